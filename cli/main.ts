@@ -1,0 +1,72 @@
+import { EXIT, type ConsoleIo } from './console-io.js';
+import { reportError, runSegment, SEGMENT_HELP } from './commands/segment.js';
+
+export const MAIN_HELP = `Usage: tierline <command> [options]
+
+Commands:
+  segment <file>   clean, score RFM, tag and attach strategies (csv or xlsx)
+  help [command]   show help for a command
+
+Run "tierline <command> --help" for a command's options.
+Exit codes: 0 ok, 1 bad usage, 2 bad data.
+`;
+
+const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) => Promise<number>; help: string }> = {
+  segment: { run: runSegment, help: SEGMENT_HELP },
+};
+
+/**
+ * Runs the `tierline` command line with `argv` (without node and script).
+ * @returns the exit code (0 ok, 1 bad usage, 2 bad data).
+ */
+export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.out(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === 'help') {
+    const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
+    io.out(topic ? topic.help : MAIN_HELP);
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.err(`tierline: unknown command "${command}".\n${MAIN_HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Entry point of the `tierline` binary: process streams, system date, exit code. */
+export function main(): void {
+  // `tierline ... | head` closes stdout early: stop quietly, like other CLIs.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const io: ConsoleIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    today: localToday(),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`tierline: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * Parses `--map "customerId=客户编号,orderAmount=Sales"` into field → header.
+ * Returns an error message instead of throwing, for exit code 1.
+ */
+export function parseMapping(text: string | undefined): { mapping: Record<string, string> } | { error: string } {
+  const mapping: Record<string, string> = {};
+  if (!text) return { mapping };
+  for (const part of text.split(/[,，]/)) {
+    if (part.trim() === '') continue;
+    const at = part.search(/[=＝]/);
+    if (at <= 0 || at === part.length - 1) return { error: `--map: "${part.trim()}" is not field=header (e.g. --map "customerId=客户编号").` };
+    mapping[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return { mapping };
+}

@@ -1,0 +1,45 @@
+import { DATE_FORMAT_LABEL, type DateFormat } from '../parse/parse-date.js';
+import type { IssueLog } from '../report/issue-log.js';
+
+interface Tally {
+  count: number;
+  row: number;
+  value: string;
+}
+
+/**
+ * Counts date cells written in a non-ISO form per column and format, and
+ * reports one `date-normalized` issue per (column, format) that stands for all
+ * of them (SPEC §3: "normalise and report") — a 10M-row file in `2024/3/5`
+ * form gives one line with an exact count, not 10M lines.
+ */
+export class DateFormatTally {
+  private readonly tallies = new Map<string, Map<DateFormat, Tally>>();
+
+  note(column: string, format: DateFormat, row: number, value: string): void {
+    if (format === 'iso') return;
+    let byFormat = this.tallies.get(column);
+    if (!byFormat) this.tallies.set(column, (byFormat = new Map()));
+    const tally = byFormat.get(format);
+    if (tally) tally.count++;
+    else byFormat.set(format, { count: 1, row, value });
+  }
+
+  flush(log: IssueLog): void {
+    for (const [column, byFormat] of this.tallies) {
+      for (const [format, { count, row, value }] of byFormat) {
+        log.add(
+          {
+            code: 'date-normalized',
+            row,
+            column,
+            value,
+            message: `${column}: ${count.toLocaleString('en-US')} date${count === 1 ? '' : 's'} written as ${DATE_FORMAT_LABEL[format]} read as YYYY-MM-DD (first at row ${row}: "${value}").`,
+          },
+          count,
+        );
+      }
+    }
+    this.tallies.clear();
+  }
+}

@@ -1,0 +1,65 @@
+import { formatDay } from '../parse/civil-day.js';
+import { parseDate, type DateOrder } from '../parse/parse-date.js';
+import { parseNumber, type NumberKind } from '../parse/parse-number.js';
+import type { IssueLog } from '../report/issue-log.js';
+import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
+import type { Cell } from '../table/cell.js';
+import type { DateFormatTally } from './format-tally.js';
+
+/** What reading a cell needs besides the cell: where to report, and the rules. */
+export interface CellContext {
+  readonly log: IssueLog;
+  readonly dates: DateFormatTally;
+  readonly dateOrder: DateOrder;
+  readonly todayDay: number | undefined;
+  /** Appended to invalid-cell messages, e.g. "; row excluded". */
+  readonly consequence: string;
+}
+
+/**
+ * Reads a date cell to a day number: `null` when the cell is empty, NaN when
+ * it is present but unusable (the issue is logged: invalid, impossible,
+ * ambiguous, formula error, or after `todayDay`).
+ */
+export function readDateCell(cell: Cell, row: number, column: string, ctx: CellContext): number | null {
+  if (isEmptyCell(cell)) return null;
+  if (typeof cell === 'boolean') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
+  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
+  const parsed = parseDate(cell as string | number, ctx.dateOrder);
+  const text = cellText(cell);
+  if (!parsed.ok) {
+    if (parsed.reason === 'impossible') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a real calendar date');
+    if (parsed.reason === 'ambiguous') {
+      return reportInvalid(cell, row, column, ctx, 'ambiguous-date', 'could be day/month or month/day; set the date order (--date-order dmy or mdy)');
+    }
+    return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
+  }
+  if (ctx.todayDay !== undefined && parsed.day > ctx.todayDay) {
+    ctx.log.add({ code: 'future-date', row, column, value: text, message: `Row ${row}, ${column}: ${formatDay(parsed.day)} is after today (${formatDay(ctx.todayDay)})${ctx.consequence}.` });
+    return Number.NaN;
+  }
+  ctx.dates.note(column, parsed.format, row, text);
+  return parsed.day;
+}
+
+/**
+ * Reads a numeric cell of the given kind: `null` when empty, NaN when present
+ * but not a number (issue logged). Negative counts, days and rates are
+ * impossible values: reported, never guessed.
+ */
+export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column: string, ctx: CellContext): number | null {
+  if (isEmptyCell(cell)) return null;
+  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
+  const parsed = parseNumber(cell as string | number | boolean, kind);
+  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', 'is not a number');
+  if (parsed.value < 0 && (kind === 'count' || kind === 'days' || kind === 'rate')) {
+    return reportInvalid(cell, row, column, ctx, 'negative-value', `is negative, impossible for ${kind === 'rate' ? 'a rate' : kind === 'days' ? 'a number of days' : 'a count'}`);
+  }
+  return parsed.value;
+}
+
+function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'formula-error' | 'invalid-number' | 'negative-value', what: string): number {
+  const value = cellText(cell);
+  ctx.log.add({ code, row, column, value, message: `Row ${row}, ${column}: "${value}" ${what}${ctx.consequence}.` });
+  return Number.NaN;
+}

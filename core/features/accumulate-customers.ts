@@ -1,0 +1,369 @@
+import { checkContact } from '../clean/check-contact.js';
+import { DateFormatTally } from '../clean/format-tally.js';
+import { createIndustryMatcher, DEFAULT_INDUSTRIES } from '../clean/industries.js';
+import { readDateCell, readNumberCell, type CellContext } from '../clean/read-cell.js';
+import type { ColumnPlan } from '../headers/detect-columns.js';
+import { formatDay } from '../parse/civil-day.js';
+import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
+import type { IssueLog } from '../report/issue-log.js';
+import { getField, type FieldId, type FieldKind } from '../schema/fields.js';
+import type { SegmentOptions } from '../segment/segment-options.js';
+import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
+import type { RawRow } from '../table/cell.js';
+import { normalizeText } from '../text/normalize-text.js';
+import { GrowableColumn } from '../util/growable.js';
+import { ATTRIBUTE_FIELDS, BEHAVIOUR_FIELDS, nanColumn, type AttributeField, type BehaviourField, type CustomerFeatures } from './customer-features.js';
+
+/** Parsed customer rows: one record per customer, plus which input row went to whom. */
+export interface CustomerTable {
+  readonly ids: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly firstRow: Int32Array;
+  /** Customer index of each data row (offset by `firstDataRow`), -1 when excluded. */
+  readonly rowCustomer: Int32Array;
+  readonly firstDataRow: number;
+  /** Numeric and date fields (dates as day numbers), NaN when missing. */
+  readonly numbers: Readonly<Partial<Record<FieldId, Float64Array>>>;
+  readonly texts: Readonly<Partial<Record<FieldId, readonly (string | undefined)[]>>>;
+}
+
+export interface CustomerAccumulator {
+  addRows(rows: readonly RawRow[], firstRowNumber: number): void;
+  /** The parsed table (attribute role), after the cleaning rules ran. */
+  finishTable(): CustomerTable;
+  /** Features for scoring (primary role), with the parsed table. @throws DataValidationError */
+  finish(): { features: CustomerFeatures; table: CustomerTable };
+}
+
+const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'category']);
+const CATEGORY_FIELDS: readonly FieldId[] = ['industry', 'region', 'companySize', 'channel', 'gender', 'membershipLevel', 'accountManager'];
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * Streams one-row-per-customer tables (SPEC §2 customer basics and
+ * aggregates), applying the SPEC §3 rules: duplicate ids resolved to the row
+ * with most filled fields, logins filled with 0, registration date from the
+ * first purchase, contacts and industries checked, impossible values flagged.
+ */
+export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOptions, log: IssueLog): CustomerAccumulator {
+  const col = plan.columns;
+  const name = (field: FieldId): string => plan.headers[col[field]!] || field;
+  const fields = (Object.keys(col) as FieldId[]).filter((f) => f !== 'customerId');
+  const idCol = col.customerId!;
+  const idName = name('customerId');
+  const dates = new DateFormatTally();
+  const ctx: CellContext = { log, dates, dateOrder: options.dateOrder, todayDay: options.todayDay, consequence: '; treated as empty' };
+  const idMap = new Map(Object.entries(options.idMap));
+
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const firstRows = new GrowableColumn(Int32Array);
+  const filledCounts = new GrowableColumn(Int32Array);
+  const chosenRow = new GrowableColumn(Int32Array);
+  const rowsOf = new Map<number, number[]>(); // duplicates only
+  const rowCustomer = new GrowableColumn(Int32Array, 1 << 14);
+  let firstDataRow = -1;
+  const numbers = new Map<FieldId, GrowableColumn<Float64Array>>();
+  const texts = new Map<FieldId, (string | undefined)[]>();
+  for (const f of fields) {
+    if (TEXT_KINDS.has(getField(f).kind)) texts.set(f, []);
+    else numbers.set(f, new GrowableColumn(Float64Array));
+  }
+  const valid = new Map<FieldId, number>();
+  const firstInvalid = new Map<FieldId, CellIssue>();
+  const normalizedText = new Map<FieldId, { count: number; row: number; value: string }>();
+  let dataRows = 0;
+
+  function parseRow(row: RawRow, rowNumber: number): { values: Map<FieldId, number | string | undefined>; filled: number } {
+    const values = new Map<FieldId, number | string | undefined>();
+    let filled = 0;
+    for (const f of fields) {
+      const cell = row[col[f]!];
+      const kind = getField(f).kind;
+      let value: number | string | undefined;
+      if (TEXT_KINDS.has(kind)) {
+        if (isFormulaError(cell)) {
+          log.add({ code: 'formula-error', row: rowNumber, column: name(f), value: cellText(cell), message: `Row ${rowNumber}, ${name(f)}: "${cellText(cell)}" is a formula error; treated as empty.` });
+        } else if (!isEmptyCell(cell)) {
+          const raw = cellText(cell).trim();
+          value = CATEGORY_FIELDS.includes(f) ? normalizeText(raw) : raw;
+          if (value !== raw) {
+            const seen = normalizedText.get(f);
+            if (seen) seen.count++;
+            else normalizedText.set(f, { count: 1, row: rowNumber, value: raw });
+          }
+        }
+      } else {
+        const parsed = kind === 'date' ? readDateCell(cell, rowNumber, name(f), ctx) : readNumberCell(cell, kind === 'days' ? 'days' : kind === 'count' ? 'count' : kind === 'rate' ? 'rate' : kind === 'money' ? 'money' : 'number', rowNumber, name(f), ctx);
+        if (parsed === null) value = undefined;
+        else if (Number.isNaN(parsed)) {
+          if (!firstInvalid.has(f)) firstInvalid.set(f, { code: 'invalid-column', row: rowNumber, column: name(f), value: cellText(cell), message: '' });
+          value = undefined;
+        } else value = parsed;
+      }
+      if (value !== undefined) {
+        filled++;
+        valid.set(f, (valid.get(f) ?? 0) + 1);
+      }
+      values.set(f, value);
+    }
+    return { values, filled };
+  }
+
+  function store(c: number, values: Map<FieldId, number | string | undefined>): void {
+    for (const [f, value] of values) {
+      const nums = numbers.get(f);
+      if (nums) nums.data[c] = typeof value === 'number' ? value : Number.NaN;
+      else texts.get(f)![c] = value as string | undefined;
+    }
+  }
+
+  function addRows(rows: readonly RawRow[], firstRowNumber: number): void {
+    if (firstDataRow < 0) firstDataRow = firstRowNumber;
+    // Keep rowCustomer aligned with row numbers even if a batch skips ahead.
+    while (firstDataRow + rowCustomer.length < firstRowNumber) rowCustomer.push(-1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const rowNumber = firstRowNumber + i;
+      const idCell = row[idCol];
+      let id = cellText(idCell).trim();
+      if (id === '' || isFormulaError(id)) {
+        rowCustomer.push(-1);
+        if (row.every(isEmptyCell)) continue;
+        dataRows++;
+        log.add({ code: 'missing-id', row: rowNumber, column: idName, value: cellText(idCell), message: id === '' ? `Row ${rowNumber}: no customer ID; row excluded.` : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.` });
+        continue;
+      }
+      dataRows++;
+      const master = idMap.get(id);
+      if (master !== undefined && master !== id) {
+        log.add({ code: 'id-unified', row: rowNumber, column: idName, value: id, message: `Row ${rowNumber}, ${idName}: ${id} merged into ${master} (ID mapping).` });
+        id = master;
+      }
+      const { values, filled } = parseRow(row, rowNumber);
+      let c = index.get(id);
+      if (c === undefined) {
+        c = ids.length;
+        index.set(id, c);
+        ids.push(id);
+        firstRows.push(rowNumber);
+        filledCounts.push(filled);
+        chosenRow.push(rowNumber);
+        for (const nums of numbers.values()) nums.push(Number.NaN);
+        for (const list of texts.values()) list.push(undefined);
+        store(c, values);
+      } else {
+        const rowsSeen = rowsOf.get(c) ?? [chosenRow.data[c]!];
+        rowsSeen.push(rowNumber);
+        rowsOf.set(c, rowsSeen);
+        // SPEC §3 duplicate-id: keep the row with most filled fields, then the first.
+        if (filled > filledCounts.data[c]!) {
+          const previousContact = texts.get('contact')?.[c];
+          store(c, values);
+          filledCounts.data[c] = filled;
+          chosenRow.data[c] = rowNumber;
+          if (previousContact !== undefined && texts.get('contact')![c] === undefined) texts.get('contact')![c] = previousContact;
+        } else {
+          const contact = values.get('contact');
+          const contacts = texts.get('contact');
+          if (contacts && contacts[c] === undefined && typeof contact === 'string') {
+            contacts[c] = contact;
+            log.add({ code: 'contact-missing', row: chosenRow.data[c]!, column: name('contact'), value: contact, message: `Customer ${id}: contact filled from row ${rowNumber} (another record of the same customer).` });
+          }
+        }
+      }
+      rowCustomer.push(c);
+    }
+  }
+
+  function applyRules(): void {
+    for (const [c, rowsSeen] of rowsOf) {
+      log.add(
+        { code: 'duplicate-id', row: rowsSeen[1]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} appears in rows ${rowsSeen.join(', ')}; row ${chosenRow.data[c]} used (most filled fields, then first).` },
+        rowsSeen.length - 1,
+      );
+    }
+    for (const [f, { count, row, value }] of normalizedText) {
+      log.add({ code: 'text-normalized', row, column: name(f), value, message: `${name(f)}: ${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'} normalised for matching (width, traditional characters, spacing; first at row ${row}: "${value}").` }, count);
+    }
+    dates.flush(log);
+    const n = ids.length;
+    const rowOf = (c: number): number => chosenRow.data[c]!;
+    const logins = numbers.get('logins3m');
+    if (logins) {
+      for (let c = 0; c < n; c++) {
+        if (Number.isNaN(logins.data[c]!)) {
+          logins.data[c] = 0;
+          log.add({ code: 'logins-zero', row: rowOf(c), column: name('logins3m'), value: '', message: `Row ${rowOf(c)}, ${name('logins3m')}: empty, filled with 0 (no login recorded = no activity).` });
+        }
+      }
+    }
+    const registration = numbers.get('registrationDate');
+    const firstPurchase = numbers.get('firstPurchaseDate');
+    if (registration && firstPurchase) {
+      for (let c = 0; c < n; c++) {
+        if (Number.isNaN(registration.data[c]!) && !Number.isNaN(firstPurchase.data[c]!)) {
+          registration.data[c] = firstPurchase.data[c]!;
+          log.add({ code: 'registration-date-filled', row: rowOf(c), column: name('registrationDate'), value: '', message: `Row ${rowOf(c)}, ${name('registrationDate')}: empty, filled with the first purchase date ${formatDay(firstPurchase.data[c]!)}.` });
+        }
+      }
+    }
+    const contacts = texts.get('contact');
+    if (contacts) {
+      for (let c = 0; c < n; c++) {
+        const contact = contacts[c];
+        if (contact === undefined) {
+          log.add({ code: 'contact-missing', row: rowOf(c), column: name('contact'), value: '', message: `Row ${rowOf(c)}, ${name('contact')}: empty and no other record of customer ${ids[c]} has one.` });
+          continue;
+        }
+        const problem = checkContact(contact);
+        // Contacts are personal data: the message names the row, never the number.
+        if (problem) log.add({ code: 'contact-invalid', row: rowOf(c), column: name('contact'), value: contact, message: `Row ${rowOf(c)}, ${name('contact')}: ${problem}; kept, please verify.` });
+      }
+    }
+    const industries = texts.get('industry');
+    if (industries) {
+      const known = createIndustryMatcher(options.industries ?? DEFAULT_INDUSTRIES);
+      for (let c = 0; c < n; c++) {
+        const value = industries[c];
+        if (value !== undefined && !known(value)) {
+          log.add({ code: 'industry-unrecognized', row: rowOf(c), column: name('industry'), value, message: `Row ${rowOf(c)}, ${name('industry')}: "${value}" is not in the industry list (GB/T 4754 sections by default); kept, please verify.` });
+        }
+      }
+    }
+    const f6 = numbers.get('frequency6m');
+    if (f6) {
+      for (let c = 0; c < n; c++) {
+        if (f6.data[c]! / 6 > 20) log.add({ code: 'frequency-over-limit', row: rowOf(c), column: name('frequency6m'), value: String(f6.data[c]), message: `Row ${rowOf(c)}, ${name('frequency6m')}: ${f6.data[c]} orders in 6 months is more than 20 a month; please verify.` });
+      }
+    }
+    for (const f of ['cumulativeSpend', 'amount6m'] as const) {
+      const spend = numbers.get(f);
+      if (!spend) continue;
+      for (let c = 0; c < n; c++) {
+        if (spend.data[c]! < 0) log.add({ code: 'negative-spend', row: rowOf(c), column: name(f), value: money.format(spend.data[c]!), message: `Row ${rowOf(c)}, ${name(f)}: negative spend ${money.format(spend.data[c]!)}; kept, please verify.` });
+      }
+    }
+  }
+
+  function checkUsable(required: readonly FieldId[]): void {
+    const fatal: CellIssue[] = [];
+    for (const f of required) {
+      const bad = firstInvalid.get(f);
+      if (col[f] !== undefined && dataRows > 0 && (valid.get(f) ?? 0) === 0 && bad) {
+        fatal.push({ ...bad, message: `Column "${name(f)}": none of the ${dataRows.toLocaleString('en-US')} rows has a valid value (row ${bad.row}: "${bad.value}"). Check the column mapping or the format.` });
+      }
+    }
+    if (fatal.length > 0) throw new DataValidationError(fatal);
+    if (ids.length === 0) {
+      throw new DataValidationError([
+        { code: dataRows === 0 ? 'header-only' : 'no-customers', row: 0, column: '', value: '', message: dataRows === 0 ? 'The table has a header but no data rows.' : `None of the ${dataRows.toLocaleString('en-US')} data rows has a customer ID.` },
+      ]);
+    }
+  }
+
+  function finishTable(): CustomerTable {
+    checkUsable([]);
+    applyRules();
+    const numberViews: Partial<Record<FieldId, Float64Array>> = {};
+    for (const [f, nums] of numbers) numberViews[f] = nums.view();
+    const textViews: Partial<Record<FieldId, readonly (string | undefined)[]>> = {};
+    for (const [f, list] of texts) textViews[f] = list;
+    return { ids, index, firstRow: firstRows.view(), rowCustomer: rowCustomer.view(), firstDataRow: Math.max(firstDataRow, 0), numbers: numberViews, texts: textViews };
+  }
+
+  function finish(): { features: CustomerFeatures; table: CustomerTable } {
+    checkUsable(['lastPurchaseDate', 'recencyDays', 'frequency6m', 'historicalFrequency', 'annualFrequency', 'cumulativeSpend', 'amount6m', 'orderAmount', 'averageOrderValue']);
+    const table = finishTable();
+    return { features: featuresFromCustomerTable(table, plan, options, log), table };
+  }
+
+  return { addRows, finishTable, finish };
+}
+
+function first(...columns: (Float64Array | undefined)[]): (c: number) => number {
+  const present = columns.filter((x): x is Float64Array => x !== undefined);
+  return (c) => {
+    for (const column of present) if (!Number.isNaN(column[c]!)) return column[c]!;
+    return Number.NaN;
+  };
+}
+
+/** Customer-row aggregates → the features scoring needs (SPEC §2 derived metrics). */
+function featuresFromCustomerTable(table: CustomerTable, plan: ColumnPlan, options: SegmentOptions, log: IssueLog): CustomerFeatures {
+  const n = table.ids.length;
+  const num = table.numbers;
+  const name = (field: FieldId): string => plan.headers[plan.columns[field]!] || field;
+  const last = num.lastPurchaseDate;
+  let maxLast = -Infinity;
+  if (last) for (let c = 0; c < n; c++) if (last[c]! > maxLast) maxLast = last[c]!;
+  const asOfDay = options.asOfDay ?? (Number.isFinite(maxLast) ? maxLast + 1 : Number.NaN);
+  const asOfSource = options.asOfDay !== undefined ? 'given' : Number.isFinite(maxLast) ? 'newest-last-purchase' : 'none';
+
+  const all = first(num.historicalFrequency, num.frequency6m, num.annualFrequency);
+  const six = first(num.frequency6m, num.historicalFrequency, num.annualFrequency);
+  const spendAll = first(num.cumulativeSpend, num.amount6m, num.orderAmount);
+  const spendSix = first(num.amount6m, num.cumulativeSpend, num.orderAmount);
+  const aov = num.averageOrderValue;
+
+  const recencyDays = nanColumn(n), frequency = nanColumn(n), monetary = nanColumn(n), frequency6m = nanColumn(n), amount6m = nanColumn(n);
+  const averageOrderValue = nanColumn(n), tenureDays = nanColumn(n), firstPurchaseDay = nanColumn(n), lastPurchaseDay = nanColumn(n);
+  for (let c = 0; c < n; c++) {
+    const row = table.firstRow[c]!;
+    if (last && !Number.isNaN(last[c]!)) {
+      if (last[c]! >= asOfDay) {
+        log.add({ code: 'after-as-of', row, column: name('lastPurchaseDate'), value: formatDay(last[c]!), message: `Row ${row}, ${name('lastPurchaseDate')}: ${formatDay(last[c]!)} is on or after the analysis date ${formatDay(asOfDay)}; not scored.` });
+      } else {
+        recencyDays[c] = asOfDay - last[c]!;
+        lastPurchaseDay[c] = last[c]!;
+      }
+    } else if (num.recencyDays && !Number.isNaN(num.recencyDays[c]!)) recencyDays[c] = num.recencyDays[c]!;
+    frequency[c] = all(c);
+    frequency6m[c] = num.frequency6m ? num.frequency6m[c]! : Number.NaN;
+    const f = frequency[c]!;
+    monetary[c] = spendAll(c);
+    if (Number.isNaN(monetary[c]!) && aov && !Number.isNaN(aov[c]!) && !Number.isNaN(f)) monetary[c] = aov[c]! * f;
+    amount6m[c] = num.amount6m ? num.amount6m[c]! : Number.NaN;
+    averageOrderValue[c] = aov && !Number.isNaN(aov[c]!) ? aov[c]! : !Number.isNaN(amount6m[c]!) && frequency6m[c]! > 0 ? amount6m[c]! / frequency6m[c]! : f > 0 ? monetary[c]! / f : Number.NaN;
+    const since = first(num.firstPurchaseDate, num.registrationDate)(c);
+    if (!Number.isNaN(since) && !Number.isNaN(asOfDay)) tenureDays[c] = asOfDay - since;
+    if (num.firstPurchaseDate) firstPurchaseDay[c] = num.firstPurchaseDate[c]!;
+    const missing = [Number.isNaN(recencyDays[c]!) ? 'recency' : '', Number.isNaN(frequency[c]!) ? 'frequency' : '', Number.isNaN(monetary[c]!) ? 'spend' : ''].filter(Boolean);
+    if (missing.length > 0) {
+      log.add({ code: 'missing-value', row, column: '', value: table.ids[c]!, message: `Row ${row}: customer ${table.ids[c]} has no usable ${missing.join(', ')}; not scored.` });
+      if (missing.includes('spend') && plan.columns.cumulativeSpend !== undefined) {
+        log.add({ code: 'amount-filled', row, column: name('cumulativeSpend'), value: '', message: `Row ${row}, ${name('cumulativeSpend')}: empty and no orders to fill it from; left empty.` });
+      }
+    }
+  }
+  const windowed = options.window !== 'all';
+  const windowFrequency = new Float64Array(n), windowMonetary = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    windowFrequency[c] = windowed ? six(c) : frequency[c]!;
+    windowMonetary[c] = windowed ? spendSix(c) : monetary[c]!;
+  }
+  const behaviour: Partial<Record<BehaviourField, Float64Array>> = {};
+  for (const f of BEHAVIOUR_FIELDS) if (num[f]) behaviour[f] = num[f];
+  const attributes: Partial<Record<AttributeField, readonly (string | undefined)[]>> = {};
+  for (const f of ATTRIBUTE_FIELDS) if (table.texts[f]) attributes[f] = table.texts[f];
+  return {
+    count: n,
+    ids: table.ids,
+    firstRow: table.firstRow,
+    asOfDay,
+    asOfSource,
+    recencyDays,
+    frequency,
+    monetary,
+    frequency6m,
+    amount6m,
+    windowFrequency,
+    windowMonetary,
+    averageOrderValue,
+    tenureDays,
+    firstPurchaseDay,
+    lastPurchaseDay,
+    behaviour,
+    attributes,
+  };
+}

@@ -1,0 +1,161 @@
+import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
+import { FIELDS, isFieldId, type FieldId } from '../schema/fields.js';
+import { cellText } from '../table/cell-text.js';
+import type { Cell } from '../table/cell.js';
+import { normalizeHeader } from './normalize-header.js';
+
+export type TableShape = 'customers' | 'transactions';
+/** `attributes`: a customer table joined to transactions, only the id is required. */
+export type TableRole = TableShape | 'attributes';
+
+export interface ColumnPlan {
+  readonly shape: TableShape;
+  /** Header texts as the user wrote them ('' for an empty header cell). */
+  readonly headers: readonly string[];
+  /** Column index of each detected field. */
+  readonly columns: Readonly<Partial<Record<FieldId, number>>>;
+  /** How each field was found, for the mapping preview. */
+  readonly matchedBy: Readonly<Partial<Record<FieldId, 'alias' | 'mapping'>>>;
+  /** Columns that are not Tierline fields; they pass through untouched. */
+  readonly passThrough: readonly number[];
+  /** Non-fatal findings, e.g. two columns that both look like the same field. */
+  readonly issues: readonly CellIssue[];
+}
+
+export interface DetectColumnsOptions {
+  /** field (id or alias) → header text; wins over detection. */
+  readonly mapping?: Readonly<Record<string, string>>;
+  readonly shape?: TableShape | 'auto';
+  readonly role?: 'primary' | 'attributes';
+  /** 1-based row of the header, for messages. */
+  readonly headerRow?: number;
+}
+
+const aliasIndex = new Map<string, FieldId>();
+for (const field of FIELDS) {
+  for (const alias of [field.id, ...field.zh, ...field.en]) {
+    const key = normalizeHeader(alias).full;
+    if (!aliasIndex.has(key)) aliasIndex.set(key, field.id);
+  }
+}
+
+/** The field a header (or a user's field name) denotes, if any. */
+export function matchField(header: string): FieldId | undefined {
+  const { full, stem } = normalizeHeader(header);
+  if (full === '') return undefined;
+  return aliasIndex.get(full) ?? (stem !== full && stem !== '' ? aliasIndex.get(stem) : undefined);
+}
+
+const FIELD_NAME: Partial<Record<FieldId, string>> = {
+  customerId: 'customer ID (客户ID)',
+  orderDate: 'order date (购买日期)',
+  orderAmount: 'amount (消费金额), or quantity (数量) × unit price (单价)',
+  lastPurchaseDate: 'last purchase date (最近购买时间) or recency days (R值)',
+  historicalFrequency: 'frequency (购买频次 / 近6个月消费频次)',
+  cumulativeSpend: 'spend (累计消费 / 近6个月消费金额 / 消费金额)',
+};
+
+function missingFor(shape: TableRole, has: (id: FieldId) => boolean): FieldId[] {
+  const missing: FieldId[] = [];
+  if (!has('customerId')) missing.push('customerId');
+  if (shape === 'transactions') {
+    if (!has('orderDate')) missing.push('orderDate');
+    if (!has('orderAmount') && !(has('quantity') && has('unitPrice'))) missing.push('orderAmount');
+  } else if (shape === 'customers') {
+    if (!has('lastPurchaseDate') && !has('recencyDays')) missing.push('lastPurchaseDate');
+    if (!has('frequency6m') && !has('historicalFrequency') && !has('annualFrequency')) missing.push('historicalFrequency');
+    if (!has('cumulativeSpend') && !has('amount6m') && !has('orderAmount') && !has('averageOrderValue')) missing.push('cumulativeSpend');
+  }
+  return missing;
+}
+
+/**
+ * Finds which column holds which field (SPEC §2 aliases, en + zh-CN, case,
+ * width and spacing insensitive), and whether the table is one row per
+ * customer or one row per transaction. An explicit mapping wins.
+ * @throws DataValidationError `missing-columns` listing found and missing
+ *   columns at once; `empty-file` when the header row is empty.
+ * @example detectColumns(['客户编号', '下单时间', '订单金额']).shape === 'transactions'
+ */
+export function detectColumns(header: readonly Cell[], options: DetectColumnsOptions = {}): ColumnPlan {
+  const headerRow = options.headerRow ?? 1;
+  const headers = header.map((h) => cellText(h).trim());
+  if (headers.every((h) => h === '')) {
+    throw new DataValidationError([{ code: 'empty-file', row: headerRow, column: '', value: '', message: `Row ${headerRow} has no column headers.` }]);
+  }
+  const columns: Partial<Record<FieldId, number>> = {};
+  const matchedBy: Partial<Record<FieldId, 'alias' | 'mapping'>> = {};
+  const issues: CellIssue[] = [];
+  const fatal: CellIssue[] = [];
+
+  for (const [key, target] of Object.entries(options.mapping ?? {})) {
+    const field = isFieldId(key) ? key : matchField(key);
+    if (!field) {
+      fatal.push({ code: 'missing-columns', row: headerRow, column: target, value: key, message: `Unknown field "${key}" in the column mapping. Known fields: ${FIELDS.map((d) => d.id).join(', ')}.` });
+      continue;
+    }
+    const wanted = normalizeHeader(target).full;
+    const index = headers.findIndex((h) => h === target) >= 0 ? headers.findIndex((h) => h === target) : headers.findIndex((h) => normalizeHeader(h).full === wanted);
+    if (index < 0) {
+      fatal.push({ code: 'missing-columns', row: headerRow, column: target, value: target, message: `Column "${target}" (mapped to ${field}) is not in the header. Headers found: ${headers.filter(Boolean).join(', ')}.` });
+      continue;
+    }
+    columns[field] = index;
+    matchedBy[field] = 'mapping';
+  }
+  if (fatal.length > 0) throw new DataValidationError(fatal);
+
+  const mappedColumns = new Set(Object.values(columns));
+  headers.forEach((text, index) => {
+    if (mappedColumns.has(index)) return;
+    const field = matchField(text);
+    if (!field || matchedBy[field] === 'mapping') return;
+    const existing = columns[field];
+    if (existing !== undefined) {
+      issues.push({
+        code: 'ambiguous-column',
+        row: headerRow,
+        column: text,
+        value: text,
+        message: `Columns "${headers[existing]}" and "${text}" both look like ${field}; using "${headers[existing]}" (the first). Map the column explicitly to choose the other.`,
+      });
+      return;
+    }
+    columns[field] = index;
+    matchedBy[field] = 'alias';
+  });
+
+  const has = (id: FieldId): boolean => columns[id] !== undefined;
+  const hasTransactions = has('orderDate') && (has('orderAmount') || (has('quantity') && has('unitPrice')));
+  const hasCustomerAggregates = has('lastPurchaseDate') || has('recencyDays');
+  let shape: TableShape;
+  if (options.shape && options.shape !== 'auto') shape = options.shape;
+  else if (hasTransactions && !hasCustomerAggregates) shape = 'transactions';
+  else if (hasCustomerAggregates) shape = 'customers';
+  else shape = has('orderDate') ? 'transactions' : 'customers';
+
+  const missing = missingFor(options.role === 'attributes' ? 'attributes' : shape, has);
+  if (missing.length > 0) {
+    const found = headers
+      .map((h, i) => {
+        const field = (Object.keys(columns) as FieldId[]).find((id) => columns[id] === i);
+        return h === '' ? undefined : field ? `${h} → ${field}` : h;
+      })
+      .filter(Boolean)
+      .join(', ');
+    const kind = options.role === 'attributes' ? 'customer attribute' : shape === 'transactions' ? 'transaction' : 'customer';
+    throw new DataValidationError([
+      {
+        code: 'missing-columns',
+        row: headerRow,
+        column: '',
+        value: missing.join(','),
+        message: `Cannot read this as a ${kind} table: missing ${missing.map((id) => FIELD_NAME[id] ?? id).join('; ')}. Found: ${found}. Name the columns with a mapping, e.g. --map "${missing[0]}=<header>".`,
+      },
+    ]);
+  }
+
+  const fieldColumns = new Set(Object.values(columns));
+  const passThrough = headers.map((_, i) => i).filter((i) => !fieldColumns.has(i));
+  return { shape, headers, columns, matchedBy, passThrough, issues };
+}

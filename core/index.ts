@@ -1,0 +1,36 @@
+// The public surface of the engine. Faces (cli, addin, bot) import from here.
+export type { Cell, RawRow } from './table/cell.js';
+export { cellText, isEmptyCell, isFormulaError } from './table/cell-text.js';
+export { DataValidationError, ISSUE_CODES, type CellIssue, type IssueCode } from './report/cell-issue.js';
+export { IssueLog, type CleaningReport } from './report/issue-log.js';
+export { FIELDS, FIELD_IDS, getField, isFieldId, type FieldDefinition, type FieldId } from './schema/fields.js';
+export { detectColumns, matchField, type ColumnPlan, type TableShape } from './headers/detect-columns.js';
+export { normalizeHeader } from './headers/normalize-header.js';
+export { parseDate, type ParsedDate, type DateFormat } from './parse/parse-date.js';
+export { parseNumber, type ParsedNumber } from './parse/parse-number.js';
+export { dayFromCivil, formatDay, addMonths, civilFromDay } from './parse/civil-day.js';
+export { label, formatTags, LOCALES, type Locale, type LabelKey } from './i18n/labels.js';
+export { scoreQuintiles, type QuintileScores, type ScoreBin } from './rfm/score-quintiles.js';
+export { RFM_SEGMENTS, segmentOfCode, codesOf, type RfmSegment } from './rfm/rfm-segments.js';
+export { RFM8_SEGMENTS, classifyRfm8, type Rfm8Segment } from './rfm/rfm8-classes.js';
+export { TAG_IDS, TAG_THRESHOLDS, assignTags, tagsOf, hasTag, type TagId, type TagResult } from './tags/assign-tags.js';
+export { STRATEGY_GROUPS, STRATEGIES, nextDueDay, type StrategyGroup } from './strategies/strategy-groups.js';
+export { LIFECYCLE_STAGES, type LifecycleStage } from './features/assign-lifecycle.js';
+export type { CustomerFeatures } from './features/customer-features.js';
+export { applyScheme, strategyGroupOf, type Scheme, type SchemeResult } from './segment/apply-scheme.js';
+export { resolveSegmentOptions, segmentOptionsSchema, OptionsError, type SegmentOptions, type SegmentOptionsInput } from './segment/segment-options.js';
+export { createSegmenter, createAttributeReader, segmentTable, type Segmenter, type SegmentationResult, type AttributeTable, type RunNote } from './segment/create-segmenter.js';
+export { summarizeSegments, type SegmentSummary } from './summary/summarize-segments.js';
+export {
+  RESULT_COLUMNS,
+  CUSTOMER_COLUMNS,
+  describeCustomer,
+  resultHeaders,
+  resultCells,
+  customerColumns,
+  customerCells,
+  segmentLabel,
+  tagLabel,
+  type CustomerRecord,
+} from './segment/describe-customer.js';
+export { createRng, type Rng } from './random/create-rng.js';

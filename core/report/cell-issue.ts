@@ -1,0 +1,74 @@
+/**
+ * One change or problem in the user's data (SPEC §3). `row` is the 1-based row
+ * the user sees in the file or sheet (the header is usually row 1); `column` is
+ * the header text as written by the user, or '' for a whole-row or file issue.
+ */
+export interface CellIssue {
+  readonly code: IssueCode;
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly message: string;
+}
+
+/** Stable kebab-case codes: the SPEC §3 rule codes plus the engine's own. */
+export const ISSUE_CODES = [
+  // SPEC §3 cleaning rules
+  'duplicate-id',
+  'id-unified',
+  'amount-filled',
+  'contact-missing',
+  'registration-date-filled',
+  'logins-zero',
+  'refund-excluded',
+  'frequency-over-limit',
+  'complaint-merged',
+  'contact-invalid',
+  'date-normalized',
+  'industry-unrecognized',
+  'text-normalized',
+  'amount-outlier',
+  'spend-mismatch',
+  // reading and parsing
+  'missing-id',
+  'duplicate-transaction',
+  'invalid-date',
+  'ambiguous-date',
+  'future-date',
+  'invalid-number',
+  'negative-value',
+  'formula-error',
+  'mixed-types',
+  'negative-spend',
+  'missing-value',
+  'invalid-column',
+  'after-as-of',
+  'no-purchases',
+  'no-variation',
+  'empty-file',
+  'header-only',
+  'missing-columns',
+  'ambiguous-column',
+  'unsupported-file',
+  'too-many-columns',
+  'no-customers',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * Thrown when the data cannot be processed at all. Carries every fatal issue at
+ * once (like ZodError), never only the first.
+ */
+export class DataValidationError extends Error {
+  readonly issues: readonly CellIssue[];
+  constructor(issues: readonly CellIssue[]) {
+    super(issues.map((i) => i.message).join('\n'));
+    this.name = 'DataValidationError';
+    this.issues = issues;
+  }
+  /** The stable code of the first issue, for exit codes and bot replies. */
+  get code(): IssueCode {
+    return this.issues[0]?.code ?? 'empty-file';
+  }
+}

@@ -1,0 +1,122 @@
+import type { CustomerFeatures } from '../features/customer-features.js';
+import { classifyRfm8, RFM8_SEGMENTS } from '../rfm/rfm8-classes.js';
+import { RFM_SEGMENTS, segmentOfCode } from '../rfm/rfm-segments.js';
+import { scoreQuintiles, type ScoreBin } from '../rfm/score-quintiles.js';
+import { hasTag, type TagResult } from '../tags/assign-tags.js';
+import { STRATEGY_GROUPS, type StrategyGroup } from '../strategies/strategy-groups.js';
+
+export type Scheme = 'rfm' | 'rfm8';
+
+/** What a scheme assigns, columnar: one entry per customer. */
+export interface SchemeResult {
+  readonly scheme: Scheme;
+  /** Segment ids of the scheme in display order; the last is 'unclassified'. */
+  readonly segments: readonly string[];
+  /** Index into `segments` per customer. */
+  readonly segment: Uint8Array;
+  /** rfm: scores 1–5 (0 = not scored); rfm8: 2 = high, 1 = low, 0 = not scored. */
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  /** rfm: the score ranges; rfm8: the means compared against. */
+  readonly bins?: { readonly r: readonly ScoreBin[]; readonly f: readonly ScoreBin[]; readonly m: readonly ScoreBin[] };
+  readonly means?: { readonly recencyDays: number; readonly frequency: number; readonly monetary: number };
+  /** Index into STRATEGY_GROUPS per customer; 255 = no strategy. */
+  readonly strategy: Uint8Array;
+}
+
+const NO_STRATEGY = 255;
+
+// Which Table 6 strategy each segment gets (documented in README): the
+// valuable, recent segments get the high-value plan, the lapsing ones the
+// win-back plan, the rest the conversion plan — or the price-sensitive plan
+// when the customer carries the 【价格敏感】 tag.
+const RFM_GROUP: Readonly<Record<string, StrategyGroup>> = {
+  champions: 'high-value',
+  loyal: 'high-value',
+  'potential-loyalist': 'potential',
+  new: 'potential',
+  promising: 'potential',
+  'need-attention': 'potential',
+  'about-to-sleep': 'churn-risk',
+  'at-risk': 'churn-risk',
+  'cant-lose': 'churn-risk',
+  hibernating: 'churn-risk',
+  lost: 'churn-risk',
+  'important-value': 'high-value',
+  'important-development': 'potential',
+  'general-value': 'potential',
+  'general-development': 'potential',
+  'important-retention': 'churn-risk',
+  'important-win-back': 'churn-risk',
+  'general-retention': 'churn-risk',
+  'general-win-back': 'churn-risk',
+};
+
+/** The strategy group of a segment id for a customer with `tagMask`. */
+export function strategyGroupOf(segment: string, tagMask: number): StrategyGroup | undefined {
+  const group = RFM_GROUP[segment];
+  if (group === 'potential' && hasTag(tagMask, 'price-sensitive')) return 'price-sensitive';
+  return group;
+}
+
+function mean(values: Float64Array, scored: Uint8Array): number {
+  let sum = 0, count = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (scored[i]) {
+      sum += values[i]!;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : Number.NaN;
+}
+
+/**
+ * Scores customers with a scheme (SPEC §5a): `rfm` quintile scores and the
+ * 11 named segments, or `rfm8` high/low against the mean. Customers without
+ * recency, frequency or spend are 'unclassified'.
+ */
+export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: TagResult): SchemeResult {
+  const n = features.count;
+  const scoreable = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    scoreable[c] = Number.isNaN(features.recencyDays[c]!) || Number.isNaN(features.windowFrequency[c]!) || Number.isNaN(features.windowMonetary[c]!) ? 0 : 1;
+  }
+  const masked = (values: Float64Array): Float64Array => values.map((v, c) => (scoreable[c] ? v : Number.NaN));
+  const recency = masked(features.recencyDays), frequency = masked(features.windowFrequency), monetary = masked(features.windowMonetary);
+  const segment = new Uint8Array(n), strategy = new Uint8Array(n).fill(NO_STRATEGY);
+  const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
+
+  if (scheme === 'rfm') {
+    const segments = [...RFM_SEGMENTS, 'unclassified'];
+    const rs = scoreQuintiles(recency, 'lower-better'), fs = scoreQuintiles(frequency, 'higher-better'), ms = scoreQuintiles(monetary, 'higher-better');
+    for (let c = 0; c < n; c++) {
+      r[c] = rs.scores[c]!;
+      f[c] = fs.scores[c]!;
+      m[c] = ms.scores[c]!;
+      const id = scoreable[c] ? segmentOfCode(r[c]!, f[c]!, m[c]!) : undefined;
+      segment[c] = id === undefined ? segments.length - 1 : RFM_SEGMENTS.indexOf(id);
+      const group = id && strategyGroupOf(id, tags.masks[c]!);
+      if (group) strategy[c] = STRATEGY_GROUPS.indexOf(group);
+    }
+    return { scheme, segments, segment, r, f, m, bins: { r: rs.bins, f: fs.bins, m: ms.bins }, strategy };
+  }
+
+  const segments = [...RFM8_SEGMENTS, 'unclassified'];
+  const means = { recencyDays: mean(recency, scoreable), frequency: mean(frequency, scoreable), monetary: mean(monetary, scoreable) };
+  for (let c = 0; c < n; c++) {
+    if (!scoreable[c]) {
+      segment[c] = segments.length - 1;
+      continue;
+    }
+    const rHigh = recency[c]! <= means.recencyDays, fHigh = frequency[c]! >= means.frequency, mHigh = monetary[c]! >= means.monetary;
+    r[c] = rHigh ? 2 : 1;
+    f[c] = fHigh ? 2 : 1;
+    m[c] = mHigh ? 2 : 1;
+    const id = classifyRfm8(rHigh, fHigh, mHigh);
+    segment[c] = RFM8_SEGMENTS.indexOf(id);
+    const group = strategyGroupOf(id, tags.masks[c]!);
+    if (group) strategy[c] = STRATEGY_GROUPS.indexOf(group);
+  }
+  return { scheme, segments, segment, r, f, m, means, strategy };
+}

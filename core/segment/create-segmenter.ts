@@ -1,0 +1,193 @@
+import { flagAmountOutliers } from '../clean/flag-amount-outliers.js';
+import { sampleSpotCheck } from '../clean/sample-spot-check.js';
+import { createCustomerAccumulator, type CustomerTable } from '../features/accumulate-customers.js';
+import { createTransactionAccumulator } from '../features/accumulate-transactions.js';
+import { assignLifecycle } from '../features/assign-lifecycle.js';
+import type { CustomerFeatures } from '../features/customer-features.js';
+import { joinAttributes } from '../features/join-attributes.js';
+import { detectColumns, type ColumnPlan } from '../headers/detect-columns.js';
+import { formatDay } from '../parse/civil-day.js';
+import type { CellIssue } from '../report/cell-issue.js';
+import { IssueLog, type CleaningReport } from '../report/issue-log.js';
+import { assignTags, type TagResult } from '../tags/assign-tags.js';
+import type { Cell, RawRow } from '../table/cell.js';
+import { summarizeSegments, type SegmentSummary } from '../summary/summarize-segments.js';
+import { applyScheme, type SchemeResult } from './apply-scheme.js';
+import { resolveSegmentOptions, type SegmentOptions, type SegmentOptionsInput } from './segment-options.js';
+
+/** A remark about the run as a whole (not a cell), shown with the report. */
+export interface RunNote {
+  readonly code: 'rule-skipped' | 'no-variation' | 'as-of';
+  readonly message: string;
+}
+
+/** Data-quality figures (SPEC §3 / §10 coverage). */
+export interface DataQuality {
+  readonly customers: number;
+  readonly scored: number;
+  /** Share of customers with recency, frequency and spend. */
+  readonly coverage: number;
+  /** With a joined customer table: share of transaction customers found in it (cross-source match rate). */
+  readonly matchRate?: number;
+}
+
+/** Everything a segmentation run produces; columnar, one index per customer. */
+export interface SegmentationResult {
+  readonly options: SegmentOptions;
+  readonly plan: ColumnPlan;
+  readonly asOf: string;
+  readonly features: CustomerFeatures;
+  readonly scheme: SchemeResult;
+  readonly tags: TagResult;
+  readonly lifecycle: Uint8Array;
+  readonly summary: readonly SegmentSummary[];
+  readonly report: CleaningReport;
+  readonly quality: DataQuality;
+  readonly notes: readonly RunNote[];
+  /** SPEC §3 spot check: customer indices sampled for manual review. */
+  readonly spotCheck: Int32Array;
+  /** For customer-row input: customer index of each data row (-1 = excluded), from `firstDataRow`. */
+  readonly rowCustomer?: Int32Array;
+  readonly firstDataRow?: number;
+}
+
+export interface SegmenterHooks {
+  /** 1-based row of the header (default 1). */
+  readonly headerRow?: number;
+  /** Sees every issue as it is found (e.g. to stream a full cleaning log). */
+  readonly onIssue?: (issue: CellIssue) => void;
+}
+
+/** A streaming segmentation run: header first, then batches of rows, then finish. */
+export interface Segmenter {
+  readonly plan: ColumnPlan;
+  readonly options: SegmentOptions;
+  addRows(rows: readonly RawRow[], firstRowNumber: number): void;
+  /**
+   * Aggregates, cleans, scores, tags and attaches strategies.
+   * @throws DataValidationError when the data cannot be used at all.
+   */
+  finish(join?: AttributeTable): SegmentationResult;
+}
+
+/** A customer table read to be joined onto transactions. */
+export interface AttributeTable {
+  readonly plan: ColumnPlan;
+  readonly table: CustomerTable;
+}
+
+/**
+ * Starts a segmentation run for a table with this header: detects the columns
+ * and the table shape, validates options once.
+ * @throws OptionsError for bad options; DataValidationError `missing-columns`.
+ * @example
+ * const run = createSegmenter(['Customer ID', 'Order date', 'Amount']);
+ * run.addRows([['C1', '2024-03-05', '120']], 2);
+ * run.finish().summary
+ */
+export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}): Segmenter {
+  const options = resolveSegmentOptions(optionsInput);
+  const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
+  const plan = detectColumns(header, { mapping: options.mapping, shape: options.shape, headerRow: hooks.headerRow ?? 1 });
+  for (const issue of plan.issues) log.add(issue);
+  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log) : undefined;
+  const customers = plan.shape === 'customers' ? createCustomerAccumulator(plan, options, log) : undefined;
+
+  function finish(join?: AttributeTable): SegmentationResult {
+    let features: CustomerFeatures;
+    let table: CustomerTable | undefined;
+    let matchRate: number | undefined;
+    if (transactions) {
+      features = transactions.finish();
+      if (join) {
+        let matched = 0;
+        for (const id of features.ids) if (join.table.index.has(id)) matched++;
+        matchRate = features.count > 0 ? matched / features.count : 0;
+        const spendColumn = join.plan.columns.cumulativeSpend !== undefined ? join.plan.headers[join.plan.columns.cumulativeSpend]! : 'cumulativeSpend';
+        features = joinAttributes(features, join.table, log, spendColumn);
+      }
+    } else {
+      ({ features, table } = customers!.finish());
+    }
+    const scored = scoreFeatures(features, plan, options, log);
+    const result = matchRate === undefined ? scored : { ...scored, quality: { ...scored.quality, matchRate } };
+    return table ? { ...result, rowCustomer: table.rowCustomer, firstDataRow: table.firstDataRow } : result;
+  }
+
+  return {
+    plan,
+    options,
+    addRows: (rows, first) => (transactions ?? customers!).addRows(rows, first),
+    finish,
+  };
+}
+
+/**
+ * Reads a customer table to join onto transactions (only the id is required).
+ * @throws DataValidationError `missing-columns` without a customer id column.
+ */
+export function createAttributeReader(header: readonly Cell[], optionsInput: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}) {
+  const options = resolveSegmentOptions({ ...optionsInput, mapping: {}, shape: 'auto' });
+  const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
+  const plan = detectColumns(header, { role: 'attributes', shape: 'customers', headerRow: hooks.headerRow ?? 1 });
+  const accumulator = createCustomerAccumulator(plan, options, log);
+  return {
+    plan,
+    addRows: (rows: readonly RawRow[], first: number) => accumulator.addRows(rows, first),
+    /** The parsed table and its own cleaning report. */
+    finish: (): AttributeTable & { report: CleaningReport } => ({ plan, table: accumulator.finishTable(), report: log.toReport() }),
+  };
+}
+
+function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: SegmentOptions, log: IssueLog): SegmentationResult {
+  const spendColumn = plan.columns.orderAmount !== undefined ? plan.headers[plan.columns.orderAmount]! : plan.columns.cumulativeSpend !== undefined ? plan.headers[plan.columns.cumulativeSpend]! : 'spend';
+  flagAmountOutliers(features, log, spendColumn);
+  const tags = assignTags(features);
+  const scheme = applyScheme(options.scheme, features, tags);
+  const notes: RunNote[] = [];
+  const asOf = Number.isFinite(features.asOfDay) ? formatDay(features.asOfDay) : '';
+  notes.push({
+    code: 'as-of',
+    message:
+      features.asOfSource === 'given'
+        ? `Analysis date ${asOf} (given).`
+        : features.asOfSource === 'none'
+          ? 'No analysis date: recency taken from the recency column.'
+          : `Analysis date ${asOf}: the day after the newest ${features.asOfSource === 'newest-transaction' ? 'transaction' : 'last purchase date'}.`,
+  });
+  for (const { rule, column } of tags.skipped) notes.push({ code: 'rule-skipped', message: `${column} column not found: rule '${rule}' skipped.` });
+  if (scheme.bins) {
+    for (const [name, bins] of [['R', scheme.bins.r], ['F', scheme.bins.f], ['M', scheme.bins.m]] as const) {
+      if (bins.length === 1) notes.push({ code: 'no-variation', message: `${name}: every customer has the same value; all score ${bins[0]!.score}.` });
+      else if (bins.length < 5) notes.push({ code: 'no-variation', message: `${name}: only ${bins.length} distinct values; scores ${bins.map((b) => b.score).join(', ')} used.` });
+    }
+  }
+  let scored = 0;
+  for (let c = 0; c < features.count; c++) if (scheme.r[c]! > 0) scored++;
+  const summary = summarizeSegments(features, scheme);
+  return {
+    options,
+    plan,
+    asOf,
+    features,
+    scheme,
+    tags,
+    lifecycle: assignLifecycle(features),
+    summary,
+    report: log.toReport(),
+    quality: { customers: features.count, scored, coverage: features.count > 0 ? scored / features.count : 0 },
+    notes,
+    spotCheck: sampleSpotCheck(features.count, options.spotCheckShare, options.seed),
+  };
+}
+
+/**
+ * Segments an in-memory table (header + rows, as the add-in reads a range).
+ * Data rows are numbered from `headerRow + 1`.
+ * @throws OptionsError, DataValidationError
+ */
+export function segmentTable(header: readonly Cell[], rows: readonly RawRow[], options: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}): SegmentationResult {
+  const run = createSegmenter(header, options, hooks);
+  run.addRows(rows, (hooks.headerRow ?? 1) + 1);
+  return run.finish();
+}

@@ -1,0 +1,211 @@
+import { LIFECYCLE_STAGES } from '../features/assign-lifecycle.js';
+import type { AttributeField } from '../features/customer-features.js';
+import { formatTags, label, type LabelKey, type Locale } from '../i18n/labels.js';
+import { formatDay } from '../parse/civil-day.js';
+import { nextDueDay, STRATEGIES, STRATEGY_GROUPS, strategyLabelKeys } from '../strategies/strategy-groups.js';
+import { TAG_THRESHOLDS, tagsOf, type TagId } from '../tags/assign-tags.js';
+import type { Cell } from '../table/cell.js';
+import type { SegmentationResult } from './create-segmenter.js';
+
+
+/** The columns a run appends, in order (SPEC §8 write-back plus the scores). */
+export const RESULT_COLUMNS = [
+  'recencyDays',
+  'frequency',
+  'monetary',
+  'frequency6m',
+  'amount6m',
+  'averageOrderValue',
+  'rScore',
+  'fScore',
+  'mScore',
+  'rfmCode',
+  'segment',
+  'tags',
+  'lifecycle',
+  'churnRisk',
+  'churnReason',
+  'strategyGroup',
+  'strategyGoal',
+  'measures',
+  'strategyChannel',
+  'department',
+  'strategyOwner',
+  'cadence',
+  'dueDate',
+  'kpi',
+] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+/** Identity columns written first when the input was transactions (one row per customer). */
+export const CUSTOMER_COLUMNS = ['customerId', 'customerName', 'company', 'accountManager', 'region', 'industry', 'companySize', 'channel', 'firstPurchaseDate', 'lastPurchaseDate'] as const;
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const num = (x: number): Cell => (Number.isNaN(x) ? null : round2(x));
+
+/** One customer as the JSON output and the bot see it. */
+export interface CustomerRecord {
+  readonly customerId: string;
+  readonly recencyDays: number | null;
+  readonly frequency: number | null;
+  readonly monetary: number | null;
+  readonly frequency6m: number | null;
+  readonly amount6m: number | null;
+  readonly averageOrderValue: number | null;
+  readonly firstPurchaseDate: string | null;
+  readonly lastPurchaseDate: string | null;
+  readonly r: number | null;
+  readonly f: number | null;
+  readonly m: number | null;
+  readonly rfmCode: string | null;
+  readonly segment: string;
+  readonly segmentLabel: string;
+  readonly tags: readonly TagId[];
+  readonly tagLabels: readonly string[];
+  readonly lifecycle: string | null;
+  readonly churnRisk: boolean;
+  readonly churnReason: string | null;
+  readonly strategyGroup: string | null;
+  readonly strategy: Readonly<Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi' | 'cadence' | 'dueDate', string>> | null;
+  readonly attributes: Readonly<Partial<Record<AttributeField, string>>>;
+}
+
+/** Localized label of one tag (basic tags carry their threshold). */
+export function tagLabel(tag: TagId, locale: Locale): string {
+  if (tag === 'no-purchase-months') return label('tag.no-purchase-months', locale, { n: TAG_THRESHOLDS.churn.inactiveMonths });
+  if (tag === 'aov-at-least') return label('tag.aov-at-least', locale, { n: TAG_THRESHOLDS.basicAov.toLocaleString('en-US') });
+  return label(`tag.${tag}` as LabelKey, locale);
+}
+
+/** Localized label of a segment id. */
+export function segmentLabel(segment: string, locale: Locale): string {
+  return label(`segment.${segment}` as LabelKey, locale);
+}
+
+function churnReason(result: SegmentationResult, c: number, locale: Locale): string | null {
+  const reasons = result.tags.churnReasons[c]!;
+  if (!reasons) return null;
+  const parts: string[] = [];
+  if (reasons & 1) parts.push(label('reason.inactive-low-frequency', locale, { months: TAG_THRESHOLDS.churn.inactiveMonths, count: result.features.frequency[c]!, max: TAG_THRESHOLDS.churn.historicalFrequencyMax }));
+  if (reasons & 2) parts.push(label('reason.complaints', locale, { count: result.features.behaviour.complaints6m?.[c] ?? 0 }));
+  return parts.join(locale === 'zh-CN' ? '；' : '; ');
+}
+
+function scoreText(result: SegmentationResult, value: number, locale: Locale): Cell {
+  if (value === 0) return null;
+  if (result.scheme.scheme === 'rfm') return value;
+  return label(value === 2 ? 'level.high' : 'level.low', locale);
+}
+
+/**
+ * The full record of customer `c`, localized labels beside stable ids.
+ */
+export function describeCustomer(result: SegmentationResult, c: number, locale: Locale = result.options.locale): CustomerRecord {
+  const { features, scheme } = result;
+  const segment = scheme.segments[scheme.segment[c]!]!;
+  const tags = tagsOf(result.tags.masks[c]!);
+  const group = scheme.strategy[c]! < STRATEGY_GROUPS.length ? STRATEGY_GROUPS[scheme.strategy[c]!]! : undefined;
+  let strategy: CustomerRecord['strategy'] = null;
+  if (group) {
+    const keys = strategyLabelKeys(group);
+    const definition = STRATEGIES[group];
+    strategy = {
+      goal: label(keys.goal, locale),
+      department: label(keys.department, locale),
+      measures: label(keys.measures, locale),
+      channel: label(keys.channel, locale),
+      owner: label(keys.owner, locale),
+      deadline: label(keys.deadline, locale),
+      kpi: label(keys.kpi, locale),
+      cadence: label(`cadence.${definition.cadence}`, locale),
+      dueDate: Number.isFinite(features.asOfDay) ? formatDay(nextDueDay(definition.deadline, features.asOfDay)) : '',
+    };
+  }
+  const attributes: Partial<Record<AttributeField, string>> = {};
+  for (const [field, values] of Object.entries(features.attributes) as [AttributeField, readonly (string | undefined)[]][]) {
+    const value = values[c];
+    if (value !== undefined) attributes[field] = value;
+  }
+  const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
+  const stage = result.lifecycle[c]!;
+  const day = (x: number): string | null => (Number.isNaN(x) ? null : formatDay(x));
+  const n = (x: number): number | null => (Number.isNaN(x) ? null : round2(x));
+  return {
+    customerId: features.ids[c]!,
+    recencyDays: n(features.recencyDays[c]!),
+    frequency: n(features.windowFrequency[c]!),
+    monetary: n(features.windowMonetary[c]!),
+    frequency6m: n(features.frequency6m[c]!),
+    amount6m: n(features.amount6m[c]!),
+    averageOrderValue: n(features.averageOrderValue[c]!),
+    firstPurchaseDate: day(features.firstPurchaseDay[c]!),
+    lastPurchaseDate: day(features.lastPurchaseDay[c]!),
+    r: r || null,
+    f: f || null,
+    m: m || null,
+    rfmCode: r ? (scheme.scheme === 'rfm' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null,
+    segment,
+    segmentLabel: segmentLabel(segment, locale),
+    tags,
+    tagLabels: tags.map((t) => tagLabel(t, locale)),
+    lifecycle: stage < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[stage]! : null,
+    churnRisk: result.tags.churnReasons[c]! > 0,
+    churnReason: churnReason(result, c, locale),
+    strategyGroup: group ?? null,
+    strategy,
+    attributes,
+  };
+}
+
+/** Localized headers of RESULT_COLUMNS. */
+export function resultHeaders(locale: Locale): string[] {
+  return RESULT_COLUMNS.map((column) => label(`column.${column}` as LabelKey, locale));
+}
+
+/** The appended cells of customer `c`, in RESULT_COLUMNS order. */
+export function resultCells(result: SegmentationResult, c: number, locale: Locale = result.options.locale): Cell[] {
+  const record = describeCustomer(result, c, locale);
+  const { features } = result;
+  return [
+    num(features.recencyDays[c]!),
+    num(features.windowFrequency[c]!),
+    num(features.windowMonetary[c]!),
+    num(features.frequency6m[c]!),
+    num(features.amount6m[c]!),
+    num(features.averageOrderValue[c]!),
+    scoreText(result, result.scheme.r[c]!, locale),
+    scoreText(result, result.scheme.f[c]!, locale),
+    scoreText(result, result.scheme.m[c]!, locale),
+    record.rfmCode,
+    record.segmentLabel,
+    formatTags(record.tagLabels, locale),
+    record.lifecycle ? label(`lifecycle.${record.lifecycle}` as LabelKey, locale) : null,
+    label(record.churnRisk ? 'yes' : 'no', locale),
+    record.churnReason,
+    record.strategyGroup ? label(`group.${record.strategyGroup}` as LabelKey, locale) : null,
+    record.strategy?.goal ?? null,
+    record.strategy?.measures ?? null,
+    record.strategy?.channel ?? null,
+    record.strategy?.department ?? null,
+    record.strategy?.owner ?? null,
+    record.strategy?.cadence ?? null,
+    record.strategy?.dueDate ?? null,
+    record.strategy?.kpi ?? null,
+  ];
+}
+
+/** Headers of the identity columns present for a transaction-shaped run. */
+export function customerColumns(result: SegmentationResult): (typeof CUSTOMER_COLUMNS)[number][] {
+  return CUSTOMER_COLUMNS.filter((column) => column === 'customerId' || column === 'firstPurchaseDate' || column === 'lastPurchaseDate' || result.features.attributes[column as AttributeField] !== undefined);
+}
+
+/** Identity cells of customer `c` for `customerColumns(result)`. */
+export function customerCells(result: SegmentationResult, c: number): Cell[] {
+  const { features } = result;
+  return customerColumns(result).map((column) => {
+    if (column === 'customerId') return features.ids[c]!;
+    if (column === 'firstPurchaseDate') return Number.isNaN(features.firstPurchaseDay[c]!) ? null : formatDay(features.firstPurchaseDay[c]!);
+    if (column === 'lastPurchaseDate') return Number.isNaN(features.lastPurchaseDay[c]!) ? null : formatDay(features.lastPurchaseDay[c]!);
+    return features.attributes[column]?.[c] ?? null;
+  });
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/labels.js';
+import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => isValidCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), 'is not a real calendar date');
+
+/** Options of a segmentation run; every default lives here (SPEC §5a, §3). */
+export const segmentOptionsSchema = z
+  .object({
+    /** `rfm`: quintile scores + 11 named segments; `rfm8`: high/low vs the mean. */
+    scheme: z.enum(['rfm', 'rfm8']).default('rfm'),
+    /** Analysis date; default the day after the newest purchase. */
+    asOf: isoDate.optional(),
+    /** Today's date, supplied by the face (core has no clock): later dates are future-date issues. */
+    today: isoDate.optional(),
+    locale: z.enum(LOCALES).default('en'),
+    /** field id or alias → header text; wins over detection. */
+    mapping: z.record(z.string(), z.string()).default({}),
+    shape: z.enum(['auto', 'customers', 'transactions']).default('auto'),
+    /** Purchases counted as distinct purchase days, or distinct order ids. */
+    frequencyBy: z.enum(['day', 'order']).default('day'),
+    /** SPEC §3 refund-excluded: refunds netted against spend, or ignored. */
+    refunds: z.enum(['net', 'exclude']).default('net'),
+    /** F and M for scoring: the whole history, or the last N calendar months (SPEC §5a N = 6). */
+    window: z.union([z.literal('all'), z.number().int().min(1).max(120)]).default('all'),
+    /** How `5/3/2024` is read; `auto` reads only unambiguous ones. */
+    dateOrder: z.enum(['auto', 'dmy', 'mdy']).default('auto'),
+    /** Known industries (SPEC §3 industry-unrecognized); default GB/T 4754 sections and common names. */
+    industries: z.array(z.string()).optional(),
+    /** SPEC §3 id-unified: user-supplied old id → master id. */
+    idMap: z.record(z.string(), z.string()).default({}),
+    /** Issues kept per code in the report (counts stay exact). */
+    maxIssuesPerCode: z.number().int().min(0).default(10000),
+    /** SPEC §3 spot check: share of customers sampled for manual review. */
+    spotCheckShare: z.number().min(0).max(1).default(0.1),
+    seed: z.number().int().default(42),
+  })
+  .strict();
+
+export type SegmentOptionsInput = z.input<typeof segmentOptionsSchema>;
+
+/** Options after validation, with day numbers resolved. */
+export type SegmentOptions = z.output<typeof segmentOptionsSchema> & {
+  readonly asOfDay: number | undefined;
+  readonly todayDay: number | undefined;
+};
+
+/** Raised for options that fail validation; each message names the key. */
+export class OptionsError extends Error {
+  readonly code = 'invalid-options';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'OptionsError';
+  }
+}
+
+const toDay = (s: string | undefined): number | undefined =>
+  s === undefined ? undefined : dayFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+
+/**
+ * Validates options once at the entry; inner code trusts the result.
+ * @throws OptionsError naming every wrong key.
+ * @example resolveSegmentOptions({ scheme: 'rfm8' }).locale === 'en'
+ */
+export function resolveSegmentOptions(input: SegmentOptionsInput = {}): SegmentOptions {
+  const parsed = segmentOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new OptionsError(
+      parsed.error.issues.map((issue) => {
+        if (issue.code === 'unrecognized_keys') return `Unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
+        const key = issue.path.join('.') || '(options)';
+        return `Option "${key}" ${issue.message}.`;
+      }),
+    );
+  }
+  return { ...parsed.data, asOfDay: toDay(parsed.data.asOf), todayDay: toDay(parsed.data.today) };
+}

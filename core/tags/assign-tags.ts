@@ -1,0 +1,98 @@
+import type { CustomerFeatures } from '../features/customer-features.js';
+import { addMonths } from '../parse/civil-day.js';
+
+/** Tag ids in bit order (SPEC §6 Table 5 plus A step 5 basic tags). */
+export const TAG_IDS = [
+  'high-value',
+  'frequent-high-aov',
+  'active-loyal',
+  'potential',
+  'mid-frequency-mid-aov',
+  'growing',
+  'churn-risk',
+  'low-frequency',
+  'has-complaints',
+  'price-sensitive',
+  'promotion-driven',
+  'low-aov',
+  'no-purchase-months',
+  'aov-at-least',
+] as const;
+export type TagId = (typeof TAG_IDS)[number];
+const bit = (tag: TagId): number => 1 << TAG_IDS.indexOf(tag);
+
+/** Thresholds of the A Table 5 tag rules (SPEC §5b `a-table5-rules`, §6). */
+export const TAG_THRESHOLDS = {
+  highValue: { frequency6m: 8, averageOrderValue: 1500, recencyDays: 30 },
+  potential: { frequency6mMin: 4, frequency6mMax: 7, aovMin: 800, aovMax: 1500, recencyDays: 60 },
+  churn: { inactiveMonths: 3, historicalFrequencyMax: 3, complaints: 1 },
+  priceSensitive: { promotions: 3, aovBelow: 800, couponUses: 3 },
+  basicAov: 1000,
+} as const;
+
+export interface TagResult {
+  /** Bit mask of TAG_IDS per customer. */
+  readonly masks: Uint16Array;
+  /** Churn-risk reason bits: 1 = inactive and low frequency, 2 = complaint. */
+  readonly churnReasons: Uint8Array;
+  /** Rules that could not run because the table lacks a column, once each. */
+  readonly skipped: readonly { rule: string; column: string }[];
+}
+
+/** Whether a mask holds a tag. */
+export function hasTag(mask: number, tag: TagId): boolean {
+  return (mask & bit(tag)) !== 0;
+}
+
+/** The tag ids in a mask, in TAG_IDS order. */
+export function tagsOf(mask: number): TagId[] {
+  return TAG_IDS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
+/**
+ * Tags every customer with each Table 5 group whose rule it satisfies (tags
+ * may overlap, SPEC §6): 【高价值】… for F6m ≥ 8, AOV ≥ 1,500, R ≤ 30; 【潜力客户】…
+ * for F6m 4–7, AOV 800–1,500, R ≤ 60; 【流失风险】 for no purchase in 3 months
+ * with lifetime F ≤ 3 (+【低频】) or ≥ 1 complaint (+【投诉记录】); 【价格敏感】… for
+ * ≥ 3 promotions, AOV < 800, ≥ 3 coupon uses; plus the basic tags
+ * 「近3个月未消费」 and 「客单价≥1000元」.
+ */
+export function assignTags(features: CustomerFeatures): TagResult {
+  const n = features.count;
+  const t = TAG_THRESHOLDS;
+  const masks = new Uint16Array(n);
+  const churnReasons = new Uint8Array(n);
+  const { complaints6m, promotionsJoined6m, couponUses } = features.behaviour;
+  const skipped: { rule: string; column: string }[] = [];
+  if (!complaints6m) skipped.push({ rule: 'churn risk (complaint)', column: 'complaints' });
+  if (!promotionsJoined6m) skipped.push({ rule: 'price-sensitive', column: 'promotions joined' });
+  else if (!couponUses) skipped.push({ rule: 'price-sensitive', column: 'coupon uses' });
+  const hasInactiveCutoff = Number.isFinite(features.asOfDay);
+  const inactiveDays = hasInactiveCutoff ? features.asOfDay - addMonths(features.asOfDay, -t.churn.inactiveMonths) : 90;
+
+  for (let c = 0; c < n; c++) {
+    const r = features.recencyDays[c]!, f6 = features.frequency6m[c]!, aov = features.averageOrderValue[c]!, fAll = features.frequency[c]!;
+    let mask = 0;
+    if (f6 >= t.highValue.frequency6m && aov >= t.highValue.averageOrderValue && r <= t.highValue.recencyDays) mask |= bit('high-value') | bit('frequent-high-aov') | bit('active-loyal');
+    if (f6 >= t.potential.frequency6mMin && f6 <= t.potential.frequency6mMax && aov >= t.potential.aovMin && aov <= t.potential.aovMax && r <= t.potential.recencyDays) {
+      mask |= bit('potential') | bit('mid-frequency-mid-aov') | bit('growing');
+    }
+    const inactive = r > inactiveDays || (Number.isNaN(r) && fAll === 0);
+    let reasons = 0;
+    if (inactive && fAll <= t.churn.historicalFrequencyMax) reasons |= 1;
+    if (complaints6m && complaints6m[c]! >= t.churn.complaints) reasons |= 2;
+    if (reasons) {
+      mask |= bit('churn-risk');
+      if (reasons & 1) mask |= bit('low-frequency');
+      if (reasons & 2) mask |= bit('has-complaints');
+    }
+    churnReasons[c] = reasons;
+    if (promotionsJoined6m && couponUses && promotionsJoined6m[c]! >= t.priceSensitive.promotions && aov < t.priceSensitive.aovBelow && couponUses[c]! >= t.priceSensitive.couponUses) {
+      mask |= bit('price-sensitive') | bit('promotion-driven') | bit('low-aov');
+    }
+    if (inactive) mask |= bit('no-purchase-months');
+    if (aov >= t.basicAov) mask |= bit('aov-at-least');
+    masks[c] = mask;
+  }
+  return { masks, churnReasons, skipped };
+}

@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'bench/data/**', 'sample/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    // The engine stays pure (STYLE.md): no Node, DOM, Excel or Slack, no clock, no unseeded randomness.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'exceljs', 'better-sqlite3', '@slack/*', 'udsv', '../io/*', '../../io/*', '../cli/*', '../../cli/*'] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core is deterministic: pass asOf/today as parameters.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core is deterministic: use createRng(seed).' },
+        { selector: "NewExpression[callee.name='Date']", message: 'core has no clock or time zone: use day numbers (core/parse/civil-day.ts).' },
+      ],
+    },
+  },
+);

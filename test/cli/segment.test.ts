@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../io/index.js';
+import type { Cell } from '../../core/index.js';
+import { run } from './run-cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'tierline-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+async function readAll(path: string): Promise<{ header: string[]; rows: Cell[][] }> {
+  let header: string[] = [];
+  const rows: Cell[][] = [];
+  await readTable(path, { header: (cells) => (header = [...cells]), rows: (batch) => rows.push(...batch.map((r) => [...r])) });
+  return { header, rows };
+}
+
+const customersCsv = ['客户编号,客户名称,最近购买时间,购买次数,累计消费(元),备注', 'C001,*先生,2024/3/1,5,"85,000",VIP', 'C002,*女士,2024年2月1日,2,12000元,', ',*无名,2024-01-01,1,10,no id', 'C003,*制造集团,2024-03-01,8,12万,'].join('\n');
+
+describe('tierline segment', () => {
+  it('prints help for the program and the command', async () => {
+    expect((await run('--help')).code).toBe(0);
+    const help = await run('segment', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: tierline segment <file> [options]');
+    expect((await run()).code).toBe(1);
+  });
+
+  it('exits 1 on bad usage with a message naming the problem', async () => {
+    expect(await run('frobnicate')).toMatchObject({ code: 1 });
+    const bad = await run('segment', file('a.csv', customersCsv), '--scheme', 'kmeans');
+    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('--scheme must be one of rfm, rfm8; got "kmeans".') });
+    expect((await run('segment', file('b.csv', customersCsv), '--bogus')).code).toBe(1);
+    expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(`tierline: ${join(dir, 'missing.csv')}: file not found.\n`);
+    expect((await run('segment', file('c.csv', customersCsv), '--map', 'customerId')).err).toContain('--map: "customerId" is not field=header');
+    expect((await run('segment', file('d.csv', customersCsv), '--as-of', '2024-02-31')).err).toBe('tierline: Option "asOf" is not a real calendar date.\n');
+  });
+
+  it('exits 2 on bad data: empty file, header only, wrong file type, missing columns', async () => {
+    const empty = await run('segment', file('empty.csv', ''));
+    expect(empty.code).toBe(2);
+    const headerOnly = await run('segment', file('header.csv', 'Customer ID,Order date,Amount\n'));
+    expect(headerOnly).toMatchObject({ code: 2, err: 'tierline: The table has a header but no data rows.\n' });
+    const xls = await run('segment', file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])));
+    expect(xls.code).toBe(2);
+    expect(xls.err).toMatch(/xls/i);
+    const pdf = await run('segment', file('report.pdf', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n'));
+    expect(pdf.code).toBe(2);
+    const noColumns = await run('segment', file('notes.csv', 'Name,Notes\nA,B\n'));
+    expect(noColumns.code).toBe(2);
+    expect(noColumns.err).toContain('missing customer ID');
+  });
+
+  it('segments customer rows: input columns unchanged, new columns appended, summary printed', async () => {
+    const source = file('customers.csv', customersCsv);
+    const out = join(dir, 'customers-out.csv');
+    const result = await run('segment', source, '--out', out, '--locale', 'zh-CN');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('customer rows, 3 customers, scheme rfm, as of 2024-03-02');
+    expect(result.out).toContain('missing-id 1');
+    const input = await readAll(source);
+    const output = await readAll(out);
+    expect(output.header.slice(0, input.header.length)).toEqual(input.header);
+    expect(output.header.slice(input.header.length, input.header.length + 3)).toEqual(['最近消费天数', '消费频次', '消费金额']);
+    expect(output.rows).toHaveLength(input.rows.length);
+    output.rows.forEach((row, i) => expect(row.slice(0, input.header.length).map((c) => c ?? '')).toEqual(input.rows[i]!.map((c) => c ?? '')));
+    // The row without an id keeps its cells and gets empty result columns.
+    expect(output.rows[2]!.slice(input.header.length).every((c) => c === '' || c === null)).toBe(true);
+    expect(readFileSync(source, 'utf8')).toBe(customersCsv);
+  });
+
+  it('prints one JSON object per customer with the documented fields', async () => {
+    const result = await run('segment', file('j.csv', customersCsv), '--format', 'json');
+    const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    for (const key of ['customerId', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'tags']) expect(lines[0]).toHaveProperty(key);
+    expect(lines.map((l) => [l.customerId, l.recencyDays, l.frequency, l.monetary])).toEqual([
+      ['C001', 1, 5, 85000],
+      ['C002', 30, 2, 12000],
+      ['C003', 1, 8, 120000],
+    ]);
+  });
+
+  it('honours an explicit column mapping', async () => {
+    const odd = file('odd.csv', 'Kunde,Datum,Betrag\nK1,2024-03-01,10\nK2,2024-03-02,20\n');
+    expect((await run('segment', odd)).code).toBe(2);
+    const mapped = await run('segment', odd, '--map', 'customerId=Kunde,orderDate=Datum,orderAmount=Betrag', '--format', 'json');
+    expect(mapped.code).toBe(0);
+    expect(mapped.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('runs the demo on the bundled sample: transactions joined to customers, xlsx out', async () => {
+    const out = join(dir, 'segmented.xlsx');
+    const issues = join(dir, 'issues.csv');
+    const result = await run('segment', join(root, 'sample/transactions.csv'), '--customers', join(root, 'sample/customers.csv'), '--out', out, '--issues', issues);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('transactions, 5,000 customers, scheme rfm, as of 2026-11-01');
+    expect(result.out).toMatch(/refund-excluded 900.*duplicate-transaction 300/);
+    expect(result.out).toContain('future-date 1');
+    const written = await readAll(out);
+    expect(written.rows).toHaveLength(5000);
+    expect(written.header.slice(0, 2)).toEqual(['Customer ID', 'Customer name']);
+    const log = await readAll(issues);
+    expect(log.rows.filter((r) => r[0] === 'refund-excluded')).toHaveLength(900);
+  });
+});
