@@ -9,8 +9,13 @@ import {
   customerCells,
   customerColumns,
   describeCustomer,
+  formatTags,
   label,
   resultCells,
+  STRATEGY_GROUPS,
+  tagLabel,
+  tagsOf,
+  type TagId,
   resultHeaders,
   segmentLabel,
   type AttributeTable,
@@ -239,6 +244,14 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   rows.push([label('total', locale), int(total.count), '100.0%', money(total.revenue), '100.0%', '', '', '']);
   const headers = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.meanFrequency', 'column.meanMonetary'].map((k) => label(k as LabelKey, locale));
   lines.push('', formatTable(headers, rows, new Set([1, 2, 3, 4, 5, 6, 7])));
+  const tagCounts = new Map<string, number>();
+  for (let c = 0; c < result.features.count; c++) for (const tag of tagsOf(result.tags.masks[c]!)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  if (tagCounts.size > 0) {
+    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tagLabel(tag as TagId, locale)], locale)} ${int(n)}`).join(' · ')}`);
+  }
+  const groupCounts = new Array<number>(STRATEGY_GROUPS.length + 1).fill(0);
+  for (let c = 0; c < result.features.count; c++) groupCounts[Math.min(result.scheme.strategy[c]!, STRATEGY_GROUPS.length)]!++;
+  lines.push(`${label('column.strategyGroup', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
   for (const { name, report } of reports) {
     const counts = Object.entries(report.counts).sort((a, b) => b[1]! - a[1]!);
     lines.push('', `Cleaning report (${name}): ${counts.length === 0 ? 'no issues' : counts.map(([code, n]) => `${code} ${int(n!)}`).join(', ')}`);
@@ -246,7 +259,7 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
     for (const issue of report.issues.filter((i) => i.code === 'date-normalized' || i.code === 'text-normalized')) lines.push(`  ${issue.message}`);
   }
   for (const note of result.notes) lines.push(`Note: ${note.message}`);
-  lines.push(`Coverage: ${int(result.quality.scored)} of ${int(result.quality.customers)} customers scored (${pct(result.quality.coverage)}).`);
+  lines.push(`Coverage: ${int(result.quality.scored)} of ${int(result.quality.customers)} customers scored (${pct(result.quality.coverage)})${result.quality.matchRate === undefined ? '' : `; ${pct(result.quality.matchRate)} of them found in the customer table`}.`);
   return lines.join('\n') + '\n';
 }
 

@@ -33,7 +33,7 @@ const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
  * amount, line hash), then aggregates per customer after a counting sort, so
  * 10M rows cost ~40 bytes each and no per-row objects.
  */
-export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentOptions, log: IssueLog): TransactionAccumulator {
+export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentOptions, log: IssueLog, keepPurchaseDays = false): TransactionAccumulator {
   const col = plan.columns;
   const header = (i: number | undefined): string => (i === undefined ? '' : plan.headers[i] || `Column ${i + 1}`);
   const idCol = col.customerId!;
@@ -189,6 +189,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const frequency6m = new Float64Array(m), amount6m = new Float64Array(m), windowFrequency = new Float64Array(m), windowMonetary = new Float64Array(m);
     const averageOrderValue = nanColumn(m), tenureDays = nanColumn(m), firstPurchaseDay = nanColumn(m), lastPurchaseDay = nanColumn(m);
 
+    const dayList = keepPurchaseDays ? new GrowableColumn(Int32Array, 1 << 16) : undefined;
+    const dayAmount = keepPurchaseDays ? new GrowableColumn(Float64Array, 1 << 16) : undefined;
+    const dayOffsets = keepPurchaseDays ? new Int32Array(m + 1) : undefined;
     let keys = new Float64Array(64);
     let orderKeys: Int32Array<ArrayBuffer> = new Int32Array(64);
     for (let c = 0; c < m; c++) {
@@ -254,7 +257,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         if (newDay) {
           daysAll++;
           lastCountedDay = day;
-        }
+          dayList?.push(day);
+          dayAmount?.push(amount);
+        } else if (dayAmount) dayAmount.data[dayAmount.length - 1]! += amount;
         if (Number.isNaN(first)) first = day;
         last = day;
         if (day >= start6) {
@@ -281,6 +286,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       if (ordV) {
         ordersAll = countDistinct(orderKeys, orderCount);
       }
+      if (dayOffsets) dayOffsets[c + 1] = dayList!.length;
       const byOrder = options.frequencyBy === 'order';
       frequency[c] = byOrder ? ordersAll : daysAll;
       monetary[c] = purchases + refunds;
@@ -334,6 +340,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       lastPurchaseDay,
       behaviour: {},
       attributes,
+      ...(dayOffsets ? { purchaseDays: { offsets: dayOffsets, days: dayList!.view(), amounts: dayAmount!.view() } } : {}),
     };
   }
 

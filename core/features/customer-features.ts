@@ -56,6 +56,20 @@ export interface CustomerFeatures {
   readonly lastPurchaseDay: Float64Array;
   readonly behaviour: Readonly<Partial<Record<BehaviourField, Float64Array>>>;
   readonly attributes: Readonly<Partial<Record<AttributeField, readonly (string | undefined)[]>>>;
+  /**
+   * Kept only when asked for (transactions input, `keepPurchaseDays`): each
+   * customer's distinct purchase days before asOf, ascending, with the day's
+   * gross purchase amount (same-day orders grouped, refunds and duplicates
+   * excluded) — the input of the buy-till-you-die models.
+   */
+  readonly purchaseDays?: PurchaseDays;
+}
+
+/** Customer c's days are `days[offsets[c]] .. days[offsets[c + 1] - 1]`. */
+export interface PurchaseDays {
+  readonly offsets: Int32Array;
+  readonly days: Int32Array;
+  readonly amounts: Float64Array;
 }
 
 /** A Float64Array of `n` NaNs. */

@@ -61,8 +61,16 @@ export function joinAttributes(features: CustomerFeatures, table: CustomerTable,
   const firstRow = new Int32Array(n);
   firstRow.set(features.firstRow);
   extra.forEach((t, j) => (firstRow[base + j] = table.firstRow[t]!));
+  let purchaseDays = features.purchaseDays;
+  if (purchaseDays) {
+    // Customers known only from the customer table have no purchase days.
+    const offsets = new Int32Array(n + 1).fill(purchaseDays.offsets[base]!);
+    offsets.set(purchaseDays.offsets);
+    purchaseDays = { ...purchaseDays, offsets };
+  }
   return {
     ...features,
+    ...(purchaseDays ? { purchaseDays } : {}),
     count: n,
     ids,
     firstRow,

@@ -128,9 +128,12 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   const has = (id: FieldId): boolean => columns[id] !== undefined;
   const hasTransactions = has('orderDate') && (has('orderAmount') || (has('quantity') && has('unitPrice')));
   const hasCustomerAggregates = has('lastPurchaseDate') || has('recencyDays');
+  // An order list may carry a "last purchase" column; it is a customer table
+  // only when it also has per-customer frequency and spend totals.
+  const hasCustomerTotals = (has('frequency6m') || has('historicalFrequency') || has('annualFrequency')) && (has('cumulativeSpend') || has('amount6m') || has('averageOrderValue'));
   let shape: TableShape;
   if (options.shape && options.shape !== 'auto') shape = options.shape;
-  else if (hasTransactions && !hasCustomerAggregates) shape = 'transactions';
+  else if (hasTransactions && !(hasCustomerAggregates && hasCustomerTotals)) shape = 'transactions';
   else if (hasCustomerAggregates) shape = 'customers';
   else shape = has('orderDate') ? 'transactions' : 'customers';
 

@@ -52,7 +52,10 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
       return kind === 'rate' && v > 1 ? { ok: true, value: v / 100, normalized: true } : { ok: true, value: v, normalized: false };
     }
   }
-  let t = toHalfWidthSimplified(cell).trim().replace(/\s+/g, '');
+  // Inner spaces are only accepted as thousands separators ("1 234 567").
+  let t = toHalfWidthSimplified(cell).trim();
+  if (/\d\s+\d/.test(t) && !/^\D*\d{1,3}(?:\s\d{3})+(?:[.,]\d+)?\D*$/.test(t)) return FAIL;
+  t = t.replace(/\s+/g, '');
   if (t === '') return FAIL;
   if (kind === 'rate') {
     const yes = /^(是|yes|y|true|有)$/i.test(t), no = /^(否|no|n|false|无)$/i.test(t);
@@ -64,7 +67,9 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
     t = t.slice(1, -1);
   }
   if (t.startsWith('-')) {
-    negative = !negative;
+    // "(-5)" and "--5" have no clear meaning: reported, not guessed.
+    if (negative) return FAIL;
+    negative = true;
     t = t.slice(1);
   } else if (t.startsWith('+')) t = t.slice(1);
   let previous;
@@ -72,7 +77,8 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
     previous = t;
     t = t.replace(AFFIXES, '');
   } while (t !== previous && t !== '');
-  if (t.startsWith('-') && !negative) {
+  if (t.startsWith('-')) {
+    if (negative) return FAIL;
     negative = true;
     t = t.slice(1);
   }

@@ -56,6 +56,8 @@ export interface SegmenterHooks {
   readonly headerRow?: number;
   /** Sees every issue as it is found (e.g. to stream a full cleaning log). */
   readonly onIssue?: (issue: CellIssue) => void;
+  /** Keep each customer's purchase days in `features.purchaseDays` (transactions only). */
+  readonly keepPurchaseDays?: boolean;
 }
 
 /** A streaming segmentation run: header first, then batches of rows, then finish. */
@@ -90,7 +92,7 @@ export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOp
   const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
   const plan = detectColumns(header, { mapping: options.mapping, shape: options.shape, headerRow: hooks.headerRow ?? 1 });
   for (const issue of plan.issues) log.add(issue);
-  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log) : undefined;
+  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log, hooks.keepPurchaseDays ?? false) : undefined;
   const customers = plan.shape === 'customers' ? createCustomerAccumulator(plan, options, log) : undefined;
 
   function finish(join?: AttributeTable): SegmentationResult {

@@ -159,3 +159,12 @@ describe('parseNumber: properties', () => {
     );
   });
 });
+
+describe('parseNumber refuses to guess', () => {
+  it.each(['--5', '(-5)', '-(5)', '12 34', '1 23'])('rejects %j', (text) => {
+    expect(parseNumber(text, 'money').ok).toBe(false);
+  });
+  it('accepts spaces as thousands separators', () => {
+    expect(parseNumber('1 234 567', 'money')).toEqual({ ok: true, value: 1234567, normalized: true });
+  });
+});

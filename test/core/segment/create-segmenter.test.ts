@@ -156,3 +156,15 @@ describe('segmentTable on customer rows', () => {
     `);
   });
 });
+
+describe('purchase days for the lifetime models', () => {
+  it('keeps distinct purchase days with daily gross amounts when asked', () => {
+    const result = segmentTable(header, rows, {}, { keepPurchaseDays: true });
+    const days = result.features.purchaseDays!;
+    const c1 = result.features.ids.indexOf('C1');
+    const slice = (c: number) => Array.from(days.days.subarray(days.offsets[c]!, days.offsets[c + 1]!));
+    expect(slice(c1).length).toBe(2);
+    expect(Array.from(days.amounts.subarray(days.offsets[c1]!, days.offsets[c1 + 1]!))).toEqual([150, 200]);
+    expect(segmentTable(header, rows).features.purchaseDays).toBeUndefined();
+  });
+});
