@@ -12,12 +12,22 @@ export interface Measurement {
   readonly name: string;
   /** Rows the benchmark works on: transactions, or customers for the scoring one. */
   readonly rows: number;
+  /** The median run of each side (by timed seconds) when repeated. */
   readonly ours: ChildRun;
   readonly reference: ChildRun;
+  readonly repeats: number;
   /** Agreement checks that passed, in words. */
   readonly checks: readonly string[];
   /** Disagreements between ours and the reference. */
   readonly mismatches: readonly string[];
+}
+
+/** A benchmark with its input ready: each call runs one side once, in a fresh process. */
+export interface PreparedBenchmark {
+  readonly rows: number;
+  ours(): Promise<ChildRun>;
+  reference(): Promise<ChildRun>;
+  compare(ours: ChildRun, reference: ChildRun): { checks: string[]; mismatches: string[] };
 }
 
 export interface Benchmark {
@@ -25,8 +35,32 @@ export interface Benchmark {
   /** What each side's clock covers. */
   readonly oursTimes: string;
   readonly referenceTimes: string;
-  /** Prepares the input (generating it if needed) and runs both sides, ours first. */
-  run(transactionRows: number, log: (line: string) => void): Promise<Measurement>;
+  /** Generates (or finds) the input for `transactionRows` (--rows). */
+  prepare(transactionRows: number, log: (line: string) => void): Promise<PreparedBenchmark>;
+}
+
+/**
+ * Runs both sides `repeats` times, alternating ours and the reference so a
+ * burst of load elsewhere on the machine hits both, and keeps each side's
+ * median run. Agreement is checked on the first pair.
+ */
+export async function measure(benchmark: Benchmark, transactionRows: number, repeats: number, log: (line: string) => void): Promise<Measurement> {
+  const prepared = await benchmark.prepare(transactionRows, log);
+  const ours: ChildRun[] = [], reference: ChildRun[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const round = repeats > 1 ? ` (${i + 1}/${repeats})` : '';
+    log(`  ours${round} …`);
+    ours.push(await prepared.ours());
+    log(`  pandas${round} …`);
+    reference.push(await prepared.reference());
+  }
+  const { checks, mismatches } = prepared.compare(ours[0]!, reference[0]!);
+  return { name: benchmark.name, rows: prepared.rows, ours: medianRun(ours), reference: medianRun(reference), repeats, checks, mismatches };
+}
+
+function medianRun(runs: readonly ChildRun[]): ChildRun {
+  const sorted = [...runs].sort((a, b) => a.report.seconds - b.report.seconds);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 const node = (script: string, args: readonly string[]) => runChild(process.execPath, [join(OURS_DIR, script), ...args]);
@@ -65,25 +99,27 @@ export const rfmTransactions: Benchmark = {
   name: 'rfm-10m-transactions',
   oursTimes: 'readTable → createSegmenter → addRows → finish (scores, segments, tags, strategies, report), after imports',
   referenceTimes: 'read_csv + to_datetime → groupby last date / distinct days / net sum → 3 × qcut(rank), after imports',
-  async run(rows, log) {
+  async prepare(rows, log) {
     const path = await ensureTransactions({ rows }, log);
     const ids = sampleIds(customerCount(rows));
     const check = ['--check', ids.join(',')];
     await warmPageCache(path);
-    log('  ours …');
-    const ours = await node('rfm-transactions.js', [path, ...check]);
-    log('  pandas …');
-    const reference = await python('rfm_pandas.py', [path, ...check]);
-
-    const checks: string[] = [];
-    const mismatches: string[] = [];
-    const a = ours.report.customers, b = reference.report.customers;
-    if (a === b) checks.push(`customers agree (${a.toLocaleString('en-US')})`);
-    else mismatches.push(`customer count: ours ${a.toLocaleString('en-US')}, pandas ${b.toLocaleString('en-US')}`);
-    const compared = compareSamples(ours.report.sample ?? {}, reference.report.sample ?? {}, ids);
-    if (compared.agreeing > 0) checks.push(`${compared.agreeing}/${ids.length} sampled customers agree on recency, frequency, monetary`);
-    mismatches.push(...compared.mismatches);
-    return { name: this.name, rows, ours, reference, checks, mismatches };
+    return {
+      rows,
+      ours: () => node('rfm-transactions.js', [path, ...check]),
+      reference: () => python('rfm_pandas.py', [path, ...check]),
+      compare(ours, reference) {
+        const checks: string[] = [];
+        const mismatches: string[] = [];
+        const a = ours.report.customers, b = reference.report.customers;
+        if (a === b) checks.push(`customers agree (${a.toLocaleString('en-US')})`);
+        else mismatches.push(`customer count: ours ${a.toLocaleString('en-US')}, pandas ${b.toLocaleString('en-US')}`);
+        const compared = compareSamples(ours.report.sample ?? {}, reference.report.sample ?? {}, ids);
+        if (compared.agreeing > 0) checks.push(`${compared.agreeing}/${ids.length} sampled customers agree on recency, frequency, monetary`);
+        mismatches.push(...compared.mismatches);
+        return { checks, mismatches };
+      },
+    };
   },
 };
 
@@ -91,19 +127,21 @@ export const rfmScore: Benchmark = {
   name: 'rfm-score-1m-customers',
   oursTimes: "assignTags + applyScheme('rfm') on Float64Array features (quintiles with ties kept, segments, strategies)",
   referenceTimes: "3 × pd.qcut(x.rank(method='first'), 5) on the same columns",
-  async run(rows, log) {
+  async prepare(rows, log) {
     // One customer per ten transactions: 1,000,000 at the default 10M rows.
     const customers = customerCount(rows);
     const path = ensureFeatures(customers, log);
-    log('  ours …');
-    const ours = await node('score-features.js', [path, String(customers)]);
-    log('  pandas …');
-    const reference = await python('score_pandas.py', [path, String(customers)]);
-    const checks: string[] = [];
-    const mismatches: string[] = [];
-    if (ours.report.customers === customers && reference.report.customers === customers) checks.push(`both scored ${customers.toLocaleString('en-US')} customers`);
-    else mismatches.push(`customers scored: ours ${ours.report.customers}, pandas ${reference.report.customers}, expected ${customers}`);
-    return { name: this.name, rows: customers, ours, reference, checks, mismatches };
+    return {
+      rows: customers,
+      ours: () => node('score-features.js', [path, String(customers)]),
+      reference: () => python('score_pandas.py', [path, String(customers)]),
+      compare(ours, reference) {
+        const scored = [ours.report.customers, reference.report.customers];
+        return scored.every((n) => n === customers)
+          ? { checks: [`both scored ${customers.toLocaleString('en-US')} customers`], mismatches: [] }
+          : { checks: [], mismatches: [`customers scored: ours ${scored[0]}, pandas ${scored[1]}, expected ${customers}`] };
+      },
+    };
   },
 };
 

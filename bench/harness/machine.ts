@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { PYTHON } from '../paths.js';
 
 export interface MachineFacts {
@@ -11,6 +11,8 @@ export interface MachineFacts {
   readonly cpuModel: string;
   readonly memoryGiB: number;
   readonly platform: string;
+  /** 1-minute load average when the suite started: other work on the machine skews both sides. */
+  readonly loadAverage: number;
 }
 
 /**
@@ -35,5 +37,6 @@ export function machineFacts(): MachineFacts {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg()[0] ?? 0,
   };
 }

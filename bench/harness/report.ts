@@ -14,6 +14,8 @@ export interface BenchmarkRecord {
   readonly peakMemoryMB: number;
   readonly referencePeakMemoryMB: number;
   readonly customers: number;
+  /** Runs per side; the figures are each side's median run. */
+  readonly repeats: number;
   readonly timing: { readonly ours: string; readonly reference: string };
   readonly phases: { readonly ours: Readonly<Record<string, number>>; readonly reference: Readonly<Record<string, number>> };
   /** Whole-process wall time, start-up included (not used for the ratio). */
@@ -37,6 +39,7 @@ export function toRecord(m: Measurement): BenchmarkRecord {
     peakMemoryMB: round(m.ours.report.peakMemoryMB, 1),
     referencePeakMemoryMB: round(m.reference.report.peakMemoryMB, 1),
     customers: m.ours.report.customers,
+    repeats: m.repeats,
     timing: { ours: m.ours.report.timing, reference: m.reference.report.timing },
     phases: { ours: roundAll(m.ours.report.phases), reference: roundAll(m.reference.report.phases) },
     wallSeconds: { ours: round(m.ours.wallSeconds, 3), reference: round(m.reference.wallSeconds, 3) },
@@ -54,15 +57,17 @@ const phaseText = (phases: Readonly<Record<string, number>>): string =>
     .join(' · ');
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
-export function headerLines(facts: MachineFacts, rows: number): string[] {
-  return [
+export function headerLines(facts: MachineFacts, rows: number, repeats: number): string[] {
+  const lines = [
     'Tierline benchmarks',
     `  node ${facts.node} · Python ${facts.python}, pandas ${facts.pandas}, numpy ${facts.numpy}`,
-    `  ${facts.cpus} CPUs (${facts.cpuModel}) · ${facts.memoryGiB} GiB RAM · ${facts.platform}`,
-    `  ${int(rows)} transactions (--rows) · each side runs alone in its own process, one after the other;`,
+    `  ${facts.cpus} CPUs (${facts.cpuModel}) · ${facts.memoryGiB} GiB RAM · ${facts.platform} · load average ${facts.loadAverage.toFixed(2)} at start`,
+    `  ${int(rows)} transactions (--rows) · each side runs alone in its own process, one after the other${repeats > 1 ? `, ${repeats} times (median kept)` : ''};`,
     '  seconds exclude interpreter start-up and imports (process wall time shown for reference);',
     `  ratio = ours ÷ pandas, lower is better · targets: ratio ≤ ${TARGETS.ratio.toFixed(2)}, our peak RSS < ${int(TARGETS.peakMemoryMB)} MB`,
   ];
+  if (facts.loadAverage > facts.cpus / 2) lines.push(`  note: the machine is busy (load ${facts.loadAverage.toFixed(2)} on ${facts.cpus} CPUs): timings will be noisy`);
+  return lines;
 }
 
 export function resultLines(benchmark: Benchmark, record: BenchmarkRecord, checks: readonly string[]): string[] {

@@ -8,6 +8,7 @@ import type { SegmentOptions } from '../segment/segment-options.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { RawRow } from '../table/cell.js';
 import { GrowableColumn } from '../util/growable.js';
+import { StringIndex } from '../util/string-index.js';
 import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures } from './customer-features.js';
 
 /** SPEC §3 frequency-over-limit: more than 20 orders in one calendar month. */
@@ -49,8 +50,8 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const dates = new DateFormatTally();
   const ctx: CellContext = { log, dates, dateOrder: options.dateOrder, todayDay: options.todayDay, consequence: '; row excluded' };
 
-  const index = new Map<string, number>();
-  const ids: string[] = [];
+  const index = new StringIndex();
+  const ids = index.keys;
   const firstRows = new GrowableColumn(Int32Array);
   const attributes: Partial<Record<AttributeField, (string | undefined)[]>> = {};
   for (const [field] of attributeCols) attributes[field] = [];
@@ -106,11 +107,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       else firstBad.amount ??= { code: 'invalid-column', row: rowNumber, column: amountName, value: cellText(row[amountCol ?? qtyCol!]), message: '' };
       if (!dateOk || !amountOk) continue;
 
-      let c = index.get(id);
-      if (c === undefined) {
-        c = ids.length;
-        ids.push(id);
-        index.set(id, c);
+      const known = index.size;
+      const c = index.intern(id);
+      if (c === known) {
         firstRows.push(rowNumber);
         for (const [field] of attributeCols) attributes[field]!.push(undefined);
       }

@@ -22,6 +22,12 @@ RFM_SEGMENTS.forEach((segment, s) => {
   for (const code of CODES[segment].split(' ')) BY_CODE[Number(code)] = s;
 });
 
+/** Index into RFM_SEGMENTS of an RFM code, or -1 (the hot path of scoring). */
+export function segmentIndexOfCode(r: number, f: number, m: number): number {
+  const s = BY_CODE[r * 100 + f * 10 + m];
+  return s === undefined || s === 255 ? -1 : s;
+}
+
 /**
  * The named segment of an RFM code (scores 1–5 each).
  * @example segmentOfCode(5, 5, 5) === 'champions'

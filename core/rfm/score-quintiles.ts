@@ -73,14 +73,16 @@ export function scoreQuintiles(values: Float64Array, direction: 'higher-better' 
   // reaches (an Infinity sentinel would be reached by an infinite value).
   const thresholds = new Float64Array(6).fill(Number.NaN);
   const bins: ScoreBin[] = [];
-  for (let j = 0; j < k; j++) {
+  // Blocks of one score are contiguous: emit a bin when the score changes.
+  for (let j = 0; j < k; ) {
     const s = blockScore[j]!;
-    const value = sorted[blockStart[j]!]!;
-    if (Number.isNaN(thresholds[s]!)) thresholds[s] = value;
-    const last = bins[bins.length - 1];
-    const lastValue = sorted[blockStart[j]! + blockSize(j) - 1]!;
-    if (last && last.score === s) bins[bins.length - 1] = { ...last, max: lastValue, count: last.count + blockSize(j) };
-    else bins.push({ score: s, min: value, max: lastValue, count: blockSize(j) });
+    const from = blockStart[j]!;
+    if (Number.isNaN(thresholds[s]!)) thresholds[s] = sorted[from]!;
+    let next = j + 1;
+    while (next < k && blockScore[next] === s) next++;
+    const to = next < k ? blockStart[next]! : finite;
+    bins.push({ score: s, min: sorted[from]!, max: sorted[to - 1]!, count: to - from });
+    j = next;
   }
   const scores = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {

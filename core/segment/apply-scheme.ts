@@ -1,8 +1,8 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
 import { classifyRfm8, RFM8_SEGMENTS } from '../rfm/rfm8-classes.js';
-import { RFM_SEGMENTS, segmentOfCode } from '../rfm/rfm-segments.js';
+import { RFM_SEGMENTS, segmentIndexOfCode } from '../rfm/rfm-segments.js';
 import { scoreQuintiles, type ScoreBin } from '../rfm/score-quintiles.js';
-import { hasTag, type TagResult } from '../tags/assign-tags.js';
+import { hasTag, TAG_IDS, type TagResult } from '../tags/assign-tags.js';
 import { STRATEGY_GROUPS, type StrategyGroup } from '../strategies/strategy-groups.js';
 
 export type Scheme = 'rfm' | 'rfm8';
@@ -26,6 +26,8 @@ export interface SchemeResult {
 }
 
 const NO_STRATEGY = 255;
+const PRICE_SENSITIVE_MASK = 1 << TAG_IDS.indexOf('price-sensitive');
+const groupIndex = (group: StrategyGroup | undefined): number => (group ? STRATEGY_GROUPS.indexOf(group) : NO_STRATEGY);
 
 // Which Table 6 strategy each segment gets (documented in README): the
 // valuable, recent segments get the high-value plan, the lapsing ones the
@@ -82,7 +84,11 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
   for (let c = 0; c < n; c++) {
     scoreable[c] = Number.isNaN(features.recencyDays[c]!) || Number.isNaN(features.windowFrequency[c]!) || Number.isNaN(features.windowMonetary[c]!) ? 0 : 1;
   }
-  const masked = (values: Float64Array): Float64Array => values.map((v, c) => (scoreable[c] ? v : Number.NaN));
+  const masked = (values: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let c = 0; c < n; c++) out[c] = scoreable[c] ? values[c]! : Number.NaN;
+    return out;
+  };
   const recency = masked(features.recencyDays), frequency = masked(features.windowFrequency), monetary = masked(features.windowMonetary);
   const segment = new Uint8Array(n), strategy = new Uint8Array(n).fill(NO_STRATEGY);
   const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
@@ -90,14 +96,15 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
   if (scheme === 'rfm') {
     const segments = [...RFM_SEGMENTS, 'unclassified'];
     const rs = scoreQuintiles(recency, 'lower-better'), fs = scoreQuintiles(frequency, 'higher-better'), ms = scoreQuintiles(monetary, 'higher-better');
+    const plain = RFM_SEGMENTS.map((id) => groupIndex(strategyGroupOf(id, 0)));
+    const priceSensitive = RFM_SEGMENTS.map((id) => groupIndex(strategyGroupOf(id, PRICE_SENSITIVE_MASK)));
     for (let c = 0; c < n; c++) {
       r[c] = rs.scores[c]!;
       f[c] = fs.scores[c]!;
       m[c] = ms.scores[c]!;
-      const id = scoreable[c] ? segmentOfCode(r[c]!, f[c]!, m[c]!) : undefined;
-      segment[c] = id === undefined ? segments.length - 1 : RFM_SEGMENTS.indexOf(id);
-      const group = id && strategyGroupOf(id, tags.masks[c]!);
-      if (group) strategy[c] = STRATEGY_GROUPS.indexOf(group);
+      const s = scoreable[c] ? segmentIndexOfCode(r[c]!, f[c]!, m[c]!) : -1;
+      segment[c] = s < 0 ? segments.length - 1 : s;
+      if (s >= 0) strategy[c] = (tags.masks[c]! & PRICE_SENSITIVE_MASK ? priceSensitive : plain)[s]!;
     }
     return { scheme, segments, segment, r, f, m, bins: { r: rs.bins, f: fs.bins, m: ms.bins }, strategy };
   }

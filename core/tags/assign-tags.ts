@@ -19,7 +19,12 @@ export const TAG_IDS = [
   'aov-at-least',
 ] as const;
 export type TagId = (typeof TAG_IDS)[number];
-const bit = (tag: TagId): number => 1 << TAG_IDS.indexOf(tag);
+const BITS = Object.fromEntries(TAG_IDS.map((tag, i) => [tag, 1 << i])) as Record<TagId, number>;
+const bit = (tag: TagId): number => BITS[tag];
+// Group masks, computed once (assignTags runs per customer).
+const HIGH_VALUE = BITS['high-value'] | BITS['frequent-high-aov'] | BITS['active-loyal'];
+const POTENTIAL = BITS.potential | BITS['mid-frequency-mid-aov'] | BITS.growing;
+const PRICE_SENSITIVE = BITS['price-sensitive'] | BITS['promotion-driven'] | BITS['low-aov'];
 
 /** Thresholds of the A Table 5 tag rules (SPEC §5b `a-table5-rules`, §6). */
 export const TAG_THRESHOLDS = {
@@ -73,25 +78,25 @@ export function assignTags(features: CustomerFeatures): TagResult {
   for (let c = 0; c < n; c++) {
     const r = features.recencyDays[c]!, f6 = features.frequency6m[c]!, aov = features.averageOrderValue[c]!, fAll = features.frequency[c]!;
     let mask = 0;
-    if (f6 >= t.highValue.frequency6m && aov >= t.highValue.averageOrderValue && r <= t.highValue.recencyDays) mask |= bit('high-value') | bit('frequent-high-aov') | bit('active-loyal');
+    if (f6 >= t.highValue.frequency6m && aov >= t.highValue.averageOrderValue && r <= t.highValue.recencyDays) mask |= HIGH_VALUE;
     if (f6 >= t.potential.frequency6mMin && f6 <= t.potential.frequency6mMax && aov >= t.potential.aovMin && aov <= t.potential.aovMax && r <= t.potential.recencyDays) {
-      mask |= bit('potential') | bit('mid-frequency-mid-aov') | bit('growing');
+      mask |= POTENTIAL;
     }
     const inactive = r > inactiveDays || (Number.isNaN(r) && fAll === 0);
     let reasons = 0;
     if (inactive && fAll <= t.churn.historicalFrequencyMax) reasons |= 1;
     if (complaints6m && complaints6m[c]! >= t.churn.complaints) reasons |= 2;
     if (reasons) {
-      mask |= bit('churn-risk');
-      if (reasons & 1) mask |= bit('low-frequency');
-      if (reasons & 2) mask |= bit('has-complaints');
+      mask |= BITS['churn-risk'];
+      if (reasons & 1) mask |= BITS['low-frequency'];
+      if (reasons & 2) mask |= BITS['has-complaints'];
     }
     churnReasons[c] = reasons;
     if (promotionsJoined6m && couponUses && promotionsJoined6m[c]! >= t.priceSensitive.promotions && aov < t.priceSensitive.aovBelow && couponUses[c]! >= t.priceSensitive.couponUses) {
-      mask |= bit('price-sensitive') | bit('promotion-driven') | bit('low-aov');
+      mask |= PRICE_SENSITIVE;
     }
-    if (inactive) mask |= bit('no-purchase-months');
-    if (aov >= t.basicAov) mask |= bit('aov-at-least');
+    if (inactive) mask |= BITS['no-purchase-months'];
+    if (aov >= t.basicAov) mask |= BITS['aov-at-least'];
     masks[c] = mask;
   }
   return { masks, churnReasons, skipped };
