@@ -4,3 +4,4 @@
  */
 export { readTable, type ReadTableOptions, type ReadTableResult, type TableSink } from './read-table.js';
 export { openTableWriter, type TableWriter, type TableWriterOptions } from './write-table.js';
+export { formatCsvRow } from './format-csv-row.js';

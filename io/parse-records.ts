@@ -1,25 +1,26 @@
 import { inferSchema, initParser, type Schema, type SchemaColumn } from 'udsv';
 
-/** Parses complete '\n'-terminated csv records into string arrays. */
+/** Parses complete csv records into string arrays. */
 export type RecordParser = (text: string) => string[][];
 
 /**
- * Creates udsv's fast parser for records of exactly `width` (≥ 2) fields.
+ * Creates udsv's fast parser for records of exactly `width` (≥ 2) fields,
+ * each ending in `lineBreak` ('\n' or '\r\n'; udsv takes one kind only).
  *
  * udsv fixes the field count up front and does not check it: a shorter record
  * is merged with the next line, a longer one has its extra fields glued onto
  * the last cell, a one-field record is dropped as if blank. The caller must
- * therefore check the result (see `looksParsed`) and fall back to
+ * therefore check the result (`looksParsed`) and fall back to
  * `parseRecordsTolerant` for text where the check fails.
- * @example createRecordParser(',', 2)('a,b\n1,2\n') // [['a','b'],['1','2']]
+ * @example createRecordParser(',', 2, '\n')('a,b\n1,2\n') // [['a','b'],['1','2']]
  */
-export function createRecordParser(delimiter: string, width: number): RecordParser {
+export function createRecordParser(delimiter: string, width: number, lineBreak: '\n' | '\r\n'): RecordParser {
   const column: SchemaColumn = { name: '', type: 's', repl: { empty: null, null: undefined, NaN: undefined } };
   // `skip` is udsv's count of header lines to drop; it is missing from its typings.
   const schema: Schema & { skip: number } = {
     skip: 0,
     col: delimiter,
-    row: '\n',
+    row: lineBreak,
     encl: '"',
     esc: '"',
     trim: false,
@@ -30,27 +31,40 @@ export function createRecordParser(delimiter: string, width: number): RecordPars
 }
 
 /**
- * True when `rows` can be udsv's correct reading of text holding
- * `nonBlankRecords` records: one row per record, every row `width` wide, and no
- * last cell holding the delimiter. The last test also trips on a quoted last
- * cell that legitimately contains the delimiter; that only costs a slower
- * re-parse.
- * @example looksParsed([['1', '2']], 1, 2, ',') === true
+ * True when `rows` is udsv's correct reading of text holding
+ * `nonBlankRecords` records: one row per record and every row `width` wide
+ * (a short record makes udsv merge lines, so the count drops), and no row
+ * whose extra fields udsv glued onto the last cell. A glued last cell is a raw
+ * slice of the record, so the record's text ends with it; a quoted last cell
+ * that legitimately holds the delimiter does not (the record ends with the
+ * closing quote). `recordText(i)` gives the text of the i-th non-blank record
+ * without its line break; it is only called for last cells holding the
+ * delimiter.
+ * @example looksParsed([['1', '2,3']], 1, 2, ',', () => '1,"2,3"') === true
  */
-export function looksParsed(rows: readonly (readonly string[])[], nonBlankRecords: number, width: number, delimiter: string): boolean {
+export function looksParsed(
+  rows: readonly (readonly string[])[],
+  nonBlankRecords: number,
+  width: number,
+  delimiter: string,
+  recordText: (index: number) => string,
+): boolean {
   if (rows.length !== nonBlankRecords) return false;
   const last = width - 1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.length !== width || row[last]!.includes(delimiter)) return false;
+    if (row.length !== width) return false;
+    const cell = row[last]!;
+    if (cell.includes(delimiter) && recordText(i).endsWith(cell)) return false;
   }
   return true;
 }
 
 /**
  * Parses complete records with any number of fields each, one row per record
- * (a blank line gives ['']). `ends` holds the index of every record's
- * terminating '\n' (from `scanRecords`). About 3× slower than the fast parser.
+ * (a blank line gives ['']), whatever their line breaks. `ends` holds the
+ * index of every record's terminating '\n' (from `scanRecords`); a '\r'
+ * before it is dropped. About 3× slower than the fast parser.
  *
  * It uses udsv's schema-probing pass (`inferSchema` with every row handed to
  * the header callback), which reads each record to its own end. Two of its
@@ -64,7 +78,7 @@ export function parseRecordsTolerant(text: string, delimiter: string, ends: read
   const padded = [delimiter + '\n'];
   let start = 0;
   for (const end of ends) {
-    padded.push(text.slice(start, end), delimiter + '\n');
+    padded.push(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), delimiter + '\n');
     start = end + 1;
   }
 

@@ -19,23 +19,22 @@ export interface CsvReadOptions {
 // Large reads keep the number of chunk hand-offs (and udsv calls) low.
 const READ_CHUNK_BYTES = 1024 * 1024;
 const PROGRESS_EVERY_BYTES = 1024 * 1024;
-// Text looked at before choosing the delimiter and the line-break style.
-const SNIFF_CHARS = 64 * 1024;
 // Text handed to udsv at a time (see push).
 const PIECE_CHARS = 128 * 1024;
 // One record bigger than this is a quote that never closes, not data; stop
-// instead of buffering the rest of a 400 MB file.
-const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+// instead of buffering (and rescanning) the rest of a 400 MB file.
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 /**
  * Streams a delimited text file into `batcher`: decodes with a streaming
  * TextDecoder, cuts the text at record boundaries (`scanRecords`), parses
- * each ~1 MB piece with udsv's fast fixed-width parser and checks the result,
- * re-parsing the piece with the tolerant parser when rows are ragged.
+ * each ~128 K piece with udsv's fast fixed-width parser and checks the
+ * result, re-parsing the piece with the tolerant parser when rows are ragged.
  *
- * Line breaks are normalised to '\n' first (CRLF, and lone CR in old Mac
- * files), also inside quoted cells: udsv needs one row separator, and Excel
- * keeps line breaks inside a cell as '\n' anyway.
+ * Rows may end in LF or CRLF, even mixed; a piece whose rows do not all end
+ * the same way goes to the tolerant parser, since udsv takes one kind of
+ * line break. Line breaks inside quoted cells are kept as written. Files
+ * using a lone CR (old Mac) are converted to LF first.
  * @throws DataValidationError `unsupported-file` for a quote that never closes.
  * @example await readCsv('orders.csv', batcher, { fileName: 'orders.csv', size, encoding: 'utf-8', delimiter: undefined, onProgress: undefined })
  */
@@ -59,16 +58,25 @@ export async function readCsv(path: string, batcher: RowBatcher, options: CsvRea
   return { delimiter: reader.delimiter ?? ',' };
 }
 
+/** [start, end) of every non-blank record without its line break, flattened, from the '\n' of all records. */
+function nonBlankSpans(text: string, ends: readonly number[]): number[] {
+  const spans: number[] = [];
+  let start = 0;
+  for (const end of ends) {
+    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (contentEnd > start) spans.push(start, contentEnd);
+    start = end + 1;
+  }
+  return spans;
+}
+
 /** Turns decoded text, chunk by chunk, into numbered rows. */
 class CsvChunkReader {
   delimiter: string | undefined;
-  private sniffed = false;
-  private rawSample = '';
-  private crOnly = false;
-  private heldCr = false;
+  private crOnly: boolean | undefined;
   private carry = '';
   private width = 0;
-  private fast: RecordParser | undefined;
+  private fast: { '\n'?: RecordParser; '\r\n'?: RecordParser } = {};
 
   constructor(
     private readonly batcher: RowBatcher,
@@ -79,36 +87,29 @@ class CsvChunkReader {
   }
 
   push(raw: string, eof: boolean): void {
-    if (!this.sniffed) {
-      this.rawSample += raw;
-      if (this.rawSample.length < SNIFF_CHARS && !eof) return;
-      raw = this.rawSample;
-      this.rawSample = '';
-      this.sniffed = true;
-      // Old Mac files end lines with a lone CR; everywhere else a lone CR is data.
-      this.crOnly = !raw.includes('\n') && raw.includes('\r');
-    }
-
-    let text = this.normalizeLineBreaks(raw, eof);
+    // Old Mac files end lines with a lone CR: no LF anywhere in the first chunk.
+    this.crOnly ??= !raw.includes('\n') && raw.includes('\r');
+    let text = this.crOnly ? raw.replaceAll('\r', '\n') : raw;
+    // A last line without a line break gets one. At the end the text is only
+    // the decoder's flush, so this copy is tiny.
+    const last = text.length > 0 ? text : this.carry;
+    if (eof && last.length > 0 && !last.endsWith('\n')) text += '\n';
+    // The first chunk is up to 1 MB (or the whole file): plenty to guess from.
     this.delimiter ??= detectDelimiter(text);
     const delimiter = this.delimiter;
 
-    const parts = [this.carry, text];
-    if (eof && (text.length > 0 ? !text.endsWith('\n') : this.carry.length > 0)) parts.push('\n');
-    // join, not +: a concatenated (cons) string makes every indexOf in
-    // scanRecords and udsv take V8's slow path, about 20× slower; join
-    // returns a flat copy (the copy of 1 MB costs well under a millisecond).
-    text = this.carry.length === 0 && parts.length === 2 ? text : parts.join('');
-    // Parse in pieces of ~PIECE_CHARS so each piece's rows reach the sink
-    // while still young: holding a whole 1 MB chunk's rows doubles GC time.
-    let start = 0;
-    for (;;) {
-      const scan = scanRecords(text, delimiter, start, start + PIECE_CHARS);
-      if (scan.end === start) break;
-      this.parse(start === 0 && scan.end === text.length ? text : text.slice(start, scan.end), scan, delimiter);
-      start = scan.end;
+    let start = this.carry.length > 0 ? this.finishCarriedRecord(text, delimiter) : 0;
+    if (start >= 0) {
+      // Parse in pieces of ~PIECE_CHARS so each piece's rows reach the sink
+      // while still young: holding a whole 1 MB chunk's rows doubles GC time.
+      for (;;) {
+        const scan = scanRecords(text, delimiter, start, start + PIECE_CHARS);
+        if (scan.end === start) break;
+        this.parse(text.slice(start, scan.end), scan, delimiter);
+        start = scan.end;
+      }
+      this.carry = text.slice(start);
     }
-    this.carry = start === 0 ? text : text.slice(start);
 
     if (this.carry.length > 0 && (eof || this.carry.length > MAX_RECORD_CHARS)) {
       const row = this.batcher.nextRow;
@@ -120,19 +121,29 @@ class CsvChunkReader {
     }
   }
 
-  /** CRLF → LF (or CR → LF); a CR ending the chunk waits for the next one, which may start with LF. */
-  private normalizeLineBreaks(raw: string, eof: boolean): string {
-    let text = raw;
-    if (this.heldCr) {
-      text = '\r' + text;
-      this.heldCr = false;
+  /**
+   * Completes the record the previous chunk left partial, parsing it on its
+   * own, and returns where the rest of `text` starts; -1 when the record does
+   * not end within `text` (then all of it joins the carry).
+   *
+   * Why not simply carry + text: a concatenated (cons) string sends every
+   * indexOf in scanRecords and udsv down V8's slow path (about 20× slower),
+   * and flattening it copies the whole megabyte (about 5 ms). Joining the
+   * carry to a short head of the text costs neither.
+   */
+  private finishCarriedRecord(text: string, delimiter: string): number {
+    for (let take = 4096; ; take *= 4) {
+      const head = this.carry + text.slice(0, take);
+      const scan = scanRecords(head, delimiter, 0, 1);
+      if (scan.records > 0) {
+        this.parse(head.slice(0, scan.end), scan, delimiter);
+        return scan.end - this.carry.length;
+      }
+      if (take >= text.length) {
+        this.carry = head;
+        return -1;
+      }
     }
-    if (!eof && text.endsWith('\r')) {
-      text = text.slice(0, -1);
-      this.heldCr = true;
-    }
-    if (text.includes('\r')) text = this.crOnly ? text.replaceAll('\r', '\n') : text.replaceAll('\r\n', '\n');
-    return text;
   }
 
   /** Parses complete records: fast path when udsv's result checks out, tolerant otherwise. */
@@ -142,25 +153,39 @@ class CsvChunkReader {
       this.batcher.addBlankRows(scan.records);
       return;
     }
-    if (this.fast) {
-      const rows = this.fast(piece);
-      if (looksParsed(rows, nonBlank, this.width, delimiter)) {
+    let ends: number[] | undefined;
+    const recordEnds = (): number[] => {
+      if (!ends) {
+        ends = [];
+        scanRecords(piece, delimiter, 0, piece.length, ends);
+      }
+      return ends;
+    };
+
+    const lineBreak = scan.crlfEnds === 0 ? '\n' : scan.crlfEnds === scan.records ? '\r\n' : undefined;
+    if (lineBreak && this.width >= 2) {
+      const parser = (this.fast[lineBreak] ??= createRecordParser(delimiter, this.width, lineBreak));
+      const rows = parser(piece);
+      let spans: number[] | undefined;
+      const recordText = (index: number): string => {
+        spans ??= nonBlankSpans(piece, recordEnds());
+        return piece.slice(spans[2 * index], spans[2 * index + 1]);
+      };
+      if (looksParsed(rows, nonBlank, this.width, delimiter, recordText)) {
         this.emit(rows, scan.blanks);
         return;
       }
     }
 
-    const ends: number[] = [];
-    scanRecords(piece, delimiter, 0, piece.length, ends);
-    const rows = parseRecordsTolerant(piece, delimiter, ends);
-    if (rows.length !== ends.length) {
+    const rows = parseRecordsTolerant(piece, delimiter, recordEnds());
+    if (rows.length !== scan.records) {
       // Cannot happen for text scanRecords accepted; refuse rather than misnumber rows.
       throw createFileError('unsupported-file', `${this.fileName} could not be read after row ${this.batcher.nextRow - 1}`, {
         row: this.batcher.nextRow,
       });
     }
     for (let i = 0; i < rows.length; i++) this.batcher.addRow(rows[i]!);
-    this.adoptWidth(rows, delimiter);
+    this.adoptWidth(rows);
   }
 
   /** Hands udsv's rows over with the blank lines it skipped put back in place. */
@@ -190,7 +215,7 @@ class CsvChunkReader {
    * trailing delimiter) stays on the fast path. Fewer than two fields: udsv
    * cannot read one-field records at all, so such files stay tolerant.
    */
-  private adoptWidth(rows: readonly string[][], delimiter: string): void {
+  private adoptWidth(rows: readonly string[][]): void {
     const seen = new Map<number, number>();
     let width = 0;
     let most = 0;
@@ -205,6 +230,6 @@ class CsvChunkReader {
     }
     if (width === 0 || width === this.width) return;
     this.width = width;
-    this.fast = width >= 2 ? createRecordParser(delimiter, width) : undefined;
+    this.fast = {};
   }
 }

@@ -10,7 +10,8 @@ import { sniffFile } from './sniff-file.js';
 /**
  * Receives a table as it streams in. Row numbers are the 1-based rows the
  * user sees in Excel: blank rows and rows before the header keep their
- * numbers, and a cell with line breaks inside quotes does not add rows.
+ * numbers, and a quoted cell with line breaks (kept as written) does not add
+ * rows.
  */
 export interface TableSink {
   /** Called once with the header row (first non-empty row) and its 1-based row number. */
@@ -18,11 +19,13 @@ export interface TableSink {
   /**
    * Called with batches (up to 4096 rows) of data rows; firstRowNumber is the
    * 1-based sheet/file row of batch[0], and batch[i] is row firstRowNumber + i.
-   * A blank row (every cell empty or whitespace) inside a batch is passed as
-   * an empty array; a run of more than 64 blank rows ends the batch instead,
-   * so the next batch starts at its own row number. Rows may be shorter or
-   * longer than the header (csv cells are strings, '' when empty; xlsx cells
-   * are numbers, booleans, strings or null).
+   * Blank rows (every cell empty or whitespace) are numbered but never data:
+   * between two data rows of a batch they are passed as empty arrays; a run
+   * of more than 64 ends the batch instead; before a batch's first row or at
+   * the end of the file they are not passed at all. batch[0] and the last row
+   * of a batch are never blank. Rows may be shorter or longer than the header
+   * (csv cells are strings, '' when empty; xlsx cells are numbers, booleans,
+   * strings or null).
    */
   rows(batch: readonly (readonly Cell[])[], firstRowNumber: number): void;
 }

@@ -41,11 +41,11 @@ interface WorksheetReaderInternals {
  * streaming reader. Row numbers are Excel's; rows missing from the sheet are
  * blank rows; cells convert as `convertXlsxCell` says.
  *
- * Two exceljs 4.4.0 defects are worked around here, both invisible in tests
- * with short ASCII text: it decodes each zip chunk on its own, so a Chinese
- * character split between chunks turns into U+FFFD (exceljs#2063, #2084);
- * and it reads a formula's cached error ('#N/A' from a failed VLOOKUP) as
- * parseFloat('#N/A'), losing it.
+ * Three exceljs 4.4.0 defects are worked around here, all invisible in
+ * tests with small ASCII workbooks: it decodes each zip chunk on its own, so
+ * a Chinese character split between chunks turns into U+FFFD (exceljs#2063,
+ * #2084); it reads a formula's cached error ('#N/A' from a failed VLOOKUP)
+ * as parseFloat('#N/A'), losing it; and on a damaged zip it never settles.
  * @throws DataValidationError `unsupported-file` when the sheet does not exist
  *   or the workbook cannot be unzipped or parsed.
  * @example await readXlsx('book.xlsx', batcher, { fileName: 'book.xlsx', size, sheet: 'Orders', onProgress: undefined })
@@ -65,8 +65,22 @@ export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxR
       done(null, chunk);
     },
   });
-  file.on('error', (error) => counted.destroy(error));
   file.pipe(counted);
+
+  // exceljs 4.4.0 never settles when the zip is damaged: the unzip parser
+  // emits 'error' while exceljs waits for an entry that will not finish. So
+  // errors of the file, of the counter and of the unzip parser (caught as
+  // exceljs pipes into it) end the read themselves.
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  file.on('error', (error) => fail(error));
+  counted.on('error', (error) => fail(error));
+  const pipe = counted.pipe.bind(counted);
+  counted.pipe = ((destination: NodeJS.WritableStream, pipeOptions?: { end?: boolean }) => {
+    destination.on('error', (error: unknown) => fail(error));
+    return pipe(destination, pipeOptions);
+  }) as typeof counted.pipe;
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
     sharedStrings: 'cache',
@@ -85,7 +99,7 @@ export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxR
     for (;;) {
       let step: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
       try {
-        step = await sheets.next();
+        step = await Promise.race([sheets.next(), failed]);
       } catch (error) {
         throw unreadable(fileName, error);
       }
@@ -98,7 +112,10 @@ export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxR
       if (target === null) break;
       if (worksheet.name !== target) continue;
 
-      await readSheet(worksheet, batcher, fileName, internals.properties?.model?.date1904 === true);
+      await Promise.race([
+        readSheet(worksheet, batcher, fileName, internals.properties?.model?.date1904 === true),
+        failed.catch((error: unknown) => Promise.reject(unreadable(fileName, error))),
+      ]);
       if (onProgress) onProgress(size, size);
       return { sheet: worksheet.name };
     }
@@ -108,10 +125,11 @@ export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxR
     counted.destroy();
   }
 
+  if (options.sheet === undefined) throw createFileError('unsupported-file', `${fileName} has no worksheet to read`);
   const names = (internals.model?.sheets ?? []).map((s) => `"${s.name}"`).join(', ');
-  const wanted = typeof options.sheet === 'number' ? `number ${options.sheet}` : `"${String(options.sheet ?? '')}"`;
+  const wanted = typeof options.sheet === 'number' ? `number ${options.sheet}` : `"${options.sheet}"`;
   throw createFileError('unsupported-file', `${fileName} has no sheet ${wanted}; its sheets are ${names || 'none'}`, {
-    value: String(options.sheet ?? ''),
+    value: String(options.sheet),
   });
 }
 

@@ -6,18 +6,23 @@ export interface RecordScan {
   readonly records: number;
   /** 0-based indexes, among those records, of blank lines (nothing between two line breaks). */
   readonly blanks: readonly number[];
+  /** How many of those records end in CRLF rather than a bare LF. */
+  readonly crlfEnds: number;
 }
 
 const QUOTE = 34;
+const CR = 13;
 
 /**
- * Finds the record boundaries of '\n'-separated csv text without splitting
+ * Finds the record boundaries of csv text without splitting
  * fields: udsv parses fields but skips blank lines silently and reports no
  * positions, so row numbers (blank lines included, as Excel shows them) and
  * the cut between streamed chunks come from here. One indexOf per line and
  * per quote, no per-character loop.
  *
- * Quote rules are udsv's (and Excel's): a quote opens a quoted field only at
+ * A record ends at a '\n' outside quotes; a '\r' right before it belongs to
+ * the line break (CRLF), so a line holding only '\r' is blank too. Quote
+ * rules are udsv's (and Excel's): a quote opens a quoted field only at
  * the start of a field (start of record or right after the delimiter); inside
  * it `""` is a literal quote and a lone `"` closes it; a quote anywhere else
  * is an ordinary character.
@@ -25,12 +30,13 @@ const QUOTE = 34;
  * The scan starts at `from` (a record start) and stops at the first record
  * end at or past `limit`, so callers can parse big text in smaller pieces.
  * When `ends` is given, the index of each record's terminating '\n' is pushed.
- * @example scanRecords('a,b\n\n"x\ny",2\n1,', ',') // { end: 13, records: 3, blanks: [1] }
+ * @example scanRecords('a,b\n\n"x\ny",2\n1,', ',') // { end: 13, records: 3, blanks: [1], crlfEnds: 0 }
  */
 export function scanRecords(text: string, delimiter: string, from = 0, limit = text.length, ends?: number[]): RecordScan {
   const delimiterCode = delimiter.charCodeAt(0);
   const blanks: number[] = [];
   let records = 0;
+  let crlfEnds = 0;
   let end = from;
   let recordStart = from;
   let pos = from;
@@ -41,7 +47,9 @@ export function scanRecords(text: string, delimiter: string, from = 0, limit = t
     if (newline === -1) break;
 
     if (nextQuote === -1 || newline < nextQuote) {
-      if (newline === recordStart) blanks.push(records);
+      const crlf = newline > recordStart && text.charCodeAt(newline - 1) === CR;
+      if (crlf) crlfEnds++;
+      if (newline === recordStart || (crlf && newline === recordStart + 1)) blanks.push(records);
       ends?.push(newline);
       records++;
       pos = recordStart = end = newline + 1;
@@ -60,7 +68,7 @@ export function scanRecords(text: string, delimiter: string, from = 0, limit = t
     }
     nextQuote = text.indexOf('"', pos);
   }
-  return { end, records, blanks };
+  return { end, records, blanks, crlfEnds };
 }
 
 /**
