@@ -161,6 +161,9 @@ function describeOfficeText(head: Buffer): string | undefined {
   if (start.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     return 'an Excel 2003 XML spreadsheet';
   }
+  if (start.startsWith('<?xml')) return 'an XML document, not a table';
+  // A csv never starts with '{' or '[{' / '["': that is JSON (an API export).
+  if (/^(\{\s*"|\[\s*[{["\]])/.test(start)) return 'a JSON document, not a table';
   return undefined;
 }
 

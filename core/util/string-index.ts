@@ -1,21 +1,24 @@
 /**
- * Maps strings (customer ids) to dense indices 0, 1, 2, … with an
- * open-addressing table over typed arrays. On 10M lookups into 1M ids it is
- * ~3× faster than a Map<string, number>: one 32-bit hash per lookup, a probe
- * in a flat Int32Array, and a string compare only when the stored hash agrees.
+ * Maps strings (customer ids) to dense indices 0, 1, 2, … in first-seen
+ * order. Built for 10M lookups into 1M ids, where a Map<string, number> is
+ * bound by cache misses: each slot keeps [hash, index + 1, offset, length]
+ * side by side in one Int32Array, and the keys' characters live in one flat
+ * Uint16Array, so a lookup touches two cache lines, and two different ids
+ * are never merged (the characters are compared, not only the hash).
  */
 export class StringIndex {
-  private slots: Int32Array; // index + 1, 0 = empty
-  private hashes: Int32Array;
-  private mask: number;
+  private table: Int32Array; // 4 ints per slot; index + 1 = 0 means empty
+  private mask: number; // slot count − 1
+  private chars: Uint16Array;
+  private used = 0;
   readonly keys: string[] = [];
 
   constructor(capacity = 1 << 16) {
-    let size = 1024;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
+    let slots = 1024;
+    while (slots < capacity * 2) slots *= 2;
+    this.table = new Int32Array(slots * 4);
+    this.mask = slots - 1;
+    this.chars = new Uint16Array(Math.max(1024, capacity * 8));
   }
 
   get size(): number {
@@ -25,45 +28,66 @@ export class StringIndex {
   /** The index of `key`, adding it when new. */
   intern(key: string): number {
     const hash = hashString(key);
+    const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
-      const stored = this.slots[slot]!;
-      if (stored === 0) break;
-      if (this.hashes[slot] === hash && this.keys[stored - 1] === key) return stored - 1;
+      const at = slot << 2;
+      const stored = table[at + 1]!;
+      if (stored === 0) return this.insert(key, hash, at);
+      if (table[at] === hash && this.sameChars(key, table[at + 2]!, table[at + 3]!)) return stored - 1;
       slot = (slot + 1) & this.mask;
     }
-    const index = this.keys.length;
-    this.keys.push(key);
-    this.slots[slot] = index + 1;
-    this.hashes[slot] = hash;
-    if (this.keys.length * 2 > this.slots.length) this.grow();
-    return index;
   }
 
   /** The index of `key`, or -1. */
   get(key: string): number {
     const hash = hashString(key);
+    const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
-      const stored = this.slots[slot]!;
+      const at = slot << 2;
+      const stored = table[at + 1]!;
       if (stored === 0) return -1;
-      if (this.hashes[slot] === hash && this.keys[stored - 1] === key) return stored - 1;
+      if (table[at] === hash && this.sameChars(key, table[at + 2]!, table[at + 3]!)) return stored - 1;
       slot = (slot + 1) & this.mask;
     }
   }
 
+  private sameChars(key: string, offset: number, length: number): boolean {
+    if (length !== key.length) return false;
+    const chars = this.chars;
+    for (let j = 0; j < length; j++) if (chars[offset + j] !== key.charCodeAt(j)) return false;
+    return true;
+  }
+
+  private insert(key: string, hash: number, at: number): number {
+    const index = this.keys.length;
+    if (this.used + key.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + key.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let j = 0; j < key.length; j++) this.chars[this.used + j] = key.charCodeAt(j);
+    this.table[at] = hash;
+    this.table[at + 1] = index + 1;
+    this.table[at + 2] = this.used;
+    this.table[at + 3] = key.length;
+    this.used += key.length;
+    this.keys.push(key);
+    if (this.keys.length * 2 > this.mask + 1) this.grow();
+    return index;
+  }
+
   private grow(): void {
-    const oldSlots = this.slots, oldHashes = this.hashes;
-    this.slots = new Int32Array(oldSlots.length * 2);
-    this.hashes = new Int32Array(oldSlots.length * 2);
-    this.mask = this.slots.length - 1;
-    for (let i = 0; i < oldSlots.length; i++) {
-      const stored = oldSlots[i]!;
-      if (stored === 0) continue;
-      let slot = oldHashes[i]! & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = stored;
-      this.hashes[slot] = oldHashes[i]!;
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    this.table = new Int32Array(slots * 4);
+    this.mask = slots - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 1] === 0) continue;
+      let slot = old[at]! & this.mask;
+      while (this.table[(slot << 2) + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table.set(old.subarray(at, at + 4), slot << 2);
     }
   }
 }

@@ -374,6 +374,9 @@ describe('readTable: whole-file problems', () => {
     ['data.csv', Buffer.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x00, 0x00, 0x7f, 0x43]), 'data.csv looks like a binary file, not a table; save the data as .xlsx or .csv'],
     ['files.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('notes.txt')]), 'files.xlsx looks like a zip archive, not an Excel workbook; unzip it or save the data as .xlsx or .csv'],
     ['export.xls', Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'), 'export.xls is a web page (HTML), not a csv or xlsx file; open it in Excel and save it as .xlsx or .csv'],
+    ['package.json', Buffer.from('{\n  "name": "x",\n  "rows": [1, 2]\n}\n'), 'package.json is a JSON document, not a table; open it in Excel and save it as .xlsx or .csv'],
+    ['orders.csv', Buffer.from('[{"id": 1}, {"id": 2}]'), 'orders.csv is a JSON document, not a table; open it in Excel and save it as .xlsx or .csv'],
+    ['feed.csv', Buffer.from('<?xml version="1.0"?>\n<rows><row id="1"/></rows>\n'), 'feed.csv is an XML document, not a table; open it in Excel and save it as .xlsx or .csv'],
   ])('refuses %s, saying what it looks like', async (name, content, message) => {
     const error = await rejection(readTable(temp.file(name, content), noSink));
     expect(error.issues).toEqual([{ code: 'unsupported-file', row: 0, column: '', value: '', message }]);
