@@ -45,7 +45,7 @@ describe('tierline segment', () => {
 
   it('exits 2 on bad data: empty file, header only, wrong file type, missing columns', async () => {
     const empty = await run('segment', file('empty.csv', ''));
-    expect(empty.code).toBe(2);
+    expect(empty).toMatchObject({ code: 2, err: 'tierline: empty.csv is empty\n' });
     const headerOnly = await run('segment', file('header.csv', 'Customer ID,Order date,Amount\n'));
     expect(headerOnly).toMatchObject({ code: 2, err: 'tierline: The table has a header but no data rows.\n' });
     const xls = await run('segment', file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])));
@@ -94,6 +94,16 @@ describe('tierline segment', () => {
     const mapped = await run('segment', odd, '--map', 'customerId=Kunde,orderDate=Datum,orderAmount=Betrag', '--format', 'json');
     expect(mapped.code).toBe(0);
     expect(mapped.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('shows progress on stderr for large files', async () => {
+    const lines = ['Customer ID,Order date,Amount'];
+    for (let i = 0; i < 160_000; i++) lines.push(`C${i % 20000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5}`);
+    const big = file('big.csv', lines.join('\n'));
+    const result = await run('segment', big, '--format', 'json');
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/reading .*big\.csv: \d+%/);
+    expect(result.out.trim().split('\n')).toHaveLength(20000);
   });
 
   it('runs the demo on the bundled sample: transactions joined to customers, xlsx out', async () => {
