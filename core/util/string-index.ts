@@ -28,27 +28,23 @@ export class StringIndex {
   /** The index of `key`, adding it when new. */
   intern(key: string): number {
     const hash = hashString(key);
-    const table = this.table;
-    let slot = hash & this.mask;
-    for (;;) {
-      const at = slot << 2;
-      const stored = table[at + 1]!;
-      if (stored === 0) return this.insert(key, hash, at);
-      if (table[at] === hash && this.sameChars(key, table[at + 2]!, table[at + 3]!)) return stored - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    const at = this.probe(key, hash);
+    const stored = this.table[at + 1]!;
+    return stored === 0 ? this.insert(key, hash, at) : stored - 1;
   }
 
   /** The index of `key`, or -1. */
   get(key: string): number {
-    const hash = hashString(key);
+    return this.table[this.probe(key, hashString(key)) + 1]! - 1;
+  }
+
+  /** Offset of the slot holding `key`, or of the empty slot where it belongs. */
+  private probe(key: string, hash: number): number {
     const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
       const at = slot << 2;
-      const stored = table[at + 1]!;
-      if (stored === 0) return -1;
-      if (table[at] === hash && this.sameChars(key, table[at + 2]!, table[at + 3]!)) return stored - 1;
+      if (table[at + 1] === 0 || (table[at] === hash && this.sameChars(key, table[at + 2]!, table[at + 3]!))) return at;
       slot = (slot + 1) & this.mask;
     }
   }
