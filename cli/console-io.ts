@@ -1,6 +1,8 @@
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface ConsoleIo {
   readonly out: (text: string) => void;
+  /** Like `out`, but resolves once the text is handed on (stdout backpressure); optional. */
+  readonly write?: (text: string) => Promise<void>;
   readonly err: (text: string) => void;
   /** Today's date YYYY-MM-DD (the CLI's clock; core has none). */
   readonly today: string;

@@ -56,6 +56,7 @@ export function main(): void {
   });
   const io: ConsoleIo = {
     out: (text) => process.stdout.write(text),
+    write: (text) => new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
     err: (text) => process.stderr.write(text),
     today: localToday(),
     interactive: Boolean(process.stderr.isTTY),

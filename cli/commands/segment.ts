@@ -85,7 +85,7 @@ const OPTIONS = {
 } as const;
 
 // About 100k rows of a typical export: below that a run takes a second or two.
-const PROGRESS_BYTES = 2_000_000;
+const PROGRESS_BYTES = 3_000_000;
 
 interface Parsed {
   readonly file: string;
@@ -228,6 +228,19 @@ async function writeIssues(path: string, issues: readonly CellIssue[], locale: L
   await writer.close();
 }
 
+/** Writes one line per customer in ~1 MB chunks, waiting for stdout to drain (1M customers stay flat in memory). */
+async function writeLines(io: ConsoleIo, count: number, line: (c: number) => string): Promise<void> {
+  let chunk = '';
+  for (let c = 0; c < count; c++) {
+    chunk += line(c);
+    if (chunk.length >= 1 << 20) {
+      await (io.write ?? io.out)(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await (io.write ?? io.out)(chunk);
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const money = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -302,11 +315,11 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
     await writer.close();
   }
   if (parsed.format === 'json') {
-    for (let c = 0; c < result.features.count; c++) io.out(JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n');
+    await writeLines(io, result.features.count, (c) => JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n');
   } else if (parsed.format === 'csv') {
     const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, parsed.locale));
     io.out(formatCsvRow([...idHeaders, ...resultHeaders(parsed.locale)]));
-    for (let c = 0; c < result.features.count; c++) io.out(formatCsvRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]));
+    await writeLines(io, result.features.count, (c) => formatCsvRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]));
   } else {
     io.out(formatSummary(result, reports, parsed.locale, parsed.file));
   }

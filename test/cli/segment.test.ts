@@ -98,7 +98,7 @@ describe('tierline segment', () => {
 
   it('shows progress on stderr for large files', async () => {
     const lines = ['Customer ID,Order date,Amount'];
-    for (let i = 0; i < 160_000; i++) lines.push(`C${i % 20000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5}`);
+    for (let i = 0; i < 200_000; i++) lines.push(`C${i % 20000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5}`);
     const big = file('big.csv', lines.join('\n'));
     const result = await run('segment', big, '--format', 'json');
     expect(result.code).toBe(0);
