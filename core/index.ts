@@ -34,3 +34,4 @@ export {
   type CustomerRecord,
 } from './segment/describe-customer.js';
 export { createRng, type Rng } from './random/create-rng.js';
+export * from './lifetime/index.js';

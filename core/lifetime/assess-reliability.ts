@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { parseOptions } from '../optimize/parse-options.js';
+import { DAYS_PER_UNIT, type LifetimeSummary } from './build-summary.js';
+import type { ParameterFit } from './fit-model.js';
+
+/** Options of the minimum-data guard; every default lives here (issue 7). */
+export const reliabilityOptionsSchema = z
+  .object({
+    /** Fewer repeat buyers (x > 0) than this and the parameters are too uncertain to act on. */
+    minRepeatBuyers: z.number().int().nonnegative().default(500),
+    /** The calibration window must span this many median inter-purchase times. */
+    minCycles: z.number().nonnegative().default(3),
+  })
+  .strict();
+
+export type ReliabilityOptions = z.input<typeof reliabilityOptionsSchema>;
+
+export type ReliabilityCode = 'few-repeat-buyers' | 'short-window' | 'not-converged' | 'no-standard-errors';
+
+export interface Reliability {
+  readonly reliable: boolean;
+  /** Why not, one entry per failed check (empty when reliable). */
+  readonly reasons: readonly { readonly code: ReliabilityCode; readonly message: string }[];
+  readonly repeatBuyers: number;
+  /** Calibration end − earliest first purchase, in days. */
+  readonly windowDays: number;
+  /** Median over repeat buyers of their mean gap t_x / x, in days (NaN without repeat buyers). */
+  readonly medianInterPurchaseDays: number;
+}
+
+/**
+ * The minimum-data guard: a model fitted on fewer than ~500 repeat buyers,
+ * or on a calibration window shorter than ~3 purchase cycles, or whose fit
+ * did not converge or has no standard errors, is flagged unreliable so churn
+ * labels fall back to the SPEC rule, visibly.
+ * @throws OptionsError for invalid options.
+ * @example assessReliability(cdnowSummary).reliable === true // 946 repeat buyers, 272-day window
+ */
+export function assessReliability(summary: LifetimeSummary, fits: readonly ParameterFit<string>[] = [], optionsInput: ReliabilityOptions = {}): Reliability {
+  const options = parseOptions(reliabilityOptionsSchema, optionsInput);
+  const perUnit = DAYS_PER_UNIT[summary.unit];
+  let repeatBuyers = 0;
+  let maxAge = 0;
+  const gaps: number[] = [];
+  for (let i = 0; i < summary.count; i++) {
+    const x = summary.frequency[i]!;
+    if (summary.age[i]! > maxAge) maxAge = summary.age[i]!;
+    if (x > 0) {
+      repeatBuyers++;
+      gaps.push((summary.recency[i]! / x) * perUnit);
+    }
+  }
+  const windowDays = maxAge * perUnit;
+  const medianInterPurchaseDays = median(gaps);
+  const reasons: { code: ReliabilityCode; message: string }[] = [];
+  if (repeatBuyers < options.minRepeatBuyers) {
+    reasons.push({ code: 'few-repeat-buyers', message: `Only ${repeatBuyers} repeat buyers in the calibration period (at least ${options.minRepeatBuyers} needed for stable parameters).` });
+  }
+  if (!(windowDays >= options.minCycles * medianInterPurchaseDays)) {
+    const median = Number.isFinite(medianInterPurchaseDays) ? `${round(medianInterPurchaseDays)} days` : 'unknown';
+    reasons.push({ code: 'short-window', message: `The calibration window (${round(windowDays)} days) is shorter than ${options.minCycles} purchase cycles (median time between purchases: ${median}).` });
+  }
+  if (fits.some((fit) => !fit.converged)) reasons.push({ code: 'not-converged', message: 'The maximum-likelihood fit did not converge.' });
+  if (fits.some((fit) => !fit.logCovariance)) reasons.push({ code: 'no-standard-errors', message: 'The likelihood is flat at the optimum (no standard errors): the parameters are not well identified.' });
+  return { reliable: reasons.length === 0, reasons, repeatBuyers, windowDays, medianInterPurchaseDays };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (value: number): string => (Math.round(value * 10) / 10).toString();
