@@ -63,6 +63,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const hashB = new GrowableColumn(Int32Array, 1 << 16);
   const orderHash = orderCol !== undefined ? new GrowableColumn(Int32Array, 1 << 16) : undefined;
   const rowNumbers = new GrowableColumn(Int32Array, 1 << 16);
+  const emptyAmounts = new GrowableColumn(Int32Array, 16); // customers with an empty amount
   let maxDay = -Infinity;
   let validDates = 0, validAmounts = 0, dataRows = 0;
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
@@ -98,14 +99,16 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         amount = qty === null || price === null ? (Number.isNaN(qty) || Number.isNaN(price) ? Number.NaN : null) : qty * price;
       }
       if (day === null) log.add({ code: 'missing-value', row: rowNumber, column: dateName, value: '', message: `Row ${rowNumber}, ${dateName}: empty; row excluded.` });
-      if (amount === null) log.add({ code: 'missing-value', row: rowNumber, column: amountName, value: '', message: `Row ${rowNumber}, ${amountName}: empty; row excluded.` });
       const dateOk = day !== null && !Number.isNaN(day);
+      // SPEC §3 amount-filled: an empty amount is kept and filled in finish()
+      // from the customer's recent orders; an unreadable one is excluded.
+      const amountEmpty = amount === null;
       const amountOk = amount !== null && !Number.isNaN(amount);
       if (dateOk) validDates++;
       else firstBad.date ??= { code: 'invalid-column', row: rowNumber, column: dateName, value: cellText(row[dateCol]), message: '' };
       if (amountOk) validAmounts++;
       else firstBad.amount ??= { code: 'invalid-column', row: rowNumber, column: amountName, value: cellText(row[amountCol ?? qtyCol!]), message: '' };
-      if (!dateOk || !amountOk) continue;
+      if (!dateOk || !(amountOk || amountEmpty)) continue;
 
       const known = index.size;
       const c = index.intern(id);
@@ -134,7 +137,8 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       }
       cust.push(c);
       days.push(day!);
-      amounts.push(amount!);
+      amounts.push(amountEmpty ? Number.NaN : amount!);
+      if (amountEmpty) emptyAmounts.push(c);
       hashA.push(h1);
       hashB.push(h2);
       rowNumbers.push(rowNumber);
@@ -173,6 +177,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const ordV = orderHash?.view();
     const asOfDay = options.asOfDay ?? maxDay + 1;
     const start6 = addMonths(asOfDay, -6);
+    const start3 = addMonths(asOfDay, -3);
+    const needsFill = new Uint8Array(m);
+    for (const c of emptyAmounts.view()) needsFill[c] = 1;
     const startWindow = options.window === 'all' ? -Infinity : addMonths(asOfDay, -options.window);
     const net = options.refunds === 'net';
 
@@ -210,6 +217,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       let monthKey = -1, monthOrders = 0, monthFlagged = false;
       let orderCount = 0;
       let dayStart = 0; // index in `sorted` where the current day's rows begin
+      const fillAmount = needsFill[c] ? meanRecentOrder(sorted, start3, asOfDay) : Number.NaN;
       for (let k = 0; k < len; k++) {
         const key = sorted[k]!;
         const r = key % POSITION_BITS;
@@ -219,11 +227,11 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
           log.add({ code: 'after-as-of', row: rowV[r]!, column: dateName, value: formatDay(day), message: `Row ${rowV[r]}, ${dateName}: ${formatDay(day)} is on or after the analysis date ${formatDay(asOfDay)}; row excluded.` });
           continue;
         }
-        const amount = amtV[r]!;
+        let amount = amtV[r]!;
         let duplicateOf = -1;
         for (let j = dayStart; j < k; j++) {
           const q = sorted[j]! % POSITION_BITS;
-          if (hA[q] === hA[r] && hB[q] === hB[r] && amtV[q] === amount && (!ordV || ordV[q] === ordV[r])) {
+          if (hA[q] === hA[r] && hB[q] === hB[r] && (amtV[q] === amount || (amount !== amount && amtV[q] !== amtV[q])) && (!ordV || ordV[q] === ordV[r])) {
             duplicateOf = q;
             break;
           }
@@ -231,6 +239,19 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         if (duplicateOf >= 0) {
           log.add({ code: 'duplicate-transaction', row: rowV[r]!, column: '', value: ids[c]!, message: `Row ${rowV[r]}: exact duplicate of row ${rowV[duplicateOf]}; dropped.` });
           continue;
+        }
+        if (amount !== amount) {
+          const window = `the 3 months before ${formatDay(asOfDay)}`;
+          log.add({
+            code: 'amount-filled',
+            row: rowV[r]!,
+            column: amountName,
+            value: '',
+            message: Number.isNaN(fillAmount)
+              ? `Row ${rowV[r]}, ${amountName}: empty and ${ids[c]} has no other order in ${window}; counted as a purchase without value.`
+              : `Row ${rowV[r]}, ${amountName}: empty, filled with ${money.format(fillAmount)}, ${ids[c]}'s mean order amount over ${window}.`,
+          });
+          amount = Number.isNaN(fillAmount) ? 0 : fillAmount;
         }
         if (amount < 0) {
           log.add({
@@ -310,6 +331,19 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
 
       // Orders in the scoring window when counting by order id: recount the
       // rows in the window (rare option, so a second short pass is fine).
+      /** Mean non-refund order amount in [from, to) over the customer's rows (SPEC §3 amount-filled). */
+      function meanRecentOrder(rows: Float64Array, from: number, to: number): number {
+        let sum = 0, count = 0;
+        for (let k = 0; k < rows.length; k++) {
+          const r = rows[k]! % POSITION_BITS;
+          const a = amtV[r]!;
+          if (dayV[r]! >= from && dayV[r]! < to && a >= 0) {
+            sum += a;
+            count++;
+          }
+        }
+        return count > 0 ? sum / count : Number.NaN;
+      }
       function countWindowOrders(): number {
         let count = 0;
         for (let k = 0; k < len; k++) {

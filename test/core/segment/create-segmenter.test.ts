@@ -168,3 +168,29 @@ describe('purchase days for the lifetime models', () => {
     expect(segmentTable(header, rows).features.purchaseDays).toBeUndefined();
   });
 });
+
+describe('SPEC §3 amount-filled', () => {
+  it("fills an empty amount with the customer's mean order over the 3 months before as-of, else flags it", () => {
+    const result = segmentTable(header, [
+      ['C1', '2024-01-10', '100'],
+      ['C1', '2024-03-01', '300'],
+      ['C1', '2024-03-05', ''], // filled with mean(100, 300) = 200: both orders are within 3 months of as-of
+      ['C2', '2023-06-01', '50'],
+      ['C2', '2024-03-05', ''], // C2's only other order is outside the window: left without value
+    ]);
+    const byCustomer = new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
+    expect(result.asOf).toBe('2024-03-06');
+    expect([byCustomer.get('C1')!.monetary, byCustomer.get('C1')!.frequency]).toEqual([600, 3]);
+    expect([byCustomer.get('C2')!.monetary, byCustomer.get('C2')!.frequency]).toEqual([50, 2]);
+    expect(result.report.issues.filter((i) => i.code === 'amount-filled').map((i) => i.message)).toMatchInlineSnapshot(`
+      [
+        "Row 4, Amount: empty, filled with 200.00, C1's mean order amount over the 3 months before 2024-03-06.",
+        "Row 6, Amount: empty and C2 has no other order in the 3 months before 2024-03-06; counted as a purchase without value.",
+      ]
+    `);
+  });
+
+  it('still fails when the amount column is entirely empty', () => {
+    expect(() => segmentTable(header, [['C1', '2024-01-10', ''], ['C2', '2024-01-11', '']])).toThrow(/none of the 2 rows has a valid amount/);
+  });
+});
