@@ -1,5 +1,6 @@
 import { EXIT, type ConsoleIo } from './console-io.js';
 import { reportError, runSegment, SEGMENT_HELP } from './commands/segment.js';
+import { REPORT_HELP, runReport } from './commands/report.js';
 import { MODEL_HELP, runModel } from './commands/model.js';
 
 export const MAIN_HELP = `Usage: tierline <command> [options]
@@ -8,6 +9,7 @@ Commands:
   segment <file>   clean, score RFM, tag and attach strategies (csv or xlsx)
   model fit|evaluate <transactions>
                    BG/NBD, MBG/NBD and Gamma-Gamma lifetime models
+  report <file>    HTML report with charts, cross-tabs and migration (--out report.html)
   help [command]   show help for a command
 
 Run "tierline <command> --help" for a command's options.
@@ -16,6 +18,7 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
 
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) => Promise<number>; help: string }> = {
   segment: { run: runSegment, help: SEGMENT_HELP },
+  report: { run: runReport, help: REPORT_HELP },
   model: { run: runModel, help: MODEL_HELP },
 };
 

@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { ensureFeatures } from '../generate-features.js';
+import { ensureKmeansFeatures } from '../generate-kmeans-features.js';
+import { ensureLifetimeSummary } from '../generate-lifetime-summary.js';
 import { customerCount, customerId, ensureTransactions } from '../generate-transactions.js';
 import { OURS_DIR, PYTHON, REFERENCE_DIR } from '../paths.js';
 import { runChild, type ChildRun, type CustomerSample } from './run-child.js';
@@ -145,4 +148,90 @@ export const rfmScore: Benchmark = {
   },
 };
 
-export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore];
+/** The k-means children's extra report fields (per-K figures keyed by K). */
+const kmeansReportSchema = z.looseObject({
+  chosenK: z.number().int(),
+  silhouettes: z.record(z.string(), z.number().nullable()),
+  inertias: z.record(z.string(), z.number()),
+});
+/** The issue's memory target for k-means, tighter than TARGETS.peakMemoryMB. */
+const KMEANS_PEAK_MEMORY_MB = 1024;
+
+export const kmeansAutoK: Benchmark = {
+  name: 'kmeans-auto-k-1m',
+  oursTimes: 'clusterCustomers(kRange 2..8, restarts 1): log1p + z-scores, per K k-means++ + Lloyd + silhouette (10,000 stratified sample), K, centroids, names',
+  referenceTimes: 'log1p + StandardScaler, per K KMeans(n_init=1, random_state=0) + silhouette_score(sample_size=10000, random_state=0)',
+  async prepare(rows, log) {
+    // One customer per ten transactions: 1,000,000 at the default 10M rows.
+    const customers = customerCount(rows);
+    const path = ensureKmeansFeatures(customers, log);
+    return {
+      rows: customers,
+      ours: () => node('kmeans-auto-k.js', [path, String(customers)]),
+      reference: () => python('kmeans_sklearn.py', [path, String(customers)]),
+      compare(ours, reference) {
+        const checks: string[] = [];
+        const mismatches: string[] = [];
+        const a = kmeansReportSchema.parse(ours.report), b = kmeansReportSchema.parse(reference.report);
+        if (a.chosenK === b.chosenK) checks.push(`both chose K = ${a.chosenK}`);
+        else mismatches.push(`chosen K: ours ${a.chosenK}, sklearn ${b.chosenK}`);
+        // Different k-means++ draws may settle in different local optima: report the spread, do not require equality.
+        const ks = Object.keys(b.inertias).filter((k) => a.inertias[k] !== undefined);
+        const inertiaGap = Math.max(...ks.map((k) => Math.abs(a.inertias[k]! / b.inertias[k]! - 1)));
+        const silhouetteGap = Math.max(...ks.map((k) => Math.abs((a.silhouettes[k] ?? Number.NaN) - (b.silhouettes[k] ?? Number.NaN))));
+        checks.push(`over K = ${ks.join(', ')}: inertia within ${(100 * inertiaGap).toFixed(1)}% and silhouette within ${silhouetteGap.toFixed(3)} of sklearn's`);
+        const peak = ours.report.peakMemoryMB;
+        if (peak < KMEANS_PEAK_MEMORY_MB) checks.push(`peak ${Math.round(peak)} MB < ${KMEANS_PEAK_MEMORY_MB} MB (k-means target)`);
+        else mismatches.push(`peak ${Math.round(peak)} MB ≥ ${KMEANS_PEAK_MEMORY_MB} MB (k-means target)`);
+        return { checks, mismatches };
+      },
+    };
+  },
+};
+
+/** The lifetime children's extra report fields: both fits and the scores' totals. */
+const lifetimeFitSchema = z.looseObject({ params: z.record(z.string(), z.number()), logLikelihood: z.number() });
+const lifetimeReportSchema = z.looseObject({ bgnbd: lifetimeFitSchema, gammaGamma: lifetimeFitSchema, meanPAlive: z.number(), totalClv: z.number() });
+/** Agreement asked of the two lifetime computations (same data, same likelihoods, different optimisers). */
+const LIFETIME_TOLERANCE = { params: 0.01, logLikelihood: 1e-3, scores: 0.01 } as const;
+/** |a − b| / |b|; the check lines print it, e.g. "within 3.1e-8". */
+const relativeGap = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+
+export const lifetimeFitScore: Benchmark = {
+  name: 'lifetime-fit-score-1m',
+  oursTimes: 'summaryFromColumns + fitBgNbd + fitGammaGamma (BFGS on log-parameters over unique rows, Hessian) + scoreLifetimes (P(alive), expected purchases, CLV 12 months at 1%/month)',
+  referenceTimes: "lifetimes' BetaGeoFitter + GammaGammaFitter likelihoods in numpy/scipy.special, minimize(method='BFGS', jac, tol 1e-7) + Hessian, then P(alive), expected purchases (hyp2f1) and CLV, per customer",
+  async prepare(rows, log) {
+    // One customer per ten transactions: 1,000,000 at the default 10M rows.
+    const customers = customerCount(rows);
+    const path = ensureLifetimeSummary(customers, log);
+    return {
+      rows: customers,
+      ours: () => node('lifetime-fit-score.js', [path, String(customers)]),
+      reference: () => python('lifetime_scipy.py', [path, String(customers)]),
+      compare(ours, reference) {
+        const checks: string[] = [];
+        const mismatches: string[] = [];
+        const a = lifetimeReportSchema.parse(ours.report), b = lifetimeReportSchema.parse(reference.report);
+        for (const [label, key] of [['BG/NBD', 'bgnbd'], ['Gamma-Gamma', 'gammaGamma']] as const) {
+          const names = Object.keys(b[key].params);
+          const gaps = names.map((name) => relativeGap(a[key].params[name] ?? Number.NaN, b[key].params[name]!));
+          const worst = Math.max(...gaps);
+          if (worst <= LIFETIME_TOLERANCE.params) checks.push(`${label} parameters within ${worst.toExponential(1)}`);
+          else mismatches.push(`${label} parameters: ${names.map((name) => `${name} ours ${a[key].params[name]?.toPrecision(5)}, scipy ${b[key].params[name]!.toPrecision(5)}`).join('; ')}`);
+          const llGap = relativeGap(a[key].logLikelihood, b[key].logLikelihood);
+          if (llGap <= LIFETIME_TOLERANCE.logLikelihood) checks.push(`${label} log-likelihood within ${llGap.toExponential(1)}`);
+          else mismatches.push(`${label} log-likelihood: ours ${a[key].logLikelihood.toFixed(2)}, scipy ${b[key].logLikelihood.toFixed(2)}`);
+        }
+        for (const [label, key, digits] of [['mean P(alive)', 'meanPAlive', 4], ['total CLV', 'totalClv', 2]] as const) {
+          const gap = relativeGap(a[key], b[key]);
+          if (gap <= LIFETIME_TOLERANCE.scores) checks.push(`${label} within ${gap.toExponential(1)}`);
+          else mismatches.push(`${label}: ours ${a[key].toFixed(digits)}, scipy ${b[key].toFixed(digits)}`);
+        }
+        return { checks, mismatches };
+      },
+    };
+  },
+};
+
+export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore, kmeansAutoK, lifetimeFitScore];

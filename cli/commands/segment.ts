@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
-import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   DataValidationError,
   OptionsError,
-  createAttributeReader,
-  createSegmenter,
   customerCells,
   customerColumns,
   describeCustomer,
@@ -18,20 +15,19 @@ import {
   type TagId,
   resultHeaders,
   segmentLabel,
-  type AttributeTable,
   type CellIssue,
   type CleaningReport,
   type LabelKey,
   type Locale,
   type SegmentOptionsInput,
   type SegmentationResult,
-  type Segmenter,
 } from '../../core/index.js';
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { openTableWriter, readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
+import { readSegmented, sheetOption } from '../read-segmented.js';
 
 export const SEGMENT_HELP = `Usage: tierline segment <file> [options]
 
@@ -84,9 +80,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-// About 100k rows of a typical export: below that a run takes a second or two.
-const PROGRESS_BYTES = 3_000_000;
-
 interface Parsed {
   readonly file: string;
   readonly segmentOptions: SegmentOptionsInput;
@@ -133,50 +126,6 @@ function parse(argv: readonly string[], io: ConsoleIo): Parsed | 'help' {
   };
   for (const key of Object.keys(segmentOptions) as (keyof SegmentOptionsInput)[]) if (segmentOptions[key] === undefined) delete segmentOptions[key];
   return { file: positionals[0]!, segmentOptions, locale, values, format };
-}
-
-function sheetOption(value: string | boolean | undefined): string | number | undefined {
-  if (typeof value !== 'string') return undefined;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
-/** Streams a file into a segmenter; returns the run (header detection happens on the header row). */
-async function readIntoSegmenter(file: string, parsed: Parsed, io: ConsoleIo, onIssue: (issue: CellIssue) => void): Promise<{ run: Segmenter; rows: number }> {
-  let run: Segmenter | undefined;
-  const size = (await stat(file)).size;
-  let lastShown = 0;
-  const read = await readTable(
-    file,
-    {
-      header: (cells, rowNumber) => {
-        run = createSegmenter(cells, parsed.segmentOptions, { headerRow: rowNumber, onIssue });
-      },
-      rows: (batch, firstRowNumber) => run!.addRows(batch, firstRowNumber),
-    },
-    {
-      sheet: sheetOption(parsed.values.sheet),
-      onProgress: (bytes, total) => {
-        if (size < PROGRESS_BYTES || bytes - lastShown < total / 50) return;
-        lastShown = bytes;
-        io.err(`${io.interactive ? '\r' : ''}reading ${file}: ${Math.round((bytes / total) * 100)}%${io.interactive ? '' : '\n'}`);
-      },
-    },
-  );
-  if (size >= PROGRESS_BYTES && io.interactive) io.err('\n');
-  if (!run) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
-  return { run, rows: read.dataRows };
-}
-
-async function readAttributes(file: string, parsed: Parsed, onIssue: (issue: CellIssue) => void): Promise<AttributeTable & { report: CleaningReport }> {
-  let reader: ReturnType<typeof createAttributeReader> | undefined;
-  await readTable(file, {
-    header: (cells, rowNumber) => {
-      reader = createAttributeReader(cells, parsed.segmentOptions, { headerRow: rowNumber, onIssue });
-    },
-    rows: (batch, first) => reader!.addRows(batch, first),
-  });
-  if (!reader) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
-  return reader.finish();
 }
 
 /** Writes the segmented table: input columns unchanged, then the new ones. */
@@ -290,17 +239,8 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   const wantIssues = typeof parsed.values.issues === 'string';
   const all: CellIssue[] = [];
   const collect = wantIssues ? (issue: CellIssue) => all.push(issue) : () => {};
-  const reports: { name: string; report: CleaningReport }[] = [];
-  let join: AttributeTable | undefined;
-  if (typeof parsed.values.customers === 'string') {
-    const attributes = await readAttributes(parsed.values.customers, parsed, collect);
-    join = attributes;
-    reports.push({ name: parsed.values.customers, report: attributes.report });
-  }
-  const { run } = await readIntoSegmenter(parsed.file, parsed, io, collect);
-  if (join && run.plan.shape !== 'transactions') throw new UsageError('--customers joins a customer table to a transaction file; this file is already one row per customer.');
-  const result = run.finish(join);
-  reports.unshift({ name: parsed.file, report: result.report });
+  const customers = typeof parsed.values.customers === 'string' ? parsed.values.customers : undefined;
+  const { result, reports } = await readSegmented({ file: parsed.file, segmentOptions: parsed.segmentOptions, customers, sheet: parsed.values.sheet, onIssue: collect }, io);
 
   if (typeof parsed.values.out === 'string') {
     const written = await writeOutput(parsed.values.out, parsed.file, parsed, result);

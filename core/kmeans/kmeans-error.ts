@@ -1,0 +1,21 @@
+/** Stable kebab-case codes of the fatal problems of `clusterCustomers`. */
+export const KMEANS_ERROR_CODES = [
+  /** A recency, frequency or money column is shorter than `count`. */
+  'invalid-features',
+  /** No customer at all. */
+  'no-customers',
+  /** Fewer than 2 customers with finite recency, frequency and spend: nothing to cluster. */
+  'too-few-customers',
+] as const;
+
+export type KMeansErrorCode = (typeof KMEANS_ERROR_CODES)[number];
+
+/** Thrown when customers cannot be clustered at all: a stable `code` for exit codes and bot replies, a message for people. */
+export class KMeansError extends Error {
+  readonly code: KMeansErrorCode;
+  constructor(code: KMeansErrorCode, message: string) {
+    super(message);
+    this.name = 'KMeansError';
+    this.code = code;
+  }
+}
