@@ -35,3 +35,11 @@ export {
 } from './segment/describe-customer.js';
 export { createRng, type Rng } from './random/create-rng.js';
 export * from './lifetime/index.js';
+export { parseSchemeId, SCHEME_IDS, type SchemeChoice, type SchemeKind } from './segment/scheme-id.js';
+export { runScheme, clusterSegmentId } from './segment/run-scheme.js';
+export type { SchemeColumns, SchemeTags, SchemeChurn, SchemeDetail, SchemeNote } from './segment/apply-scheme.js';
+export * from './rules/index.js';
+export * from './kmeans/index.js';
+export * from './tiers/index.js';
+export * from './grading/index.js';
+export * from './dimensions/index.js';

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { extname } from 'node:path';
 import {
+  ConfigError,
   DataValidationError,
+  KMeansError,
   OptionsError,
+  type ClusterReport,
   customerCells,
   customerColumns,
   describeCustomer,
@@ -12,9 +15,7 @@ import {
   STRATEGY_GROUPS,
   tagLabel,
   tagsOf,
-  type TagId,
   resultHeaders,
-  segmentLabel,
   type CellIssue,
   type CleaningReport,
   type LabelKey,
@@ -26,7 +27,7 @@ import { formatCsvRow } from '../../io/format-csv-row.js';
 import { openTableWriter, readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { formatTable } from '../format-table.js';
-import { parseMapping } from '../parse-mapping.js';
+import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readSegmented, sheetOption } from '../read-segmented.js';
 
 export const SEGMENT_HELP = `Usage: tierline segment <file> [options]
@@ -35,48 +36,24 @@ Reads a customer table or a transaction list (csv or xlsx), cleans it with a
 report, scores RFM, tags every customer and attaches a strategy.
 
 Options:
-  --scheme rfm|rfm8          rfm: quintile scores + 11 named segments (default);
-                             rfm8: high/low against the mean, 8 classes
-  --as-of YYYY-MM-DD         analysis date (default: the day after the newest purchase)
-  --locale en|zh-CN          language of labels and new column headers (default en)
-  --map "field=header,..."   name columns detection missed, e.g. --map "customerId=客户编号"
-  --customers <file>         customer table joined to a transaction file by customer id
-                             (owner, region, complaints, promotions, coupon uses, ...)
+${SEGMENT_FLAGS_HELP}
   --out <file.csv|file.xlsx> write the input columns unchanged followed by the new ones
                              (a transaction file gives one row per customer)
   --format table|csv|json    stdout: summary table (default), the output table as csv,
                              or one JSON object per customer
-  --window all|<months>      F and M over the whole history (default) or the last N months
-  --frequency-by day|order   count distinct purchase days (default) or order ids
-  --refunds net|exclude      net refunds against spend (default) or ignore them
-  --date-order auto|dmy|mdy  how 5/3/2024 is read (default: only unambiguous dates)
-  --shape auto|customers|transactions   override the detected table shape
-  --sheet <name|number>      xlsx sheet (default the first)
   --issues <file.csv>        write every cleaning issue (row, column, value, message)
   --spot-check <file.csv>    write the seeded 10% spot-check sample of customers
-  --today YYYY-MM-DD         today's date for future-date checks (default: system date)
   -h, --help                 this help
 
 Exit codes: 0 ok, 1 bad usage, 2 bad data.
 `;
 
 const OPTIONS = {
-  scheme: { type: 'string' },
-  'as-of': { type: 'string' },
-  locale: { type: 'string' },
-  map: { type: 'string' },
-  customers: { type: 'string' },
+  ...SEGMENT_FLAGS,
   out: { type: 'string' },
   format: { type: 'string' },
-  window: { type: 'string' },
-  'frequency-by': { type: 'string' },
-  refunds: { type: 'string' },
-  'date-order': { type: 'string' },
-  shape: { type: 'string' },
-  sheet: { type: 'string' },
   issues: { type: 'string' },
   'spot-check': { type: 'string' },
-  today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,7 +65,7 @@ interface Parsed {
   readonly format: 'table' | 'csv' | 'json';
 }
 
-function parse(argv: readonly string[], io: ConsoleIo): Parsed | 'help' {
+async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -98,33 +75,8 @@ function parse(argv: readonly string[], io: ConsoleIo): Parsed | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'segment: missing <file>.' : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
-  const choose = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
-    if (value === undefined) return undefined;
-    if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
-    return value as T;
-  };
-  const mapping = parseMapping(values.map);
-  if ('error' in mapping) throw new UsageError(mapping.error);
-  const format = choose('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
-  const locale = choose('locale', values.locale, ['en', 'zh-CN'] as const) ?? 'en';
-  let window: 'all' | number | undefined;
-  if (values.window !== undefined) {
-    window = values.window === 'all' ? 'all' : Number(values.window);
-    if (window !== 'all' && !(Number.isInteger(window) && window >= 1 && window <= 120)) throw new UsageError(`--window must be "all" or a number of months 1–120; got "${values.window}".`);
-  }
-  const segmentOptions: SegmentOptionsInput = {
-    scheme: choose('scheme', values.scheme, ['rfm', 'rfm8'] as const),
-    asOf: values['as-of'],
-    today: values.today ?? io.today,
-    locale,
-    mapping: mapping.mapping,
-    shape: choose('shape', values.shape, ['auto', 'customers', 'transactions'] as const),
-    frequencyBy: choose('frequency-by', values['frequency-by'], ['day', 'order'] as const),
-    refunds: choose('refunds', values.refunds, ['net', 'exclude'] as const),
-    dateOrder: choose('date-order', values['date-order'], ['auto', 'dmy', 'mdy'] as const),
-    window,
-  };
-  for (const key of Object.keys(segmentOptions) as (keyof SegmentOptionsInput)[]) if (segmentOptions[key] === undefined) delete segmentOptions[key];
+  const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
+  const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return { file: positionals[0]!, segmentOptions, locale, values, format };
 }
 
@@ -133,7 +85,7 @@ async function writeOutput(path: string, source: string, parsed: Parsed, result:
   const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const writer = await openTableWriter(path, { format, sheetName: 'Tierline' });
   const locale = parsed.locale;
-  const headers = resultHeaders(locale);
+  const headers = resultHeaders(result, locale);
   let written = 0;
   try {
     if (result.plan.shape === 'customers' && result.rowCustomer) {
@@ -202,19 +154,25 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   lines.push(`${file}: ${shape}, ${int(result.features.count)} customers, scheme ${result.options.scheme}, as of ${result.asOf || '–'}`);
   const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), { count: 0, revenue: 0 });
   const rows = result.summary
-    .filter((s) => s.count > 0 || s.segment !== 'unclassified')
-    .map((s) => [segmentLabel(s.segment, locale), int(s.count), pct(s.share), money(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.meanFrequency), money(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary)]);
+    .map((s, i) => ({ s, name: result.scheme.segmentLabel(i, locale) }))
+    .filter(({ s }) => s.count > 0 || s.segment !== 'unclassified')
+    .map(({ s, name }) => [name, int(s.count), pct(s.share), money(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.meanFrequency), money(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary)]);
   rows.push([label('total', locale), int(total.count), '100.0%', money(total.revenue), '100.0%', '', '', '']);
   const headers = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.meanFrequency', 'column.meanMonetary'].map((k) => label(k as LabelKey, locale));
   lines.push('', formatTable(headers, rows, new Set([1, 2, 3, 4, 5, 6, 7])));
   const tagCounts = new Map<string, number>();
-  for (let c = 0; c < result.features.count; c++) for (const tag of tagsOf(result.tags.masks[c]!)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-  if (tagCounts.size > 0) {
-    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tagLabel(tag as TagId, locale)], locale)} ${int(n)}`).join(' · ')}`);
+  const own = result.scheme.tags;
+  for (let c = 0; c < result.features.count; c++) {
+    for (const tag of own ? own.tagLabels(c, locale) : tagsOf(result.tags.masks[c]!).map((t) => tagLabel(t, locale))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
+  if (tagCounts.size > 0) {
+    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tag], locale)} ${int(n)}`).join(' · ')}`);
+  }
+  const detail = result.scheme.detail;
+  if (detail?.kind === 'kmeans') lines.push(...formatClusterReport(detail.report, locale));
   const groupCounts = new Array<number>(STRATEGY_GROUPS.length + 1).fill(0);
   for (let c = 0; c < result.features.count; c++) groupCounts[Math.min(result.scheme.strategy[c]!, STRATEGY_GROUPS.length)]!++;
-  lines.push(`${label('column.strategyGroup', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
+  if (groupCounts.some((n, i) => n > 0 && i < STRATEGY_GROUPS.length)) lines.push(`${label('column.strategyGroup', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
   for (const { name, report } of reports) {
     const counts = Object.entries(report.counts).sort((a, b) => b[1]! - a[1]!);
     lines.push('', `Cleaning report (${name}): ${counts.length === 0 ? 'no issues' : counts.map(([code, n]) => `${code} ${int(n!)}`).join(', ')}`);
@@ -226,12 +184,23 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   return lines.join('\n') + '\n';
 }
 
+/** SPEC §8 Table 4 in brief: silhouette and inertia per K, the K chosen, centroids in original units. */
+function formatClusterReport(report: ClusterReport, locale: Locale): string[] {
+  const sil = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
+  const lines = ['', `K search: ${report.candidates.map((c) => `K=${c.k} silhouette ${sil(c.silhouette)} inertia ${money(c.inertia)}`).join(' · ') || '–'}`];
+  lines.push(`K = ${report.k} (${report.kChoice}), silhouette ${sil(report.silhouette)}${report.silhouetteExact ? '' : ` on a stratified sample of ${int(report.silhouetteScored)}`}; SPEC guidance: 4–6 clusters, silhouette > 0.5.`);
+  const headers = [label('column.clusterNo', locale), label('column.segment', locale), label('column.count', locale), label('column.share', locale), 'R (days)', 'F', 'M', 'Silhouette'];
+  const rows = report.clusters.map((p) => [String(p.id), p.labels[locale], int(p.size), pct(p.share), dec(p.centroid.recencyDays), dec(p.centroid.frequency), money(p.centroid.monetary), sil(p.silhouette)]);
+  lines.push(formatTable(headers, rows, new Set([0, 2, 3, 4, 5, 6, 7])));
+  return lines;
+}
+
 /**
  * `tierline segment`: read, clean, score, tag, attach strategies, write.
  * @returns the exit code.
  */
 export async function runSegment(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  const parsed = parse(argv, io);
+  const parsed = await parse(argv, io);
   if (parsed === 'help') {
     io.out(SEGMENT_HELP);
     return EXIT.ok;
@@ -250,7 +219,7 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   if (typeof parsed.values['spot-check'] === 'string') {
     const writer = await openTableWriter(parsed.values['spot-check']);
     const headers = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, parsed.locale));
-    writer.writeRow([...headers, ...resultHeaders(parsed.locale)]);
+    writer.writeRow([...headers, ...resultHeaders(result, parsed.locale)]);
     for (const c of result.spotCheck) writer.writeRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]);
     await writer.close();
   }
@@ -258,7 +227,7 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
     await writeLines(io, result.features.count, (c) => JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n');
   } else if (parsed.format === 'csv') {
     const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, parsed.locale));
-    io.out(formatCsvRow([...idHeaders, ...resultHeaders(parsed.locale)]));
+    io.out(formatCsvRow([...idHeaders, ...resultHeaders(result, parsed.locale)]));
     await writeLines(io, result.features.count, (c) => formatCsvRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]));
   } else {
     io.out(formatSummary(result, reports, parsed.locale, parsed.file));
@@ -272,9 +241,13 @@ export function reportError(error: unknown, io: ConsoleIo): number {
     io.err(`tierline: ${error.message}\nRun "tierline segment --help" for usage.\n`);
     return EXIT.usage;
   }
-  if (error instanceof OptionsError) {
+  if (error instanceof OptionsError || error instanceof ConfigError) {
     io.err(`tierline: ${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof KMeansError) {
+    io.err(`tierline: ${error.message}\n`);
+    return EXIT.data;
   }
   if (error instanceof DataValidationError) {
     io.err(error.issues.map((i) => `tierline: ${i.message}`).join('\n') + '\n');

@@ -25,6 +25,8 @@ export interface ReportModel {
   /** Today's date (YYYY-MM-DD), from the CLI's clock. */
   readonly generated: string;
   readonly result: SegmentationResult;
+  /** Display names of segment ids (the scheme's labels; k-means names come from the data). */
+  readonly names: Readonly<Record<string, string>>;
   readonly total: SegmentSummary;
   readonly crossTabs: readonly CrossTab[];
   readonly matrix?: RfmMatrix;
@@ -66,7 +68,7 @@ function segmentTable(model: ReportModel): string {
   const row = (name: string, s: SegmentSummary, cls = ''): string =>
     `<tr${cls}><th scope="row">${esc(name)}</th>${[int(s.count), pct(s.share), money(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.medianRecencyDays), dec(s.meanFrequency), dec(s.medianFrequency), money(s.meanMonetary), money(s.medianMonetary)].map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`;
   return `<table class="num" id="segment-table"><thead><tr>${headers.map((h) => `<th scope="col">${L(h, locale)}</th>`).join('')}</tr></thead><tbody>${shownSegments(model.result.summary)
-    .map((s) => row(segmentName(s.segment, locale), s))
+    .map((s) => row(segmentName(s.segment, locale, model.names), s))
     .join('')}</tbody><tfoot>${row(label('total', locale), model.total, ' class="total"')}</tfoot></table>`;
 }
 
@@ -74,7 +76,7 @@ function valueName(value: string, locale: Locale): string {
   return value === BLANK_VALUE ? label('value.blank', locale) : value === OTHER_VALUE ? label('value.other', locale) : value;
 }
 
-function crossTabTable(tab: CrossTab, locale: Locale): string {
+function crossTabTable(tab: CrossTab, locale: Locale, names: Readonly<Record<string, string>>): string {
   const attribute = label(`column.${tab.attribute}` as LabelKey, locale);
   const rows = tab.segments.map((segment, s) => ({ segment, s })).filter(({ segment, s }) => tab.segmentCounts[s]! > 0 || segment !== 'unclassified');
   const head = `<tr><th scope="col">${L('column.segment', locale)}</th>${tab.values.map((v) => `<th scope="col">${esc(valueName(v, locale))}</th>`).join('')}<th scope="col">${L('total', locale)}</th></tr>`;
@@ -84,14 +86,14 @@ function crossTabTable(tab: CrossTab, locale: Locale): string {
         const count = tab.counts[s]![v]!, share = tab.rowShares[s]![v]!;
         return `<td${shade(share)}>${count > 0 ? `<b>${int(count)}</b><i>${pct(share)}</i><small>${esc(compactMoney(tab.revenue[s]![v]!, locale))}</small>` : '·'}</td>`;
       });
-      return `<tr><th scope="row">${esc(segmentName(segment, locale))}</th>${cells.join('')}<td><b>${int(tab.segmentCounts[s]!)}</b><small>${esc(compactMoney(tab.segmentRevenue[s]!, locale))}</small></td></tr>`;
+      return `<tr><th scope="row">${esc(segmentName(segment, locale, names))}</th>${cells.join('')}<td><b>${int(tab.segmentCounts[s]!)}</b><small>${esc(compactMoney(tab.segmentRevenue[s]!, locale))}</small></td></tr>`;
     })
     .join('');
   const foot = `<tr class="total"><th scope="row">${L('total', locale)}</th>${tab.values.map((_, v) => `<td><b>${int(tab.valueCounts[v]!)}</b><i>${pct(tab.valueShares[v]!)}</i><small>${esc(compactMoney(tab.valueRevenue[v]!, locale))}</small></td>`).join('')}<td><b>${int(tab.total.count)}</b><small>${esc(compactMoney(tab.total.revenue, locale))}</small></td></tr>`;
   return `<h3>${L('report.crossTab.title', locale, { attribute })}</h3><div class="scroll"><table class="num cross" data-attribute="${esc(tab.attribute)}"><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
-function matrixSection(matrix: RfmMatrix, locale: Locale): string {
+function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record<string, string>>): string {
   const scoreName = (x: number): string => (matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale));
   const rf = `<table class="num matrix" id="rfm-matrix"><thead><tr><th scope="col">R \\ F</th>${matrix.levels.map((f) => `<th scope="col">F ${esc(scoreName(f))}</th>`).join('')}</tr></thead><tbody>${matrix.levels
     .map((r, i) => `<tr><th scope="row">R ${esc(scoreName(r))}</th>${matrix.rf[i]!.map((count, j) => `<td${shade(matrix.rfShares[i]![j]! * 4)}><b>${int(count)}</b><i>${pct(matrix.rfShares[i]![j]!)}</i></td>`).join('')}</tr>`)
@@ -105,27 +107,27 @@ function matrixSection(matrix: RfmMatrix, locale: Locale): string {
       for (const f of matrix.levels) {
         rows.push(`<tr><th scope="row">R${r} F${f}</th>${matrix.levels.map((m) => {
           const cell = byCode.get(`${r}${f}${m}`)!;
-          return `<td${shade(cell.share * 8)} title="${esc(segmentName(cell.segment, locale))}">${cell.count > 0 ? int(cell.count) : '·'}</td>`;
+          return `<td${shade(cell.share * 8)} title="${esc(segmentName(cell.segment, locale, names))}">${cell.count > 0 ? int(cell.count) : '·'}</td>`;
         }).join('')}</tr>`);
       }
     }
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">R · F \\ M</th>${matrix.levels.map((m) => `<th scope="col">M ${m}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   } else {
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">${L('column.code', locale)}</th><th scope="col">${L('column.segment', locale)}</th><th scope="col">${L('column.count', locale)}</th><th scope="col">${L('column.share', locale)}</th><th scope="col">${L('column.revenue', locale)}</th></tr></thead><tbody>${matrix.codes
-      .map((c) => `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue)}</td></tr>`)
+      .map((c) => `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale, names))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue)}</td></tr>`)
       .join('')}</tbody></table>`;
   }
   return `<section id="rfm"><h2>${L('report.rfmMatrix', locale)}</h2><p class="note">${L('report.rfmMatrix.rf', locale)} · ${L('report.unscored', locale, { count: int(matrix.unscored) })}</p>${rf}<h3>${L('report.rfmMatrix.codes', locale)}</h3><div class="scroll">${codes}</div></section>`;
 }
 
-function customerList(title: string, items: readonly (MovedCustomer | SnapshotCustomer)[], locale: Locale): string {
+function customerList(title: string, items: readonly (MovedCustomer | SnapshotCustomer)[], locale: Locale, names: Readonly<Record<string, string>>): string {
   if (items.length === 0) return `<div class="list"><h3>${esc(title)}</h3><p class="note">${L('report.none', locale)}</p></div>`;
   const moved = 'from' in items[0]!;
   const head = moved ? ['column.customerId', 'column.from', 'column.to', 'column.revenue'] : ['column.customerId', 'column.segment', 'column.revenue'];
   const rows = items.map((item) =>
     'from' in item
-      ? [item.id, segmentName(item.from, locale), segmentName(item.to, locale), money(item.revenue)]
-      : [item.id, segmentName(item.segment, locale), money(item.revenue)],
+      ? [item.id, segmentName(item.from, locale, names), segmentName(item.to, locale, names), money(item.revenue)]
+      : [item.id, segmentName(item.segment, locale, names), money(item.revenue)],
   );
   // Id as the row header, segment names as text, revenue as a number.
   const cell = (x: string, i: number, last: number): string => (i === 0 ? `<th scope="row">${esc(x)}</th>` : i === last ? `<td>${esc(x)}</td>` : `<td class="text">${esc(x)}</td>`);
@@ -139,10 +141,10 @@ function migrationSection(model: ReportModel): string {
   const heatmap = model.charts.find((c) => c.id === 'migration');
   const summary = L('report.migration.summary', locale, { retained: int(counts.retained), stayed: int(counts.stayed), upgraded: int(counts.upgraded), downgraded: int(counts.downgraded), moved: int(counts.moved), new: int(counts.new), lost: int(counts.lost) });
   return `<section id="migration"><h2>${L('chart.migration.title', locale)}</h2><p>${L('report.migration.snapshots', locale, { before: migration.beforeName, after: migration.afterName })} ${summary}</p>${heatmap ? figure(heatmap) : ''}<div class="lists">${[
-    customerList(label('report.upgrades', locale), migration.data.upgrades, locale),
-    customerList(label('report.downgrades', locale), migration.data.downgrades, locale),
-    customerList(label('report.newCustomers', locale), migration.data.newCustomers, locale),
-    customerList(label('report.lostCustomers', locale), migration.data.lostCustomers, locale),
+    customerList(label('report.upgrades', locale), migration.data.upgrades, locale, model.names),
+    customerList(label('report.downgrades', locale), migration.data.downgrades, locale, model.names),
+    customerList(label('report.newCustomers', locale), migration.data.newCustomers, locale, model.names),
+    customerList(label('report.lostCustomers', locale), migration.data.lostCustomers, locale, model.names),
   ].join('')}</div></section>`;
 }
 
@@ -234,8 +236,8 @@ export function buildReportHtml(model: ReportModel): string {
 <section id="segments"><h2>${L('report.segments', locale)}</h2><div class="scroll">${segmentTable(model)}</div></section>
 <section id="charts"><h2>${L('report.charts', locale)}</h2><div class="charts">${summaryCharts.map(figure).join('\n')}</div></section>
 ${model.migration ? migrationSection(model) : ''}
-${model.crossTabs.length > 0 ? `<section id="cross-tabs"><h2>${L('report.crossTabs', locale)}</h2><p class="note">${L('report.crossTab.note', locale)}</p>${model.crossTabs.map((t) => crossTabTable(t, locale)).join('')}</section>` : ''}
-${model.matrix ? matrixSection(model.matrix, locale) : ''}
+${model.crossTabs.length > 0 ? `<section id="cross-tabs"><h2>${L('report.crossTabs', locale)}</h2><p class="note">${L('report.crossTab.note', locale)}</p>${model.crossTabs.map((t) => crossTabTable(t, locale, model.names)).join('')}</section>` : ''}
+${model.matrix ? matrixSection(model.matrix, locale, model.names) : ''}
 ${cleaningSection(model)}
 <section id="notes"><h2>${L('report.notes', locale)}</h2><ul class="notes">${model.notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>
 <footer>${L('report.footer', locale)}</footer>

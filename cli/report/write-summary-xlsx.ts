@@ -50,7 +50,7 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
   const formats = [undefined, INTEGER, PERCENT, MONEY, PERCENT, DECIMAL, DECIMAL, DECIMAL, DECIMAL, MONEY, MONEY, RATIO, RATIO, RATIO];
   const segmentRows = [...result.summary.filter((s) => s.count > 0 || s.segment !== 'unclassified'), model.total];
   for (const s of segmentRows) {
-    const name = s === model.total ? label('total', locale) : segmentName(s.segment, locale);
+    const name = s === model.total ? label('total', locale) : segmentName(s.segment, locale, model.names);
     write([name, s.count, s.share, num(s.revenue), s.revenueShare, num(s.meanRecencyDays), num(s.medianRecencyDays), num(s.meanFrequency), num(s.medianFrequency), num(s.meanMonetary), num(s.medianMonetary), num(s.profile.recency), num(s.profile.frequency), num(s.profile.monetary)], formats, s === model.total);
   }
 
@@ -61,7 +61,7 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
     const block = (measure: LabelKey, cell: (s: number, v: number) => number, total: (s: number) => number | null, format: string, footer: (v: number) => number): void => {
       title(`${label('report.crossTab.title', locale, { attribute })} · ${label(measure, locale)}`);
       write([label('column.segment', locale), ...values, label('total', locale)], [], true);
-      for (const { segment, s } of segments) write([segmentName(segment, locale), ...values.map((_, v) => cell(s, v)), total(s)], [undefined, ...values.map(() => format), format]);
+      for (const { segment, s } of segments) write([segmentName(segment, locale, model.names), ...values.map((_, v) => cell(s, v)), total(s)], [undefined, ...values.map(() => format), format]);
       write([label('total', locale), ...values.map((_, v) => footer(v)), measure === 'column.share' ? 1 : measure === 'column.count' ? tab.total.count : tab.total.revenue], [undefined, ...values.map(() => format), format], true);
     };
     block('column.count', (s, v) => tab.counts[s]![v]!, (s) => tab.segmentCounts[s]!, INTEGER, (v) => tab.valueCounts[v]!);

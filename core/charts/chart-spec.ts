@@ -14,6 +14,8 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json
 export const chartOptionsSchema = z
   .object({
     locale: z.enum(LOCALES).default('en'),
+    /** Display names by segment id, for schemes whose names come from the data (k-means clusters, custom presets). */
+    names: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 
@@ -22,8 +24,10 @@ export const chartOptionsSchema = z
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#86bcb6', '#d37295', '#499894'] as const;
 const UNCLASSIFIED_COLOR = '#bab0ac';
 
-/** Localized name of a segment id; ids without a label (other schemes) show as written. */
-export function segmentName(segment: string, locale: Locale): string {
+/** Display name of a segment id: the caller's `names`, else its label, else the id as written. */
+export function segmentName(segment: string, locale: Locale, names: Readonly<Record<string, string>> = {}): string {
+  const given = names[segment];
+  if (given !== undefined) return given;
   const key = `segment.${segment}`;
   return isLabelKey(key) ? label(key, locale) : segment;
 }
@@ -38,11 +42,11 @@ export function segmentColors(segments: readonly string[]): string[] {
  * A colour scale fixing segment order and colours (so legends and colours
  * match across charts), for the segments in `shown` of the full `segments` list.
  */
-export function segmentColorScale(segments: readonly string[], shown: readonly string[], locale: Locale): { domain: string[]; range: string[] } {
+export function segmentColorScale(segments: readonly string[], shown: readonly string[], locale: Locale, names: Readonly<Record<string, string>> = {}): { domain: string[]; range: string[] } {
   const colors = segmentColors(segments);
   const keep = segments.map((s) => shown.includes(s));
   return {
-    domain: segments.filter((_, i) => keep[i]).map((s) => segmentName(s, locale)),
+    domain: segments.filter((_, i) => keep[i]).map((s) => segmentName(s, locale, names)),
     range: colors.filter((_, i) => keep[i]),
   };
 }

@@ -21,7 +21,7 @@ export type HeatmapOptions = z.input<typeof heatmapOptionsSchema>;
  * @example migrationHeatmapSpec(compareSnapshots(before, after), { beforeName: '2026-07-31', afterName: '2026-10-31' })
  */
 export function migrationHeatmapSpec(migration: Migration, optionsInput: HeatmapOptions = {}): VegaLiteSpec {
-  const { locale, beforeName, afterName } = parseSummaryOptions(heatmapOptionsSchema, optionsInput);
+  const { locale, names, beforeName, afterName } = parseSummaryOptions(heatmapOptionsSchema, optionsInput);
   const rowTotal = migration.matrix.map((row) => row.reduce((a, b) => a + b, 0));
   const columnTotal = migration.to.map((_, t) => migration.matrix.reduce((sum, row) => sum + row[t]!, 0));
   const rows = migration.from.map((_, f) => f).filter((f) => rowTotal[f]! > 0);
@@ -34,8 +34,8 @@ export function migrationHeatmapSpec(migration: Migration, optionsInput: Heatmap
       return {
         from: migration.from[f]!,
         to: migration.to[t]!,
-        fromLabel: segmentName(migration.from[f]!, locale),
-        toLabel: segmentName(migration.to[t]!, locale),
+        fromLabel: segmentName(migration.from[f]!, locale, names),
+        toLabel: segmentName(migration.to[t]!, locale, names),
         count,
         rowShare: roundTo(count / rowTotal[f]!, 4),
         text: count > 0 ? count.toLocaleString('en-US') : '',
@@ -55,8 +55,8 @@ export function migrationHeatmapSpec(migration: Migration, optionsInput: Heatmap
     width: { step: 44 },
     height: { step: 24 },
     encoding: {
-      x: { field: 'toLabel', type: 'ordinal', sort: columns.map((t) => segmentName(migration.to[t]!, locale)), title: after, axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' } },
-      y: { field: 'fromLabel', type: 'ordinal', sort: rows.map((f) => segmentName(migration.from[f]!, locale)), title: before },
+      x: { field: 'toLabel', type: 'ordinal', sort: columns.map((t) => segmentName(migration.to[t]!, locale, names)), title: after, axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' } },
+      y: { field: 'fromLabel', type: 'ordinal', sort: rows.map((f) => segmentName(migration.from[f]!, locale, names)), title: before },
     },
     layer: [
       {

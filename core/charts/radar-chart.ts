@@ -54,11 +54,11 @@ function point(radius: number, axis: number): { x: number | null; y: number | nu
  * @example radarChartSpec(result.summary, { locale: 'zh-CN' }).facet
  */
 export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput: RadarOptions = {}): VegaLiteSpec {
-  const { locale, columns, size } = parseSummaryOptions(radarOptionsSchema, optionsInput);
+  const { locale, names, columns, size } = parseSummaryOptions(radarOptionsSchema, optionsInput);
   const shown = summary.filter((s) => s.count > 0 && [s.profile.recency, s.profile.frequency, s.profile.monetary].some((x) => Number.isFinite(x)));
   const values: Record<string, unknown>[] = [];
   for (const s of shown) {
-    const name = segmentName(s.segment, locale);
+    const name = segmentName(s.segment, locale, names);
     for (const ring of RINGS) {
       AXES.forEach((_, axis) => values.push({ label: name, kind: ring === 0 ? 'average' : 'ring', ring, axis, ...point((ring + LOG_RANGE) / (2 * LOG_RANGE), axis) }));
     }
@@ -74,7 +74,7 @@ export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput:
       values.push({ segment: s.segment, label: name, kind: 'shape', axis, dimension: label(a.title, locale), ratio: roundTo(ratio, 2), ...point(radiusOf(ratio), axis) });
     });
   }
-  const color = { field: 'label', type: 'nominal', scale: segmentColorScale(summary.map((s) => s.segment), shown.map((s) => s.segment), locale), legend: null };
+  const color = { field: 'label', type: 'nominal', scale: segmentColorScale(summary.map((s) => s.segment), shown.map((s) => s.segment), locale, names), legend: null };
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
   const axisScale = { domain: [-1.3, 1.3], nice: false, zero: false };
   return {
@@ -82,7 +82,7 @@ export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput:
     title: { text: label('chart.radar.title', locale), subtitle: label('chart.radar.subtitle', locale).split('\n'), anchor: 'start' },
     data: { values },
     columns,
-    facet: { field: 'label', type: 'nominal', sort: shown.map((s) => segmentName(s.segment, locale)), title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    facet: { field: 'label', type: 'nominal', sort: shown.map((s) => segmentName(s.segment, locale, names)), title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
     spec: {
       width: size,
       height: size,

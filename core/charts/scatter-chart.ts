@@ -102,12 +102,12 @@ export function symlogTicks(values: readonly number[], steps: readonly number[])
  */
 export function scatterChartSpec(result: { readonly features: CustomerFeatures; readonly scheme: SchemeResult }, optionsInput: ScatterOptions = {}): VegaLiteSpec {
   const options = parseSummaryOptions(scatterOptionsSchema, optionsInput);
-  const { locale } = options;
+  const { locale, names: given } = options;
   const { features, scheme } = result;
   let scoredCount = 0;
   for (let c = 0; c < features.count; c++) if (Number.isFinite(features.windowFrequency[c]!) && Number.isFinite(features.windowMonetary[c]!)) scoredCount++;
   const points = sampleScatterPoints(features, scheme, options);
-  const names = scheme.segments.map((s) => segmentName(s, locale));
+  const names = scheme.segments.map((s) => segmentName(s, locale, given));
   const present = new Set<string>();
   const values = Array.from(points, (c) => {
     const segment = scheme.segments[scheme.segment[c]!]!;
@@ -126,7 +126,7 @@ export function scatterChartSpec(result: { readonly features: CustomerFeatures; 
     encoding: {
       x: { field: 'frequency', type: 'quantitative', scale: { type: 'symlog' }, title: frequency, axis: { values: symlogTicks(values.map((v) => v.frequency ?? 0), [1, 2, 5]), labelExpr: SI_LABEL } },
       y: { field: 'monetary', type: 'quantitative', scale: { type: 'symlog' }, title: monetary, axis: { values: symlogTicks(values.map((v) => v.monetary ?? 0), [1]), labelExpr: SI_LABEL } },
-      color: { field: 'label', type: 'nominal', sort: scheme.segments.filter((s) => present.has(s)).map((s) => segmentName(s, locale)), scale: segmentColorScale(scheme.segments, [...present], locale), legend: { title: label('column.segment', locale) } },
+      color: { field: 'label', type: 'nominal', sort: scheme.segments.filter((s) => present.has(s)).map((s) => segmentName(s, locale, given)), scale: segmentColorScale(scheme.segments, [...present], locale, given), legend: { title: label('column.segment', locale) } },
       tooltip: [
         { field: 'id', type: 'nominal', title: label('column.customerId', locale) },
         { field: 'label', type: 'nominal', title: label('column.segment', locale) },

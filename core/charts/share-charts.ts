@@ -17,12 +17,12 @@ const MEASURE_COLORS = ['#4e79a7', '#f28e2b'];
  * @example shareBarChartSpec(result.summary, { locale: 'zh-CN' }).encoding
  */
 export function shareBarChartSpec(summary: readonly SegmentSummary[], optionsInput: z.input<typeof chartOptionsSchema> = {}): VegaLiteSpec {
-  const { locale } = parseSummaryOptions(chartOptionsSchema, optionsInput);
+  const { locale, names } = parseSummaryOptions(chartOptionsSchema, optionsInput);
   const rows = shownRows(summary);
   const customers = label('chart.share.customers', locale), revenue = label('chart.share.revenue', locale);
   const values = rows.flatMap((s) => [
-    { segment: s.segment, label: segmentName(s.segment, locale), measure: customers, share: roundTo(s.share, 4), value: s.count },
-    { segment: s.segment, label: segmentName(s.segment, locale), measure: revenue, share: roundTo(s.revenueShare, 4), value: roundTo(s.revenue, 2) },
+    { segment: s.segment, label: segmentName(s.segment, locale, names), measure: customers, share: roundTo(s.share, 4), value: s.count },
+    { segment: s.segment, label: segmentName(s.segment, locale, names), measure: revenue, share: roundTo(s.revenueShare, 4), value: roundTo(s.revenue, 2) },
   ]);
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -31,7 +31,7 @@ export function shareBarChartSpec(summary: readonly SegmentSummary[], optionsInp
     width: 380,
     height: { step: 13 },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: rows.map((s) => segmentName(s.segment, locale)), title: null },
+      y: { field: 'label', type: 'nominal', sort: rows.map((s) => segmentName(s.segment, locale, names)), title: null },
       yOffset: { field: 'measure', type: 'nominal', sort: [customers, revenue] },
       x: { field: 'share', type: 'quantitative', title: null, axis: { format: '.0%' } },
       color: { field: 'measure', type: 'nominal', scale: { domain: [customers, revenue], range: MEASURE_COLORS }, legend: { title: null, orient: 'top' } },
@@ -65,13 +65,13 @@ const MIN_LABELLED_SHARE = 0.03;
  * @example sharePieChartSpec(result.summary, { measure: 'revenue' }).layer
  */
 export function sharePieChartSpec(summary: readonly SegmentSummary[], optionsInput: PieOptions = {}): VegaLiteSpec {
-  const { locale, measure } = parseSummaryOptions(pieOptionsSchema, optionsInput);
+  const { locale, names, measure } = parseSummaryOptions(pieOptionsSchema, optionsInput);
   const slices = summary
     .map((s, order) => ({ s, order, value: measure === 'customers' ? s.count : s.revenue, share: measure === 'customers' ? s.share : s.revenueShare }))
     .filter((x) => x.value > 0);
   const values = slices.map(({ s, order, value, share }) => ({
     segment: s.segment,
-    label: segmentName(s.segment, locale),
+    label: segmentName(s.segment, locale, names),
     order,
     value: roundTo(value, 2),
     share: roundTo(share, 4),
@@ -87,7 +87,7 @@ export function sharePieChartSpec(summary: readonly SegmentSummary[], optionsInp
     encoding: {
       theta: { field: 'value', type: 'quantitative', stack: true },
       order: { field: 'order', type: 'quantitative' },
-      color: { field: 'label', type: 'nominal', sort: values.map((v) => v.label), scale: segmentColorScale(summary.map((s) => s.segment), slices.map((x) => x.s.segment), locale), legend: { title: null } },
+      color: { field: 'label', type: 'nominal', sort: values.map((v) => v.label), scale: segmentColorScale(summary.map((s) => s.segment), slices.map((x) => x.s.segment), locale, names), legend: { title: null } },
       tooltip: [
         { field: 'label', type: 'nominal', title: label('column.segment', locale) },
         { field: 'value', type: 'quantitative', title: label(measure === 'customers' ? 'column.count' : 'column.revenue', locale), format: ',.0f' },

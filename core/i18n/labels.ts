@@ -154,6 +154,9 @@ const LABELS = {
   'lifetime.series.predicted': ['Predicted', '预测'],
   // k-means on standardised RFM (SPEC §5c, issue 4)
   'kmeans.cluster': ['Cluster {id} · {name} (auto-named from centroid)', '聚类{id} · {name}（按质心自动命名）'],
+  'kmeans.explain': ['nearest centroid: cluster {id} (R {r} days · F {f} · M {m})', '距离最近的质心：聚类{id}（R {r}天 · F {f} · M {m}）'],
+  'kmeans.explain.not-clustered': ['recency, frequency or spend missing: not clustered', '缺少最近消费、频次或金额：未聚类'],
+  'column.clusterNo': ['Cluster no.', '聚类编号'],
   'kmeans.duplicate-name': ['{name} ({n})', '{name}（{n}）'],
   'kmeans.note.rows-excluded': ['{count} customers with a missing or infinite recency, frequency or spend were not clustered.', '{count}位客户的R/F/M缺失或为无穷值，未参与聚类。'],
   'kmeans.note.negative-money-clamped': ['{count} customers with negative spend were counted as 0 before the log transform.', '{count}位客户消费金额为负，取对数前按0计。'],
@@ -248,7 +251,7 @@ const LABELS = {
   'column.valueTier': ['Value tier', '客户层级'],
   'column.subTier': ['Sub-tier', '子层级'],
   'column.responseSla': ['Response SLA', '响应时限'],
-  'column.tierStrategy': ['Maintenance strategy', '维护策略'],
+  'column.tierStrategy': ['Tier strategy', '分层策略'],
   'grading.group.financial': ['financial', '财务指标'],
   'grading.group.behavioural': ['behavioural', '行为指标'],
   'grading.group.qualitative': ['qualitative', '定性指标'],

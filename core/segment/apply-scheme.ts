@@ -1,20 +1,73 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
+import { label, type LabelKey, type Locale } from '../i18n/labels.js';
+import type { ClusterReport } from '../kmeans/cluster-customers.js';
+import type { GradingResult } from '../grading/grade-customers.js';
+import type { RuleSchemeResult } from '../rules/apply-rules.js';
+import type { Cell } from '../table/cell.js';
+import type { ValueTierResult } from '../tiers/value-tiers.js';
 import { classifyRfm8, RFM8_SEGMENTS } from '../rfm/rfm8-classes.js';
 import { RFM_SEGMENTS, segmentIndexOfCode } from '../rfm/rfm-segments.js';
 import { scoreQuintiles, type ScoreBin } from '../rfm/score-quintiles.js';
 import { hasTag, TAG_IDS, type TagResult } from '../tags/assign-tags.js';
 import { STRATEGY_GROUPS, type StrategyGroup } from '../strategies/strategy-groups.js';
+import type { SchemeKind } from './scheme-id.js';
 
 export type Scheme = 'rfm' | 'rfm8';
 
+/** A scheme's own columns, written after the standard ones (tier and SLA, grade, cluster, why). */
+export interface SchemeColumns {
+  headers(locale: Locale): string[];
+  cells(c: number, locale: Locale): Cell[];
+}
+
+/** The tags a scheme assigns itself (rule presets), replacing the default Table 5 tags. */
+export interface SchemeTags {
+  readonly ids: readonly string[];
+  tagsOf(c: number): string[];
+  tagLabels(c: number, locale: Locale): string[];
+}
+
+/** A scheme's churn flag (SPEC §5f: the active preset's churn rule), replacing the default tag rule. */
+export interface SchemeChurn {
+  readonly flag: Uint8Array;
+  reason(c: number, locale: Locale): string | null;
+}
+
+/** What the underlying engine reported, for summaries and reports (SPEC §8 Table 4 etc.). */
+export type SchemeDetail =
+  | { readonly kind: 'rules'; readonly result: RuleSchemeResult }
+  | { readonly kind: 'kmeans'; readonly report: ClusterReport; readonly labels: Uint8Array }
+  | { readonly kind: 'tiers'; readonly result: ValueTierResult }
+  | { readonly kind: 'grading'; readonly result: GradingResult };
+
+/** A remark about the scheme run (RunNote-compatible). */
+export interface SchemeNote {
+  readonly code: string;
+  readonly message: string;
+}
+
 /** What a scheme assigns, columnar: one entry per customer. */
 export interface SchemeResult {
-  readonly scheme: Scheme;
-  /** Segment ids of the scheme in display order; the last is 'unclassified'. */
+  readonly scheme: SchemeKind;
+  /** The canonical scheme id (`rfm`, `rules:a-table5-rules`, `kmeans`, …). */
+  readonly id: string;
+  /** Segment ids of the scheme in display order; 'unclassified' last unless the scheme has a catch-all. */
   readonly segments: readonly string[];
   /** Index into `segments` per customer. */
   readonly segment: Uint8Array;
-  /** rfm: scores 1–5 (0 = not scored); rfm8: 2 = high, 1 = low, 0 = not scored. */
+  /** Localized label of segment index `s`. */
+  segmentLabel(s: number, locale: Locale): string;
+  /** Why customer `c` is in its segment, or null for schemes whose code says it (rfm, rfm8). */
+  explain(c: number, locale: Locale): string | null;
+  readonly columns?: SchemeColumns;
+  readonly tags?: SchemeTags;
+  readonly churn?: SchemeChurn;
+  readonly detail?: SchemeDetail;
+  readonly notes: readonly SchemeNote[];
+  /**
+   * rfm8: 2 = high, 1 = low, 0 = not scored; every other scheme: the rfm
+   * quintile scores 1–5 (0 = not scored), so RFM columns stay comparable.
+   */
   readonly r: Uint8Array;
   readonly f: Uint8Array;
   readonly m: Uint8Array;
@@ -106,7 +159,7 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
       segment[c] = s < 0 ? segments.length - 1 : s;
       if (s >= 0) strategy[c] = (tags.masks[c]! & PRICE_SENSITIVE_MASK ? priceSensitive : plain)[s]!;
     }
-    return { scheme, segments, segment, r, f, m, bins: { r: rs.bins, f: fs.bins, m: ms.bins }, strategy };
+    return { ...fixedLabels(scheme, segments), segments, segment, r, f, m, bins: { r: rs.bins, f: fs.bins, m: ms.bins }, strategy };
   }
 
   const segments = [...RFM8_SEGMENTS, 'unclassified'];
@@ -125,5 +178,16 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
     const group = strategyGroupOf(id, tags.masks[c]!);
     if (group) strategy[c] = STRATEGY_GROUPS.indexOf(group);
   }
-  return { scheme, segments, segment, r, f, m, means, strategy };
+  return { ...fixedLabels(scheme, segments), segments, segment, r, f, m, means, strategy };
+}
+
+// rfm and rfm8 segment ids all have a `segment.<id>` label; the code explains itself.
+function fixedLabels(scheme: Scheme, segments: readonly string[]) {
+  return {
+    scheme,
+    id: scheme,
+    segmentLabel: (s: number, locale: Locale) => label(`segment.${segments[s]}` as LabelKey, locale),
+    explain: () => null,
+    notes: [],
+  };
 }

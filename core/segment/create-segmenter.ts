@@ -12,12 +12,14 @@ import { IssueLog, type CleaningReport } from '../report/issue-log.js';
 import { assignTags, type TagResult } from '../tags/assign-tags.js';
 import type { Cell, RawRow } from '../table/cell.js';
 import { summarizeSegments, type SegmentSummary } from '../summary/summarize-segments.js';
-import { applyScheme, type SchemeResult } from './apply-scheme.js';
+import type { SchemeResult } from './apply-scheme.js';
+import { runScheme } from './run-scheme.js';
 import { resolveSegmentOptions, type SegmentOptions, type SegmentOptionsInput } from './segment-options.js';
 
 /** A remark about the run as a whole (not a cell), shown with the report. */
 export interface RunNote {
-  readonly code: 'rule-skipped' | 'no-variation' | 'as-of';
+  /** 'as-of', 'rule-skipped', 'no-variation', or the scheme's own note code (`k-above-guard`, `indicator-dropped`, …). */
+  readonly code: string;
   readonly message: string;
 }
 
@@ -145,7 +147,7 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
   const spendColumn = plan.columns.orderAmount !== undefined ? plan.headers[plan.columns.orderAmount]! : plan.columns.cumulativeSpend !== undefined ? plan.headers[plan.columns.cumulativeSpend]! : 'spend';
   flagAmountOutliers(features, log, spendColumn);
   const tags = assignTags(features);
-  const scheme = applyScheme(options.scheme, features, tags);
+  const scheme = runScheme(options, features, tags);
   const notes: RunNote[] = [];
   const asOf = Number.isFinite(features.asOfDay) ? formatDay(features.asOfDay) : '';
   notes.push({
@@ -157,7 +159,9 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
           ? 'No analysis date: recency taken from the recency column.'
           : `Analysis date ${asOf}: the day after the newest ${features.asOfSource === 'newest-transaction' ? 'transaction' : 'last purchase date'}.`,
   });
-  for (const { rule, column } of tags.skipped) notes.push({ code: 'rule-skipped', message: `${column} column not found: rule '${rule}' skipped.` });
+  // A scheme with its own tags (rule presets) reports its own skipped rules.
+  if (!scheme.tags) for (const { rule, column } of tags.skipped) notes.push({ code: 'rule-skipped', message: `${column} column not found: rule '${rule}' skipped.` });
+  notes.push(...scheme.notes);
   if (scheme.bins) {
     for (const [name, bins] of [['R', scheme.bins.r], ['F', scheme.bins.f], ['M', scheme.bins.m]] as const) {
       if (bins.length === 1) notes.push({ code: 'no-variation', message: `${name}: every customer has the same value; all score ${bins[0]!.score}.` });

@@ -60,7 +60,10 @@ export interface CustomerRecord {
   readonly rfmCode: string | null;
   readonly segment: string;
   readonly segmentLabel: string;
-  readonly tags: readonly TagId[];
+  /** Why the customer is in its segment (rule, tier, grade, cluster schemes); null for rfm/rfm8. */
+  readonly explanation: string | null;
+  /** Tag ids: the default Table 5 tags, or a rule preset's own. */
+  readonly tags: readonly string[];
   readonly tagLabels: readonly string[];
   readonly lifecycle: string | null;
   readonly churnRisk: boolean;
@@ -68,6 +71,8 @@ export interface CustomerRecord {
   readonly strategyGroup: string | null;
   readonly strategy: Readonly<Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi' | 'cadence' | 'dueDate', string>> | null;
   readonly attributes: Readonly<Partial<Record<AttributeField, string>>>;
+  /** The scheme's own columns (tier, SLA, grade, cluster …) by localized header, when it has any. */
+  readonly schemeColumns?: Readonly<Record<string, Cell>>;
 }
 
 /** Localized label of one tag (basic tags carry their threshold). */
@@ -83,6 +88,7 @@ export function segmentLabel(segment: string, locale: Locale): string {
 }
 
 function churnReason(result: SegmentationResult, c: number, locale: Locale): string | null {
+  if (result.scheme.churn) return result.scheme.churn.reason(c, locale);
   const reasons = result.tags.churnReasons[c]!;
   if (!reasons) return null;
   const parts: string[] = [];
@@ -93,7 +99,7 @@ function churnReason(result: SegmentationResult, c: number, locale: Locale): str
 
 function scoreText(result: SegmentationResult, value: number, locale: Locale): Cell {
   if (value === 0) return null;
-  if (result.scheme.scheme === 'rfm') return value;
+  if (result.scheme.scheme !== 'rfm8') return value;
   return label(value === 2 ? 'level.high' : 'level.low', locale);
 }
 
@@ -103,7 +109,7 @@ function scoreText(result: SegmentationResult, value: number, locale: Locale): C
 export function describeCustomer(result: SegmentationResult, c: number, locale: Locale = result.options.locale): CustomerRecord {
   const { features, scheme } = result;
   const segment = scheme.segments[scheme.segment[c]!]!;
-  const tags = tagsOf(result.tags.masks[c]!);
+  const defaultTags = scheme.tags ? undefined : tagsOf(result.tags.masks[c]!);
   const group = scheme.strategy[c]! < STRATEGY_GROUPS.length ? STRATEGY_GROUPS[scheme.strategy[c]!]! : undefined;
   let strategy: CustomerRecord['strategy'] = null;
   if (group) {
@@ -143,26 +149,34 @@ export function describeCustomer(result: SegmentationResult, c: number, locale: 
     r: r || null,
     f: f || null,
     m: m || null,
-    rfmCode: r ? (scheme.scheme === 'rfm' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null,
+    rfmCode: r ? (scheme.scheme !== 'rfm8' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null,
     segment,
-    segmentLabel: segmentLabel(segment, locale),
-    tags,
-    tagLabels: tags.map((t) => tagLabel(t, locale)),
+    segmentLabel: scheme.segmentLabel(scheme.segment[c]!, locale),
+    explanation: scheme.explain(c, locale),
+    tags: defaultTags ?? scheme.tags!.tagsOf(c),
+    tagLabels: defaultTags ? defaultTags.map((t) => tagLabel(t, locale)) : scheme.tags!.tagLabels(c, locale),
     lifecycle: stage < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[stage]! : null,
-    churnRisk: result.tags.churnReasons[c]! > 0,
+    churnRisk: scheme.churn ? scheme.churn.flag[c] === 1 : result.tags.churnReasons[c]! > 0,
     churnReason: churnReason(result, c, locale),
     strategyGroup: group ?? null,
     strategy,
     attributes,
+    ...(scheme.columns ? { schemeColumns: schemeColumnRecord(result, c, locale) } : {}),
   };
 }
 
-/** Localized headers of RESULT_COLUMNS. */
-export function resultHeaders(locale: Locale): string[] {
-  return RESULT_COLUMNS.map((column) => label(`column.${column}` as LabelKey, locale));
+function schemeColumnRecord(result: SegmentationResult, c: number, locale: Locale): Record<string, Cell> {
+  const columns = result.scheme.columns!;
+  const headers = columns.headers(locale), cells = columns.cells(c, locale);
+  return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null]));
 }
 
-/** The appended cells of customer `c`, in RESULT_COLUMNS order. */
+/** Localized headers of RESULT_COLUMNS, then the scheme's own columns (explanation, tier, SLA, grade, cluster …). */
+export function resultHeaders(result: SegmentationResult, locale: Locale = result.options.locale): string[] {
+  return [...RESULT_COLUMNS.map((column) => label(`column.${column}` as LabelKey, locale)), ...(result.scheme.columns?.headers(locale) ?? [])];
+}
+
+/** The appended cells of customer `c`, in `resultHeaders` order. */
 export function resultCells(result: SegmentationResult, c: number, locale: Locale = result.options.locale): Cell[] {
   const record = describeCustomer(result, c, locale);
   const { features } = result;
@@ -191,6 +205,7 @@ export function resultCells(result: SegmentationResult, c: number, locale: Local
     record.strategy?.cadence ?? null,
     record.strategy?.dueDate ?? null,
     record.strategy?.kpi ?? null,
+    ...(result.scheme.columns?.cells(c, locale) ?? []),
   ];
 }
 

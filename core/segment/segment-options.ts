@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/labels.js';
 import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
+import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
+import { parseSchemeId, SCHEME_IDS, type SchemeChoice } from './scheme-id.js';
 
 const isoDate = z
   .string()
@@ -10,8 +12,22 @@ const isoDate = z
 /** Options of a segmentation run; every default lives here (SPEC §5a, §3). */
 export const segmentOptionsSchema = z
   .object({
-    /** `rfm`: quintile scores + 11 named segments; `rfm8`: high/low vs the mean. */
-    scheme: z.enum(['rfm', 'rfm8']).default('rfm'),
+    /**
+     * `rfm`: quintile scores + 11 named segments; `rfm8`: high/low vs the mean;
+     * `rules:<preset>` (SPEC §5b); `kmeans` (§5c); `c-value-tiers` (§5d);
+     * `d-grading-scorecard` (§5e).
+     */
+    scheme: z
+      .string()
+      .refine((value) => parseSchemeId(value) !== undefined, { message: `must be one of ${SCHEME_IDS.join(', ')}` })
+      .default('rfm'),
+    /** k-means: 'auto' = best silhouette over K = 2…8 (SPEC §5c), or the analyst's K. */
+    k: z.union([z.literal('auto'), z.number().int().min(2).max(20)]).default('auto'),
+    /**
+     * Threshold overrides, the value-tier table and the scorecard, as read
+     * from a JSON/YAML config file (validated here: every bad key is named).
+     */
+    config: z.unknown().optional(),
     /** Analysis date; default the day after the newest purchase. */
     asOf: isoDate.optional(),
     /** Today's date, supplied by the face (core has no clock): later dates are future-date issues. */
@@ -43,9 +59,11 @@ export const segmentOptionsSchema = z
 export type SegmentOptionsInput = z.input<typeof segmentOptionsSchema>;
 
 /** Options after validation, with day numbers resolved. */
-export type SegmentOptions = z.output<typeof segmentOptionsSchema> & {
+export type SegmentOptions = Omit<z.output<typeof segmentOptionsSchema>, 'config'> & {
   readonly asOfDay: number | undefined;
   readonly todayDay: number | undefined;
+  readonly schemeChoice: SchemeChoice;
+  readonly config: RulesConfig | undefined;
 };
 
 /** Raised for options that fail validation; each message names the key. */
@@ -62,7 +80,7 @@ const toDay = (s: string | undefined): number | undefined =>
 
 /**
  * Validates options once at the entry; inner code trusts the result.
- * @throws OptionsError naming every wrong key.
+ * @throws OptionsError naming every wrong key; ConfigError (`invalid-config`) for a bad `config`.
  * @example resolveSegmentOptions({ scheme: 'rfm8' }).locale === 'en'
  */
 export function resolveSegmentOptions(input: SegmentOptionsInput = {}): SegmentOptions {
@@ -76,5 +94,11 @@ export function resolveSegmentOptions(input: SegmentOptionsInput = {}): SegmentO
       }),
     );
   }
-  return { ...parsed.data, asOfDay: toDay(parsed.data.asOf), todayDay: toDay(parsed.data.today) };
+  return {
+    ...parsed.data,
+    asOfDay: toDay(parsed.data.asOf),
+    todayDay: toDay(parsed.data.today),
+    schemeChoice: parseSchemeId(parsed.data.scheme)!,
+    config: parsed.data.config === undefined ? undefined : parseRulesConfig(parsed.data.config),
+  };
 }

@@ -35,8 +35,10 @@ describe('tierline segment', () => {
 
   it('exits 1 on bad usage with a message naming the problem', async () => {
     expect(await run('frobnicate')).toMatchObject({ code: 1 });
-    const bad = await run('segment', file('a.csv', customersCsv), '--scheme', 'kmeans');
-    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('--scheme must be one of rfm, rfm8; got "kmeans".') });
+    const bad = await run('segment', file('a.csv', customersCsv), '--scheme', 'rules:nope');
+    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('--scheme must be one of rfm, rfm8, rules:a-step4-rules, rules:a-table5-rules, rules:b-rfm-definitions, rules:b-maintenance-tiers, kmeans, c-value-tiers, d-grading-scorecard; got "rules:nope".') });
+    expect((await run('segment', file('a2.csv', customersCsv), '--k', '1')).err).toContain('--k must be "auto" or a whole number 2–20; got "1".');
+    expect((await run('segment', file('a3.csv', customersCsv), '--config', 'x.toml')).err).toContain('--config must be a .json, .yaml or .yml file; got "x.toml".');
     expect((await run('segment', file('b.csv', customersCsv), '--bogus')).code).toBe(1);
     expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(`tierline: ${join(dir, 'missing.csv')}: file not found.\n`);
     expect((await run('segment', file('c.csv', customersCsv), '--map', 'customerId')).err).toContain('--map: "customerId" is not field=header');

@@ -16,6 +16,9 @@ describe('resolveSegmentOptions', () => {
   it('fills every default (SPEC §5a, §3)', () => {
     expect(resolveSegmentOptions()).toEqual({
       scheme: 'rfm',
+      schemeChoice: { kind: 'rfm', id: 'rfm' },
+      k: 'auto',
+      config: undefined,
       locale: 'en',
       mapping: {},
       shape: 'auto',
@@ -70,7 +73,7 @@ describe('resolveSegmentOptions', () => {
   });
 
   it('names every wrong key at once', () => {
-    const error = rejected({ window: 0, asOf: '2024-02-30', scheme: 'kmeans', spotCheckShare: 2 });
+    const error = rejected({ window: 0, asOf: '2024-02-30', scheme: 'kmeans++', spotCheckShare: 2 });
     expect(error.problems.map((p) => /^Option "([^"]+)"/.exec(p)?.[1]).sort()).toEqual(['asOf', 'scheme', 'spotCheckShare', 'window']);
   });
 

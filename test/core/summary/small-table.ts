@@ -1,5 +1,6 @@
 import { nanColumn, type AttributeField, type CustomerFeatures } from '../../../core/features/customer-features.js';
 import type { SchemeResult } from '../../../core/segment/apply-scheme.js';
+import { label, type LabelKey } from '../../../core/i18n/labels.js';
 
 /**
  * Seven customers whose summaries are checked by hand (test data shared by
@@ -55,6 +56,10 @@ export function smallFeatures(): CustomerFeatures {
 export function smallScheme(): SchemeResult {
   return {
     scheme: 'rfm',
+    id: 'rfm',
+    segmentLabel: (s, locale) => label(`segment.${SEGMENTS[s]}` as LabelKey, locale),
+    explain: () => null,
+    notes: [],
     segments: SEGMENTS,
     segment: Uint8Array.from([0, 0, 1, 1, 1, 2, 3]),
     r: Uint8Array.from([5, 5, 4, 3, 4, 1, 0]),

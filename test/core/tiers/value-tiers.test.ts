@@ -38,8 +38,8 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
 
   it('writes tier, sub-tier, SLA and strategy columns in both locales', () => {
     const result = assignValueTiers(makeFeatures(five));
-    expect(result.headers('en')).toEqual(['Value tier', 'Sub-tier', 'Response SLA', 'Maintenance strategy']);
-    expect(result.headers('zh-CN')).toEqual(['客户层级', '子层级', '响应时限', '维护策略']);
+    expect(result.headers('en')).toEqual(['Value tier', 'Sub-tier', 'Response SLA', 'Tier strategy']);
+    expect(result.headers('zh-CN')).toEqual(['客户层级', '子层级', '响应时限', '分层策略']);
     expect(result.cells(0, 'en')).toEqual(['High-value customer', 'High-value customer, sub-tier 1', '≤ 1 h', 'Personalised service']);
     expect(result.cells(1, 'zh-CN')).toEqual(['中价值客户', '中价值客户·第3档', '≤ 2 小时', '定期维护']);
     expect(result.cells(4, 'zh-CN')).toEqual(['低价值客户', '低价值客户·第9档', '≤ 24 小时', '挽留措施']);

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseConfigText, type Locale, type SegmentOptionsInput } from '../core/index.js';
+import { parseSchemeId, SCHEME_IDS } from '../core/segment/scheme-id.js';
+import { UsageError, type ConsoleIo } from './console-io.js';
+import { parseMapping } from './parse-mapping.js';
+
+/** The flags every command that segments a file takes (parseArgs option table). */
+export const SEGMENT_FLAGS = {
+  scheme: { type: 'string' },
+  k: { type: 'string' },
+  config: { type: 'string' },
+  'as-of': { type: 'string' },
+  locale: { type: 'string' },
+  map: { type: 'string' },
+  customers: { type: 'string' },
+  window: { type: 'string' },
+  'frequency-by': { type: 'string' },
+  refunds: { type: 'string' },
+  'date-order': { type: 'string' },
+  shape: { type: 'string' },
+  sheet: { type: 'string' },
+  today: { type: 'string' },
+} as const;
+
+/** Help lines of SEGMENT_FLAGS, shared by the commands' --help. */
+export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          rfm: quintile scores + 11 named segments (default);
+                             rfm8: high/low against the mean, 8 classes;
+                             rules:<preset>: a-step4-rules, a-table5-rules,
+                             b-rfm-definitions, b-maintenance-tiers (first match + every tag);
+                             kmeans: k-means on standardised RFM, K by silhouette;
+                             c-value-tiers: high/mid/low with sub-tiers and SLAs;
+                             d-grading-scorecard: weighted scorecard → grade
+  --k auto|<2-20>            k-means K (default auto: best silhouette over 2..8)
+  --config <file.json|.yaml> thresholds, value-tier table and scorecard overrides
+  --as-of YYYY-MM-DD         analysis date (default: the day after the newest purchase)
+  --locale en|zh-CN          language of labels and new column headers (default en)
+  --map "field=header,..."   name columns detection missed, e.g. --map "customerId=客户编号"
+  --customers <file>         customer table joined to a transaction file by customer id
+                             (owner, region, complaints, promotions, coupon uses, ...)
+  --window all|<months>      F and M over the whole history (default) or the last N months
+  --frequency-by day|order   count distinct purchase days (default) or order ids
+  --refunds net|exclude      net refunds against spend (default) or ignore them
+  --date-order auto|dmy|mdy  how 5/3/2024 is read (default: only unambiguous dates)
+  --shape auto|customers|transactions   override the detected table shape
+  --sheet <name|number>      xlsx sheet (default the first)
+  --today YYYY-MM-DD         today's date for future-date checks (default: system date)`;
+
+type FlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
+
+/** `value` if it is one of `allowed`, else a usage error naming the flag. */
+export function chooseFlag<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
+  return value as T;
+}
+
+/** Reads `--config`: JSON or YAML by extension (content validated by the engine). */
+async function readConfig(path: string): Promise<unknown> {
+  const ext = extname(path).toLowerCase();
+  const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
+  if (!format) throw new UsageError(`--config must be a .json, .yaml or .yml file; got "${path}".`);
+  return parseConfigText(await readFile(path, 'utf8'), format);
+}
+
+/**
+ * The engine options of the shared flags; unset flags are left out so the
+ * engine's defaults apply.
+ * @throws UsageError for a malformed flag; ConfigError for a config file that does not parse.
+ */
+export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo): Promise<{ options: SegmentOptionsInput; locale: Locale }> {
+  const mapping = parseMapping(values.map);
+  if ('error' in mapping) throw new UsageError(mapping.error);
+  const locale = chooseFlag('locale', values.locale, ['en', 'zh-CN'] as const) ?? 'en';
+  let window: 'all' | number | undefined;
+  if (values.window !== undefined) {
+    window = values.window === 'all' ? 'all' : Number(values.window);
+    if (window !== 'all' && !(Number.isInteger(window) && window >= 1 && window <= 120)) throw new UsageError(`--window must be "all" or a number of months 1–120; got "${values.window}".`);
+  }
+  let k: 'auto' | number | undefined;
+  if (values.k !== undefined) {
+    k = values.k === 'auto' ? 'auto' : Number(values.k);
+    if (k !== 'auto' && !(Number.isInteger(k) && k >= 2 && k <= 20)) throw new UsageError(`--k must be "auto" or a whole number 2–20; got "${values.k}".`);
+  }
+  const scheme = values.scheme;
+  if (scheme !== undefined && !parseSchemeId(scheme)) throw new UsageError(`--scheme must be one of ${SCHEME_IDS.join(', ')}; got "${scheme}".`);
+  const options: SegmentOptionsInput = {
+    scheme,
+    k,
+    config: values.config === undefined ? undefined : await readConfig(values.config),
+    asOf: values['as-of'],
+    today: values.today ?? io.today,
+    locale,
+    mapping: mapping.mapping,
+    shape: chooseFlag('shape', values.shape, ['auto', 'customers', 'transactions'] as const),
+    frequencyBy: chooseFlag('frequency-by', values['frequency-by'], ['day', 'order'] as const),
+    refunds: chooseFlag('refunds', values.refunds, ['net', 'exclude'] as const),
+    dateOrder: chooseFlag('date-order', values['date-order'], ['auto', 'dmy', 'mdy'] as const),
+    window,
+  };
+  for (const key of Object.keys(options) as (keyof SegmentOptionsInput)[]) if (options[key] === undefined) delete options[key];
+  return { options, locale };
+}
