@@ -2,6 +2,7 @@ import { EXIT, type ConsoleIo } from './console-io.js';
 import { reportError, runSegment, SEGMENT_HELP } from './commands/segment.js';
 import { REPORT_HELP, runReport } from './commands/report.js';
 import { MODEL_HELP, runModel } from './commands/model.js';
+import { DIMENSIONS_HELP, runDimensions } from './commands/dimensions.js';
 
 export const MAIN_HELP = `Usage: tierline <command> [options]
 
@@ -10,6 +11,7 @@ Commands:
   model fit|evaluate <transactions>
                    BG/NBD, MBG/NBD and Gamma-Gamma lifetime models
   report <file>    HTML report with charts, cross-tabs and migration (--out report.html)
+  dimensions <file>  SPEC Table 3: availability, Pearson r, relevance, operability, selected
   help [command]   show help for a command
 
 Run "tierline <command> --help" for a command's options.
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) =
   segment: { run: runSegment, help: SEGMENT_HELP },
   report: { run: runReport, help: REPORT_HELP },
   model: { run: runModel, help: MODEL_HELP },
+  dimensions: { run: runDimensions, help: DIMENSIONS_HELP },
 };
 
 /**

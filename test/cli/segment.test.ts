@@ -122,4 +122,33 @@ describe('tierline segment', () => {
     const log = await readAll(issues);
     expect(log.rows.filter((r) => r[0] === 'refund-excluded')).toHaveLength(900);
   });
+
+  it('selects every SPEC §5 scheme: rules with explanations, k-means with its K search, tiers, scorecard', async () => {
+    const table = ['Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints', 'C1,12,9,1620,20,0', 'C2,40,5,1000,6,0', 'C3,120,0,500,2,0', 'C4,5,9,1700,30,1', 'C5,200,1,90,1,0', 'C6,3,12,2500,40,0'].join('\n');
+    const path = file('schemes.csv', table);
+    const rules = await run('segment', path, '--scheme', 'rules:a-table5-rules', '--as-of', '2024-06-30', '--format', 'json');
+    expect(rules.code).toBe(0);
+    const first = JSON.parse(rules.out.split('\n')[0]!);
+    expect(first).toMatchObject({ customerId: 'C1', segment: 'high-value', explanation: '6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30' });
+    const kmeans = await run('segment', path, '--scheme', 'kmeans', '--k', '2', '--as-of', '2024-06-30');
+    expect(kmeans.code).toBe(0);
+    expect(kmeans.out).toContain('K = 2 (fixed)');
+    expect(kmeans.out).toContain('(auto-named from centroid)');
+    const tiers = await run('segment', path, '--scheme', 'c-value-tiers', '--as-of', '2024-06-30', '--format', 'csv');
+    expect(tiers.out.split(/\r?\n/)[0]).toMatch(/,Why,Value tier,Sub-tier,Response SLA,Tier strategy$/);
+    const grading = await run('segment', path, '--scheme', 'd-grading-scorecard', '--as-of', '2024-06-30');
+    expect(grading.out).toMatch(/^High /m);
+  });
+
+  it('reads --config as JSON or YAML and names a wrong key (exit 1)', async () => {
+    const path = file('config-data.csv', customersCsv);
+    const yaml = file('t.yaml', 'presets:\n  a-table5-rules:\n    high-value:\n      frequency6m: 9\n');
+    expect((await run('segment', path, '--scheme', 'rules', '--config', yaml)).code).toBe(0);
+    const wrong = file('w.json', JSON.stringify({ presets: { 'a-table5-rules': { 'high-value': { frequency6m: 'nine' } } } }));
+    const bad = await run('segment', path, '--scheme', 'rules', '--config', wrong);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('presets.a-table5-rules.high-value.frequency6m');
+    const broken = await run('segment', path, '--config', file('b.json', '{ nope'));
+    expect(broken).toMatchObject({ code: 1, err: expect.stringContaining('(config): invalid JSON') });
+  });
 });

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { dimensionTable, evaluateDimensions, RULE_FIELD_IDS, type Cell } from '../../core/index.js';
+import { formatCsvRow } from '../../io/format-csv-row.js';
+import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { formatTable } from '../format-table.js';
+import { readSegmented } from '../read-segmented.js';
+import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
+
+export const DIMENSIONS_HELP = `Usage: tierline dimensions <file> [options]
+
+Evaluates the candidate segmentation dimensions of a customer table or a
+transaction list (SPEC §4, Table 3 细分维度评估表): for each column, its
+availability (share of customers with a value), Pearson r with the goal
+metric, the relevance suggested from |r|, operability, the weighted score and
+whether it is selected (score ≥ 4.0). Expert overrides, weights and the
+threshold come from the "dimensions" section of --config.
+
+Options:
+  --goal <field>             the goal metric r is computed against (default frequency6m,
+                             A Table 1: raise the repurchase rate); e.g. monetary, cumulativeSpend
+  --format table|csv|json    stdout: aligned table (default), csv, or one JSON object per row
+${SEGMENT_FLAGS_HELP}
+  -h, --help                 this help
+
+Exit codes: 0 ok, 1 bad usage, 2 bad data.
+`;
+
+const OPTIONS = {
+  ...SEGMENT_FLAGS,
+  goal: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const text = (cell: Cell): string => (cell === null || cell === undefined ? '' : String(cell));
+
+/**
+ * `tierline dimensions`: read and clean a file like `segment`, then print Table 3.
+ * @returns the exit code.
+ */
+export async function runDimensions(argv: readonly string[], io: ConsoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(DIMENSIONS_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'dimensions: missing <file>.' : `dimensions: one file expected, got ${positionals.length}.`);
+  const goal = chooseFlag('goal', values.goal, RULE_FIELD_IDS);
+  const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
+  const { options, locale } = await segmentOptionsFromFlags(values, io);
+  const { result } = await readSegmented({ file: positionals[0]!, segmentOptions: options, customers: values.customers, sheet: values.sheet }, io);
+  const config = result.options.config?.dimensions ?? {};
+  const evaluation = evaluateDimensions(result.features, goal ? { ...config, goal } : config, locale);
+  const table = dimensionTable(evaluation, locale);
+  if (format === 'json') {
+    for (const row of evaluation.rows) io.out(JSON.stringify(row) + '\n');
+  } else if (format === 'csv') {
+    io.out(formatCsvRow([...table.headers]));
+    for (const row of table.rows) io.out(formatCsvRow([...row]));
+  } else {
+    const numeric = new Set([3, 4, 5, 6]);
+    io.out(formatTable(table.headers, table.rows.map((row) => row.map(text)), numeric) + '\n');
+    for (const note of evaluation.notes) io.out(`Note: ${note.message}\n`);
+  }
+  return EXIT.ok;
+}
