@@ -159,6 +159,25 @@ function cleaningSection(model: ReportModel): string {
   return `<section id="cleaning"><h2>${L('report.cleaning', locale)}</h2>${blocks.join('')}</section>`;
 }
 
+/** SPEC §8 Table 4 客户细分模型构建步骤表 as filled by the run: silhouette and inertia per K, the K kept, centroids in original units. */
+function clusterSection(model: ReportModel): string {
+  const detail = model.result.scheme.detail;
+  if (detail?.kind !== 'kmeans') return '';
+  const { locale } = model;
+  const { report } = detail;
+  const sil = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
+  const candidates = report.candidates
+    .map((c) => `<tr${c.k === report.k ? ' class="chosen"' : ''}><td>${c.k}</td><td>${sil(c.silhouette)}</td><td>${dec(c.inertia)}</td><td>${c.k === report.k ? '✓' : ''}</td></tr>`)
+    .join('');
+  const clusters = report.clusters
+    .map((p) => `<tr><td>${p.id}</td><th scope="row">${esc(p.labels[locale])}</th><td>${int(p.size)}</td><td>${pct(p.share)}</td><td>${dec(p.centroid.recencyDays)}</td><td>${dec(p.centroid.frequency)}</td><td>${money(p.centroid.monetary)}</td><td>${p.revenueShare === null ? '–' : pct(p.revenueShare)}</td><td>${sil(p.silhouette)}</td></tr>`)
+    .join('');
+  return `<section id="clusters"><h2>${L('report.kmeans', locale)}</h2>
+<p>${L('report.kmeans.chosen', locale, { k: report.k, choice: report.kChoice, silhouette: sil(report.silhouette), scored: int(report.silhouetteScored) })}</p>
+<div class="scroll"><table><thead><tr><th>K</th><th>${L('report.kmeans.silhouette', locale)}</th><th>${L('report.kmeans.inertia', locale)}</th><th></th></tr></thead><tbody>${candidates}</tbody></table></div>
+<div class="scroll"><table><thead><tr><th>${L('column.clusterNo', locale)}</th><th>${L('column.segment', locale)}</th><th>${L('column.count', locale)}</th><th>${L('column.share', locale)}</th><th>R</th><th>F</th><th>M</th><th>${L('column.revenueShare', locale)}</th><th>${L('report.kmeans.silhouette', locale)}</th></tr></thead><tbody>${clusters}</tbody></table></div></section>`;
+}
+
 const figure = (chart: RenderedChart): string => `<figure class="chart chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">${chart.svg}</figure>`;
 
 const STYLE = `
@@ -235,6 +254,7 @@ export function buildReportHtml(model: ReportModel): string {
 <section id="summary"><h2>${L('report.summary', locale)}</h2><ul class="kpis">${kpis.map(([value, name]) => `<li><b>${esc(value)}</b><span>${esc(name)}</span></li>`).join('')}</ul></section>
 <section id="segments"><h2>${L('report.segments', locale)}</h2><div class="scroll">${segmentTable(model)}</div></section>
 <section id="charts"><h2>${L('report.charts', locale)}</h2><div class="charts">${summaryCharts.map(figure).join('\n')}</div></section>
+${clusterSection(model)}
 ${model.migration ? migrationSection(model) : ''}
 ${model.crossTabs.length > 0 ? `<section id="cross-tabs"><h2>${L('report.crossTabs', locale)}</h2><p class="note">${L('report.crossTab.note', locale)}</p>${model.crossTabs.map((t) => crossTabTable(t, locale, model.names)).join('')}</section>` : ''}
 ${model.matrix ? matrixSection(model.matrix, locale, model.names) : ''}
