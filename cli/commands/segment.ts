@@ -151,7 +151,7 @@ const dec = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(1));
 export function formatSummary(result: SegmentationResult, reports: readonly { name: string; report: CleaningReport }[], locale: Locale, file: string): string {
   const lines: string[] = [];
   const shape = result.plan.shape === 'transactions' ? 'transactions' : 'customer rows';
-  lines.push(`${file}: ${shape}, ${int(result.features.count)} customers, scheme ${result.options.scheme}, as of ${result.asOf || '–'}`);
+  lines.push(`${file}: ${shape}, ${int(result.features.count)} customers, scheme ${result.options.schemeChoice.id}, as of ${result.asOf || '–'}`);
   const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), { count: 0, revenue: 0 });
   const rows = result.summary
     .map((s, i) => ({ s, name: result.scheme.segmentLabel(i, locale) }))

@@ -227,7 +227,7 @@ export function buildReportHtml(model: ReportModel): string {
   const shape = label(result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers', locale);
   const meta = [
     `${L('report.file', locale)}: ${esc(model.file)} (${esc(shape)})`,
-    `${L('report.scheme', locale)}: ${esc(result.options.scheme)}`,
+    `${L('report.scheme', locale)}: ${esc(result.options.schemeChoice.id)}`,
     `${L('report.asOf', locale)}: ${esc(result.asOf || '–')}`,
     `${L('report.generated', locale)}: ${esc(model.generated)}`,
   ].join(' · ');

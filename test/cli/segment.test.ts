@@ -151,4 +151,14 @@ describe('tierline segment', () => {
     const broken = await run('segment', path, '--config', file('b.json', '{ nope'));
     expect(broken).toMatchObject({ code: 1, err: expect.stringContaining('(config): invalid JSON') });
   });
+
+  it("accepts the README's config example for every scheme it configures", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const example = /```yaml\n(presets:[\s\S]*?)```/.exec(readme)![1]!;
+    const config = file('readme.yaml', example);
+    for (const scheme of ['rules', 'rules:b-rfm-definitions', 'c-value-tiers', 'd-grading-scorecard']) {
+      const result = await run('segment', join(root, 'sample', 'transactions.csv'), '--customers', join(root, 'sample', 'customers.csv'), '--scheme', scheme, '--config', config);
+      expect(result.code, `${scheme}: ${result.err}`).toBe(0);
+    }
+  });
 });
