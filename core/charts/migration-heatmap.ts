@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { label } from '../i18n/labels.js';
 import type { Migration } from '../summary/compare-snapshots.js';
-import { parseSummaryOptions } from '../summary/parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { chartOptionsSchema, roundTo, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
 
 export const heatmapOptionsSchema = chartOptionsSchema
@@ -21,7 +21,7 @@ export type HeatmapOptions = z.input<typeof heatmapOptionsSchema>;
  * @example migrationHeatmapSpec(compareSnapshots(before, after), { beforeName: '2026-07-31', afterName: '2026-10-31' })
  */
 export function migrationHeatmapSpec(migration: Migration, optionsInput: HeatmapOptions = {}): VegaLiteSpec {
-  const { locale, names, beforeName, afterName } = parseSummaryOptions(heatmapOptionsSchema, optionsInput);
+  const { locale, names, beforeName, afterName } = parseOptions(heatmapOptionsSchema, optionsInput);
   const rowTotal = migration.matrix.map((row) => row.reduce((a, b) => a + b, 0));
   const columnTotal = migration.to.map((_, t) => migration.matrix.reduce((sum, row) => sum + row[t]!, 0));
   const rows = migration.from.map((_, f) => f).filter((f) => rowTotal[f]! > 0);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { label, type LabelKey } from '../i18n/labels.js';
 import type { SegmentSummary } from '../summary/summarize-segments.js';
-import { parseSummaryOptions } from '../summary/parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { chartOptionsSchema, roundTo, segmentColorScale, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
 
 export const radarOptionsSchema = chartOptionsSchema
@@ -54,7 +54,7 @@ function point(radius: number, axis: number): { x: number | null; y: number | nu
  * @example radarChartSpec(result.summary, { locale: 'zh-CN' }).facet
  */
 export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput: RadarOptions = {}): VegaLiteSpec {
-  const { locale, names, columns, size } = parseSummaryOptions(radarOptionsSchema, optionsInput);
+  const { locale, names, columns, size } = parseOptions(radarOptionsSchema, optionsInput);
   const shown = summary.filter((s) => s.count > 0 && [s.profile.recency, s.profile.frequency, s.profile.monetary].some((x) => Number.isFinite(x)));
   const values: Record<string, unknown>[] = [];
   for (const s of shown) {

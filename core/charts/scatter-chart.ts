@@ -3,7 +3,7 @@ import type { CustomerFeatures } from '../features/customer-features.js';
 import { label } from '../i18n/labels.js';
 import { createRng } from '../random/create-rng.js';
 import type { SchemeResult } from '../segment/apply-scheme.js';
-import { parseSummaryOptions } from '../summary/parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { chartOptionsSchema, roundTo, segmentColorScale, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
 
 export const scatterOptionsSchema = chartOptionsSchema
@@ -101,7 +101,7 @@ export function symlogTicks(values: readonly number[], steps: readonly number[])
  * @example scatterChartSpec(result, { locale: 'zh-CN', maxPoints: 2000 })
  */
 export function scatterChartSpec(result: { readonly features: CustomerFeatures; readonly scheme: SchemeResult }, optionsInput: ScatterOptions = {}): VegaLiteSpec {
-  const options = parseSummaryOptions(scatterOptionsSchema, optionsInput);
+  const options = parseOptions(scatterOptionsSchema, optionsInput);
   const { locale, names: given } = options;
   const { features, scheme } = result;
   let scoredCount = 0;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { label } from '../i18n/labels.js';
 import type { SegmentSummary } from '../summary/summarize-segments.js';
-import { parseSummaryOptions } from '../summary/parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { chartOptionsSchema, roundTo, segmentColorScale, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
 
 /** Rows shown: every named segment, plus 'unclassified' only when someone is in it (as the CLI summary does). */
@@ -17,7 +17,7 @@ const MEASURE_COLORS = ['#4e79a7', '#f28e2b'];
  * @example shareBarChartSpec(result.summary, { locale: 'zh-CN' }).encoding
  */
 export function shareBarChartSpec(summary: readonly SegmentSummary[], optionsInput: z.input<typeof chartOptionsSchema> = {}): VegaLiteSpec {
-  const { locale, names } = parseSummaryOptions(chartOptionsSchema, optionsInput);
+  const { locale, names } = parseOptions(chartOptionsSchema, optionsInput);
   const rows = shownRows(summary);
   const customers = label('chart.share.customers', locale), revenue = label('chart.share.revenue', locale);
   const values = rows.flatMap((s) => [
@@ -65,7 +65,7 @@ const MIN_LABELLED_SHARE = 0.03;
  * @example sharePieChartSpec(result.summary, { measure: 'revenue' }).layer
  */
 export function sharePieChartSpec(summary: readonly SegmentSummary[], optionsInput: PieOptions = {}): VegaLiteSpec {
-  const { locale, names, measure } = parseSummaryOptions(pieOptionsSchema, optionsInput);
+  const { locale, names, measure } = parseOptions(pieOptionsSchema, optionsInput);
   const slices = summary
     .map((s, order) => ({ s, order, value: measure === 'customers' ? s.count : s.revenue, share: measure === 'customers' ? s.share : s.revenueShare }))
     .filter((x) => x.value > 0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/labels.js';
-import { OptionsError } from '../segment/segment-options.js';
+import { parseOptions } from '../util/parse-options.js';
 
 const clusterCount = z.number().int().min(2).max(20);
 
@@ -38,13 +38,5 @@ export type ClusterOptions = z.output<typeof clusterOptionsSchema>;
  * @example resolveClusterOptions({ k: 4 }).restarts === 10
  */
 export function resolveClusterOptions(input: unknown = {}): ClusterOptions {
-  const parsed = clusterOptionsSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  throw new OptionsError(
-    parsed.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `Unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-      const key = issue.path.join('.') || '(options)';
-      return `Option "${key}" ${issue.message}.`;
-    }),
-  );
+  return parseOptions(clusterOptionsSchema, input);
 }

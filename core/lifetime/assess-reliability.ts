@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { DAYS_PER_UNIT, type LifetimeSummary } from './build-summary.js';
 import type { ParameterFit } from './fit-model.js';
 

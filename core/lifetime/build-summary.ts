@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PurchaseDays } from '../features/customer-features.js';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { LifetimeModelError } from './lifetime-error.js';
 
 export const TIME_UNITS = ['days', 'weeks'] as const;

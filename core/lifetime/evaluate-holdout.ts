@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { label, LOCALES, type Locale } from '../i18n/labels.js';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import type { LifetimeSummary, TimeUnit } from './build-summary.js';
 import { LifetimeModelError } from './lifetime-error.js';
 import { TRANSACTION_MODELS } from './models.js';

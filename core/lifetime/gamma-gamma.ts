@@ -1,5 +1,5 @@
 import type { ObjectiveWithGradient } from '../optimize/objective.js';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { fitOptionsSchema, maximizeLikelihood, type FitOptions, type ParameterFit } from './fit-model.js';
 import { LifetimeModelError } from './lifetime-error.js';
 import { digamma, logGamma } from './special-functions.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cholesky } from '../optimize/linear-algebra.js';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { addMonths } from '../parse/civil-day.js';
 import { createRng, type Rng } from '../random/create-rng.js';
 import { TAG_THRESHOLDS } from '../tags/assign-tags.js';

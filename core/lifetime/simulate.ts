@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { createRng, type Rng } from '../random/create-rng.js';
 import type { TransactionParams } from './transaction-model.js';
 

@@ -1,4 +1,4 @@
-import { parseOptions } from '../optimize/parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { betaGeometricObjective } from './beta-geometric-kernel.js';
 import { checkRepeatData, type RepeatPurchaseData } from './build-summary.js';
 import { fitOptionsSchema, maximizeLikelihood, type FitOptions, type ParameterFit } from './fit-model.js';

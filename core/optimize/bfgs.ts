@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ObjectiveWithGradient, OptimizeResult } from './objective.js';
-import { parseOptions } from './parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 
 /** Options of `bfgs`; every default lives here. */
 export const bfgsOptionsSchema = z

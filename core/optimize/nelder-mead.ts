@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOptions } from './parse-options.js';
+import { parseOptions } from '../util/parse-options.js';
 import { finiteOrInfinity, type Objective, type OptimizeResult } from './objective.js';
 
 /** Options of `nelderMead`; every default lives here. */

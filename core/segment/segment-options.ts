@@ -3,6 +3,7 @@ import { LOCALES } from '../i18n/labels.js';
 import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
 import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
 import { parseSchemeId, SCHEME_IDS, type SchemeChoice } from './scheme-id.js';
+import { OptionsError, parseOptions } from '../util/parse-options.js';
 
 const isoDate = z
   .string()
@@ -66,14 +67,7 @@ export type SegmentOptions = Omit<z.output<typeof segmentOptionsSchema>, 'config
   readonly config: RulesConfig | undefined;
 };
 
-/** Raised for options that fail validation; each message names the key. */
-export class OptionsError extends Error {
-  readonly code = 'invalid-options';
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-    this.name = 'OptionsError';
-  }
-}
+export { OptionsError };
 
 const toDay = (s: string | undefined): number | undefined =>
   s === undefined ? undefined : dayFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
@@ -84,21 +78,12 @@ const toDay = (s: string | undefined): number | undefined =>
  * @example resolveSegmentOptions({ scheme: 'rfm8' }).locale === 'en'
  */
 export function resolveSegmentOptions(input: SegmentOptionsInput = {}): SegmentOptions {
-  const parsed = segmentOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new OptionsError(
-      parsed.error.issues.map((issue) => {
-        if (issue.code === 'unrecognized_keys') return `Unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-        const key = issue.path.join('.') || '(options)';
-        return `Option "${key}" ${issue.message}.`;
-      }),
-    );
-  }
+  const data = parseOptions(segmentOptionsSchema, input);
   return {
-    ...parsed.data,
-    asOfDay: toDay(parsed.data.asOf),
-    todayDay: toDay(parsed.data.today),
-    schemeChoice: parseSchemeId(parsed.data.scheme)!,
-    config: parsed.data.config === undefined ? undefined : parseRulesConfig(parsed.data.config),
+    ...data,
+    asOfDay: toDay(data.asOf),
+    todayDay: toDay(data.today),
+    schemeChoice: parseSchemeId(data.scheme)!,
+    config: data.config === undefined ? undefined : parseRulesConfig(data.config),
   };
 }

@@ -4,9 +4,9 @@ import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import { RFM8_SEGMENTS } from '../rfm/rfm8-classes.js';
 import { RFM_SEGMENTS } from '../rfm/rfm-segments.js';
 import type { SchemeResult } from '../segment/apply-scheme.js';
-import { OptionsError } from '../segment/segment-options.js';
+import { OptionsError } from '../util/parse-options.js';
 import { StringIndex } from '../util/string-index.js';
-import { parseSummaryOptions } from './parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 
 /** Segmented customers at one date: one entry per customer in each column. */
 export interface Snapshot {
@@ -169,7 +169,7 @@ class TopList<T extends { readonly id: string; readonly revenue: number }> {
  * migration.counts // { upgraded: 1, new: 1, lost: 1, ... }
  */
 export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput: MigrationOptions = {}): Migration {
-  const options = parseSummaryOptions(migrationOptionsSchema, optionsInput);
+  const options = parseOptions(migrationOptionsSchema, optionsInput);
   const beforeIndex = checkSnapshot(before, 'before');
   checkSnapshot(after, 'after');
   const valueOrder = options.valueOrder ?? (after.scheme !== undefined ? SEGMENT_VALUE_ORDER[after.scheme] : undefined) ?? [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ATTRIBUTE_FIELDS, type AttributeField, type CustomerFeatures } from '../features/customer-features.js';
 import type { SchemeResult } from '../segment/apply-scheme.js';
 import { StringIndex } from '../util/string-index.js';
-import { parseSummaryOptions } from './parse-summary-options.js';
+import { parseOptions } from '../util/parse-options.js';
 
 /** The attributes SPEC §9 cross-tabulates by default: region, industry, size, channel, owner. */
 export const CROSS_TAB_ATTRIBUTES = ['region', 'industry', 'companySize', 'channel', 'accountManager'] as const satisfies readonly AttributeField[];
@@ -123,7 +123,7 @@ function tabulate(features: CustomerFeatures, scheme: SchemeResult, attribute: A
  * @example crossTabulate(result.features, result.scheme, { maxValues: 10 }).map((t) => t.attribute)
  */
 export function crossTabulate(features: CustomerFeatures, scheme: SchemeResult, optionsInput: CrossTabOptions = {}): CrossTab[] {
-  const options = parseSummaryOptions(crossTabOptionsSchema, optionsInput);
+  const options = parseOptions(crossTabOptionsSchema, optionsInput);
   const tabs: CrossTab[] = [];
   for (const attribute of options.attributes) {
     const values = features.attributes[attribute];

@@ -1,9 +1,17 @@
 import type { z } from 'zod';
-import { OptionsError } from '../segment/segment-options.js';
+
+/** Raised for options that fail validation; each message names the key. */
+export class OptionsError extends Error {
+  readonly code = 'invalid-options';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'OptionsError';
+  }
+}
 
 /**
- * Validates options once at an entry point with their zod schema (defaults
- * inside the schema), reporting every wrong key the way segment options do.
+ * Validates the options of an entry point once with their zod schema
+ * (defaults inside the schema), naming every wrong key at once.
  * @throws OptionsError naming every wrong key.
  * @example parseOptions(bfgsOptionsSchema, {}).maxIterations === 500
  */
@@ -13,8 +21,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown): z.
   throw new OptionsError(
     parsed.error.issues.map((issue) => {
       if (issue.code === 'unrecognized_keys') return `Unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-      const key = issue.path.join('.') || '(options)';
-      return `Option "${key}" ${issue.message}.`;
+      return `Option "${issue.path.join('.') || '(options)'}" ${issue.message}.`;
     }),
   );
 }
