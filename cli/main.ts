@@ -3,6 +3,11 @@ import { reportError, runSegment, SEGMENT_HELP } from './commands/segment.js';
 import { REPORT_HELP, runReport } from './commands/report.js';
 import { MODEL_HELP, runModel } from './commands/model.js';
 import { DIMENSIONS_HELP, runDimensions } from './commands/dimensions.js';
+import { IMPORT_HELP, runImport } from './commands/import.js';
+import { USERS_HELP, runUsers } from './commands/users.js';
+import { ASK_HELP, runAsk } from './commands/ask.js';
+import { DIGEST_HELP, runDigest } from './commands/digest.js';
+import { BOT_HELP, runBot } from './commands/bot.js';
 
 export const MAIN_HELP = `Usage: tierline <command> [options]
 
@@ -12,6 +17,11 @@ Commands:
                    BG/NBD, MBG/NBD and Gamma-Gamma lifetime models
   report <file>    HTML report with charts, cross-tabs and migration (--out report.html)
   dimensions <file>  SPEC Table 3: availability, Pearson r, relevance, operability, selected
+  import <file>    store a segmented file as a snapshot for the Slack bot
+  users map|sync|list|role   link owners (客户经理) to Slack users; manager/admin roles
+  ask "<question>" --as <owner>   the bot's answer as text, without Slack
+  digest --preview the weekly tier digest as text
+  bot              run the Slack bot (Socket Mode or HTTP)
   help [command]   show help for a command
 
 Run "tierline <command> --help" for a command's options.
@@ -23,6 +33,11 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) =
   report: { run: runReport, help: REPORT_HELP },
   model: { run: runModel, help: MODEL_HELP },
   dimensions: { run: runDimensions, help: DIMENSIONS_HELP },
+  import: { run: runImport, help: IMPORT_HELP },
+  users: { run: runUsers, help: USERS_HELP },
+  ask: { run: runAsk, help: ASK_HELP },
+  digest: { run: runDigest, help: DIGEST_HELP },
+  bot: { run: runBot, help: BOT_HELP },
 };
 
 /**

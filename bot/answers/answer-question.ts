@@ -1,0 +1,120 @@
+import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
+import { maskName } from '../access/mask-name.js';
+import type { Intent, Locale } from '../intents/match-intent.js';
+import type { MessageId } from '../i18n/messages.js';
+import type { ExecutionLogEntry, SnapshotInfo, Store, StoredCustomer } from '../store/store.js';
+
+/** Where the answer is shown: a DM (or the CLI) may show the owner's full names; a channel never does. */
+export type Surface = 'dm' | 'channel';
+
+export interface AnswerContext {
+  readonly store: Store;
+  readonly viewer: Viewer;
+  readonly locale: Locale;
+  readonly surface: Surface;
+  /** Today's date YYYY-MM-DD in the bot's clock (snoozes expire against it). */
+  readonly today: string;
+}
+
+/** A customer as one answer shows it: the stored row plus the name this surface may show. */
+export interface ShownCustomer extends StoredCustomer {
+  readonly displayName: string | null;
+}
+
+/** A page of a list answer; `offset` and `pageSize` drive the next/previous buttons. */
+export interface Page {
+  readonly offset: number;
+  readonly pageSize: number;
+  readonly total: number;
+}
+
+export type Answer =
+  | { readonly kind: 'churn'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly customers: readonly ShownCustomer[]; readonly page: Page }
+  | { readonly kind: 'segment'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly segment: string; readonly customers: readonly ShownCustomer[]; readonly page: Page }
+  | { readonly kind: 'search'; readonly snapshot: SnapshotInfo; readonly text: string; readonly customers: readonly ShownCustomer[] }
+  | { readonly kind: 'customer'; readonly snapshot: SnapshotInfo; readonly customer: ShownCustomer; readonly contacts: readonly ExecutionLogEntry[]; readonly snoozedUntil: string | undefined }
+  | { readonly kind: 'summary'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly all: boolean; readonly counts: readonly { segment: string; count: number; revenue: number; churnRisks: number }[] }
+  | { readonly kind: 'help'; readonly fallback: boolean }
+  | { readonly kind: 'error'; readonly id: MessageId; readonly values?: Readonly<Record<string, string | number>> };
+
+export const DEFAULT_PAGE_SIZE = 5;
+export const MAX_PAGE_SIZE = 20;
+
+/** Extra request details a button or slash command carries besides the intent. */
+export interface AnswerRequest {
+  readonly offset?: number;
+  readonly pageSize?: number;
+  /** Set when the help card answers a question that matched nothing. */
+  readonly unmatched?: boolean;
+}
+
+/** Names the surface may show: full only in a DM to the customer's own owner (SPEC §10). */
+function show(ctx: AnswerContext, customers: readonly StoredCustomer[]): ShownCustomer[] {
+  return customers.map((c, i) => {
+    const full = ctx.surface === 'dm' && ctx.viewer.owner !== undefined && c.owner === ctx.viewer.owner;
+    const name = c.company ?? c.name;
+    return { ...c, displayName: full ? name : maskName(name, i, ctx.locale) };
+  });
+}
+
+function scopeError(error: 'not-mapped' | 'managers-only' | 'owner-not-mapped', user?: string): Answer {
+  return { kind: 'error', id: `error.${error}`, ...(user ? { values: { user } } : {}) };
+}
+
+function clampPage(request: AnswerRequest, limit?: number): { offset: number; pageSize: number } {
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? limit ?? DEFAULT_PAGE_SIZE)));
+  const offset = Math.max(0, Math.floor(request.offset ?? 0));
+  return { offset, pageSize };
+}
+
+/**
+ * Answers one matched question from the newest snapshot, scoped to what the
+ * viewer may see. Every path — list, lookup, search, summary — applies the
+ * same owner filter, so a salesperson cannot reach another owner's customer.
+ * @example answerQuestion({ kind: 'churn' }, { store, viewer, locale: 'en', surface: 'dm', today }) // { kind: 'churn', customers: [...] }
+ */
+export function answerQuestion(intent: Intent, ctx: AnswerContext, request: AnswerRequest = {}): Answer {
+  if (intent.kind === 'help') return { kind: 'help', fallback: request.unmatched ?? false };
+  const snapshot = ctx.store.latestSnapshot();
+  if (!snapshot) return { kind: 'error', id: 'error.no-snapshot' };
+  if (snapshot.customerCount === 0) return { kind: 'error', id: 'error.empty-snapshot', values: { asOf: snapshot.asOf } };
+  switch (intent.kind) {
+    case 'churn': {
+      const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
+      if ('error' in scope) return scopeError(scope.error, scope.user);
+      const { offset, pageSize } = clampPage(request, intent.limit);
+      const { customers, total } = ctx.store.churnRisks({ snapshotId: snapshot.id, owner: scope.owner, limit: pageSize, offset, today: ctx.today });
+      return { kind: 'churn', snapshot, owner: scope.owner, customers: show(ctx, customers), page: { offset, pageSize, total } };
+    }
+    case 'segment': {
+      const scope = scopeOwner(ctx.store, ctx.viewer);
+      if ('error' in scope) return scopeError(scope.error, scope.user);
+      if (!snapshot.segments.includes(intent.segment)) return { kind: 'error', id: 'segment.unknown', values: { segment: intent.segment } };
+      const { offset, pageSize } = clampPage(request);
+      const { customers, total } = ctx.store.customersInSegment({ snapshotId: snapshot.id, owner: scope.owner, segment: intent.segment, limit: pageSize, offset });
+      return { kind: 'segment', snapshot, owner: scope.owner, segment: intent.segment, customers: show(ctx, customers), page: { offset, pageSize, total } };
+    }
+    case 'lookup': {
+      const scope = scopeOwner(ctx.store, ctx.viewer);
+      if ('error' in scope) return scopeError(scope.error, scope.user);
+      const customer = ctx.store.customer(snapshot.id, intent.customerId);
+      // Another owner's customer reads as "not found": its existence is not the asker's to know.
+      if (!customer || !canSee(ctx.viewer, customer.owner)) return { kind: 'error', id: 'lookup.not-found', values: { id: intent.customerId } };
+      const contacts = ctx.store.executionLog({ customerId: customer.customerId });
+      return { kind: 'customer', snapshot, customer: show(ctx, [customer])[0]!, contacts, snoozedUntil: ctx.store.snoozedUntil(customer.customerId) };
+    }
+    case 'search': {
+      const scope = scopeOwner(ctx.store, ctx.viewer);
+      if ('error' in scope) return scopeError(scope.error, scope.user);
+      const customers = ctx.store.searchCustomers(snapshot.id, intent.text, scope.owner, DEFAULT_PAGE_SIZE);
+      if (customers.length === 0) return { kind: 'error', id: 'search.none', values: { text: intent.text } };
+      if (customers.length === 1) return answerQuestion({ kind: 'lookup', customerId: customers[0]!.customerId }, ctx);
+      return { kind: 'search', snapshot, text: intent.text, customers: show(ctx, customers) };
+    }
+    case 'summary': {
+      const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
+      if ('error' in scope) return scopeError(scope.error, scope.user);
+      return { kind: 'summary', snapshot, owner: scope.owner, all: scope.owner === undefined, counts: ctx.store.segmentCounts(snapshot.id, scope.owner) };
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { customerForAction, customerIdOfValue } from '../../access/customer-for-action.js';
+import { maskName } from '../../access/mask-name.js';
+import { todayOf, type BotDeps } from '../../bot-deps.js';
+import { suggestedAction } from '../../blocks/format.js';
+import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';
+import { refusal } from './respond-error.js';
+
+/** "Log contact": opens the execution-log modal for a customer the clicker may see. */
+export function createLogContact(deps: BotDeps) {
+  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
+    if ('error' in found) {
+      await respond(refusal(deps, found.error, found.values));
+      return;
+    }
+    const { customer, viewer } = found;
+    const locale = deps.defaultLocale;
+    // A modal is private to the clicker: full name for the owner, masked for a manager looking at someone else's.
+    const name = customer.company ?? customer.name;
+    const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);
+    await client.views.open({ trigger_id: body.trigger_id, view: buildLogContactModal(customer.customerId, shown ? `${customer.customerId} · ${shown}` : customer.customerId, todayOf(deps), suggestedAction(customer, locale), locale) });
+  };
+}

@@ -1,0 +1,15 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { replyToQuestion } from '../../answers/reply-to-question.js';
+import type { BotDeps } from '../../bot-deps.js';
+
+/**
+ * An @mention in a channel: answered in a thread, names masked (the channel
+ * is not a DM to the owner, SPEC §10), scoped to the asker's customers.
+ */
+export function createAppMention(deps: BotDeps) {
+  return async ({ event, say, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    if (!event.user) return;
+    const reply = replyToQuestion(deps, event.user, event.text, 'channel', context.botUserId);
+    await say({ blocks: reply.blocks, text: reply.text, thread_ts: event.thread_ts ?? event.ts });
+  };
+}

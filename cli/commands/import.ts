@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
+import { DB_FLAG, DB_FLAG_HELP, importFile, openStore } from './bot-store.js';
+
+export const IMPORT_HELP = `Usage: tierline import <file> [options]
+
+Segments a file (csv or xlsx, any shape "tierline segment" reads) and stores
+it in the bot's store as a dated snapshot. The Slack bot and "tierline ask"
+answer from the newest snapshot; digests compare it with the one before.
+
+Options:
+${DB_FLAG_HELP}
+${SEGMENT_FLAGS_HELP}
+  -h, --help                 this help
+
+Exit codes: 0 ok, 1 bad usage, 2 bad data.
+`;
+
+const OPTIONS = { ...SEGMENT_FLAGS, ...DB_FLAG, help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * `tierline import`: segment a file and store it as a snapshot.
+ * @returns the exit code.
+ */
+export async function runImport(argv: readonly string[], io: ConsoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(IMPORT_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import: missing <file>.' : `import: one file expected, got ${positionals.length}.`);
+  const store = openStore(values.db);
+  try {
+    const { snapshot, notes } = await importFile(store, positionals[0]!, values, io, new Date().toISOString());
+    const owners = store.owners(snapshot.id);
+    const unmapped = owners.filter((o) => store.slackUserOfOwner(o) === undefined);
+    io.out(`Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, churn ranking: ${snapshot.churnSource === 'model' ? 'lifetime model (value at risk)' : 'SPEC rule (by spend)'}.\n`);
+    for (const note of notes) io.out(`Note: ${note}\n`);
+    if (unmapped.length > 0) io.out(`Owners without a Slack user (${unmapped.length}): ${unmapped.slice(0, 10).join(', ')}${unmapped.length > 10 ? ', …' : ''}. Map them with: tierline users map "Name=U0123".\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

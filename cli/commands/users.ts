@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { isEmail, mapOwnersByEmail } from '../../bot/access/map-owners-by-email.js';
+import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
+
+export const USERS_HELP = `Usage: tierline users map "Owner name=U0123" [...]
+       tierline users map "Owner name=name@example.com"   (needs SLACK_BOT_TOKEN)
+       tierline users sync                               (owners that are emails; needs SLACK_BOT_TOKEN)
+       tierline users list
+       tierline users role <U0123> manager|admin|none
+
+Links the owner column of the customer data (客户经理, Owner, Sales rep …) to
+Slack users, so each salesperson sees only their own customers, and sets the
+manager and admin roles.
+
+Options:
+${DB_FLAG_HELP}
+  -h, --help                 this help
+`;
+
+const OPTIONS = { ...DB_FLAG, help: { type: 'boolean', short: 'h' } } as const;
+
+function client(): WebClient {
+  const token = process.env.SLACK_BOT_TOKEN;
+  if (!token) throw new UsageError('users: matching by email calls Slack; set SLACK_BOT_TOKEN.');
+  return new WebClient(token, process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {});
+}
+
+/**
+ * `tierline users`: owner ↔ Slack user mapping and roles.
+ * @returns the exit code.
+ */
+export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [action, ...rest] = positionals;
+  if (values.help || action === undefined) {
+    io.out(USERS_HELP);
+    return action === undefined && !values.help ? EXIT.usage : EXIT.ok;
+  }
+  const store = openStore(values.db);
+  try {
+    if (action === 'list') {
+      for (const m of store.ownerMappings()) io.out(`${m.owner}\t${m.slackUserId}\t${m.source}\n`);
+      return EXIT.ok;
+    }
+    if (action === 'role') {
+      const [user, role] = rest;
+      if (!user || !/^[UW][A-Z0-9]{2,}$/.test(user) || !['manager', 'admin', 'none'].includes(role ?? '')) throw new UsageError('users role: expected a Slack user id (U…) and manager, admin or none.');
+      store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
+      io.out(`${user}: ${role}\n`);
+      return EXIT.ok;
+    }
+    if (action === 'map') {
+      if (rest.length === 0) throw new UsageError('users map: expected "Owner name=U0123".');
+      const byEmail: { owner: string; email: string }[] = [];
+      const direct: { owner: string; user: string }[] = [];
+      for (const pair of rest) {
+        const at = pair.lastIndexOf('=');
+        const owner = at > 0 ? pair.slice(0, at).trim() : '';
+        const target = pair.slice(at + 1).trim();
+        if (!owner || !target) throw new UsageError(`users map: "${pair}" is not "Owner name=U0123".`);
+        if (isEmail(target)) byEmail.push({ owner, email: target });
+        else if (/^[UW][A-Z0-9]{2,}$/.test(target)) direct.push({ owner, user: target });
+        else throw new UsageError(`users map: "${target}" is neither a Slack user id (U…) nor an email.`);
+      }
+      for (const { owner, user } of direct) {
+        store.mapOwner(owner, user, 'manual');
+        io.out(`${owner} → ${user}\n`);
+      }
+      if (byEmail.length) return reportEmail(await mapOwnersByEmail(store, client(), byEmail), io);
+      return EXIT.ok;
+    }
+    if (action === 'sync') {
+      const snapshot = store.latestSnapshot();
+      if (!snapshot) throw new UsageError('users sync: no snapshot yet; run tierline import first.');
+      const pairs = store.owners(snapshot.id).filter(isEmail).map((owner) => ({ owner, email: owner }));
+      if (pairs.length === 0) {
+        io.out('No owner in the newest snapshot is an email address; map names with: tierline users map "Name=U0123".\n');
+        return EXIT.ok;
+      }
+      return reportEmail(await mapOwnersByEmail(store, client(), pairs), io);
+    }
+    throw new UsageError(`users: unknown action "${action}"; use map, sync, list or role.`);
+  } finally {
+    store.close();
+  }
+}
+
+function reportEmail(results: readonly { owner: string; email: string; slackUserId?: string; error?: string }[], io: ConsoleIo): number {
+  let failed = 0;
+  for (const r of results) {
+    if (r.slackUserId) io.out(`${r.owner} → ${r.slackUserId} (by email)\n`);
+    else {
+      failed++;
+      io.err(`tierline: ${r.owner}: no Slack user for ${r.email} (${r.error}).\n`);
+    }
+  }
+  return failed ? EXIT.data : EXIT.ok;
+}
