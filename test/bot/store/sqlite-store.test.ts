@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../bot/store/migrations.js';
+import { SqliteStore } from '../../../bot/store/sqlite-store.js';
+import { fixtureStore, importRows, ROWS } from '../fixtures.js';
+
+const open: SqliteStore[] = [];
+const track = (s: SqliteStore): SqliteStore => (open.push(s), s);
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+describe('SqliteStore', () => {
+  it('migrates a new file to the newest schema and reopens it without re-running migrations', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
+    const first = new SqliteStore(path);
+    importRows(first);
+    first.close();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    const again = track(new SqliteStore(path));
+    expect(again.latestSnapshot()?.customerCount).toBe(6);
+  });
+
+  it('refuses a store written by a newer schema with code store-too-new', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => new SqliteStore(path)).toThrow(expect.objectContaining({ code: 'store-too-new' }));
+  });
+
+  it('stores a snapshot with owner, segment and SPEC churn reasons in both locales', () => {
+    const store = track(fixtureStore());
+    const snapshot = store.latestSnapshot()!;
+    expect(snapshot).toMatchObject({ asOf: '2026-11-01', scheme: 'rfm', churnSource: 'spec-rule', customerCount: 6 });
+    expect(store.customer(snapshot.id, 'C003')).toMatchObject({
+      owner: 'David',
+      name: 'Acme Trading Co., Ltd.',
+      segment: 'new',
+      churnRisk: true,
+      churnReasonEn: 'No purchase in 3 months; lifetime purchases 1 ≤ 3; 1 complaints in 6 months',
+      monetary: 800,
+      strategyGroup: 'potential',
+    });
+    expect(store.customer(snapshot.id, 'C003')!.churnReasonZh).toMatch(/投诉/);
+    expect(store.owners(snapshot.id)).toEqual(['David', 'Maria']);
+  });
+
+  it('ranks churn risks by spend (no model), scoped to one owner, with the total', () => {
+    const store = track(fixtureStore());
+    const id = store.latestSnapshot()!.id;
+    const maria = store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' });
+    expect(maria.customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
+    expect(maria.total).toBe(2);
+    const all = store.churnRisks({ snapshotId: id, limit: 2, offset: 2, today: '2026-11-25' });
+    expect(all.customers.map((c) => c.customerId)).toEqual(['C002', 'C003']);
+    expect(all.total).toBe(4);
+  });
+
+  it('leaves a snoozed customer off the churn list until the snooze ends', () => {
+    const store = track(fixtureStore());
+    const id = store.latestSnapshot()!.id;
+    store.snooze('C005', 'Maria', '2026-12-25', 'UMARIA');
+    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' }).customers.map((c) => c.customerId)).toEqual(['C002']);
+    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-12-25' }).customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
+  });
+
+  it('searches names with LIKE metacharacters taken literally', () => {
+    const store = track(fixtureStore());
+    const id = store.latestSnapshot()!.id;
+    expect(store.searchCustomers(id, 'acme', undefined, 5).map((c) => c.customerId)).toEqual(['C003']);
+    expect(store.searchCustomers(id, 'acme', 'Maria', 5)).toEqual([]);
+    expect(store.searchCustomers(id, '%', undefined, 5)).toEqual([]);
+  });
+
+  it('writes nothing when an import fails half-way (one transaction)', () => {
+    const store = track(fixtureStore());
+    const before = store.latestSnapshot()!;
+    const bad = function* () {
+      yield { ...store.customer(before.id, 'C001')!, customerId: 'X1' };
+      yield { ...store.customer(before.id, 'C001')!, customerId: 'X2', segment: 'no-such-segment' };
+    };
+    expect(() => store.addSnapshot({ asOf: '2026-12-01', importedAt: 'x', source: 'bad.csv', scheme: 'rfm', segments: before.segments, segmentLabels: before.segmentLabels, churnSource: 'spec-rule' }, bad())).toThrow(expect.objectContaining({ code: 'unknown-segment' }));
+    expect(store.latestSnapshot()).toEqual(before);
+  });
+
+  it('orders snapshots by as-of date and finds the previous one', () => {
+    const store = track(fixtureStore());
+    const older = importRows(store, ROWS, '2026-10-01');
+    const latest = store.latestSnapshot()!;
+    expect(latest.asOf).toBe('2026-11-01');
+    expect(store.previousSnapshot(latest.id)?.id).toBe(older.id);
+    expect(store.previousSnapshot(older.id)).toBeUndefined();
+  });
+
+  it('claims a digest period once across two connections to one file; a stale or failed claim can be taken over', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
+    const a = track(new SqliteStore(path)), b = track(new SqliteStore(path));
+    const period = '2026-11-30T01:00:00.000Z';
+    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:00:00.000Z', 60_000)).toMatchObject({ status: 'claimed', claimedBy: 'A', attempts: 1 });
+    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:00:30.000Z', 60_000)).toBeUndefined();
+    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:02:00.000Z', 60_000)).toMatchObject({ claimedBy: 'B', attempts: 2 });
+    b.finishDigestRun(1, period, { status: 'failed', error: 'ratelimited', at: 'x' });
+    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:02:01.000Z', 60_000)).toMatchObject({ claimedBy: 'A', attempts: 3 });
+    a.finishDigestRun(1, period, { status: 'posted', messageTs: '1.2', at: 'y' });
+    expect(b.claimDigestRun(1, period, 'B', '2026-12-30T00:00:00.000Z', 60_000)).toBeUndefined();
+    expect(a.digestRuns(1)).toEqual([expect.objectContaining({ status: 'posted', messageTs: '1.2', attempts: 3 })]);
+  });
+});
