@@ -1,0 +1,200 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp, type BuiltApp } from '../../bot/app.js';
+import { createSlackPoster } from '../../bot/digests/slack-poster.js';
+import type { SqliteStore } from '../../bot/store/sqlite-store.js';
+import { postSigned, startFakeSlack } from './fake-slack.js';
+import { fixtureDeps, fixtureStore, USERS } from './fixtures.js';
+
+const SECRET = 'test-signing-secret';
+const FORM = 'application/x-www-form-urlencoded';
+
+let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let built: BuiltApp;
+let store: SqliteStore;
+let url: string;
+
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  store = fixtureStore();
+  built = buildApp({ token: 'xoxb-test', signingSecret: SECRET, clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } } }, fixtureDeps(store));
+  const { port } = await built.start(0, '127.0.0.1');
+  url = `http://127.0.0.1:${port}/slack/events`;
+});
+
+afterEach(async () => {
+  await built.stop();
+  await slack.close();
+  store.close();
+});
+
+/** Waits until the fake Slack has seen `count` calls of `method` (listeners run after the ack). */
+async function waitFor(method: string, count = 1): Promise<void> {
+  for (let i = 0; i < 200 && slack.callsTo(method).length < count; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(slack.callsTo(method).length).toBeGreaterThanOrEqual(count);
+}
+
+function slashCommand(text: string, user: string = USERS.maria, channel = 'D0MARIA'): string {
+  return new URLSearchParams({ token: 'x', team_id: 'T1', api_app_id: 'A1', command: '/crm', text, user_id: user, user_name: 'u', channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'sales', response_url: slack.responseUrl('cmd'), trigger_id: 'trig' }).toString();
+}
+
+function interaction(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+function blockAction(user: string, actionId: string, value: string): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user, team_id: 'T1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: 'trig-1',
+    response_url: slack.responseUrl('act'),
+    container: { type: 'message', channel_id: 'D0MARIA', message_ts: '1.0' },
+    channel: { id: 'D0MARIA' },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'customer:x', value, action_ts: '1.1' }],
+  });
+}
+
+const textOf = (body: Record<string, unknown>): string => JSON.stringify(body.blocks ?? body.text);
+
+describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
+  it('answers /crm churn with the owner\'s churn list by response_url', async () => {
+    const response = await postSigned(url, SECRET, slashCommand('churn'), FORM);
+    expect(response.status).toBe(200);
+    await waitFor('response/cmd');
+    const [reply] = slack.callsTo('response/cmd');
+    expect(reply!.body.response_type).toBe('ephemeral');
+    expect(textOf(reply!.body)).toContain('C005 · Bob Smith');
+    expect(textOf(reply!.body)).toContain('C002');
+    expect(textOf(reply!.body)).not.toMatch(/C003|C004/);
+  });
+
+  it('answers a malformed /crm command with its usage', async () => {
+    await postSigned(url, SECRET, slashCommand('churn lots'), FORM);
+    await waitFor('response/cmd');
+    expect(slack.callsTo('response/cmd')[0]!.body.text).toMatch(/"lots" is neither a count.*\nUsage: \/crm churn \[n\] \[@owner\]/s);
+  });
+
+  it('answers a DM question in Chinese with chat.postMessage in that DM', async () => {
+    const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev1', event_time: 1, event: { type: 'message', channel_type: 'im', channel: 'D0MARIA', user: USERS.maria, text: '哪些客户有流失风险', ts: '1.000001' } };
+    const response = await postSigned(url, SECRET, JSON.stringify(event), 'application/json');
+    expect(response.status).toBe(200);
+    await waitFor('chat.postMessage');
+    const post = slack.callsTo('chat.postMessage')[0]!;
+    expect(post.body.channel).toBe('D0MARIA');
+    expect(textOf(post.body)).toContain('流失风险客户 — Maria');
+    expect(textOf(post.body)).toContain('上海华东科技有限公司');
+  });
+
+  it('opens the Log contact modal on a button click and stores the execution log row on submission', async () => {
+    expect((await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_log_contact', '{"c":"C005"}'), FORM)).status).toBe(200);
+    await waitFor('views.open');
+    const open = slack.callsTo('views.open')[0]!;
+    expect(open.body.trigger_id).toBe('trig-1');
+    const view = open.body.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('tierline_log_contact_submit');
+
+    const submission = interaction({
+      type: 'view_submission',
+      user: { id: USERS.maria, team_id: 'T1' },
+      team: { id: 'T1' },
+      api_app_id: 'A1',
+      view: {
+        id: 'V1',
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            date: { date: { type: 'datepicker', selected_date: '2026-11-24' } },
+            action: { action: { type: 'plain_text_input', value: 'called about why no purchase' } },
+            feedback: { feedback: { type: 'plain_text_input', value: '竞品价格更低' } },
+            result: { result: { type: 'radio_buttons', selected_option: { value: 'follow-up' } } },
+          },
+        },
+      },
+    });
+    const response = await postSigned(url, SECRET, submission, FORM);
+    expect(response.status).toBe(200);
+    await waitFor('chat.postMessage');
+    expect(store.executionLog({ customerId: 'C005' })).toEqual([
+      expect.objectContaining({ date: '2026-11-24', customerId: 'C005', owner: 'Maria', executor: USERS.maria, action: 'called about why no purchase', feedback: '竞品价格更低', result: 'follow-up' }),
+    ]);
+    expect(slack.callsTo('chat.postMessage')[0]!.body).toMatchObject({ channel: USERS.maria, text: 'Logged contact with C005 on 2026-11-24: Follow-up.' });
+  });
+
+  it('keeps the modal open with field errors for a submission without a result', async () => {
+    const submission = interaction({
+      type: 'view_submission',
+      user: { id: USERS.maria },
+      team: { id: 'T1' },
+      api_app_id: 'A1',
+      view: { id: 'V1', type: 'modal', callback_id: 'tierline_log_contact_submit', private_metadata: '{"customerId":"C005","locale":"en"}', state: { values: { date: { date: { selected_date: '2026-11-24' } }, action: { action: { value: '' } }, feedback: { feedback: { value: '' } }, result: { result: { selected_option: null } } } } },
+    });
+    const response = await postSigned(url, SECRET, submission, FORM);
+    expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors: { action: 'Required.', result: 'Required.' } });
+    expect(store.executionLog({})).toEqual([]);
+  });
+
+  it("refuses a forged button for another owner's customer: no modal, no snooze, no details", async () => {
+    for (const action of ['tierline_log_contact', 'tierline_snooze', 'tierline_details']) await postSigned(url, SECRET, blockAction(USERS.david, action, '{"c":"C005"}'), FORM);
+    await waitFor('response/act', 3);
+    expect(slack.callsTo('views.open')).toEqual([]);
+    expect(store.snoozedUntil('C005')).toBeUndefined();
+    for (const call of slack.callsTo('response/act')) expect(JSON.stringify(call.body)).not.toContain('Bob Smith');
+    expect(slack.callsTo('response/act').map((c) => c.body.text)).toEqual(['No customer C005 among the customers you can see.', 'No customer C005 among the customers you can see.', 'No customer C005 among the customers you can see.']);
+  });
+
+  it('snoozes for 30 days from the bot clock', async () => {
+    await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_snooze', '{"c":"C005"}'), FORM);
+    await waitFor('response/act');
+    expect(store.snoozedUntil('C005')).toBe('2026-12-25');
+  });
+
+  it('rejects a bad signature, a stale timestamp and a replayed request with 401', async () => {
+    const body = slashCommand('churn');
+    expect((await postSigned(url, SECRET, body, FORM, { signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await postSigned(url, 'wrong-secret', body, FORM)).status).toBe(401);
+    expect((await postSigned(url, SECRET, body, FORM, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await postSigned(url, SECRET, body, FORM, { timestamp })).status).toBe(200);
+    expect((await postSigned(url, SECRET, body, FORM, { timestamp })).status).toBe(401);
+    await waitFor('response/cmd');
+    expect(slack.callsTo('response/cmd')).toHaveLength(1);
+  });
+
+  it('publishes the App Home with only the user\'s customers', async () => {
+    const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev2', event_time: 1, event: { type: 'app_home_opened', user: USERS.david, channel: 'D0DAVID', tab: 'home' } };
+    await postSigned(url, SECRET, JSON.stringify(event), 'application/json');
+    await waitFor('views.publish');
+    const view = JSON.stringify(slack.callsTo('views.publish')[0]!.body.view);
+    expect(view).toContain('C004');
+    expect(view).not.toMatch(/C005|C002|Bob Smith/);
+    expect(view).toContain('Contacts logged this week: 0');
+  });
+
+  it('answers an @mention in a thread with names masked', async () => {
+    const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev3', event_time: 1, event: { type: 'app_mention', channel: 'CSALES', user: USERS.maria, text: '<@UBOT> who is at churn risk', ts: '2.000001' } };
+    await postSigned(url, SECRET, JSON.stringify(event), 'application/json');
+    await waitFor('chat.postMessage');
+    const post = slack.callsTo('chat.postMessage')[0]!;
+    expect(post.body).toMatchObject({ channel: 'CSALES', thread_ts: '2.000001' });
+    expect(textOf(post.body)).not.toMatch(/Bob Smith|上海华东科技有限公司/);
+    expect(textOf(post.body)).toContain('B公司');
+  });
+
+  it('retries a digest post after a 429 per its Retry-After header', async () => {
+    slack.failNext('chat.postMessage', 429, { 'retry-after': '1' }, { ok: false, error: 'ratelimited' });
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    const subscription = store.addSubscription({ channel: 'CSALES', cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'all' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    const started = Date.now();
+    const ts = await createSlackPoster(store, client).post(subscription, '2026-11-30T09:00:00.000Z');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(ts).toMatch(/^\d+\.000100$/);
+    expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith('chat.postMessage'))).toEqual(['chat.postMessage!429', 'chat.postMessage']);
+    const post = slack.callsTo('chat.postMessage')[0]!;
+    expect(post.body.metadata).toEqual({ event_type: 'tierline_digest', event_payload: { subscription: subscription.id, period: '2026-11-30T09:00:00.000Z' } });
+    expect(textOf(post.body)).not.toMatch(/Bob Smith|张伟先生/);
+  });
+});

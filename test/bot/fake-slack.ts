@@ -1,0 +1,94 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the fake Slack Web API (or a response_url). */
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    // The WebClient sends arrays and objects (blocks, view, metadata) as JSON strings.
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+/**
+ * A local stand-in for slack.com/api (WebClient `slackApiUrl`) and for
+ * response_url, on 127.0.0.1 and a free port. It records every call and
+ * answers ok; `failNext(method, status, headers, body)` makes the next call
+ * of a method fail (429 with Retry-After, or an API error).
+ */
+export async function startFakeSlack() {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, { status: number; headers: Record<string, string>; body: unknown }[]>();
+  const files = new Map<string, Buffer>();
+  let ts = 1000;
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/files/')) {
+      const file = files.get(url.pathname);
+      res.writeHead(file ? 200 : 404).end(file);
+      return;
+    }
+    const text = await readBody(req);
+    const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : url.pathname.slice(1);
+    const body = parseBody(text, req.headers['content-type']);
+    const failure = failures.get(method)?.shift();
+    if (failure) {
+      calls.push({ method: `${method}!${failure.status}`, body });
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end(JSON.stringify(failure.body));
+      return;
+    }
+    calls.push({ method, body });
+    const ok = (extra: Record<string, unknown> = {}) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
+    if (method === 'auth.test') return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tierline' });
+    if (method === 'chat.postMessage') return ok({ ts: `${++ts}.000100`, channel: body.channel });
+    if (method === 'conversations.history') return ok({ messages: [] });
+    if (method === 'users.lookupByEmail') return body.email === 'maria@example.com' ? ok({ user: { id: 'UMARIA' } }) : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'users_not_found' }));
+    return ok();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    calls,
+    apiUrl: `${base}/api/`,
+    responseUrl: (id: string) => `${base}/response/${id}`,
+    fileUrl: (name: string, content: Buffer) => {
+      files.set(`/files/${name}`, content);
+      return `${base}/files/${name}`;
+    },
+    failNext(method: string, status: number, headers: Record<string, string>, body: unknown) {
+      failures.set(method, [...(failures.get(method) ?? []), { status, headers, body }]);
+    },
+    callsTo: (method: string) => calls.filter((c) => c.method === method),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Slack's v0 request signature of `body` at `timestamp` (seconds). */
+export function signRequest(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** POSTs a signed request to the bot, like Slack does; returns status and body. */
+export async function postSigned(url: string, secret: string, body: string, contentType: string, options: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; text: string }> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': options.signature ?? signRequest(secret, timestamp, body) },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
