@@ -101,7 +101,7 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
 }
 
 function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): CommandReply {
-  if (!viewer.admin) return say('error.managers-only', locale);
+  if (!viewer.admin) return say('error.admins-only', locale);
   const [action, ...rest] = args;
   if (action === 'list') {
     const mappings = deps.store.ownerMappings();

@@ -35,6 +35,7 @@ export async function startFakeSlack() {
   const failures = new Map<string, { status: number; headers: Record<string, string>; body: unknown }[]>();
   const files = new Map<string, Buffer>();
   let ts = 1000;
+  let base = '';
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/files/')) {
@@ -43,6 +44,11 @@ export async function startFakeSlack() {
       return;
     }
     const text = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      calls.push({ method: 'upload', body: { bytes: text.length, text } });
+      res.writeHead(200).end('OK');
+      return;
+    }
     const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : url.pathname.slice(1);
     const body = parseBody(text, req.headers['content-type']);
     const failure = failures.get(method)?.shift();
@@ -56,11 +62,13 @@ export async function startFakeSlack() {
     if (method === 'auth.test') return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tierline' });
     if (method === 'chat.postMessage') return ok({ ts: `${++ts}.000100`, channel: body.channel });
     if (method === 'conversations.history') return ok({ messages: [] });
+    if (method === 'files.getUploadURLExternal') return ok({ upload_url: `${base}/upload/F1`, file_id: 'F1' });
+    if (method === 'files.completeUploadExternal') return ok({ files: [{ id: 'F1' }] });
     if (method === 'users.lookupByEmail') return body.email === 'maria@example.com' ? ok({ user: { id: 'UMARIA' } }) : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'users_not_found' }));
     return ok();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     calls,
     apiUrl: `${base}/api/`,

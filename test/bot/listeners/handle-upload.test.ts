@@ -1,0 +1,62 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../../cli/commands/bot-store.js';
+import { handleUpload } from '../../../bot/listeners/messages/handle-upload.js';
+import type { SqliteStore } from '../../../bot/store/sqlite-store.js';
+import { startFakeSlack } from '../fake-slack.js';
+import { fixtureDeps, fixtureStore, USERS } from '../fixtures.js';
+
+let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let store: SqliteStore;
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  store = fixtureStore();
+});
+afterEach(async () => {
+  await slack.close();
+  store.close();
+});
+
+const io = { out: () => {}, err: () => {}, today: '2026-11-25', interactive: false };
+function deps() {
+  return fixtureDeps(store, {
+    importFile: async (path) => {
+      const out = `${path}.segmented.csv`;
+      const { snapshot } = await importFile(store, path, {}, io, '2026-11-25T09:00:00Z', out);
+      return { asOf: snapshot.asOf, customers: snapshot.customerCount, segmentedPath: out };
+    },
+  });
+}
+const client = () => new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+
+describe('uploads in the DM', () => {
+  it('imports a csv from an admin as a snapshot and uploads the segmented file back', async () => {
+    const csv = 'Customer ID,Account manager,Last purchase date,Frequency,Cumulative spend\nC9,Maria,2026-11-20,4,900\nC8,David,2026-01-01,1,100\n';
+    const url = slack.fileUrl('book.csv', Buffer.from(csv));
+    const text = await handleUpload(deps(), { userId: USERS.ada, channel: 'D0ADA', file: { name: 'book.csv', size: csv.length, url_private_download: url }, token: 'xoxb-test', client: client(), locale: 'en' });
+    expect(text).toBe('Imported as snapshot of 2026-11-21: 2 customers.');
+    expect(store.latestSnapshot()!.customerCount).toBe(2);
+    expect(slack.calls.map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
+    expect(slack.callsTo('upload')[0]!.body.text).toMatch(/C9.*Maria/);
+    expect(slack.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'D0ADA', initial_comment: text });
+  });
+
+  it.each([
+    ['a salesperson', USERS.maria, { name: 'book.csv', size: 10 }, 'Only admins can import files.'],
+    ['a non-table type', USERS.ada, { name: 'notes.pdf', size: 10 }, 'I can import .csv and .xlsx files only.'],
+    ['a 200 MB file', USERS.ada, { name: 'big.xlsx', size: 200 * 1024 * 1024 }, 'That file is 200 MB; the limit is 50 MB.'],
+  ])('refuses %s before downloading anything, and the store is unchanged', async (_, user, file, reply) => {
+    const before = store.latestSnapshot();
+    expect(await handleUpload(deps(), { userId: user, channel: 'D1', file, token: 'x', client: client(), locale: 'en' })).toBe(reply);
+    expect(slack.calls).toEqual([]);
+    expect(store.latestSnapshot()).toEqual(before);
+  });
+
+  it('says why a .csv that is not a table cannot be read, and keeps the old snapshot', async () => {
+    const before = store.latestSnapshot();
+    const url = slack.fileUrl('fake.csv', Buffer.from('{"not": "a table"}\n'));
+    const text = await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: { name: 'fake.csv', size: 20, url_private_download: url }, token: 'x', client: client(), locale: 'en' });
+    expect(text).toMatch(/^I could not read that file as a table: .+/);
+    expect(store.latestSnapshot()).toEqual(before);
+  });
+});
