@@ -1,0 +1,132 @@
+import {
+  customerCells,
+  customerColumns,
+  dayFromCivil,
+  label,
+  RESULT_COLUMNS,
+  resultCells,
+  resultHeaders,
+  type Cell,
+  type LabelKey,
+  type Locale,
+  type SegmentationResult,
+} from '../../core/index.js';
+
+/** Days from 1899-12-30 (Excel serial 0) to 1970-01-01 (core's day 0). */
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+/** What a written column looks like in Excel. */
+export interface ColumnStyle {
+  readonly numberFormat: string;
+  /** Column width in points. */
+  readonly width: number;
+  /** 'YYYY-MM-DD' texts become Excel date serials (locale-proof, sortable). */
+  readonly isDate: boolean;
+}
+
+const NUMBER: ColumnStyle = { numberFormat: '0', width: 64, isDate: false };
+const MONEY: ColumnStyle = { numberFormat: '#,##0.00', width: 84, isDate: false };
+const DATE: ColumnStyle = { numberFormat: 'yyyy-mm-dd', width: 76, isDate: true };
+// `@` keeps codes such as RFM 555 or customer id 00123 as text.
+const CODE: ColumnStyle = { numberFormat: '@', width: 64, isDate: false };
+const TEXT: ColumnStyle = { numberFormat: 'General', width: 110, isDate: false };
+const LONG_TEXT: ColumnStyle = { numberFormat: 'General', width: 220, isDate: false };
+
+const RESULT_STYLE: Readonly<Record<(typeof RESULT_COLUMNS)[number], ColumnStyle>> = {
+  recencyDays: NUMBER,
+  frequency: NUMBER,
+  monetary: MONEY,
+  frequency6m: NUMBER,
+  amount6m: MONEY,
+  averageOrderValue: MONEY,
+  // rfm8 writes High/Low here; General shows both numbers and words.
+  rScore: { ...NUMBER, numberFormat: 'General' },
+  fScore: { ...NUMBER, numberFormat: 'General' },
+  mScore: { ...NUMBER, numberFormat: 'General' },
+  rfmCode: CODE,
+  segment: TEXT,
+  tags: LONG_TEXT,
+  lifecycle: TEXT,
+  churnRisk: { ...TEXT, width: 64 },
+  churnReason: LONG_TEXT,
+  strategyGroup: TEXT,
+  strategyGoal: LONG_TEXT,
+  measures: LONG_TEXT,
+  strategyChannel: TEXT,
+  department: TEXT,
+  strategyOwner: TEXT,
+  cadence: TEXT,
+  dueDate: DATE,
+  kpi: LONG_TEXT,
+};
+
+const CUSTOMER_STYLE: Readonly<Record<string, ColumnStyle>> = { customerId: CODE, firstPurchaseDate: DATE, lastPurchaseDate: DATE };
+
+/** The columns to write: headers, styles and one row of cells per output row. */
+export interface ColumnBlock {
+  readonly headers: readonly string[];
+  readonly styles: readonly ColumnStyle[];
+  /** Data rows only (the header is `headers`). */
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/**
+ * Makes a core cell safe and exact for `Range.values`: empty as '' (null
+ * would leave an old value in place), NaN as empty, dates as serials, and
+ * text that Excel would run as a formula (= + - @) kept as text with the
+ * apostrophe prefix, as typing it would.
+ */
+export function toExcelCell(cell: Cell, style: ColumnStyle): Cell {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
+  if (typeof cell !== 'string') return cell;
+  if (style.isDate) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell);
+    if (m) return dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) + EXCEL_EPOCH_OFFSET;
+  }
+  return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+}
+
+const scheme = (result: SegmentationResult, locale: Locale) => resultHeaders(result, locale).slice(RESULT_COLUMNS.length);
+
+/**
+ * The appended columns of a customer-row sheet, one output row per sheet
+ * row: an excluded row (no id, duplicate, bad date …) gets empty cells, so
+ * every result stays on its own customer's row, hidden rows included.
+ */
+export function buildRowColumns(result: SegmentationResult, dataRows: number, locale: Locale): ColumnBlock {
+  const headers = resultHeaders(result, locale);
+  const styles = [...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]), ...scheme(result, locale).map(() => TEXT)];
+  const blank = headers.map(() => '');
+  const rows: Cell[][] = new Array(dataRows);
+  const rowCustomer = result.rowCustomer;
+  for (let i = 0; i < dataRows; i++) {
+    const c = rowCustomer?.[i] ?? -1;
+    if (c < 0) {
+      rows[i] = blank;
+      continue;
+    }
+    const cells = resultCells(result, c, locale);
+    const out: Cell[] = new Array(headers.length);
+    for (let j = 0; j < headers.length; j++) out[j] = toExcelCell(cells[j], styles[j]!);
+    rows[i] = out;
+  }
+  return { headers, styles, rows };
+}
+
+/** One row per customer (SPEC §8: order-level sheets get results on a new sheet). */
+export function buildCustomerColumns(result: SegmentationResult, locale: Locale): ColumnBlock {
+  const identity = customerColumns(result);
+  const headers = [...identity.map((id) => label(`column.${id}` as LabelKey, locale)), ...resultHeaders(result, locale)];
+  const styles = [
+    ...identity.map((id) => CUSTOMER_STYLE[id] ?? TEXT),
+    ...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]),
+    ...scheme(result, locale).map(() => TEXT),
+  ];
+  const rows: Cell[][] = new Array(result.features.count);
+  for (let c = 0; c < result.features.count; c++) {
+    const cells = [...customerCells(result, c), ...resultCells(result, c, locale)];
+    rows[c] = cells.map((cell, j) => toExcelCell(cell, styles[j]!));
+  }
+  return { headers, styles, rows };
+}

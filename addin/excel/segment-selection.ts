@@ -1,0 +1,276 @@
+import {
+  DataValidationError,
+  OptionsError,
+  segmentTable,
+  type CellIssue,
+  type CleaningReport,
+  type IssueCode,
+  type Locale,
+  type SegmentationResult,
+  type TableShape,
+} from '../../core/index.js';
+import { createAddinError } from './addin-error.js';
+import { buildCustomerColumns, buildRowColumns, type ColumnBlock } from './build-columns.js';
+import { formatBox, formatColumn, MAX_SHEET_COLUMNS, parseAreas, qualifyAddress, subtractBox, type CellBox } from './cell-address.js';
+import { formatFieldName } from './field-names.js';
+import { probeSource, readSource, type SourceTable } from './read-source.js';
+import { queueSettingsSave, type TierlineSettings } from './run-settings.js';
+import { writeColumnBlock } from './write-columns.js';
+import { queueSummarySheet, summaryLabel } from './write-summary.js';
+
+/** What the analyst chose in the pane (or the stored settings, for the ribbon button). */
+export interface SegmentRequest {
+  readonly scheme?: string;
+  readonly asOf?: string;
+  /** Today's date from the pane's clock: core has none (future-date checks). */
+  readonly today?: string;
+  readonly locale: Locale;
+  readonly mapping?: Readonly<Record<string, string>>;
+  /** Threshold overrides (core `config`). */
+  readonly config?: unknown;
+  readonly k?: 'auto' | number;
+}
+
+/** One cleaning issue with the cell it points at, for the pane's links. */
+export interface LinkedIssue extends CellIssue {
+  /** `Sheet1!C7`, or the row inside the table for a whole-row issue. */
+  readonly address: string;
+}
+
+/** What a run did, for the pane. */
+export interface SegmentOutcome {
+  readonly sheetName: string;
+  readonly source: string;
+  readonly shape: TableShape;
+  readonly customers: number;
+  readonly dataRows: number;
+  readonly schemeId: string;
+  readonly asOf: string;
+  /** Where the result columns went (`Sheet1!M1:AJ101`, or the customers sheet). */
+  readonly target: string;
+  readonly summarySheet: string;
+  readonly replacedEarlierColumns: boolean;
+  readonly segments: readonly { readonly label: string; readonly count: number; readonly share: number; readonly revenueShare: number }[];
+  readonly report: { readonly counts: CleaningReport['counts']; readonly omitted: number; readonly issues: readonly LinkedIssue[] };
+  readonly notes: readonly string[];
+  /** Syncs this run made, counted here (the tests count them independently at the fake). */
+  readonly syncs: number;
+}
+
+/** The most issues handed to the pane: each is a link; the counts stay exact. */
+const PANE_ISSUES = 500;
+
+/**
+ * The Segment action, run inside one `Excel.run`: reads the table around the
+ * selection, segments it with core, and only when all of that succeeded
+ * writes the result columns (right of the data, or on a customers sheet for
+ * order lists), the summary sheet and the settings. Nothing is written when
+ * any check fails.
+ * @throws AddinError (`empty-selection`, `missing-columns`, `merged-cells`,
+ *   `too-many-rows`, `sheet-protected`, `workbook-protected`,
+ *   `sheet-name-taken`, `target-occupied`, `no-room`, `invalid-options`,
+ *   `excel-failed`); DataValidationError for data core cannot use.
+ */
+export async function segmentSelection(context: Excel.RequestContext, request: SegmentRequest): Promise<SegmentOutcome> {
+  const { locale } = request;
+  const summaryName = summaryLabel('summarySheet', locale);
+  const customersName = summaryLabel('customersSheet', locale);
+  const probe = await probeSource(context, locale, [summaryName, customersName]);
+  if (probe.workbookProtected) throw createAddinError('workbook-protected', locale, { summary: summaryName });
+  const ownedSheet = (name: string, role: string) => {
+    const id = probe.sheetIds.get(name);
+    if (id !== undefined && probe.settings.sheets[role] !== id) throw createAddinError('sheet-name-taken', locale, { sheet: name });
+    return id;
+  };
+  const oldSummary = ownedSheet(summaryName, 'summary');
+  const table = await readSource(context, probe, locale);
+  let syncs = table.readSyncs;
+
+  const result = computeSegments(table, request);
+  const headerRow = table.box.row + 1;
+  const outcomeBase = { sheetName: table.sheetName, source: qualifyAddress(table.sheetName, formatBox(table.box)) };
+
+  // Plan the write and check that it only touches empty cells or Tierline's own.
+  let block: ColumnBlock;
+  let target: CellBox;
+  let clear: CellBox | undefined;
+  let oldCustomers: string | undefined;
+  if (result.plan.shape === 'customers') {
+    if (table.sheetProtected) throw createAddinError('sheet-protected', locale, { sheet: table.sheetName });
+    block = buildRowColumns(result, table.rows.length, locale);
+    const column = table.box.column + table.box.columnCount;
+    if (column + block.headers.length > MAX_SHEET_COLUMNS) throw createAddinError('no-room', locale, { count: block.headers.length, address: formatBox(table.box) });
+    target = { row: table.box.row, column, rowCount: table.box.rowCount, columnCount: block.headers.length };
+    const earlier = table.written;
+    clear = earlier && { row: earlier.headerRow, column: earlier.firstColumn, rowCount: earlier.rowCount, columnCount: earlier.columnCount };
+    await ensureTargetEmpty(context, table.sheetName, target, clear, locale);
+    syncs++;
+  } else {
+    oldCustomers = ownedSheet(customersName, 'customers');
+    block = buildCustomerColumns(result, locale);
+    target = { row: 0, column: 0, rowCount: block.rows.length + 1, columnCount: block.headers.length };
+  }
+
+  // Write. From here on a failure undoes what this run wrote.
+  // Names of the sheets this run adds (the old ones were deleted in the same batch).
+  const created: string[] = [];
+  let written: CellBox | undefined;
+  try {
+    const worksheets = context.workbook.worksheets;
+    let sheet: Excel.Worksheet;
+    if (result.plan.shape === 'customers') sheet = worksheets.getItem(table.sheetName);
+    else {
+      if (oldCustomers !== undefined) worksheets.getItem(oldCustomers).delete();
+      sheet = worksheets.add(customersName);
+      created.push(customersName);
+    }
+    written = target;
+    const write = await writeColumnBlock(context, sheet, { row: target.row, column: target.column }, block, clear);
+    syncs += write.syncs;
+
+    if (oldSummary !== undefined) worksheets.getItem(oldSummary).delete();
+    const summary = queueSummarySheet(context, result, { source: outcomeBase.source, locale });
+    created.push(summaryName);
+    summary.sheet.load('id');
+    if (result.plan.shape === 'transactions') sheet.load('id');
+    await context.sync();
+    syncs++;
+
+    const settings: TierlineSettings = {
+      ...table.settings,
+      scheme: result.scheme.id,
+      ...(request.asOf ? { asOf: request.asOf } : {}),
+      locale,
+      mapping: { ...(request.mapping ?? {}) },
+      ...(request.config !== undefined ? { config: request.config } : {}),
+      ...(request.k !== undefined ? { k: request.k } : {}),
+      written: { ...table.settings.written },
+      sheets: { ...table.settings.sheets, summary: summary.sheet.id },
+    };
+    if (!request.asOf) delete settings.asOf;
+    if (result.plan.shape === 'customers') {
+      settings.written[table.sheetId] = { headerRow: target.row, firstColumn: target.column, columnCount: target.columnCount, rowCount: target.rowCount, headers: [...block.headers] };
+    } else {
+      settings.sheets.customers = sheet.id;
+    }
+    queueSettingsSave(context, settings);
+    await context.sync();
+    syncs++;
+  } catch (error) {
+    await undoWrite(context, table.sheetName, result.plan.shape === 'customers' ? written : undefined, created);
+    throw createAddinError('excel-failed', locale, { detail: error instanceof Error ? error.message : String(error) });
+  }
+
+  const targetAddress = result.plan.shape === 'customers' ? qualifyAddress(table.sheetName, formatBox(target)) : qualifyAddress(customersName, formatBox(target));
+  return {
+    ...outcomeBase,
+    shape: result.plan.shape,
+    customers: result.features.count,
+    dataRows: table.rows.length,
+    schemeId: result.scheme.id,
+    asOf: result.asOf,
+    target: targetAddress,
+    summarySheet: summaryName,
+    replacedEarlierColumns: clear !== undefined,
+    segments: result.summary.map((s, i) => ({ label: result.scheme.segmentLabel(i, locale), count: s.count, share: s.share, revenueShare: s.revenueShare })),
+    report: { counts: result.report.counts, omitted: result.report.omitted, issues: linkIssues(result.report.issues.slice(0, PANE_ISSUES), table, headerRow) },
+    notes: result.notes.map((n) => n.message),
+    syncs,
+  };
+}
+
+/** Runs core; its option and mapping problems become pane messages. */
+function computeSegments(table: SourceTable, request: SegmentRequest): SegmentationResult {
+  const { locale } = request;
+  try {
+    return segmentTable(
+      table.header,
+      table.rows,
+      {
+        ...(request.scheme ? { scheme: request.scheme } : {}),
+        ...(request.asOf ? { asOf: request.asOf } : {}),
+        ...(request.today ? { today: request.today } : {}),
+        locale,
+        mapping: { ...(request.mapping ?? {}) },
+        ...(request.config !== undefined ? { config: request.config } : {}),
+        ...(request.k !== undefined ? { k: request.k } : {}),
+      },
+      { headerRow: table.box.row + 1 },
+    );
+  } catch (error) {
+    if (error instanceof DataValidationError && error.code === 'missing-columns') {
+      // core puts the missing field ids in the issue value ("customerId,orderDate").
+      const missing = error.issues.flatMap((issue) => (issue.value.includes(' ') ? [] : issue.value.split(',').filter(Boolean)));
+      if (missing.length > 0) throw createAddinError('missing-columns', locale, { missing: missing.map((f) => formatFieldName(f, locale)).join(', ') }, missing);
+    }
+    if (error instanceof OptionsError || (error instanceof Error && error.name === 'ConfigError')) throw createAddinError('invalid-options', locale, { problems: error.message });
+    throw error;
+  }
+}
+
+/**
+ * Stops when the target area holds anything Tierline did not write: values
+ * or formulas outside `owned` (Tierline's earlier columns), or merged cells.
+ * Uses special-cell lookups, so checking 100,000 rows costs one small sync.
+ */
+async function ensureTargetEmpty(context: Excel.RequestContext, sheetName: string, target: CellBox, owned: CellBox | undefined, locale: Locale): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const lookups: Excel.RangeAreas[] = [];
+  for (const part of subtractBox(target, owned)) {
+    const range = sheet.getRangeByIndexes(part.row, part.column, part.rowCount, part.columnCount);
+    for (const kind of ['Constants', 'Formulas'] as const) {
+      const found = range.getSpecialCellsOrNullObject(kind);
+      found.load('address,cellCount');
+      lookups.push(found);
+    }
+  }
+  const merged = sheet.getRangeByIndexes(target.row, target.column, target.rowCount, target.columnCount).getMergedAreasOrNullObject();
+  merged.load('address,areaCount');
+  await context.sync();
+  const occupied = lookups.filter((found) => !found.isNullObject && found.cellCount > 0).flatMap((found) => parseAreas(found.address));
+  if (!merged.isNullObject && merged.areaCount > 0) occupied.push(...parseAreas(merged.address));
+  if (occupied.length > 0) {
+    const shown = occupied.slice(0, 3).map(formatBox).join(', ') + (occupied.length > 3 ? ', …' : '');
+    throw createAddinError('target-occupied', locale, { count: target.columnCount, target: formatBox(target), cells: shown });
+  }
+}
+
+/**
+ * Best-effort undo after Excel failed mid-write: clear the columns, then drop
+ * the sheets this run added. Two batches, because Excel stops a batch at its
+ * first failing command and a sheet that was never added cannot be deleted.
+ */
+async function undoWrite(context: Excel.RequestContext, sheetName: string, columns: CellBox | undefined, created: readonly string[]): Promise<void> {
+  try {
+    if (columns) {
+      context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(columns.row, columns.column, columns.rowCount, columns.columnCount).clear('All');
+      await context.sync();
+    }
+    const sheets = created.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    for (const sheet of sheets) sheet.load('id');
+    await context.sync();
+    for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+    await context.sync();
+  } catch {
+    // The workbook refused the undo too; the pane's message says what to check.
+  }
+}
+
+/** Points every issue at its cell: the column by header text, the row as core numbered it. */
+function linkIssues(issues: readonly CellIssue[], table: SourceTable, headerRow: number): LinkedIssue[] {
+  const columnOf = new Map<string, number>();
+  table.header.forEach((cell, j) => {
+    const text = String(cell ?? '').trim();
+    if (!columnOf.has(text)) columnOf.set(text, table.box.column + j);
+  });
+  const lastColumn = formatColumn(table.box.column + table.box.columnCount - 1);
+  return issues.map((issue) => {
+    const row = issue.row >= headerRow ? issue.row : headerRow;
+    const column = columnOf.get(issue.column.trim());
+    const local = column !== undefined ? `${formatColumn(column)}${row}` : `${formatColumn(table.box.column)}${row}:${lastColumn}${row}`;
+    return { ...issue, address: qualifyAddress(table.sheetName, local) };
+  });
+}
+
+/** Codes the pane shows first: the ones that excluded rows. */
+export const EXCLUDING_CODES: readonly IssueCode[] = ['missing-id', 'invalid-date', 'future-date', 'formula-error', 'invalid-number', 'duplicate-id', 'duplicate-transaction'];

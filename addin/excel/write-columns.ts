@@ -1,0 +1,73 @@
+import type { Cell } from '../../core/index.js';
+import type { CellBox } from './cell-address.js';
+import type { ColumnBlock } from './build-columns.js';
+import { planRowBlocks, type RowBlock } from './plan-blocks.js';
+
+/** Tierline's header look: the analyst can tell its columns from their own at a glance. */
+export const HEADER_STYLE = { fill: '#0F5C5C', font: '#FFFFFF' } as const;
+
+/**
+ * Sets one number format on every cell of a range. Office.js broadcasts a
+ * single (non-array) value to all cells of the range, which keeps a
+ * 100,000-row format to a few bytes instead of a 100,000-row array; the
+ * typings only describe the 2-D form.
+ */
+export function setUniformFormat(range: Excel.Range, numberFormat: string): void {
+  (range as unknown as { numberFormat: unknown }).numberFormat = numberFormat;
+}
+
+/** Queues header text and style, and per-column number formats and widths. */
+function queueHeaderAndFormats(sheet: Excel.Worksheet, origin: { row: number; column: number }, block: ColumnBlock): void {
+  const width = block.headers.length;
+  const header = sheet.getRangeByIndexes(origin.row, origin.column, 1, width);
+  header.values = [block.headers as Cell[]];
+  header.format.font.bold = true;
+  header.format.font.color = HEADER_STYLE.font;
+  header.format.fill.color = HEADER_STYLE.fill;
+  block.styles.forEach((style, j) => {
+    sheet.getRangeByIndexes(origin.row, origin.column + j, 1, 1).format.columnWidth = style.width;
+    if (block.rows.length > 0) setUniformFormat(sheet.getRangeByIndexes(origin.row + 1, origin.column + j, block.rows.length, 1), style.numberFormat);
+  });
+}
+
+/** How a column write went: the blocks and syncs it took. */
+export interface ColumnWrite {
+  readonly box: CellBox;
+  readonly blocks: readonly RowBlock[];
+  readonly syncs: number;
+}
+
+/**
+ * Writes a column block with its header at `origin`: one `context.sync()`
+ * per row block of at most 4 MB, calculation suspended for each (formulas
+ * that depend on the sheet recalculate once at the end, not per block).
+ * `clear` (Tierline's earlier columns) is cleared in the first batch, so a
+ * rerun replaces them; formats go before values so `@` columns receive text.
+ */
+export async function writeColumnBlock(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  origin: { row: number; column: number },
+  block: ColumnBlock,
+  clear?: CellBox,
+): Promise<ColumnWrite> {
+  const width = block.headers.length;
+  const blocks = planRowBlocks(block.rows);
+  const application = context.workbook.application;
+  application.suspendApiCalculationUntilNextSync();
+  if (clear) sheet.getRangeByIndexes(clear.row, clear.column, clear.rowCount, clear.columnCount).clear('All');
+  queueHeaderAndFormats(sheet, origin, block);
+  let syncs = 0;
+  for (const [i, part] of blocks.entries()) {
+    if (i > 0) application.suspendApiCalculationUntilNextSync();
+    const range = sheet.getRangeByIndexes(origin.row + 1 + part.start, origin.column, part.end - part.start, width);
+    range.values = block.rows.slice(part.start, part.end) as Cell[][];
+    await context.sync();
+    syncs++;
+  }
+  if (blocks.length === 0) {
+    await context.sync();
+    syncs++;
+  }
+  return { box: { row: origin.row, column: origin.column, rowCount: block.rows.length + 1, columnCount: width }, blocks, syncs };
+}

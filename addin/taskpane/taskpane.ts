@@ -1,0 +1,36 @@
+/**
+ * Task pane entry: waits for Office.js, then mounts the pane with Excel.run
+ * as its host. Every user action is one Excel.run (STYLE.md).
+ */
+import { mountPane, type PaneHost } from './mount-pane.js';
+import { paneLabel } from './pane-labels.js';
+
+/** The host the pane gets inside Excel. */
+export function createExcelHost(): PaneHost {
+  return {
+    run: (action) => Excel.run(action),
+    // The pane's local date: the day the analyst sees on their calendar.
+    today: () => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    },
+    onSelectionChanged: (listener) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // Debounced: dragging a selection fires many events.
+      Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () => {
+        clearTimeout(timer);
+        timer = setTimeout(listener, 400);
+      });
+    },
+  };
+}
+
+void Office.onReady((info) => {
+  const root = document.getElementById('app');
+  if (!root) return;
+  if (info.host !== Office.HostType.Excel) {
+    root.textContent = paneLabel('noExcel', 'en');
+    return;
+  }
+  void mountPane(root, createExcelHost());
+});
