@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../../bot/digests/build-digest.js';
+import { renderDigest } from '../../../bot/digests/render-digest.js';
+import { SqliteStore } from '../../../bot/store/sqlite-store.js';
+import { importRows, ROWS, USERS } from '../fixtures.js';
+
+let store: SqliteStore;
+afterEach(() => store?.close());
+
+// A week later: C002 (hibernating, at risk) bought again; C001 (champion) went quiet; a new customer C007.
+const LATER = ROWS.map((row) => [...row]);
+LATER[1] = ['C002', '上海华东科技有限公司', 'Maria', '2026-11-05', 3, 9000, 0];
+LATER[0] = ['C001', '张伟先生', 'Maria', '2026-06-01', 12, 90000, 0];
+LATER.push(['C007', '赵敏女士', 'David', '2026-11-06', 1, 300, 0]);
+
+function twoSnapshots(): SqliteStore {
+  const s = new SqliteStore(':memory:');
+  importRows(s, ROWS, '2026-11-01');
+  importRows(s, LATER, '2026-11-08');
+  s.mapOwner('Maria', USERS.maria, 'manual');
+  return s;
+}
+
+describe('buildDigest', () => {
+  it('is the first-snapshot digest when there is nothing to compare with', () => {
+    store = new SqliteStore(':memory:');
+    importRows(store);
+    const digest = buildDigest(store, undefined)!;
+    expect(digest.previous).toBeUndefined();
+    expect(digest.total).toBe(6);
+    expect(digest.newChurnRisks).toBe(4);
+    expect(digest.tiers.reduce((n, t) => n + t.count, 0)).toBe(6);
+    expect(digest.tiers.reduce((n, t) => n + t.revenueShare, 0)).toBeCloseTo(1, 10);
+  });
+
+  it('compares with the previous snapshot: tier change, migration, new risks, win-back and the log success rate', () => {
+    store = twoSnapshots();
+    store.addExecutionLog({ date: '2026-11-03', customerId: 'C002', owner: 'Maria', executor: USERS.maria, action: 'call', feedback: 'ok', result: 'success', createdAt: 'x' });
+    store.addExecutionLog({ date: '2026-11-04', customerId: 'C005', owner: 'Maria', executor: USERS.maria, action: 'call', feedback: 'no answer', result: 'follow-up', createdAt: 'x' });
+    const digest = buildDigest(store, undefined)!;
+    expect(digest.snapshot.asOf).toBe('2026-11-08');
+    expect(digest.previous!.asOf).toBe('2026-11-01');
+    expect(digest.total).toBe(7);
+    expect(digest.upgrades.map((u) => u.customerId)).toContain('C002');
+    expect(digest.downgrades.map((d) => d.customerId)).toContain('C001');
+    expect(digest.winBack).toEqual({ atRisk: 4, won: 1, contacts: 2, successes: 1 });
+    const maria = buildDigest(store, 'Maria')!;
+    expect(maria.total).toBe(3);
+    expect(maria.upgrades.every((u) => ['C001', 'C002', 'C005'].includes(u.customerId))).toBe(true);
+  });
+
+  it('masks names in the channel digest, in both locales', () => {
+    store = twoSnapshots();
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { text } = renderDigest(store, undefined, locale, 'channel');
+      expect(text).not.toMatch(/张伟先生|上海华东科技有限公司|赵敏女士|Bob Smith/);
+      expect(text).toMatch(locale === 'en' ? /Weekly tier digest — all customers/ : /每周分层简报 — 全部客户/);
+    }
+    expect(renderDigest(store, 'Maria', 'en', 'dm-owner').text).toMatch(/上海华东科技有限公司|张伟先生/);
+  });
+
+  it('renders the digest text (en)', () => {
+    store = twoSnapshots();
+    expect(renderDigest(store, undefined, 'en').text).toMatchInlineSnapshot(`
+      "Weekly tier digest — all customers
+      ────────────────────────────────────────────────────────────
+      Snapshot 2026-11-08, compared with 2026-11-01
+      Tiers — 7 · ¥195,100
+      • Champions: 0 (-1) · 0.0%
+      • Loyal: 1 (±0) · 23.1%
+      • Potential loyalist: 1 (+1) · 10.3%
+      • New customers: 2 (+1) · 4.8%
+      • Need attention: 0 (-1) · 0.0%
+      • At risk: 2 (+1) · 61.5%
+      • Hibernating: 1 (±0) · 0.4%
+      Top upgrades (2)
+      • C004 · *女士: Need attention → Potential loyalist (¥20,000)
+      • C002 · B公司: Hibernating → New customers (¥9,000)
+      Top downgrades (2)
+      • C001 · *先生: Champions → At risk (¥90,000)
+      • C003 · Company D: New customers → Hibernating (¥800)
+      New churn risks: 0
+      Win-back: 1 of 4 at-risk customers bought again · contacts logged 0, — success"
+    `);
+  });
+
+  it('says there is no data when the store is empty', () => {
+    store = new SqliteStore(':memory:');
+    expect(buildDigest(store, undefined)).toBeUndefined();
+    expect(renderDigest(store, undefined, 'zh-CN').text).toContain('还没有客户数据');
+  });
+});
