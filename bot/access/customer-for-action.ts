@@ -1,4 +1,5 @@
 import type { BotDeps } from '../bot-deps.js';
+import type { Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
 import type { SnapshotInfo, StoredCustomer } from '../store/store.js';
 import { canSee, resolveViewer, type Viewer } from './resolve-viewer.js';
@@ -11,6 +12,15 @@ export function customerIdOfValue(value: string | undefined): string | undefined
     return typeof parsed.c === 'string' && parsed.c.length > 0 && parsed.c.length <= 100 ? parsed.c : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The locale a button carries (`"l":"zh-CN"`), else the bot's default. */
+export function localeOfValue(value: string | undefined, fallback: Locale): Locale {
+  try {
+    return (JSON.parse(value ?? '') as { l?: unknown }).l === 'zh-CN' ? 'zh-CN' : fallback;
+  } catch {
+    return fallback;
   }
 }
 

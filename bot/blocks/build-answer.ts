@@ -18,6 +18,7 @@ export interface PageValue {
   readonly segment?: string;
   /** The Slack user a manager asked about (`/crm churn @maria`). */
   readonly user?: string;
+  readonly locale?: Locale;
 }
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -25,7 +26,8 @@ const context = (text: string): Block => ({ type: 'context', elements: [{ type: 
 const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: text.slice(0, 150), emoji: false } });
 
 function customerButtons(customer: ShownCustomer, locale: Locale): Block {
-  const value = JSON.stringify({ c: customer.customerId });
+  // The locale rides along so the click is answered in the language of the list.
+  const value = JSON.stringify(locale === 'zh-CN' ? { c: customer.customerId, l: 'zh-CN' } : { c: customer.customerId });
   return {
     type: 'actions',
     block_id: `customer:${customer.customerId}`.slice(0, 255),
@@ -75,7 +77,7 @@ export function buildChurnList(answer: Extract<Answer, { kind: 'churn' }>, local
   if (page.total === 0) return [header(title), section(message('churn.none', locale, { asOf: snapshot.asOf }))];
   const blocks: Block[] = [header(title), context(message(snapshot.churnSource === 'model' ? 'churn.ranked-model' : 'churn.ranked-rule', locale))];
   for (const c of customers) blocks.push(section(customerLines(snapshot, c, locale, true)), customerButtons(c, locale));
-  blocks.push(context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, { kind: 'churn', ...(requestedUser ? { user: requestedUser } : {}) }, locale));
+  blocks.push(context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, { kind: 'churn', ...(requestedUser ? { user: requestedUser } : {}), ...(locale === 'zh-CN' ? { locale } : {}) }, locale));
   return blocks;
 }
 
@@ -86,7 +88,7 @@ export function buildSegmentList(answer: Extract<Answer, { kind: 'segment' }>, l
   if (page.total === 0) return [header(name), section(message('segment.none', locale, { segment: name }))];
   const blocks: Block[] = [header(name)];
   for (const c of customers) blocks.push(section(customerLines(snapshot, c, locale, c.churnRisk)), customerButtons(c, locale));
-  blocks.push(context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, { kind: 'segment', segment: answer.segment }, locale));
+  blocks.push(context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, { kind: 'segment', segment: answer.segment, ...(locale === 'zh-CN' ? { locale } : {}) }, locale));
   return blocks;
 }
 

@@ -146,6 +146,12 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(slack.callsTo('response/act').map((c) => c.body.text)).toEqual(['No customer C005 among the customers you can see.', 'No customer C005 among the customers you can see.', 'No customer C005 among the customers you can see.']);
   });
 
+  it('answers Details in the language of the list it was clicked in', async () => {
+    await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_details', '{"c":"C005","l":"zh-CN"}'), FORM);
+    await waitFor('response/act');
+    expect(textOf(slack.callsTo('response/act')[0]!.body)).toContain('客户经理: Maria');
+  });
+
   it('snoozes for 30 days from the bot clock', async () => {
     await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_snooze', '{"c":"C005"}'), FORM);
     await waitFor('response/act');
@@ -182,6 +188,15 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(post.body).toMatchObject({ channel: 'CSALES', thread_ts: '2.000001' });
     expect(textOf(post.body)).not.toMatch(/Bob Smith|上海华东科技有限公司/);
     expect(textOf(post.body)).toContain('B公司');
+  });
+
+  it('maps owners by email through users.lookupByEmail and reports the ones Slack does not know', async () => {
+    const { mapOwnersByEmail } = await import('../../bot/access/map-owners-by-email.js');
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    const results = await mapOwnersByEmail(store, client, [{ owner: 'Maria Garcia', email: 'maria@example.com' }, { owner: '张伟', email: 'nobody@example.com' }]);
+    expect(results).toEqual([{ owner: 'Maria Garcia', email: 'maria@example.com', slackUserId: 'UMARIA' }, { owner: '张伟', email: 'nobody@example.com', error: 'users_not_found' }]);
+    expect(store.slackUserOfOwner('Maria Garcia')).toBe('UMARIA');
+    expect(store.slackUserOfOwner('张伟')).toBeUndefined();
   });
 
   it('retries a digest post after a 429 per its Retry-After header', async () => {

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { customerIdOfValue } from '../../access/customer-for-action.js';
+import { customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
@@ -11,7 +11,7 @@ export function createDetails(deps: BotDeps) {
     const viewer = resolveViewer(deps.store, body.user.id, deps.access);
     const customerId = customerIdOfValue(action.value) ?? '?';
     const surface = body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, surface, deps.defaultLocale);
+    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, surface, localeOfValue(action.value, deps.defaultLocale));
     await respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
   };
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { customerForAction, customerIdOfValue } from '../../access/customer-for-action.js';
+import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { maskName } from '../../access/mask-name.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
@@ -10,13 +10,13 @@ import { refusal } from './respond-error.js';
 export function createLogContact(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const locale = localeOfValue(action.value, deps.defaultLocale);
     const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
     if ('error' in found) {
-      await respond(refusal(deps, found.error, found.values));
+      await respond(refusal(deps, found.error, found.values, locale));
       return;
     }
     const { customer, viewer } = found;
-    const locale = deps.defaultLocale;
     // A modal is private to the clicker: full name for the owner, masked for a manager looking at someone else's.
     const name = customer.company ?? customer.name;
     const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);

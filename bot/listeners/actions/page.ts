@@ -11,7 +11,7 @@ export function parsePageValue(value: string | undefined): PageValue {
     const v = JSON.parse(value ?? '') as Partial<PageValue>;
     const offset = Number.isInteger(v.offset) && v.offset! >= 0 ? v.offset! : 0;
     const pageSize = Number.isInteger(v.pageSize) && v.pageSize! > 0 ? v.pageSize! : 5;
-    return { kind: v.kind === 'segment' ? 'segment' : 'churn', offset, pageSize, ...(typeof v.segment === 'string' ? { segment: v.segment } : {}), ...(typeof v.user === 'string' ? { user: v.user } : {}) };
+    return { kind: v.kind === 'segment' ? 'segment' : 'churn', offset, pageSize, ...(typeof v.segment === 'string' ? { segment: v.segment } : {}), ...(typeof v.user === 'string' ? { user: v.user } : {}), ...(v.locale === 'zh-CN' ? { locale: 'zh-CN' as const } : {}) };
   } catch {
     return { kind: 'churn', offset: 0, pageSize: 5 };
   }
@@ -29,7 +29,7 @@ export function createPage(deps: BotDeps) {
     const viewer = resolveViewer(deps.store, body.user.id, deps.access);
     const intent: Intent = value.kind === 'segment' && value.segment ? { kind: 'segment', segment: value.segment } : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
     const surface = body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, intent, surface, deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize });
+    const reply = replyToIntent(deps, viewer, intent, surface, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize });
     await respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
   };
 }
