@@ -68,10 +68,16 @@ export function describeHeaders(headers: readonly string[], mapping: Readonly<Re
         fields.push({ field, header, matchedBy: 'alias', required: false });
       }
     });
-    for (const field of missing) fields.unshift({ field, required: true });
-    return { headers, fields, missing };
+    const offered = new Set<FieldId>([...missing, ...seen]);
+    // Detection guessed one shape; the analyst may mean the other, so the key
+    // fields of both shapes can be mapped.
+    const others = KEY_FIELDS.filter((field) => !offered.has(field)).map((field) => ({ field, required: false }));
+    return { headers, fields: [...missing.map((field) => ({ field, required: true })), ...fields, ...others], missing };
   }
 }
+
+/** The fields that decide the shape: an order list's and a customer table's. */
+const KEY_FIELDS: readonly FieldId[] = ['customerId', 'orderDate', 'orderAmount', 'lastPurchaseDate', 'historicalFrequency', 'cumulativeSpend'];
 
 // The fields core needs per shape (mirrors core's detectColumns rule; core does not export it).
 const REQUIRED: Readonly<Record<TableShape, readonly FieldId[]>> = {

@@ -51,7 +51,8 @@ export interface SegmentOutcome {
   readonly summarySheet: string;
   readonly replacedEarlierColumns: boolean;
   readonly segments: readonly { readonly label: string; readonly count: number; readonly share: number; readonly revenueShare: number }[];
-  readonly report: { readonly counts: CleaningReport['counts']; readonly omitted: number; readonly issues: readonly LinkedIssue[] };
+  /** `unlisted`: issues counted but not in `issues` (over core's cap per code, or over the pane's). */
+  readonly report: { readonly counts: CleaningReport['counts']; readonly unlisted: number; readonly issues: readonly LinkedIssue[] };
   readonly notes: readonly string[];
   /** Syncs this run made, counted here (the tests count them independently at the fake). */
   readonly syncs: number;
@@ -173,7 +174,11 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
     summarySheet: summaryName,
     replacedEarlierColumns: clear !== undefined,
     segments: result.summary.map((s, i) => ({ label: result.scheme.segmentLabel(i, locale), count: s.count, share: s.share, revenueShare: s.revenueShare })),
-    report: { counts: result.report.counts, omitted: result.report.omitted, issues: linkIssues(result.report.issues.slice(0, PANE_ISSUES), table, headerRow) },
+    report: {
+      counts: result.report.counts,
+      unlisted: result.report.omitted + Math.max(0, result.report.issues.length - PANE_ISSUES),
+      issues: linkIssues(result.report.issues.slice(0, PANE_ISSUES), table, headerRow),
+    },
     notes: result.notes.map((n) => n.message),
     syncs,
   };

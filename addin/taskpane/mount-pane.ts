@@ -214,7 +214,6 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
       issues.append(h('li', { 'data-code': issue.code }, link, ` ${issue.message}`));
     }
     const listed = outcome.report.issues.length;
-    const total = counts.reduce((n, [, c]) => n + (c ?? 0), 0);
     return h(
       'section',
       { class: 'result', 'aria-live': 'polite' },
@@ -234,7 +233,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
       h('h2', {}, t('report')),
       counts.length === 0 ? h('p', {}, t('noIssues')) : h('p', { class: 'counts' }, counts.map(([code, count]) => `${code} ${(count ?? 0).toLocaleString('en-US')}`).join(' · ')),
       listed > 0 ? issues : undefined,
-      total > listed && listed > 0 ? h('p', { class: 'hint' }, t('moreIssues', { count: total - listed })) : undefined,
+      outcome.report.unlisted > 0 ? h('p', { class: 'hint' }, t('moreIssues', { count: outcome.report.unlisted })) : undefined,
       outcome.notes.length > 0 ? h('h2', {}, t('notes')) : undefined,
       outcome.notes.length > 0 ? h('ul', { class: 'notes' }, ...outcome.notes.map((note) => h('li', {}, note))) : undefined,
     );
