@@ -106,10 +106,10 @@ export function buildRowColumns(result: SegmentationResult, dataRows: number, lo
       rows[i] = blank;
       continue;
     }
+    // resultCells returns a fresh array: convert it in place (no second array per row).
     const cells = resultCells(result, c, locale);
-    const out: Cell[] = new Array(headers.length);
-    for (let j = 0; j < headers.length; j++) out[j] = toExcelCell(cells[j], styles[j]!);
-    rows[i] = out;
+    for (let j = 0; j < headers.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
+    rows[i] = cells;
   }
   return { headers, styles, rows };
 }
@@ -126,7 +126,8 @@ export function buildCustomerColumns(result: SegmentationResult, locale: Locale)
   const rows: Cell[][] = new Array(result.features.count);
   for (let c = 0; c < result.features.count; c++) {
     const cells = [...customerCells(result, c), ...resultCells(result, c, locale)];
-    rows[c] = cells.map((cell, j) => toExcelCell(cell, styles[j]!));
+    for (let j = 0; j < cells.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
+    rows[c] = cells;
   }
   return { headers, styles, rows };
 }

@@ -30,10 +30,24 @@ export function measureCellBytes(cell: Cell): number {
   return String(cell).length + 1;
 }
 
-/** UTF-8 bytes of one row of a JSON values array (`[…],`). */
-export function measureRowBytes(row: readonly Cell[]): number {
+/**
+ * UTF-8 bytes of one row of a JSON values array (`[…],`). `cache` remembers
+ * the size of strings already seen: result rows repeat the same labels and
+ * strategy texts on every row, and V8 hashes a string once, so 100,000 rows
+ * of 24 cells are measured in a fraction of the time a character scan takes.
+ */
+export function measureRowBytes(row: readonly Cell[], cache?: Map<string, number>): number {
   let bytes = 3;
-  for (const cell of row) bytes += measureCellBytes(cell);
+  for (const cell of row) {
+    if (cache && typeof cell === 'string' && cell.length > 8) {
+      let size = cache.get(cell);
+      if (size === undefined) {
+        size = measureStringBytes(cell) + 1;
+        cache.set(cell, size);
+      }
+      bytes += size;
+    } else bytes += measureCellBytes(cell);
+  }
   return bytes;
 }
 
@@ -52,8 +66,9 @@ export interface RowBlock {
 export function planRowBlocks(rows: readonly (readonly Cell[])[], budget = BLOCK_BUDGET_BYTES): RowBlock[] {
   const blocks: RowBlock[] = [];
   let start = 0, bytes = 2;
+  const cache = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
-    const size = measureRowBytes(rows[i]!);
+    const size = measureRowBytes(rows[i]!, cache);
     if (i > start && bytes + size > budget) {
       blocks.push({ start, end: i, bytes });
       start = i;

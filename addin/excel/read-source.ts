@@ -152,6 +152,7 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
   let rowsPerBlock = Math.max(1, Math.min(box.rowCount, Math.floor(FIRST_BLOCK_CELLS / box.columnCount)));
   let largestRow = 0;
   let first = true;
+  const sizes = new Map<string, number>();
   while (next < box.rowCount) {
     const count = Math.min(rowsPerBlock, box.rowCount - next);
     const block = sheet.getRangeByIndexes(box.row + next, box.column, count, box.columnCount);
@@ -163,7 +164,7 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
       first = false;
     }
     for (const row of block.values as Cell[][]) {
-      const bytes = measureRowBytes(row);
+      const bytes = measureRowBytes(row, sizes);
       if (bytes > largestRow) largestRow = bytes;
       values.push(row);
     }

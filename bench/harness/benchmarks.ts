@@ -6,6 +6,7 @@ import { ensureKmeansFeatures } from '../generate-kmeans-features.js';
 import { ensureLifetimeSummary } from '../generate-lifetime-summary.js';
 import { customerCount, customerId, ensureTransactions } from '../generate-transactions.js';
 import { OURS_DIR, PYTHON, REFERENCE_DIR } from '../paths.js';
+import { addinRows } from '../addin/addin-benchmark.js';
 import { runChild, type ChildRun, type CustomerSample } from './run-child.js';
 
 /** Targets printed beside every result (from the benchmark issue). */
@@ -234,4 +235,4 @@ export const lifetimeFitScore: Benchmark = {
   },
 };
 
-export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore, kmeansAutoK, lifetimeFitScore];
+export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore, kmeansAutoK, lifetimeFitScore, addinRows];
