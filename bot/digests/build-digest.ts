@@ -1,6 +1,6 @@
 import { dayFromCivil } from '../../core/index.js';
 import { compareSnapshots, type Snapshot } from '../../core/summary/compare-snapshots.js';
-import type { SnapshotInfo, Store } from '../store/store.js';
+import type { DigestColumns, SnapshotInfo, Store } from '../store/store.js';
 
 /** One tier line of the digest. */
 export interface DigestTier {
@@ -51,32 +51,6 @@ function topBy<T extends { customerId: string; revenue: number }>(items: T[], it
   if (items.length > limit) items.pop();
 }
 
-interface Columns {
-  readonly ids: string[];
-  readonly segment: Uint8Array | Uint16Array;
-  readonly revenue: Float64Array;
-  readonly churn: Uint8Array;
-  readonly recency: Float64Array;
-}
-
-/** Reads one snapshot's columns from the store, owner-scoped, into flat arrays (1M rows stay cheap). */
-function readColumns(store: Store, snapshot: SnapshotInfo, owner: string | undefined): Columns {
-  const capacity = snapshot.customerCount;
-  const ids: string[] = [];
-  const segment = snapshot.segments.length <= 256 ? new Uint8Array(capacity) : new Uint16Array(capacity);
-  const revenue = new Float64Array(capacity), churn = new Uint8Array(capacity), recency = new Float64Array(capacity);
-  store.forEachCustomer(snapshot.id, owner, (c) => {
-    const i = ids.length;
-    ids.push(c.customerId);
-    segment[i] = c.segmentIndex;
-    revenue[i] = c.monetary;
-    churn[i] = c.churnRisk ? 1 : 0;
-    recency[i] = c.recencyDays ?? Number.NaN;
-  });
-  const n = ids.length;
-  return { ids, segment: segment.subarray(0, n), revenue: revenue.subarray(0, n), churn: churn.subarray(0, n), recency: recency.subarray(0, n) };
-}
-
 /**
  * The digest of the newest snapshot against the one before it, for one owner
  * or all: tier counts and change, revenue share, top upgrades and downgrades
@@ -89,14 +63,14 @@ export function buildDigest(store: Store, owner: string | undefined, top = 5): D
   const snapshot = store.latestSnapshot();
   if (!snapshot) return undefined;
   const previous = store.previousSnapshot(snapshot.id);
-  const now = readColumns(store, snapshot, owner);
-  const before = previous ? readColumns(store, previous, owner) : undefined;
+  const now = store.digestColumns(snapshot.id, owner);
+  const before = previous ? store.digestColumns(previous.id, owner) : undefined;
 
   const counts = new Float64Array(snapshot.segments.length), revenues = new Float64Array(snapshot.segments.length);
   let totalRevenue = 0, churnRisks = 0;
   for (let i = 0; i < now.ids.length; i++) {
     counts[now.segment[i]!]!++;
-    const r = Number.isFinite(now.revenue[i]!) ? now.revenue[i]! : 0;
+    const r = Number.isFinite(now.monetary[i]!) ? now.monetary[i]! : 0;
     revenues[now.segment[i]!]! += r;
     totalRevenue += r;
     churnRisks += now.churn[i]!;
@@ -115,7 +89,7 @@ export function buildDigest(store: Store, owner: string | undefined, top = 5): D
   const newChurnRiskCustomers: DigestCustomer[] = [];
   const winBack = { atRisk: 0, won: 0, contacts: 0, successes: 0 };
   if (before && previous) {
-    const toSnapshot = (c: Columns, info: SnapshotInfo): Snapshot => ({ ids: c.ids, segments: info.segments, segment: c.segment, revenue: c.revenue, scheme: info.scheme });
+    const toSnapshot = (c: DigestColumns, info: SnapshotInfo): Snapshot => ({ ids: c.ids, segments: info.segments, segment: c.segment, revenue: c.monetary, scheme: info.scheme });
     const migration = compareSnapshots(toSnapshot(before, previous), toSnapshot(now, snapshot), { top });
     upgrades = migration.upgrades.map((m) => ({ customerId: m.id, from: m.from, to: m.to, revenue: m.revenue }));
     downgrades = migration.downgrades.map((m) => ({ customerId: m.id, from: m.from, to: m.to, revenue: m.revenue }));
@@ -128,7 +102,7 @@ export function buildDigest(store: Store, owner: string | undefined, top = 5): D
       const b = beforeIndex.get(now.ids[i]!);
       if (now.churn[i] === 1 && (b === undefined || before.churn[b] === 0)) {
         newChurnRisks++;
-        topBy(newChurnRiskCustomers, { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.revenue[i]! }, top);
+        topBy(newChurnRiskCustomers, { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! }, top);
       }
       if (b !== undefined && before.churn[b] === 1) {
         winBack.atRisk++;

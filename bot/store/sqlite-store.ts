@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { applyMigrations } from './migrations.js';
-import type { CustomerQuery, DigestRow, DigestRun, ExecutionLogEntry, NewSnapshot, Role, SnapshotInfo, Store, StoredCustomer, Subscription } from './store.js';
+import type { CustomerQuery, DigestColumns, DigestRun, ExecutionLogEntry, NewSnapshot, Role, SnapshotInfo, Store, StoredCustomer, Subscription } from './store.js';
 
 /** Default store file, relative to the working directory. */
 export const DEFAULT_STORE_PATH = 'tierline.db';
@@ -50,6 +50,75 @@ interface RunRow {
 }
 
 const CUSTOMER_COLUMNS = 'customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, strategy_group, due_date';
+
+interface ColumnsRow {
+  ids: string;
+  owners: string;
+  owner_index: Buffer;
+  segment: Buffer;
+  churn: Buffer;
+  recency: Buffer;
+  monetary: Buffer;
+}
+
+// Unit separator: cannot appear in a customer id read from csv/xlsx text.
+const SEPARATOR = '\u001f';
+
+const blob = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A typed view of a blob, copied so the view is aligned whatever the Buffer's offset. */
+function view<T>(b: Buffer, make: (buffer: ArrayBuffer) => T): T {
+  const copy = new ArrayBuffer(b.byteLength);
+  new Uint8Array(copy).set(b);
+  return make(copy);
+}
+
+function columnsOf(row: ColumnsRow): { columns: DigestColumns; owners: string[]; ownerIndex: Int32Array } {
+  return {
+    columns: {
+      ids: row.ids === '' ? [] : row.ids.split(SEPARATOR),
+      segment: view(row.segment, (b) => new Uint8Array(b)),
+      churn: view(row.churn, (b) => new Uint8Array(b)),
+      recency: view(row.recency, (b) => new Float64Array(b)),
+      monetary: view(row.monetary, (b) => new Float64Array(b)),
+    },
+    owners: JSON.parse(row.owners) as string[],
+    ownerIndex: view(row.owner_index, (b) => new Int32Array(b)),
+  };
+}
+
+/** Collects the digest columns while a snapshot is written. */
+class ColumnsBuilder {
+  private readonly ids: string[] = [];
+  private readonly owners = new Map<string, number>();
+  private readonly ownerIndex: number[] = [];
+  private readonly segment: number[] = [];
+  private readonly churn: number[] = [];
+  private readonly recency: number[] = [];
+  private readonly monetary: number[] = [];
+
+  add(id: string, owner: string | null, segment: number, churn: boolean, recency: number | null, monetary: number | null): void {
+    this.ids.push(id);
+    let o = -1;
+    if (owner !== null) {
+      o = this.owners.get(owner) ?? this.owners.size;
+      if (o === this.owners.size) this.owners.set(owner, o);
+    }
+    this.ownerIndex.push(o);
+    this.segment.push(segment);
+    this.churn.push(churn ? 1 : 0);
+    this.recency.push(recency ?? Number.NaN);
+    this.monetary.push(monetary !== null && Number.isFinite(monetary) ? monetary : 0);
+  }
+
+  finish(): { columns: DigestColumns; owners: string[]; ownerIndex: Int32Array } {
+    return {
+      columns: { ids: this.ids, segment: Uint8Array.from(this.segment), churn: Uint8Array.from(this.churn), recency: Float64Array.from(this.recency), monetary: Float64Array.from(this.monetary) },
+      owners: [...this.owners.keys()],
+      ownerIndex: Int32Array.from(this.ownerIndex),
+    };
+  }
+}
 
 function toSnapshot(row: SnapshotRow): SnapshotInfo {
   return {
@@ -119,6 +188,8 @@ export class SqliteStore implements Store {
   }
 
   addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): SnapshotInfo {
+    // The digest columns keep a segment in one byte.
+    if (snapshot.segments.length > 255) throw Object.assign(new Error(`A snapshot holds at most 255 segments; got ${snapshot.segments.length}.`), { code: 'too-many-segments' });
     const segmentIndex = new Map(snapshot.segments.map((s, i) => [s, i]));
     const insertSnapshot = this.db.prepare('INSERT INTO snapshots (as_of, imported_at, source, scheme, segments, segment_labels, churn_source) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertCustomer = this.db.prepare(`INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) VALUES (${new Array(19).fill('?').join(', ')})`);
@@ -127,13 +198,19 @@ export class SqliteStore implements Store {
         const { lastInsertRowid } = insertSnapshot.run(snapshot.asOf, snapshot.importedAt, snapshot.source, snapshot.scheme, JSON.stringify(snapshot.segments), JSON.stringify(snapshot.segmentLabels), snapshot.churnSource);
         const snapshotId = Number(lastInsertRowid);
         let count = 0;
+        const columns = new ColumnsBuilder();
         for (const c of customers) {
           const segment = segmentIndex.get(c.segment);
           if (segment === undefined) throw Object.assign(new Error(`Customer ${c.customerId} has segment "${c.segment}", which the snapshot does not list.`), { code: 'unknown-segment' });
           const rank = snapshot.churnSource === 'model' && c.valueAtRisk !== null ? c.valueAtRisk : (c.monetary ?? 0);
           insertCustomer.run(snapshotId, c.customerId, c.name, c.company, c.owner, segment, c.recencyDays, c.frequency, c.monetary, c.averageOrderValue, c.lastPurchaseDate, c.churnRisk ? 1 : 0, c.churnReasonEn, c.churnReasonZh, c.churnProbability, c.valueAtRisk, c.strategyGroup, c.dueDate, Number.isFinite(rank) ? rank : 0);
+          columns.add(c.customerId, c.owner, segment, c.churnRisk, c.recencyDays, c.monetary);
           count++;
         }
+        const built = columns.finish();
+        this.db
+          .prepare('INSERT INTO snapshot_columns (snapshot_id, ids, owners, owner_index, segment, churn, recency, monetary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(snapshotId, built.columns.ids.join(SEPARATOR), JSON.stringify(built.owners), blob(built.ownerIndex), blob(built.columns.segment), blob(built.columns.churn), blob(built.columns.recency), blob(built.columns.monetary));
         this.db.prepare('UPDATE snapshots SET customer_count = ? WHERE id = ?').run(count, snapshotId);
         return snapshotId;
       })
@@ -199,12 +276,30 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ segment: segments[r.segment] ?? 'unclassified', count: r.count, revenue: r.revenue, churnRisks: r.churn }));
   }
 
-  forEachCustomer(snapshotId: number, owner: string | undefined, visit: (c: DigestRow) => void): void {
-    const scope = owner === undefined ? '' : 'AND owner = ?';
-    const statement = this.db.prepare(`SELECT customer_id, owner, segment, monetary, churn_risk, recency_days FROM customers WHERE snapshot_id = ? ${scope}`).raw(true);
-    for (const row of statement.iterate(snapshotId, ...(owner === undefined ? [] : [owner])) as IterableIterator<[string, string | null, number, number | null, number, number | null]>) {
-      visit({ customerId: row[0], owner: row[1], segmentIndex: row[2], monetary: row[3] ?? 0, churnRisk: row[4] === 1, recencyDays: row[5] });
-    }
+  digestColumns(snapshotId: number, owner: string | undefined): DigestColumns {
+    const row = this.db.prepare('SELECT * FROM snapshot_columns WHERE snapshot_id = ?').get(snapshotId) as ColumnsRow | undefined;
+    const all = row ? columnsOf(row) : this.columnsFromRows(snapshotId);
+    if (owner === undefined) return all.columns;
+    const o = all.owners.indexOf(owner);
+    const keep: number[] = [];
+    // -1 marks customers without an owner: an unknown owner must not match them.
+    if (o >= 0) for (let i = 0; i < all.ownerIndex.length; i++) if (all.ownerIndex[i] === o) keep.push(i);
+    const { ids, segment, churn, recency, monetary } = all.columns;
+    return {
+      ids: keep.map((i) => ids[i]!),
+      segment: Uint8Array.from(keep, (i) => segment[i]!),
+      churn: Uint8Array.from(keep, (i) => churn[i]!),
+      recency: Float64Array.from(keep, (i) => recency[i]!),
+      monetary: Float64Array.from(keep, (i) => monetary[i]!),
+    };
+  }
+
+  /** The slow path, for a snapshot stored before migration 2 added snapshot_columns. */
+  private columnsFromRows(snapshotId: number): { columns: DigestColumns; owners: string[]; ownerIndex: Int32Array } {
+    const rows = this.db.prepare('SELECT customer_id, owner, segment, churn_risk, recency_days, monetary FROM customers WHERE snapshot_id = ?').raw(true).all(snapshotId) as [string, string | null, number, number, number | null, number | null][];
+    const builder = new ColumnsBuilder();
+    for (const r of rows) builder.add(r[0], r[1], r[2], r[3] === 1, r[4], r[5]);
+    return builder.finish();
   }
 
   owners(snapshotId: number): string[] {

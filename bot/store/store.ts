@@ -131,8 +131,8 @@ export interface Store {
   customersInSegment(query: CustomerQuery & { readonly segment: string }): { customers: StoredCustomer[]; total: number };
   /** Customers per segment (and their spend) for one owner or all. */
   segmentCounts(snapshotId: number, owner: string | undefined): { segment: string; count: number; revenue: number; churnRisks: number }[];
-  /** Every customer of a snapshot, for digests (columns only the digest needs). */
-  forEachCustomer(snapshotId: number, owner: string | undefined, visit: (c: DigestRow) => void): void;
+  /** The digest's columns of a snapshot, for one owner or all, in import order. */
+  digestColumns(snapshotId: number, owner: string | undefined): DigestColumns;
   owners(snapshotId: number): string[];
 
   mapOwner(owner: string, slackUserId: string, source: 'manual' | 'email'): void;
@@ -164,12 +164,14 @@ export interface Store {
   close(): void;
 }
 
-/** The digest's per-customer columns. */
-export interface DigestRow {
-  readonly customerId: string;
-  readonly owner: string | null;
-  readonly segmentIndex: number;
-  readonly monetary: number;
-  readonly churnRisk: boolean;
-  readonly recencyDays: number | null;
+/** The digest's per-customer columns, one index per customer. */
+export interface DigestColumns {
+  readonly ids: readonly string[];
+  /** Index into the snapshot's segments. */
+  readonly segment: Uint8Array;
+  readonly churn: Uint8Array;
+  /** NaN when unknown. */
+  readonly recency: Float64Array;
+  /** 0 when unknown. */
+  readonly monetary: Float64Array;
 }

@@ -24,6 +24,7 @@ Environment:
   TIERLINE_MANAGERS          Slack user ids with the manager role, comma-separated
   TIERLINE_ADMINS            Slack user ids with the admin role (import, users), comma-separated
   TIERLINE_LOCALE            en or zh-CN when a message gives no hint (default en)
+  SLACK_API_URL              Web API base URL (default https://slack.com/api/)
 
 Options:
   --port <n>                 HTTP port (default $PORT or 3000)
@@ -84,7 +85,9 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
       return { asOf: snapshot.asOf, customers: snapshot.customerCount, segmentedPath };
     },
   };
-  const built = buildApp({ token, signingSecret, ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}) }, deps);
+  // SLACK_API_URL points the Web API client elsewhere (a local fake in tests, a proxy in locked-down networks).
+  const clientOptions = process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {};
+  const built = buildApp({ token, signingSecret, clientOptions, ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}) }, deps);
   const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client), worker: `${hostname()}:${process.pid}`, log });
   deps.scheduler = scheduler;
   const { port: bound } = await built.start(port, values.host);

@@ -98,6 +98,24 @@ describe('SqliteStore', () => {
     expect(store.previousSnapshot(older.id)).toBeUndefined();
   });
 
+  it('reads the digest columns from the snapshot blob, and the same from the rows of a snapshot stored without one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
+    const store = track(new SqliteStore(path));
+    const snapshot = importRows(store, [...ROWS, ['C007', 'Nobody owns me', '', '2026-10-01', 2, 100, 0]]);
+    const fast = store.digestColumns(snapshot.id, undefined);
+    expect(fast.ids).toEqual(['C001', 'C002', 'C003', 'C004', 'C005', 'C006', 'C007']);
+    expect([...fast.churn]).toEqual([0, 1, 1, 1, 1, 0, 0]);
+    expect([...fast.monetary]).toEqual([90000, 5000, 800, 20000, 30000, 45000, 100]);
+    const maria = store.digestColumns(snapshot.id, 'Maria');
+    expect(maria.ids).toEqual(['C001', 'C002', 'C005']);
+    const db = new Database(path);
+    db.prepare('DELETE FROM snapshot_columns').run();
+    db.close();
+    expect(store.digestColumns(snapshot.id, undefined)).toEqual(fast);
+    expect(store.digestColumns(snapshot.id, 'Maria')).toEqual(maria);
+    expect(store.digestColumns(snapshot.id, 'Nobody').ids).toEqual([]);
+  });
+
   it('claims a digest period once across two connections to one file; a stale or failed claim can be taken over', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
     const a = track(new SqliteStore(path)), b = track(new SqliteStore(path));
