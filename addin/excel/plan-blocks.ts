@@ -13,7 +13,8 @@ export function measureStringBytes(text: string): number {
   let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += code === 0x22 || code === 0x5c ? 2 : code < 0x20 ? 6 : 1;
+    // JSON escapes: \" and \\, the short \b \t \n \f \r, and \u00XX for other controls.
+    if (code < 0x80) bytes += code === 0x22 || code === 0x5c ? 2 : code < 0x20 ? (code >= 8 && code <= 13 && code !== 11 ? 2 : 6) : 1;
     else if (code < 0x800) bytes += 2;
     // A surrogate pair is one 4-byte character: 2 + 2 here.
     else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
@@ -37,7 +38,8 @@ export function measureCellBytes(cell: Cell): number {
  * of 24 cells are measured in a fraction of the time a character scan takes.
  */
 export function measureRowBytes(row: readonly Cell[], cache?: Map<string, number>): number {
-  let bytes = 3;
+  // Brackets, plus one comma per cell: n - 1 between cells and one after the row.
+  let bytes = 2;
   for (const cell of row) {
     if (cache && typeof cell === 'string' && cell.length > 8) {
       let size = cache.get(cell);

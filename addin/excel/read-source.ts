@@ -139,13 +139,17 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
 export async function readSource(context: Excel.RequestContext, probe: SourceProbe & { syncs: number }, locale: Locale): Promise<SourceTable> {
   const sheet = context.workbook.worksheets.getItem(probe.sheetName);
   const { box } = probe;
-  const merged = sheet.getRangeByIndexes(box.row, box.column, box.rowCount, box.columnCount).getMergedAreasOrNullObject();
-  merged.load('address,areaCount');
+  // Checked with the first block; queued again if that batch has to be retried.
+  let merged!: Excel.RangeAreas;
   let writtenHeader: Excel.Range | undefined;
-  if (probe.written) {
-    writtenHeader = sheet.getRangeByIndexes(probe.written.headerRow, probe.written.firstColumn, 1, probe.written.columnCount);
-    writtenHeader.load('values');
-  }
+  const queueChecks = () => {
+    merged = sheet.getRangeByIndexes(box.row, box.column, box.rowCount, box.columnCount).getMergedAreasOrNullObject();
+    merged.load('address,areaCount');
+    if (probe.written) {
+      writtenHeader = sheet.getRangeByIndexes(probe.written.headerRow, probe.written.firstColumn, 1, probe.written.columnCount);
+      writtenHeader.load('values');
+    }
+  };
   const values: Cell[][] = [];
   let syncs = probe.syncs;
   let next = 0;
@@ -154,10 +158,21 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
   let first = true;
   const sizes = new Map<string, number>();
   while (next < box.rowCount) {
+    if (first) queueChecks();
     const count = Math.min(rowsPerBlock, box.rowCount - next);
     const block = sheet.getRangeByIndexes(box.row + next, box.column, count, box.columnCount);
     block.load('values');
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      // Rows longer than any seen so far can push a block past Excel's
+      // response limit: halve the block and read it again.
+      if (count > 1 && error instanceof Error && /PayloadSizeLimitExceeded/.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
+        rowsPerBlock = Math.ceil(count / 2);
+        continue;
+      }
+      throw error;
+    }
     syncs++;
     if (first) {
       if (!merged.isNullObject && merged.areaCount > 0) throw createAddinError('merged-cells', locale, { address: formatBox(box), areas: merged.address.replace(/[^!,]*!/g, '') });

@@ -221,6 +221,10 @@ export class FakeWorkbook {
   selection: { sheet: FakeSheet; box: Box } | undefined;
   /** Makes the n-th sync attempt (1-based) fail before it applies anything, to test the undo path. */
   failAtSync: number | undefined;
+  /** The largest response a sync may return (Excel on the web: 5 MB); lower it to test splitting. */
+  responseLimit = FAKE_PAYLOAD_LIMIT;
+  /** Syncs that failed (told to, or over a payload limit). */
+  failedSyncs = 0;
   /** Milliseconds spent inside the fake (proxies, syncs), so a benchmark can leave it out. */
   fakeMs = 0;
   private nextId = 1;
@@ -624,12 +628,15 @@ export class FakeWorkbook {
       for (const op of ops) op.apply();
       let responseBytes = 0;
       for (const load of loads) responseBytes += load();
-      if (responseBytes > FAKE_PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${responseBytes} bytes`);
+      if (responseBytes > this.responseLimit) throw new Error(`ResponsePayloadSizeLimitExceeded: ${responseBytes} bytes`);
       for (const mock of this.mocks) await mock.sync();
       // Proxies of earlier batches keep their loaded values; drop them from the
       // sync list so a 100,000-row run does not re-sync every old proxy.
       this.mocks = [];
       this.syncs.push({ requestBytes, responseBytes, calculationSuspended: this.suspended });
+    } catch (error) {
+      this.failedSyncs++;
+      throw error;
     } finally {
       this.fakeMs += performance.now() - started;
     }
