@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ensureBotStore } from '../generate-bot-store.js';
 import { ensureFeatures } from '../generate-features.js';
 import { ensureKmeansFeatures } from '../generate-kmeans-features.js';
 import { ensureLifetimeSummary } from '../generate-lifetime-summary.js';
@@ -235,4 +236,52 @@ export const lifetimeFitScore: Benchmark = {
   },
 };
 
-export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore, kmeansAutoK, lifetimeFitScore, addinRows];
+/** The bot children's extra report fields: the digest figures both sides compute. */
+const botReportSchema = z.looseObject({
+  phases: z.object({ digest: z.number() }).loose(),
+  churnMs: z.object({ p50: z.number(), p95: z.number(), max: z.number(), managerP95: z.number() }),
+  tiers: z.record(z.string(), z.number()),
+  upgraded: z.number(),
+  downgraded: z.number(),
+  newChurnRisks: z.number(),
+  winBack: z.number(),
+});
+/** Issue 6 targets, absolute: the answer a salesperson waits for, and the weekly digest of the whole store. */
+const BOT_TARGETS = { churnP95Ms: 50, digestSeconds: 5, owners: 200, queries: 500 } as const;
+
+export const botChurnDigest: Benchmark = {
+  name: 'bot-churn-digest-1m',
+  oursTimes: 'buildDigest of the whole store (2 snapshots of N customers: tiers, compareSnapshots migration, new risks, win-back); churnMs: the churn answer (answerQuestion + Block Kit + text) for 500 seeded owners, p50/p95/max',
+  referenceTimes: "pandas read_sql of both snapshots + value_counts/merge for the same digest figures; churnMs: the bot's churn SQL alone through Python sqlite3",
+  async prepare(rows, log) {
+    // One customer per ten transactions: 1,000,000 at the default 10M rows.
+    const customers = customerCount(rows);
+    const path = ensureBotStore(customers, BOT_TARGETS.owners, log);
+    const args = [path, String(BOT_TARGETS.owners), String(BOT_TARGETS.queries)];
+    return {
+      rows: customers,
+      ours: () => node('bot-churn-digest.js', args),
+      reference: () => python('bot_store_sqlite.py', args),
+      compare(ours, reference) {
+        const checks: string[] = [];
+        const mismatches: string[] = [];
+        const a = botReportSchema.parse(ours.report), b = botReportSchema.parse(reference.report);
+        const tierKeys = [...new Set([...Object.keys(a.tiers), ...Object.keys(b.tiers)])].filter((k) => (a.tiers[k] ?? 0) + (b.tiers[k] ?? 0) > 0);
+        const tierGaps = tierKeys.filter((k) => (a.tiers[k] ?? 0) !== (b.tiers[k] ?? 0));
+        if (tierGaps.length === 0) checks.push(`tier counts agree (${tierKeys.length} tiers)`);
+        else mismatches.push(`tier counts differ: ${tierGaps.map((k) => `${k} ours ${a.tiers[k] ?? 0}, pandas ${b.tiers[k] ?? 0}`).join('; ')}`);
+        for (const key of ['upgraded', 'downgraded', 'newChurnRisks', 'winBack'] as const) {
+          if (a[key] === b[key]) checks.push(`${key} agrees (${a[key].toLocaleString('en-US')})`);
+          else mismatches.push(`${key}: ours ${a[key]}, pandas ${b[key]}`);
+        }
+        // The issue's targets are absolute; a miss fails the verdict like a disagreement does.
+        const p95 = a.churnMs.p95, digest = a.phases.digest;
+        (p95 < BOT_TARGETS.churnP95Ms ? checks : mismatches).push(`churn answer p95 ${p95.toFixed(1)} ms ${p95 < BOT_TARGETS.churnP95Ms ? '<' : '≥'} ${BOT_TARGETS.churnP95Ms} ms (issue 6 target; p50 ${a.churnMs.p50.toFixed(1)} ms, max ${a.churnMs.max.toFixed(1)} ms; manager over all owners p95 ${a.churnMs.managerP95.toFixed(0)} ms; the bare SQL through Python p95 ${b.churnMs.p95.toFixed(1)} ms)`);
+        (digest < BOT_TARGETS.digestSeconds ? checks : mismatches).push(`digest ${digest.toFixed(2)} s ${digest < BOT_TARGETS.digestSeconds ? '<' : '≥'} ${BOT_TARGETS.digestSeconds} s (issue 6 target)`);
+        return { checks, mismatches };
+      },
+    };
+  },
+};
+
+export const BENCHMARKS: readonly Benchmark[] = [rfmTransactions, rfmScore, kmeansAutoK, lifetimeFitScore, botChurnDigest, addinRows];
