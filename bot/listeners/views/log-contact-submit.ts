@@ -5,6 +5,13 @@ import { LOG_CONTACT, type LogContactMetadata } from '../../blocks/build-log-con
 import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../intents/match-intent.js';
 
+/** YYYY-MM-DD that names a real day (the round trip rejects 2026-02-30, which Date.parse rolls over). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 function metadataOf(text: string): Partial<LogContactMetadata> {
   try {
     return JSON.parse(text) as Partial<LogContactMetadata>;
@@ -29,7 +36,7 @@ export function createLogContactSubmit(deps: BotDeps) {
     const feedback = (values[LOG_CONTACT.feedback.block]?.[LOG_CONTACT.feedback.action]?.value ?? '').trim();
     const result = values[LOG_CONTACT.result.block]?.[LOG_CONTACT.result.action]?.selected_option?.value;
     const errors: Record<string, string> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors[LOG_CONTACT.date.block] = message('log.bad-date', locale);
+    if (!isCalendarDate(date)) errors[LOG_CONTACT.date.block] = message('log.bad-date', locale);
     if (!action) errors[LOG_CONTACT.action.block] = message('log.required', locale);
     if (result !== 'success' && result !== 'follow-up') errors[LOG_CONTACT.result.block] = message('log.required', locale);
     if (Object.keys(errors).length > 0) {
