@@ -1,4 +1,4 @@
-import { DataValidationError, detectColumns, matchField, type FieldId, type Locale, type TableShape } from '../../core/index.js';
+import { DataValidationError, detectColumns, isFieldId, matchField, normalizeHeader, type Cell, type FieldId, type Locale, type TableShape } from '../../core/index.js';
 import { formatBox, qualifyAddress } from './cell-address.js';
 import { probeSource } from './read-source.js';
 import { settingsOf, queueSettingsLoad, type TierlineSettings } from './run-settings.js';
@@ -41,12 +41,23 @@ export async function previewColumns(context: Excel.RequestContext, locale: Loca
 }
 
 /**
+ * The part of a stored mapping that applies to this header row. The mapping
+ * is remembered per workbook, not per table: a header that is not in the
+ * table the analyst selected now is dropped, not reported as an error.
+ * @example applicableMapping({ customerId: 'Kunde' }, ['ID']) // {}
+ */
+export function applicableMapping(mapping: Readonly<Record<string, string>>, header: readonly Cell[]): Record<string, string> {
+  const present = new Set(header.map((cell) => normalizeHeader(String(cell ?? '')).full));
+  return Object.fromEntries(Object.entries(mapping).filter(([, target]) => present.has(normalizeHeader(target).full)));
+}
+
+/**
  * The preview of a header row (pure; the pane and the tests call it).
  * @example describeHeaders(['Customer ID', 'Order date', 'Amount']).shape === 'transactions'
  */
 export function describeHeaders(headers: readonly string[], mapping: Readonly<Record<string, string>> = {}, headerRow = 1): Omit<ColumnPreview, 'source'> {
   try {
-    const plan = detectColumns(headers, { mapping, headerRow });
+    const plan = detectColumns(headers, { mapping: applicableMapping(mapping, headers), headerRow });
     const fields = (Object.entries(plan.columns) as [FieldId, number][]).map(([field, index]) => ({
       field,
       header: plan.headers[index]!,
@@ -58,7 +69,8 @@ export function describeHeaders(headers: readonly string[], mapping: Readonly<Re
     if (!(error instanceof DataValidationError) || error.code !== 'missing-columns') throw error;
     // core lists the missing field ids in the issue value; detection of the
     // others is repeated per header, as detectColumns does it.
-    const missing = error.issues.flatMap((issue) => (issue.value.includes(' ') ? [] : issue.value.split(','))).filter(Boolean) as FieldId[];
+    // A mapping to a header that is not there is reported the same way: keep field ids only.
+    const missing = error.issues.flatMap((issue) => issue.value.split(',')).filter(isFieldId);
     const fields: FieldPreview[] = [];
     const seen = new Set<FieldId>();
     headers.forEach((header) => {

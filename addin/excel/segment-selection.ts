@@ -1,5 +1,6 @@
 import {
   DataValidationError,
+  isFieldId,
   OptionsError,
   segmentTable,
   type CellIssue,
@@ -13,6 +14,7 @@ import { createAddinError } from './addin-error.js';
 import { buildCustomerColumns, buildRowColumns, type ColumnBlock } from './build-columns.js';
 import { formatBox, formatColumn, MAX_SHEET_COLUMNS, parseAreas, qualifyAddress, subtractBox, type CellBox } from './cell-address.js';
 import { formatFieldName } from './field-names.js';
+import { applicableMapping } from './preview-columns.js';
 import { probeSource, readSource, type SourceTable } from './read-source.js';
 import { queueSettingsSave, type TierlineSettings } from './run-settings.js';
 import { writeColumnBlock } from './write-columns.js';
@@ -196,7 +198,7 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
         ...(request.asOf ? { asOf: request.asOf } : {}),
         ...(request.today ? { today: request.today } : {}),
         locale,
-        mapping: { ...(request.mapping ?? {}) },
+        mapping: applicableMapping(request.mapping ?? {}, table.header),
         ...(request.config !== undefined ? { config: request.config } : {}),
         ...(request.k !== undefined ? { k: request.k } : {}),
       },
@@ -205,7 +207,7 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
   } catch (error) {
     if (error instanceof DataValidationError && error.code === 'missing-columns') {
       // core puts the missing field ids in the issue value ("customerId,orderDate").
-      const missing = error.issues.flatMap((issue) => (issue.value.includes(' ') ? [] : issue.value.split(',').filter(Boolean)));
+      const missing = error.issues.flatMap((issue) => issue.value.split(',')).filter(isFieldId);
       if (missing.length > 0) throw createAddinError('missing-columns', locale, { missing: missing.map((f) => formatFieldName(f, locale)).join(', ') }, missing);
     }
     if (error instanceof OptionsError || (error instanceof Error && error.name === 'ConfigError')) throw createAddinError('invalid-options', locale, { problems: error.message });

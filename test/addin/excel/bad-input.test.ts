@@ -229,3 +229,11 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     expect(snapshot(book)).toBe(before);
   });
 });
+
+describe('a mapping remembered from another table', () => {
+  it('is dropped where its headers are missing, not reported as an error', async () => {
+    const { book } = customerBook(10);
+    const outcome = await segmentSelection(book.context, { ...request, mapping: { customerId: 'Kunde', orderDate: 'Datum' } });
+    expect(outcome).toMatchObject({ shape: 'customers', customers: 10 });
+  });
+});
