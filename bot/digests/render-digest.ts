@@ -4,19 +4,19 @@ import { buildDigestBlocks } from '../blocks/build-digest-blocks.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { Store } from '../store/store.js';
-import { buildDigest } from './build-digest.js';
+import { buildDigest, type Digest } from './build-digest.js';
 import { digestNames } from './digest-names.js';
 
 /**
  * The digest for one scope as Block Kit and text, names masked for a
  * channel. undefined owner = every owner.
  */
-export function renderDigest(store: Store, owner: string | undefined, locale: Locale, surface: 'channel' | 'dm-owner' = 'channel'): { blocks: Block[]; text: string } {
+export function renderDigest(store: Store, owner: string | undefined, locale: Locale, surface: 'channel' | 'dm-owner' = 'channel'): { blocks: Block[]; text: string; digest?: Digest } {
   const digest = buildDigest(store, owner);
   if (!digest) {
     const text = message('error.no-snapshot', locale);
     return { blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], text };
   }
   const blocks = buildDigestBlocks(digest, locale, digestNames(store, digest, surface, locale));
-  return { blocks, text: blocksToText(blocks) };
+  return { blocks, text: blocksToText(blocks), digest };
 }

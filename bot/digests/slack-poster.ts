@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store, Subscription } from '../store/store.js';
+import { digestChartSpec, type ChartRenderer } from './digest-chart.js';
 import type { DigestPoster } from './digest-scheduler.js';
 import { renderDigest } from './render-digest.js';
 
@@ -7,22 +8,33 @@ import { renderDigest } from './render-digest.js';
 export const DIGEST_EVENT_TYPE = 'tierline_digest';
 
 /**
- * Posts digests with chat.postMessage. Each message carries metadata
+ * Posts digests with chat.postMessage, then (with a renderer) the tier chart
+ * as a PNG in the digest's thread. A chart that fails is logged and skipped:
+ * the digest itself is already posted, and posting it again would break
+ * exactly-once. Each message carries metadata
  * (subscription, period); `alreadyPosted` looks for it in the channel's
  * history since the period began. Rate limits (429) are retried by the
  * WebClient after the Retry-After the API sends.
  */
-export function createSlackPoster(store: Store, client: WebClient): DigestPoster {
+export function createSlackPoster(store: Store, client: WebClient, options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {}): DigestPoster {
   return {
     async post(subscription: Subscription, period: string): Promise<string | null> {
       const owner = subscription.scope.kind === 'owner' ? subscription.scope.owner : undefined;
-      const { blocks, text } = renderDigest(store, owner, subscription.locale, 'channel');
+      const { blocks, text, digest } = renderDigest(store, owner, subscription.locale, 'channel');
       const result = await client.chat.postMessage({
         channel: subscription.channel,
         blocks,
         text,
         metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { subscription: subscription.id, period } },
       });
+      if (options.renderChart && digest && digest.total > 0 && result.ts) {
+        try {
+          const png = await options.renderChart(digestChartSpec(digest, subscription.locale));
+          await client.files.uploadV2({ channel_id: subscription.channel, thread_ts: result.ts, file: png, filename: `tiers-${digest.snapshot.asOf}.png`, alt_text: text.split('\n')[0] ?? 'tiers' });
+        } catch (error) {
+          options.log?.(`digest chart skipped: subscription ${subscription.id}, ${(error as { code?: string }).code ?? (error as Error).name}`);
+        }
+      }
       return result.ts ?? null;
     },
     async alreadyPosted(subscription: Subscription, period: string, since: Date): Promise<string | null | false> {

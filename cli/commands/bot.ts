@@ -8,6 +8,8 @@ import type { BotDeps } from '../../bot/bot-deps.js';
 import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
 import { parseSchedule, ScheduleError } from '../../bot/digests/parse-schedule.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
+import type { VegaLiteSpec } from '../../core/charts/index.js';
+import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { DB_FLAG, DB_FLAG_HELP, importFile, openStore } from './bot-store.js';
 
@@ -88,7 +90,8 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   // SLACK_API_URL points the Web API client elsewhere (a local fake in tests, a proxy in locked-down networks).
   const clientOptions = process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {};
   const built = buildApp({ token, signingSecret, clientOptions, ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}) }, deps);
-  const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client), worker: `${hostname()}:${process.pid}`, log });
+  const renderChart = async (spec: VegaLiteSpec): Promise<Buffer> => (await renderPng(spec)).png;
+  const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client, { renderChart, log }), worker: `${hostname()}:${process.pid}`, log });
   deps.scheduler = scheduler;
   const { port: bound } = await built.start(port, values.host);
   log(built.mode === 'socket' ? 'bot running in Socket Mode' : `bot listening on port ${bound} (/slack/events)`);

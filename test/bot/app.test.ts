@@ -199,6 +199,23 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(store.slackUserOfOwner('张伟')).toBeUndefined();
   });
 
+  it('posts the tier chart as a PNG in the digest thread; a chart that fails leaves the digest posted', async () => {
+    const { renderPng } = await import('../../io/charts/index.js');
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    const subscription = store.addSubscription({ channel: 'CSALES', cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'all' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    let bytes: Buffer | undefined;
+    const poster = createSlackPoster(store, client, { renderChart: async (spec) => (bytes = (await renderPng(spec)).png) });
+    const ts = await poster.post(subscription, '2026-11-30T09:00:00.000Z');
+    expect(bytes!.subarray(1, 4).toString()).toBe('PNG');
+    // auth.test comes from the app's own start-up; the poster's calls follow in order.
+    expect(slack.calls.map((c) => c.method).filter((m) => m !== 'auth.test')).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
+    expect(slack.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'CSALES', thread_ts: ts });
+    const logs: string[] = [];
+    const failing = createSlackPoster(store, client, { renderChart: async () => Promise.reject(Object.assign(new Error('no fonts'), { code: 'chart-render-failed' })), log: (l) => logs.push(l) });
+    expect(await failing.post(subscription, '2026-12-07T09:00:00.000Z')).toMatch(/\.000100$/);
+    expect(logs).toEqual([`digest chart skipped: subscription ${subscription.id}, chart-render-failed`]);
+  }, 30_000);
+
   it('retries a digest post after a 429 per its Retry-After header', async () => {
     slack.failNext('chat.postMessage', 429, { 'retry-after': '1' }, { ok: false, error: 'ratelimited' });
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
