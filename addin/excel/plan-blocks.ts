@@ -28,7 +28,14 @@ export function measureCellBytes(cell: Cell): number {
   if (cell === null || cell === undefined) return 5;
   if (typeof cell === 'string') return measureStringBytes(cell) + 1;
   if (typeof cell === 'boolean') return cell ? 5 : 6;
-  return String(cell).length + 1;
+  // Integers (days, counts, scores) by digit count: no string per cell.
+  if (Number.isSafeInteger(cell)) {
+    let digits = cell < 0 ? 2 : 1;
+    for (let n = Math.abs(cell); n >= 10; n = Math.floor(n / 10)) digits++;
+    return digits + 1;
+  }
+  // NaN and ±Infinity are written as null.
+  return Number.isFinite(cell) ? String(cell).length + 1 : 5;
 }
 
 /**

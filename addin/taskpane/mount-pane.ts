@@ -41,6 +41,12 @@ function h(tag: string, attributes: Readonly<Record<string, string>> = {}, ...ch
   return element;
 }
 
+/** The pane's name of a scheme id (the id itself for one the pane does not list). */
+function schemeName(id: string, locale: Locale): string {
+  const choice = SCHEME_CHOICES.find((c) => c.id === id);
+  return choice ? (locale === 'zh-CN' ? choice.name[1] : choice.name[0]) : id;
+}
+
 const percent = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 
 /**
@@ -220,7 +226,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
       h(
         'p',
         { class: 'done', role: 'status' },
-        t('done', { customers: outcome.customers, scheme: outcome.schemeId, asOf: outcome.asOf || '–', target: outcome.target, summary: outcome.summarySheet }),
+        t('done', { customers: outcome.customers, scheme: schemeName(outcome.schemeId, state.locale), asOf: outcome.asOf || '–', target: outcome.target, summary: outcome.summarySheet }),
         outcome.replacedEarlierColumns ? ` ${t('replaced')}` : undefined,
       ),
       h('h2', {}, t('summary')),

@@ -9,7 +9,7 @@ describe('measuring and planning row blocks', () => {
   });
 
   it('counts a row as its JSON array plus the separator', () => {
-    const row = ['C001', 12, 3.5, true, '', '重要价值客户', null];
+    const row = ['C001', 12, 0, -7, 1_000_000, 3.5, -0.25, 1e21, true, false, '', '重要价值客户', null, Number.NaN];
     expect(measureRowBytes(row)).toBe(utf8Json(row) + 1);
     expect(measureRowBytes(row, new Map())).toBe(utf8Json(row) + 1);
   });

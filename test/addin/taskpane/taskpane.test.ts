@@ -99,7 +99,7 @@ describe('task pane in headless Chromium', () => {
     await page.click('#segment');
     await page.locator('.result .done').waitFor();
     const done = await page.locator('.result .done').textContent();
-    expect(done).toContain('已用rfm8细分300位客户（分析日期2026-11-01）');
+    expect(done).toContain('已用RFM：8类（高/低于均值）细分300位客户（分析日期2026-11-01）');
     expect(done).toContain('Customers!M1:AJ301');
     const segmentRows = await page.locator('table.segments tbody tr').count();
     expect(segmentRows).toBeGreaterThan(3);
