@@ -71,6 +71,11 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
       throw error;
     }
   }
+  // Handlers first: a SIGTERM during start-up (catch-up digests can take a while) must still stop cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const store = openStore(values.db);
   const log = (line: string) => io.err(`${new Date().toISOString()} ${line}\n`);
   const uploads = await mkdtemp(join(tmpdir(), 'tierline-bot-'));
@@ -109,10 +114,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
       }
     });
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   importJob?.stop();
   scheduler.stop();
   await built.stop();
