@@ -21,7 +21,7 @@ export const CRM_USAGE = {
   customer: '/crm customer <id>',
   segment: '/crm segment <name>',
   summary: '/crm summary [@owner]',
-  digest: '/crm digest subscribe #channel weekly mon 09:00 Asia/Shanghai [all|team|owner [@owner]] · /crm digest list · /crm digest unsubscribe <id> · /crm digest preview [@owner]',
+  digest: '/crm digest subscribe #channel|@user weekly mon 09:00 Asia/Shanghai [all|team|owner [@owner]] · /crm digest list · /crm digest unsubscribe <id> · /crm digest preview [@owner]',
   users: '/crm users map "Name=@user" · /crm users list · /crm users role @user manager|admin|none',
 } as const;
 
@@ -73,8 +73,9 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
     return renderDigest(deps.store, owner, locale, 'channel');
   }
   if (action !== 'subscribe') return usage(`unknown digest action "${action ?? ''}"`, 'digest', locale);
-  const channel = channelOf(rest[0]);
-  if (!channel) return usage(`"${rest[0] ?? ''}" is not a channel (pick one with #)`, 'digest', locale);
+  // A channel, or @user for a digest by DM (the only place an owner's digest shows full names).
+  const channel = channelOf(rest[0]) ?? slackUserOf(rest[0]);
+  if (!channel) return usage(`"${rest[0] ?? ''}" is not a channel (pick one with #) or a user (@)`, 'digest', locale);
   // The schedule is everything up to the scope word.
   const scopeAt = rest.findIndex((t, i) => i > 0 && ['all', 'team', 'owner'].includes(t));
   const scheduleWords = rest.slice(1, scopeAt < 0 ? undefined : scopeAt);
@@ -97,7 +98,7 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
   // 'team': a manager's team is every owner until the store knows teams.
   deps.store.addSubscription({ channel, cron: schedule.cron, timeZone: schedule.timeZone, scope, locale, createdBy: viewer.slackUserId ?? '', createdAt: deps.now().toISOString() });
   deps.scheduler?.refresh();
-  return say('digest.subscribed', locale, { channel: `<#${channel}>`, schedule: `\`${schedule.cron}\``, timeZone: schedule.timeZone, scope: scope.kind === 'all' ? scopeWords[0]! : scope.owner, next: schedule.next.toISOString() });
+  return say('digest.subscribed', locale, { channel: /^[UW]/.test(channel) ? `<@${channel}>` : `<#${channel}>`, schedule: `\`${schedule.cron}\``, timeZone: schedule.timeZone, scope: scope.kind === 'all' ? scopeWords[0]! : scope.owner, next: schedule.next.toISOString() });
 }
 
 function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): CommandReply {

@@ -114,7 +114,9 @@ export function buildDigest(store: Store, owner: string | undefined, top = 5): D
     winBack.contacts = log.length;
     winBack.successes = log.filter((e) => e.result === 'success').length;
   } else {
+    // First snapshot: every churn risk is new.
     newChurnRisks = churnRisks;
+    for (let i = 0; i < now.ids.length; i++) if (now.churn[i] === 1) topBy(newChurnRiskCustomers, { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! }, top);
   }
   return { snapshot, previous, owner, total: now.ids.length, totalRevenue, tiers, upgrades, downgrades, upgraded, downgraded, newChurnRisks, newChurnRiskCustomers, churnRisks, winBack };
 }

@@ -20,7 +20,9 @@ export function createSlackPoster(store: Store, client: WebClient, options: { re
   return {
     async post(subscription: Subscription, period: string): Promise<string | null> {
       const owner = subscription.scope.kind === 'owner' ? subscription.scope.owner : undefined;
-      const { blocks, text, digest } = renderDigest(store, owner, subscription.locale, 'channel');
+      // Full names only in a DM to the owner of every customer in it (SPEC §10); anywhere else masked.
+      const toOwner = /^[UW]/.test(subscription.channel) && owner !== undefined && store.ownerOfSlackUser(subscription.channel) === owner;
+      const { blocks, text, digest } = renderDigest(store, owner, subscription.locale, toOwner ? 'dm-owner' : 'channel');
       const result = await client.chat.postMessage({
         channel: subscription.channel,
         blocks,
@@ -38,7 +40,9 @@ export function createSlackPoster(store: Store, client: WebClient, options: { re
       return result.ts ?? null;
     },
     async alreadyPosted(subscription: Subscription, period: string, since: Date): Promise<string | null | false> {
-      const history = await client.conversations.history({ channel: subscription.channel, oldest: String(since.getTime() / 1000), include_all_metadata: true, limit: 200 });
+      // A digest sent to a user lives in the app's DM with them: history needs that D… channel.
+      const channel = /^[UW]/.test(subscription.channel) ? (await client.conversations.open({ users: subscription.channel })).channel?.id ?? subscription.channel : subscription.channel;
+      const history = await client.conversations.history({ channel, oldest: String(since.getTime() / 1000), include_all_metadata: true, limit: 200 });
       for (const m of history.messages ?? []) {
         const meta = m.metadata as { event_type?: string; event_payload?: { subscription?: number; period?: string } } | undefined;
         if (meta?.event_type === DIGEST_EVENT_TYPE && meta.event_payload?.subscription === subscription.id && meta.event_payload.period === period) return m.ts ?? null;

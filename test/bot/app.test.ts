@@ -216,6 +216,21 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(logs).toEqual([`digest chart skipped: subscription ${subscription.id}, chart-render-failed`]);
   }, 30_000);
 
+  it("sends an owner's digest by DM with full names; the same digest in a channel is masked", async () => {
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    const poster = createSlackPoster(store, client);
+    const dm = store.addSubscription({ channel: USERS.maria, cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'owner', owner: 'Maria' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    const channel = store.addSubscription({ channel: 'CSALES', cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'owner', owner: 'Maria' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    const notHers = store.addSubscription({ channel: USERS.david, cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'owner', owner: 'Maria' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    for (const s of [dm, channel, notHers]) await poster.post(s, '2026-11-30T09:00:00.000Z');
+    const [toMaria, toChannel, toDavid] = slack.callsTo('chat.postMessage').map((c) => textOf(c.body));
+    expect(toMaria).toContain('上海华东科技有限公司');
+    expect(toChannel).not.toContain('上海华东科技有限公司');
+    expect(toDavid).not.toContain('上海华东科技有限公司');
+    expect(await poster.alreadyPosted(dm, '2026-11-30T09:00:00.000Z', new Date(0))).toBe(false);
+    expect(slack.callsTo('conversations.open')[0]!.body).toMatchObject({ users: USERS.maria });
+  });
+
   it('retries a digest post after a 429 per its Retry-After header', async () => {
     slack.failNext('chat.postMessage', 429, { 'retry-after': '1' }, { ok: false, error: 'ratelimited' });
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
