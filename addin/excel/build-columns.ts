@@ -62,12 +62,24 @@ const RESULT_STYLE: Readonly<Record<(typeof RESULT_COLUMNS)[number], ColumnStyle
 
 const CUSTOMER_STYLE: Readonly<Record<string, ColumnStyle>> = { customerId: CODE, firstPurchaseDate: DATE, lastPurchaseDate: DATE };
 
-/** The columns to write: headers, styles and one row of cells per output row. */
+/**
+ * The columns to write: headers, styles, and the data rows made on demand.
+ * Rows are built while writing, one block at a time, so a 100,000-row run
+ * never holds all 2.4 million result cells at once (and they die young,
+ * which keeps garbage collection cheap).
+ */
 export interface ColumnBlock {
   readonly headers: readonly string[];
   readonly styles: readonly ColumnStyle[];
-  /** Data rows only (the header is `headers`). */
-  readonly rows: readonly (readonly Cell[])[];
+  /** Data rows (the header is `headers`). */
+  readonly rowCount: number;
+  /** Data row `i` (0-based), a fresh array. */
+  row(i: number): Cell[];
+}
+
+/** All rows of a block (tests and small tables). */
+export function listRows(block: ColumnBlock): Cell[][] {
+  return Array.from({ length: block.rowCount }, (_, i) => block.row(i));
 }
 
 /**
@@ -97,21 +109,16 @@ const scheme = (result: SegmentationResult, locale: Locale) => resultHeaders(res
 export function buildRowColumns(result: SegmentationResult, dataRows: number, locale: Locale): ColumnBlock {
   const headers = resultHeaders(result, locale);
   const styles = [...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]), ...scheme(result, locale).map(() => TEXT)];
-  const blank = headers.map(() => '');
-  const rows: Cell[][] = new Array(dataRows);
   const rowCustomer = result.rowCustomer;
-  for (let i = 0; i < dataRows; i++) {
+  const row = (i: number): Cell[] => {
     const c = rowCustomer?.[i] ?? -1;
-    if (c < 0) {
-      rows[i] = blank;
-      continue;
-    }
+    if (c < 0) return headers.map(() => '');
     // resultCells returns a fresh array: convert it in place (no second array per row).
     const cells = resultCells(result, c, locale);
     for (let j = 0; j < headers.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
-    rows[i] = cells;
-  }
-  return { headers, styles, rows };
+    return cells;
+  };
+  return { headers, styles, rowCount: dataRows, row };
 }
 
 /** One row per customer (SPEC §8: order-level sheets get results on a new sheet). */
@@ -123,11 +130,10 @@ export function buildCustomerColumns(result: SegmentationResult, locale: Locale)
     ...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]),
     ...scheme(result, locale).map(() => TEXT),
   ];
-  const rows: Cell[][] = new Array(result.features.count);
-  for (let c = 0; c < result.features.count; c++) {
+  const row = (c: number): Cell[] => {
     const cells = [...customerCells(result, c), ...resultCells(result, c, locale)];
     for (let j = 0; j < cells.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
-    rows[c] = cells;
-  }
-  return { headers, styles, rows };
+    return cells;
+  };
+  return { headers, styles, rowCount: result.features.count, row };
 }

@@ -111,7 +111,7 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
   } else {
     oldCustomers = ownedSheet(customersName, 'customers');
     block = buildCustomerColumns(result, locale);
-    target = { row: 0, column: 0, rowCount: block.rows.length + 1, columnCount: block.headers.length };
+    target = { row: 0, column: 0, rowCount: block.rowCount + 1, columnCount: block.headers.length };
   }
 
   // Write. From here on a failure undoes what this run wrote.

@@ -1,7 +1,7 @@
 import type { Cell } from '../../core/index.js';
 import type { CellBox } from './cell-address.js';
 import type { ColumnBlock } from './build-columns.js';
-import { planRowBlocks, type RowBlock } from './plan-blocks.js';
+import { BLOCK_BUDGET_BYTES, measureRowBytes, type RowBlock } from './plan-blocks.js';
 
 /** Tierline's header look: the analyst can tell its columns from their own at a glance. */
 export const HEADER_STYLE = { fill: '#0F5C5C', font: '#FFFFFF' } as const;
@@ -26,7 +26,7 @@ function queueHeaderAndFormats(sheet: Excel.Worksheet, origin: { row: number; co
   header.format.fill.color = HEADER_STYLE.fill;
   block.styles.forEach((style, j) => {
     sheet.getRangeByIndexes(origin.row, origin.column + j, 1, 1).format.columnWidth = style.width;
-    if (block.rows.length > 0) setUniformFormat(sheet.getRangeByIndexes(origin.row + 1, origin.column + j, block.rows.length, 1), style.numberFormat);
+    if (block.rowCount > 0) setUniformFormat(sheet.getRangeByIndexes(origin.row + 1, origin.column + j, block.rowCount, 1), style.numberFormat);
   });
 }
 
@@ -38,11 +38,12 @@ export interface ColumnWrite {
 }
 
 /**
- * Writes a column block with its header at `origin`: one `context.sync()`
- * per row block of at most 4 MB, calculation suspended for each (formulas
- * that depend on the sheet recalculate once at the end, not per block).
- * `clear` (Tierline's earlier columns) is cleared in the first batch, so a
- * rerun replaces them; formats go before values so `@` columns receive text.
+ * Writes a column block with its header at `origin`: rows are built and
+ * measured as they go and sent in blocks of at most 4 MB of JSON, one
+ * `context.sync()` per block, calculation suspended for each (formulas that
+ * depend on the sheet recalculate once at the end, not per block). `clear`
+ * (Tierline's earlier columns) is cleared in the first batch, so a rerun
+ * replaces them; formats go before values so `@` columns receive text.
  */
 export async function writeColumnBlock(
   context: Excel.RequestContext,
@@ -52,22 +53,38 @@ export async function writeColumnBlock(
   clear?: CellBox,
 ): Promise<ColumnWrite> {
   const width = block.headers.length;
-  const blocks = planRowBlocks(block.rows);
   const application = context.workbook.application;
   application.suspendApiCalculationUntilNextSync();
   if (clear) sheet.getRangeByIndexes(clear.row, clear.column, clear.rowCount, clear.columnCount).clear('All');
   queueHeaderAndFormats(sheet, origin, block);
+  const blocks: RowBlock[] = [];
   let syncs = 0;
-  for (const [i, part] of blocks.entries()) {
-    if (i > 0) application.suspendApiCalculationUntilNextSync();
-    const range = sheet.getRangeByIndexes(origin.row + 1 + part.start, origin.column, part.end - part.start, width);
-    range.values = block.rows.slice(part.start, part.end) as Cell[][];
+  const sizes = new Map<string, number>();
+  let pending: Cell[][] = [];
+  let start = 0, bytes = 2;
+  const flush = async () => {
+    if (blocks.length > 0) application.suspendApiCalculationUntilNextSync();
+    sheet.getRangeByIndexes(origin.row + 1 + start, origin.column, pending.length, width).values = pending;
+    blocks.push({ start, end: start + pending.length, bytes });
     await context.sync();
     syncs++;
+    start += pending.length;
+    pending = [];
+    bytes = 2;
+  };
+  for (let i = 0; i < block.rowCount; i++) {
+    const row = block.row(i);
+    const size = measureRowBytes(row, sizes);
+    if (pending.length > 0 && bytes + size > BLOCK_BUDGET_BYTES) await flush();
+    pending.push(row);
+    bytes += size;
   }
-  if (blocks.length === 0) {
-    await context.sync();
-    syncs++;
+  if (pending.length > 0 || blocks.length === 0) {
+    if (pending.length > 0) await flush();
+    else {
+      await context.sync();
+      syncs++;
+    }
   }
-  return { box: { row: origin.row, column: origin.column, rowCount: block.rows.length + 1, columnCount: width }, blocks, syncs };
+  return { box: { row: origin.row, column: origin.column, rowCount: block.rowCount + 1, columnCount: width }, blocks, syncs };
 }

@@ -7,7 +7,7 @@ import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY, parseSettings } from '../../../addin/excel/run-settings.js';
 import { HEADER_STYLE } from '../../../addin/excel/write-columns.js';
 import { BLOCK_BUDGET_BYTES, planRowBlocks } from '../../../addin/excel/plan-blocks.js';
-import { buildRowColumns } from '../../../addin/excel/build-columns.js';
+import { buildRowColumns, listRows } from '../../../addin/excel/build-columns.js';
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 
@@ -90,7 +90,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     expect(outcome.customers).toBe(100_000);
     const rows = customerSheet(100_000);
     const result = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
-    const writeBlocks = planRowBlocks(buildRowColumns(result, 100_000, 'en').rows).length;
+    const writeBlocks = planRowBlocks(listRows(buildRowColumns(result, 100_000, 'en'))).length;
     const writeSyncs = book.syncs.filter((s) => s.calculationSuspended).length;
     expect(writeSyncs).toBe(writeBlocks);
     // ~34 MB of results at 4 MB per block, ~10 MB read in ~3 MB blocks, plus probe, check, summary and settings.
