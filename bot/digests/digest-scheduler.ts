@@ -77,7 +77,8 @@ export class DigestScheduler {
       this.options.log?.(`digest posted: subscription ${subscription.id}, period ${period}`);
       return { subscriptionId: subscription.id, period, result: 'posted' };
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'error';
+      // Slack's own error ("channel_not_found") says more than the client's wrapper code.
+      const code = (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? 'error';
       // Failed runs are claimable again on the next tick within the grace window.
       this.options.store.finishDigestRun(subscription.id, period, { status: 'failed', error: code, at: this.now().toISOString() });
       this.options.log?.(`digest failed: subscription ${subscription.id}, period ${period}, ${code}`);

@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../../bot/app.js';
+import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { SqliteStore } from '../../bot/store/sqlite-store.js';
 import { postSigned, startFakeSlack } from './fake-slack.js';
@@ -229,6 +230,19 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(toDavid).not.toContain('上海华东科技有限公司');
     expect(await poster.alreadyPosted(dm, '2026-11-30T09:00:00.000Z', new Date(0))).toBe(false);
     expect(slack.callsTo('conversations.open')[0]!.body).toMatchObject({ users: USERS.maria });
+  });
+
+  it('records a Slack API error (channel_not_found) as a failed run and posts on the next tick', async () => {
+    slack.failNext('chat.postMessage', 200, {}, { ok: false, error: 'channel_not_found' });
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    store.addSubscription({ channel: 'CGONE', cron: '0 9 * * 1', timeZone: 'UTC', scope: { kind: 'all' }, locale: 'en', createdBy: USERS.mona, createdAt: 'x' });
+    const logs: string[] = [];
+    const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, client), worker: 'w', now: () => new Date('2026-11-30T09:01:00Z'), log: (l) => logs.push(l) });
+    expect(await scheduler.tick()).toEqual([{ subscriptionId: 1, period: '2026-11-30T09:00:00.000Z', result: 'failed', error: 'channel_not_found' }]);
+    expect(store.digestRuns(1)).toEqual([expect.objectContaining({ status: 'failed', error: 'channel_not_found' })]);
+    expect((await scheduler.tick())[0]!.result).toBe('posted');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(logs[0]).toBe('digest failed: subscription 1, period 2026-11-30T09:00:00.000Z, channel_not_found');
   });
 
   it('retries a digest post after a 429 per its Retry-After header', async () => {
