@@ -78,7 +78,7 @@ export interface ColumnBlock {
 }
 
 /** All rows of a block (tests and small tables). */
-export function listRows(block: ColumnBlock): Cell[][] {
+export function listBlockRows(block: ColumnBlock): Cell[][] {
   return Array.from({ length: block.rowCount }, (_, i) => block.row(i));
 }
 
@@ -88,7 +88,7 @@ export function listRows(block: ColumnBlock): Cell[][] {
  * text that Excel would run as a formula (= + - @) kept as text with the
  * apostrophe prefix, as typing it would.
  */
-export function toExcelCell(cell: Cell, style: ColumnStyle): Cell {
+export function convertToExcelCell(cell: Cell, style: ColumnStyle): Cell {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
   if (typeof cell !== 'string') return cell;
@@ -115,7 +115,7 @@ export function buildRowColumns(result: SegmentationResult, dataRows: number, lo
     if (c < 0) return headers.map(() => '');
     // resultCells returns a fresh array: convert it in place (no second array per row).
     const cells = resultCells(result, c, locale);
-    for (let j = 0; j < headers.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
+    for (let j = 0; j < headers.length; j++) cells[j] = convertToExcelCell(cells[j], styles[j]!);
     return cells;
   };
   return { headers, styles, rowCount: dataRows, row };
@@ -132,7 +132,7 @@ export function buildCustomerColumns(result: SegmentationResult, locale: Locale)
   ];
   const row = (c: number): Cell[] => {
     const cells = [...customerCells(result, c), ...resultCells(result, c, locale)];
-    for (let j = 0; j < cells.length; j++) cells[j] = toExcelCell(cells[j], styles[j]!);
+    for (let j = 0; j < cells.length; j++) cells[j] = convertToExcelCell(cells[j], styles[j]!);
     return cells;
   };
   return { headers, styles, rowCount: result.features.count, row };

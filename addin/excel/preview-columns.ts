@@ -1,8 +1,8 @@
 import { DataValidationError, detectColumns, isFieldId, matchField, normalizeHeader, type Cell, type FieldId, type Locale, type TableShape } from '../../core/index.js';
 import { formatBox, qualifyAddress } from './cell-address.js';
 import { probeSource } from './read-source.js';
-import { settingsOf, queueSettingsLoad, type TierlineSettings } from './run-settings.js';
-import { summaryLabel } from './write-summary.js';
+import { readSettingsItem, queueSettingsLoad, type TierlineSettings } from './run-settings.js';
+import { formatSummaryLabel } from './write-summary.js';
 
 /** One field of the mapping preview. */
 export interface FieldPreview {
@@ -31,7 +31,7 @@ export interface ColumnPreview {
  * @throws AddinError from locating the table (`empty-selection` …).
  */
 export async function previewColumns(context: Excel.RequestContext, locale: Locale, mapping: Readonly<Record<string, string>> = {}): Promise<ColumnPreview> {
-  const probe = await probeSource(context, locale, [summaryLabel('summarySheet', locale)]);
+  const probe = await probeSource(context, locale, [formatSummaryLabel('summarySheet', locale)]);
   const sheet = context.workbook.worksheets.getItem(probe.sheetName);
   const headerRange = sheet.getRangeByIndexes(probe.box.row, probe.box.column, 1, probe.box.columnCount);
   headerRange.load('values');
@@ -44,9 +44,9 @@ export async function previewColumns(context: Excel.RequestContext, locale: Loca
  * The part of a stored mapping that applies to this header row. The mapping
  * is remembered per workbook, not per table: a header that is not in the
  * table the analyst selected now is dropped, not reported as an error.
- * @example applicableMapping({ customerId: 'Kunde' }, ['ID']) // {}
+ * @example filterMapping({ customerId: 'Kunde' }, ['ID']) // {}
  */
-export function applicableMapping(mapping: Readonly<Record<string, string>>, header: readonly Cell[]): Record<string, string> {
+export function filterMapping(mapping: Readonly<Record<string, string>>, header: readonly Cell[]): Record<string, string> {
   const present = new Set(header.map((cell) => normalizeHeader(String(cell ?? '')).full));
   return Object.fromEntries(Object.entries(mapping).filter(([, target]) => present.has(normalizeHeader(target).full)));
 }
@@ -57,7 +57,7 @@ export function applicableMapping(mapping: Readonly<Record<string, string>>, hea
  */
 export function describeHeaders(headers: readonly string[], mapping: Readonly<Record<string, string>> = {}, headerRow = 1): Omit<ColumnPreview, 'source'> {
   try {
-    const plan = detectColumns(headers, { mapping: applicableMapping(mapping, headers), headerRow });
+    const plan = detectColumns(headers, { mapping: filterMapping(mapping, headers), headerRow });
     const fields = (Object.entries(plan.columns) as [FieldId, number][]).map(([field, index]) => ({
       field,
       header: plan.headers[index]!,
@@ -118,5 +118,5 @@ export async function selectAddress(context: Excel.RequestContext, address: stri
 export async function loadSettings(context: Excel.RequestContext): Promise<TierlineSettings> {
   const item = queueSettingsLoad(context);
   await context.sync();
-  return settingsOf(item);
+  return readSettingsItem(item);
 }

@@ -2,7 +2,7 @@ import type { Cell, Locale } from '../../core/index.js';
 import { formatBox, intersectBoxes, type CellBox } from './cell-address.js';
 import { createAddinError } from './addin-error.js';
 import { BLOCK_BUDGET_BYTES, measureRowBytes } from './plan-blocks.js';
-import { queueSettingsLoad, settingsOf, type TierlineSettings, type WrittenColumns } from './run-settings.js';
+import { queueSettingsLoad, readSettingsItem, type TierlineSettings, type WrittenColumns } from './run-settings.js';
 
 /**
  * The most data rows the add-in reads. A task pane holds the sheet in
@@ -79,7 +79,7 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
   await context.sync();
   let syncs = 1;
 
-  const settings = settingsOf(settingsItem);
+  const settings = readSettingsItem(settingsItem);
   const sheetIds = new Map<string, string>();
   for (const found of named) if (!found.isNullObject) sheetIds.set(found.name, found.id);
   if (Object.values(settings.sheets).includes(sheet.id)) throw createAddinError('summary-sheet-selected', locale, { sheet: sheet.name });

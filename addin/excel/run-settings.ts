@@ -59,7 +59,7 @@ export function queueSettingsLoad(context: Excel.RequestContext): Excel.Setting 
 }
 
 /** The settings behind a loaded setting item. */
-export function settingsOf(item: Excel.Setting): TierlineSettings {
+export function readSettingsItem(item: Excel.Setting): TierlineSettings {
   return parseSettings(item.isNullObject ? undefined : item.value);
 }
 

@@ -14,11 +14,11 @@ import { createAddinError } from './addin-error.js';
 import { buildCustomerColumns, buildRowColumns, type ColumnBlock } from './build-columns.js';
 import { formatBox, formatColumn, MAX_SHEET_COLUMNS, parseAreas, qualifyAddress, subtractBox, type CellBox } from './cell-address.js';
 import { formatFieldName } from './field-names.js';
-import { applicableMapping } from './preview-columns.js';
+import { filterMapping } from './preview-columns.js';
 import { probeSource, readSource, type SourceTable } from './read-source.js';
 import { queueSettingsSave, type TierlineSettings } from './run-settings.js';
 import { writeColumnBlock } from './write-columns.js';
-import { queueSummarySheet, summaryLabel } from './write-summary.js';
+import { queueSummarySheet, formatSummaryLabel } from './write-summary.js';
 
 /** What the analyst chose in the pane (or the stored settings, for the ribbon button). */
 export interface SegmentRequest {
@@ -76,8 +76,8 @@ const PANE_ISSUES = 500;
  */
 export async function segmentSelection(context: Excel.RequestContext, request: SegmentRequest): Promise<SegmentOutcome> {
   const { locale } = request;
-  const summaryName = summaryLabel('summarySheet', locale);
-  const customersName = summaryLabel('customersSheet', locale);
+  const summaryName = formatSummaryLabel('summarySheet', locale);
+  const customersName = formatSummaryLabel('customersSheet', locale);
   const probe = await probeSource(context, locale, [summaryName, customersName]);
   if (probe.workbookProtected) throw createAddinError('workbook-protected', locale, { summary: summaryName });
   const ownedSheet = (name: string, role: string) => {
@@ -198,7 +198,7 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
         ...(request.asOf ? { asOf: request.asOf } : {}),
         ...(request.today ? { today: request.today } : {}),
         locale,
-        mapping: applicableMapping(request.mapping ?? {}, table.header),
+        mapping: filterMapping(request.mapping ?? {}, table.header),
         ...(request.config !== undefined ? { config: request.config } : {}),
         ...(request.k !== undefined ? { k: request.k } : {}),
       },

@@ -12,7 +12,7 @@ const SUMMARY_LABELS = {
 } as const satisfies Record<string, Entry>;
 
 /** An add-in label (sheet names and summary headings). */
-export function summaryLabel(key: keyof typeof SUMMARY_LABELS, locale: Locale): string {
+export function formatSummaryLabel(key: keyof typeof SUMMARY_LABELS, locale: Locale): string {
   const entry: Entry = SUMMARY_LABELS[key];
   return locale === 'zh-CN' ? entry[1] : entry[0];
 }
@@ -59,12 +59,12 @@ function writeTable(sheet: Excel.Worksheet, row: number, header: readonly string
 export function queueSummarySheet(context: Excel.RequestContext, result: SegmentationResult, summary: SummaryContext): { sheet: Excel.Worksheet; layout: SummaryLayout } {
   const { locale } = summary;
   const t = (key: LabelKey) => label(key, locale);
-  const sheet = context.workbook.worksheets.add(summaryLabel('summarySheet', locale));
+  const sheet = context.workbook.worksheets.add(formatSummaryLabel('summarySheet', locale));
   const title = sheet.getRange('A1');
   title.values = [[t('report.segments')]];
   title.format.font.bold = true;
   title.format.font.size = 14;
-  sheet.getRange('A2').values = [[`${t('report.scheme')}: ${result.scheme.id} · ${t('report.asOf')}: ${result.asOf || '–'} · ${summaryLabel('source', locale)}: ${summary.source}`]];
+  sheet.getRange('A2').values = [[`${t('report.scheme')}: ${result.scheme.id} · ${t('report.asOf')}: ${result.asOf || '–'} · ${formatSummaryLabel('source', locale)}: ${summary.source}`]];
 
   // Segment table.
   const segmentHeaderRow = 3;
@@ -119,7 +119,7 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
       strategy?.kpi ?? '',
     ]);
   });
-  sheet.getRangeByIndexes(strategyHeaderRow - 1, 0, 1, 1).values = [[summaryLabel('strategies', locale)]];
+  sheet.getRangeByIndexes(strategyHeaderRow - 1, 0, 1, 1).values = [[formatSummaryLabel('strategies', locale)]];
   sheet.getRangeByIndexes(strategyHeaderRow - 1, 0, 1, 1).format.font.bold = true;
   writeTable(
     sheet,
@@ -135,7 +135,7 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.count > 0 && Number.isFinite(s.profile.frequency) && Number.isFinite(s.profile.monetary) && s.profile.recency > 0);
   const profiles = profiled.map(({ s, i }) => [result.scheme.segmentLabel(i, locale), round(1 / s.profile.recency, 3), round(s.profile.frequency, 3), round(s.profile.monetary, 3)]);
-  sheet.getRangeByIndexes(profileHeaderRow - 1, 0, 1, 1).values = [[summaryLabel('profiles', locale)]];
+  sheet.getRangeByIndexes(profileHeaderRow - 1, 0, 1, 1).values = [[formatSummaryLabel('profiles', locale)]];
   sheet.getRangeByIndexes(profileHeaderRow - 1, 0, 1, 1).format.font.bold = true;
   writeTable(sheet, profileHeaderRow, [t('column.segment'), t('chart.axis.recency'), t('chart.axis.frequency'), t('chart.axis.monetary')], profiles, [undefined, '0.00', '0.00', '0.00']);
 

@@ -4,7 +4,7 @@ import { formatFieldName } from '../excel/field-names.js';
 import { describeHeaders, loadSettings, previewColumns, selectAddress, type ColumnPreview } from '../excel/preview-columns.js';
 import type { TierlineSettings } from '../excel/run-settings.js';
 import { segmentSelection, type SegmentOutcome } from '../excel/segment-selection.js';
-import { paneLabel, SCHEME_CHOICES, type PaneLabel } from './pane-labels.js';
+import { formatPaneLabel, SCHEME_CHOICES, type PaneLabel } from './pane-labels.js';
 
 /** What the pane needs from its host: Excel.run in Office, a fake in the browser test. */
 export interface PaneHost {
@@ -57,7 +57,7 @@ const percent = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixe
  */
 export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void> {
   const state: PaneState = { locale: 'en', scheme: 'rfm', asOf: '', configText: '', mapping: {}, asked: [], busy: false };
-  const t = (key: PaneLabel, params?: Readonly<Record<string, string | number>>) => paneLabel(key, state.locale, params);
+  const t = (key: PaneLabel, params?: Readonly<Record<string, string | number>>) => formatPaneLabel(key, state.locale, params);
 
   const apply = (settings: TierlineSettings) => {
     state.locale = settings.locale;

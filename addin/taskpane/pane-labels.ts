@@ -38,7 +38,7 @@ const PANE_LABELS = {
 export type PaneLabel = keyof typeof PANE_LABELS;
 
 /** The pane string `key` in `locale`, `{name}` placeholders filled. */
-export function paneLabel(key: PaneLabel, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+export function formatPaneLabel(key: PaneLabel, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
   const entry: Entry = PANE_LABELS[key];
   let text = locale === 'zh-CN' ? entry[1] : entry[0];
   for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, typeof value === 'number' ? value.toLocaleString('en-US') : value);

@@ -3,7 +3,7 @@
  * as its host. Every user action is one Excel.run (STYLE.md).
  */
 import { mountPane, type PaneHost } from './mount-pane.js';
-import { paneLabel } from './pane-labels.js';
+import { formatPaneLabel } from './pane-labels.js';
 
 /** The host the pane gets inside Excel. */
 export function createExcelHost(): PaneHost {
@@ -29,7 +29,7 @@ void Office.onReady((info) => {
   const root = document.getElementById('app');
   if (!root) return;
   if (info.host !== Office.HostType.Excel) {
-    root.textContent = paneLabel('noExcel', 'en');
+    root.textContent = formatPaneLabel('noExcel', 'en');
     return;
   }
   void mountPane(root, createExcelHost());

@@ -15,7 +15,7 @@ import { Resvg } from '@resvg/resvg-js';
 export const ICON_SIZES = [16, 32, 64, 80] as const;
 
 /** Three tiers on the brand teal: the top (most valuable) tier is the narrowest. */
-export function iconSvg(): string {
+export function renderIconSvg(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
   <rect x="1" y="1" width="30" height="30" rx="6" fill="#0F5C5C"/>
   <rect x="11" y="7" width="10" height="4.5" rx="1.5" fill="#F2C14E"/>
@@ -27,7 +27,7 @@ export function iconSvg(): string {
 /** Writes icon-<size>.png for every size into `directory`. */
 export function writeIcons(directory: string): string[] {
   return ICON_SIZES.map((size) => {
-    const png = new Resvg(iconSvg(), { fitTo: { mode: 'width', value: size } }).render().asPng();
+    const png = new Resvg(renderIconSvg(), { fitTo: { mode: 'width', value: size } }).render().asPng();
     const path = join(directory, `icon-${size}.png`);
     writeFileSync(path, png);
     return path;

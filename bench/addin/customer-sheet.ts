@@ -28,7 +28,7 @@ export const AS_OF_SERIAL = 46_327;
 export const AS_OF = '2026-11-01';
 
 /** Row `i` (0-based) of the customer sheet; spread so every RFM score occurs. */
-export function customerRow(i: number): FakeCell[] {
+export function createCustomerRow(i: number): FakeCell[] {
   const id = `C${String(i + 1).padStart(7, '0')}`;
   const recency = 1 + ((i * 7919) % 720);
   const frequency = 1 + ((i * 104_729) % 37);
@@ -50,8 +50,8 @@ export function customerRow(i: number): FakeCell[] {
 }
 
 /** Header plus `rows` customer rows. */
-export function customerSheet(rows: number): FakeCell[][] {
+export function createCustomerSheet(rows: number): FakeCell[][] {
   const out: FakeCell[][] = [[...CUSTOMER_HEADER]];
-  for (let i = 0; i < rows; i++) out.push(customerRow(i));
+  for (let i = 0; i < rows; i++) out.push(createCustomerRow(i));
   return out;
 }

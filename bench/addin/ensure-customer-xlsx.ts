@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTableWriter } from '../../io/index.js';
 import { DATA_DIR } from '../paths.js';
-import { customerSheet } from './customer-sheet.js';
+import { createCustomerSheet } from './customer-sheet.js';
 
 /**
  * The add-in benchmark's customer sheet saved as an .xlsx file in bench/data
@@ -16,7 +16,7 @@ export async function ensureCustomerXlsx(rows: number, log: (line: string) => vo
   log(`  generating ${path} …`);
   const partial = `${path}.partial.xlsx`;
   const writer = await openTableWriter(partial, { sheetName: 'Customers' });
-  for (const row of customerSheet(rows)) writer.writeRow(row);
+  for (const row of createCustomerSheet(rows)) writer.writeRow(row);
   await writer.close();
   // Renamed only when complete: an interrupted run never leaves a short file behind.
   renameSync(partial, path);

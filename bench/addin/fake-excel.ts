@@ -70,7 +70,7 @@ function columnIndex(letters: string): number {
 }
 
 /** `B2:D5` of a box. */
-export function boxAddress(box: Box): string {
+export function formatBoxAddress(box: Box): string {
   const a = `${columnName(box.column)}${box.row + 1}`;
   return box.rowCount === 1 && box.columnCount === 1 ? a : `${a}:${columnName(box.column + box.columnCount - 1)}${box.row + box.rowCount}`;
 }
@@ -319,7 +319,7 @@ export class FakeWorkbook {
     const fake = this;
     let loadedValues: FakeCell[][] | undefined;
     let wantValues = false;
-    const address = `${sheet.name.includes(' ') ? `'${sheet.name}'` : sheet.name}!${boxAddress(box)}`;
+    const address = `${sheet.name.includes(' ') ? `'${sheet.name}'` : sheet.name}!${formatBoxAddress(box)}`;
     const mock = new OfficeMockObject(
       {
         address,
@@ -430,7 +430,7 @@ export class FakeWorkbook {
   private createAreas(boxes: readonly Box[], sheet: FakeSheet): Excel.RangeAreas {
     const isNull = boxes.length === 0;
     const mock = new OfficeMockObject(
-      { address: boxes.map((b) => `${sheet.name}!${boxAddress(b)}`).join(','), areaCount: boxes.length, cellCount: boxes.reduce((n, b) => n + b.rowCount * b.columnCount, 0) },
+      { address: boxes.map((b) => `${sheet.name}!${formatBoxAddress(b)}`).join(','), areaCount: boxes.length, cellCount: boxes.reduce((n, b) => n + b.rowCount * b.columnCount, 0) },
       'excel' as never,
     );
     return this.strict(mock, 'RangeAreas', { get: (key) => (key === 'isNullObject' ? { value: isNull } : undefined) });

@@ -16,7 +16,7 @@
  * sync count and the bytes each sync moved.
  */
 import { segmentSelection } from '../../addin/excel/segment-selection.js';
-import { AS_OF, customerSheet } from '../addin/customer-sheet.js';
+import { AS_OF, createCustomerSheet } from '../addin/customer-sheet.js';
 import { FakeWorkbook } from '../addin/fake-excel.js';
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!Number.isInteger(rows) || rows < 1) throw new Error('usage: addin-segment.js [ROWS]');
   const book = new FakeWorkbook();
   const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, customerSheet(rows));
+  sheet.put(0, 0, createCustomerSheet(rows));
   book.select(sheet, 'C5');
   book.fakeMs = 0;
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
-import { AS_OF, customerSheet } from '../../../bench/addin/customer-sheet.js';
+import { AS_OF, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 import { SETTINGS_KEY } from '../../../addin/excel/run-settings.js';
 
 /** The ribbon's function file runs in Office; here its globals are stubbed at the boundary. */
@@ -37,7 +37,7 @@ describe('ribbon Segment button (ExecuteFunction)', () => {
   it('registers the function the manifest names and segments with the stored settings', async () => {
     book = new FakeWorkbook();
     const sheet = book.addSheet('Customers');
-    sheet.put(0, 0, customerSheet(40));
+    sheet.put(0, 0, createCustomerSheet(40));
     book.select(sheet, 'B3');
     book.settings.set(SETTINGS_KEY, JSON.stringify({ scheme: 'rfm8', locale: 'zh-CN', asOf: AS_OF }));
     const e = event();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../../core/index.js';
 import { FakeWorkbook, type FakeSheet } from '../../../bench/addin/fake-excel.js';
-import { AS_OF, customerSheet } from '../../../bench/addin/customer-sheet.js';
+import { AS_OF, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 import { AddinError } from '../../../addin/excel/addin-error.js';
 import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY } from '../../../addin/excel/run-settings.js';
@@ -11,7 +11,7 @@ const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 function customerBook(rows: number, select = 'C5'): { book: FakeWorkbook; sheet: FakeSheet } {
   const book = new FakeWorkbook();
   const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, customerSheet(rows));
+  sheet.put(0, 0, createCustomerSheet(rows));
   book.select(sheet, select);
   return { book, sheet };
 }
@@ -109,7 +109,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   it('1,048,576 rows: a whole-column selection over a full sheet', async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet('Big');
-    sheet.put(0, 0, [customerSheet(1)[0]!]);
+    sheet.put(0, 0, [createCustomerSheet(1)[0]!]);
     sheet.set(1_048_575, 0, 'C9');
     book.select(sheet, 'A:L');
     const error = await refusal(book);
@@ -187,7 +187,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   it('a header row without data rows', async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet('Empty');
-    sheet.put(0, 0, [customerSheet(1)[0]!]);
+    sheet.put(0, 0, [createCustomerSheet(1)[0]!]);
     book.select(sheet, 'B1');
     const error = await refusal(book);
     expect(error.message).toBe('The table A1:L1 has a header row but no data rows below it. Add the customer or order rows, then click Segment.');

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { resultCells, resultHeaders, segmentTable } from '../../../core/index.js';
 import { FakeWorkbook, FAKE_PAYLOAD_LIMIT, type FakeSheet } from '../../../bench/addin/fake-excel.js';
-import { AS_OF, AS_OF_SERIAL, customerSheet } from '../../../bench/addin/customer-sheet.js';
+import { AS_OF, AS_OF_SERIAL, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 import { AddinError } from '../../../addin/excel/addin-error.js';
 import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY, parseSettings } from '../../../addin/excel/run-settings.js';
 import { HEADER_STYLE } from '../../../addin/excel/write-columns.js';
 import { BLOCK_BUDGET_BYTES, planRowBlocks } from '../../../addin/excel/plan-blocks.js';
-import { buildRowColumns, listRows } from '../../../addin/excel/build-columns.js';
+import { buildRowColumns, listBlockRows } from '../../../addin/excel/build-columns.js';
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 
 function customerBook(rows: number, select = 'C5'): { book: FakeWorkbook; sheet: FakeSheet } {
   const book = new FakeWorkbook();
   const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, customerSheet(rows));
+  sheet.put(0, 0, createCustomerSheet(rows));
   book.select(sheet, select);
   return { book, sheet };
 }
@@ -37,7 +37,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     expect(outcome).toMatchObject({ source: 'Customers!A1:L21', target: 'Customers!M1:AJ21', shape: 'customers', customers: 20, dataRows: 20, replacedEarlierColumns: false });
 
     // The cells are core's, row for row.
-    const rows = customerSheet(20);
+    const rows = createCustomerSheet(20);
     const expected = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
     expect(sheet.read({ row: 0, column: 12, rowCount: 1, columnCount: 24 })[0]).toEqual(resultHeaders(expected));
     for (const i of [0, 7, 19]) {
@@ -88,9 +88,9 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const { book, sheet } = customerBook(100_000);
     const outcome = await segmentSelection(book.context, request);
     expect(outcome.customers).toBe(100_000);
-    const rows = customerSheet(100_000);
+    const rows = createCustomerSheet(100_000);
     const result = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
-    const writeBlocks = planRowBlocks(listRows(buildRowColumns(result, 100_000, 'en'))).length;
+    const writeBlocks = planRowBlocks(listBlockRows(buildRowColumns(result, 100_000, 'en'))).length;
     const writeSyncs = book.syncs.filter((s) => s.calculationSuspended).length;
     expect(writeSyncs).toBe(writeBlocks);
     // ~34 MB of results at 4 MB per block, ~10 MB read in ~3 MB blocks, plus probe, check, summary and settings.
@@ -130,7 +130,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const { book, sheet } = customerBook(12);
     sheet.hiddenRows.add(3).add(4);
     await segmentSelection(book.context, request);
-    const rows = customerSheet(12);
+    const rows = createCustomerSheet(12);
     const result = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
     for (const r of [3, 4, 5]) expect(sheet.get(r, 22)).toBe(resultCells(result, result.rowCustomer![r - 1]!)[10]);
   });
@@ -138,7 +138,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   it('reads an Excel table around the active cell and leaves out its totals row', async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet('Data');
-    sheet.put(2, 1, customerSheet(10));
+    sheet.put(2, 1, createCustomerSheet(10));
     sheet.put(13, 1, [['Total', '', '', '', '', '', '', 123, 4567]]);
     sheet.tables.push({ name: 'Customers', box: { row: 2, column: 1, rowCount: 12, columnCount: 12 }, showTotals: true });
     book.select(sheet, 'D6');

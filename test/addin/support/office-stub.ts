@@ -6,7 +6,7 @@
  * the workbook afterwards.
  */
 import { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
-import { customerSheet } from '../../../bench/addin/customer-sheet.js';
+import { createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 
 const book = new FakeWorkbook();
 const scenario = new URLSearchParams(window.location.search).get('scenario') ?? 'customers';
@@ -21,7 +21,7 @@ if (scenario === 'unknown-headers') {
   book.select(sheet, 'B2');
 } else {
   const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, customerSheet(300));
+  sheet.put(0, 0, createCustomerSheet(300));
   sheet.set(6, 8, '#N/A'); // I7: a formula error in Cumulative spend
   sheet.set(9, 6, '2026-02-30'); // G10: not a real date
   book.select(sheet, 'C4');
