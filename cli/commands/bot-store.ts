@@ -38,3 +38,20 @@ export async function importFile(store: Store, file: string, flags: SegmentFlagV
   }
   return { snapshot, notes: prepared.modelNotes };
 }
+
+/**
+ * One run of the bot's scheduled re-import (`tierline bot --import-file`):
+ * never throws, so a bad file on one night leaves the store and the bot as
+ * they were; logs the snapshot, or the error's code (no file content, no names).
+ */
+export async function runScheduledImport(store: Store, file: string, io: ConsoleIo, log: (line: string) => void, now: () => Date = () => new Date()): Promise<SnapshotInfo | undefined> {
+  try {
+    const { snapshot } = await importFile(store, file, {}, io, now().toISOString());
+    log(`scheduled import: snapshot ${snapshot.id} of ${snapshot.asOf}, ${snapshot.customerCount} customers`);
+    return snapshot;
+  } catch (error) {
+    const issues = (error as { issues?: { code: string }[] }).issues;
+    log(`scheduled import failed: ${issues?.[0]?.code ?? (error as { code?: string }).code ?? (error as Error).name}`);
+    return undefined;
+  }
+}

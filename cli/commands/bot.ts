@@ -11,7 +11,7 @@ import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { VegaLiteSpec } from '../../core/charts/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
-import { DB_FLAG, DB_FLAG_HELP, importFile, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, importFile, openStore, runScheduledImport } from './bot-store.js';
 
 export const BOT_HELP = `Usage: tierline bot [options]
 
@@ -106,12 +106,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   if (importSchedule && values['import-file']) {
     const file = values['import-file'];
     importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, async () => {
-      try {
-        const { snapshot } = await importFile(store, file, {}, io, new Date().toISOString());
-        log(`scheduled import: snapshot ${snapshot.id} of ${snapshot.asOf}, ${snapshot.customerCount} customers`);
-      } catch (error) {
-        log(`scheduled import failed: ${(error as { code?: string }).code ?? (error as Error).name}`);
-      }
+      await runScheduledImport(store, file, io, log);
     });
   }
   await stopped;

@@ -2,6 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { runScheduledImport } from '../../cli/commands/bot-store.js';
+import { SqliteStore } from '../../bot/store/sqlite-store.js';
 import { run } from '../cli/run-cli.js';
 
 const db = () => join(mkdtempSync(join(tmpdir(), 'tl-cli-')), 'tierline.db');
@@ -39,5 +42,24 @@ describe('tierline import / users / ask / digest', () => {
     expect(await run('digest', '--preview', '--db', path)).toMatchObject({ code: 2, err: expect.stringContaining('no snapshot yet') });
     expect(await run('digest', '--db', path)).toMatchObject({ code: 1 });
     expect(await run('import', 'no-such-file.csv', '--db', path)).toMatchObject({ code: 1, err: expect.stringContaining('file not found') });
+  });
+});
+
+describe('the scheduled re-import', () => {
+  it('adds a snapshot from the configured file, and a bad file leaves the store as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-reimport-'));
+    const store = new SqliteStore(join(dir, 'tierline.db'));
+    const file = join(dir, 'book.csv');
+    writeFileSync(file, 'Customer ID,Account manager,Last purchase date,Frequency,Cumulative spend\nC1,Maria,2026-11-20,4,900\n');
+    const io = { out: () => {}, err: () => {}, today: '2026-11-25', interactive: false };
+    const logs: string[] = [];
+    const snapshot = await runScheduledImport(store, file, io, (l) => logs.push(l));
+    expect(snapshot?.customerCount).toBe(1);
+    writeFileSync(file, '');
+    expect(await runScheduledImport(store, file, io, (l) => logs.push(l))).toBeUndefined();
+    expect(await runScheduledImport(store, join(dir, 'gone.csv'), io, (l) => logs.push(l))).toBeUndefined();
+    expect(logs).toEqual([`scheduled import: snapshot 1 of 2026-11-21, 1 customers`, 'scheduled import failed: empty-file', 'scheduled import failed: ENOENT']);
+    expect(store.latestSnapshot()?.id).toBe(1);
+    store.close();
   });
 });
