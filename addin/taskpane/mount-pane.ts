@@ -20,6 +20,8 @@ interface PaneState {
   locale: Locale;
   scheme: string;
   asOf: string;
+  /** k-means K as typed; '' = automatic. */
+  k: string;
   configText: string;
   mapping: Record<string, string>;
   preview?: ColumnPreview;
@@ -56,7 +58,7 @@ const percent = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixe
  * the workbook's stored settings first so the analyst's last choices return.
  */
 export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void> {
-  const state: PaneState = { locale: 'en', scheme: 'rfm', asOf: '', configText: '', mapping: {}, asked: [], busy: false };
+  const state: PaneState = { locale: 'en', scheme: 'rfm', asOf: '', k: '', configText: '', mapping: {}, asked: [], busy: false };
   const t = (key: PaneLabel, params?: Readonly<Record<string, string | number>>) => formatPaneLabel(key, state.locale, params);
 
   const apply = (settings: TierlineSettings) => {
@@ -64,6 +66,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
     state.scheme = settings.scheme;
     state.asOf = settings.asOf ?? '';
     state.mapping = { ...settings.mapping };
+    state.k = typeof settings.k === 'number' ? String(settings.k) : '';
     state.configText = settings.config === undefined ? '' : JSON.stringify(settings.config, null, 2);
   };
 
@@ -108,6 +111,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
           today: host.today(),
           mapping: state.mapping,
           ...(config !== undefined ? { config } : {}),
+          ...(state.k.trim() !== '' ? { k: Number(state.k) } : {}),
         }),
       );
       state.asked = [];
@@ -139,6 +143,8 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
       state.locale = (locale as HTMLSelectElement).value as Locale;
       render();
     });
+    const k = h('input', { id: 'k', name: 'k', type: 'number', min: '2', max: '20', step: '1', placeholder: 'auto', value: state.k }) as HTMLInputElement;
+    k.addEventListener('input', () => (state.k = k.value));
     const config = h('textarea', { id: 'thresholds', name: 'thresholds', rows: '3', spellcheck: 'false', placeholder: '{ "tags": { … } }' }) as HTMLTextAreaElement;
     config.value = state.configText;
     config.addEventListener('input', () => (state.configText = config.value));
@@ -152,6 +158,8 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
       h('p', { class: 'hint' }, t('asOfHint')),
       h('label', { for: 'locale' }, t('locale')),
       locale,
+      h('label', { for: 'k' }, t('k')),
+      k,
       h('label', { for: 'thresholds' }, t('thresholds')),
       config,
     );

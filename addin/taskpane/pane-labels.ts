@@ -10,6 +10,7 @@ const PANE_LABELS = {
   asOf: ['Analysis date (optional)', '分析日期（可选）'],
   asOfHint: ['Empty: the day after the newest purchase.', '留空：最近一次购买的次日。'],
   locale: ['Language of the results', '结果语言'],
+  k: ['Clusters for k-means (empty: automatic, K = 2…8)', 'k-means聚类数（留空：自动，K = 2…8）'],
   thresholds: ['Threshold overrides (JSON, optional)', '阈值覆盖（JSON，可选）'],
   thresholdsInvalid: ['The threshold overrides are not valid JSON: {detail}', '阈值覆盖不是有效的JSON：{detail}'],
   mapping: ['Column mapping', '列映射'],

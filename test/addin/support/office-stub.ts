@@ -25,7 +25,7 @@ if (scenario === 'unknown-headers') {
   sheet.set(6, 8, '#N/A'); // I7: a formula error in Cumulative spend
   sheet.set(9, 6, '2026-02-30'); // G10: not a real date
   book.select(sheet, 'C4');
-  if (scenario === 'stored-settings') book.settings.set('tierline', JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01' }));
+  if (scenario === 'stored-settings') book.settings.set('tierline', JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01', k: 4 }));
 }
 
 const office = {

@@ -131,6 +131,7 @@ describe('task pane in headless Chromium', () => {
     await expect(page.locator('#scheme').inputValue()).resolves.toBe('c-value-tiers');
     await expect(page.locator('#locale').inputValue()).resolves.toBe('zh-CN');
     await expect(page.locator('#as-of').inputValue()).resolves.toBe('2026-10-01');
+    await expect(page.locator('#k').inputValue()).resolves.toBe('4');
     await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('列映射');
     await page.close();
   }, 60_000);
