@@ -66,7 +66,12 @@ describe('SqliteStore', () => {
     const store = track(fixtureStore());
     const id = store.latestSnapshot()!.id;
     store.snooze('C005', 'Maria', '2026-12-25', 'UMARIA');
-    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' }).customers.map((c) => c.customerId)).toEqual(['C002']);
+    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' })).toMatchObject({ customers: [{ customerId: 'C002' }], total: 1 });
+    expect(store.churnRisks({ snapshotId: id, owner: 'David', limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(2);
+    expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
+    // A snoozed customer who is not a churn risk does not lower the count.
+    store.snooze('C001', 'Maria', '2026-12-25', 'UMARIA');
+    expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
     expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-12-25' }).customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
   });
 
