@@ -7,13 +7,15 @@ import { BLOCK_BUDGET_BYTES, measureRowBytes, type RowBlock } from './plan-block
 export const HEADER_STYLE = { fill: '#0F5C5C', font: '#FFFFFF' } as const;
 
 /**
- * Sets one number format on every cell of a range. Office.js broadcasts a
- * single (non-array) value to all cells of the range, which keeps a
- * 100,000-row format to a few bytes instead of a 100,000-row array; the
- * typings only describe the 2-D form.
+ * Sets one number format on every cell of a range. Excel applies a 1×1
+ * format array (or a single value) to all cells of the range (Range.numberFormat
+ * reference: "If the argument is a single value, it will be applied to all
+ * cells"; OfficeDev/office-js-docs-reference#578, office-js-docs-pr#5400),
+ * which keeps a 100,000-row column's format to a few bytes instead of a
+ * 100,000-row array.
  */
 export function setUniformFormat(range: Excel.Range, numberFormat: string): void {
-  (range as unknown as { numberFormat: unknown }).numberFormat = numberFormat;
+  range.numberFormat = [[numberFormat]];
 }
 
 /** Queues header text and style, and per-column number formats and widths. */

@@ -388,6 +388,9 @@ export class FakeWorkbook {
       },
       set: (key, value) => {
         if (key === 'values' || key === 'numberFormat') {
+          // Excel broadcasts a single value, or a 1×1 number-format array, to every cell.
+          const single = Array.isArray(value) && key === 'numberFormat' && value.length === 1 && (value[0] as unknown[]).length === 1;
+          if (single) value = (value as string[][])[0]![0];
           const isArray = Array.isArray(value);
           if (isArray && ((value as unknown[]).length !== box.rowCount || ((value as unknown[][])[0]?.length ?? 0) !== box.columnCount)) {
             throw new Error(`InvalidArgument: ${key} of ${(value as unknown[]).length} rows for ${address}`);
