@@ -74,7 +74,8 @@ export interface BuiltApp {
  */
 export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
   if (config.appToken) {
-    const app = new App({ token: config.token, appToken: config.appToken, socketMode: true, signingSecret: config.signingSecret, clientOptions: config.clientOptions ?? {}, logLevel: LogLevel.WARN });
+    // installerOptions.clientOptions is what Bolt hands the Socket Mode client for apps.connections.open.
+    const app = new App({ token: config.token, appToken: config.appToken, socketMode: true, signingSecret: config.signingSecret, clientOptions: config.clientOptions ?? {}, installerOptions: { clientOptions: { ...(config.clientOptions ?? {}) } }, logLevel: LogLevel.WARN });
     registerListeners(app, deps);
     return {
       app,

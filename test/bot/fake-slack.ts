@@ -36,6 +36,7 @@ export async function startFakeSlack() {
   const files = new Map<string, Buffer>();
   let ts = 1000;
   let base = '';
+  let socketUrl = '';
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/files/')) {
@@ -61,6 +62,7 @@ export async function startFakeSlack() {
     const ok = (extra: Record<string, unknown> = {}) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
     if (method === 'auth.test') return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tierline' });
     if (method === 'chat.postMessage') return ok({ ts: `${++ts}.000100`, channel: body.channel });
+    if (method === 'apps.connections.open') return ok({ url: socketUrl });
     if (method === 'conversations.history') return ok({ messages: [] });
     if (method === 'files.getUploadURLExternal') return ok({ upload_url: `${base}/upload/F1`, file_id: 'F1' });
     if (method === 'files.completeUploadExternal') return ok({ files: [{ id: 'F1' }] });
@@ -76,6 +78,10 @@ export async function startFakeSlack() {
     fileUrl: (name: string, content: Buffer) => {
       files.set(`/files/${name}`, content);
       return `${base}/files/${name}`;
+    },
+    /** What apps.connections.open answers (Socket Mode). */
+    setSocketUrl(url: string) {
+      socketUrl = url;
     },
     failNext(method: string, status: number, headers: Record<string, string>, body: unknown) {
       failures.set(method, [...(failures.get(method) ?? []), { status, headers, body }]);
