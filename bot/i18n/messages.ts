@@ -51,7 +51,7 @@ const MESSAGES = {
   'help.fallback': ["I didn't understand that. Here is what I can answer:", '没有理解您的问题。我可以回答：'],
   'error.no-snapshot': ['No customer data yet: an admin imports a file with `tierline import <file>`.', '还没有客户数据：请管理员运行 `tierline import <文件>` 导入。'],
   'error.empty-snapshot': ['The newest snapshot ({asOf}) has no customers.', '最新快照（{asOf}）中没有客户。'],
-  'error.not-mapped': ['Your Slack account is not linked to an owner in the customer data. Ask an admin to run `/crm users map "Your Name=<@you>"`.', '您的 Slack 账号尚未关联客户经理。请管理员运行 `/crm users map "姓名=<@您>"`。'],
+  'error.not-mapped': ['Your Slack account is not linked to an owner in the customer data. Ask an admin to run `/crm users map "Your Name=@you"`.', '您的 Slack 账号尚未关联客户经理。请管理员运行 `/crm users map "姓名=@您"`。'],
   'error.managers-only': ['Only managers can do that.', '只有主管可以执行此操作。'],
   'error.admins-only': ['Only admins can do that.', '只有管理员可以执行此操作。'],
   'error.owner-not-mapped': ['<@{user}> is not linked to an owner.', '<@{user}> 尚未关联客户经理。'],
