@@ -48,7 +48,7 @@ describe('App Home and digest blocks', () => {
     expect(blocksToText(home(USERS.eve, 'zh-CN').blocks)).toMatchInlineSnapshot(`
       "Tierline
       ────────────────
-      您的 Slack 账号尚未关联客户经理。请管理员运行 \`/crm users map "姓名=<@您>"\`。"
+      您的 Slack 账号尚未关联客户经理。请管理员运行 \`/crm users map "姓名=@您"\`。"
     `);
   });
 
