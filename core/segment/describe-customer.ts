@@ -178,35 +178,78 @@ export function resultHeaders(result: SegmentationResult, locale: Locale = resul
 
 /** The appended cells of customer `c`, in `resultHeaders` order. */
 export function resultCells(result: SegmentationResult, c: number, locale: Locale = result.options.locale): Cell[] {
-  const record = describeCustomer(result, c, locale);
-  const { features } = result;
-  return [
-    num(features.recencyDays[c]!),
-    num(features.windowFrequency[c]!),
-    num(features.windowMonetary[c]!),
-    num(features.frequency6m[c]!),
-    num(features.amount6m[c]!),
-    num(features.averageOrderValue[c]!),
-    scoreText(result, result.scheme.r[c]!, locale),
-    scoreText(result, result.scheme.f[c]!, locale),
-    scoreText(result, result.scheme.m[c]!, locale),
-    record.rfmCode,
-    record.segmentLabel,
-    formatTags(record.tagLabels, locale),
-    record.lifecycle ? label(`lifecycle.${record.lifecycle}` as LabelKey, locale) : null,
-    label(record.churnRisk ? 'yes' : 'no', locale),
-    record.churnReason,
-    record.strategyGroup ? label(`group.${record.strategyGroup}` as LabelKey, locale) : null,
-    record.strategy?.goal ?? null,
-    record.strategy?.measures ?? null,
-    record.strategy?.channel ?? null,
-    record.strategy?.department ?? null,
-    record.strategy?.owner ?? null,
-    record.strategy?.cadence ?? null,
-    record.strategy?.dueDate ?? null,
-    record.strategy?.kpi ?? null,
-    ...(result.scheme.columns?.cells(c, locale) ?? []),
-  ];
+  return cellWriter(result, locale)(c);
+}
+
+// Labels depend on the segment, strategy group, tag set or stage, not on the
+// customer: look each up once per run and locale (1M rows × 24 columns would
+// otherwise format the same strings millions of times).
+const writers = new WeakMap<SegmentationResult, Map<Locale, (c: number) => Cell[]>>();
+
+function cellWriter(result: SegmentationResult, locale: Locale): (c: number) => Cell[] {
+  let byLocale = writers.get(result);
+  if (!byLocale) writers.set(result, (byLocale = new Map()));
+  let writer = byLocale.get(locale);
+  if (!writer) byLocale.set(locale, (writer = buildCellWriter(result, locale)));
+  return writer;
+}
+
+function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number) => Cell[] {
+  const { features, scheme } = result;
+  const segmentLabels = scheme.segments.map((_, s) => scheme.segmentLabel(s, locale));
+  const blankStrategy: Cell[] = [null, null, null, null, null, null, null, null, null];
+  const strategyCells = STRATEGY_GROUPS.map((group): Cell[] => {
+    const keys = strategyLabelKeys(group);
+    const definition = STRATEGIES[group];
+    return [
+      label(`group.${group}` as LabelKey, locale),
+      label(keys.goal, locale),
+      label(keys.measures, locale),
+      label(keys.channel, locale),
+      label(keys.department, locale),
+      label(keys.owner, locale),
+      label(`cadence.${definition.cadence}`, locale),
+      Number.isFinite(features.asOfDay) ? formatDay(nextDueDay(definition.deadline, features.asOfDay)) : '',
+      label(keys.kpi, locale),
+    ];
+  });
+  const lifecycleLabels = LIFECYCLE_STAGES.map((stage) => label(`lifecycle.${stage}` as LabelKey, locale));
+  const yes = label('yes', locale), no = label('no', locale);
+  const tagText = new Map<number, string>();
+  const tags = (c: number): string => {
+    if (scheme.tags) return formatTags(scheme.tags.tagLabels(c, locale), locale);
+    const mask = result.tags.masks[c]!;
+    let text = tagText.get(mask);
+    if (text === undefined) tagText.set(mask, (text = formatTags(tagsOf(mask).map((t) => tagLabel(t, locale)), locale)));
+    return text;
+  };
+  const score = (value: number): Cell => (value === 0 ? null : scheme.scheme !== 'rfm8' ? value : label(value === 2 ? 'level.high' : 'level.low', locale));
+  const code = (r: number, f: number, m: number): string | null => (r ? (scheme.scheme !== 'rfm8' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null);
+  return (c) => {
+    const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
+    const stage = result.lifecycle[c]!;
+    const group = scheme.strategy[c]!;
+    const churn = scheme.churn ? scheme.churn.flag[c] === 1 : result.tags.churnReasons[c]! > 0;
+    return [
+      num(features.recencyDays[c]!),
+      num(features.windowFrequency[c]!),
+      num(features.windowMonetary[c]!),
+      num(features.frequency6m[c]!),
+      num(features.amount6m[c]!),
+      num(features.averageOrderValue[c]!),
+      score(r),
+      score(f),
+      score(m),
+      code(r, f, m),
+      segmentLabels[scheme.segment[c]!]!,
+      tags(c),
+      stage < lifecycleLabels.length ? lifecycleLabels[stage]! : null,
+      churn ? yes : no,
+      churn ? churnReason(result, c, locale) : null,
+      ...(group < strategyCells.length ? strategyCells[group]! : blankStrategy),
+      ...(scheme.columns?.cells(c, locale) ?? []),
+    ];
+  };
 }
 
 /** Headers of the identity columns present for a transaction-shaped run. */

@@ -99,3 +99,24 @@ describe('runScheme through segmentTable', () => {
     expect(() => segmentTable(header, [rows[0]!], { scheme: 'kmeans', asOf: '2024-06-30' })).toThrow(KMeansError);
   });
 });
+
+describe('resultCells', () => {
+  it.each(['rfm', 'rfm8', 'rules:a-table5-rules', 'kmeans', 'c-value-tiers', 'd-grading-scorecard'])('agrees with describeCustomer for every customer (%s, both locales)', (scheme) => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const result = run(scheme, { k: 2, locale });
+      const headers = resultHeaders(result);
+      for (let c = 0; c < result.features.count; c++) {
+        const record = describeCustomer(result, c);
+        const cells = resultCells(result, c);
+        const at = (key: string): unknown => cells[headers.indexOf(key)];
+        const h = locale === 'en' ? { segment: 'Segment', churn: 'Churn risk', reason: 'Churn reason', goal: 'Strategy goal', due: 'Due date' } : { segment: '细分群体', churn: '流失风险', reason: '流失原因', goal: '策略目标', due: '时间节点' };
+        expect(at(h.segment)).toBe(record.segmentLabel);
+        expect(at(h.churn)).toBe(locale === 'en' ? (record.churnRisk ? 'Yes' : 'No') : record.churnRisk ? '是' : '否');
+        expect(at(h.reason)).toBe(record.churnReason);
+        expect(at(h.goal)).toBe(record.strategy?.goal ?? null);
+        expect(at(h.due)).toBe(record.strategy?.dueDate ?? null);
+        expect(cells[11]).toBe(locale === 'en' ? record.tagLabels.map((t) => `[${t}]`).join(' ') : record.tagLabels.map((t) => `【${t}】`).join(''));
+      }
+    }
+  });
+});
