@@ -97,12 +97,6 @@ function churnReason(result: SegmentationResult, c: number, locale: Locale): str
   return parts.join(locale === 'zh-CN' ? '；' : '; ');
 }
 
-function scoreText(result: SegmentationResult, value: number, locale: Locale): Cell {
-  if (value === 0) return null;
-  if (result.scheme.scheme !== 'rfm8') return value;
-  return label(value === 2 ? 'level.high' : 'level.low', locale);
-}
-
 /**
  * The full record of customer `c`, localized labels beside stable ids.
  */
