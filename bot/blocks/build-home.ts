@@ -11,7 +11,7 @@ import { formatMoney, segmentName } from './format.js';
  * same buttons as in a DM) and contacts logged this week. An error answer
  * (not mapped, no snapshot) shows as the only section.
  */
-export function buildHome(summary: Answer, churn: Answer, contactsThisWeek: number, locale: Locale): types.HomeView {
+export function buildHome(summary: Answer, churn: Answer, contactsThisWeek: number, locale: Locale): types.HomeView & { blocks: Block[] } {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title', locale) } }];
   if (summary.kind !== 'summary') {
     blocks.push(...buildAnswerBlocks(summary, locale));
