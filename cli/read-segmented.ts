@@ -26,6 +26,8 @@ export interface ReadRequest {
   readonly sheet?: string | boolean;
   /** Sees every cleaning issue of both files (for `--issues`). */
   readonly onIssue?: (issue: CellIssue) => void;
+  /** Keep each customer's purchase days (transactions) for the lifetime models. */
+  readonly keepPurchaseDays?: boolean;
 }
 
 /** A finished run with the cleaning report of each file read: the file first, then the customer table. */
@@ -50,7 +52,7 @@ async function readIntoSegmenter(request: ReadRequest, io: ConsoleIo): Promise<S
     file,
     {
       header: (cells, rowNumber) => {
-        run = createSegmenter(cells, request.segmentOptions, { headerRow: rowNumber, onIssue: request.onIssue });
+        run = createSegmenter(cells, request.segmentOptions, { headerRow: rowNumber, onIssue: request.onIssue, keepPurchaseDays: request.keepPurchaseDays ?? false });
       },
       rows: (batch, firstRowNumber) => run!.addRows(batch, firstRowNumber),
     },

@@ -37,6 +37,10 @@ export interface PreparedBenchmark {
 
 export interface Benchmark {
   readonly name: string;
+  /** The reference implementation, as printed (pandas, scikit-learn, …). */
+  readonly referenceName: string;
+  /** What `rows` counts. */
+  readonly unit: 'transactions' | 'customers' | 'rows';
   /** What each side's clock covers. */
   readonly oursTimes: string;
   readonly referenceTimes: string;
@@ -56,7 +60,7 @@ export async function measure(benchmark: Benchmark, transactionRows: number, rep
     const round = repeats > 1 ? ` (${i + 1}/${repeats})` : '';
     log(`  ours${round} …`);
     ours.push(await prepared.ours());
-    log(`  pandas${round} …`);
+    log(`  ${benchmark.referenceName}${round} …`);
     reference.push(await prepared.reference());
   }
   const { checks, mismatches } = prepared.compare(ours[0]!, reference[0]!);
@@ -95,13 +99,15 @@ function compareSamples(ours: CustomerSample, reference: CustomerSample, ids: re
     const a = ours[id], b = reference[id];
     const same = a === undefined || b === undefined ? false : a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1] && sameMoney(a[2], b[2]);
     if (same) agreeing++;
-    else mismatches.push(`customer ${id}: ours ${show(a)}, pandas ${show(b)}`);
+    else mismatches.push(`customer ${id}: ours ${show(a)}, reference ${show(b)}`);
   }
   return { agreeing, mismatches };
 }
 
 export const rfmTransactions: Benchmark = {
   name: 'rfm-10m-transactions',
+  referenceName: 'pandas',
+  unit: 'transactions',
   oursTimes: 'readTable → createSegmenter → addRows → finish (scores, segments, tags, strategies, report), after imports',
   referenceTimes: 'read_csv + to_datetime → groupby last date / distinct days / net sum → 3 × qcut(rank), after imports',
   async prepare(rows, log) {
@@ -118,7 +124,7 @@ export const rfmTransactions: Benchmark = {
         const mismatches: string[] = [];
         const a = ours.report.customers, b = reference.report.customers;
         if (a === b) checks.push(`customers agree (${a.toLocaleString('en-US')})`);
-        else mismatches.push(`customer count: ours ${a.toLocaleString('en-US')}, pandas ${b.toLocaleString('en-US')}`);
+        else mismatches.push(`customer count: ours ${a.toLocaleString('en-US')}, reference ${b.toLocaleString('en-US')}`);
         const compared = compareSamples(ours.report.sample ?? {}, reference.report.sample ?? {}, ids);
         if (compared.agreeing > 0) checks.push(`${compared.agreeing}/${ids.length} sampled customers agree on recency, frequency, monetary`);
         mismatches.push(...compared.mismatches);
@@ -130,6 +136,8 @@ export const rfmTransactions: Benchmark = {
 
 export const rfmScore: Benchmark = {
   name: 'rfm-score-1m-customers',
+  referenceName: 'pandas',
+  unit: 'customers',
   oursTimes: "assignTags + applyScheme('rfm') on Float64Array features (quintiles with ties kept, segments, strategies)",
   referenceTimes: "3 × pd.qcut(x.rank(method='first'), 5) on the same columns",
   async prepare(rows, log) {
@@ -161,6 +169,8 @@ const KMEANS_PEAK_MEMORY_MB = 1024;
 
 export const kmeansAutoK: Benchmark = {
   name: 'kmeans-auto-k-1m',
+  referenceName: 'sklearn',
+  unit: 'customers',
   oursTimes: 'clusterCustomers(kRange 2..8, restarts 1): log1p + z-scores, per K k-means++ + Lloyd + silhouette (10,000 stratified sample), K, centroids, names',
   referenceTimes: 'log1p + StandardScaler, per K KMeans(n_init=1, random_state=0) + silhouette_score(sample_size=10000, random_state=0)',
   async prepare(rows, log) {
@@ -201,6 +211,8 @@ const relativeGap = (a: number, b: number): number => Math.abs(a - b) / Math.abs
 
 export const lifetimeFitScore: Benchmark = {
   name: 'lifetime-fit-score-1m',
+  referenceName: 'scipy',
+  unit: 'customers',
   oursTimes: 'summaryFromColumns + fitBgNbd + fitGammaGamma (BFGS on log-parameters over unique rows, Hessian) + scoreLifetimes (P(alive), expected purchases, CLV 12 months at 1%/month)',
   referenceTimes: "lifetimes' BetaGeoFitter + GammaGammaFitter likelihoods in numpy/scipy.special, minimize(method='BFGS', jac, tol 1e-7) + Hessian, then P(alive), expected purchases (hyp2f1) and CLV, per customer",
   async prepare(rows, log) {
@@ -251,6 +263,8 @@ const BOT_TARGETS = { churnP95Ms: 50, digestSeconds: 5, owners: 200, queries: 50
 
 export const botChurnDigest: Benchmark = {
   name: 'bot-churn-digest-1m',
+  referenceName: 'pandas',
+  unit: 'customers',
   oursTimes: 'buildDigest of the whole store (2 snapshots of N customers: tiers, compareSnapshots migration, new risks, win-back); churnMs: the churn answer (answerQuestion + Block Kit + text) for 500 seeded owners, p50/p95/max',
   referenceTimes: "pandas read_sql of both snapshots + value_counts/merge for the same digest figures; churnMs: the bot's churn SQL alone through Python sqlite3",
   async prepare(rows, log) {

@@ -64,22 +64,22 @@ export function headerLines(facts: MachineFacts, rows: number, repeats: number):
     `  ${facts.cpus} CPUs (${facts.cpuModel}) · ${facts.memoryGiB} GiB RAM · ${facts.platform} · load average ${facts.loadAverage.toFixed(2)} at start`,
     `  ${int(rows)} transactions (--rows) · each side runs alone in its own process, one after the other${repeats > 1 ? `, ${repeats} times (median kept)` : ''};`,
     '  seconds exclude interpreter start-up and imports (process wall time shown for reference);',
-    `  ratio = ours ÷ pandas, lower is better · targets: ratio ≤ ${TARGETS.ratio.toFixed(2)}, our peak RSS < ${int(TARGETS.peakMemoryMB)} MB`,
+    `  ratio = ours ÷ reference, lower is better · targets: ratio ≤ ${TARGETS.ratio.toFixed(2)}, our peak RSS < ${int(TARGETS.peakMemoryMB)} MB`,
   ];
   if (facts.loadAverage > facts.cpus / 2) lines.push(`  note: the machine is busy (load ${facts.loadAverage.toFixed(2)} on ${facts.cpus} CPUs): timings will be noisy`);
   return lines;
 }
 
 export function resultLines(benchmark: Benchmark, record: BenchmarkRecord, checks: readonly string[]): string[] {
-  const unit = benchmark.name.includes('score') ? 'customers' : 'transactions';
+  const ref = benchmark.referenceName.padEnd(7);
   const lines = [
-    `${record.name} · ${int(record.rows)} ${unit}`,
+    `${record.name} · ${int(record.rows)} ${benchmark.unit}`,
     `  ours    ${secs(record.oursSeconds).padStart(9)}   peak ${int(record.peakMemoryMB).padStart(6)} MB   ${phaseText(record.phases.ours)}   (process ${secs(record.wallSeconds.ours)})`,
-    `  pandas  ${secs(record.referenceSeconds).padStart(9)}   peak ${int(record.referencePeakMemoryMB).padStart(6)} MB   ${phaseText(record.phases.reference)}   (process ${secs(record.wallSeconds.reference)})`,
+    `  ${ref} ${secs(record.referenceSeconds).padStart(9)}   peak ${int(record.referencePeakMemoryMB).padStart(6)} MB   ${phaseText(record.phases.reference)}   (process ${secs(record.wallSeconds.reference)})`,
     `  ratio   ${record.ratio.toFixed(2).padStart(9)}   target ≤ ${TARGETS.ratio.toFixed(2)}: ${mark(record.meetsTargets.ratio)}`,
     `  memory  ${(int(record.peakMemoryMB) + ' MB').padStart(9)}   target < ${int(TARGETS.peakMemoryMB)} MB: ${mark(record.meetsTargets.peakMemory)}`,
     `  timed   ours: ${benchmark.oursTimes}`,
-    `          pandas: ${benchmark.referenceTimes}`,
+    `          ${benchmark.referenceName}: ${benchmark.referenceTimes}`,
   ];
   if (checks.length > 0) lines.push(`  check   ${checks.join('; ')}`);
   for (const mismatch of record.mismatches) lines.push(`  WARNING mismatch: ${mismatch}`);
@@ -90,6 +90,6 @@ export function verdictLine(record: BenchmarkRecord): string {
   const ok = record.meetsTargets.ratio && record.meetsTargets.peakMemory && record.mismatches.length === 0;
   const ratio = `ratio ${record.ratio.toFixed(2)} ${record.meetsTargets.ratio ? '≤' : '>'} ${TARGETS.ratio.toFixed(2)}`;
   const memory = `peak ${int(record.peakMemoryMB)} MB ${record.meetsTargets.peakMemory ? '<' : '≥'} ${int(TARGETS.peakMemoryMB)} MB`;
-  const agreement = record.mismatches.length === 0 ? '' : `, ${record.mismatches.length} mismatch${record.mismatches.length === 1 ? '' : 'es'} with pandas`;
+  const agreement = record.mismatches.length === 0 ? '' : `, ${record.mismatches.length} mismatch${record.mismatches.length === 1 ? '' : 'es'} with the reference`;
   return `  ${record.name.padEnd(24)} ${ok ? 'PASS' : 'FAIL'}  ${ratio}, ${memory}${agreement}`;
 }

@@ -26,7 +26,8 @@ type SegmentFlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string }
  */
 export async function importFile(store: Store, file: string, flags: SegmentFlagValues, io: ConsoleIo, importedAt: string, segmentedOut?: string): Promise<{ snapshot: SnapshotInfo; notes: readonly string[] }> {
   const { options, locale } = await segmentOptionsFromFlags(flags, io);
-  const { result } = await readSegmented({ file, segmentOptions: options, customers: flags.customers, sheet: flags.sheet }, io);
+  // Purchase days let the snapshot rank churn by the lifetime models' value at risk.
+  const { result } = await readSegmented({ file, segmentOptions: options, customers: flags.customers, sheet: flags.sheet, keepPurchaseDays: true }, io);
   const prepared = prepareSnapshot(result, file, importedAt);
   const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
   if (segmentedOut) {

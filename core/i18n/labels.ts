@@ -81,7 +81,7 @@ const LABELS = {
   'cadence.monthly': ['Monthly', '每月1次'],
   'cadence.quarterly': ['Quarterly', '每季度1次'],
   'reason.inactive-low-frequency': ['No purchase in {months} months; lifetime purchases {count} ≤ {max}', '近{months}个月未消费，累计消费{count}次 ≤ {max}'],
-  'reason.complaints': ['{count} complaints in 6 months', '近6个月投诉{count}次'],
+  'reason.complaints': ['complaints in 6 months: {count}', '近6个月投诉{count}次'],
   // Lifecycle (SPEC §5f)
   'lifecycle.new': ['New', '新客'],
   'lifecycle.active': ['Active', '活跃'],

@@ -31,11 +31,11 @@ describe('App Home and digest blocks', () => {
       Top customers at churn risk
       Ranked by spend: this snapshot has no reliable lifetime model, so the SPEC churn rule decides who is at risk.
       C004 · 李娜女士
-      Reason: 2 complaints in 6 months
+      Reason: complaints in 6 months: 2
       Last purchase: 2026-10-01 · Spend: ¥20,000 · Segment: Need attention
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
       C003 · Acme Trading Co., Ltd.
-      Reason: No purchase in 3 months; lifetime purchases 1 ≤ 3; 1 complaints in 6 months
+      Reason: No purchase in 3 months; lifetime purchases 1 ≤ 3; complaints in 6 months: 1
       Last purchase: 2026-04-01 · Spend: ¥800 · Segment: New customers
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
       1–2 of 2 · snapshot 2026-11-01

@@ -43,7 +43,7 @@ describe('SqliteStore', () => {
       name: 'Acme Trading Co., Ltd.',
       segment: 'new',
       churnRisk: true,
-      churnReasonEn: 'No purchase in 3 months; lifetime purchases 1 ≤ 3; 1 complaints in 6 months',
+      churnReasonEn: 'No purchase in 3 months; lifetime purchases 1 ≤ 3; complaints in 6 months: 1',
       monetary: 800,
       strategyGroup: 'potential',
     });
