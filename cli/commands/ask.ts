@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { Viewer } from '../../bot/access/resolve-viewer.js';
 import { localeOf, replyToIntent } from '../../bot/answers/reply-to-question.js';
 import { matchIntent } from '../../bot/intents/match-intent.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
 
 export const ASK_HELP = `Usage: tierline ask "<question>" --as <owner> [options]
@@ -31,13 +31,7 @@ const OPTIONS = { ...DB_FLAG, as: { type: 'string' }, manager: { type: 'boolean'
  * @returns the exit code.
  */
 export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
     io.out(ASK_HELP);
     return EXIT.ok;

@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Cron } from 'croner';
 import { buildApp } from '../../bot/app.js';
 import type { BotDeps } from '../../bot/bot-deps.js';
@@ -11,6 +10,7 @@ import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { VegaLiteSpec } from '../../core/charts/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, importFile, openStore, runScheduledImport } from './bot-store.js';
 
 export const BOT_HELP = `Usage: tierline bot [options]
@@ -46,13 +46,8 @@ const ids = (value: string | undefined): string[] => (value ?? '').split(',').ma
  * @returns the exit code.
  */
 export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   if (values.help) {
     io.out(BOT_HELP);
     return EXIT.ok;

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { renderDigest } from '../../bot/digests/render-digest.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
 
 export const DIGEST_HELP = `Usage: tierline digest --preview [options]
@@ -25,13 +25,8 @@ const OPTIONS = { ...DB_FLAG, preview: { type: 'boolean' }, owner: { type: 'stri
  * @returns the exit code.
  */
 export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   if (values.help) {
     io.out(DIGEST_HELP);
     return EXIT.ok;

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { dimensionTable, evaluateDimensions, RULE_FIELD_IDS, type Cell } from '../../core/index.js';
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { readSegmented } from '../read-segmented.js';
 import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
@@ -39,13 +39,7 @@ const text = (cell: Cell): string => (cell === null || cell === undefined ? '' :
  * @returns the exit code.
  */
 export async function runDimensions(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
     io.out(DIMENSIONS_HELP);
     return EXIT.ok;

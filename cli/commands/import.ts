@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
 import { DB_FLAG, DB_FLAG_HELP, importFile, openStore } from './bot-store.js';
 
@@ -24,13 +24,7 @@ const OPTIONS = { ...SEGMENT_FLAGS, ...DB_FLAG, help: { type: 'boolean', short: 
  * @returns the exit code.
  */
 export async function runImport(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
     io.out(IMPORT_HELP);
     return EXIT.ok;

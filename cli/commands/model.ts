@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DataValidationError, createSegmenter, dayFromCivil, formatDay, type SegmentOptionsInput, type Segmenter, type CleaningReport } from '../../core/index.js';
 import {
   assessReliability,
@@ -17,6 +16,7 @@ import {
 } from '../../core/lifetime/index.js';
 import { readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
 
@@ -114,13 +114,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
   if (action !== 'fit' && action !== 'evaluate') throw new UsageError(`model: unknown action "${action}"; use fit or evaluate.`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(rest, OPTIONS);
   if (values.help) {
     io.out(MODEL_HELP);
     return EXIT.ok;

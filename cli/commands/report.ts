@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Locale, SegmentOptionsInput, SegmentationResult } from '../../core/index.js';
 import { migrationHeatmapSpec, radarChartSpec, scatterChartSpec, shareBarChartSpec, sharePieChartSpec, type VegaLiteSpec } from '../../core/charts/index.js';
 import { compareSnapshots, snapshotOf } from '../../core/summary/compare-snapshots.js';
@@ -8,6 +7,7 @@ import { rfmMatrix } from '../../core/summary/rfm-matrix.js';
 import { summarizeTotal } from '../../core/summary/summarize-segments.js';
 import { renderSvg } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readSegmented } from '../read-segmented.js';
 import { buildReportHtml, type RenderedChart, type ReportModel } from '../report/report-html.js';
@@ -60,13 +60,7 @@ interface Parsed {
 }
 
 async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'report: missing <file>.' : `report: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
   if (values.out === undefined) throw new UsageError('report: --out <file.html> is required.');

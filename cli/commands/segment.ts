@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { extname } from 'node:path';
 import {
   ConfigError,
@@ -26,6 +25,7 @@ import {
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { openTableWriter, readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readSegmented, sheetOption } from '../read-segmented.js';
@@ -66,13 +66,7 @@ interface Parsed {
 }
 
 async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'segment: missing <file>.' : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { isEmail, mapOwnersByEmail } from '../../bot/access/map-owners-by-email.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
 
 export const USERS_HELP = `Usage: tierline users map "Owner name=U0123" [...]
@@ -32,13 +32,7 @@ function client(): WebClient {
  * @returns the exit code.
  */
 export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) {
     io.out(USERS_HELP);
