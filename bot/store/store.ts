@@ -35,17 +35,8 @@ export interface StoredCustomer {
 }
 
 /** A dated import of segmented customers. */
-export interface SnapshotInfo {
+export interface SnapshotInfo extends NewSnapshot {
   readonly id: number;
-  readonly asOf: string;
-  readonly importedAt: string;
-  readonly source: string;
-  readonly scheme: string;
-  /** Segment ids in the scheme's order, with their labels. */
-  readonly segments: readonly string[];
-  readonly segmentLabels: { readonly en: readonly string[]; readonly zh: readonly string[] };
-  /** 'model' when churnProbability/valueAtRisk are filled by a reliable lifetime model, else 'spec-rule'. */
-  readonly churnSource: 'model' | 'spec-rule';
   readonly customerCount: number;
 }
 
@@ -94,13 +85,16 @@ export interface DigestRun {
   readonly error: string | null;
 }
 
+/** A snapshot as `addSnapshot` takes it (the store assigns the id and counts the customers). */
 export interface NewSnapshot {
   readonly asOf: string;
   readonly importedAt: string;
   readonly source: string;
   readonly scheme: string;
+  /** Segment ids in the scheme's order, with their labels. */
   readonly segments: readonly string[];
   readonly segmentLabels: { readonly en: readonly string[]; readonly zh: readonly string[] };
+  /** 'model' when churnProbability/valueAtRisk are filled by a reliable lifetime model, else 'spec-rule'. */
   readonly churnSource: 'model' | 'spec-rule';
 }
 
