@@ -4,7 +4,7 @@ export { cellText, isEmptyCell, isFormulaError } from './table/cell-text.js';
 export { DataValidationError, ISSUE_CODES, type CellIssue, type IssueCode } from './report/cell-issue.js';
 export { IssueLog, type CleaningReport } from './report/issue-log.js';
 export { FIELDS, FIELD_IDS, getField, isFieldId, type FieldDefinition, type FieldId } from './schema/fields.js';
-export { detectColumns, matchField, type ColumnPlan, type TableShape } from './headers/detect-columns.js';
+export { detectColumns, matchField, isRequiredField, REQUIRED_COLUMNS, type ColumnPlan, type TableShape } from './headers/detect-columns.js';
 export { normalizeHeader } from './headers/normalize-header.js';
 export { parseDate, type ParsedDate, type DateFormat } from './parse/parse-date.js';
 export { parseNumber, type ParsedNumber } from './parse/parse-number.js';

@@ -1,4 +1,4 @@
-import { DataValidationError, detectColumns, isFieldId, matchField, normalizeHeader, type Cell, type FieldId, type Locale, type TableShape } from '../../core/index.js';
+import { DataValidationError, detectColumns, isFieldId, isRequiredField, matchField, normalizeHeader, type Cell, type FieldId, type Locale, type TableShape } from '../../core/index.js';
 import { formatBox, qualifyAddress } from './cell-address.js';
 import { probeSource } from './read-source.js';
 import { readSettingsItem, queueSettingsLoad, type TierlineSettings } from './run-settings.js';
@@ -62,7 +62,7 @@ export function describeHeaders(headers: readonly string[], mapping: Readonly<Re
       field,
       header: plan.headers[index]!,
       matchedBy: plan.matchedBy[field] ?? 'alias',
-      required: isRequired(field, plan.shape),
+      required: isRequiredField(field, plan.shape),
     }));
     return { headers, shape: plan.shape, fields, missing: [] };
   } catch (error) {
@@ -90,16 +90,6 @@ export function describeHeaders(headers: readonly string[], mapping: Readonly<Re
 
 /** The fields that decide the shape: an order list's and a customer table's. */
 const KEY_FIELDS: readonly FieldId[] = ['customerId', 'orderDate', 'orderAmount', 'lastPurchaseDate', 'historicalFrequency', 'cumulativeSpend'];
-
-// The fields core needs per shape (mirrors core's detectColumns rule; core does not export it).
-const REQUIRED: Readonly<Record<TableShape, readonly FieldId[]>> = {
-  transactions: ['customerId', 'orderDate', 'orderAmount'],
-  customers: ['customerId', 'lastPurchaseDate', 'recencyDays', 'historicalFrequency', 'frequency6m', 'annualFrequency', 'cumulativeSpend', 'amount6m', 'averageOrderValue'],
-};
-
-function isRequired(field: FieldId, shape: TableShape): boolean {
-  return REQUIRED[shape].includes(field);
-}
 
 /**
  * Selects a cell the cleaning report points at (and activates its sheet).

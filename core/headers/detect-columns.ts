@@ -55,18 +55,37 @@ const FIELD_NAME: Partial<Record<FieldId, string>> = {
   cumulativeSpend: 'spend (累计消费 / 近6个月消费金额 / 消费金额)',
 };
 
+/**
+ * What each table shape needs: every requirement is met by any one of its
+ * alternatives, an alternative being all of its fields (an amount, or
+ * quantity × unit price). The key of a requirement names it in messages.
+ */
+export const REQUIRED_COLUMNS: Readonly<Record<TableShape, readonly { readonly key: FieldId; readonly anyOf: readonly (readonly FieldId[])[] }[]>> = {
+  transactions: [
+    { key: 'customerId', anyOf: [['customerId']] },
+    { key: 'orderDate', anyOf: [['orderDate']] },
+    { key: 'orderAmount', anyOf: [['orderAmount'], ['quantity', 'unitPrice']] },
+  ],
+  customers: [
+    { key: 'customerId', anyOf: [['customerId']] },
+    { key: 'lastPurchaseDate', anyOf: [['lastPurchaseDate'], ['recencyDays']] },
+    { key: 'historicalFrequency', anyOf: [['frequency6m'], ['historicalFrequency'], ['annualFrequency']] },
+    { key: 'cumulativeSpend', anyOf: [['cumulativeSpend'], ['amount6m'], ['orderAmount'], ['averageOrderValue']] },
+  ],
+};
+
+/**
+ * True when `field` can meet one of the shape's requirements (the add-in marks these "required").
+ * @example isRequiredField('recencyDays', 'customers') === true
+ */
+export function isRequiredField(field: FieldId, shape: TableShape): boolean {
+  return REQUIRED_COLUMNS[shape].some((requirement) => requirement.anyOf.some((fields) => fields.includes(field)));
+}
+
 function missingFor(shape: TableRole, has: (id: FieldId) => boolean): FieldId[] {
-  const missing: FieldId[] = [];
-  if (!has('customerId')) missing.push('customerId');
-  if (shape === 'transactions') {
-    if (!has('orderDate')) missing.push('orderDate');
-    if (!has('orderAmount') && !(has('quantity') && has('unitPrice'))) missing.push('orderAmount');
-  } else if (shape === 'customers') {
-    if (!has('lastPurchaseDate') && !has('recencyDays')) missing.push('lastPurchaseDate');
-    if (!has('frequency6m') && !has('historicalFrequency') && !has('annualFrequency')) missing.push('historicalFrequency');
-    if (!has('cumulativeSpend') && !has('amount6m') && !has('orderAmount') && !has('averageOrderValue')) missing.push('cumulativeSpend');
-  }
-  return missing;
+  // A customer table joined onto transactions needs only its id.
+  const requirements = shape === 'attributes' ? REQUIRED_COLUMNS.customers.slice(0, 1) : REQUIRED_COLUMNS[shape];
+  return requirements.filter((requirement) => !requirement.anyOf.some((fields) => fields.every(has))).map((requirement) => requirement.key);
 }
 
 /**

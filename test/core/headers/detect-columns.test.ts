@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectColumns, matchField } from '../../../core/headers/detect-columns.js';
+import { detectColumns, isRequiredField, matchField } from '../../../core/headers/detect-columns.js';
 import { DataValidationError } from '../../../core/report/cell-issue.js';
-import { FIELDS } from '../../../core/schema/fields.js';
+import { FIELDS, type FieldId } from '../../../core/schema/fields.js';
 import type { Cell } from '../../../core/table/cell.js';
 
 /** The DataValidationError a call throws (fails the test when it does not throw one). */
@@ -263,5 +263,15 @@ describe('detectColumns: properties', () => {
         for (const issue of plan.issues) expect(issue.code).toBe('ambiguous-column');
       }),
     );
+  });
+});
+
+describe('isRequiredField', () => {
+  it('marks every alternative that meets a requirement of the shape, and nothing else', () => {
+    expect(['customerId', 'orderDate', 'orderAmount', 'quantity', 'unitPrice'].every((f) => isRequiredField(f as FieldId, 'transactions'))).toBe(true);
+    expect(isRequiredField('recencyDays', 'customers')).toBe(true);
+    expect(isRequiredField('averageOrderValue', 'customers')).toBe(true);
+    expect(isRequiredField('region', 'customers')).toBe(false);
+    expect(isRequiredField('lastPurchaseDate', 'transactions')).toBe(false);
   });
 });
