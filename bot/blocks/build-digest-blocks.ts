@@ -2,7 +2,7 @@ import type { Digest, DigestCustomer } from '../digests/build-digest.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { Block } from './build-answer.js';
-import { escapeMrkdwn, formatMoney, formatShare, segmentName } from './format.js';
+import { escapeMrkdwn, formatCount, formatMoney, formatShare, segmentName } from './format.js';
 
 function change(now: number, before: number): string {
   const d = now - before;
@@ -32,8 +32,8 @@ export function buildDigestBlocks(digest: Digest, locale: Locale, names: Readonl
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: message('digest.empty', locale) } });
     return blocks;
   }
-  const tierLines = digest.tiers.map((t) => `• ${segmentName(digest.snapshot, t.segment, locale)}: ${t.count}${digest.previous ? ` (${change(t.count, t.previousCount)})` : ''} · ${formatShare(t.revenueShare)}`);
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.tiers', locale)}* — ${digest.total} · ${formatMoney(digest.totalRevenue)}\n${tierLines.join('\n')}` } });
+  const tierLines = digest.tiers.map((t) => `• ${segmentName(digest.snapshot, t.segment, locale)}: ${formatCount(t.count)}${digest.previous ? ` (${change(t.count, t.previousCount)})` : ''} · ${formatShare(t.revenueShare)}`);
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.tiers', locale)}* — ${formatCount(digest.total)} · ${formatMoney(digest.totalRevenue)}\n${tierLines.join('\n')}` } });
   if (digest.previous) {
     if (digest.upgrades.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.upgrades', locale)}* (${digest.upgraded})\n${digest.upgrades.map((c) => customerLine(digest, c, names, locale)).join('\n')}` } });
     if (digest.downgrades.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.downgrades', locale)}* (${digest.downgraded})\n${digest.downgrades.map((c) => customerLine(digest, c, names, locale)).join('\n')}` } });

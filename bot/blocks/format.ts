@@ -10,6 +10,11 @@ export function formatMoney(amount: number | null): string {
   return `¥${Math.round(amount).toLocaleString('en-US')}`;
 }
 
+/** A count with thousands separators. */
+export function formatCount(count: number): string {
+  return Math.round(count).toLocaleString('en-US');
+}
+
 /** A share 0–1 as a percentage with one decimal. */
 export function formatShare(share: number): string {
   return `${(Number.isFinite(share) ? share * 100 : 0).toFixed(1)}%`;
