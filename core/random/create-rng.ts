@@ -10,7 +10,7 @@ export interface Rng {
 
 /**
  * Creates a mulberry32 generator (32-bit state, period 2^32), good enough for
- * sampling and seeding k-means; core never calls Math.random().
+ * sampling and seeding k-means; core never uses the unseeded global generator.
  * @example createRng(42).next() === createRng(42).next()
  */
 export function createRng(seed: number): Rng {
