@@ -4,20 +4,18 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../support/system-tools.js';
 import { run } from './run-cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = join(root, 'test-artifacts');
 const dir = mkdtempSync(join(tmpdir(), 'tierline-report-'));
-const CHROMIUM = '/usr/bin/chromium';
-// CI installs Debian's chromium (.ci/run); a developer machine without it skips the browser part, visibly.
-const haveChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser | undefined;
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  if (HAVE_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +47,7 @@ describe('tierline report', () => {
     expect(html).toContain('Cluster 0 · ');
   });
 
-  it.skipIf(!haveChromium)('renders in headless Chromium: every chart has marks and paints pixels (screenshot saved)', async () => {
+  it.skipIf(!HAVE_CHROMIUM)('renders in headless Chromium: every chart has marks and paints pixels (screenshot saved)', async () => {
     const out = join(dir, 'browser.html');
     expect((await run('report', sample('transactions.csv'), '--customers', sample('customers.csv'), '--previous-as-of', '2026-08-01', '--locale', 'zh-CN', '--out', out)).code).toBe(0);
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });

@@ -14,19 +14,21 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
+import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../support/system-tools.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const artifacts = join(repo, 'test-artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
 
-let out: string;
+let out: string | undefined;
 let server: Server;
 let origin: string;
 let browser: Browser;
 let stub: string;
 
 beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
   out = mkdtempSync(join(tmpdir(), 'tierline-pane-'));
   await build({ configFile: join(repo, 'addin/vite.config.ts'), logLevel: 'silent', build: { outDir: join(out, 'web'), emptyOutDir: true } });
   await build({
@@ -54,14 +56,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  rmSync(out, { recursive: true, force: true });
+  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 async function openPane(scenario: string): Promise<Page> {
@@ -84,7 +86,7 @@ async function openPane(scenario: string): Promise<Page> {
 const fakeCell = (page: Page, sheet: string, row: number, column: number) =>
   page.evaluate(([s, r, c]) => (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.sheet(s as string).get(r as number, c as number), [sheet, row, column] as const);
 
-describe('task pane in headless Chromium', () => {
+describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
   it('loads, shows the mapping preview, segments with the chosen options and links the report to the cells', async () => {
     const page = await openPane('customers');
     await expect(page.locator('p.source').textContent()).resolves.toBe('Table Customers!A1:L301: one row per customer');
