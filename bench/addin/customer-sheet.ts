@@ -3,7 +3,7 @@
  * per customer, dates as Excel serials, spend with cents. Used by the add-in
  * tests and benchmark; the names are synthetic (never real personal data).
  */
-import type { FakeCell } from './fake-excel.js';
+import { FakeWorkbook, type FakeCell, type FakeSheet } from './fake-excel.js';
 
 export const CUSTOMER_HEADER = [
   'Customer ID',
@@ -54,4 +54,13 @@ export function createCustomerSheet(rows: number): FakeCell[][] {
   const out: FakeCell[][] = [[...CUSTOMER_HEADER]];
   for (let i = 0; i < rows; i++) out.push(createCustomerRow(i));
   return out;
+}
+
+/** A workbook whose `Customers` sheet holds `rows` customers from A1, with `select` the active cell. */
+export function createCustomerBook(rows: number, select = 'C5'): { book: FakeWorkbook; sheet: FakeSheet } {
+  const book = new FakeWorkbook();
+  const sheet = book.addSheet('Customers');
+  sheet.put(0, 0, createCustomerSheet(rows));
+  book.select(sheet, select);
+  return { book, sheet };
 }

@@ -16,16 +16,12 @@
  * sync count and the bytes each sync moved.
  */
 import { segmentSelection } from '../../addin/excel/segment-selection.js';
-import { AS_OF, createCustomerSheet } from '../addin/customer-sheet.js';
-import { FakeWorkbook } from '../addin/fake-excel.js';
+import { AS_OF, createCustomerBook } from '../addin/customer-sheet.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const rows = Number(argv[0] ?? 100_000);
   if (!Number.isInteger(rows) || rows < 1) throw new Error('usage: addin-segment.js [ROWS]');
-  const book = new FakeWorkbook();
-  const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, createCustomerSheet(rows));
-  book.select(sheet, 'C5');
+  const { book } = createCustomerBook(rows);
   book.fakeMs = 0;
 
   const started = performance.now();

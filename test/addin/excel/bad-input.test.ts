@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../../core/index.js';
-import { FakeWorkbook, type FakeSheet } from '../../../bench/addin/fake-excel.js';
-import { AS_OF, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
+import { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
+import { AS_OF, createCustomerBook, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 import { AddinError } from '../../../addin/excel/addin-error.js';
 import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY } from '../../../addin/excel/run-settings.js';
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
-
-function customerBook(rows: number, select = 'C5'): { book: FakeWorkbook; sheet: FakeSheet } {
-  const book = new FakeWorkbook();
-  const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, createCustomerSheet(rows));
-  book.select(sheet, select);
-  return { book, sheet };
-}
 
 /** Everything a run could change, to prove that a refusal changed nothing. */
 const snapshot = (book: FakeWorkbook) =>
@@ -34,7 +26,7 @@ async function refusal(book: FakeWorkbook, overrides: Record<string, unknown> = 
 
 describe('segmentSelection refuses bad input with a clear message and writes nothing', () => {
   it('a single empty cell', async () => {
-    const { book, sheet } = customerBook(5);
+    const { book, sheet } = createCustomerBook(5);
     book.select(sheet, 'R40');
     const error = await refusal(book);
     expect(error.code).toBe('empty-selection');
@@ -62,7 +54,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('merged cells in the table', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     sheet.merged.push({ row: 3, column: 2, rowCount: 2, columnCount: 1 });
     const error = await refusal(book);
     expect(error.code).toBe('merged-cells');
@@ -72,7 +64,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('merged cells where the results would go', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     sheet.merged.push({ row: 2, column: 14, rowCount: 1, columnCount: 3 });
     const error = await refusal(book);
     expect(error.code).toBe('target-occupied');
@@ -80,7 +72,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('formula errors are reported with a link to the cell, the rest is segmented', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     sheet.set(4, 8, '#N/A'); // I5: Cumulative spend of row 5
     sheet.set(7, 6, '#VALUE!'); // G8: Last purchase date of row 8
     const outcome = await segmentSelection(book.context, request);
@@ -93,10 +85,10 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('dates stored as text and as serials give the same result', async () => {
-    const { book, sheet } = customerBook(6);
+    const { book, sheet } = createCustomerBook(6);
     const serial = Number(sheet.get(3, 6));
     const day = new Date((serial - 25_569) * 86_400_000).toISOString().slice(0, 10);
-    const other = customerBook(6);
+    const other = createCustomerBook(6);
     other.sheet.set(3, 6, day); // the same date, typed as text 'YYYY-MM-DD'
     other.sheet.set(4, 6, `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`);
     sheet.set(4, 6, serial);
@@ -120,13 +112,13 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('a whole-column selection over a normal sheet reads only the used rows', async () => {
-    const { book } = customerBook(8, 'A:L');
+    const { book } = createCustomerBook(8, 'A:L');
     const outcome = await segmentSelection(book.context, request);
     expect(outcome.source).toBe('Customers!A1:L9');
   });
 
   it('a protected sheet', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     sheet.protected = true;
     const error = await refusal(book);
     expect(error.code).toBe('sheet-protected');
@@ -134,7 +126,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('a protected workbook structure', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     book.workbookProtected = true;
     const error = await refusal(book);
     expect(error.message).toBe(
@@ -143,7 +135,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('a workbook that already has a "Tierline Summary" sheet Tierline did not create', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     book.addSheet('Tierline Summary').set(0, 0, 'my notes');
     const error = await refusal(book);
     expect(error.code).toBe('sheet-name-taken');
@@ -153,7 +145,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('its own "Tierline Summary" from an earlier run is replaced', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     await segmentSelection(book.context, request);
     const id = book.sheet('Tierline Summary').id;
     await segmentSelection(book.context, request);
@@ -162,7 +154,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('user data where the result columns would go', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     sheet.set(4, 15, 'note'); // P5
     sheet.set(9, 20, '=SUM(A1:A2)'); // U10
     const error = await refusal(book);
@@ -173,7 +165,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('user data typed over Tierline\'s own header: the columns are the user\'s now', async () => {
-    const { book, sheet } = customerBook(10);
+    const { book, sheet } = createCustomerBook(10);
     await segmentSelection(book.context, request);
     sheet.set(0, 14, 'My column');
     const before = book.settings.get(SETTINGS_KEY);
@@ -194,7 +186,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('the selection is on a sheet Tierline wrote', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     await segmentSelection(book.context, request);
     book.select(book.sheet('Tierline Summary'), 'B6');
     const error = await refusal(book);
@@ -202,14 +194,14 @@ describe('segmentSelection refuses bad input with a clear message and writes not
   });
 
   it('bad options name the key', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     const error = await refusal(book, { asOf: '2026-02-30' });
     expect(error.code).toBe('invalid-options');
     expect(error.message).toBe('The settings are not valid: Option "asOf" is not a real calendar date.');
   });
 
   it('messages follow the pane locale', async () => {
-    const { book, sheet } = customerBook(5);
+    const { book, sheet } = createCustomerBook(5);
     book.select(sheet, 'R40');
     const error = await refusal(book, { locale: 'zh-CN' });
     expect(error.message).toBe('所选单元格R40为空，周围也没有数据。请选中客户表中的任一单元格（或整个表格），再点击“细分”。');
@@ -232,7 +224,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
 
 describe('a mapping remembered from another table', () => {
   it('is dropped where its headers are missing, not reported as an error', async () => {
-    const { book } = customerBook(10);
+    const { book } = createCustomerBook(10);
     const outcome = await segmentSelection(book.context, { ...request, mapping: { customerId: 'Kunde', orderDate: 'Datum' } });
     expect(outcome).toMatchObject({ shape: 'customers', customers: 10 });
   });

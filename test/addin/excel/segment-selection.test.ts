@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultCells, resultHeaders, segmentTable } from '../../../core/index.js';
-import { FakeWorkbook, FAKE_PAYLOAD_LIMIT, type FakeSheet } from '../../../bench/addin/fake-excel.js';
-import { AS_OF, AS_OF_SERIAL, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
+import { FakeWorkbook, FAKE_PAYLOAD_LIMIT } from '../../../bench/addin/fake-excel.js';
+import { AS_OF, AS_OF_SERIAL, createCustomerBook, createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 import { AddinError } from '../../../addin/excel/addin-error.js';
 import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY, parseSettings } from '../../../addin/excel/run-settings.js';
@@ -10,14 +10,6 @@ import { BLOCK_BUDGET_BYTES, planRowBlocks } from '../../../addin/excel/plan-blo
 import { buildRowColumns, listBlockRows } from '../../../addin/excel/build-columns.js';
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
-
-function customerBook(rows: number, select = 'C5'): { book: FakeWorkbook; sheet: FakeSheet } {
-  const book = new FakeWorkbook();
-  const sheet = book.addSheet('Customers');
-  sheet.put(0, 0, createCustomerSheet(rows));
-  book.select(sheet, select);
-  return { book, sheet };
-}
 
 async function failure(book: FakeWorkbook, overrides: Partial<typeof request> & Record<string, unknown> = {}): Promise<AddinError> {
   const error = await segmentSelection(book.context, { ...request, ...overrides }).then(
@@ -30,7 +22,7 @@ async function failure(book: FakeWorkbook, overrides: Partial<typeof request> & 
 
 describe('segmentSelection: write-back on a customer sheet', () => {
   it('appends the result columns right of the data, with formats and header style, and leaves the source untouched', async () => {
-    const { book, sheet } = customerBook(20);
+    const { book, sheet } = createCustomerBook(20);
     const source = sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 });
     const outcome = await segmentSelection(book.context, request);
     expect(sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 })).toEqual(source);
@@ -64,7 +56,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   });
 
   it('builds the localized summary sheet with the segment and strategy tables and four native charts', async () => {
-    const { book } = customerBook(200);
+    const { book } = createCustomerBook(200);
     await segmentSelection(book.context, { ...request, locale: 'zh-CN' });
     const summary = book.sheet('Tierline 汇总');
     expect(summary.get(0, 0)).toBe('群体汇总');
@@ -85,7 +77,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   });
 
   it('moves 100,000 rows in about rows ÷ block size syncs, each under the 5 MB limit', async () => {
-    const { book, sheet } = customerBook(100_000);
+    const { book, sheet } = createCustomerBook(100_000);
     const outcome = await segmentSelection(book.context, request);
     expect(outcome.customers).toBe(100_000);
     const rows = createCustomerSheet(100_000);
@@ -104,7 +96,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   }, 60_000);
 
   it('replaces its own columns on a rerun instead of appending, even with another scheme', async () => {
-    const { book, sheet } = customerBook(30);
+    const { book, sheet } = createCustomerBook(30);
     await segmentSelection(book.context, request);
     const first = sheet.read({ row: 0, column: 12, rowCount: 31, columnCount: 24 });
     book.select(sheet, 'A1');
@@ -127,7 +119,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   });
 
   it('keeps hidden and filtered rows in place: each result stays on its customer row', async () => {
-    const { book, sheet } = customerBook(12);
+    const { book, sheet } = createCustomerBook(12);
     sheet.hiddenRows.add(3).add(4);
     await segmentSelection(book.context, request);
     const rows = createCustomerSheet(12);
@@ -169,7 +161,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   });
 
   it('undoes a half-finished write when Excel fails a sync', async () => {
-    const { book, sheet } = customerBook(20);
+    const { book, sheet } = createCustomerBook(20);
     book.failAtSync = 5; // probe, read, check, first write block, summary ← fails
     const error = await failure(book);
     expect(error.code).toBe('excel-failed');
@@ -184,7 +176,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
 
 describe('segmentSelection: reading in blocks', () => {
   it('halves a read block that Excel refuses as too large, and reads every row once', async () => {
-    const { book, sheet } = customerBook(3_000);
+    const { book, sheet } = createCustomerBook(3_000);
     // Long notes in the last rows: the first blocks under-estimate the row size.
     for (let r = 2_500; r <= 3_000; r++) sheet.set(r, 1, `Customer ${r} ${'x'.repeat(400)}`);
     book.responseLimit = 150_000;
