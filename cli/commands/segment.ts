@@ -5,6 +5,7 @@ import {
   KMeansError,
   OptionsError,
   type ClusterReport,
+  type TagId,
   customerCells,
   customerColumns,
   describeCustomer,
@@ -156,11 +157,13 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   lines.push('', formatTable(headers, rows, new Set([1, 2, 3, 4, 5, 6, 7])));
   const tagCounts = new Map<string, number>();
   const own = result.scheme.tags;
+  // Count ids per customer, label each tag once when printing.
   for (let c = 0; c < result.features.count; c++) {
-    for (const tag of own ? own.tagLabels(c, locale) : tagsOf(result.tags.masks[c]!).map((t) => tagLabel(t, locale))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    for (const tag of own ? own.tagsOf(c) : tagsOf(result.tags.masks[c]!)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
+  const tagName = (tag: string): string => (own ? own.tagLabel(tag, locale) : tagLabel(tag as TagId, locale));
   if (tagCounts.size > 0) {
-    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tag], locale)} ${int(n)}`).join(' · ')}`);
+    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tagName(tag)], locale)} ${int(n)}`).join(' · ')}`);
   }
   const detail = result.scheme.detail;
   if (detail?.kind === 'kmeans') lines.push(...formatClusterReport(detail.report, locale));

@@ -25,6 +25,8 @@ export interface SchemeTags {
   readonly ids: readonly string[];
   tagsOf(c: number): string[];
   tagLabels(c: number, locale: Locale): string[];
+  /** Localized label of one of `ids`. */
+  tagLabel(tag: string, locale: Locale): string;
 }
 
 /** A scheme's churn flag (SPEC §5f: the active preset's churn rule), replacing the default tag rule. */

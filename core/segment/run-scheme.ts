@@ -68,6 +68,7 @@ export function runScheme(options: SegmentOptions, features: CustomerFeatures, t
         ids: result.tags,
         tagsOf: (c) => result.tagsOf(c),
         tagLabels: (c, l) => result.tags.flatMap((_, t) => ((result.tagMasks[c]! & (1 << t)) !== 0 ? [result.tagLabel(t, l)] : [])),
+        tagLabel: (tag, l) => result.tagLabel(result.tags.indexOf(tag), l),
       },
       ...(churn.rule !== undefined ? { churn: { flag: churn.flag, reason: (c: number, l: Locale) => churn.explain(c, l) } } : {}),
       detail: { kind: 'rules', result },
