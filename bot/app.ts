@@ -1,8 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotDeps } from './bot-deps.js';
+import { errorCode } from './error-code.js';
+import { guardRequests } from './http/guard-requests.js';
+import { register as registerUnknown } from './listeners/ack-unknown.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
@@ -19,6 +22,8 @@ export interface AppConfig {
   readonly appToken?: string;
   /** Passed to the WebClient (tests point slackApiUrl at a local fake). */
   readonly clientOptions?: WebClientOptions;
+  /** Wall clock for the request timestamp window, epoch ms (default Date.now; tests move it). */
+  readonly requestClock?: () => number;
 }
 
 /** Registers every listener kind on an app. */
@@ -28,33 +33,12 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerMessages(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
-}
-
-// Slack signs each request once; a captured request replayed inside the
-// five-minute timestamp window would otherwise pass Bolt's checks.
-const REPLAY_WINDOW_MS = 5 * 60_000;
-
-/**
- * Wraps a request listener so a request whose (timestamp, signature) was
- * already seen is refused with 401. The signature covers the body, so two
- * different requests never share one.
- */
-export function rejectReplays(listener: (req: IncomingMessage, res: ServerResponse) => void, now: () => number = Date.now): (req: IncomingMessage, res: ServerResponse) => void {
-  const seen = new Map<string, number>();
-  return (req, res) => {
-    const signature = req.headers['x-slack-signature'], timestamp = req.headers['x-slack-request-timestamp'];
-    if (typeof signature === 'string' && typeof timestamp === 'string') {
-      const t = now();
-      for (const [key, at] of seen) if (t - at > REPLAY_WINDOW_MS) seen.delete(key);
-      const key = `${timestamp}:${signature}`;
-      if (seen.has(key)) {
-        res.writeHead(401).end();
-        return;
-      }
-      seen.set(key, t);
-    }
-    listener(req, res);
-  };
+  // Last: acks what no listener above claims (unknown action ids, shortcuts, other commands).
+  registerUnknown(app);
+  // A listener that throws is logged by code and the bot keeps serving; Bolt acks or answers 500 for it.
+  app.error(async (error) => {
+    deps.log(`listener failed: ${errorCode(error)}`);
+  });
 }
 
 /** A built app: the Bolt App, plus the HTTP server when not in Socket Mode. */
@@ -68,9 +52,9 @@ export interface BuiltApp {
 
 /**
  * Builds the Bolt App with every listener: Socket Mode when an app token is
- * given (local development), else the HTTP receiver behind the replay guard
- * (production; Bolt verifies the signing secret and the 5-minute timestamp
- * window on every request).
+ * given (local development), else the HTTP receiver behind guardRequests
+ * (production: signature, a 5-minute timestamp window both ways, replays and
+ * malformed bodies refused before Bolt sees them).
  */
 export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
   if (config.appToken) {
@@ -89,7 +73,20 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
       },
     };
   }
-  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: '/slack/events',
+    logLevel: LogLevel.ERROR,
+    // An event Bolt could not process: one line, a quiet 400, the server keeps going.
+    processEventErrorHandler: async ({ error, response }) => {
+      deps.log(`request failed: ${errorCode(error)}`);
+      if (!response.headersSent) response.writeHead(400).end();
+      return false;
+    },
+    unhandledRequestHandler: ({ response }) => {
+      if (!response.headersSent) response.writeHead(200).end();
+    },
+  });
   const app = new App({ token: config.token, receiver, clientOptions: config.clientOptions ?? {}, logLevel: LogLevel.ERROR });
   registerListeners(app, deps);
   let server: Server | undefined;
@@ -97,7 +94,7 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
     app,
     mode: 'http',
     start(port: number, host?: string) {
-      server = createServer(rejectReplays(receiver.requestListener));
+      server = createServer(guardRequests(receiver.requestListener, { signingSecret: config.signingSecret, log: deps.log, ...(config.requestClock ? { now: config.requestClock } : {}) }));
       return new Promise((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(port, host, () => resolve({ port: (server!.address() as AddressInfo).port }));
