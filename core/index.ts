@@ -43,3 +43,4 @@ export * from './kmeans/index.js';
 export * from './tiers/index.js';
 export * from './grading/index.js';
 export * from './dimensions/index.js';
+export * from './churn/index.js';

@@ -1,0 +1,151 @@
+import { addMonths } from '../parse/civil-day.js';
+import type { ChurnAttributes, PurchaseIndex } from './churn-events.js';
+
+/**
+ * Every customer's history as of an origin day o (purchases on days < o,
+ * the `asOf` convention of core/features: recency = o − last purchase day)
+ * and, when o + H ≤ t, the label "no purchase in [o, o + H)".
+ */
+export interface OriginFeatures {
+  readonly originDay: number;
+  /** Customers who bought before o, ascending: only they can churn. */
+  readonly population: Int32Array;
+  /** Per population row (NaN where undefined, e.g. a gap of a one-time buyer). */
+  readonly recencyDays: Float64Array;
+  readonly orders: Float64Array;
+  readonly spend: Float64Array;
+  readonly tenureDays: Float64Array;
+  readonly purchaseDays: Float64Array;
+  /** (last − first) / (purchase days − 1); NaN for one purchase day. */
+  readonly meanGapDays: Float64Array;
+  readonly lastGapDays: Float64Array;
+  /** The customer's own gap shrunk towards the population median gap (one pseudo-gap), defined for everyone. */
+  readonly usualGapDays: Float64Array;
+  /** recencyDays / usualGapDays: the cadence score. */
+  readonly silentRatio: Float64Array;
+  readonly orders90d: Float64Array;
+  readonly orders90to180d: Float64Array;
+  readonly spend180d: Float64Array;
+  /** Orders in the 6 calendar months before o (SPEC frequency6m) and their value. */
+  readonly orders6m: Float64Array;
+  readonly spend6m: Float64Array;
+  /** 1 = no purchase in [o, o + H); undefined when the window passes t. */
+  readonly lapsed?: Uint8Array;
+  /** Median of the repeat buyers' mean gaps (the shrinkage target), in days. */
+  readonly medianGapDays: number;
+}
+
+/** Names of the supervised model's feature columns, in `featureMatrix` order. */
+export const MODEL_FEATURES = ['recencyDays', 'orders', 'spend', 'tenureDays', 'purchaseDays', 'meanGapDays', 'lastGapDays', 'silentRatio', 'orders90d', 'orders90to180d', 'spend180d', 'trend', 'averageOrderValue', 'channel', 'region'] as const;
+
+/**
+ * One pass over each customer's purchase days up to o + H.
+ * @example computeOriginFeatures(index, t - 90, 90).lapsed // 1 = did not buy in [t − 90, t)
+ */
+export function computeOriginFeatures(index: PurchaseIndex, originDay: number, horizonDays: number): OriginFeatures {
+  const { offsets, day, orders, value } = index;
+  const labelled = originDay + horizonDays <= index.asOfDay;
+  let m = 0;
+  for (let c = 0; c < index.customers; c++) if (offsets[c + 1]! > offsets[c]! && day[offsets[c]!]! < originDay) m++;
+  const population = new Int32Array(m);
+  const cols = () => new Float64Array(m);
+  const recencyDays = cols(), orderCount = cols(), spend = cols(), tenureDays = cols(), purchaseDays = cols(), meanGapDays = cols(), lastGapDays = cols();
+  const usualGapDays = cols(), silentRatio = cols(), orders90d = cols(), orders90to180d = cols(), spend180d = cols(), orders6m = cols(), spend6m = cols();
+  const lapsed = labelled ? new Uint8Array(m) : undefined;
+  const start6m = addMonths(originDay, -6);
+  const end = originDay + horizonDays;
+  let i = 0;
+  for (let c = 0; c < index.customers; c++) {
+    const from = offsets[c]!, to = offsets[c + 1]!;
+    if (to <= from || day[from]! >= originDay) continue;
+    let k = from, count = 0, total = 0, days = 0, prev = Number.NaN, last = Number.NaN;
+    let o90 = 0, o180 = 0, s180 = 0, o6 = 0, s6 = 0;
+    for (; k < to && day[k]! < originDay; k++) {
+      const d = day[k]!, n = orders[k]!, v = value[k]!;
+      count += n;
+      total += v;
+      days++;
+      prev = last;
+      last = d;
+      const age = originDay - d;
+      if (age <= 90) o90 += n;
+      else if (age <= 180) o180 += n;
+      if (age <= 180) s180 += v;
+      if (d >= start6m) { o6 += n; s6 += v; }
+    }
+    const first = day[from]!;
+    population[i] = c;
+    recencyDays[i] = originDay - last;
+    orderCount[i] = count;
+    spend[i] = total;
+    tenureDays[i] = originDay - first;
+    purchaseDays[i] = days;
+    meanGapDays[i] = days > 1 ? (last - first) / (days - 1) : Number.NaN;
+    lastGapDays[i] = days > 1 ? last - prev : Number.NaN;
+    orders90d[i] = o90;
+    orders90to180d[i] = o180;
+    spend180d[i] = s180;
+    orders6m[i] = o6;
+    spend6m[i] = s6;
+    if (lapsed) lapsed[i] = k < to && day[k]! < end ? 0 : 1;
+    i++;
+  }
+  const medianGapDays = medianOf(meanGapDays, horizonDays);
+  for (let r = 0; r < m; r++) {
+    // One pseudo-gap at the population median: a one-time buyer gets the
+    // median, a regular mostly their own rhythm (a Bayesian-style shrinkage).
+    const gaps = purchaseDays[r]! - 1;
+    const own = gaps > 0 ? meanGapDays[r]! * gaps : 0;
+    usualGapDays[r] = Math.max(1, (own + medianGapDays) / (gaps + 1));
+    silentRatio[r] = recencyDays[r]! / usualGapDays[r]!;
+  }
+  return {
+    originDay, population, recencyDays, orders: orderCount, spend, tenureDays, purchaseDays, meanGapDays, lastGapDays, usualGapDays, silentRatio,
+    orders90d, orders90to180d, spend180d, orders6m, spend6m, ...(lapsed ? { lapsed } : {}), medianGapDays,
+  };
+}
+
+/**
+ * The supervised model's row-major feature matrix (MODEL_FEATURES order,
+ * NaN = missing): behaviour as of o plus the static customer fields.
+ * @example featureMatrix(features, attributes).length === features.population.length * MODEL_FEATURES.length
+ */
+export function featureMatrix(f: OriginFeatures, attributes: ChurnAttributes | undefined): Float64Array {
+  const m = f.population.length, cols = MODEL_FEATURES.length;
+  const out = new Float64Array(m * cols);
+  for (let r = 0; r < m; r++) {
+    const c = f.population[r]!;
+    const at = r * cols;
+    out[at] = f.recencyDays[r]!;
+    out[at + 1] = f.orders[r]!;
+    out[at + 2] = f.spend[r]!;
+    out[at + 3] = f.tenureDays[r]!;
+    out[at + 4] = f.purchaseDays[r]!;
+    out[at + 5] = f.meanGapDays[r]!;
+    out[at + 6] = f.lastGapDays[r]!;
+    out[at + 7] = f.silentRatio[r]!;
+    out[at + 8] = f.orders90d[r]!;
+    out[at + 9] = f.orders90to180d[r]!;
+    out[at + 10] = f.spend180d[r]!;
+    out[at + 11] = f.orders90d[r]! - f.orders90to180d[r]!;
+    out[at + 12] = f.orders[r]! > 0 ? f.spend[r]! / f.orders[r]! : Number.NaN;
+    out[at + 13] = code(attributes?.channel, c);
+    out[at + 14] = code(attributes?.region, c);
+  }
+  return out;
+}
+
+const code = (column: Int32Array | undefined, c: number): number => (column && column[c]! >= 0 ? column[c]! : Number.NaN);
+
+/** Median of the finite values; `fallback` when there are none. */
+function medianOf(values: Float64Array, fallback: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
+  if (n === 0) return fallback;
+  const finite = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite[n++] = values[i]!;
+  finite.sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+}

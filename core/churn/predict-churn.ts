@@ -1,0 +1,367 @@
+import { z } from 'zod';
+import { rankAuc } from '../lifetime/evaluate-holdout.js';
+import { LifetimeModelError } from '../lifetime/lifetime-error.js';
+import { parseOptions } from '../util/parse-options.js';
+import { assessBtydFit, fitBtydAt } from './btyd-churn.js';
+import { applyIsotonic, fitIsotonic } from './calibrate-isotonic.js';
+import { ChurnInputError } from './churn-error.js';
+import { indexPurchases, spendInLastYear, type ChurnEvents, type PurchaseIndex } from './churn-events.js';
+import { maxF1Threshold, precisionAtK } from './churn-metrics.js';
+import { churnReasonsAt, type ChurnReasonItem } from './churn-reasons.js';
+import { ruleChurnBits } from './churn-rules.js';
+import { gradientBoostingCandidate } from './gradient-boosting-candidate.js';
+import { computeOriginFeatures, type OriginFeatures } from './origin-features.js';
+
+/** The candidates, simplest first: a back-test tie goes to the earlier one. */
+export const CHURN_MODELS = ['rules', 'cadence', 'bg-nbd', 'mbg-nbd', 'gbdt'] as const;
+export type ChurnModelName = (typeof CHURN_MODELS)[number];
+
+export type CandidateStatus = 'ok' | 'degenerate' | 'not-enough-data' | 'failed';
+
+/** One candidate's back-test on the window (t − H, t], scored as of t − H. */
+export interface ChurnCandidate {
+  readonly name: ChurnModelName;
+  /** Rank AUC for "no purchase in the window" (NaN when not measured). */
+  readonly auc: number;
+  /** Share truly lapsed among the candidate's 20 highest scores. */
+  readonly precisionAt20: number;
+  /** Share lapsed in the test window. */
+  readonly baseRate: number;
+  readonly status: CandidateStatus;
+  /** Plain words: why this status (empty for a plain ok). */
+  readonly reason: string;
+}
+
+export const CHURN_NOTE_CODES = ['no-events', 'short-history', 'few-customers', 'few-lapsed', 'few-active', 'refunds-ignored', 'future-ignored', 'fallback', 'never-bought'] as const;
+export type ChurnNoteCode = (typeof CHURN_NOTE_CODES)[number];
+export interface ChurnNote {
+  readonly code: ChurnNoteCode;
+  readonly message: string;
+}
+
+const floatColumn = z.custom<Float64Array>((v) => v instanceof Float64Array, 'must be a Float64Array');
+
+/** Options of `predictChurn`; every default lives here. */
+export const churnOptionsSchema = z
+  .object({
+    /** Churn = no purchase in the next H days. */
+    horizonDays: z.number().int().min(7).max(3650).default(90),
+    /** Below these (per back-test window) the back-test is not trusted: cadence and rules instead. */
+    minCustomers: z.number().int().min(2).default(200),
+    minPerClass: z.number().int().min(1).default(20),
+    /** AUCs within this of the best count as a tie, won by the simpler model. */
+    tieTolerance: z.number().min(0).max(0.5).default(0.005),
+    /**
+     * The one churn decision. 'max-f1' (default): the probability threshold
+     * with the best F1 for "lapsed" on the back-test window, so the list
+     * balances missed lapsers against wasted calls on the customer's own data;
+     * 'probability': a fixed threshold; 'top': the `count` largest expected losses.
+     */
+    atRisk: z
+      .discriminatedUnion('rule', [
+        z.object({ rule: z.literal('max-f1') }).strict(),
+        z.object({ rule: z.literal('probability'), threshold: z.number().min(0).max(1) }).strict(),
+        z.object({ rule: z.literal('top'), count: z.number().int().min(0) }).strict(),
+      ])
+      .default({ rule: 'max-f1' }),
+    /** Expected value over the next year per customer (CLV when the lifetime model is sound); default: spend of the last 365 days. */
+    expectedValue: floatColumn.optional(),
+    /** The supervised model trains on at most this many rows per origin (seeded sample). */
+    maxTrainingRows: z.number().int().min(100).default(300_000),
+    seed: z.number().int().default(42),
+  })
+  .strict();
+
+export type ChurnOptions = z.input<typeof churnOptionsSchema>;
+
+/** Churn probabilities for everyone as of t, and how the model was chosen. */
+export interface ChurnPrediction {
+  readonly asOfDay: number;
+  readonly horizonDays: number;
+  readonly candidates: readonly ChurnCandidate[];
+  /** The ranking model, or the small-data fallback (cadence probability, rules ∪ cadence decision). */
+  readonly selected: ChurnModelName | 'rules-and-cadence';
+  readonly fallback: boolean;
+  /** The probability threshold of `atRisk` (NaN for a top-k decision). */
+  readonly threshold: number;
+  /** P(no purchase in the next H days) per customer; NaN for a customer who never bought (never at risk). */
+  readonly churnProbability: Float64Array;
+  readonly atRisk: Uint8Array;
+  /** churnProbability × expected value over the next year (0 when never bought). */
+  readonly expectedLoss: Float64Array;
+  /** Bits of the SPEC churn rules matched as of t (CHURN_RULES order). */
+  readonly ruleBits: Uint8Array;
+  readonly notes: readonly ChurnNote[];
+  /** Structured reasons for customer c from the inputs as of t (empty when never bought). */
+  reasonsOf(c: number): ChurnReasonItem[];
+}
+
+/** What a candidate gives the back-test, and how it scores everyone as of t when chosen. */
+export interface CandidateRun {
+  /** Ranking score of the test origin's population (higher = more likely lapsed). */
+  readonly testScore: Float64Array;
+  /** Probabilities from the model trained before the test window. */
+  readonly testProbability: Float64Array;
+  /** Refit on the latest origin; probabilities for the population as of t. */
+  final(): Float64Array;
+}
+
+/** The data every candidate sees. */
+export interface BacktestData {
+  readonly index: PurchaseIndex;
+  readonly events: ChurnEvents;
+  readonly horizonDays: number;
+  readonly train: OriginFeatures & { readonly lapsed: Uint8Array };
+  readonly test: OriginFeatures & { readonly lapsed: Uint8Array };
+  readonly now: OriginFeatures;
+  readonly nowRuleBits: Uint8Array;
+  readonly maxTrainingRows: number;
+  readonly seed: number;
+}
+
+/**
+ * Chooses a churn model by back-test on the customer's own history and
+ * scores everyone as of t (issue 11). Rolling origin: candidates train on
+ * features as of t − 2H with labels from [t − 2H, t − H), are measured on
+ * features as of t − H against [t − H, t) (out of time), and the best AUC
+ * wins (ties within `tieTolerance` to the simpler); the winner is refit on
+ * the latest origin and scores features as of t. Degenerate BTYD fits never
+ * rank. With too little history the cadence baseline and the SPEC rules
+ * decide, with a note saying so.
+ * @throws OptionsError; ChurnInputError `invalid-events`, `invalid-customer`, `invalid-value`, `invalid-attribute`.
+ * @example predictChurn({ customer, day, value, customers: 3, asOfDay }).selected // 'rules-and-cadence' on a tiny table
+ */
+export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {}): ChurnPrediction {
+  const options = parseOptions(churnOptionsSchema, optionsInput);
+  const index = indexPurchases(events);
+  const n = index.customers, t = index.asOfDay, H = options.horizonDays;
+  if (options.expectedValue && options.expectedValue.length !== n) {
+    throw new ChurnInputError('invalid-attribute', `Option expectedValue has ${options.expectedValue.length} entries for ${n} customers.`);
+  }
+  const notes: ChurnNote[] = [];
+  if (index.refundsIgnored > 0) notes.push({ code: 'refunds-ignored', message: `${index.refundsIgnored} orders with a negative value (refunds) are not counted as purchases.` });
+  if (index.futureIgnored > 0) notes.push({ code: 'future-ignored', message: `${index.futureIgnored} orders on or after the analysis date are ignored.` });
+  const complaints = events.attributes?.complaints6m;
+  const now = computeOriginFeatures(index, t, H);
+  const nowRuleBits = ruleChurnBits(now, complaints);
+  if (now.population.length < n) notes.push({ code: 'never-bought', message: `${n - now.population.length} customers never bought (e.g. refunds only): they are never at risk.` });
+
+  const shortfall = checkHistory(index, H, options.minCustomers, options.minPerClass);
+  let candidates: ChurnCandidate[];
+  let selected: ChurnPrediction['selected'];
+  let probability: Float64Array; // per `now` row
+  let threshold = Number.NaN;
+  let decideAtRisk: (p: Float64Array, r: number) => boolean;
+  const fixed = options.atRisk.rule === 'probability' ? options.atRisk.threshold : undefined;
+
+  if (shortfall.problem) {
+    notes.push(shortfall.problem, { code: 'fallback', message: 'Churn is judged by the customer\'s own buying rhythm (cadence) and the SPEC churn rules until the history supports a back-test.' });
+    candidates = fallbackCandidates(shortfall, shortfall.problem.message);
+    selected = 'rules-and-cadence';
+    probability = cadenceProbability(now, H);
+    threshold = fixed ?? 0.5;
+    decideAtRisk = (p, r) => nowRuleBits[r] !== 0 || p[r]! >= threshold;
+  } else {
+    const data: BacktestData = { index, events, horizonDays: H, train: shortfall.train!, test: shortfall.test!, now, nowRuleBits, maxTrainingRows: options.maxTrainingRows, seed: options.seed };
+    const runs = new Map<ChurnModelName, CandidateRun>();
+    candidates = CHURN_MODELS.map((name) => runCandidate(name, data, runs));
+    let final: Float64Array | undefined;
+    let chosen: ChurnModelName | undefined;
+    // Refitting may reveal a degenerate latest fit: then the next best ranks.
+    while (final === undefined && (chosen = choose(candidates, options.tieTolerance)) !== undefined) {
+      const name: ChurnModelName = chosen;
+      try {
+        final = runs.get(name)!.final();
+      } catch (error) {
+        candidates = candidates.map((c) => (c.name === name ? { ...c, status: statusOf(error), reason: `refit on the latest window: ${describe(error)}` } : c));
+      }
+    }
+    if (final === undefined || chosen === undefined) {
+      // Only reachable when even the rules failed; keep the promise of the fallback.
+      selected = 'rules-and-cadence';
+      probability = cadenceProbability(now, H);
+      threshold = fixed ?? 0.5;
+      decideAtRisk = (p, r) => nowRuleBits[r] !== 0 || p[r]! >= threshold;
+      notes.push({ code: 'fallback', message: 'No candidate could rank on the back-test; cadence and the SPEC rules decide.' });
+    } else {
+      selected = chosen;
+      probability = final;
+      const run = runs.get(chosen)!;
+      threshold = fixed ?? (options.atRisk.rule === 'max-f1' ? maxF1Threshold(run.testProbability, data.test.lapsed) : Number.NaN);
+      decideAtRisk = (p, r) => p[r]! >= threshold;
+    }
+  }
+
+  const churnProbability = new Float64Array(n).fill(Number.NaN);
+  const atRisk = new Uint8Array(n), expectedLoss = new Float64Array(n), ruleBits = new Uint8Array(n);
+  const rowOf = new Int32Array(n).fill(-1);
+  const value = options.expectedValue ?? spendInLastYear(index);
+  for (let r = 0; r < now.population.length; r++) {
+    const c = now.population[r]!;
+    rowOf[c] = r;
+    churnProbability[c] = probability[r]!;
+    ruleBits[c] = nowRuleBits[r]!;
+    expectedLoss[c] = probability[r]! * (Number.isFinite(value[c]!) ? value[c]! : 0);
+    if (options.atRisk.rule !== 'top' && decideAtRisk(probability, r)) atRisk[c] = 1;
+  }
+  if (options.atRisk.rule === 'top') {
+    const rows = Array.from(now.population).sort((x, y) => expectedLoss[y]! - expectedLoss[x]! || x - y);
+    for (let k = 0; k < Math.min(options.atRisk.count, rows.length); k++) atRisk[rows[k]!] = 1;
+    threshold = Number.NaN;
+  }
+  return {
+    asOfDay: t,
+    horizonDays: H,
+    candidates,
+    selected,
+    fallback: selected === 'rules-and-cadence',
+    threshold,
+    churnProbability,
+    atRisk,
+    expectedLoss,
+    ruleBits,
+    notes,
+    reasonsOf: (c) => (rowOf[c]! >= 0 ? churnReasonsAt(now, rowOf[c]!, nowRuleBits[rowOf[c]!]!, complaints?.[c]) : []),
+  };
+}
+
+interface HistoryCheck {
+  readonly problem?: ChurnNote;
+  readonly train?: OriginFeatures & { readonly lapsed: Uint8Array };
+  readonly test?: OriginFeatures & { readonly lapsed: Uint8Array };
+}
+
+/** Is there 2H of history with enough customers of both kinds in each window? */
+function checkHistory(index: PurchaseIndex, H: number, minCustomers: number, minPerClass: number): HistoryCheck {
+  const t = index.asOfDay;
+  if (index.purchases === 0) return { problem: { code: 'no-events', message: 'There are no purchases before the analysis date: nobody can be scored.' } };
+  const span = t - index.firstDay;
+  const test = computeOriginFeatures(index, t - H, H) as OriginFeatures & { lapsed: Uint8Array };
+  if (!(index.firstDay < t - 2 * H)) {
+    return { problem: { code: 'short-history', message: `The history covers ${span} days; a back-test with a ${H}-day horizon needs more than ${2 * H} days (two windows).` }, ...(test.population.length > 0 ? { test } : {}) };
+  }
+  const train = computeOriginFeatures(index, t - 2 * H, H) as OriginFeatures & { lapsed: Uint8Array };
+  for (const [name, f] of [['training', train], ['test', test]] as const) {
+    const m = f.population.length;
+    let lapsed = 0;
+    for (let r = 0; r < m; r++) lapsed += f.lapsed[r]!;
+    if (m < minCustomers) return { problem: { code: 'few-customers', message: `Only ${m} customers had bought before the ${name} window (at least ${minCustomers} needed for a back-test).` }, test };
+    if (lapsed < minPerClass) return { problem: { code: 'few-lapsed', message: `Only ${lapsed} customers lapsed in the ${name} window (at least ${minPerClass} needed).` }, test };
+    if (m - lapsed < minPerClass) return { problem: { code: 'few-active', message: `Only ${m - lapsed} customers bought again in the ${name} window (at least ${minPerClass} needed).` }, test };
+  }
+  return { train, test };
+}
+
+/** Rules and cadence measured on the test window when it has both kinds; the others not run. */
+function fallbackCandidates(check: HistoryCheck, why: string): ChurnCandidate[] {
+  const test = check.test;
+  return CHURN_MODELS.map((name): ChurnCandidate => {
+    if ((name === 'rules' || name === 'cadence') && test) {
+      const score = name === 'rules' ? flagScore(ruleChurnBits(test)) : test.silentRatio;
+      return { name, ...measure(score, test.lapsed), status: 'ok', reason: 'used as the fallback' };
+    }
+    if (name === 'rules' || name === 'cadence') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'ok', reason: 'used as the fallback (no window to measure it on)' };
+    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'not-enough-data', reason: why };
+  });
+}
+
+function runCandidate(name: ChurnModelName, data: BacktestData, runs: Map<ChurnModelName, CandidateRun>): ChurnCandidate {
+  const { test } = data;
+  try {
+    const run = buildRun(name, data);
+    if (typeof run === 'string') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: 'degenerate', reason: run };
+    runs.set(name, run);
+    const measured = measure(run.testScore, test.lapsed);
+    if (!(measured.auc >= 0.5)) return { name, ...measured, status: 'degenerate', reason: `it ranks worse than chance on the back-test (AUC ${measured.auc.toFixed(3)})` };
+    return { name, ...measured, status: 'ok', reason: '' };
+  } catch (error) {
+    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: statusOf(error), reason: describe(error) };
+  }
+}
+
+/** A candidate's run, or the plain-words reason its fit is degenerate. */
+function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | string {
+  const { train, test, now, horizonDays: H, index } = data;
+  switch (name) {
+    case 'rules':
+      return calibratedRun(flagScore(ruleChurnBits(train)), flagScore(ruleChurnBits(test)), flagScore(data.nowRuleBits), train.lapsed, test.lapsed);
+    case 'cadence':
+      return calibratedRun(train.silentRatio, test.silentRatio, now.silentRatio, train.lapsed, test.lapsed);
+    case 'bg-nbd':
+    case 'mbg-nbd': {
+      const atTest = fitBtydAt(index, test.originDay, H, name);
+      const degenerate = assessBtydFit(atTest.fit);
+      if (degenerate) return degenerate.reason;
+      return {
+        testScore: atTest.noPurchase,
+        testProbability: atTest.noPurchase,
+        final: () => {
+          const atNow = fitBtydAt(index, now.originDay, H, name);
+          const latest = assessBtydFit(atNow.fit);
+          if (latest) throw new DegenerateError(latest.reason);
+          return atNow.noPurchase;
+        },
+      };
+    }
+    case 'gbdt':
+      return gradientBoostingCandidate(data);
+  }
+}
+
+/** A ranking score turned into probabilities by isotonic calibration on the previous window's labels. */
+function calibratedRun(trainScore: Float64Array, testScore: Float64Array, nowScore: Float64Array, trainLapsed: Uint8Array, testLapsed: Uint8Array): CandidateRun {
+  return {
+    testScore,
+    testProbability: applyIsotonic(fitIsotonic(trainScore, trainLapsed), testScore),
+    final: () => applyIsotonic(fitIsotonic(testScore, testLapsed), nowScore),
+  };
+}
+
+/** The best AUC among usable candidates, ties (within `tolerance`) to the simplest. */
+function choose(candidates: readonly ChurnCandidate[], tolerance: number): ChurnModelName | undefined {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const c of candidates) if (c.status === 'ok' && c.auc > best) best = c.auc;
+  return candidates.find((c) => c.status === 'ok' && c.auc >= best - tolerance)?.name;
+}
+
+function measure(score: Float64Array, lapsed: Uint8Array): { auc: number; precisionAt20: number; baseRate: number } {
+  return { auc: rankAuc(score, lapsed), precisionAt20: precisionAtK(score, lapsed, 20), baseRate: baseRateOf(lapsed) };
+}
+
+function baseRateOf(lapsed: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < lapsed.length; i++) sum += lapsed[i]!;
+  return lapsed.length > 0 ? sum / lapsed.length : Number.NaN;
+}
+
+const flagScore = (bits: Uint8Array): Float64Array => Float64Array.from(bits, (b) => (b !== 0 ? 1 : 0));
+
+/**
+ * The fallback's probability from the customer's own rhythm g (usual gap) and
+ * silence s, without labels to calibrate on: alive while s ≤ g, then fading
+ * as e^{1 − s/g}; an alive customer buying as a Poisson process with rate
+ * 1/g skips the next H days with probability e^{−H/g}. So
+ * P(churn) = 1 − P(alive)·(1 − e^{−H/g}). A heuristic, named as such in the note.
+ */
+function cadenceProbability(f: OriginFeatures, H: number): Float64Array {
+  const out = new Float64Array(f.population.length);
+  for (let r = 0; r < out.length; r++) {
+    const g = f.usualGapDays[r]!, s = f.recencyDays[r]!;
+    const alive = Math.min(1, Math.exp(1 - s / g));
+    out[r] = 1 - alive * -Math.expm1(-H / g);
+  }
+  return out;
+}
+
+/** A latest-window refit that turned out degenerate. */
+class DegenerateError extends Error {}
+
+function statusOf(error: unknown): CandidateStatus {
+  if (error instanceof DegenerateError) return 'degenerate';
+  if (error instanceof LifetimeModelError && ['no-customers', 'too-few-customers', 'no-repeat-buyers', 'identical-customers'].includes(error.code)) return 'not-enough-data';
+  return 'failed';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
