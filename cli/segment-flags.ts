@@ -21,6 +21,7 @@ export const SEGMENT_FLAGS = {
   shape: { type: 'string' },
   sheet: { type: 'string' },
   today: { type: 'string' },
+  'date-floor': { type: 'string' },
 } as const;
 
 /** Help lines of SEGMENT_FLAGS, shared by the commands' --help. */
@@ -44,7 +45,8 @@ export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          rfm: quintile sc
   --date-order auto|dmy|mdy  how 5/3/2024 is read (default: only unambiguous dates)
   --shape auto|customers|transactions   override the detected table shape
   --sheet <name|number>      xlsx sheet (default the first)
-  --today YYYY-MM-DD         today's date for future-date checks (default: system date)`;
+  --today YYYY-MM-DD         today's date for future-date checks (default: system date)
+  --date-floor YYYY-MM-DD    older dates are invalid (typos, placeholders; default 1990-01-01)`;
 
 type FlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
 
@@ -90,6 +92,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     config: values.config === undefined ? undefined : await readConfig(values.config),
     asOf: values['as-of'],
     today: values.today ?? io.today,
+    dateFloor: values['date-floor'],
     locale,
     mapping: mapping.mapping,
     shape: chooseFlag('shape', values.shape, ['auto', 'customers', 'transactions'] as const),

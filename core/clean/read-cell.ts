@@ -1,10 +1,11 @@
-import { formatDay } from '../parse/civil-day.js';
-import { parseDate, type DateOrder } from '../parse/parse-date.js';
+import { dayFromExcelSerial } from '../parse/civil-day.js';
+import { parseDate, type DateOrder, type ParsedDate } from '../parse/parse-date.js';
 import { parseNumber, type NumberKind } from '../parse/parse-number.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { Cell } from '../table/cell.js';
-import type { DateFormatTally } from './format-tally.js';
+import { checkDateDay, isPlaceholderDateCell } from './check-date.js';
+import { DateFormatTally } from './format-tally.js';
 
 /** What reading a cell needs besides the cell: where to report, and the rules. */
 export interface CellContext {
@@ -12,20 +13,39 @@ export interface CellContext {
   readonly dates: DateFormatTally;
   readonly dateOrder: DateOrder;
   readonly todayDay: number | undefined;
+  /** Dates before this day number are `invalid-date` (the `dateFloor` option). */
+  readonly dateFloorDay: number;
   /** Appended to invalid-cell messages, e.g. "; row excluded". */
   readonly consequence: string;
 }
 
+/** The reading rules of a run, from its resolved options: one way to build a CellContext. */
+export function createCellContext(
+  options: { readonly dateOrder: DateOrder; readonly todayDay: number | undefined; readonly dateFloorDay: number },
+  log: IssueLog,
+  consequence: string,
+): CellContext {
+  return { log, dates: new DateFormatTally(), dateOrder: options.dateOrder, todayDay: options.todayDay, dateFloorDay: options.dateFloorDay, consequence };
+}
+
+// Below Excel serial 20000 parseDate refuses numbers (an id is not a date);
+// inside a date column they are old dates, judged against the floor below.
+const SERIAL_MIN = 20000;
+
 /**
  * Reads a date cell to a day number: `null` when the cell is empty, NaN when
  * it is present but unusable (the issue is logged: invalid, impossible,
- * ambiguous, formula error, or after `todayDay`).
+ * ambiguous, formula error, a placeholder such as 1900-01-01, before the date
+ * floor, or after `todayDay`).
  */
 export function readDateCell(cell: Cell, row: number, column: string, ctx: CellContext): number | null {
   if (isEmptyCell(cell)) return null;
   if (typeof cell === 'boolean') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
   if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
-  const parsed = parseDate(cell as string | number, ctx.dateOrder);
+  const raw = cell as string | number;
+  if (isPlaceholderDateCell(raw)) return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is a placeholder date, not a real one');
+  const parsed: ParsedDate =
+    typeof raw === 'number' && raw >= 0 && raw < SERIAL_MIN ? { ok: true, day: dayFromExcelSerial(raw), format: 'excel-serial' } : parseDate(raw, ctx.dateOrder);
   const text = cellText(cell);
   if (!parsed.ok) {
     if (parsed.reason === 'impossible') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a real calendar date');
@@ -34,10 +54,8 @@ export function readDateCell(cell: Cell, row: number, column: string, ctx: CellC
     }
     return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
   }
-  if (ctx.todayDay !== undefined && parsed.day > ctx.todayDay) {
-    ctx.log.add({ code: 'future-date', row, column, value: text, message: `Row ${row}, ${column}: ${formatDay(parsed.day)} is after today (${formatDay(ctx.todayDay)})${ctx.consequence}.` });
-    return Number.NaN;
-  }
+  const problem = checkDateDay(parsed.day, ctx.dateFloorDay, ctx.todayDay);
+  if (problem) return reportInvalid(cell, row, column, ctx, problem.code, problem.reason);
   ctx.dates.note(column, parsed.format, row, text);
   return parsed.day;
 }
@@ -58,7 +76,7 @@ export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column
   return parsed.value;
 }
 
-function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'formula-error' | 'invalid-number' | 'negative-value', what: string): number {
+function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'negative-value', what: string): number {
   const value = cellText(cell);
   ctx.log.add({ code, row, column, value, message: `Row ${row}, ${column}: "${value}" ${what}${ctx.consequence}.` });
   return Number.NaN;

@@ -1,7 +1,6 @@
 import { checkContact } from '../clean/check-contact.js';
-import { DateFormatTally } from '../clean/format-tally.js';
 import { createIndustryMatcher, DEFAULT_INDUSTRIES } from '../clean/industries.js';
-import { readDateCell, readNumberCell, type CellContext } from '../clean/read-cell.js';
+import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
 import type { ColumnPlan } from '../headers/detect-columns.js';
 import { formatDay } from '../parse/civil-day.js';
 import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
@@ -51,8 +50,8 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
   const fields = (Object.keys(col) as FieldId[]).filter((f) => f !== 'customerId');
   const idCol = col.customerId!;
   const idName = name('customerId');
-  const dates = new DateFormatTally();
-  const ctx: CellContext = { log, dates, dateOrder: options.dateOrder, todayDay: options.todayDay, consequence: '; treated as empty' };
+  const ctx = createCellContext(options, log, '; treated as empty');
+  const dates = ctx.dates;
   const idMap = new Map(Object.entries(options.idMap));
 
   const index = new Map<string, number>();

@@ -1,6 +1,5 @@
 import type { ColumnPlan } from '../headers/detect-columns.js';
-import { DateFormatTally } from '../clean/format-tally.js';
-import { readDateCell, readNumberCell, type CellContext } from '../clean/read-cell.js';
+import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
 import { addMonths, civilFromDay, formatDay } from '../parse/civil-day.js';
 import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
@@ -14,6 +13,8 @@ import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures
 /** SPEC §3 frequency-over-limit: more than 20 orders in one calendar month. */
 const MONTHLY_ORDER_LIMIT = 20;
 const POSITION_BITS = 2 ** 27;
+/** Days added in sort keys so any four-digit-year date (≥ 1000-01-01, day −354285) keys positive. */
+const KEY_DAY_OFFSET = 2 ** 19;
 
 export interface TransactionAccumulator {
   /** Adds a batch of data rows; `firstRowNumber` is the sheet row of `rows[0]`. */
@@ -47,8 +48,8 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const attributeCols = ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined).map((f) => [f, col[f]!] as const);
   const idMap = new Map(Object.entries(options.idMap));
 
-  const dates = new DateFormatTally();
-  const ctx: CellContext = { log, dates, dateOrder: options.dateOrder, todayDay: options.todayDay, consequence: '; row excluded' };
+  const ctx = createCellContext(options, log, '; row excluded');
+  const dates = ctx.dates;
 
   const index = new StringIndex();
   const ids = index.keys;
@@ -205,7 +206,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       if (keys.length < len) keys = new Float64Array(len * 2);
       for (let k = 0; k < len; k++) {
         const r = order[from + k]!;
-        keys[k] = dayV[r]! * POSITION_BITS + r;
+        // Offset so the key stays positive: `key % POSITION_BITS` of a
+        // negative key (a date before 1970) is negative, not the row.
+        keys[k] = (dayV[r]! + KEY_DAY_OFFSET) * POSITION_BITS + r;
       }
       const sorted = keys.subarray(0, len);
       if (len > 24) sorted.sort();

@@ -25,8 +25,11 @@ const YEAR_LAST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+\d{1,2}:\d{2}(?::
 const digit = (c: number): number => c - 48;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+// Any four-digit year parses: whether 1899-12-30 or 9999-12-31 is plausible is
+// a cleaning question (core/clean/check-date.ts: placeholders, the date floor),
+// answered with a message that says why, not "not a real calendar date".
 function civil(year: number, month: number, day: number, format: DateFormat): ParsedDate {
-  if (year < 1900 || year > 2199) return IMPOSSIBLE;
+  if (year < 1000 || year > 9999) return IMPOSSIBLE;
   if (!isValidCivil(year, month, day)) return IMPOSSIBLE;
   return { ok: true, day: dayFromCivil(year, month, day), format };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATE_FLOOR } from '../clean/check-date.js';
 import { LOCALES } from '../i18n/labels.js';
 import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
 import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
@@ -43,6 +44,8 @@ export const segmentOptionsSchema = z
     refunds: z.enum(['net', 'exclude']).default('net'),
     /** F and M for scoring: the whole history, or the last N calendar months (SPEC §5a N = 6). */
     window: z.union([z.literal('all'), z.number().int().min(1).max(120)]).default('all'),
+    /** Dates before this are invalid-date issues (typos, "unknown" placeholders); rows excluded. */
+    dateFloor: isoDate.default(DEFAULT_DATE_FLOOR),
     /** How `5/3/2024` is read; `auto` reads only unambiguous ones. */
     dateOrder: z.enum(['auto', 'dmy', 'mdy']).default('auto'),
     /** Known industries (SPEC §3 industry-unrecognized); default GB/T 4754 sections and common names. */
@@ -63,6 +66,7 @@ export type SegmentOptionsInput = z.input<typeof segmentOptionsSchema>;
 export type SegmentOptions = Omit<z.output<typeof segmentOptionsSchema>, 'config'> & {
   readonly asOfDay: number | undefined;
   readonly todayDay: number | undefined;
+  readonly dateFloorDay: number;
   readonly schemeChoice: SchemeChoice;
   readonly config: RulesConfig | undefined;
 };
@@ -83,6 +87,7 @@ export function resolveSegmentOptions(input: SegmentOptionsInput = {}): SegmentO
     ...data,
     asOfDay: toDay(data.asOf),
     todayDay: toDay(data.today),
+    dateFloorDay: toDay(data.dateFloor)!,
     schemeChoice: parseSchemeId(data.scheme)!,
     config: data.config === undefined ? undefined : parseRulesConfig(data.config),
   };

@@ -97,11 +97,12 @@ describe('parseDate: failures', () => {
     expect(parseDate('2024-02-29')).toEqual({ ok: true, day: dayFromCivil(2024, 2, 29), format: 'iso' });
   });
 
-  it('rejects years outside 1900–2199 as impossible', () => {
-    expect(parseDate('1899-12-31')).toEqual({ ok: false, reason: 'impossible' });
-    expect(parseDate('2200-01-01')).toEqual({ ok: false, reason: 'impossible' });
-    expect(parseDate('1900-01-01')).toEqual({ ok: true, day: dayFromCivil(1900, 1, 1), format: 'iso' });
-    expect(parseDate('2199-12-31')).toEqual({ ok: true, day: dayFromCivil(2199, 12, 31), format: 'iso' });
+  it('parses any four-digit year (plausibility is the cleaning step\'s job) and never a year 0', () => {
+    expect(parseDate('1899-12-31')).toEqual({ ok: true, day: dayFromCivil(1899, 12, 31), format: 'iso' });
+    expect(parseDate('1900-01-01')).toEqual({ ok: true, day: -25567, format: 'iso' });
+    expect(parseDate('9999-12-31')).toEqual({ ok: true, day: dayFromCivil(9999, 12, 31), format: 'iso' });
+    expect(parseDate('0000-00-00')).toEqual({ ok: false, reason: 'impossible' });
+    expect(parseDate('0999-01-01')).toEqual({ ok: false, reason: 'impossible' });
   });
 
   it.each(['garbage', '', '   ', '2024', '2024-03', '03/2024', '2024-03-05x', '2024-03-05 25h', 'N/A', '--', '5 March 2024'])('%j is invalid', (cell) => {

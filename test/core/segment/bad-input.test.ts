@@ -94,7 +94,7 @@ describe('bad input never crashes and never silently disappears', () => {
 
   it('future dates are reported against today, not guessed', () => {
     const result = segmentTable(header, [['C1', '2024-03-01', '10'], ['C1', '2027-01-15', '10']], { today: '2026-11-25' });
-    expect(result.report.issues.map((i) => i.message)).toEqual(['Row 3, Order date: 2027-01-15 is after today (2026-11-25); row excluded.']);
+    expect(result.report.issues.map((i) => i.message)).toEqual(['Row 3, Order date: "2027-01-15" is in the future (after today 2026-11-25); row excluded.']);
     expect(result.asOf).toBe('2024-03-02');
   });
 

@@ -26,6 +26,8 @@ describe('resolveSegmentOptions', () => {
       refunds: 'net',
       window: 'all',
       dateOrder: 'auto',
+      dateFloor: '1990-01-01',
+      dateFloorDay: 7305,
       idMap: {},
       maxIssuesPerCode: 10000,
       spotCheckShare: 0.1,
