@@ -1,6 +1,6 @@
 import type { ColumnPlan } from '../headers/detect-columns.js';
 import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
-import { addMonths, civilFromDay, formatDay } from '../parse/civil-day.js';
+import { addMonths, formatDay } from '../parse/civil-day.js';
 import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
@@ -8,11 +8,9 @@ import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { RawRow } from '../table/cell.js';
 import { GrowableColumn } from '../util/growable.js';
 import { StringIndex } from '../util/string-index.js';
+import { OrderAggregator, POSITION_BITS, type AggregateColumns, type AmountCell } from './aggregate-orders.js';
 import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures } from './customer-features.js';
 
-/** SPEC §3 frequency-over-limit: more than 20 orders in one calendar month. */
-const MONTHLY_ORDER_LIMIT = 20;
-const POSITION_BITS = 2 ** 27;
 /** Days added in sort keys so any four-digit-year date (≥ 1000-01-01, day −354285) keys positive. */
 const KEY_DAY_OFFSET = 2 ** 19;
 
@@ -64,8 +62,12 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const hashB = new GrowableColumn(Int32Array, 1 << 16);
   const orderHash = orderCol !== undefined ? new GrowableColumn(Int32Array, 1 << 16) : undefined;
   const rowNumbers = new GrowableColumn(Int32Array, 1 << 16);
-  const emptyAmounts = new GrowableColumn(Int32Array, 16); // customers with an empty amount
+  // Quantity of each negative line (qty × price input only, ~2% of rows):
+  // refund messages name the real cells without keeping every quantity.
+  const negativePositions = qtyCol !== undefined && amountCol === undefined ? new GrowableColumn(Int32Array, 1 << 10) : undefined;
+  const negativeQuantities = negativePositions ? new GrowableColumn(Float64Array, 1 << 10) : undefined;
   let maxDay = -Infinity;
+  let lastQuantity = Number.NaN;
   let validDates = 0, validAmounts = 0, dataRows = 0;
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
 
@@ -98,6 +100,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         const qty = readNumberCell(row[qtyCol!], 'number', rowNumber, amountName, ctx);
         const price = readNumberCell(row[priceCol!], 'money', rowNumber, priceName, ctx);
         amount = qty === null || price === null ? (Number.isNaN(qty) || Number.isNaN(price) ? Number.NaN : null) : qty * price;
+        lastQuantity = qty ?? Number.NaN;
       }
       if (day === null) log.add({ code: 'missing-value', row: rowNumber, column: dateName, value: '', message: `Row ${rowNumber}, ${dateName}: empty; row excluded.` });
       const dateOk = day !== null && !Number.isNaN(day);
@@ -139,7 +142,10 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       cust.push(c);
       days.push(day!);
       amounts.push(amountEmpty ? Number.NaN : amount!);
-      if (amountEmpty) emptyAmounts.push(c);
+      if (negativePositions && amount! < 0) {
+        negativePositions.push(cust.length - 1);
+        negativeQuantities!.push(lastQuantity);
+      }
       hashA.push(h1);
       hashB.push(h2);
       rowNumbers.push(rowNumber);
@@ -179,8 +185,6 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const asOfDay = options.asOfDay ?? maxDay + 1;
     const start6 = addMonths(asOfDay, -6);
     const start3 = addMonths(asOfDay, -3);
-    const needsFill = new Uint8Array(m);
-    for (const c of emptyAmounts.view()) needsFill[c] = 1;
     const startWindow = options.window === 'all' ? -Infinity : addMonths(asOfDay, -options.window);
     const net = options.refunds === 'net';
 
@@ -192,15 +196,45 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const fill = offsets.slice(0, m);
     for (let r = 0; r < n; r++) order[fill[custV[r]!]!++] = r;
 
-    const recencyDays = nanColumn(m), frequency = new Float64Array(m), monetary = new Float64Array(m);
-    const frequency6m = new Float64Array(m), amount6m = new Float64Array(m), windowFrequency = new Float64Array(m), windowMonetary = new Float64Array(m);
-    const averageOrderValue = nanColumn(m), tenureDays = nanColumn(m), firstPurchaseDay = nanColumn(m), lastPurchaseDay = nanColumn(m);
-
-    const dayList = keepPurchaseDays ? new GrowableColumn(Int32Array, 1 << 16) : undefined;
-    const dayAmount = keepPurchaseDays ? new GrowableColumn(Float64Array, 1 << 16) : undefined;
+    const amountCell = describeAmountCells(amountCol !== undefined ? amountName : `${amountName} × ${priceName}`, negativePositions?.view(), negativeQuantities?.view());
+    const columns: AggregateColumns = {
+      recencyDays: nanColumn(m),
+      frequency: new Float64Array(m),
+      monetary: new Float64Array(m),
+      frequency6m: new Float64Array(m),
+      amount6m: new Float64Array(m),
+      windowFrequency: new Float64Array(m),
+      windowMonetary: new Float64Array(m),
+      averageOrderValue: nanColumn(m),
+      tenureDays: nanColumn(m),
+      firstPurchaseDay: nanColumn(m),
+      lastPurchaseDay: nanColumn(m),
+    };
+    const aggregator = new OrderAggregator(
+      { days: dayV, amounts: amtV, hashA: hA, hashB: hB, orderHash: ordV, rowNumbers: rowV },
+      {
+        asOfDay,
+        start6,
+        start3,
+        startWindow,
+        netRefunds: net,
+        frequencyByDay: options.frequencyBy === 'day',
+        keepPurchaseDays,
+        dateName,
+        idName,
+        amount: amountCell,
+      },
+      columns,
+      log,
+    );
     const dayOffsets = keepPurchaseDays ? new Int32Array(m + 1) : undefined;
+    // Customers without a purchase (refunds only, or only rows on/after
+    // asOf) are reported once and left out, so no summary, cluster, churn
+    // list or joined table counts them as customers.
+    const kept = new Int32Array(m);
+    const keptIds: string[] = [];
+    const left: string[] = [];
     let keys = new Float64Array(64);
-    let orderKeys: Int32Array<ArrayBuffer> = new Int32Array(64);
     for (let c = 0; c < m; c++) {
       const from = offsets[c]!, to = offsets[c + 1]!, len = to - from;
       if (keys.length < len) keys = new Float64Array(len * 2);
@@ -213,170 +247,57 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       const sorted = keys.subarray(0, len);
       if (len > 24) sorted.sort();
       else insertionSort(sorted);
-
-      let purchases = 0, refunds = 0, days6 = 0, spend6 = 0, purchase6 = 0, orders6 = 0, ordersAll = 0;
-      let daysAll = 0, daysWindow = 0, spendWindow = 0;
-      let lastCountedDay = -Infinity, first = Number.NaN, last = Number.NaN;
-      let monthKey = -1, monthOrders = 0, monthFlagged = false;
-      let orderCount = 0;
-      let dayStart = 0; // index in `sorted` where the current day's rows begin
-      const fillAmount = needsFill[c] ? meanRecentOrder(sorted, start3, asOfDay) : Number.NaN;
-      for (let k = 0; k < len; k++) {
-        const key = sorted[k]!;
-        const r = key % POSITION_BITS;
-        const day = dayV[r]!;
-        if (k > 0 && dayV[sorted[k - 1]! % POSITION_BITS] !== day) dayStart = k;
-        if (day >= asOfDay) {
-          log.add({ code: 'after-as-of', row: rowV[r]!, column: dateName, value: formatDay(day), message: `Row ${rowV[r]}, ${dateName}: ${formatDay(day)} is on or after the analysis date ${formatDay(asOfDay)}; row excluded.` });
-          continue;
+      const at = keptIds.length;
+      const outcome = aggregator.aggregate(ids[c]!, sorted, at);
+      if (outcome === 'kept') {
+        kept[at] = c;
+        keptIds.push(ids[c]!);
+        if (dayOffsets) dayOffsets[at + 1] = aggregator.dayList!.length;
+        if (columns.monetary[at]! < 0) {
+          log.add({ code: 'negative-spend', row: firstRows.data[c]!, column: amountCell.column, value: money.format(columns.monetary[at]!), message: `Customer ${ids[c]}: refunds exceed purchases (net ${money.format(columns.monetary[at]!)}); kept as is, please verify.` });
         }
-        let amount = amtV[r]!;
-        let duplicateOf = -1;
-        for (let j = dayStart; j < k; j++) {
-          const q = sorted[j]! % POSITION_BITS;
-          if (hA[q] === hA[r] && hB[q] === hB[r] && (amtV[q] === amount || (amount !== amount && amtV[q] !== amtV[q])) && (!ordV || ordV[q] === ordV[r])) {
-            duplicateOf = q;
-            break;
-          }
-        }
-        if (duplicateOf >= 0) {
-          log.add({ code: 'duplicate-transaction', row: rowV[r]!, column: '', value: ids[c]!, message: `Row ${rowV[r]}: exact duplicate of row ${rowV[duplicateOf]}; dropped.` });
-          continue;
-        }
-        if (amount !== amount) {
-          const window = `the 3 months before ${formatDay(asOfDay)}`;
-          log.add({
-            code: 'amount-filled',
-            row: rowV[r]!,
-            column: amountName,
-            value: '',
-            message: Number.isNaN(fillAmount)
-              ? `Row ${rowV[r]}, ${amountName}: empty and ${ids[c]} has no other order in ${window}; counted as a purchase without value.`
-              : `Row ${rowV[r]}, ${amountName}: empty, filled with ${money.format(fillAmount)}, ${ids[c]}'s mean order amount over ${window}.`,
-          });
-          amount = Number.isNaN(fillAmount) ? 0 : fillAmount;
-        }
-        if (amount < 0) {
-          log.add({
-            code: 'refund-excluded',
-            row: rowV[r]!,
-            column: amountName,
-            value: money.format(amount),
-            message: net
-              ? `Row ${rowV[r]}, ${amountName}: ${money.format(amount)} is a refund: not counted as a purchase; netted against ${ids[c]}'s spend.`
-              : `Row ${rowV[r]}, ${amountName}: ${money.format(amount)} is a refund: not counted as a purchase; ignored (refunds: exclude).`,
-          });
-          if (net) {
-            refunds += amount;
-            if (day >= start6) spend6 += amount;
-            if (day >= startWindow) spendWindow += amount;
-          }
-          continue;
-        }
-        purchases += amount;
-        if (ordV) orderKeys = appendOrderKey(orderKeys, orderCount++, ordV[r]!);
-        else ordersAll++;
-        const newDay = day !== lastCountedDay;
-        if (newDay) {
-          daysAll++;
-          lastCountedDay = day;
-          dayList?.push(day);
-          dayAmount?.push(amount);
-        } else if (dayAmount) dayAmount.data[dayAmount.length - 1]! += amount;
-        if (Number.isNaN(first)) first = day;
-        last = day;
-        if (day >= start6) {
-          spend6 += amount;
-          purchase6 += amount;
-          orders6++;
-          if (newDay) days6++;
-        }
-        if (day >= startWindow) {
-          spendWindow += amount;
-          if (newDay) daysWindow++;
-        }
-        const mk = monthOf(day);
-        if (mk !== monthKey) {
-          monthKey = mk;
-          monthOrders = 0;
-          monthFlagged = false;
-        }
-        if (++monthOrders > MONTHLY_ORDER_LIMIT && !monthFlagged) {
-          monthFlagged = true;
-          log.add({ code: 'frequency-over-limit', row: rowV[r]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]}: more than ${MONTHLY_ORDER_LIMIT} orders in ${formatDay(day).slice(0, 7)} (row ${rowV[r]}); please verify.` });
-        }
+        continue;
       }
-      if (ordV) {
-        ordersAll = countDistinct(orderKeys, orderCount);
-      }
-      if (dayOffsets) dayOffsets[c + 1] = dayList!.length;
-      const byOrder = options.frequencyBy === 'order';
-      frequency[c] = byOrder ? ordersAll : daysAll;
-      monetary[c] = purchases + refunds;
-      frequency6m[c] = byOrder ? orders6 : days6;
-      amount6m[c] = spend6;
-      windowFrequency[c] = options.window === 'all' ? frequency[c]! : byOrder ? countWindowOrders() : daysWindow;
-      windowMonetary[c] = options.window === 'all' ? monetary[c]! : spendWindow;
-      if (!Number.isNaN(last)) {
-        recencyDays[c] = asOfDay - last;
-        tenureDays[c] = asOfDay - first;
-        firstPurchaseDay[c] = first;
-        lastPurchaseDay[c] = last;
-        // SPEC §2: AOV over the 6-month window; customers silent for 6 months
-        // fall back to their whole history so the value stays meaningful.
-        averageOrderValue[c] = orders6 > 0 ? purchase6 / orders6 : purchases / Math.max(1, ordersAll);
-      } else {
-        log.add({ code: 'no-purchases', row: firstRows.data[c]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} has no purchase before ${formatDay(asOfDay)} (only refunds or later rows); not scored.` });
-      }
-      if (monetary[c]! < 0) {
-        log.add({ code: 'negative-spend', row: firstRows.data[c]!, column: amountName, value: money.format(monetary[c]!), message: `Customer ${ids[c]}: refunds exceed purchases (net ${money.format(monetary[c]!)}); kept as is, please verify.` });
-      }
-
-      // Orders in the scoring window when counting by order id: recount the
-      // rows in the window (rare option, so a second short pass is fine).
-      /** Mean non-refund order amount in [from, to) over the customer's rows (SPEC §3 amount-filled). */
-      function meanRecentOrder(rows: Float64Array, from: number, to: number): number {
-        let sum = 0, count = 0;
-        for (let k = 0; k < rows.length; k++) {
-          const r = rows[k]! % POSITION_BITS;
-          const a = amtV[r]!;
-          if (dayV[r]! >= from && dayV[r]! < to && a >= 0) {
-            sum += a;
-            count++;
-          }
-        }
-        return count > 0 ? sum / count : Number.NaN;
-      }
-      function countWindowOrders(): number {
-        let count = 0;
-        for (let k = 0; k < len; k++) {
-          const r = sorted[k]! % POSITION_BITS;
-          if (dayV[r]! >= startWindow && dayV[r]! < asOfDay && amtV[r]! >= 0) count++;
-        }
-        return count;
-      }
+      left.push(ids[c]!);
+      log.add(
+        outcome === 'refund-only'
+          ? { code: 'refund-only', row: firstRows.data[c]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} has refunds but no purchase before ${formatDay(asOfDay)}; left out of segments, totals and churn lists.` }
+          : { code: 'no-purchases', row: firstRows.data[c]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} has no purchase before ${formatDay(asOfDay)} (only later rows or duplicates); left out of segments, totals and churn lists.` },
+      );
     }
+    if (keptIds.length === 0) {
+      throw new DataValidationError([{ code: 'no-customers', row: 0, column: '', value: '', message: `None of the ${ids.length.toLocaleString('en-US')} customers has a purchase before ${formatDay(asOfDay)}; see the cleaning report.` }]);
+    }
+    const count = keptIds.length;
+    const trim = (column: Float64Array): Float64Array => (count === m ? column : column.slice(0, count));
+    const keptAttributes: Partial<Record<AttributeField, (string | undefined)[]>> = {};
+    for (const [field, list] of Object.entries(attributes) as [AttributeField, (string | undefined)[]][]) {
+      keptAttributes[field] = count === m ? list : Array.from({ length: count }, (_, k) => list[kept[k]!]);
+    }
+    const firstRow = new Int32Array(count);
+    for (let k = 0; k < count; k++) firstRow[k] = firstRows.data[kept[k]!]!;
 
     return {
-      count: m,
-      ids,
-      firstRow: firstRows.view().slice(),
+      count,
+      ids: count === m ? ids : keptIds,
+      firstRow,
       asOfDay,
       asOfSource: options.asOfDay !== undefined ? 'given' : 'newest-transaction',
-      recencyDays,
-      frequency,
-      monetary,
-      frequency6m,
-      amount6m,
-      windowFrequency,
-      windowMonetary,
-      averageOrderValue,
-      tenureDays,
-      firstPurchaseDay,
-      lastPurchaseDay,
+      recencyDays: trim(columns.recencyDays),
+      frequency: trim(columns.frequency),
+      monetary: trim(columns.monetary),
+      frequency6m: trim(columns.frequency6m),
+      amount6m: trim(columns.amount6m),
+      windowFrequency: trim(columns.windowFrequency),
+      windowMonetary: trim(columns.windowMonetary),
+      averageOrderValue: trim(columns.averageOrderValue),
+      tenureDays: trim(columns.tenureDays),
+      firstPurchaseDay: trim(columns.firstPurchaseDay),
+      lastPurchaseDay: trim(columns.lastPurchaseDay),
       behaviour: {},
-      attributes,
-      ...(dayOffsets ? { purchaseDays: { offsets: dayOffsets, days: dayList!.view(), amounts: dayAmount!.view() } } : {}),
+      attributes: keptAttributes,
+      ...(left.length > 0 ? { leftOut: left } : {}),
+      ...(dayOffsets ? { purchaseDays: { offsets: count === m ? dayOffsets : dayOffsets.slice(0, count + 1), days: aggregator.dayList!.view(), amounts: aggregator.dayAmount!.view() } } : {}),
     };
   }
 
@@ -401,26 +322,36 @@ function insertionSort(a: Float64Array): void {
   }
 }
 
-function appendOrderKey(keys: Int32Array<ArrayBuffer>, at: number, value: number): Int32Array<ArrayBuffer> {
-  let out = keys;
-  if (at >= out.length) {
-    out = new Int32Array(out.length * 2);
-    out.set(keys);
-  }
-  out[at] = value;
-  return out;
-}
+const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4, useGrouping: false });
+const priceFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4, useGrouping: false });
+const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-function countDistinct(keys: Int32Array, count: number): number {
-  if (count === 0) return 0;
-  const view = keys.subarray(0, count).sort();
-  let distinct = 1;
-  for (let i = 1; i < count; i++) if (view[i] !== view[i - 1]) distinct++;
-  return distinct;
-}
-
-/** A month key (year × 12 + month) of a day number. */
-function monthOf(day: number): number {
-  const { year, month } = civilFromDay(day);
-  return year * 12 + month;
+/**
+ * Names a line's amount cell as the user sees it: `Amount = -30.00`, or for a
+ * computed amount `Quantity × UnitPrice = -1 × 4.95` (quantities kept for
+ * negative lines only, looked up by binary search over their positions).
+ */
+function describeAmountCells(column: string, positions: Int32Array | undefined, quantities: Float64Array | undefined): AmountCell {
+  return {
+    column,
+    describe(r, amount) {
+      if (!positions) {
+        const value = amountFormat.format(amount);
+        return { text: `${column} = ${value}`, value, computed: false };
+      }
+      let lo = 0, hi = positions.length - 1, qty = Number.NaN;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (positions[mid]! < r) lo = mid + 1;
+        else if (positions[mid]! > r) hi = mid - 1;
+        else {
+          qty = quantities![mid]!;
+          break;
+        }
+      }
+      // Filled amounts are never negative, so a negative line has its quantity.
+      const value = `${quantityFormat.format(qty)} × ${priceFormat.format(amount / qty)}`;
+      return { text: `${column} = ${value}`, value, computed: true };
+    },
+  };
 }

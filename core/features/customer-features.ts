@@ -63,6 +63,12 @@ export interface CustomerFeatures {
    * excluded) — the input of the buy-till-you-die models.
    */
   readonly purchaseDays?: PurchaseDays;
+  /**
+   * Transaction ids left out because they have no purchase (refunds only,
+   * reported as `refund-only`), so a joined customer table does not bring
+   * them back as customers.
+   */
+  readonly leftOut?: readonly string[];
 }
 
 /** Customer c's days are `days[offsets[c]] .. days[offsets[c + 1] - 1]`. */

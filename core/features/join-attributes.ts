@@ -15,8 +15,9 @@ export function joinAttributes(features: CustomerFeatures, table: CustomerTable,
   const byId = new Map<string, number>();
   ids.forEach((id, c) => byId.set(id, c));
   const extra: number[] = [];
+  const leftOut = new Set(features.leftOut);
   table.ids.forEach((id, t) => {
-    if (!byId.has(id)) {
+    if (!byId.has(id) && !leftOut.has(id)) {
       byId.set(id, ids.length);
       ids.push(id);
       extra.push(t);

@@ -44,6 +44,12 @@ export const ISSUE_CODES = [
   'invalid-column',
   'after-as-of',
   'no-purchases',
+  // a customer id with refunds and no purchase: reported once, left out of every result
+  'refund-only',
+  // a negative line inside an order that stays a purchase (netted in the order)
+  'refund-in-order',
+  // amount cells or headers in more than one currency
+  'mixed-currency',
   'no-variation',
   'empty-file',
   'header-only',

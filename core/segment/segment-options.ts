@@ -38,8 +38,12 @@ export const segmentOptionsSchema = z
     /** field id or alias → header text; wins over detection. */
     mapping: z.record(z.string(), z.string()).default({}),
     shape: z.enum(['auto', 'customers', 'transactions']).default('auto'),
-    /** Purchases counted as distinct purchase days, or distinct order ids. */
-    frequencyBy: z.enum(['day', 'order']).default('day'),
+    /**
+     * Purchases counted as orders (distinct order ids whose net value is > 0;
+     * without an order id column, a customer's purchase day is one order), or
+     * as distinct purchase days. AOV and the monthly order limit always count orders.
+     */
+    frequencyBy: z.enum(['day', 'order']).default('order'),
     /** SPEC §3 refund-excluded: refunds netted against spend, or ignored. */
     refunds: z.enum(['net', 'exclude']).default('net'),
     /** F and M for scoring: the whole history, or the last N calendar months (SPEC §5a N = 6). */

@@ -5,7 +5,7 @@ const header = ['Customer ID', 'Order date', 'Amount'];
 // Hand-computed: newest purchase 2024-03-20 → as of 2024-03-21.
 const rows = [
   ['C1', '2024-03-01', '100'],
-  ['C1', '2024-03-01', '50'], // same day: one purchase day, two orders
+  ['C1', '2024-03-01', '50'], // same day, no order id: one purchase (day) worth 150
   ['C1', '2024-03-10', '200'],
   ['C2', '2024-01-15', '80'],
   ['C2', '2024-03-05', '-30'], // refund: netted, not a purchase
@@ -30,7 +30,8 @@ describe('segmentTable on transactions', () => {
       const c = customers.get(id)!;
       return [c.recencyDays, c.frequency, c.monetary, c.averageOrderValue];
     };
-    expect(pick('C1')).toEqual([11, 2, 350, 116.67]);
+    // Without an order id the purchase day is the order: AOV = 350 / 2 days.
+    expect(pick('C1')).toEqual([11, 2, 350, 175]);
     expect(pick('C2')).toEqual([66, 1, 50, 80]);
     expect(pick('C3')).toEqual([1, 1, 500, 500]);
     expect(pick('C5')).toEqual([111, 1, 40, 40]);
@@ -48,7 +49,7 @@ describe('segmentTable on transactions', () => {
       [
         "missing-id@9: Row 9: no customer ID; row excluded.",
         "invalid-date@10: Row 10, Order date: "2024-02-30" is not a real calendar date; row excluded.",
-        "refund-excluded@6: Row 6, Amount: -30.00 is a refund: not counted as a purchase; netted against C2's spend.",
+        "refund-excluded@6: Row 6, Amount = -30.00: refund (negative amount): not counted as a purchase; netted against C2's spend.",
         "duplicate-transaction@8: Row 8: exact duplicate of row 7; dropped.",
       ]
     `);

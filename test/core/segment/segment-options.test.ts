@@ -22,7 +22,7 @@ describe('resolveSegmentOptions', () => {
       locale: 'en',
       mapping: {},
       shape: 'auto',
-      frequencyBy: 'day',
+      frequencyBy: 'order',
       refunds: 'net',
       window: 'all',
       dateOrder: 'auto',
