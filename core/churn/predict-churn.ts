@@ -69,6 +69,8 @@ export const churnOptionsSchema = z
     /** The supervised model trains on at most this many rows per origin (seeded sample). */
     maxTrainingRows: z.number().int().min(100).default(300_000),
     seed: z.number().int().default(42),
+    /** The candidates to back-test (default all); the report lists only these. */
+    models: z.array(z.enum(CHURN_MODELS)).min(1).default([...CHURN_MODELS]),
   })
   .strict();
 
@@ -155,8 +157,8 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
   const fixed = options.atRisk.rule === 'probability' ? options.atRisk.threshold : undefined;
 
   if (shortfall.problem) {
-    notes.push(shortfall.problem, { code: 'fallback', message: 'Churn is judged by the customer\'s own buying rhythm (cadence) and the SPEC churn rules until the history supports a back-test.' });
-    candidates = fallbackCandidates(shortfall, shortfall.problem.message);
+    notes.unshift(shortfall.problem, { code: 'fallback', message: 'Churn is judged by the customer\'s own buying rhythm (cadence) and the SPEC churn rules until the history supports a back-test.' });
+    candidates = fallbackCandidates(shortfall, shortfall.problem.message).filter((c) => options.models.includes(c.name));
     selected = 'rules-and-cadence';
     probability = cadenceProbability(now, H);
     threshold = fixed ?? 0.5;
@@ -164,7 +166,7 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
   } else {
     const data: BacktestData = { index, events, horizonDays: H, train: shortfall.train!, test: shortfall.test!, now, nowRuleBits, maxTrainingRows: options.maxTrainingRows, seed: options.seed };
     const runs = new Map<ChurnModelName, CandidateRun>();
-    candidates = CHURN_MODELS.map((name) => runCandidate(name, data, runs));
+    candidates = CHURN_MODELS.filter((name) => options.models.includes(name)).map((name) => runCandidate(name, data, runs));
     let final: Float64Array | undefined;
     let chosen: ChurnModelName | undefined;
     // Refitting may reveal a degenerate latest fit: then the next best ranks.
