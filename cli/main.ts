@@ -1,5 +1,7 @@
-import { EXIT, type ConsoleIo } from './console-io.js';
-import { reportError, runSegment, SEGMENT_HELP } from './commands/segment.js';
+import { removePendingTempFiles } from '../io/write-file-atomic.js';
+import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import { EXIT_INTERNAL, reportError } from './report-error.js';
+import { runSegment, SEGMENT_HELP } from './commands/segment.js';
 import { REPORT_HELP, runReport } from './commands/report.js';
 import { MODEL_HELP, runModel } from './commands/model.js';
 import { DIMENSIONS_HELP, runDimensions } from './commands/dimensions.js';
@@ -25,7 +27,8 @@ Commands:
   help [command]   show help for a command
 
 Run "tierline <command> --help" for a command's options.
-Exit codes: 0 ok, 1 bad usage, 2 bad data.
+Every command takes --debug (or TIERLINE_DEBUG=1): show the stack of an internal error.
+Exit codes: 0 ok, 1 bad usage, 2 bad data, 70 internal error.
 `;
 
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) => Promise<number>; help: string }> = {
@@ -42,28 +45,33 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) =
 
 /**
  * Runs the `tierline` command line with `argv` (without node and script).
- * @returns the exit code (0 ok, 1 bad usage, 2 bad data).
+ * `--debug` anywhere (or TIERLINE_DEBUG=1) adds the stack to error messages.
+ * @returns the exit code (0 ok, 1 bad usage, 2 bad data, 70 internal error).
  */
 export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    io.out(MAIN_HELP);
-    return command === undefined ? EXIT.usage : EXIT.ok;
-  }
-  if (command === 'help') {
-    const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
-    io.out(topic ? topic.help : MAIN_HELP);
-    return EXIT.ok;
-  }
-  const entry = COMMANDS[command];
-  if (!entry) {
-    io.err(`tierline: unknown command "${command}".\n${MAIN_HELP}`);
-    return EXIT.usage;
-  }
+  const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
+  const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
+  const context = { command: command !== undefined && command in COMMANDS ? command : '', debug };
   try {
+    if (command === undefined || command === '--help' || command === '-h') {
+      io.out(MAIN_HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === 'help') {
+      if (rest[0] === undefined) {
+        io.out(MAIN_HELP);
+        return EXIT.ok;
+      }
+      const topic = COMMANDS[rest[0]];
+      if (!topic) throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
+      io.out(topic.help);
+      return EXIT.ok;
+    }
+    const entry = COMMANDS[command];
+    if (!entry) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}, help.`);
     return await entry.run(rest, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, context);
   }
 }
 
@@ -86,13 +94,28 @@ export function main(): void {
     today: localToday(),
     interactive: Boolean(process.stderr.isTTY),
   };
-  runCli(process.argv.slice(2), io).then(
+  const argv = process.argv.slice(2);
+  // A write in progress leaves no temp file behind on a normal exit or Ctrl-C
+  // (a kill -9 can only leave the temp file; the target is never half written).
+  process.on('exit', removePendingTempFiles);
+  if (argv.find((arg) => arg !== '--debug') !== 'bot') {
+    // The bot installs its own handlers to stop cleanly.
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(signal, () => {
+        removePendingTempFiles();
+        process.exit(code);
+      });
+    }
+  }
+  const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
+  runCli(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`tierline: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 70;
+      // runCli maps every error itself; this is only reached if reporting failed.
+      process.stderr.write(debug ? `tierline: internal error: ${(error as Error)?.stack ?? String(error)}\n` : `tierline: internal error: ${(error as Error)?.message ?? String(error)}. Run again with --debug or TIERLINE_DEBUG=1 for details.\n`);
+      process.exitCode = EXIT_INTERNAL;
     },
   );
 }

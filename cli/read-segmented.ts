@@ -36,10 +36,19 @@ export interface SegmentedFile {
   readonly reports: { readonly name: string; readonly report: CleaningReport }[];
 }
 
-/** `--sheet` as readTable takes it: a number when all digits, else a sheet name. */
+/**
+ * `--sheet` as readTable takes it: a number when all digits, else a sheet name.
+ * @throws UsageError for sheet number 0 or an empty name (sheets count from 1).
+ */
 export function sheetOption(value: string | boolean | undefined): string | number | undefined {
   if (typeof value !== 'string') return undefined;
-  return /^\d+$/.test(value) ? Number(value) : value;
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sheet must be a sheet name or a number from 1 (the first sheet); got "${value}".`);
+    return n;
+  }
+  if (value.trim() === '') throw new UsageError('--sheet must be a sheet name or a number from 1; got an empty name.');
+  return value;
 }
 
 /** Streams a file into a segmenter; returns the run (header detection happens on the header row). */
@@ -99,6 +108,18 @@ export async function readSegmented(request: ReadRequest, io: ConsoleIo): Promis
   const run = await readIntoSegmenter(request, io);
   if (join && run.plan.shape !== 'transactions') throw new UsageError('--customers joins a customer table to a transaction file; this file is already one row per customer.');
   const result = run.finish(join);
+  if (result.features.count > 0 && result.quality.scored === 0) {
+    // Nothing to segment: a run that scores nobody must not look like a success.
+    throw new DataValidationError([
+      {
+        code: 'no-customers',
+        row: 0,
+        column: '',
+        value: request.file,
+        message: `${request.file}: none of the ${result.features.count.toLocaleString('en-US')} customers could be scored (no usable recency, frequency or spend); check the cleaning issues with --issues <file.csv> or the column mapping (--map).`,
+      },
+    ]);
+  }
   reports.unshift({ name: request.file, report: result.report });
   return { result, reports };
 }

@@ -5,15 +5,18 @@ import { basename, extname } from 'node:path';
 import { once } from 'node:events';
 import { z } from 'zod';
 import type { Cell } from '../core/table/cell.js';
-import { createFileError } from './file-error.js';
+import { createFileError, withPath } from './file-error.js';
 import { formatCsvRow } from './format-csv-row.js';
+import { createAtomicTarget, type AtomicTarget } from './write-file-atomic.js';
 
 /** Writes a table row by row without awaiting per row. */
 export interface TableWriter {
   /** Buffers one row; buffered output goes to disk in ~1 MB chunks. */
   writeRow(cells: readonly Cell[]): void;
-  /** Writes whatever is buffered and closes the file; safe to call twice. */
+  /** Writes whatever is buffered, closes the file and renames it into place; safe to call twice. */
   close(): Promise<void>;
+  /** Drops the output: the temp file is removed and the target left as it was. Never throws. */
+  abort(): Promise<void>;
 }
 
 export interface TableWriterOptions {
@@ -43,8 +46,12 @@ const XLSX_MAX_ROWS = 1_048_576;
 
 /**
  * Opens a streaming csv or xlsx writer. csv: RFC 4180, CRLF, UTF-8 with BOM
- * by default, numbers at full precision. xlsx: exceljs' streaming writer, the
+ * by default, numbers at full precision, formula-looking text escaped
+ * (formatCsvRow). xlsx: exceljs' streaming writer, always a new workbook, the
  * first row bold and frozen as the header, each row committed as written.
+ * Rows go to a temp file in the target's folder that close() renames into
+ * place, so a crash, kill or full disk never leaves a half-written file;
+ * abort() drops it. fs errors name `path`, not the temp file.
  * @throws DataValidationError `unsupported-file` when the format is neither
  *   given nor implied by a .csv/.xlsx extension, or when an xlsx would exceed
  *   1,048,576 rows.
@@ -57,7 +64,13 @@ const XLSX_MAX_ROWS = 1_048_576;
 export async function openTableWriter(path: string, options: TableWriterOptions = {}): Promise<TableWriter> {
   const { format, sheetName, bom } = optionsSchema.parse(options);
   const chosen = format ?? formatFromExtension(path);
-  return chosen === 'csv' ? openCsvWriter(path, bom) : openXlsxWriter(path, sheetName);
+  const target = createAtomicTarget(path);
+  try {
+    return chosen === 'csv' ? await openCsvWriter(target, path, bom) : await openXlsxWriter(target, path, sheetName);
+  } catch (error) {
+    await target.abort();
+    throw withPath(error, path);
+  }
 }
 
 function formatFromExtension(path: string): 'csv' | 'xlsx' {
@@ -74,18 +87,29 @@ function formatFromExtension(path: string): 'csv' | 'xlsx' {
  * would end up holding the whole output in memory; a blocking 1 MB write
  * (into the page cache) keeps memory flat and costs about a millisecond.
  */
-async function openCsvWriter(path: string, bom: boolean): Promise<TableWriter> {
-  const handle = await open(path, 'w');
+async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): Promise<TableWriter> {
+  const handle = await open(target.tempPath, 'wx');
   let buffer = bom ? '\uFEFF' : '';
   let closed = false;
+  let handleOpen = true;
 
   const flush = (): void => {
     if (buffer.length === 0) return;
     const bytes = Buffer.from(buffer, 'utf8');
     buffer = '';
-    for (let written = 0; written < bytes.length; ) {
-      written += writeSync(handle.fd, bytes, written, bytes.length - written);
+    try {
+      for (let written = 0; written < bytes.length; ) {
+        written += writeSync(handle.fd, bytes, written, bytes.length - written);
+      }
+    } catch (error) {
+      // ENOSPC and friends carry no path from writeSync.
+      throw withPath(error, path);
     }
+  };
+  const release = async (): Promise<void> => {
+    if (!handleOpen) return;
+    handleOpen = false;
+    await handle.close();
   };
 
   return {
@@ -99,9 +123,21 @@ async function openCsvWriter(path: string, bom: boolean): Promise<TableWriter> {
       closed = true;
       try {
         flush();
-      } finally {
-        await handle.close();
+        // fsync before rename: after a power cut the new name never points at unwritten blocks.
+        await handle.sync();
+        await release();
+        await target.commit();
+      } catch (error) {
+        await release().catch(() => {});
+        await target.abort();
+        throw withPath(error, path);
       }
+    },
+    async abort() {
+      closed = true;
+      buffer = '';
+      await release().catch(() => {});
+      await target.abort();
     },
   };
 }
@@ -112,17 +148,36 @@ async function openCsvWriter(path: string, bom: boolean): Promise<TableWriter> {
  * sheet anyway. The file stream is opened here, not by exceljs, so that an
  * open error rejects this call instead of surfacing as an unhandled 'error'.
  */
-async function openXlsxWriter(path: string, sheetName: string): Promise<TableWriter> {
-  const stream = createWriteStream(path);
+async function openXlsxWriter(target: AtomicTarget, path: string, sheetName: string): Promise<TableWriter> {
+  const stream = createWriteStream(target.tempPath, { flags: 'wx' });
   await opened(stream);
+  // A write error (ENOSPC) after opening is kept and raised by writeRow or
+  // close: exceljs would otherwise wait forever for a stream that died.
+  let failure: unknown;
+  const failed = new Promise<never>((_, reject) => {
+    stream.on('error', (error) => {
+      failure ??= withPath(error, path);
+      reject(failure);
+    });
+  });
+  failed.catch(() => {});
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   let rows = 0;
   let closed = false;
+  const destroy = async (): Promise<void> => {
+    if (!stream.closed) {
+      const gone = once(stream, 'close').catch(() => {});
+      stream.destroy();
+      await gone;
+    }
+    await target.abort();
+  };
 
   return {
     writeRow(cells) {
       if (closed) throw new Error(`writeRow after close: ${basename(path)}`);
+      if (failure) throw failure;
       if (rows >= XLSX_MAX_ROWS) {
         throw createFileError(
           'unsupported-file',
@@ -138,10 +193,22 @@ async function openXlsxWriter(path: string, sheetName: string): Promise<TableWri
     async close() {
       if (closed) return;
       closed = true;
-      const done = once(stream, 'close');
-      sheet.commit();
-      await workbook.commit();
-      await done;
+      try {
+        if (failure) throw failure;
+        const done = once(stream, 'close');
+        sheet.commit();
+        await Promise.race([workbook.commit(), failed]);
+        await Promise.race([done, failed]);
+        if (failure) throw failure;
+        await target.commit();
+      } catch (error) {
+        await destroy();
+        throw withPath(error, path);
+      }
+    },
+    async abort() {
+      closed = true;
+      await destroy();
     },
   };
 }

@@ -3,7 +3,7 @@ import { localeOf, replyToIntent } from '../../bot/answers/reply-to-question.js'
 import { matchIntent } from '../../bot/intents/match-intent.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
 
 export const ASK_HELP = `Usage: tierline ask "<question>" --as <owner> [options]
        tierline ask "<question>" --manager
@@ -42,8 +42,7 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
   const page = values.page === undefined ? 1 : Number(values.page);
   if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a whole number ≥ 1; got "${values.page}".`);
   const question = positionals.join(' ');
-  const store = openStore(values.db);
-  try {
+  return withStore(values.db, 'existing', (store) => {
     const snapshot = store.latestSnapshot();
     if (values.as !== undefined && snapshot && !store.owners(snapshot.id).includes(values.as)) {
       io.err(`tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${store.owners(snapshot.id).slice(0, 8).join(', ')}…\n`);
@@ -56,7 +55,5 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
     const reply = replyToIntent({ store, now: () => new Date(), access: { managers: [], admins: [] }, defaultLocale: locale, log: () => {} }, viewer, intent, 'dm', locale, { offset: (page - 1) * 5, unmatched: intent.kind === 'help' && !/^\s*(help|帮助)\s*$/i.test(question) });
     io.out(reply.text + '\n');
     return reply.answer.kind === 'error' && (reply.answer.id === 'error.no-snapshot' || reply.answer.id === 'error.empty-snapshot') ? EXIT.data : EXIT.ok;
-  } finally {
-    store.close();
-  }
+  });
 }

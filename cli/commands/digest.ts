@@ -1,7 +1,7 @@
 import { renderDigest } from '../../bot/digests/render-digest.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
 
 export const DIGEST_HELP = `Usage: tierline digest --preview [options]
 
@@ -33,8 +33,7 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
   }
   if (!values.preview) throw new UsageError('digest: only --preview is available from the command line; the bot posts digests on schedule.');
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN') throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
-  const store = openStore(values.db);
-  try {
+  return withStore(values.db, 'existing', (store) => {
     if (!store.latestSnapshot()) {
       io.err('tierline: the store has no snapshot yet; run tierline import <file> first.\n');
       return EXIT.data;
@@ -42,7 +41,5 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
     const { text } = renderDigest(store, values.owner, (values.locale as 'en' | 'zh-CN' | undefined) ?? 'en', 'channel');
     io.out(text + '\n');
     return EXIT.ok;
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -1,7 +1,8 @@
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
-import { DB_FLAG, DB_FLAG_HELP, importFile, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, importFile, storePath, withStore } from './bot-store.js';
+import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 
 export const IMPORT_HELP = `Usage: tierline import <file> [options]
 
@@ -30,8 +31,10 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import: missing <file>.' : `import: one file expected, got ${positionals.length}.`);
-  const store = openStore(values.db);
-  try {
+  // The store is written: it must not be the file (or the customer table) being imported.
+  const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
+  assertOutputsAreNotInputs([named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config')], [named(storePath(values.db), '--db')]);
+  return withStore(values.db, 'create', async (store) => {
     const { snapshot, notes } = await importFile(store, positionals[0]!, values, io, new Date().toISOString());
     const owners = store.owners(snapshot.id);
     const unmapped = owners.filter((o) => store.slackUserOfOwner(o) === undefined);
@@ -39,7 +42,5 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
     for (const note of notes) io.out(`Note: ${note}\n`);
     if (unmapped.length > 0) io.out(`Owners without a Slack user (${unmapped.length}): ${unmapped.slice(0, 10).join(', ')}${unmapped.length > 10 ? ', …' : ''}. Map them with: tierline users map "Name=U0123".\n`);
     return EXIT.ok;
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Locale, SegmentOptionsInput, SegmentationResult } from '../../core/index.js';
 import { migrationHeatmapSpec, radarChartSpec, scatterChartSpec, shareBarChartSpec, sharePieChartSpec, type VegaLiteSpec } from '../../core/charts/index.js';
 import { compareSnapshots, snapshotOf } from '../../core/summary/compare-snapshots.js';
@@ -6,7 +5,9 @@ import { crossTabulate } from '../../core/summary/cross-tabulate.js';
 import { rfmMatrix } from '../../core/summary/rfm-matrix.js';
 import { summarizeTotal } from '../../core/summary/summarize-segments.js';
 import { renderSvg } from '../../io/charts/index.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readSegmented } from '../read-segmented.js';
@@ -66,6 +67,12 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   if (values.out === undefined) throw new UsageError('report: --out <file.html> is required.');
   const maxPoints = values['max-points'] === undefined ? 5000 : Number(values['max-points']);
   if (!(Number.isInteger(maxPoints) && maxPoints >= 1)) throw new UsageError(`--max-points must be a whole number ≥ 1; got "${values['max-points']}".`);
+  const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
+  // Before the config is read or anything opened: an output that is an input would destroy it.
+  assertOutputsAreNotInputs(
+    [named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config'), named(values.previous, '--previous')],
+    [named(values.out, '--out'), named(values.xlsx, '--xlsx')],
+  );
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return {
     file: positionals[0]!,
@@ -143,7 +150,7 @@ export async function runReport(argv: readonly string[], io: ConsoleIo): Promise
     notes: result.notes,
     charts,
   };
-  await writeFile(parsed.out, buildReportHtml(model));
+  await writeFileAtomic(parsed.out, buildReportHtml(model));
   io.err(`Wrote ${parsed.out} (${result.features.count.toLocaleString('en-US')} customers, ${charts.length} charts)\n`);
   if (parsed.xlsx !== undefined) {
     await writeSummaryXlsx(parsed.xlsx, model);

@@ -1,9 +1,5 @@
 import { extname } from 'node:path';
 import {
-  ConfigError,
-  DataValidationError,
-  KMeansError,
-  OptionsError,
   type ClusterReport,
   type TagId,
   customerCells,
@@ -16,6 +12,7 @@ import {
   tagLabel,
   tagsOf,
   resultHeaders,
+  type Cell,
   type CellIssue,
   type CleaningReport,
   type LabelKey,
@@ -26,6 +23,7 @@ import {
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { openTableWriter, readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
@@ -71,6 +69,12 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'segment: missing <file>.' : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
+  const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
+  // Before the config is read or anything opened: an output that is an input would destroy it.
+  assertOutputsAreNotInputs(
+    [named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config')],
+    [named(values.out, '--out'), named(values.issues, '--issues'), named(values['spot-check'], '--spot-check')],
+  );
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return { file: positionals[0]!, segmentOptions, locale, values, format };
 }
@@ -111,17 +115,31 @@ async function writeOutput(path: string, source: string, parsed: Parsed, result:
         written++;
       }
     }
-  } finally {
-    await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+  await writer.close();
   return written;
 }
 
-async function writeIssues(path: string, issues: readonly CellIssue[], locale: Locale): Promise<void> {
+/** Writes all rows with one writer, or nothing: a failure drops the temp file and leaves `path` as it was. */
+async function writeRows(path: string, rows: (write: (cells: readonly Cell[]) => void) => void): Promise<void> {
   const writer = await openTableWriter(path);
-  writer.writeRow([label('column.issue', locale), label('column.row', locale), label('column.column', locale), label('column.value', locale), label('column.message', locale)]);
-  for (const issue of issues) writer.writeRow([issue.code, issue.row, issue.column, issue.value, issue.message]);
+  try {
+    rows((cells) => writer.writeRow(cells));
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
   await writer.close();
+}
+
+async function writeIssues(path: string, issues: readonly CellIssue[], locale: Locale): Promise<void> {
+  await writeRows(path, (write) => {
+    write([label('column.issue', locale), label('column.row', locale), label('column.column', locale), label('column.value', locale), label('column.message', locale)]);
+    for (const issue of issues) write([issue.code, issue.row, issue.column, issue.value, issue.message]);
+  });
 }
 
 /** Writes one line per customer in ~1 MB chunks, waiting for stdout to drain (1M customers stay flat in memory). */
@@ -214,11 +232,11 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   }
   if (wantIssues) await writeIssues(parsed.values.issues as string, all, parsed.locale);
   if (typeof parsed.values['spot-check'] === 'string') {
-    const writer = await openTableWriter(parsed.values['spot-check']);
     const headers = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, parsed.locale));
-    writer.writeRow([...headers, ...resultHeaders(result, parsed.locale)]);
-    for (const c of result.spotCheck) writer.writeRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]);
-    await writer.close();
+    await writeRows(parsed.values['spot-check'], (write) => {
+      write([...headers, ...resultHeaders(result, parsed.locale)]);
+      for (const c of result.spotCheck) write([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]);
+    });
   }
   if (parsed.format === 'json') {
     await writeLines(io, result.features.count, (c) => JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n');
@@ -230,31 +248,4 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
     io.out(formatSummary(result, reports, parsed.locale, parsed.file));
   }
   return EXIT.ok;
-}
-
-/** Maps thrown errors to messages and exit codes. */
-export function reportError(error: unknown, io: ConsoleIo): number {
-  if (error instanceof UsageError) {
-    io.err(`tierline: ${error.message}\nRun "tierline segment --help" for usage.\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof OptionsError || error instanceof ConfigError) {
-    io.err(`tierline: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof KMeansError) {
-    io.err(`tierline: ${error.message}\n`);
-    return EXIT.data;
-  }
-  if (error instanceof DataValidationError) {
-    io.err(error.issues.map((i) => `tierline: ${i.message}`).join('\n') + '\n');
-    return EXIT.data;
-  }
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  const problem = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : undefined;
-  if (problem) {
-    io.err(`tierline: ${path ?? ''}: ${problem}.\n`);
-    return EXIT.usage;
-  }
-  throw error;
 }

@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { isEmail, mapOwnersByEmail } from '../../bot/access/map-owners-by-email.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
 
 export const USERS_HELP = `Usage: tierline users map "Owner name=U0123" [...]
        tierline users map "Owner name=name@example.com"   (needs SLACK_BOT_TOKEN)
@@ -38,8 +38,7 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
     io.out(USERS_HELP);
     return action === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  const store = openStore(values.db);
-  try {
+  return withStore(values.db, 'existing', async (store) => {
     if (action === 'list') {
       for (const m of store.ownerMappings()) io.out(`${m.owner}\t${m.slackUserId}\t${m.source}\n`);
       return EXIT.ok;
@@ -82,9 +81,7 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
       return reportEmail(await mapOwnersByEmail(store, client(), pairs), io);
     }
     throw new UsageError(`users: unknown action "${action}"; use map, sync, list or role.`);
-  } finally {
-    store.close();
-  }
+  });
 }
 
 function reportEmail(results: readonly { owner: string; email: string; slackUserId?: string; error?: string }[], io: ConsoleIo): number {

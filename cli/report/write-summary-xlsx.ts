@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { label, type LabelKey } from '../../core/index.js';
 import { segmentName } from '../../core/charts/chart-spec.js';
 import { BLANK_VALUE, OTHER_VALUE } from '../../core/summary/cross-tabulate.js';
@@ -79,5 +80,6 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
 
   sheet.getColumn(1).width = 24;
   for (let c = 2; c <= sheet.columnCount; c++) sheet.getColumn(c).width = 13;
-  await workbook.xlsx.writeFile(path);
+  // Always a new workbook, renamed into place whole: a failed write leaves `path` as it was.
+  await writeFileAtomic(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -40,7 +40,7 @@ describe('tierline segment', () => {
     expect((await run('segment', file('a2.csv', customersCsv), '--k', '1')).err).toContain('--k must be "auto" or a whole number 2–20; got "1".');
     expect((await run('segment', file('a3.csv', customersCsv), '--config', 'x.toml')).err).toContain('--config must be a .json, .yaml or .yml file; got "x.toml".');
     expect((await run('segment', file('b.csv', customersCsv), '--bogus')).code).toBe(1);
-    expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(`tierline: ${join(dir, 'missing.csv')}: file not found.\n`);
+    expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(`tierline: ${join(dir, 'missing.csv')}: file not found; check the name and the folder.\n`);
     expect((await run('segment', file('c.csv', customersCsv), '--map', 'customerId')).err).toContain('--map: "customerId" is not field=header');
     expect((await run('segment', file('d.csv', customersCsv), '--as-of', '2024-02-31')).err).toBe('tierline: Option "asOf" is not a real calendar date.\n');
   });
