@@ -5,11 +5,24 @@ import type { Cell } from '../core/table/cell.js';
 // trim it from unquoted fields.
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+// OWASP CSV Injection: a text cell starting with = + - @ tab or CR is read by
+// spreadsheets as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)).
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Text that is just a decimal number ("-5", "+1.5", "-2e3") is what Excel
+// itself makes of the digits: a number, not a formula, and no function or
+// reference can hide in it. It is left alone so negative amounts and refunds
+// passed through from the input stay numbers; "-2+3" or "-5 " are prefixed.
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
  * Formats one row as an RFC 4180 csv line ending in CRLF (§2.1): empty for
  * null/undefined, numbers at full precision (String(n)), booleans as Excel's
- * TRUE/FALSE, quotes doubled inside quoted fields (§2.7).
+ * TRUE/FALSE, quotes doubled inside quoted fields (§2.7). Text starting with
+ * = + - @ tab or CR gets a leading apostrophe (OWASP CSV injection) so a
+ * spreadsheet shows it as text; whitespace is kept as is. Typed numbers and
+ * text that is only a number ("-5") are not escaped.
  * @example formatCsvRow(['a,b', 1.5, null, true]) === '"a,b",1.5,,TRUE\r\n'
+ * @example formatCsvRow(['=1+1', -5, '-5', '\t=1']) === "'=1+1,-5,-5,'\t=1\r\n"
  */
 export function formatCsvRow(cells: readonly Cell[]): string {
   let line = '';
@@ -20,9 +33,15 @@ export function formatCsvRow(cells: readonly Cell[]): string {
   return line + '\r\n';
 }
 
+/** Text as a spreadsheet will show it, not run it: `'` before a formula-looking start. */
+export function escapeFormulaText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 function formatCsvCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  const text = escapeFormulaText(cell);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
