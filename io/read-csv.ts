@@ -3,7 +3,7 @@ import { detectDelimiter } from './detect-delimiter.js';
 import { createFileError } from './file-error.js';
 import { createRecordParser, looksParsed, parseRecordsTolerant, type RecordParser } from './parse-records.js';
 import type { RowBatcher } from './row-batcher.js';
-import { scanRecords, type RecordScan } from './scan-records.js';
+import { hasOpenQuote, scanRecords, type RecordScan } from './scan-records.js';
 import type { CsvEncoding } from './sniff-file.js';
 
 export interface CsvReadOptions {
@@ -35,7 +35,7 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
  * the same way goes to the tolerant parser, since udsv takes one kind of
  * line break. Line breaks inside quoted cells are kept as written. Files
  * using a lone CR (old Mac) are converted to LF first.
- * @throws DataValidationError `unsupported-file` for a quote that never closes.
+ * @throws DataValidationError `unsupported-file` for a quote that never closes, or a line over 8 MB.
  * @example await readCsv('orders.csv', batcher, { fileName: 'orders.csv', size, encoding: 'utf-8', delimiter: undefined, onProgress: undefined })
  */
 export async function readCsv(path: string, batcher: RowBatcher, options: CsvReadOptions): Promise<{ delimiter: string }> {
@@ -113,6 +113,15 @@ class CsvChunkReader {
 
     if (this.carry.length > 0 && (eof || this.carry.length > MAX_RECORD_CHARS)) {
       const row = this.batcher.nextRow;
+      // A huge line with no quote left open is not a broken cell: the file
+      // has no line breaks we know (not a table, or an unknown line ending).
+      if (!eof && !hasOpenQuote(this.carry, delimiter)) {
+        throw createFileError(
+          'unsupported-file',
+          `${this.fileName}: line ${row} is longer than ${MAX_RECORD_CHARS / (1024 * 1024)} MB: not a table, or its line endings are not recognised`,
+          { row, value: this.carry.slice(0, 40) },
+        );
+      }
       throw createFileError(
         'unsupported-file',
         `${this.fileName} has a quoted cell starting in row ${row} whose closing quote (") is missing`,

@@ -72,6 +72,26 @@ export function scanRecords(text: string, delimiter: string, from = 0, limit = t
 }
 
 /**
+ * True when `text`, which starts at a record start and holds no complete
+ * record, stops inside a quoted field (a quote that never closes); false when
+ * it is simply one long line with no line break.
+ * @example hasOpenQuote('1,"abc', ',') === true; hasOpenQuote('1,ab"c', ',') === false
+ */
+export function hasOpenQuote(text: string, delimiter: string): boolean {
+  const delimiterCode = delimiter.charCodeAt(0);
+  let pos = 0;
+  for (;;) {
+    const quote = text.indexOf('"', pos);
+    if (quote === -1) return false;
+    if (quote === 0 || text.charCodeAt(quote - 1) === delimiterCode) {
+      const closing = findClosingQuote(text, quote + 1);
+      if (closing === -1) return true;
+      pos = closing + 1;
+    } else pos = quote + 1;
+  }
+}
+
+/**
  * Index of the quote closing a quoted field whose content starts at `from`,
  * or -1 when the text ends first. A quote that is the very last character is
  * undecidable (it may be the first half of `""`), so it also gives -1.

@@ -325,6 +325,24 @@ describe('readTable csv: records and row numbers', () => {
     ]);
   });
 
+  it('calls a 9 MB line with no quote a line too long, naming file and line, not a missing quote', async () => {
+    const error = await rejection(readTable(temp.file('one-line.csv', 'id,note\n1,ok\n' + 'abcdefgh,'.repeat(1_050_000) + '\n3,x\n'), noSink));
+    expect(error.issues).toEqual([
+      {
+        code: 'unsupported-file',
+        row: 3,
+        column: '',
+        value: 'abcdefgh,abcdefgh,abcdefgh,abcdefgh,abcd',
+        message: 'one-line.csv: line 3 is longer than 8 MB: not a table, or its line endings are not recognised',
+      },
+    ]);
+  });
+
+  it('still calls a quote left open for 9 MB a missing closing quote', async () => {
+    const error = await rejection(readTable(temp.file('long-quote.csv', 'id,note\n1,"' + 'abcdefgh\n'.repeat(1_050_000)), noSink));
+    expect(error.message).toBe('long-quote.csv has a quoted cell starting in row 2 whose closing quote (") is missing');
+  });
+
   it('reports progress at most about once per MB, ending at the file size', async () => {
     const path = temp.file('progress.csv', 'id,v\n' + '123456789,abcdefghij\n'.repeat(150_000));
     const calls: [number, number][] = [];

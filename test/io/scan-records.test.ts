@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanRecords } from '../../io/scan-records.js';
+import { hasOpenQuote, scanRecords } from '../../io/scan-records.js';
 
 describe('scanRecords', () => {
   it('finds record ends, blank lines and the partial tail (the JSDoc example)', () => {
@@ -32,5 +32,20 @@ describe('scanRecords', () => {
     const text = 'a\nb\nc\nd\n';
     expect(scanRecords(text, ',', 2, 5)).toMatchObject({ end: 6, records: 2, blanks: [] });
     expect(scanRecords(text, ',', 6)).toMatchObject({ end: 8, records: 1, blanks: [] });
+  });
+});
+
+describe('hasOpenQuote', () => {
+  it.each([
+    ['1,"abc', true],
+    ['"abc', true],
+    ['1,"ab""c', true],
+    ['1,"a\nb', true],
+    ['1,"abc",2', false],
+    ['1,ab"c', false],
+    ['x,x,x,x', false],
+    ['', false],
+  ])('%j → %s', (text, open) => {
+    expect(hasOpenQuote(text, ',')).toBe(open);
   });
 });
