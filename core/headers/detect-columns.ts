@@ -2,6 +2,7 @@ import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import { FIELDS, isFieldId, type FieldId } from '../schema/fields.js';
 import { cellText } from '../table/cell-text.js';
 import type { Cell } from '../table/cell.js';
+import { findOwnColumns } from './find-own-columns.js';
 import { normalizeHeader } from './normalize-header.js';
 
 export type TableShape = 'customers' | 'transactions';
@@ -82,6 +83,10 @@ export function isRequiredField(field: FieldId, shape: TableShape): boolean {
   return REQUIRED_COLUMNS[shape].some((requirement) => requirement.anyOf.some((fields) => fields.includes(field)));
 }
 
+function hasTransactionColumns(has: (id: FieldId) => boolean): boolean {
+  return has('orderDate') && (has('orderAmount') || (has('quantity') && has('unitPrice')));
+}
+
 function missingFor(shape: TableRole, has: (id: FieldId) => boolean): FieldId[] {
   // A customer table joined onto transactions needs only its id.
   const requirements = shape === 'attributes' ? REQUIRED_COLUMNS.customers.slice(0, 1) : REQUIRED_COLUMNS[shape];
@@ -125,8 +130,12 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   if (fatal.length > 0) throw new DataValidationError(fatal);
 
   const mappedColumns = new Set(Object.values(columns));
+  // Columns a previous run appended are results, not source data: they pass
+  // through, and stand in for a field only when the source column is absent
+  // (output of a transaction file: one row per customer, results only).
+  const own = findOwnColumns(headers);
   headers.forEach((text, index) => {
-    if (mappedColumns.has(index)) return;
+    if (mappedColumns.has(index) || own.columns.has(index)) return;
     const field = matchField(text);
     if (!field || matchedBy[field] === 'mapping') return;
     const existing = columns[field];
@@ -145,7 +154,14 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   });
 
   const has = (id: FieldId): boolean => columns[id] !== undefined;
-  const hasTransactions = has('orderDate') && (has('orderAmount') || (has('quantity') && has('unitPrice')));
+  if (!hasTransactionColumns(has) && missingFor('customers', has).length > 0) {
+    for (const [index, field] of own.fields) {
+      if (columns[field] !== undefined) continue;
+      columns[field] = index;
+      matchedBy[field] = 'alias';
+    }
+  }
+  const hasTransactions = hasTransactionColumns(has);
   const hasCustomerAggregates = has('lastPurchaseDate') || has('recencyDays');
   // An order list may carry a "last purchase" column; it is a customer table
   // only when it also has per-customer frequency and spend totals.
