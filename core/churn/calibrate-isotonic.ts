@@ -16,17 +16,27 @@ export interface IsotonicMap {
  */
 export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>): IsotonicMap {
   const n = scores.length;
-  const order = new Float64Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const keys = Float64Array.from(scores);
-  const sorted = Array.from(order).sort((x, y) => keys[x]! - keys[y]! || x - y);
-  // Blocks of equal scores first, then merge while the means decrease.
+  // Positives' and negatives' scores sorted apart (typed sorts), merged into blocks of equal scores.
+  let positives = 0;
+  for (let i = 0; i < n; i++) if (labels[i]! > 0) positives++;
+  const pos = new Float64Array(positives), neg = new Float64Array(n - positives);
+  let p = 0, q = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i]! > 0) pos[p++] = scores[i]!;
+    else neg[q++] = scores[i]!;
+  }
+  pos.sort();
+  neg.sort();
   const start = new Float64Array(n), sum = new Float64Array(n), weight = new Float64Array(n);
   let blocks = 0;
-  for (let k = 0; k < n; ) {
-    const s = keys[sorted[k]!]!;
+  p = 0;
+  q = 0;
+  while (p < pos.length || q < neg.length) {
+    const s = Math.min(p < pos.length ? pos[p]! : Number.POSITIVE_INFINITY, q < neg.length ? neg[q]! : Number.POSITIVE_INFINITY);
     let y = 0, w = 0;
-    for (; k < n && keys[sorted[k]!]! === s; k++, w++) if (labels[sorted[k]!]! > 0) y++;
+    while (p < pos.length && pos[p] === s) { y++; w++; p++; }
+    while (q < neg.length && neg[q] === s) { w++; q++; }
+    if (w === 0) break; // only NaN scores remain (sorted last): they get no block
     start[blocks] = s;
     sum[blocks] = y;
     weight[blocks] = w;

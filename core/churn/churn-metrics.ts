@@ -8,16 +8,15 @@ export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number
   const n = scores.length;
   if (n === 0) return Number.NaN;
   const take = Math.min(k, n);
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);
-  let hits = 0, i = 0;
-  while (i < take) {
-    let j = i, blockHits = 0;
-    while (j < n && scores[order[j]!] === scores[order[i]!]) blockHits += labels[order[j++]!]! > 0 ? 1 : 0;
-    const inside = Math.min(j, take) - i;
-    hits += (blockHits * inside) / (j - i);
-    i = j;
+  // The take-th largest score v: rows above v are in, the tied block at v shares the rest.
+  const v = Float64Array.from(scores).sort()[n - take]!;
+  let above = 0, aboveHits = 0, tied = 0, tiedHits = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!, hit = labels[i]! > 0 ? 1 : 0;
+    if (s > v) { above++; aboveHits += hit; }
+    else if (s === v) { tied++; tiedHits += hit; }
   }
-  return hits / take;
+  return (aboveHits + (tiedHits * (take - above)) / tied) / take;
 }
 
 /**
@@ -31,18 +30,26 @@ export function maxF1Threshold(probabilities: ArrayLike<number>, labels: ArrayLi
   let positives = 0;
   for (let i = 0; i < n; i++) if (labels[i]! > 0) positives++;
   if (positives === 0) return 1.01;
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => probabilities[y]! - probabilities[x]!);
+  // Positives' and negatives' probabilities sorted apart (typed sorts), swept from the top.
+  const pos = new Float64Array(positives), neg = new Float64Array(n - positives);
+  let p = 0, q = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i]! > 0) pos[p++] = probabilities[i]!;
+    else neg[q++] = probabilities[i]!;
+  }
+  pos.sort();
+  neg.sort();
   let best = -1, threshold = 1.01, tp = 0, listed = 0;
-  for (let i = 0; i < n; ) {
-    const p = probabilities[order[i]!]!;
-    for (; i < n && probabilities[order[i]!] === p; i++) {
-      listed++;
-      if (labels[order[i]!]! > 0) tp++;
-    }
+  p = pos.length - 1;
+  q = neg.length - 1;
+  while (p >= 0 || q >= 0) {
+    const v = Math.max(p >= 0 ? pos[p]! : Number.NEGATIVE_INFINITY, q >= 0 ? neg[q]! : Number.NEGATIVE_INFINITY);
+    while (p >= 0 && pos[p] === v) { tp++; listed++; p--; }
+    while (q >= 0 && neg[q] === v) { listed++; q--; }
     const f1 = (2 * tp) / (listed + positives);
     if (f1 > best) {
       best = f1;
-      threshold = p;
+      threshold = v;
     }
   }
   return threshold;
