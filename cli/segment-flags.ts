@@ -17,6 +17,7 @@ export const SEGMENT_FLAGS = {
   window: { type: 'string' },
   'frequency-by': { type: 'string' },
   refunds: { type: 'string' },
+  currency: { type: 'string' },
   'date-order': { type: 'string' },
   shape: { type: 'string' },
   sheet: { type: 'string' },
@@ -40,7 +41,8 @@ export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          rfm: quintile sc
   --customers <file>         customer table joined to a transaction file by customer id
                              (owner, region, complaints, promotions, coupon uses, ...)
   --window all|<months>      F and M over the whole history (default) or the last N months
-  --frequency-by day|order   count distinct purchase days (default) or order ids
+  --frequency-by order|day   count orders (default; a purchase day without an order id column) or distinct purchase days
+  --currency GBP             currency of the money columns (default: what the cells and headers show, else CNY)
   --refunds net|exclude      net refunds against spend (default) or ignore them
   --date-order auto|dmy|mdy  how 5/3/2024 is read (default: only unambiguous dates)
   --shape auto|customers|transactions   override the detected table shape
@@ -98,6 +100,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     shape: chooseFlag('shape', values.shape, ['auto', 'customers', 'transactions'] as const),
     frequencyBy: chooseFlag('frequency-by', values['frequency-by'], ['day', 'order'] as const),
     refunds: chooseFlag('refunds', values.refunds, ['net', 'exclude'] as const),
+    ...(values.currency !== undefined ? { currency: values.currency } : {}),
     dateOrder: chooseFlag('date-order', values['date-order'], ['auto', 'dmy', 'mdy'] as const),
     window,
   };

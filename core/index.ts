@@ -44,3 +44,6 @@ export * from './tiers/index.js';
 export * from './grading/index.js';
 export * from './dimensions/index.js';
 export * from './churn/index.js';
+export { currencyOf, DEFAULT_CURRENCY, type Currency } from './money/currency.js';
+export { formatMoney, excelMoneyFormat } from './money/format-money.js';
+export { currencyOfCell, currencyOfHeader } from './money/detect-currency.js';

@@ -1,4 +1,4 @@
-import { describeCustomer, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
+import { describeCustomer, excelMoneyFormat, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
 import { HEADER_STYLE, setUniformFormat } from './write-columns.js';
 
 type Entry = readonly [en: string, zh: string];
@@ -86,7 +86,7 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
     segmentHeaderRow,
     [t('column.segment'), t('column.count'), t('column.share'), t('column.revenue'), t('column.revenueShare'), t('column.meanRecency'), t('column.meanFrequency'), t('column.meanMonetary')],
     segmentTable,
-    [undefined, '#,##0', '0.0%', '#,##0', '0.0%', '0.0', '0.0', '#,##0'],
+    [undefined, '#,##0', '0.0%', excelMoneyFormat(result.currency, 0), '0.0%', '0.0', '0.0', excelMoneyFormat(result.currency, 0)],
   );
   const lastSegmentRow = segmentHeaderRow + segments.length; // 0-based row of the last segment
   sheet.getRangeByIndexes(lastSegmentRow + 1, 0, 1, 8).format.font.bold = true;

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  formatMoney,
   type ClusterReport,
   type TagId,
   customerCells,
@@ -166,11 +167,12 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   const shape = result.plan.shape === 'transactions' ? 'transactions' : 'customer rows';
   lines.push(`${file}: ${shape}, ${int(result.features.count)} customers, scheme ${result.options.schemeChoice.id}, as of ${result.asOf || '–'}`);
   const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), { count: 0, revenue: 0 });
+  const cash = (x: number): string => formatMoney(x, result.currency, locale, 0);
   const rows = result.summary
     .map((s, i) => ({ s, name: result.scheme.segmentLabel(i, locale) }))
     .filter(({ s }) => s.count > 0 || s.segment !== 'unclassified')
-    .map(({ s, name }) => [name, int(s.count), pct(s.share), money(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.meanFrequency), money(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary)]);
-  rows.push([label('total', locale), int(total.count), '100.0%', money(total.revenue), '100.0%', '', '', '']);
+    .map(({ s, name }) => [name, int(s.count), pct(s.share), cash(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.meanFrequency), cash(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary)]);
+  rows.push([label('total', locale), int(total.count), '100.0%', cash(total.revenue), '100.0%', '', '', '']);
   const headers = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.meanFrequency', 'column.meanMonetary'].map((k) => label(k as LabelKey, locale));
   lines.push('', formatTable(headers, rows, new Set([1, 2, 3, 4, 5, 6, 7])));
   const tagCounts = new Map<string, number>();
@@ -179,7 +181,7 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   for (let c = 0; c < result.features.count; c++) {
     for (const tag of own ? own.tagsOf(c) : tagsOf(result.tags.masks[c]!)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
-  const tagName = (tag: string): string => (own ? own.tagLabel(tag, locale) : tagLabel(tag as TagId, locale));
+  const tagName = (tag: string): string => (own ? own.tagLabel(tag, locale) : tagLabel(tag as TagId, locale, result.currency));
   if (tagCounts.size > 0) {
     lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tagName(tag)], locale)} ${int(n)}`).join(' · ')}`);
   }

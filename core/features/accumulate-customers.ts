@@ -9,6 +9,7 @@ import { getField, type FieldId, type FieldKind } from '../schema/fields.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { RawRow } from '../table/cell.js';
+import { CurrencyTally } from '../money/detect-currency.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { GrowableColumn } from '../util/growable.js';
 import { ATTRIBUTE_FIELDS, BEHAVIOUR_FIELDS, nanColumn, type AttributeField, type BehaviourField, type CustomerFeatures } from './customer-features.js';
@@ -32,6 +33,8 @@ export interface CustomerAccumulator {
   finishTable(): CustomerTable;
   /** Features for scoring (primary role), with the parsed table. @throws DataValidationError */
   finish(): { features: CustomerFeatures; table: CustomerTable };
+  /** Currencies seen in money cells and headers. */
+  readonly currency: CurrencyTally;
 }
 
 const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'category']);
@@ -51,6 +54,8 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
   const idCol = col.customerId!;
   const idName = name('customerId');
   const ctx = createCellContext(options, log, '; treated as empty');
+  const currency = new CurrencyTally();
+  for (const f of fields) if (getField(f).kind === 'money') currency.noteHeader(name(f), 0);
   const dates = ctx.dates;
   const idMap = new Map(Object.entries(options.idMap));
 
@@ -93,6 +98,7 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
           }
         }
       } else {
+        if (kind === 'money') currency.noteCell(cell, rowNumber, name(f));
         const parsed = kind === 'date' ? readDateCell(cell, rowNumber, name(f), ctx) : readNumberCell(cell, kind === 'days' ? 'days' : kind === 'count' ? 'count' : kind === 'rate' ? 'rate' : kind === 'money' ? 'money' : 'number', rowNumber, name(f), ctx);
         if (parsed === null) value = undefined;
         else if (Number.isNaN(parsed)) {
@@ -277,7 +283,7 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     return { features: featuresFromCustomerTable(table, plan, options, log), table };
   }
 
-  return { addRows, finishTable, finish };
+  return { addRows, finishTable, finish, currency };
 }
 
 function first(...columns: (Float64Array | undefined)[]): (c: number) => number {

@@ -8,6 +8,7 @@ import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { RawRow } from '../table/cell.js';
 import { GrowableColumn } from '../util/growable.js';
 import { StringIndex } from '../util/string-index.js';
+import { CurrencyTally } from '../money/detect-currency.js';
 import { OrderAggregator, POSITION_BITS, type AggregateColumns, type AmountCell } from './aggregate-orders.js';
 import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures } from './customer-features.js';
 
@@ -19,6 +20,8 @@ export interface TransactionAccumulator {
   addRows(rows: readonly RawRow[], firstRowNumber: number): void;
   /** Rows accepted so far. */
   readonly rowCount: number;
+  /** Currencies seen in the amount (or unit price) cells and headers. */
+  readonly currency: CurrencyTally;
   /**
    * Aggregates per customer (SPEC §2 derived metrics).
    * @throws DataValidationError when no row could be used.
@@ -68,6 +71,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const negativeQuantities = negativePositions ? new GrowableColumn(Float64Array, 1 << 10) : undefined;
   let maxDay = -Infinity;
   let lastQuantity = Number.NaN;
+  const currency = new CurrencyTally();
+  const moneyCol = amountCol ?? priceCol;
+  for (const i of [amountCol, priceCol]) if (i !== undefined) currency.noteHeader(plan.headers[i] ?? '', 0);
   let validDates = 0, validAmounts = 0, dataRows = 0;
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
 
@@ -93,6 +99,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         }
       }
 
+      if (moneyCol !== undefined) currency.noteCell(row[moneyCol], rowNumber, header(moneyCol));
       const day = readDateCell(row[dateCol], rowNumber, dateName, ctx);
       let amount: number | null;
       if (amountCol !== undefined) amount = readNumberCell(row[amountCol], 'money', rowNumber, amountName, ctx);
@@ -306,6 +313,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     get rowCount() {
       return cust.length;
     },
+    currency,
     finish,
   };
 }

@@ -1,3 +1,4 @@
+import type { Currency } from '../money/currency.js';
 import type { FieldId } from '../schema/fields.js';
 
 /** Numeric behaviour fields a customer table may carry (SPEC §2), kept per customer. */
@@ -69,6 +70,8 @@ export interface CustomerFeatures {
    * them back as customers.
    */
   readonly leftOut?: readonly string[];
+  /** The money columns' currency (detected from cells and headers, or the `currency` option). */
+  readonly currency?: Currency;
 }
 
 /** Customer c's days are `days[offsets[c]] .. days[offsets[c + 1] - 1]`. */

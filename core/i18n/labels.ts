@@ -44,7 +44,8 @@ const LABELS = {
   'tag.promotion-driven': ['Promotion-driven', '促销偏好'],
   'tag.low-aov': ['Low AOV', '低客单'],
   'tag.no-purchase-months': ['No purchase in {n} months', '近{n}个月未消费'],
-  'tag.aov-at-least': ['AOV ≥ {n} yuan', '客单价≥{n}元'],
+  // {n} is money in the data's currency (formatMoney): "AOV ≥ £1,000", 「客单价≥1,000元」.
+  'tag.aov-at-least': ['AOV ≥ {n}', '客单价≥{n}'],
   // Strategy groups (SPEC §7, A Table 6)
   'group.high-value': ['High-value customers', '高价值客户'],
   'group.potential': ['Potential customers', '潜力客户'],

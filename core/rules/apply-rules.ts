@@ -1,5 +1,7 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
 import { isLabelKey, label, type LabelKey, type Locale } from '../i18n/labels.js';
+import { DEFAULT_CURRENCY } from '../money/currency.js';
+import { formatMoney } from '../money/format-money.js';
 import { addMonths } from '../parse/civil-day.js';
 import { STRATEGY_GROUPS, type StrategyGroup } from '../strategies/strategy-groups.js';
 import type { MaintenanceTier } from './maintenance-strategies.js';
@@ -332,20 +334,34 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
 
   // Label params of templated tags (「近{n}个月未消费」) from their rule's threshold.
   const tagParams = new Map<string, Record<string, string>>();
+  const moneyParams = new Map<string, number>();
   for (const r of preset.tagRules ?? []) {
     if (!r.labelParams) continue;
     const params: Record<string, string> = {};
     for (const [name, key] of Object.entries(r.labelParams)) {
       const leaf = leavesOf(r.when).find((l) => conditionKey(l) === key);
       if (leaf) params[name] = formatNumber(leaf.op === 'between' ? leaf.min : leaf.value);
+      // Money thresholds follow the data's currency (「客单价≥1,000元」, "AOV ≥ £1,000").
+      if (leaf && valueKind(leaf.field) === 'money') moneyParams.set(`${r.tags[0]}:${name}`, leaf.op === 'between' ? leaf.min : leaf.value);
     }
     for (const tag of r.tags) tagParams.set(tag, params);
   }
+  const currency = features.currency ?? DEFAULT_CURRENCY;
+  const localParams = (tag: string, l: Locale): Record<string, string> | undefined => {
+    const params = tagParams.get(tag);
+    if (!params) return undefined;
+    const out = { ...params };
+    for (const name of Object.keys(out)) {
+      const value = moneyParams.get(`${tag}:${name}`);
+      if (value !== undefined) out[name] = formatMoney(value, currency, l, Number.isInteger(value) ? 0 : 2);
+    }
+    return out;
+  };
   function tagText(tag: string, l: Locale): string {
     const given = preset.tagLabels?.[tag];
     if (given) return inline(given, l);
     const key = `tag.${tag}`;
-    return isLabelKey(key) ? label(key as LabelKey, l, tagParams.get(tag)) : tag;
+    return isLabelKey(key) ? label(key as LabelKey, l, localParams(tag, l)) : tag;
   }
 
   const skipped: RuleSkip[] = [];

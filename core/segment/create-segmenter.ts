@@ -6,6 +6,7 @@ import { assignLifecycle } from '../features/assign-lifecycle.js';
 import type { CustomerFeatures } from '../features/customer-features.js';
 import { joinAttributes } from '../features/join-attributes.js';
 import { detectColumns, type ColumnPlan } from '../headers/detect-columns.js';
+import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
 import { formatDay } from '../parse/civil-day.js';
 import type { CellIssue } from '../report/cell-issue.js';
 import { IssueLog, type CleaningReport } from '../report/issue-log.js';
@@ -39,6 +40,8 @@ export interface SegmentationResult {
   readonly plan: ColumnPlan;
   readonly asOf: string;
   readonly features: CustomerFeatures;
+  /** The money columns' currency (ISO code + symbol): detected, or the `currency` option; format with `formatMoney`. */
+  readonly currency: Currency;
   readonly scheme: SchemeResult;
   readonly tags: TagResult;
   readonly lifecycle: Uint8Array;
@@ -113,6 +116,7 @@ export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOp
     } else {
       ({ features, table } = customers!.finish());
     }
+    features = { ...features, currency: (transactions ?? customers!).currency.resolve(options.currency, log) };
     const scored = scoreFeatures(features, plan, options, log);
     const result = matchRate === undefined ? scored : { ...scored, quality: { ...scored.quality, matchRate } };
     return table ? { ...result, rowCustomer: table.rowCustomer, firstDataRow: table.firstDataRow } : result;
@@ -176,6 +180,7 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
     plan,
     asOf,
     features,
+    currency: features.currency ?? DEFAULT_CURRENCY,
     scheme,
     tags,
     lifecycle: assignLifecycle(features),

@@ -1,6 +1,8 @@
 import { LIFECYCLE_STAGES } from '../features/assign-lifecycle.js';
 import type { AttributeField } from '../features/customer-features.js';
 import { formatTags, label, type LabelKey, type Locale } from '../i18n/labels.js';
+import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
+import { formatMoney } from '../money/format-money.js';
 import { formatDay } from '../parse/civil-day.js';
 import { nextDueDay, STRATEGIES, STRATEGY_GROUPS, strategyLabelKeys } from '../strategies/strategy-groups.js';
 import { TAG_THRESHOLDS, tagsOf, type TagId } from '../tags/assign-tags.js';
@@ -75,10 +77,10 @@ export interface CustomerRecord {
   readonly schemeColumns?: Readonly<Record<string, Cell>>;
 }
 
-/** Localized label of one tag (basic tags carry their threshold). */
-export function tagLabel(tag: TagId, locale: Locale): string {
+/** Localized label of one tag (basic tags carry their threshold, money in the data's currency). */
+export function tagLabel(tag: TagId, locale: Locale, currency: Currency = DEFAULT_CURRENCY): string {
   if (tag === 'no-purchase-months') return label('tag.no-purchase-months', locale, { n: TAG_THRESHOLDS.churn.inactiveMonths });
-  if (tag === 'aov-at-least') return label('tag.aov-at-least', locale, { n: TAG_THRESHOLDS.basicAov.toLocaleString('en-US') });
+  if (tag === 'aov-at-least') return label('tag.aov-at-least', locale, { n: formatMoney(TAG_THRESHOLDS.basicAov, currency, locale, 0) });
   return label(`tag.${tag}` as LabelKey, locale);
 }
 
@@ -148,7 +150,7 @@ export function describeCustomer(result: SegmentationResult, c: number, locale: 
     segmentLabel: scheme.segmentLabel(scheme.segment[c]!, locale),
     explanation: scheme.explain(c, locale),
     tags: defaultTags ?? scheme.tags!.tagsOf(c),
-    tagLabels: defaultTags ? defaultTags.map((t) => tagLabel(t, locale)) : scheme.tags!.tagLabels(c, locale),
+    tagLabels: defaultTags ? defaultTags.map((t) => tagLabel(t, locale, result.features.currency)) : scheme.tags!.tagLabels(c, locale),
     lifecycle: stage < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[stage]! : null,
     churnRisk: scheme.churn ? scheme.churn.flag[c] === 1 : result.tags.churnReasons[c]! > 0,
     churnReason: churnReason(result, c, locale),
@@ -214,7 +216,7 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
     if (scheme.tags) return formatTags(scheme.tags.tagLabels(c, locale), locale);
     const mask = result.tags.masks[c]!;
     let text = tagText.get(mask);
-    if (text === undefined) tagText.set(mask, (text = formatTags(tagsOf(mask).map((t) => tagLabel(t, locale)), locale)));
+    if (text === undefined) tagText.set(mask, (text = formatTags(tagsOf(mask).map((t) => tagLabel(t, locale, result.features.currency)), locale)));
     return text;
   };
   const score = (value: number): Cell => (value === 0 ? null : scheme.scheme !== 'rfm8' ? value : label(value === 2 ? 'level.high' : 'level.low', locale));

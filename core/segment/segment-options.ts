@@ -44,6 +44,12 @@ export const segmentOptionsSchema = z
      * as distinct purchase days. AOV and the monthly order limit always count orders.
      */
     frequencyBy: z.enum(['day', 'order']).default('order'),
+    /** ISO 4217 code of the money columns (GBP, USD, EUR, CNY…); default: what the cells and headers show, else CNY. */
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code such as GBP, USD, EUR or CNY')
+      .transform((s) => s.toUpperCase())
+      .optional(),
     /** SPEC §3 refund-excluded: refunds netted against spend, or ignored. */
     refunds: z.enum(['net', 'exclude']).default('net'),
     /** F and M for scoring: the whole history, or the last N calendar months (SPEC §5a N = 6). */
