@@ -11,6 +11,7 @@ import {
   type Segmenter,
 } from '../core/index.js';
 import { readTable } from '../io/index.js';
+import { withPath } from '../io/file-error.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
 
 // About 100k rows of a typical export: below that a run takes a second or two.
@@ -51,13 +52,33 @@ export function sheetOption(value: string | boolean | undefined): string | numbe
   return value;
 }
 
+/**
+ * The size of an input file; a folder or a missing file is a Node fs error
+ * naming `path` (reportError turns it into one line), never a bare EISDIR.
+ */
+export async function statInputFile(path: string): Promise<number> {
+  const stats = await stat(path);
+  if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: 'EISDIR', path });
+  return stats.size;
+}
+
+/** readTable with every fs error naming `file` (a read error from a stream has no path). */
+export async function readInput(file: string, ...rest: Parameters<typeof readTable> extends [string, ...infer R] ? R : never): ReturnType<typeof readTable> {
+  await statInputFile(file);
+  try {
+    return await readTable(file, ...rest);
+  } catch (error) {
+    throw withPath(error, file);
+  }
+}
+
 /** Streams a file into a segmenter; returns the run (header detection happens on the header row). */
 async function readIntoSegmenter(request: ReadRequest, io: ConsoleIo): Promise<Segmenter> {
   const { file } = request;
   let run: Segmenter | undefined;
-  const size = (await stat(file)).size;
+  const size = await statInputFile(file);
   let lastShown = 0;
-  await readTable(
+  await readInput(
     file,
     {
       header: (cells, rowNumber) => {
@@ -81,7 +102,7 @@ async function readIntoSegmenter(request: ReadRequest, io: ConsoleIo): Promise<S
 
 async function readAttributes(file: string, request: ReadRequest): Promise<AttributeTable & { report: CleaningReport }> {
   let reader: ReturnType<typeof createAttributeReader> | undefined;
-  await readTable(file, {
+  await readInput(file, {
     header: (cells, rowNumber) => {
       reader = createAttributeReader(cells, request.segmentOptions, { headerRow: rowNumber, onIssue: request.onIssue });
     },

@@ -14,11 +14,11 @@ import {
   type LifetimeSummary,
   type TimeUnit,
 } from '../../core/lifetime/index.js';
-import { readTable } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
+import { readInput } from '../read-segmented.js';
 
 export const MODEL_HELP = `Usage: tierline model fit <transactions> --calibration-end YYYY-MM-DD [options]
        tierline model evaluate <transactions> --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [options]
@@ -66,7 +66,7 @@ function toDay(flag: string, value: string | undefined): number | undefined {
 /** Reads a transaction file keeping each customer's purchase days. */
 async function readPurchases(file: string, options: SegmentOptionsInput): Promise<{ run: Segmenter }> {
   let run: Segmenter | undefined;
-  await readTable(file, {
+  await readInput(file, {
     header: (cells, rowNumber) => {
       run = createSegmenter(cells, { ...options, shape: 'transactions' }, { headerRow: rowNumber, keepPurchaseDays: true });
     },

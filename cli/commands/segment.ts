@@ -22,13 +22,13 @@ import {
   type SegmentationResult,
 } from '../../core/index.js';
 import { formatCsvRow } from '../../io/format-csv-row.js';
-import { openTableWriter, readTable } from '../../io/index.js';
+import { openTableWriter } from '../../io/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
-import { readSegmented, sheetOption } from '../read-segmented.js';
+import { readInput, readSegmented, sheetOption } from '../read-segmented.js';
 
 export const SEGMENT_HELP = `Usage: tierline segment <file> [options]
 
@@ -92,7 +92,7 @@ async function writeOutput(path: string, source: string, parsed: Parsed, result:
       // Second pass over the source keeps memory flat: rows are never held.
       const { rowCustomer, firstDataRow = 0 } = result;
       const blank = headers.map(() => null);
-      await readTable(
+      await readInput(
         source,
         {
           header: (cells) => writer.writeRow([...cells, ...headers]),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { DataValidationError } from '../../core/report/cell-issue.js';
@@ -142,5 +142,60 @@ describe('openTableWriter xlsx', () => {
   it('refuses a sheet name Excel would refuse', async () => {
     await expect(openTableWriter(path('bad.xlsx'), { sheetName: 'a/b' })).rejects.toThrow();
     await expect(openTableWriter(path('bad.xlsx'), { sheetName: 'x'.repeat(32) })).rejects.toThrow();
+  });
+});
+
+describe('openTableWriter writes atomically', () => {
+  let n = 0;
+  const folder = (): string => {
+    const dir = path(`atomic-${++n}`);
+    mkdirSync(dir);
+    return dir;
+  };
+
+  it('shows nothing under the target name until close, then the whole file', async () => {
+    for (const name of ['out.csv', 'out.xlsx']) {
+      const dir = folder();
+      const writer = await openTableWriter(join(dir, name));
+      writer.writeRow(['id']);
+      writer.writeRow(['C1']);
+      expect(readdirSync(dir)).toHaveLength(1);
+      expect(readdirSync(dir)[0]).toMatch(new RegExp(`^\\.${name.replace('.', '\\.')}\\.tierline-\\d+-[0-9a-f]{8}\\.tmp$`));
+      await writer.close();
+      expect(readdirSync(dir)).toEqual([name]);
+      expect((await collectTable(join(dir, name))).result.dataRows).toBe(1);
+    }
+  });
+
+  it('abort leaves the previous file byte for byte and removes the temp file', async () => {
+    for (const name of ['out.csv', 'out.xlsx']) {
+      const dir = folder();
+      writeFileSync(join(dir, name), 'previous');
+      const writer = await openTableWriter(join(dir, name));
+      for (let i = 0; i < 50_000; i++) writer.writeRow([`C${i}`, i]);
+      await writer.abort();
+      await writer.abort();
+      expect(readdirSync(dir)).toEqual([name]);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe('previous');
+      expect(() => writer.writeRow(['late'])).toThrow('writeRow after close');
+    }
+  });
+
+  it('an xlsx replaces a workbook with a new one: the old sheets are gone, not merged', async () => {
+    const dir = folder();
+    const file = join(dir, 'book.xlsx');
+    const old = new ExcelJS.Workbook();
+    old.addWorksheet('Orders').addRow(['x']);
+    old.addWorksheet('Notes').addRow(['y']);
+    await old.xlsx.writeFile(file);
+    await writeAll(file, [['id'], ['C1']], { sheetName: 'Tierline' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tierline']);
+  });
+
+  it('an open error names the target, not the temp file', async () => {
+    const file = path('no-folder/x.csv');
+    await expect(openTableWriter(file)).rejects.toMatchObject({ code: 'ENOENT', path: file });
   });
 });
