@@ -9,10 +9,13 @@ import { formatMoney, segmentName } from './format.js';
 /**
  * The App Home tab: the viewer's tier counts, top churn risks (with the
  * same buttons as in a DM) and contacts logged this week. An error answer
- * (not mapped, no snapshot) shows as the only section.
+ * (not mapped, no snapshot) shows as the only section. `notice` is a line
+ * under the title confirming what a click just did (the Home tab has no
+ * other way to answer).
  */
-export function buildHome(summary: Answer, churn: Answer, contactsThisWeek: number, locale: Locale): types.HomeView & { blocks: Block[] } {
+export function buildHome(summary: Answer, churn: Answer, contactsThisWeek: number, locale: Locale, notice?: string): types.HomeView & { blocks: Block[] } {
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title', locale) } }];
+  if (notice) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] });
   if (summary.kind !== 'summary') {
     blocks.push(...buildAnswerBlocks(summary, locale));
     return { type: 'home', blocks };

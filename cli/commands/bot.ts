@@ -1,11 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { buildApp } from '../../bot/app.js';
-import type { BotDeps } from '../../bot/bot-deps.js';
+import { todayOf, type BotDeps, type ImportedUpload } from '../../bot/bot-deps.js';
+import { systemTimeZone } from '../../bot/clock/calendar-day.js';
 import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
-import { parseSchedule, ScheduleError } from '../../bot/digests/parse-schedule.js';
+import { isTimeZone, parseSchedule, ScheduleError } from '../../bot/digests/parse-schedule.js';
+import { errorCode } from '../../bot/error-code.js';
+import { guardProcess } from '../../bot/guard-process.js';
+import type { SnapshotInfo, Store } from '../../bot/store/store.js';
+import { createTempDirs } from '../../bot/temp-dirs.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { VegaLiteSpec } from '../../core/charts/index.js';
 import { renderPng } from '../../io/charts/index.js';
@@ -26,6 +29,8 @@ Environment:
   TIERLINE_MANAGERS          Slack user ids with the manager role, comma-separated
   TIERLINE_ADMINS            Slack user ids with the admin role (import, users), comma-separated
   TIERLINE_LOCALE            en or zh-CN when a message gives no hint (default en)
+  TIERLINE_TIME_ZONE         IANA zone whose date is "today" for imports, answers and
+                             snoozes (default the system zone); digests use their own
   SLACK_API_URL              Web API base URL (default https://slack.com/api/)
 
 Options:
@@ -40,6 +45,29 @@ ${DB_FLAG_HELP}
 const OPTIONS = { ...DB_FLAG, port: { type: 'string' }, host: { type: 'string' }, 'import-file': { type: 'string' }, 'import-schedule': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const ids = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** After SIGINT/SIGTERM the bot exits within this, whatever Slack does (start-up catch-up, retries, Socket Mode reconnects). */
+export const STOP_DEADLINE_MS = 4_000;
+
+/**
+ * The bot's two imports (an admin's upload, the scheduled re-import), each
+ * taking "today" from the clock when it runs, in the bot's zone: a bot
+ * started on the 10th whose nightly import runs on the 21st must not drop
+ * the orders of the 19th and 20th as future dates.
+ */
+export function botImports(store: Store, io: ConsoleIo, clock: Pick<BotDeps, 'now' | 'timeZone'>, log: (line: string) => void): {
+  importUpload: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
+  scheduledImport: (file: string) => Promise<SnapshotInfo | undefined>;
+} {
+  const ioToday = (): ConsoleIo => ({ ...io, today: todayOf(clock) });
+  return {
+    async importUpload(path, _source, segmentedOut) {
+      const { snapshot } = await importFile(store, path, {}, ioToday(), clock.now().toISOString(), segmentedOut);
+      return { asOf: snapshot.asOf, customers: snapshot.customerCount };
+    },
+    scheduledImport: (file) => runScheduledImport(store, file, ioToday(), log, clock.now),
+  };
+}
 
 /**
  * `tierline bot`: runs the Slack app and the digest scheduler until SIGINT/SIGTERM.
@@ -66,48 +94,83 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
       throw error;
     }
   }
-  // Handlers first: a SIGTERM during start-up (catch-up digests can take a while) must still stop cleanly.
-  const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const timeZone = process.env.TIERLINE_TIME_ZONE || systemTimeZone();
+  if (!isTimeZone(timeZone)) throw new UsageError(`TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "${timeZone}".`);
+  // Handlers first: a SIGTERM during start-up (catch-up digests, Socket Mode connecting) must still stop the bot.
+  let onSignal: () => void = () => {};
+  const stopped = new Promise<'stop'>((resolve) => {
+    onSignal = () => resolve('stop');
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
   });
+  const clock = { now: () => new Date(), timeZone };
+  const log = (line: string) => io.err(`${clock.now().toISOString()} ${line}\n`);
+  const unguard = guardProcess(log);
   const store = openStore(values.db);
-  const log = (line: string) => io.err(`${new Date().toISOString()} ${line}\n`);
-  const uploads = await mkdtemp(join(tmpdir(), 'tierline-bot-'));
-  let uploadCount = 0;
+  const tempDirs = createTempDirs();
+  const imports = botImports(store, io, clock, log);
   const deps: BotDeps = {
     store,
     access: { managers: ids(process.env.TIERLINE_MANAGERS), admins: ids(process.env.TIERLINE_ADMINS) },
-    now: () => new Date(),
+    ...clock,
     defaultLocale: locale,
     log,
-    importFile: async (path) => {
-      const segmentedPath = join(uploads, `segmented-${++uploadCount}.csv`);
-      const { snapshot } = await importFile(store, path, {}, io, new Date().toISOString(), segmentedPath);
-      return { asOf: snapshot.asOf, customers: snapshot.customerCount, segmentedPath };
-    },
+    importFile: imports.importUpload,
+    tempDirs,
   };
   // SLACK_API_URL points the Web API client elsewhere (a local fake in tests, a proxy in locked-down networks).
   const clientOptions = process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {};
   const built = buildApp({ token, signingSecret, clientOptions, ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}) }, deps);
   const renderChart = async (spec: VegaLiteSpec): Promise<Buffer> => (await renderPng(spec)).png;
-  const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client, { renderChart, log }), worker: `${hostname()}:${process.pid}`, log });
+  const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client, { renderChart, log }), worker: `${hostname()}:${process.pid}`, now: clock.now, log });
   deps.scheduler = scheduler;
-  const { port: bound } = await built.start(port, values.host);
-  log(built.mode === 'socket' ? 'bot running in Socket Mode' : `bot listening on port ${bound} (/slack/events)`);
-  const caughtUp = await scheduler.start();
-  for (const o of caughtUp) if (o.result !== 'not-due') log(`start-up digest check: subscription ${o.subscriptionId} ${o.result}`);
   let importJob: Cron | undefined;
-  if (importSchedule && values['import-file']) {
-    const file = values['import-file'];
-    importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, async () => {
-      await runScheduledImport(store, file, io, log);
-    });
+  let startUpSettled = false;
+  const startUp = (async () => {
+    const { port: bound } = await built.start(port, values.host);
+    log(built.mode === 'socket' ? 'bot running in Socket Mode' : `bot listening on port ${bound} (/slack/events)`);
+    const caughtUp = await scheduler.start();
+    for (const o of caughtUp) if (o.result !== 'not-due') log(`start-up digest check: subscription ${o.subscriptionId} ${o.result}`);
+    if (importSchedule && values['import-file']) {
+      const file = values['import-file'];
+      importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, () => imports.scheduledImport(file).then(() => undefined));
+    }
+  })().finally(() => {
+    startUpSettled = true;
+  });
+  // Stopped before start-up finished: its late failure is logged, not fatal.
+  startUp.catch((error: unknown) => log(`start-up ended: ${errorCode(error)}`));
+  // Customer data must not outlive the process, even when the deadline cuts the stop short.
+  const cleanUpSync = () => {
+    tempDirs.removeAll();
+    try {
+      store.close();
+    } catch {
+      // already closed
+    }
+  };
+  try {
+    await Promise.race([startUp, stopped]);
+    await stopped;
+  } finally {
+    // Unref'd: it never keeps a finished process alive, but ends one that Slack's retries or reconnects would.
+    const deadline = setTimeout(() => {
+      log('stop deadline reached: exiting without waiting for Slack');
+      cleanUpSync();
+      process.exit(EXIT.ok);
+    }, STOP_DEADLINE_MS);
+    deadline.unref();
+    importJob?.stop();
+    scheduler.stop();
+    await Promise.race([built.stop().catch((error: unknown) => log(`stop: ${errorCode(error)}`)), new Promise((r) => setTimeout(r, STOP_DEADLINE_MS).unref())]);
+    cleanUpSync();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    // A start-up still waiting on Slack keeps timers (and the guards) alive: leave the deadline to end them.
+    if (startUpSettled) {
+      clearTimeout(deadline);
+      unguard();
+    }
   }
-  await stopped;
-  importJob?.stop();
-  scheduler.stop();
-  await built.stop();
-  store.close();
   return EXIT.ok;
 }

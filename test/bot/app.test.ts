@@ -5,7 +5,7 @@ import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { SqliteStore } from '../../bot/store/sqlite-store.js';
 import { postSigned, startFakeSlack } from './fake-slack.js';
-import { fixtureDeps, fixtureStore, USERS } from './fixtures.js';
+import { fixtureDeps, fixtureStore, importRows, ROWS, USERS } from './fixtures.js';
 
 const SECRET = 'test-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -14,11 +14,13 @@ let slack: Awaited<ReturnType<typeof startFakeSlack>>;
 let built: BuiltApp;
 let store: SqliteStore;
 let url: string;
+let deps: ReturnType<typeof fixtureDeps>;
 
 beforeEach(async () => {
   slack = await startFakeSlack();
   store = fixtureStore();
-  built = buildApp({ token: 'xoxb-test', signingSecret: SECRET, clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } } }, fixtureDeps(store));
+  deps = fixtureDeps(store);
+  built = buildApp({ token: 'xoxb-test', signingSecret: SECRET, clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } } }, deps);
   const { port } = await built.start(0, '127.0.0.1');
   url = `http://127.0.0.1:${port}/slack/events`;
 });
@@ -58,6 +60,27 @@ function blockAction(user: string, actionId: string, value: string): string {
 }
 
 const textOf = (body: Record<string, unknown>): string => JSON.stringify(body.blocks ?? body.text);
+
+/** A click in the App Home tab: Slack sends the view, and no response_url (so Bolt gives no respond()). */
+function homeAction(user: string, actionId: string, value: string): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user, team_id: 'T1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: 'trig-home',
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', blocks: [], state: { values: {} } },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'customer:x', value, action_ts: '1.1' }],
+  });
+}
+
+function homeOpened(user: string, eventId = 'EvHome'): string {
+  return JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D0X', tab: 'home' } });
+}
+
+type ButtonBlock = { type: string; elements?: { action_id?: string; value?: string }[] };
+const buttonValue = (view: unknown, actionId: string): string | undefined => ((view as { blocks: ButtonBlock[] }).blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId))?.value;
 
 describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   it('answers /crm churn with the owner\'s churn list by response_url', async () => {
@@ -257,5 +280,65 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     const post = slack.callsTo('chat.postMessage')[0]!;
     expect(post.body.metadata).toEqual({ event_type: 'tierline_digest', event_payload: { subscription: subscription.id, period: '2026-11-30T09:00:00.000Z' } });
     expect(textOf(post.body)).not.toMatch(/Bob Smith|张伟先生/);
+  });
+
+  describe('App Home tab clicks (no response_url)', () => {
+    it('"Next page" re-publishes the Home with the next page of the churn list', async () => {
+      // Seven more churn risks for Maria (inactive since March, F 2): 9 in all, two pages of 5.
+      importRows(store, [...ROWS, ...[1, 2, 3, 4, 5, 6, 7].map((i) => [`C1${i}`, `Extra ${i}`, 'Maria', '2026-03-01', 2, 1000 * i, 0])]);
+      await postSigned(url, SECRET, homeOpened(USERS.maria), 'application/json');
+      await waitFor('views.publish');
+      const first = slack.callsTo('views.publish')[0]!.body.view;
+      expect(JSON.stringify(first)).toContain('1–5 of 9');
+      const next = buttonValue(first, 'tierline_page_next')!;
+      expect((await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_page_next', next), FORM)).status).toBe(200);
+      await waitFor('views.publish', 2);
+      const second = slack.callsTo('views.publish')[1]!.body;
+      expect(second.user_id).toBe(USERS.maria);
+      expect(JSON.stringify(second.view)).toContain('6–9 of 9');
+      // Ranked by spend: the 1,000 customer is last, so only on page 2.
+      expect(JSON.stringify(first)).not.toContain('C11 ');
+      expect(JSON.stringify(second.view)).toContain('C11 · Extra 1');
+      expect(buttonValue(second.view, 'tierline_page_previous')).toBeDefined();
+      expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
+    });
+
+    it('"Snooze 30 days" saves the snooze and re-publishes the Home without the customer, with a confirmation line', async () => {
+      expect((await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_snooze', '{"c":"C005"}'), FORM)).status).toBe(200);
+      await waitFor('views.publish');
+      expect(store.snoozedUntil('C005')).toBe('2026-12-25');
+      const view = slack.callsTo('views.publish')[0]!.body.view as { blocks: { type: string; elements?: { text: string }[] }[] };
+      expect(view.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringContaining('C005') }] });
+      expect(view.blocks[1]!.elements![0]!.text).toContain('2026-12-25');
+      const rest = JSON.stringify(view.blocks.slice(2));
+      expect(rest).not.toContain('C005');
+      expect(rest).toContain('C002');
+      expect(slack.callsTo('response/act')).toEqual([]);
+      expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
+    });
+
+    it('"Details" sends the customer card by DM to the clicker', async () => {
+      await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_details', '{"c":"C005"}'), FORM);
+      await waitFor('chat.postMessage');
+      const post = slack.callsTo('chat.postMessage')[0]!.body;
+      expect(post.channel).toBe(USERS.maria);
+      expect(textOf(post)).toContain('C005 · Bob Smith');
+      expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
+    });
+
+    it("a forged Home click for another owner's customer re-publishes the Home with the refusal and saves nothing", async () => {
+      await postSigned(url, SECRET, homeAction(USERS.david, 'tierline_snooze', '{"c":"C005"}'), FORM);
+      await waitFor('views.publish');
+      expect(store.snoozedUntil('C005')).toBeUndefined();
+      const view = JSON.stringify(slack.callsTo('views.publish')[0]!.body.view);
+      expect(view).toContain('No customer C005 among the customers you can see.');
+      expect(view).not.toContain('Bob Smith');
+    });
+
+    it('"Log contact" opens the modal from the Home tab', async () => {
+      await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_log_contact', '{"c":"C005"}'), FORM);
+      await waitFor('views.open');
+      expect(slack.callsTo('views.open')[0]!.body.trigger_id).toBe('trig-home');
+    });
   });
 });

@@ -3,15 +3,22 @@ import { customerIdOfValue, localeOfValue } from '../../access/customer-for-acti
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { clickSurface, directMessage } from './answer-click.js';
 
-/** "Details": the customer card, through the same scoped lookup as a typed "C003". */
+/**
+ * "Details": the customer card, through the same scoped lookup as a typed
+ * "C003". Under a message it is an ephemeral reply; from the Home tab (no
+ * response_url) it comes as a DM from the bot, where the owner's names are shown.
+ */
 export function createDetails(deps: BotDeps) {
-  return async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const surface = clickSurface(body, respond);
     const viewer = resolveViewer(deps.store, body.user.id, deps.access);
     const customerId = customerIdOfValue(action.value) ?? '?';
-    const surface = body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, surface, localeOfValue(action.value, deps.defaultLocale));
-    await respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
+    const where = surface.kind !== 'message' || body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
+    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, where, localeOfValue(action.value, deps.defaultLocale));
+    if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
+    else await directMessage(client, body.user.id, reply);
   };
 }

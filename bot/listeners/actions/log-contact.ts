@@ -4,16 +4,18 @@ import { maskName } from '../../access/mask-name.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
 import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';
-import { refusal } from './respond-error.js';
+import { clickSurface } from './answer-click.js';
+import { answerRefusal } from './respond-error.js';
 
-/** "Log contact": opens the execution-log modal for a customer the clicker may see. */
+/** "Log contact": opens the execution-log modal for a customer the clicker may see (from a message or the Home tab: views.open needs only the trigger). */
 export function createLogContact(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const surface = clickSurface(body, respond);
     const locale = localeOfValue(action.value, deps.defaultLocale);
     const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
     if ('error' in found) {
-      await respond(refusal(deps, found.error, found.values, locale));
+      await answerRefusal(deps, surface, client, body.user.id, found.error, found.values, locale);
       return;
     }
     const { customer, viewer } = found;

@@ -1,16 +1,19 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolveViewer } from '../../access/resolve-viewer.js';
+import { publishHome } from '../../answers/publish-home.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
 import type { PageValue } from '../../blocks/build-answer.js';
 import type { Intent } from '../../intents/match-intent.js';
+import { clickSurface, directMessage } from './answer-click.js';
 
 /** Reads a page button's value; anything malformed is the first page of the churn list. */
 export function parsePageValue(value: string | undefined): PageValue {
   try {
-    const v = JSON.parse(value ?? '') as Partial<PageValue>;
-    const offset = Number.isInteger(v.offset) && v.offset! >= 0 ? v.offset! : 0;
-    const pageSize = Number.isInteger(v.pageSize) && v.pageSize! > 0 ? v.pageSize! : 5;
+    const v = JSON.parse(value ?? '') as Partial<PageValue> | null;
+    if (typeof v !== 'object' || v === null) throw new Error('not an object');
+    const offset = Number.isSafeInteger(v.offset) && v.offset! >= 0 ? v.offset! : 0;
+    const pageSize = Number.isSafeInteger(v.pageSize) && v.pageSize! > 0 ? v.pageSize! : 5;
     return { kind: v.kind === 'segment' ? 'segment' : 'churn', offset, pageSize, ...(typeof v.segment === 'string' ? { segment: v.segment } : {}), ...(typeof v.user === 'string' ? { user: v.user } : {}), ...(v.locale === 'zh-CN' ? { locale: 'zh-CN' as const } : {}) };
   } catch {
     return { kind: 'churn', offset: 0, pageSize: 5 };
@@ -20,16 +23,24 @@ export function parsePageValue(value: string | undefined): PageValue {
 /**
  * Next / previous page: the list is asked again with the new offset for
  * the clicking user (the value's `user` is only a manager's request and is
- * refused for anyone else by the same scoping as a typed question).
+ * refused for anyone else by the same scoping as a typed question). Under a
+ * message the message is replaced; in the Home tab the Home is re-published
+ * at that page (its list is always the clicker's own churn list).
  */
 export function createPage(deps: BotDeps) {
-  return async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const surface = clickSurface(body, respond);
     const value = parsePageValue(action.value);
+    if (surface.kind === 'home') {
+      await publishHome(deps, client, body.user.id, { offset: value.offset, pageSize: value.pageSize });
+      return;
+    }
     const viewer = resolveViewer(deps.store, body.user.id, deps.access);
     const intent: Intent = value.kind === 'segment' && value.segment ? { kind: 'segment', segment: value.segment } : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
-    const surface = body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, intent, surface, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize });
-    await respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
+    const where = surface.kind !== 'message' || body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
+    const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize });
+    if (surface.kind === 'message') await surface.respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
+    else await directMessage(client, body.user.id, reply);
   };
 }

@@ -1,24 +1,35 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
+import { publishHome } from '../../answers/publish-home.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
+import { addDays } from '../../clock/calendar-day.js';
 import { message } from '../../i18n/messages.js';
-import { refusal } from './respond-error.js';
+import { clickSurface, directMessage } from './answer-click.js';
+import { answerRefusal } from './respond-error.js';
 
 /** Days a snooze keeps a customer off the churn list (issue 6). */
 export const SNOOZE_DAYS = 30;
 
-/** "Snooze 30 days": hides the customer from churn lists until then. */
+/**
+ * "Snooze 30 days": hides the customer from churn lists until then (from
+ * today on the bot's clock, in its zone). Confirmed under the message, or on
+ * the re-published Home tab, which no longer lists the customer.
+ */
 export function createSnooze(deps: BotDeps) {
-  return async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const surface = clickSurface(body, respond);
     const locale = localeOfValue(action.value, deps.defaultLocale);
     const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
     if ('error' in found) {
-      await respond(refusal(deps, found.error, found.values, locale));
+      await answerRefusal(deps, surface, client, body.user.id, found.error, found.values, locale);
       return;
     }
-    const until = new Date(Date.parse(`${todayOf(deps)}T00:00:00Z`) + SNOOZE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const until = addDays(todayOf(deps), SNOOZE_DAYS);
     deps.store.snooze(found.customer.customerId, found.customer.owner, until, body.user.id);
-    await respond({ response_type: 'ephemeral', replace_original: false, text: message('snooze.done', locale, { customer: found.customer.customerId, until }) });
+    const text = message('snooze.done', locale, { customer: found.customer.customerId, until });
+    if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
+    else if (surface.kind === 'home') await publishHome(deps, client, body.user.id, { notice: text });
+    else await directMessage(client, body.user.id, { text });
   };
 }

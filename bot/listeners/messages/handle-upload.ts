@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { errorCode } from '../../error-code.js';
+import { createTempDirs } from '../../temp-dirs.js';
 import type { Locale } from '../../intents/match-intent.js';
 import { message } from '../../i18n/messages.js';
 
@@ -34,26 +35,40 @@ export async function handleUpload(deps: BotDeps, args: { userId: string; channe
   if (!TABLE_EXTENSIONS.includes(extname(name).toLowerCase())) return message('upload.wrong-type', locale);
   if ((file.size ?? 0) > limit) return message('upload.too-large', locale, { size: Math.ceil((file.size ?? 0) / 1048576), limit: Math.floor(limit / 1048576) });
   if (!file.url_private_download) return message('upload.failed', locale, { problem: 'no download link' });
-  const response = await fetch(file.url_private_download, { headers: args.token ? { Authorization: `Bearer ${args.token}` } : {} });
-  if (!response.ok) return message('upload.failed', locale, { problem: `download failed (${response.status})` });
-  const bytes = Buffer.from(await response.arrayBuffer());
+  let bytes: Buffer;
+  try {
+    const response = await fetch(file.url_private_download, { headers: args.token ? { Authorization: `Bearer ${args.token}` } : {} });
+    if (!response.ok) return message('upload.failed', locale, { problem: `download failed (${response.status})` });
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    return message('upload.failed', locale, { problem: `download failed (${errorCode(error)})` });
+  }
   // The declared size can lie; the downloaded one cannot.
   if (bytes.length > limit) return message('upload.too-large', locale, { size: Math.ceil(bytes.length / 1048576), limit: Math.floor(limit / 1048576) });
-  const dir = await mkdtemp(join(tmpdir(), 'tierline-upload-'));
+  // The download and the segmented file both hold customer data: one folder, removed however the upload ends.
+  const temp = deps.tempDirs ?? createTempDirs();
+  const dir = await temp.create();
   try {
-    const path = join(dir, name.replace(/[\\/]/g, '_'));
+    // Our own names: the user's file name never becomes a path (and cannot collide with the output).
+    const path = join(dir, `upload${extname(name).toLowerCase()}`);
+    const segmentedOut = join(dir, 'segmented.csv');
     await writeFile(path, bytes);
     let imported;
     try {
-      imported = await deps.importFile(path, name);
+      imported = await deps.importFile(path, name, segmentedOut);
     } catch (error) {
       const issues = (error as { issues?: { message: string }[] }).issues;
       return message('upload.failed', locale, { problem: issues?.[0]?.message ?? (error as Error).message });
     }
     const text = message('upload.done', locale, { asOf: imported.asOf, count: imported.customers });
-    await args.client.files.uploadV2({ channel_id: args.channel, file: imported.segmentedPath, filename: `segmented-${name.replace(/\.xlsx$/i, '.csv')}`, initial_comment: text });
+    try {
+      await args.client.files.uploadV2({ channel_id: args.channel, file: segmentedOut, filename: `segmented-${name.replace(/\.xlsx$/i, '.csv')}`, initial_comment: text });
+    } catch (error) {
+      // The snapshot is stored; only the file did not reach Slack.
+      return `${text}\n${message('error.slack', locale, { code: errorCode(error) })}`;
+    }
     return text;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await temp.remove(dir);
   }
 }

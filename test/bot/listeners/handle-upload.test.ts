@@ -1,4 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
+import type { BotDeps } from '../../../bot/bot-deps.js';
+import { createTempDirs, type TempDirs } from '../../../bot/temp-dirs.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../cli/commands/bot-store.js';
 import { handleUpload } from '../../../bot/listeners/messages/handle-upload.js';
@@ -18,13 +23,22 @@ afterEach(async () => {
 });
 
 const io = { out: () => {}, err: () => {}, today: '2026-11-25', interactive: false };
-function deps() {
+let tempRoot: string;
+let tempDirs: TempDirs;
+beforeEach(() => {
+  tempRoot = mkdtempSync(join(tmpdir(), 'tl-upload-root-'));
+  tempDirs = createTempDirs(tempRoot);
+});
+afterEach(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+function deps(overrides: Partial<BotDeps> = {}) {
   return fixtureDeps(store, {
-    importFile: async (path) => {
-      const out = `${path}.segmented.csv`;
+    importFile: async (path, _source, out) => {
       const { snapshot } = await importFile(store, path, {}, io, '2026-11-25T09:00:00Z', out);
-      return { asOf: snapshot.asOf, customers: snapshot.customerCount, segmentedPath: out };
+      return { asOf: snapshot.asOf, customers: snapshot.customerCount };
     },
+    tempDirs,
+    ...overrides,
   });
 }
 const client = () => new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
@@ -58,5 +72,45 @@ describe('uploads in the DM', () => {
     const text = await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: { name: 'fake.csv', size: 20, url_private_download: url }, token: 'x', client: client(), locale: 'en' });
     expect(text).toMatch(/^I could not read that file as a table: .+/);
     expect(store.latestSnapshot()).toEqual(before);
+  });
+
+  it('leaves nothing with customer data in the temp folder after a success, a failed import, a failed download and a failed Slack upload', async () => {
+    const csv = 'Customer ID,Customer name,Account manager,Last purchase date,Frequency,Cumulative spend\nC9,Bob Smith,Maria,2026-11-20,4,900\n';
+    const good = { name: 'book.csv', size: csv.length, url_private_download: slack.fileUrl('book.csv', Buffer.from(csv)) };
+    const seen: string[] = [];
+    // Records what was on disk mid-upload, so the test proves files existed and then went.
+    const watching = deps({
+      importFile: async (path, source, out) => {
+        const result = await deps().importFile!(path, source, out);
+        seen.push(...readdirSync(tempRoot).flatMap((d) => readdirSync(join(tempRoot, d))));
+        return result;
+      },
+    });
+    expect(await handleUpload(watching, { userId: USERS.ada, channel: 'D1', file: good, token: 'x', client: client(), locale: 'en' })).toBe('Imported as snapshot of 2026-11-21: 1 customers.');
+    expect(seen.sort()).toEqual(['segmented.csv', 'upload.csv']);
+    expect(slack.callsTo('upload')[0]!.body.text).toContain('Bob Smith');
+    expect(readdirSync(tempRoot)).toEqual([]);
+
+    const bad = { name: 'fake.csv', size: 20, url_private_download: slack.fileUrl('fake.csv', Buffer.from('{"not": "a table"}\n')) };
+    expect(await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: bad, token: 'x', client: client(), locale: 'en' })).toMatch(/^I could not read that file/);
+    expect(readdirSync(tempRoot)).toEqual([]);
+
+    const missing = { name: 'gone.csv', size: 20, url_private_download: slack.fileUrl('gone.csv', Buffer.from('')).replace('gone', 'nope') };
+    expect(await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: missing, token: 'x', client: client(), locale: 'en' })).toMatch(/download failed \(404\)/);
+    const unreachable = { name: 'x.csv', size: 20, url_private_download: 'http://127.0.0.1:1/x.csv' };
+    expect(await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: unreachable, token: 'x', client: client(), locale: 'en' })).toMatch(/download failed \(\w+\)/);
+
+    slack.failNext('files.getUploadURLExternal', 200, {}, { ok: false, error: 'not_allowed_token_type' });
+    const text = await handleUpload(deps(), { userId: USERS.ada, channel: 'D1', file: good, token: 'x', client: client(), locale: 'en' });
+    expect(text).toBe('Imported as snapshot of 2026-11-21: 1 customers.\nSlack did not accept the message (not_allowed_token_type); nothing was lost, try again in a minute.');
+    expect(readdirSync(tempRoot)).toEqual([]);
+    expect(tempDirs.open.size).toBe(0);
+  });
+
+  it('removeAll clears an upload still open when the bot exits', async () => {
+    const dir = await tempDirs.create();
+    writeFileSync(join(dir, 'segmented.csv'), 'C9,Bob Smith');
+    tempDirs.removeAll();
+    expect(readdirSync(tempRoot)).toEqual([]);
   });
 });
