@@ -15,7 +15,7 @@ test('isotonic: equal scores share a block', () => {
 test('isotonic: non-decreasing, within [0, 1], and the mean of the fitted probabilities is the base rate', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 80 }), (rows) => {
-      const scores = rows.map((r) => r[0]), labels = rows.map((r) => (r[1] ? 1 : 0));
+      const scores = rows.map((r) => r[0]), labels = rows.map((r): number => (r[1] ? 1 : 0));
       const fitted = applyIsotonic(fitIsotonic(scores, labels), scores);
       const grid = applyIsotonic(fitIsotonic(scores, labels), Array.from({ length: 22 }, (_, i) => i - 1));
       for (let i = 1; i < grid.length; i++) expect(grid[i]!).toBeGreaterThanOrEqual(grid[i - 1]!);
