@@ -196,6 +196,8 @@ async function openXlsxWriter(target: AtomicTarget, path: string, sheetName: str
       try {
         if (failure) throw failure;
         const done = once(stream, 'close');
+        // Raced below; once() also rejects on 'error', which `failed` reports.
+        done.catch(() => {});
         sheet.commit();
         await Promise.race([workbook.commit(), failed]);
         await Promise.race([done, failed]);

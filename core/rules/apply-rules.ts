@@ -9,6 +9,7 @@ import { fieldLabel, formatNumber, formatValue, readRuleField, valueKind, type R
 import { conditionKey, isAll, isCondition, leavesOf } from './rule-tree.js';
 import type { Condition, InlineLabel, RuleNode, RulePreset } from './rule-types.js';
 import { ConfigError } from './config-error.js';
+import { dataSpan, spanNeeded } from './data-span.js';
 import { contradictions } from './rules-config.js';
 
 /** Options of one rules run. */
@@ -88,6 +89,8 @@ const inline = (text: InlineLabel, locale: Locale): string => (locale === 'zh-CN
 interface SkipOwner {
   readonly display: (locale: Locale) => string;
   readonly missing: RuleFieldId[];
+  /** Days of history the rule needs when the data spans fewer: the rule is switched off. */
+  shortBy?: number;
 }
 
 interface LeafNode {
@@ -118,7 +121,7 @@ interface GroupNode {
 
 type CompiledNode = LeafNode | GroupNode;
 
-const skippedNode = (node: CompiledNode): boolean => node.owner !== undefined && node.owner.missing.length > 0;
+const skippedNode = (node: CompiledNode): boolean => node.owner !== undefined && (node.owner.missing.length > 0 || node.owner.shortBy !== undefined);
 
 function ruleName(name: string, locale: Locale): string {
   const key = `rule.${name}`;
@@ -263,6 +266,7 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
   const industry = usesIndustry ? industryMeans(features, preset.industryMeanAov ?? {}, locale) : undefined;
   if (industry) notes.push(...industry.notes);
   const hasAsOf = Number.isFinite(features.asOfDay);
+  const span = dataSpan(features);
   let monthsNoted = false;
   const columns = new Map<RuleFieldId, Float64Array | undefined>();
   const column = (field: RuleFieldId): Float64Array | undefined => {
@@ -306,6 +310,10 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
       if (Number.isFinite(lo)) lo = toDays(lo);
       if (Number.isFinite(hi)) hi = toDays(hi);
     }
+    // A rule about time ("no purchase in 3 months", a 6-month window) says
+    // nothing on data that spans less: switched off, never guessed.
+    const need = span ? spanNeeded(node.field, lo, features.asOfDay) : 0;
+    if (span && need > span.days) own.shortBy = Math.max(own.shortBy ?? 0, need);
     return {
       kind: 'leaf',
       condition: node,
@@ -366,6 +374,13 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
 
   const skipped: RuleSkip[] = [];
   for (const owner of owners) {
+    if (owner.missing.length === 0 && owner.shortBy !== undefined && span) {
+      const rule = owner.display(locale);
+      const message = label('rules.note.span-too-short', locale, { rule, need: owner.shortBy, span: span.days, from: span.from, asOf: span.asOf });
+      skipped.push({ code: 'rule-skipped', rule, fields: [], message });
+      notes.push({ code: 'rule-skipped', message });
+      continue;
+    }
     if (owner.missing.length === 0) continue;
     const rule = owner.display(locale);
     const columnsText = owner.missing.map((f) => fieldLabel(f, locale)).join(locale === 'zh-CN' ? '、' : ', ');

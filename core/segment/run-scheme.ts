@@ -4,6 +4,7 @@ import { label, type Locale } from '../i18n/labels.js';
 import { clusterCustomers, NOT_CLUSTERED, type ClusterProfile } from '../kmeans/cluster-customers.js';
 import { applyRules } from '../rules/apply-rules.js';
 import { ruleChurnFlags } from '../rules/churn-flag.js';
+import { guardNewCustomers } from '../rules/guard-new-customers.js';
 import { maintenanceStrategy } from '../rules/maintenance-strategies.js';
 import { formatNumber } from '../rules/rule-fields.js';
 import { resolveRulePreset } from '../rules/rules-config.js';
@@ -34,6 +35,11 @@ function withExplanation(explain: (c: number, locale: Locale) => string, own?: S
  * @example runScheme(resolveSegmentOptions({ scheme: 'rules:a-table5-rules' }), features, tags).explain(0, 'en')
  */
 export function runScheme(options: SegmentOptions, features: CustomerFeatures, tags: TagResult): SchemeResult {
+  // One guard for every scheme: no "at risk" on evidence the data cannot hold.
+  return guardNewCustomers(runAnyScheme(options, features, tags), features, options.locale);
+}
+
+function runAnyScheme(options: SegmentOptions, features: CustomerFeatures, tags: TagResult): SchemeResult {
   const choice = options.schemeChoice;
   if (choice.kind === 'rfm' || choice.kind === 'rfm8') return applyScheme(choice.kind, features, tags);
   const base = applyScheme('rfm', features, tags);
