@@ -47,7 +47,7 @@ const OPTIONS = { ...DB_FLAG, port: { type: 'string' }, host: { type: 'string' }
 const ids = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** After SIGINT/SIGTERM the bot exits within this, whatever Slack does (start-up catch-up, retries, Socket Mode reconnects). */
-export const STOP_DEADLINE_MS = 4_000;
+export const STOP_DEADLINE_MS = 3_000;
 
 /**
  * The bot's two imports (an admin's upload, the scheduled re-import), each
@@ -127,6 +127,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   let importJob: Cron | undefined;
   let startUpSettled = false;
   const startUp = (async () => {
+    log(`bot starting in ${built.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'} (today is ${todayOf(clock)} in ${timeZone})`);
     const { port: bound } = await built.start(port, values.host);
     log(built.mode === 'socket' ? 'bot running in Socket Mode' : `bot listening on port ${bound} (/slack/events)`);
     const caughtUp = await scheduler.start();
