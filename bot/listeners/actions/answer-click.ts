@@ -1,6 +1,7 @@
-import type { BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Block } from '../../blocks/build-answer.js';
+import type { Click } from '../read-payload.js';
 
 /**
  * Where a button was clicked, which decides how it can be answered: a
@@ -10,9 +11,9 @@ import type { Block } from '../../blocks/build-answer.js';
  */
 export type ClickSurface = { readonly kind: 'message'; readonly respond: RespondFn } | { readonly kind: 'home' } | { readonly kind: 'other' };
 
-/** The surface of a block action, from Bolt's args as given. */
-export function clickSurface(body: SlackActionMiddlewareArgs<BlockButtonAction>['body'], respond: RespondFn | undefined): ClickSurface {
-  if ((body as { view?: { type?: unknown } }).view?.type === 'home') return { kind: 'home' };
+/** The surface of a checked click, given Bolt's `respond` as passed. */
+export function clickSurface(click: Click, respond: RespondFn | undefined): ClickSurface {
+  if (click.home) return { kind: 'home' };
   // Bolt sets `respond` only when the payload has a response_url.
   if (typeof respond === 'function') return { kind: 'message', respond };
   return { kind: 'other' };

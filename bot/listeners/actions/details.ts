@@ -3,6 +3,7 @@ import { customerIdOfValue, localeOfValue } from '../../access/customer-for-acti
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { readClick } from '../read-payload.js';
 import { clickSurface, directMessage } from './answer-click.js';
 
 /**
@@ -13,12 +14,17 @@ import { clickSurface, directMessage } from './answer-click.js';
 export function createDetails(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const surface = clickSurface(body, respond);
-    const viewer = resolveViewer(deps.store, body.user.id, deps.access);
-    const customerId = customerIdOfValue(action.value) ?? '?';
-    const where = surface.kind !== 'message' || body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, where, localeOfValue(action.value, deps.defaultLocale));
+    const click = readClick(body, action);
+    if (!click) {
+      deps.log('click ignored: malformed-payload');
+      return;
+    }
+    const surface = clickSurface(click, respond);
+    const viewer = resolveViewer(deps.store, click.userId, deps.access);
+    const customerId = customerIdOfValue(click.value) ?? '?';
+    const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
+    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, where, localeOfValue(click.value, deps.defaultLocale));
     if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
-    else await directMessage(client, body.user.id, reply);
+    else await directMessage(client, click.userId, reply);
   };
 }

@@ -4,6 +4,7 @@ import { maskName } from '../../access/mask-name.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
 import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';
+import { readClick } from '../read-payload.js';
 import { clickSurface } from './answer-click.js';
 import { answerRefusal } from './respond-error.js';
 
@@ -11,17 +12,27 @@ import { answerRefusal } from './respond-error.js';
 export function createLogContact(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const surface = clickSurface(body, respond);
-    const locale = localeOfValue(action.value, deps.defaultLocale);
-    const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
+    const click = readClick(body, action);
+    if (!click) {
+      deps.log('click ignored: malformed-payload');
+      return;
+    }
+    const surface = clickSurface(click, respond);
+    const locale = localeOfValue(click.value, deps.defaultLocale);
+    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
     if ('error' in found) {
-      await answerRefusal(deps, surface, client, body.user.id, found.error, found.values, locale);
+      await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
+      return;
+    }
+    // Slack always sends one; without it no modal can open.
+    if (!click.triggerId) {
+      deps.log('click ignored: no-trigger');
       return;
     }
     const { customer, viewer } = found;
     // A modal is private to the clicker: full name for the owner, masked for a manager looking at someone else's.
     const name = customer.company ?? customer.name;
     const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);
-    await client.views.open({ trigger_id: body.trigger_id, view: buildLogContactModal(customer.customerId, shown ? `${customer.customerId} · ${shown}` : customer.customerId, todayOf(deps), suggestedAction(customer, locale), locale) });
+    await client.views.open({ trigger_id: click.triggerId, view: buildLogContactModal(customer.customerId, shown ? `${customer.customerId} · ${shown}` : customer.customerId, todayOf(deps), suggestedAction(customer, locale), locale) });
   };
 }

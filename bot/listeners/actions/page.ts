@@ -5,6 +5,7 @@ import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
 import type { PageValue } from '../../blocks/build-answer.js';
 import type { Intent } from '../../intents/match-intent.js';
+import { readClick } from '../read-payload.js';
 import { clickSurface, directMessage } from './answer-click.js';
 
 /** Reads a page button's value; anything malformed is the first page of the churn list. */
@@ -30,17 +31,22 @@ export function parsePageValue(value: string | undefined): PageValue {
 export function createPage(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const surface = clickSurface(body, respond);
-    const value = parsePageValue(action.value);
-    if (surface.kind === 'home') {
-      await publishHome(deps, client, body.user.id, { offset: value.offset, pageSize: value.pageSize });
+    const click = readClick(body, action);
+    if (!click) {
+      deps.log('click ignored: malformed-payload');
       return;
     }
-    const viewer = resolveViewer(deps.store, body.user.id, deps.access);
+    const surface = clickSurface(click, respond);
+    const value = parsePageValue(click.value);
+    if (surface.kind === 'home') {
+      await publishHome(deps, client, click.userId, { offset: value.offset, pageSize: value.pageSize });
+      return;
+    }
+    const viewer = resolveViewer(deps.store, click.userId, deps.access);
     const intent: Intent = value.kind === 'segment' && value.segment ? { kind: 'segment', segment: value.segment } : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
-    const where = surface.kind !== 'message' || body.channel?.id?.startsWith('D') ? 'dm' : 'channel';
+    const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
     const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize });
     if (surface.kind === 'message') await surface.respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
-    else await directMessage(client, body.user.id, reply);
+    else await directMessage(client, click.userId, reply);
   };
 }

@@ -4,6 +4,7 @@ import { publishHome } from '../../answers/publish-home.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { addDays } from '../../clock/calendar-day.js';
 import { message } from '../../i18n/messages.js';
+import { readClick } from '../read-payload.js';
 import { clickSurface, directMessage } from './answer-click.js';
 import { answerRefusal } from './respond-error.js';
 
@@ -18,18 +19,23 @@ export const SNOOZE_DAYS = 30;
 export function createSnooze(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const surface = clickSurface(body, respond);
-    const locale = localeOfValue(action.value, deps.defaultLocale);
-    const found = customerForAction(deps, body.user.id, customerIdOfValue(action.value));
+    const click = readClick(body, action);
+    if (!click) {
+      deps.log('click ignored: malformed-payload');
+      return;
+    }
+    const surface = clickSurface(click, respond);
+    const locale = localeOfValue(click.value, deps.defaultLocale);
+    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
     if ('error' in found) {
-      await answerRefusal(deps, surface, client, body.user.id, found.error, found.values, locale);
+      await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
       return;
     }
     const until = addDays(todayOf(deps), SNOOZE_DAYS);
-    deps.store.snooze(found.customer.customerId, found.customer.owner, until, body.user.id);
+    deps.store.snooze(found.customer.customerId, found.customer.owner, until, click.userId);
     const text = message('snooze.done', locale, { customer: found.customer.customerId, until });
     if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
-    else if (surface.kind === 'home') await publishHome(deps, client, body.user.id, { notice: text });
-    else await directMessage(client, body.user.id, { text });
+    else if (surface.kind === 'home') await publishHome(deps, client, click.userId, { notice: text });
+    else await directMessage(client, click.userId, { text });
   };
 }

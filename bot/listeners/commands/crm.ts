@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCrmCommand } from '../../answers/run-crm-command.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { errorCode } from '../../error-code.js';
 import { message } from '../../i18n/messages.js';
+import { readCommand } from '../read-payload.js';
 
 /**
  * `/crm …`: acks at once (Slack's 3-second limit), then answers by
@@ -11,12 +13,17 @@ import { message } from '../../i18n/messages.js';
 export function createCrmCommand(deps: BotDeps) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const surface = command.channel_name === 'directmessage' || command.channel_id.startsWith('D') ? 'dm' : 'channel';
+    const cmd = readCommand(command);
+    if (!cmd) {
+      deps.log('command ignored: malformed-payload');
+      return;
+    }
+    const surface = cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') ? 'dm' : 'channel';
     try {
-      const reply = runCrmCommand(deps, command.user_id, command.text ?? '', surface);
+      const reply = runCrmCommand(deps, cmd.user_id, cmd.text, surface);
       await respond({ response_type: 'ephemeral', blocks: reply.blocks, text: reply.text });
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'internal';
+      const code = errorCode(error);
       deps.log(`crm command failed: ${code}`);
       await respond({ response_type: 'ephemeral', text: message('error.slack', deps.defaultLocale, { code }) });
     }

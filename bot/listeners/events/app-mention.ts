@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToQuestion } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { readMention } from '../read-payload.js';
 
 /**
  * An @mention in a channel: answered in a thread, names masked (the channel
@@ -8,8 +9,9 @@ import type { BotDeps } from '../../bot-deps.js';
  */
 export function createAppMention(deps: BotDeps) {
   return async ({ event, say, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!event.user) return;
-    const reply = replyToQuestion(deps, event.user, event.text, 'channel', context.botUserId);
-    await say({ blocks: reply.blocks, text: reply.text, thread_ts: event.thread_ts ?? event.ts });
+    const mention = readMention(event);
+    if (!mention) return;
+    const reply = replyToQuestion(deps, mention.user, mention.text, 'channel', context.botUserId);
+    await say({ blocks: reply.blocks, text: reply.text, thread_ts: mention.thread_ts ?? mention.ts });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { localeOf, replyToQuestion } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
+import { readDirectMessage } from '../read-payload.js';
 import { handleUpload, type SharedFile } from './handle-upload.js';
 
 /**
@@ -10,16 +11,18 @@ import { handleUpload, type SharedFile } from './handle-upload.js';
  */
 export function createDirectMessage(deps: BotDeps) {
   return async ({ message: msg, say, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    if (msg.channel_type !== 'im') return;
-    if (msg.subtype === 'file_share') {
-      const file = (msg.files?.[0] ?? {}) as SharedFile;
-      const text = await handleUpload(deps, { userId: msg.user, channel: msg.channel, file, token: context.botToken, client, locale: localeOf(msg.text ?? file.name ?? '', deps.defaultLocale) });
+    const dm = readDirectMessage(msg);
+    if (!dm) return;
+    if (dm.subtype === 'file_share') {
+      if (!dm.user) return;
+      const file: SharedFile = dm.file ?? {};
+      const text = await handleUpload(deps, { userId: dm.user, channel: dm.channel, file, token: context.botToken, client, locale: localeOf(dm.text ?? file.name ?? '', deps.defaultLocale) });
       await say({ text });
       return;
     }
     // Edits, joins and the bot's own messages carry a subtype or a bot_id: not questions.
-    if (msg.subtype !== undefined || 'bot_id' in msg || !msg.user || typeof msg.text !== 'string') return;
-    const reply = replyToQuestion(deps, msg.user, msg.text, 'dm', context.botUserId);
+    if (dm.subtype !== undefined || dm.fromBot || !dm.user || dm.text === undefined) return;
+    const reply = replyToQuestion(deps, dm.user, dm.text, 'dm', context.botUserId);
     await say({ blocks: reply.blocks, text: reply.text });
   };
 }

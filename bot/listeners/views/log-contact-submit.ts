@@ -4,6 +4,7 @@ import type { BotDeps } from '../../bot-deps.js';
 import { LOG_CONTACT, type LogContactMetadata } from '../../blocks/build-log-contact-modal.js';
 import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../intents/match-intent.js';
+import { readSubmission, stateField } from '../read-payload.js';
 
 /** YYYY-MM-DD that names a real day (the round trip rejects 2026-02-30, which Date.parse rolls over). */
 function isCalendarDate(text: string): boolean {
@@ -12,9 +13,13 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
+/** The modal's private_metadata; it comes back from the client, so anything but an object of strings is ignored. */
 function metadataOf(text: string): Partial<LogContactMetadata> {
   try {
-    return JSON.parse(text) as Partial<LogContactMetadata>;
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const { customerId, locale } = parsed as Record<string, unknown>;
+    return { ...(typeof customerId === 'string' ? { customerId } : {}), ...(locale === 'zh-CN' || locale === 'en' ? { locale } : {}) };
   } catch {
     return {};
   }
@@ -28,13 +33,21 @@ function metadataOf(text: string): Partial<LogContactMetadata> {
  */
 export function createLogContactSubmit(deps: BotDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const meta = metadataOf(view.private_metadata);
+    const submission = readSubmission(body, view);
+    if (!submission) {
+      await ack();
+      deps.log('submission ignored: malformed-payload');
+      return;
+    }
+    const meta = metadataOf(submission.metadata);
     const locale: Locale = meta.locale === 'zh-CN' ? 'zh-CN' : 'en';
-    const values = view.state.values;
-    const date = values[LOG_CONTACT.date.block]?.[LOG_CONTACT.date.action]?.selected_date ?? '';
-    const action = (values[LOG_CONTACT.action.block]?.[LOG_CONTACT.action.action]?.value ?? '').trim();
-    const feedback = (values[LOG_CONTACT.feedback.block]?.[LOG_CONTACT.feedback.action]?.value ?? '').trim();
-    const result = values[LOG_CONTACT.result.block]?.[LOG_CONTACT.result.action]?.selected_option?.value;
+    const { values } = submission;
+    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+    const date = text(stateField(values, LOG_CONTACT.date.block, LOG_CONTACT.date.action, 'selected_date'));
+    const action = text(stateField(values, LOG_CONTACT.action.block, LOG_CONTACT.action.action, 'value')).trim();
+    const feedback = text(stateField(values, LOG_CONTACT.feedback.block, LOG_CONTACT.feedback.action, 'value')).trim();
+    const option = stateField(values, LOG_CONTACT.result.block, LOG_CONTACT.result.action, 'selected_option');
+    const result = typeof option === 'object' && option !== null ? (option as { value?: unknown }).value : undefined;
     const errors: Record<string, string> = {};
     if (!isCalendarDate(date)) errors[LOG_CONTACT.date.block] = message('log.bad-date', locale);
     if (!action) errors[LOG_CONTACT.action.block] = message('log.required', locale);
@@ -43,7 +56,7 @@ export function createLogContactSubmit(deps: BotDeps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    const found = customerForAction(deps, body.user.id, meta.customerId);
+    const found = customerForAction(deps, submission.userId, meta.customerId);
     if ('error' in found) {
       await ack({ response_action: 'errors', errors: { [LOG_CONTACT.action.block]: message(found.error, locale, found.values) } });
       return;
@@ -53,13 +66,13 @@ export function createLogContactSubmit(deps: BotDeps) {
       date,
       customerId: found.customer.customerId,
       owner: found.customer.owner,
-      executor: body.user.id,
+      executor: submission.userId,
       action,
       feedback,
       result: result as 'success' | 'follow-up',
       createdAt: deps.now().toISOString(),
     });
     deps.log(`execution log ${entry.id} added`);
-    await client.chat.postMessage({ channel: body.user.id, text: message('log.saved', locale, { customer: entry.customerId, date: entry.date, result: message(entry.result === 'success' ? 'log.success' : 'log.follow-up', locale) }) });
+    await client.chat.postMessage({ channel: submission.userId, text: message('log.saved', locale, { customer: entry.customerId, date: entry.date, result: message(entry.result === 'success' ? 'log.success' : 'log.follow-up', locale) }) });
   };
 }
