@@ -55,8 +55,10 @@ export function binOf(value: number, edges: ArrayLike<number>, missingBin: numbe
 
 /** Features binned for training: column-major bytes and what the split search needs per feature. */
 export interface BinnedFeatures {
-  /** `binned[f * rows + r]`: the bin of row r's feature f. */
+  /** `binned[r * cols + f]`: the bin of row r's feature f (row-major: a row's bins share a cache line, see build-histograms.ts). */
   readonly binned: Uint8Array;
+  /** The same bins column-major, `columns[f * rows + r]`: a split reads one feature of many rows, 64 rows a cache line. */
+  readonly columns: Uint8Array;
   readonly rows: number;
   readonly cols: number;
   /** Bins that hold values (edges + 1) per feature; the missing bin comes after all of them. */
@@ -94,23 +96,24 @@ export function findFeatureEdges(features: Float64Array, cols: number, rowIndice
   return edges;
 }
 
-/** Bins `rowIndices` of a row-major matrix into a column-major byte matrix with the given edges. */
+/** Bins `rowIndices` of a row-major matrix into byte matrices (row- and column-major) with the given edges. */
 export function binFeatures(features: Float64Array, cols: number, rowIndices: Uint32Array, edges: readonly (readonly number[])[], maxBins: number): BinnedFeatures {
   const rows = rowIndices.length;
   const binned = new Uint8Array(rows * cols);
+  const columns = new Uint8Array(rows * cols);
   const nonMissingBins = new Int32Array(cols);
   const hasMissing = new Uint8Array(cols);
   for (let f = 0; f < cols; f++) {
     const featureEdges = Float64Array.from(edges[f]!);
     nonMissingBins[f] = featureEdges.length + 1;
-    const base = f * rows;
     let missing = 0;
     for (let i = 0; i < rows; i++) {
       const bin = binOf(features[rowIndices[i]! * cols + f]!, featureEdges, maxBins);
       if (bin === maxBins) missing = 1;
-      binned[base + i] = bin;
+      binned[i * cols + f] = bin;
+      columns[f * rows + i] = bin;
     }
     hasMissing[f] = missing;
   }
-  return { binned, rows, cols, nonMissingBins, hasMissing, missingBin: maxBins };
+  return { binned, columns, rows, cols, nonMissingBins, hasMissing, missingBin: maxBins };
 }

@@ -63,7 +63,7 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
   const trainLabels = pick(labels, train);
   const baseline = baselineLogOdds(trainLabels);
   const raw = new Float64Array(train.length).fill(baseline);
-  const gradients = new Float32Array(train.length), hessians = new Float32Array(train.length);
+  const gradHess = new Float32Array(2 * train.length);
   const work = createWorkspace(train.length);
   const params = { maxLeafNodes: opts.maxLeafNodes, maxDepth: opts.maxDepth ?? Number.POSITIVE_INFINITY, minSamplesLeaf: opts.minSamplesLeaf, l2: opts.l2Regularization, learningRate: opts.learningRate };
 
@@ -74,8 +74,8 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
 
   const trees: RegressionTree[] = [];
   for (let iteration = 0; iteration < opts.maxIter; iteration++) {
-    logLossGradients(raw, trainLabels, gradients, hessians);
-    const tree = growTree(binned, edges, gradients, hessians, params, work, raw);
+    logLossGradients(raw, trainLabels, gradHess);
+    const tree = growTree(binned, edges, gradHess, params, work, raw);
     trees.push(tree);
     if (validationBinned) {
       addBinnedTree(tree, validationBinned, validationRaw);
@@ -158,7 +158,7 @@ function addBinnedTree(tree: RegressionTree, data: BinnedFeatures, raw: Float64A
   for (let r = 0; r < data.rows; r++) {
     let node = 0;
     while (tree.feature[node]! >= 0) {
-      const bin = data.binned[tree.feature[node]! * data.rows + r]!;
+      const bin = data.binned[r * data.cols + tree.feature[node]!]!;
       const goLeft = bin === data.missingBin ? tree.missingLeft[node]! : bin <= tree.bin[node]!;
       node = goLeft ? tree.left[node]! : tree.right[node]!;
     }

@@ -36,17 +36,15 @@ export interface TreeParams extends Omit<SplitRules, 'cols' | 'binsPerFeature' |
 export interface GrowWorkspace {
   readonly indices: Uint32Array;
   readonly scratch: Uint32Array;
-  readonly orderedGradients: Float32Array;
-  readonly orderedHessians: Float32Array;
   readonly pool: Float64Array[];
 }
 
 export function createWorkspace(rows: number): GrowWorkspace {
-  return { indices: new Uint32Array(rows), scratch: new Uint32Array(rows), orderedGradients: new Float32Array(rows), orderedHessians: new Float32Array(rows), pool: [] };
+  return { indices: new Uint32Array(rows), scratch: new Uint32Array(rows), pool: [] };
 }
 
 /**
- * Grows one tree leaf-wise on the gradients, as sklearn's TreeGrower (1.2):
+ * Grows one tree leaf-wise on the gradients (`gradHess`: g, h interleaved per row), as sklearn's TreeGrower (1.2):
  * the splittable node of highest gain is split next until `maxLeafNodes`
  * leaves, `maxDepth`, or no split gains; a node with fewer than
  * 2 × `minSamplesLeaf` rows is a leaf. The smaller child's histograms are
@@ -54,12 +52,12 @@ export function createWorkspace(rows: number): GrowWorkspace {
  * Leaf values are −G/(H+λ) × learning rate, added to `raw` for the rows in
  * each leaf (the root alone gets 0, as in sklearn).
  */
-export function growTree(data: BinnedFeatures, edges: readonly (readonly number[])[], gradients: Float32Array, hessians: Float32Array, params: TreeParams, work: GrowWorkspace, raw: Float64Array): RegressionTree {
+export function growTree(data: BinnedFeatures, edges: readonly (readonly number[])[], gradHess: Float32Array, params: TreeParams, work: GrowWorkspace, raw: Float64Array): RegressionTree {
   const { rows, cols, binned, missingBin, hasMissing } = data;
   const binsPerFeature = missingBin + 1;
   const rules: SplitRules = { cols, binsPerFeature, nonMissingBins: data.nonMissingBins, hasMissing, minSamplesLeaf: params.minSamplesLeaf, l2: params.l2 };
   const length = histogramLength(cols, binsPerFeature);
-  const { indices, scratch, orderedGradients, orderedHessians, pool } = work;
+  const { indices, scratch, pool } = work;
   const takeHistogram = (): Float64Array => {
     const hist = pool.pop();
     if (hist === undefined) return new Float64Array(length);
@@ -67,6 +65,7 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     return hist;
   };
   for (let i = 0; i < rows; i++) indices[i] = i;
+  const goesLeft = new Uint8Array(binsPerFeature);
 
   const tree: RegressionTree = { feature: [], threshold: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], count: [] };
   const start: number[] = [], stop: number[] = [], sumG: number[] = [], sumH: number[] = [], depth: number[] = [], newton: number[] = [];
@@ -99,14 +98,14 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
 
   let g0 = 0, h0 = 0;
   for (let i = 0; i < rows; i++) {
-    g0 += gradients[i]!;
-    h0 += hessians[i]!;
+    g0 += gradHess[2 * i]!;
+    h0 += gradHess[2 * i + 1]!;
   }
   const root = addNode(0, rows, g0, h0, 0, 0);
   if (rows < 2 * params.minSamplesLeaf || h0 < MIN_HESSIAN_TO_SPLIT) finalize(root);
   else {
     hists[root] = takeHistogram();
-    buildHistograms(hists[root]!, binned, rows, cols, binsPerFeature, gradients, hessians, indices, 0, rows, true, orderedGradients, orderedHessians);
+    buildHistograms(hists[root]!, binned, cols, binsPerFeature, gradHess, indices, 0, rows, true);
     consider(root);
   }
 
@@ -117,14 +116,18 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     const split = splits[id]!;
     const from = start[id]!, to = stop[id]!;
     const feature = split.feature, binThreshold = split.bin;
-    const base = feature * rows;
-    // Stable partition: rows keep their order in each child, so later passes read the binned columns forwards.
+    // Stable partition (rows keep their order in each child, so later passes read the binned matrix forwards),
+    // branch-free: a per-bin side table, and every row written to both sides with only one cursor moving.
+    for (let bin = 0; bin <= missingBin; bin++) goesLeft[bin] = bin === missingBin ? (split.missingLeft ? 1 : 0) : bin <= binThreshold ? 1 : 0;
+    const column = data.columns.subarray(feature * rows, (feature + 1) * rows);
     let write = from, spilled = 0;
     for (let k = from; k < to; k++) {
       const row = indices[k]!;
-      const bin = binned[base + row]!;
-      if (bin === missingBin ? split.missingLeft : bin <= binThreshold) indices[write++] = row;
-      else scratch[spilled++] = row;
+      const left = goesLeft[column[row]!]!;
+      indices[write] = row;
+      scratch[spilled] = row;
+      write += left;
+      spilled += 1 - left;
     }
     indices.set(scratch.subarray(0, spilled), write);
     const d = depth[id]! + 1;
@@ -160,7 +163,7 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     }
     const [small, large] = nLeft < nRight ? [left, right] : [right, left];
     hists[small] = takeHistogram();
-    buildHistograms(hists[small]!, binned, rows, cols, binsPerFeature, gradients, hessians, indices, start[small]!, stop[small]!, false, orderedGradients, orderedHessians);
+    buildHistograms(hists[small]!, binned, cols, binsPerFeature, gradHess, indices, start[small]!, stop[small]!, false);
     hists[large] = subtractHistograms(parentHist, hists[small]!);
     if (splitLeft) consider(left);
     else finalize(left);

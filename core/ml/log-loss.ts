@@ -1,11 +1,9 @@
 /** float64 machine epsilon: sklearn clips the baseline rate to [ε, 1 − ε]. */
 const EPSILON = 2.220446049250313e-16;
 
-/** Logistic function, stable for large |x|. */
+/** Logistic function; 1 / (1 + e^−x) is safe at both ends in float64 (e^−x → ∞ gives 0, never NaN). */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
+  return 1 / (1 + Math.exp(-x));
 }
 
 /**
@@ -22,13 +20,14 @@ export function baselineLogOdds(labels: Uint8Array): number {
 
 /**
  * Gradient p − y and hessian p(1 − p) of the log-loss at the raw scores
- * (p = sigmoid(raw)), stored as float32 as sklearn does.
+ * (p = sigmoid(raw)), stored as float32 as sklearn does, interleaved
+ * (`gradHess[2i]` = g, `gradHess[2i + 1]` = h: one cache line per row).
  */
-export function logLossGradients(raw: Float64Array, labels: Uint8Array, gradients: Float32Array, hessians: Float32Array): void {
+export function logLossGradients(raw: Float64Array, labels: Uint8Array, gradHess: Float32Array): void {
   for (let i = 0; i < raw.length; i++) {
     const p = sigmoid(raw[i]!);
-    gradients[i] = p - labels[i]!;
-    hessians[i] = p * (1 - p);
+    gradHess[2 * i] = p - labels[i]!;
+    gradHess[2 * i + 1] = p * (1 - p);
   }
 }
 
