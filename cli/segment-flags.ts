@@ -23,6 +23,9 @@ export const SEGMENT_FLAGS = {
   sheet: { type: 'string' },
   today: { type: 'string' },
   'date-floor': { type: 'string' },
+  decimal: { type: 'string' },
+  horizon: { type: 'string' },
+  'churn-models': { type: 'string' },
 } as const;
 
 /** Help lines of SEGMENT_FLAGS, shared by the commands' --help. */
@@ -48,7 +51,11 @@ export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          rfm: quintile sc
   --shape auto|customers|transactions   override the detected table shape
   --sheet <name|number>      xlsx sheet (default the first)
   --today YYYY-MM-DD         today's date for future-date checks (default: system date)
-  --date-floor YYYY-MM-DD    older dates are invalid (typos, placeholders; default 1990-01-01)`;
+  --date-floor YYYY-MM-DD    older dates are invalid (typos, placeholders; default 1990-01-01)
+  --decimal auto|.|,         decimal mark of numbers (default auto: per column, 1.000,50 → 1000.5)
+  --horizon <days>           churn = no purchase in the next N days (default 90)
+  --churn-models a,b|off     churn candidates to back-test: rules, cadence, bg-nbd, mbg-nbd, gbdt
+                             (default all); off: the SPEC churn rules decide, no probability`;
 
 type FlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
 
@@ -57,6 +64,20 @@ export function chooseFlag<T extends string>(name: string, value: string | undef
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
   return value as T;
+}
+
+const CHURN_MODEL_NAMES = ['rules', 'cadence', 'bg-nbd', 'mbg-nbd', 'gbdt'] as const;
+
+/** `--horizon` and `--churn-models` as the engine's `churn` option (left out when neither is given). */
+function churnFromFlags(values: FlagValues): Pick<SegmentOptionsInput, 'churn'> {
+  if (values.horizon === undefined && values['churn-models'] === undefined) return {};
+  const horizonDays = values.horizon === undefined ? undefined : Number(values.horizon);
+  if (horizonDays !== undefined && !(Number.isInteger(horizonDays) && horizonDays >= 7 && horizonDays <= 3650)) throw new UsageError(`--horizon must be a whole number of days 7–3650; got "${values.horizon}".`);
+  const list = values['churn-models'];
+  if (list === 'off') return { churn: { enabled: false, ...(horizonDays !== undefined ? { horizonDays } : {}) } };
+  const models = list === undefined ? undefined : list.split(',').map((m) => m.trim());
+  for (const model of models ?? []) chooseFlag('churn-models', model, CHURN_MODEL_NAMES);
+  return { churn: { ...(horizonDays !== undefined ? { horizonDays } : {}), ...(models ? { models: models as (typeof CHURN_MODEL_NAMES)[number][] } : {}) } };
 }
 
 /** Reads `--config`: JSON or YAML by extension (content validated by the engine). */
@@ -95,6 +116,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     asOf: values['as-of'],
     today: values.today ?? io.today,
     dateFloor: values['date-floor'],
+    decimal: chooseFlag('decimal', values.decimal, ['auto', '.', ','] as const),
     locale,
     mapping: mapping.mapping,
     shape: chooseFlag('shape', values.shape, ['auto', 'customers', 'transactions'] as const),
@@ -103,6 +125,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     ...(values.currency !== undefined ? { currency: values.currency } : {}),
     dateOrder: chooseFlag('date-order', values['date-order'], ['auto', 'dmy', 'mdy'] as const),
     window,
+    ...churnFromFlags(values),
   };
   for (const key of Object.keys(options) as (keyof SegmentOptionsInput)[]) if (options[key] === undefined) delete options[key];
   return { options, locale };

@@ -2,6 +2,7 @@ import {
   customerCells,
   customerColumns,
   dayFromCivil,
+  excelMoneyFormat,
   label,
   RESULT_COLUMNS,
   resultCells,
@@ -25,7 +26,9 @@ export interface ColumnStyle {
 }
 
 const NUMBER: ColumnStyle = { numberFormat: '0', width: 64, isDate: false };
+// The money columns' format is the data's currency (excelMoneyFormat); this is its shape.
 const MONEY: ColumnStyle = { numberFormat: '#,##0.00', width: 84, isDate: false };
+const PERCENT: ColumnStyle = { numberFormat: '0.0%', width: 72, isDate: false };
 const DATE: ColumnStyle = { numberFormat: 'yyyy-mm-dd', width: 76, isDate: true };
 // `@` keeps codes such as RFM 555 or customer id 00123 as text.
 const CODE: ColumnStyle = { numberFormat: '@', width: 64, isDate: false };
@@ -49,6 +52,8 @@ const RESULT_STYLE: Readonly<Record<(typeof RESULT_COLUMNS)[number], ColumnStyle
   lifecycle: TEXT,
   churnRisk: { ...TEXT, width: 64 },
   churnReason: LONG_TEXT,
+  churnProbability: PERCENT,
+  churnModel: TEXT,
   strategyGroup: TEXT,
   strategyGoal: LONG_TEXT,
   measures: LONG_TEXT,
@@ -99,6 +104,12 @@ export function convertToExcelCell(cell: Cell, style: ColumnStyle): Cell {
   return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
 }
 
+/** RESULT_COLUMNS styles with money in the run's currency (`"£"#,##0.00`). */
+function resultStyles(result: SegmentationResult): ColumnStyle[] {
+  const money = excelMoneyFormat(result.currency);
+  return RESULT_COLUMNS.map((id) => (RESULT_STYLE[id] === MONEY ? { ...MONEY, numberFormat: money } : RESULT_STYLE[id]));
+}
+
 const scheme = (result: SegmentationResult, locale: Locale) => resultHeaders(result, locale).slice(RESULT_COLUMNS.length);
 
 /**
@@ -108,7 +119,7 @@ const scheme = (result: SegmentationResult, locale: Locale) => resultHeaders(res
  */
 export function buildRowColumns(result: SegmentationResult, dataRows: number, locale: Locale): ColumnBlock {
   const headers = resultHeaders(result, locale);
-  const styles = [...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]), ...scheme(result, locale).map(() => TEXT)];
+  const styles = [...resultStyles(result), ...scheme(result, locale).map(() => TEXT)];
   const rowCustomer = result.rowCustomer;
   const row = (i: number): Cell[] => {
     const c = rowCustomer?.[i] ?? -1;
@@ -127,7 +138,7 @@ export function buildCustomerColumns(result: SegmentationResult, locale: Locale)
   const headers = [...identity.map((id) => label(`column.${id}` as LabelKey, locale)), ...resultHeaders(result, locale)];
   const styles = [
     ...identity.map((id) => CUSTOMER_STYLE[id] ?? TEXT),
-    ...RESULT_COLUMNS.map((id) => RESULT_STYLE[id]),
+    ...resultStyles(result),
     ...scheme(result, locale).map(() => TEXT),
   ];
   const row = (c: number): Cell[] => {

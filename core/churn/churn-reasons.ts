@@ -6,7 +6,8 @@ import type { OriginFeatures } from './origin-features.js';
 /** Why a customer is (or is not) at risk, from the model's own inputs as of t. */
 export type ChurnReasonItem =
   | { readonly code: 'silent-vs-gap'; readonly days: number; readonly ratio: number; readonly usualGap: number }
-  | { readonly code: 'silent'; readonly days: number }
+  /** Silence without a usual gap: a one-time buyer, or customer rows without purchase dates (`onlyPurchase` false). */
+  | { readonly code: 'silent'; readonly days: number; readonly onlyPurchase: boolean }
   | { readonly code: 'orders'; readonly orders: number; readonly spend: number }
   | { readonly code: 'rule'; readonly rule: ChurnRule }
   | { readonly code: 'complaints'; readonly complaints: number };
@@ -23,7 +24,7 @@ export function churnReasonsAt(now: OriginFeatures, r: number, ruleBits: number,
   if (now.purchaseDays[r]! > 1) {
     const usualGap = Math.round(now.meanGapDays[r]!);
     reasons.push({ code: 'silent-vs-gap', days, ratio: Math.round((days / now.meanGapDays[r]!) * 10) / 10, usualGap });
-  } else reasons.push({ code: 'silent', days });
+  } else reasons.push({ code: 'silent', days, onlyPurchase: now.purchaseDays[r] === 1 });
   reasons.push({ code: 'orders', orders: now.orders[r]!, spend: now.spend[r]! });
   CHURN_RULES.forEach((rule, i) => {
     if (ruleBits & (1 << i)) reasons.push({ code: 'rule', rule });
@@ -43,7 +44,7 @@ export function formatChurnReasons(reasons: readonly ChurnReasonItem[], locale: 
       case 'silent-vs-gap':
         return label('churn.reason.silent-vs-gap', locale, { days: formatNumber(reason.days), ratio: formatNumber(reason.ratio), gap: formatNumber(reason.usualGap) });
       case 'silent':
-        return label('churn.reason.silent', locale, { days: formatNumber(reason.days) });
+        return label(reason.onlyPurchase ? 'churn.reason.silent' : 'churn.reason.silent-since-last', locale, { days: formatNumber(reason.days) });
       case 'orders':
         return label('churn.reason.orders', locale, { orders: formatNumber(reason.orders), spend: formatMoney(reason.spend) });
       case 'rule':

@@ -385,6 +385,7 @@ const LABELS = {
   // Churn back-test reasons (core/churn, issue 11)
   'churn.reason.silent-vs-gap': ['silent {days} days, {ratio}× their usual {gap}-day gap', '已 {days} 天未购买，是其平时间隔（{gap} 天）的 {ratio} 倍'],
   'churn.reason.silent': ['silent {days} days since their only purchase day', '唯一一次购买后已 {days} 天未购买'],
+  'churn.reason.silent-since-last': ['silent {days} days since their last purchase', '最近一次购买后已 {days} 天未购买'],
   'churn.reason.orders': ['{orders} orders, {spend} in all', '共 {orders} 单，累计 {spend}'],
   'churn.reason.rule': ['matches the rule "{rule}"', '符合规则「{rule}」'],
   'churn.reason.complaints': ['{n} complaint(s) in 6 months', '近6个月投诉 {n} 次'],
@@ -392,6 +393,28 @@ const LABELS = {
   'churn.rule.a-table5': ['A Table 5: no purchase in 3 months and at most 3 orders, or a complaint', 'A 表5：近3个月未消费且历史消费≤3次，或有投诉'],
   'churn.rule.b-rfm': ['B RFM: no purchase in 90 days, at most 1 order in 6 months', 'B RFM：90天未消费且近6个月消费≤1次'],
   'churn.rule.b-churn-warning': ['B churn warning: no purchase in 90 days, spend ≥ 2,000', 'B 流失预警：90天未消费且历史消费≥2,000'],
+  // One churn truth (issue 11 §3): the definition, the model's name and why the churn column differs from a segment name.
+  'churn.definition.model': ['At risk = P(no purchase in the next {horizon} days) ≥ {threshold} by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})', '流失风险 = 未来{horizon}天不再购买的概率 ≥ {threshold}，模型 {model}（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）'],
+  'churn.definition.top': ['At risk = the {count} largest expected losses, ranked by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})', '流失风险 = 预期损失最大的{count}位客户，按 {model} 排序（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）'],
+  'churn.definition.fallback': ['At risk = any SPEC churn rule matches, or P(no purchase in the next {horizon} days) ≥ {threshold} by the customer\'s own buying rhythm (too little history for a back-test: {why})', '流失风险 = 符合任一SPEC流失规则，或按客户自身购买节奏估计未来{horizon}天不再购买的概率 ≥ {threshold}（历史数据不足以回测：{why}）'],
+  'churn.definition.rules': ['At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: {why}', '流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：{why}'],
+  'churn.why.customer-rows': ['the input is one row per customer, without purchase history', '输入为每位客户一行，无购买明细'],
+  'churn.why.switched-off': ['the churn model is switched off', '流失模型已关闭'],
+  'churn.why.failed': ['the churn model could not run ({error})', '流失模型无法运行（{error}）'],
+  'churn.model.rules': ['SPEC churn rules', 'SPEC流失规则'],
+  'churn.model.rules-and-cadence': ['rules and cadence', '规则与购买节奏'],
+  'churn.model.cadence': ['cadence', '购买节奏'],
+  'churn.model.bg-nbd': ['BG/NBD', 'BG/NBD'],
+  'churn.model.mbg-nbd': ['MBG/NBD', 'MBG/NBD'],
+  'churn.model.gbdt': ['gbdt', '梯度提升树'],
+  'churn.reason.probability': ['P(no purchase in {horizon} days) {p} ≥ {threshold}', '未来{horizon}天不再购买的概率 {p} ≥ {threshold}'],
+  'churn.reason.segment-not-at-risk': ['segment "{segment}" is the scheme\'s grouping, not the churn decision: {model} puts P(no purchase in {horizon} days) at {p}, below {threshold}', '细分「{segment}」是方案的分组，不是流失判断：{model} 估计未来{horizon}天不再购买的概率为 {p}，低于 {threshold}'],
+  'churn.reason.segment-no-rule': ['segment "{segment}" is the scheme\'s grouping, not the churn decision: no SPEC churn rule matches', '细分「{segment}」是方案的分组，不是流失判断：不符合任何SPEC流失规则'],
+  'churn.reason.new-customer': ['new customer: one order, {days} days ago; too early to judge churn', '新客户：仅1笔订单，{days}天前；尚不能判断流失'],
+  'churn.summary.count': ['At risk: {count} customers ({share})', '流失风险：{count}位客户（{share}）'],
+  'churn.summary.candidates': ['Candidates (back-test AUC)', '候选模型（回测AUC）'],
+  'column.churnProbability': ['Churn probability', '流失概率'],
+  'column.churnModel': ['Churn model', '流失模型'],
 } as const satisfies Record<string, Entry>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -10,10 +10,11 @@ import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
 import { formatDay } from '../parse/civil-day.js';
 import type { CellIssue } from '../report/cell-issue.js';
 import { IssueLog, type CleaningReport } from '../report/issue-log.js';
-import { assignTags, type TagResult } from '../tags/assign-tags.js';
+import { assignTags, withChurnTag, withSchemeChurnTag, type TagResult } from '../tags/assign-tags.js';
 import type { Cell, RawRow } from '../table/cell.js';
 import { summarizeSegments, type SegmentSummary } from '../summary/summarize-segments.js';
 import type { SchemeResult } from './apply-scheme.js';
+import { decideChurn, type ChurnTruth } from './decide-churn.js';
 import { runScheme } from './run-scheme.js';
 import { resolveSegmentOptions, type SegmentOptions, type SegmentOptionsInput } from './segment-options.js';
 
@@ -43,6 +44,9 @@ export interface SegmentationResult {
   /** The money columns' currency (ISO code + symbol): detected, or the `currency` option; format with `formatMoney`. */
   readonly currency: Currency;
   readonly scheme: SchemeResult;
+  /** The one churn decision (column, tag, counts, reasons, evidence): see ChurnTruth. */
+  readonly churn: ChurnTruth;
+  /** Tags, with 【流失风险】 set by `churn.atRisk` (the tag rule's reasons stay in churnReasons). */
   readonly tags: TagResult;
   readonly lifecycle: Uint8Array;
   readonly summary: readonly SegmentSummary[];
@@ -61,7 +65,7 @@ export interface SegmenterHooks {
   readonly headerRow?: number;
   /** Sees every issue as it is found (e.g. to stream a full cleaning log). */
   readonly onIssue?: (issue: CellIssue) => void;
-  /** Keep each customer's purchase days in `features.purchaseDays` (transactions only). */
+  /** Keep each customer's purchase days in `features.purchaseDays` (transactions only; always kept when churn is enabled, the churn model reads them). */
   readonly keepPurchaseDays?: boolean;
 }
 
@@ -97,7 +101,7 @@ export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOp
   const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
   const plan = detectColumns(header, { mapping: options.mapping, shape: options.shape, headerRow: hooks.headerRow ?? 1 });
   for (const issue of plan.issues) log.add(issue);
-  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log, hooks.keepPurchaseDays ?? false) : undefined;
+  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log, (hooks.keepPurchaseDays ?? false) || options.churn.enabled) : undefined;
   const customers = plan.shape === 'customers' ? createCustomerAccumulator(plan, options, log) : undefined;
 
   function finish(join?: AttributeTable): SegmentationResult {
@@ -150,8 +154,12 @@ export function createAttributeReader(header: readonly Cell[], optionsInput: Seg
 function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: SegmentOptions, log: IssueLog): SegmentationResult {
   const spendColumn = plan.columns.orderAmount !== undefined ? plan.headers[plan.columns.orderAmount]! : plan.columns.cumulativeSpend !== undefined ? plan.headers[plan.columns.cumulativeSpend]! : 'spend';
   flagAmountOutliers(features, log, spendColumn);
-  const tags = assignTags(features);
-  const scheme = runScheme(options, features, tags);
+  const ruleTags = assignTags(features);
+  const schemeRun = runScheme(options, features, ruleTags);
+  const churn = decideChurn(features, schemeRun, options, features.currency ?? DEFAULT_CURRENCY);
+  // One decision drives the 【流失风险】 tag of every scheme (issue 11 §3).
+  const tags = withChurnTag(ruleTags, churn.atRisk);
+  const scheme = schemeRun.tags ? { ...schemeRun, tags: withSchemeChurnTag(schemeRun.tags, churn.atRisk) } : schemeRun;
   const notes: RunNote[] = [];
   const asOf = Number.isFinite(features.asOfDay) ? formatDay(features.asOfDay) : '';
   notes.push({
@@ -182,6 +190,7 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
     features,
     currency: features.currency ?? DEFAULT_CURRENCY,
     scheme,
+    churn,
     tags,
     lifecycle: assignLifecycle(features),
     summary,

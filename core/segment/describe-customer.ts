@@ -27,6 +27,8 @@ export const RESULT_COLUMNS = [
   'lifecycle',
   'churnRisk',
   'churnReason',
+  'churnProbability',
+  'churnModel',
   'strategyGroup',
   'strategyGoal',
   'measures',
@@ -68,8 +70,16 @@ export interface CustomerRecord {
   readonly tags: readonly string[];
   readonly tagLabels: readonly string[];
   readonly lifecycle: string | null;
+  /** The run's one churn decision (result.churn.atRisk). */
   readonly churnRisk: boolean;
+  /** Why at risk; or why not when the segment implies risk; null otherwise. */
   readonly churnReason: string | null;
+  /** P(no purchase in the next H days), 0–1; null without a probability (rule union, never bought). */
+  readonly churnProbability: number | null;
+  /** Localized name of the model behind the decision. */
+  readonly churnModel: string;
+  /** churnProbability × expected value over the next year, in the data's currency (null without a probability). */
+  readonly expectedLoss: number | null;
   readonly strategyGroup: string | null;
   readonly strategy: Readonly<Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi' | 'cadence' | 'dueDate', string>> | null;
   readonly attributes: Readonly<Partial<Record<AttributeField, string>>>;
@@ -87,16 +97,6 @@ export function tagLabel(tag: TagId, locale: Locale, currency: Currency = DEFAUL
 /** Localized label of a segment id. */
 export function segmentLabel(segment: string, locale: Locale): string {
   return label(`segment.${segment}` as LabelKey, locale);
-}
-
-function churnReason(result: SegmentationResult, c: number, locale: Locale): string | null {
-  if (result.scheme.churn) return result.scheme.churn.reason(c, locale);
-  const reasons = result.tags.churnReasons[c]!;
-  if (!reasons) return null;
-  const parts: string[] = [];
-  if (reasons & 1) parts.push(label('reason.inactive-low-frequency', locale, { months: TAG_THRESHOLDS.churn.inactiveMonths, count: result.features.frequency[c]!, max: TAG_THRESHOLDS.churn.historicalFrequencyMax }));
-  if (reasons & 2) parts.push(label('reason.complaints', locale, { count: result.features.behaviour.complaints6m?.[c] ?? 0 }));
-  return parts.join(locale === 'zh-CN' ? '；' : '; ');
 }
 
 /**
@@ -152,13 +152,22 @@ export function describeCustomer(result: SegmentationResult, c: number, locale: 
     tags: defaultTags ?? scheme.tags!.tagsOf(c),
     tagLabels: defaultTags ? defaultTags.map((t) => tagLabel(t, locale, result.features.currency)) : scheme.tags!.tagLabels(c, locale),
     lifecycle: stage < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[stage]! : null,
-    churnRisk: scheme.churn ? scheme.churn.flag[c] === 1 : result.tags.churnReasons[c]! > 0,
-    churnReason: churnReason(result, c, locale),
+    churnRisk: result.churn.atRisk[c] === 1,
+    churnReason: result.churn.reason(c, locale),
+    churnProbability: probability(result, c),
+    churnModel: result.churn.modelLabel(locale),
+    expectedLoss: Number.isFinite(result.churn.probability[c]!) ? round2(result.churn.expectedLoss[c]!) : null,
     strategyGroup: group ?? null,
     strategy,
     attributes,
     ...(scheme.columns ? { schemeColumns: schemeColumnRecord(result, c, locale) } : {}),
   };
+}
+
+/** The churn probability rounded to 4 places (null when there is none). */
+function probability(result: SegmentationResult, c: number): number | null {
+  const p = result.churn.probability[c]!;
+  return Number.isFinite(p) ? Math.round(p * 10000) / 10000 : null;
 }
 
 function schemeColumnRecord(result: SegmentationResult, c: number, locale: Locale): Record<string, Cell> {
@@ -211,6 +220,7 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
   });
   const lifecycleLabels = LIFECYCLE_STAGES.map((stage) => label(`lifecycle.${stage}` as LabelKey, locale));
   const yes = label('yes', locale), no = label('no', locale);
+  const churnModel = result.churn.modelLabel(locale);
   const tagText = new Map<number, string>();
   const tags = (c: number): string => {
     if (scheme.tags) return formatTags(scheme.tags.tagLabels(c, locale), locale);
@@ -225,7 +235,6 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
     const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
     const stage = result.lifecycle[c]!;
     const group = scheme.strategy[c]!;
-    const churn = scheme.churn ? scheme.churn.flag[c] === 1 : result.tags.churnReasons[c]! > 0;
     return [
       num(features.recencyDays[c]!),
       num(features.windowFrequency[c]!),
@@ -240,8 +249,10 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
       segmentLabels[scheme.segment[c]!]!,
       tags(c),
       stage < lifecycleLabels.length ? lifecycleLabels[stage]! : null,
-      churn ? yes : no,
-      churn ? churnReason(result, c, locale) : null,
+      result.churn.atRisk[c] ? yes : no,
+      result.churn.reason(c, locale),
+      probability(result, c),
+      churnModel,
       ...(group < strategyCells.length ? strategyCells[group]! : blankStrategy),
       ...(scheme.columns?.cells(c, locale) ?? []),
     ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DATE_FLOOR } from '../clean/check-date.js';
+import { CHURN_MODELS } from '../churn/predict-churn.js';
 import { LOCALES } from '../i18n/labels.js';
 import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
 import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
@@ -67,6 +68,19 @@ export const segmentOptionsSchema = z
     /** SPEC §3 spot check: share of customers sampled for manual review. */
     spotCheckShare: z.number().min(0).max(1).default(0.1),
     seed: z.number().int().default(42),
+    /**
+     * The one churn truth (issue 11): churn = no purchase in the next
+     * `horizonDays`; `models` = the candidates to back-test (default all);
+     * `enabled: false` = the SPEC rule union decides (no probability).
+     */
+    churn: z
+      .object({
+        enabled: z.boolean().default(true),
+        horizonDays: z.number().int().min(7).max(3650).default(90),
+        models: z.array(z.enum(CHURN_MODELS)).min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -1,5 +1,7 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
+import { label, type Locale } from '../i18n/labels.js';
 import { addMonths } from '../parse/civil-day.js';
+import type { SchemeTags } from '../segment/apply-scheme.js';
 
 /** Tag ids in bit order (SPEC §6 Table 5 plus A step 5 basic tags). */
 export const TAG_IDS = [
@@ -100,4 +102,36 @@ export function assignTags(features: CustomerFeatures): TagResult {
     masks[c] = mask;
   }
   return { masks, churnReasons, skipped };
+}
+
+const CHURN_TAG = BITS['churn-risk'];
+
+/**
+ * The default tags with 【流失风险】 set by the run's one churn decision
+ * (issue 11 §3) instead of the A Table 5 tag rule, so the tag never
+ * disagrees with the churn column; the rule's reasons and 【低频】【投诉记录】
+ * stay as the rule found them.
+ * @example withChurnTag(assignTags(features), result.churn.atRisk).masks
+ */
+export function withChurnTag(tags: TagResult, atRisk: Uint8Array): TagResult {
+  const masks = tags.masks.slice();
+  for (let c = 0; c < masks.length; c++) masks[c] = atRisk[c] ? masks[c]! | CHURN_TAG : masks[c]! & ~CHURN_TAG;
+  return { ...tags, masks };
+}
+
+/**
+ * A rule preset's own tags with its 'churn-risk' tag set by the churn
+ * decision (added to the preset's ids when it has none, labelled
+ * 【流失风险】 / [Churn risk]).
+ */
+export function withSchemeChurnTag(tags: SchemeTags, atRisk: Uint8Array): SchemeTags {
+  const own = tags.ids.includes('churn-risk');
+  const ids = own ? tags.ids : [...tags.ids, 'churn-risk'];
+  const tagLabel = (tag: string, locale: Locale): string => (tag === 'churn-risk' && !own ? label('tag.churn-risk', locale) : tags.tagLabel(tag, locale));
+  const tagsOf = (c: number): string[] => {
+    const list = tags.tagsOf(c).filter((tag) => tag !== 'churn-risk');
+    if (atRisk[c]) list.push('churn-risk');
+    return ids.filter((tag) => list.includes(tag));
+  };
+  return { ids, tagsOf, tagLabel, tagLabels: (c, locale) => tagsOf(c).map((tag) => tagLabel(tag, locale)) };
 }

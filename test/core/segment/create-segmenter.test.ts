@@ -166,7 +166,9 @@ describe('purchase days for the lifetime models', () => {
     const slice = (c: number) => Array.from(days.days.subarray(days.offsets[c]!, days.offsets[c + 1]!));
     expect(slice(c1).length).toBe(2);
     expect(Array.from(days.amounts.subarray(days.offsets[c1]!, days.offsets[c1 + 1]!))).toEqual([150, 200]);
-    expect(segmentTable(header, rows).features.purchaseDays).toBeUndefined();
+    // Kept by default for the churn model; dropped only when churn is off and nobody asked.
+    expect(segmentTable(header, rows, { churn: { enabled: false } }).features.purchaseDays).toBeUndefined();
+    expect(segmentTable(header, rows).features.purchaseDays).toBeDefined();
   });
 });
 

@@ -32,6 +32,7 @@ describe('resolveSegmentOptions', () => {
       maxIssuesPerCode: 10000,
       spotCheckShare: 0.1,
       seed: 42,
+      churn: { enabled: true, horizonDays: 90 },
       asOfDay: undefined,
       todayDay: undefined,
     });
