@@ -3,6 +3,7 @@ import { TRANSACTION_MODELS } from '../lifetime/models.js';
 import { fitTransactionModel, type FittedTransactionModel, type TransactionModelName, type TransactionParams } from '../lifetime/transaction-model.js';
 import { uniqueRows } from '../lifetime/unique-rows.js';
 import type { PurchaseIndex } from './churn-events.js';
+import { sampleRows } from './sample-rows.js';
 
 /**
  * P(no purchase in (T, T + H] | x, t_x, T) for BG/NBD and MBG/NBD. Both drop
@@ -69,15 +70,21 @@ export interface BtydOriginFit {
   readonly noPurchase: Float64Array;
 }
 
+/** BTYD parameters describe the population: past this many customers the fit uses a seeded sample (scoring stays on everyone). */
+export const BTYD_FIT_CUSTOMERS = 50_000;
+
 /**
- * Fits `model` on the purchase days before `originDay` (in days) and scores
- * every customer who bought before it.
+ * Fits `model` on the purchase days before `originDay` (in days) — on a
+ * seeded sample of `maxFitCustomers` when the population is larger — and
+ * scores every customer who bought before it.
  * @throws LifetimeModelError from the fit (`no-repeat-buyers`, `identical-customers`, …).
  * @example fitBtydAt(index, t - 90, 90, 'bg-nbd').noPurchase // P(no purchase in [t − 90, t)) per customer
  */
-export function fitBtydAt(index: PurchaseIndex, originDay: number, horizonDays: number, model: TransactionModelName): BtydOriginFit {
+export function fitBtydAt(index: PurchaseIndex, originDay: number, horizonDays: number, model: TransactionModelName, maxFitCustomers = BTYD_FIT_CUSTOMERS, seed = 42): BtydOriginFit {
   const summary = summaryAt(index, originDay);
-  const fit = fitTransactionModel(summary, model, {});
+  const sample = sampleRows(summary.count, maxFitCustomers, seed);
+  const pick = (column: Float64Array): Float64Array => (sample ? Float64Array.from(sample, (i) => column[i]!) : column);
+  const fit = fitTransactionModel({ frequency: pick(summary.frequency), recency: pick(summary.recency), age: pick(summary.age) }, model, {});
   const rows = uniqueRows([summary.frequency, summary.recency, summary.age]);
   const [xs, txs, ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const perRow = new Float64Array(rows.count);
