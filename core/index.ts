@@ -45,6 +45,8 @@ export * from './tiers/index.js';
 export * from './grading/index.js';
 export * from './dimensions/index.js';
 export * from './churn/index.js';
+// rankAuc comes through './lifetime/index.js' (re-exported from core/ml).
+export { fitGradientBoosting, predictGradientBoosting, featureImportance, gradientBoostingOptionsSchema, GradientBoostingError, GRADIENT_BOOSTING_ERROR_CODES, type GradientBoostingData, type GradientBoostingModel, type GradientBoostingOptions, type GradientBoostingErrorCode, type RegressionTree } from './ml/index.js';
 export { currencyOf, DEFAULT_CURRENCY, type Currency } from './money/currency.js';
 export { formatMoney, excelMoneyFormat } from './money/format-money.js';
 export { currencyOfCell, currencyOfHeader } from './money/detect-currency.js';
