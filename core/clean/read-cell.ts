@@ -1,11 +1,12 @@
 import { dayFromExcelSerial } from '../parse/civil-day.js';
 import { parseDate, type DateOrder, type ParsedDate } from '../parse/parse-date.js';
-import { parseNumber, type NumberKind } from '../parse/parse-number.js';
+import { parseNumber, type DecimalMark, type NumberKind } from '../parse/parse-number.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { Cell } from '../table/cell.js';
 import { checkDateDay, isPlaceholderDateCell } from './check-date.js';
 import { DateFormatTally } from './format-tally.js';
+import { markEvidence, NumberStyles } from './number-style.js';
 
 /** What reading a cell needs besides the cell: where to report, and the rules. */
 export interface CellContext {
@@ -15,17 +16,20 @@ export interface CellContext {
   readonly todayDay: number | undefined;
   /** Dates before this day number are `invalid-date` (the `dateFloor` option). */
   readonly dateFloorDay: number;
+  /** Each number column's decimal mark, forced or inferred from the column (`1.000,50`). */
+  readonly numbers: NumberStyles;
   /** Appended to invalid-cell messages, e.g. "; row excluded". */
   readonly consequence: string;
 }
 
 /** The reading rules of a run, from its resolved options: one way to build a CellContext. */
 export function createCellContext(
-  options: { readonly dateOrder: DateOrder; readonly todayDay: number | undefined; readonly dateFloorDay: number },
+  options: { readonly dateOrder: DateOrder; readonly todayDay: number | undefined; readonly dateFloorDay: number; readonly decimal?: 'auto' | DecimalMark },
   log: IssueLog,
   consequence: string,
 ): CellContext {
-  return { log, dates: new DateFormatTally(), dateOrder: options.dateOrder, todayDay: options.todayDay, dateFloorDay: options.dateFloorDay, consequence };
+  const numbers = new NumberStyles(options.decimal === undefined || options.decimal === 'auto' ? undefined : options.decimal);
+  return { log, dates: new DateFormatTally(), dateOrder: options.dateOrder, todayDay: options.todayDay, dateFloorDay: options.dateFloorDay, numbers, consequence };
 }
 
 // Below Excel serial 20000 parseDate refuses numbers (an id is not a date);
@@ -68,15 +72,24 @@ export function readDateCell(cell: Cell, row: number, column: string, ctx: CellC
 export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column: string, ctx: CellContext): number | null {
   if (isEmptyCell(cell)) return null;
   if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
-  const parsed = parseNumber(cell as string | number | boolean, kind);
-  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', 'is not a number');
+  let mark: DecimalMark = '.';
+  if (typeof cell === 'string') {
+    const known = ctx.numbers.markFor(column, cell);
+    if (known) mark = known;
+    // `1.000` in a column that has not shown its decimal mark: 1 or 1000? Asked, never guessed.
+    else if (markEvidence(cell) === 'ambiguous-dot') {
+      return reportInvalid(cell, row, column, ctx, 'ambiguous-number', 'could be a decimal point or a thousands separator and no other cell of the column tells; set the decimal mark (--decimal . or --decimal ,)');
+    }
+  }
+  const parsed = parseNumber(cell as string | number | boolean, kind, mark);
+  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', mark === ',' ? 'is not a number written with a decimal comma like the rest of the column' : 'is not a number');
   if (parsed.value < 0 && (kind === 'count' || kind === 'days' || kind === 'rate')) {
     return reportInvalid(cell, row, column, ctx, 'negative-value', `is negative, impossible for ${kind === 'rate' ? 'a rate' : kind === 'days' ? 'a number of days' : 'a count'}`);
   }
   return parsed.value;
 }
 
-function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'negative-value', what: string): number {
+function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'ambiguous-number' | 'negative-value', what: string): number {
   const value = cellText(cell);
   ctx.log.add({ code, row, column, value, message: `Row ${row}, ${column}: "${value}" ${what}${ctx.consequence}.` });
   return Number.NaN;

@@ -127,6 +127,8 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     if (firstDataRow < 0) firstDataRow = firstRowNumber;
     // Keep rowCustomer aligned with row numbers even if a batch skips ahead.
     while (firstDataRow + rowCustomer.length < firstRowNumber) rowCustomer.push(-1);
+    // Decimal mark per column from the whole batch before any cell is read (1.000 above 2.500,50).
+    for (const f of fields) if (!TEXT_KINDS.has(getField(f).kind) && getField(f).kind !== 'date') ctx.numbers.learn(rows, col[f], name(f));
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNumber = firstRowNumber + i;

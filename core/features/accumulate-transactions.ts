@@ -78,6 +78,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
 
   function addRows(rows: readonly RawRow[], firstRowNumber: number): void {
+    // Decimal mark per column from the whole batch before any cell is read (1.000 above 2.500,50).
+    ctx.numbers.learn(rows, amountCol ?? qtyCol, amountName);
+    ctx.numbers.learn(rows, priceCol, priceName);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNumber = firstRowNumber + i;

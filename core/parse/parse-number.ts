@@ -1,6 +1,8 @@
 import { toHalfWidthSimplified } from '../text/normalize-text.js';
 
 export type NumberKind = 'money' | 'count' | 'days' | 'rate' | 'number';
+/** The decimal mark: '.' (thousands ',': 1,234.5) or ',' (thousands '.' or space: 1.234,5). */
+export type DecimalMark = '.' | ',';
 
 export type ParsedNumber =
   | { readonly ok: true; readonly value: number; readonly normalized: boolean }
@@ -13,6 +15,9 @@ const FAIL: ParsedNumber = { ok: false };
 const AFFIXES = /^[¥￥$€£]|^(?:CNY|RMB|USD|EUR|GBP)\s*|(?:元|块|次|天|日|单|笔|个|人民币|CNY|RMB|USD|EUR|GBP|days?|orders?|times?)$/gi;
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+// Decimal comma (most of Europe): `1234,5`, `1.234,5`, `2.500.000`.
+const COMMA_PLAIN = /^\d+(?:,\d+)?$/;
+const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
 
 /** `-?digits[.digits]` checked with a char loop: cheaper than a regex per cell. */
 function isPlainDecimal(text: string): boolean {
@@ -34,10 +39,11 @@ function isPlainDecimal(text: string): boolean {
  * thousands separators, full-width digits, parentheses for negatives,
  * `12万` / `8.5万` (× 10,000), unit words (`元`, `次`), and for rates `90%`.
  * A rate written as a percentage becomes a fraction (90% → 0.9).
+ * `decimal` ',' reads `1.234,5` and `2.500.000` (and refuses `1,234.5`).
  * `normalized` says whether the text needed more than a plain number read.
  * @example parseNumber('(¥1,234.50)', 'money') → { ok: true, value: -1234.5, normalized: true }
  */
-export function parseNumber(cell: string | number | boolean, kind: NumberKind = 'number'): ParsedNumber {
+export function parseNumber(cell: string | number | boolean, kind: NumberKind = 'number', decimal: DecimalMark = '.'): ParsedNumber {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return FAIL;
     // Same reading as the text '90' below, so a rate column gives the same
@@ -46,7 +52,7 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
   }
   if (typeof cell === 'boolean') return kind === 'rate' ? { ok: true, value: cell ? 1 : 0, normalized: true } : FAIL;
   // Fast path for plain decimals, the bulk of any large file.
-  if (isPlainDecimal(cell)) {
+  if (isPlainDecimal(cell) && (decimal === '.' || !cell.includes('.'))) {
     const v = +cell;
     if (Number.isFinite(v)) {
       return kind === 'rate' && v > 1 ? { ok: true, value: v / 100, normalized: true } : { ok: true, value: v, normalized: false };
@@ -94,7 +100,11 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
     t = t.slice(0, -1);
   }
   let value: number;
-  if (PLAIN.test(t)) value = Number(t);
+  if (decimal === ',') {
+    if (COMMA_PLAIN.test(t)) value = Number(t.replace(',', '.'));
+    else if (DOT_GROUPED.test(t)) value = Number(t.replace(/\./g, '').replace(',', '.'));
+    else return FAIL;
+  } else if (PLAIN.test(t)) value = Number(t);
   else if (GROUPED.test(t)) value = Number(t.replace(/,/g, ''));
   else return FAIL;
   if (!Number.isFinite(value)) return FAIL;

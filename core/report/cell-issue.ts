@@ -36,6 +36,7 @@ export const ISSUE_CODES = [
   'ambiguous-date',
   'future-date',
   'invalid-number',
+  'ambiguous-number',
   'negative-value',
   'formula-error',
   'mixed-types',

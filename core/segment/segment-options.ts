@@ -57,6 +57,8 @@ export const segmentOptionsSchema = z
     window: z.union([z.literal('all'), z.number().int().min(1).max(120)]).default('all'),
     /** Dates before this are invalid-date issues (typos, "unknown" placeholders); rows excluded. */
     dateFloor: isoDate.default(DEFAULT_DATE_FLOOR),
+    /** Decimal mark of number cells: inferred per column (`1.000,50`, `2.500.000`), or forced. */
+    decimal: z.enum(['auto', '.', ',']).default('auto'),
     /** How `5/3/2024` is read; `auto` reads only unambiguous ones. */
     dateOrder: z.enum(['auto', 'dmy', 'mdy']).default('auto'),
     /** Known industries (SPEC §3 industry-unrecognized); default GB/T 4754 sections and common names. */
