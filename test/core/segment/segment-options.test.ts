@@ -27,6 +27,7 @@ describe('resolveSegmentOptions', () => {
       window: 'all',
       dateOrder: 'auto',
       dateFloor: '1990-01-01',
+      decimal: 'auto',
       dateFloorDay: 7305,
       idMap: {},
       maxIssuesPerCode: 10000,
