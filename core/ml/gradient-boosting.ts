@@ -97,21 +97,22 @@ export function predictGradientBoosting(model: GradientBoostingModel, data: Grad
   checkShape(data);
   if (data.cols !== model.cols) throw new GradientBoostingError('shape-mismatch', `The data has ${data.cols} feature columns but the model was fitted on ${model.cols}.`);
   const { features, rows, cols } = data;
-  const compiled = model.trees.map(compileTree);
+  const forest = compileForest(model.trees);
+  const { roots, feature, threshold, missingLeft, left, right, value } = forest;
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;
     let score = model.baseline;
-    for (let t = 0; t < compiled.length; t++) {
-      const tree = compiled[t]!;
-      let node = 0;
-      let feature = tree.feature[0]!;
-      while (feature >= 0) {
-        const x = features[offset + feature]!;
-        node = x <= tree.threshold[node]! ? tree.left[node]! : x > tree.threshold[node]! ? tree.right[node]! : tree.missingLeft[node] ? tree.left[node]! : tree.right[node]!;
-        feature = tree.feature[node]!;
+    for (let t = 0; t < roots.length; t++) {
+      let node = roots[t]!;
+      let f = feature[node]!;
+      while (f >= 0) {
+        const x = features[offset + f]!;
+        const cut = threshold[node]!;
+        node = x <= cut ? left[node]! : x > cut ? right[node]! : missingLeft[node] ? left[node]! : right[node]!;
+        f = feature[node]!;
       }
-      score += tree.value[node]!;
+      score += value[node]!;
     }
     out[r] = sigmoid(score);
   }
@@ -133,7 +134,9 @@ export function featureImportance(model: GradientBoostingModel): Float64Array {
   return gains;
 }
 
-interface CompiledTree {
+/** Every tree's nodes in one set of typed arrays (children as absolute indices), so scoring reads no objects. */
+interface CompiledForest {
+  readonly roots: Int32Array;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   readonly missingLeft: Uint8Array;
@@ -142,15 +145,32 @@ interface CompiledTree {
   readonly value: Float64Array;
 }
 
-function compileTree(tree: RegressionTree): CompiledTree {
-  return {
-    feature: Int32Array.from(tree.feature),
-    threshold: Float64Array.from(tree.threshold),
-    missingLeft: Uint8Array.from(tree.missingLeft, (m) => (m ? 1 : 0)),
-    left: Int32Array.from(tree.left),
-    right: Int32Array.from(tree.right),
-    value: Float64Array.from(tree.value),
+function compileForest(trees: readonly RegressionTree[]): CompiledForest {
+  let total = 0;
+  for (const tree of trees) total += tree.feature.length;
+  const forest = {
+    roots: new Int32Array(trees.length),
+    feature: new Int32Array(total),
+    threshold: new Float64Array(total),
+    missingLeft: new Uint8Array(total),
+    left: new Int32Array(total),
+    right: new Int32Array(total),
+    value: new Float64Array(total),
   };
+  let at = 0;
+  trees.forEach((tree, t) => {
+    forest.roots[t] = at;
+    for (let node = 0; node < tree.feature.length; node++) {
+      forest.feature[at + node] = tree.feature[node]!;
+      forest.threshold[at + node] = tree.threshold[node]!;
+      forest.missingLeft[at + node] = tree.missingLeft[node] ? 1 : 0;
+      forest.left[at + node] = at + tree.left[node]!;
+      forest.right[at + node] = at + tree.right[node]!;
+      forest.value[at + node] = tree.value[node]!;
+    }
+    at += tree.feature.length;
+  });
+  return forest;
 }
 
 /** Adds one tree's outputs to `raw` for binned rows (the early-stopping validation rows). */
