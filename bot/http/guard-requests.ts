@@ -44,11 +44,13 @@ const user = z.object({ id });
 const ROUTABLE = z.union([
   z.object({ command: id, user_id: id, channel_id: id }),
   z.object({ type: z.literal('url_verification'), challenge: z.string() }),
-  z.object({ type: z.literal('event_callback'), event: z.object({ type: id }) }),
+  // Bolt reads `event.channel.id` when the channel is not a string, and matches patterns on `event.text`.
+  z.object({ type: z.literal('event_callback'), event: z.object({ type: id, channel: z.union([z.string(), z.object({ id: z.string() })]).optional(), user: z.union([z.string(), z.object({ id: z.string() })]).optional(), text: z.string().optional() }) }),
   z.object({ type: z.literal('block_actions'), user, actions: z.array(z.object({ action_id: id })).min(1) }),
   z.object({ type: z.enum(['view_submission', 'view_closed']), user, view: z.object({ callback_id: z.string() }) }),
-  z.object({ type: z.enum(['shortcut', 'message_action']), callback_id: id }),
-  z.object({ type: z.enum(['block_suggestion', 'interactive_message', 'dialog_suggestion']) }),
+  z.object({ type: z.literal('shortcut'), user, callback_id: id }),
+  z.object({ type: z.literal('message_action'), user, callback_id: id, channel: z.object({ id }) }),
+  z.object({ type: z.literal('block_suggestion'), user, action_id: id }),
 ]);
 
 function isRoutable(req: IncomingMessage & { rawBody: Buffer }): boolean {

@@ -14,7 +14,8 @@ export function createCrmCommand(deps: BotDeps) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const cmd = readCommand(command);
-    if (!cmd) {
+    // Bolt gives `respond` only when the payload has a response_url, the one way a command is answered.
+    if (!cmd || typeof respond !== 'function') {
       deps.log('command ignored: malformed-payload');
       return;
     }

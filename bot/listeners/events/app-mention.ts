@@ -10,7 +10,8 @@ import { readMention } from '../read-payload.js';
 export function createAppMention(deps: BotDeps) {
   return async ({ event, say, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const mention = readMention(event);
-    if (!mention) return;
+    // Bolt gives `say` only when the event names a channel.
+    if (!mention || typeof say !== 'function') return;
     const reply = replyToQuestion(deps, mention.user, mention.text, 'channel', context.botUserId);
     await say({ blocks: reply.blocks, text: reply.text, thread_ts: mention.thread_ts ?? mention.ts });
   };

@@ -12,7 +12,8 @@ import { handleUpload, type SharedFile } from './handle-upload.js';
 export function createDirectMessage(deps: BotDeps) {
   return async ({ message: msg, say, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const dm = readDirectMessage(msg);
-    if (!dm) return;
+    // Bolt gives `say` only when the event names a channel.
+    if (!dm || typeof say !== 'function') return;
     if (dm.subtype === 'file_share') {
       if (!dm.user) return;
       const file: SharedFile = dm.file ?? {};
