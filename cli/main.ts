@@ -1,15 +1,6 @@
 import { removePendingTempFiles } from '../io/write-file-atomic.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
 import { EXIT_INTERNAL, reportError } from './report-error.js';
-import { runSegment, SEGMENT_HELP } from './commands/segment.js';
-import { REPORT_HELP, runReport } from './commands/report.js';
-import { MODEL_HELP, runModel } from './commands/model.js';
-import { DIMENSIONS_HELP, runDimensions } from './commands/dimensions.js';
-import { IMPORT_HELP, runImport } from './commands/import.js';
-import { USERS_HELP, runUsers } from './commands/users.js';
-import { ASK_HELP, runAsk } from './commands/ask.js';
-import { DIGEST_HELP, runDigest } from './commands/digest.js';
-import { BOT_HELP, runBot } from './commands/bot.js';
 
 export const MAIN_HELP = `Usage: tierline <command> [options]
 
@@ -31,16 +22,23 @@ Every command takes --debug (or TIERLINE_DEBUG=1): show the stack of an internal
 Exit codes: 0 ok, 1 bad usage, 2 bad data, 70 internal error.
 `;
 
-const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) => Promise<number>; help: string }> = {
-  segment: { run: runSegment, help: SEGMENT_HELP },
-  report: { run: runReport, help: REPORT_HELP },
-  model: { run: runModel, help: MODEL_HELP },
-  dimensions: { run: runDimensions, help: DIMENSIONS_HELP },
-  import: { run: runImport, help: IMPORT_HELP },
-  users: { run: runUsers, help: USERS_HELP },
-  ask: { run: runAsk, help: ASK_HELP },
-  digest: { run: runDigest, help: DIGEST_HELP },
-  bot: { run: runBot, help: BOT_HELP },
+interface Command {
+  readonly run: (argv: readonly string[], io: ConsoleIo) => Promise<number>;
+  readonly help: string;
+}
+
+// Loaded on use: the bot pulls in Slack, the report Vega and resvg, and a
+// command should not wait for the others' start-up (seconds on a busy machine).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  segment: async () => import('./commands/segment.js').then((m) => ({ run: m.runSegment, help: m.SEGMENT_HELP })),
+  report: async () => import('./commands/report.js').then((m) => ({ run: m.runReport, help: m.REPORT_HELP })),
+  model: async () => import('./commands/model.js').then((m) => ({ run: m.runModel, help: m.MODEL_HELP })),
+  dimensions: async () => import('./commands/dimensions.js').then((m) => ({ run: m.runDimensions, help: m.DIMENSIONS_HELP })),
+  import: async () => import('./commands/import.js').then((m) => ({ run: m.runImport, help: m.IMPORT_HELP })),
+  users: async () => import('./commands/users.js').then((m) => ({ run: m.runUsers, help: m.USERS_HELP })),
+  ask: async () => import('./commands/ask.js').then((m) => ({ run: m.runAsk, help: m.ASK_HELP })),
+  digest: async () => import('./commands/digest.js').then((m) => ({ run: m.runDigest, help: m.DIGEST_HELP })),
+  bot: async () => import('./commands/bot.js').then((m) => ({ run: m.runBot, help: m.BOT_HELP })),
 };
 
 /**
@@ -51,7 +49,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: ConsoleIo) =
 export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
   const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
-  const context = { command: command !== undefined && command in COMMANDS ? command : '', debug };
+  const context = { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '', debug };
   try {
     if (command === undefined || command === '--help' || command === '-h') {
       io.out(MAIN_HELP);
@@ -62,14 +60,14 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
         io.out(MAIN_HELP);
         return EXIT.ok;
       }
-      const topic = COMMANDS[rest[0]];
+      const topic = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
       if (!topic) throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
-      io.out(topic.help);
+      io.out((await topic()).help);
       return EXIT.ok;
     }
-    const entry = COMMANDS[command];
+    const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!entry) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}, help.`);
-    return await entry.run(rest, io);
+    return await (await entry()).run(rest, io);
   } catch (error) {
     return reportError(error, io, context);
   }
