@@ -189,7 +189,9 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   if (detail?.kind === 'kmeans') lines.push(...formatClusterReport(detail.report, locale));
   const groupCounts = new Array<number>(STRATEGY_GROUPS.length + 1).fill(0);
   for (let c = 0; c < result.features.count; c++) groupCounts[Math.min(result.scheme.strategy[c]!, STRATEGY_GROUPS.length)]!++;
-  if (groupCounts.some((n, i) => n > 0 && i < STRATEGY_GROUPS.length)) lines.push(`${label('column.strategyGroup', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
+  // Strategy groups follow the segment (a plan per segment), so they are labelled as such, not as a churn count.
+  if (groupCounts.some((n, i) => n > 0 && i < STRATEGY_GROUPS.length)) lines.push(`${label('summary.strategy-by-segment', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
+  lines.push(...formatChurnLines(result, locale));
   for (const { name, report } of reports) {
     const counts = Object.entries(report.counts).sort((a, b) => b[1]! - a[1]!);
     lines.push('', `Cleaning report (${name}): ${counts.length === 0 ? 'no issues' : counts.map(([code, n]) => `${code} ${int(n!)}`).join(', ')}`);
@@ -199,6 +201,22 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   for (const note of result.notes) lines.push(`Note: ${note.message}`);
   lines.push(`Coverage: ${int(result.quality.scored)} of ${int(result.quality.customers)} customers scored (${pct(result.quality.coverage)})${result.quality.matchRate === undefined ? '' : `; ${pct(result.quality.matchRate)} of them found in the customer table`}.`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The one "at risk" count with its definition, and every back-tested
+ * candidate's evidence (issue 11 §3–4).
+ */
+export function formatChurnLines(result: SegmentationResult, locale: Locale): string[] {
+  const churn = result.churn;
+  const share = result.features.count > 0 ? churn.atRiskCount / result.features.count : 0;
+  const lines = ['', `${label('summary.churn', locale)}: ${label('churn.summary.count', locale, { count: int(churn.atRiskCount), share: pct(share) })}. ${churn.definition(locale)}.`];
+  const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
+  if (churn.candidates.length > 0) {
+    lines.push(`  ${label('churn.summary.candidates', locale)}: ${churn.candidates.map((c) => `${label(`churn.model.${c.name}` as LabelKey, locale)} ${f2(c.auc)}${c.status === 'ok' ? '' : ` (${c.status}${c.reason ? `: ${c.reason}` : ''})`}`).join(' · ')}`);
+  }
+  for (const note of churn.notes) if (note.code !== 'fallback') lines.push(`  ${note.message}`);
+  return lines;
 }
 
 /** SPEC §8 Table 4 in brief: silhouette and inertia per K, the K chosen, centroids in original units. */

@@ -413,6 +413,8 @@ const LABELS = {
   'churn.reason.new-customer': ['new customer: one order, {days} days ago; too early to judge churn', '新客户：仅1笔订单，{days}天前；尚不能判断流失'],
   'churn.summary.count': ['At risk: {count} customers ({share})', '流失风险：{count}位客户（{share}）'],
   'churn.summary.candidates': ['Candidates (back-test AUC)', '候选模型（回测AUC）'],
+  'summary.churn': ['Churn', '流失'],
+  'summary.strategy-by-segment': ['Strategy group (follows the segment; not the churn count)', '策略分组（按细分，非流失人数）'],
   'column.churnProbability': ['Churn probability', '流失概率'],
   'column.churnModel': ['Churn model', '流失模型'],
 } as const satisfies Record<string, Entry>;
