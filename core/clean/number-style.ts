@@ -6,27 +6,31 @@ import type { Cell, RawRow } from '../table/cell.js';
 export type MarkEvidence = DecimalMark | 'ambiguous-dot' | 'ambiguous-comma' | undefined;
 
 const CORE = /\d[\d.,\s]*\d|\d/;
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const ONE_MARK = /^(\d+)[.,](\d+)$/;
 
 /**
  * The decimal mark a number's text proves, if any: `1.000,50` and `2.500.000`
  * prove ','; `1,000.50`, `1,234,567` and `12.5` prove '.'; `12,5` proves ',';
  * `1.000` is 'ambiguous-dot' (1 or 1000), `1,000` 'ambiguous-comma'; plain
- * digits prove nothing.
+ * digits and malformed text (`1.2.3`) prove nothing.
  * @example markEvidence('1.000,50') === ','
  */
 export function markEvidence(text: string): MarkEvidence {
   if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return undefined;
   const core = CORE.exec(text)?.[0].replace(/\s/g, '');
   if (!core) return undefined;
-  const dot = core.lastIndexOf('.'), comma = core.lastIndexOf(',');
-  if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
-  const mark = dot >= 0 ? '.' : ',';
-  const at = dot >= 0 ? dot : comma;
-  if (core.indexOf(mark) !== at) return mark === '.' ? ',' : '.'; // two or more: thousands groups
-  const before = at, after = core.length - at - 1;
-  // Only d.ddd / dd.ddd / ddd.ddd can be a thousands group.
-  if (after !== 3 || before > 3 || core[0] === '0') return mark;
-  return mark === '.' ? 'ambiguous-dot' : 'ambiguous-comma';
+  const one = ONE_MARK.exec(core);
+  if (one) {
+    const mark = core.includes('.') ? '.' : ',';
+    // Only d.ddd / dd.ddd / ddd.ddd can be a thousands group.
+    if (one[2]!.length !== 3 || one[1]!.length > 3 || one[1]![0] === '0') return mark;
+    return mark === '.' ? 'ambiguous-dot' : 'ambiguous-comma';
+  }
+  if (DOT_GROUPS.test(core)) return ',';
+  if (COMMA_GROUPS.test(core)) return '.';
+  return undefined;
 }
 
 /**

@@ -20,6 +20,9 @@ describe('markEvidence', () => {
     ['-123.456', 'ambiguous-dot'],
     ['85,000', 'ambiguous-comma'],
     ['1200', undefined],
+    ['1.2.3', undefined],
+    ['1,2,3.4', undefined],
+    ['12.34,5', undefined],
     ['abc', undefined],
   ] as const)('%j → %s', (text, mark) => {
     expect(markEvidence(text)).toBe(mark);
@@ -100,6 +103,10 @@ describe('segmenting European numbers', () => {
     const rows: Cell[][] = [['A', '2024-03-01', '1.000'], ['B', '2024-03-02', '300']];
     expect(spend(rows, { decimal: ',' }).spend).toEqual({ A: 1000, B: 300 });
     expect(spend(rows, { decimal: '.' }).spend).toEqual({ A: 1, B: 300 });
+  });
+
+  it('a malformed cell (1.2.3) proves nothing about the column', () => {
+    expect(spend([['A', '2024-03-01', '1.2.3'], ['A', '2024-03-01', '0.01']])).toEqual({ spend: { A: 0.01 }, issues: [['invalid-number', 2, '1.2.3']] });
   });
 
   it('a cell against the column\'s mark is reported, never misread', () => {
