@@ -1,4 +1,4 @@
-import { DataValidationError, createSegmenter, dayFromCivil, formatDay, type SegmentOptionsInput, type Segmenter, type CleaningReport } from '../../core/index.js';
+import { DataValidationError, churnEventsFromFeatures, createSegmenter, dayFromCivil, formatDay, predictChurn, type ChurnPrediction, type CustomerFeatures, type SegmentOptionsInput, type Segmenter, type CleaningReport } from '../../core/index.js';
 import {
   assessReliability,
   buildLifetimeSummary,
@@ -30,7 +30,13 @@ likelihood on purchases up to the calibration end.
   fit        prints the parameters with standard errors and log-likelihoods
   evaluate   fits on the calibration period and compares the forecast with the
              holdout: predicted vs actual repeat purchases (total and by
-             calibration frequency), MAE per customer, AUC of P(alive)
+             calibration frequency), MAE per customer, AUC of P(alive);
+             then back-tests every churn candidate (rules, cadence, BG/NBD,
+             MBG/NBD, gbdt) as \`segment\` does, with churn = no purchase in
+             the holdout: H = holdout end − calibration end, tested on
+             (calibration end, holdout end], trained on the H days before.
+             JSON: {"models":[{name, auc, precisionAt20, baseRate, status,
+             reason}], "selected", "horizonDays", "holdout":[BTYD holdout …]}
 
 Options:
   --calibration-end YYYY-MM-DD   last day of the calibration period (required)
@@ -74,6 +80,17 @@ async function readPurchases(file: string, options: SegmentOptionsInput): Promis
   });
   if (!run) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
   return { run };
+}
+
+/**
+ * The churn back-test of \`segment\` with the holdout as its test window:
+ * as of the day after the holdout end, horizon = holdout end − calibration end.
+ * @throws UsageError when the holdout is shorter than the 7-day minimum horizon.
+ */
+function backtestChurn(features: CustomerFeatures, calibrationEndDay: number, holdoutEndDay: number): ChurnPrediction {
+  const horizonDays = holdoutEndDay - calibrationEndDay;
+  if (horizonDays < 7) throw new UsageError(`--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got ${horizonDays}.`);
+  return predictChurn({ ...churnEventsFromFeatures(features), asOfDay: holdoutEndDay + 1 }, { horizonDays });
 }
 
 const fixed = (x: number, digits = 4): string => (Number.isFinite(x) ? x.toFixed(digits) : '–');
@@ -171,6 +188,8 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   }
 
   const evaluations: HoldoutEvaluation[] = [evaluateHoldout(summary, bgnbd), evaluateHoldout(summary, mbgnbd)];
+  const churn = backtestChurn(result.features, calibrationEndDay, holdoutEndDay!);
+  const candidates = churn.candidates.map((c) => ({ name: c.name, auc: c.auc, precisionAt20: c.precisionAt20, baseRate: c.baseRate, status: c.status, reason: c.reason }));
   // BG/NBD gives every one-time buyer P(alive) = 1, so its P(alive) ranks them
   // first; the expected-purchases ranking is shown beside it for that reason.
   const boughtAgain = summary.holdoutFrequency!.map((x) => (x > 0 ? 1 : 0));
@@ -181,10 +200,13 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
         customers: summary.count,
         unit,
         holdoutLength: summary.holdoutLength,
-        models: evaluations.map((e, i) => ({ model: e.model, actual: e.totals.actual, predicted: e.totals.predicted, mae: e.mae, auc: e.auc, aucExpectedPurchases: expectedAuc[i], holdoutBuyers: e.holdoutBuyers, buckets: e.buckets })),
+        models: candidates,
+        selected: churn.selected,
+        horizonDays: churn.horizonDays,
+        holdout: evaluations.map((e, i) => ({ model: e.model, actual: e.totals.actual, predicted: e.totals.predicted, mae: e.mae, auc: e.auc, aucExpectedPurchases: expectedAuc[i], holdoutBuyers: e.holdoutBuyers, buckets: e.buckets })),
         reliable: reliability.reliable,
         reasons: reliability.reasons.map((r) => r.message),
-      }) + '\n',
+      }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value)) + '\n',
     );
     return EXIT.ok;
   }
@@ -196,6 +218,9 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     lines.push(formatTable(['Calibration purchases', 'Customers', 'Actual mean', 'Predicted mean'], e.buckets.map((b) => [b.label, String(b.customers), fixed(b.actualMean, 3), fixed(b.predictedMean, 3)]), new Set([1, 2, 3])));
   }
   if (!reliability.reliable) lines.push('', `Model unreliable — churn falls back to the SPEC rules:`, ...reliability.reasons.map((r) => `  ${r.message}`));
+  lines.push('', `Churn candidates: no purchase in the ${churn.horizonDays} days after ${values['calibration-end']} (to ${values['holdout-end']}), trained on the ${churn.horizonDays} days before`);
+  lines.push(formatTable(['Model', 'AUC', 'Precision top 20', 'Base rate', 'Status', 'Reason'], candidates.map((c) => [c.name, fixed(c.auc, 3), fixed(c.precisionAt20, 2), fixed(c.baseRate, 2), c.status, c.reason]), new Set([1, 2, 3])));
+  lines.push(`Selected: ${churn.selected}${churn.fallback ? ` (${churn.notes.find((n) => n.code !== 'fallback' && n.code !== 'refunds-ignored' && n.code !== 'future-ignored' && n.code !== 'never-bought')?.message ?? 'fallback'})` : ''}`);
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -42,12 +42,12 @@ describe('tierline model', () => {
   it('evaluate compares the holdout forecast with what customers bought', async () => {
     const result = await run('model', 'evaluate', cdnow, '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--format', 'json');
     expect(result.code).toBe(0);
-    const evaluation = JSON.parse(result.out) as { models: { model: string; actual: number; predicted: number; mae: number; auc: number; aucExpectedPurchases: number }[] };
-    const bg = evaluation.models.find((m) => m.model === 'bg-nbd')!;
+    const evaluation = JSON.parse(result.out) as { holdout: { model: string; actual: number; predicted: number; mae: number; auc: number; aucExpectedPurchases: number }[] };
+    const bg = evaluation.holdout.find((m) => m.model === 'bg-nbd')!;
     expect(bg.actual).toBe(1882);
     expect(bg.predicted).toBeCloseTo(1653.4, 1);
     expect(bg.aucExpectedPurchases).toBeGreaterThan(0.7);
-    const mbg = evaluation.models.find((m) => m.model === 'mbg-nbd')!;
+    const mbg = evaluation.holdout.find((m) => m.model === 'mbg-nbd')!;
     expect(mbg.auc).toBeGreaterThan(0.6);
     const table = await run('model', 'evaluate', cdnow, '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30');
     expect(table.out).toContain('BG/NBD: predicted 1653.4 vs actual 1882 repeat purchases');
