@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotDeps } from './bot-deps.js';
 import { errorCode } from './error-code.js';
@@ -58,8 +58,18 @@ export interface BuiltApp {
  */
 export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
   if (config.appToken) {
-    // installerOptions.clientOptions is what Bolt hands the Socket Mode client for apps.connections.open.
-    const app = new App({ token: config.token, appToken: config.appToken, socketMode: true, signingSecret: config.signingSecret, clientOptions: config.clientOptions ?? {}, installerOptions: { clientOptions: { ...(config.clientOptions ?? {}) } }, logLevel: LogLevel.WARN });
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      // installerOptions.clientOptions is what Bolt hands the Socket Mode client for apps.connections.open.
+      installerOptions: { clientOptions: { ...(config.clientOptions ?? {}) } },
+      logLevel: LogLevel.WARN,
+      // An envelope Bolt could not process (payload null, wrong shape): one line, acked so Slack does not resend it.
+      processEventErrorHandler: async ({ error }) => {
+        deps.log(`envelope failed: ${errorCode(error)}`);
+        return true;
+      },
+    });
+    const app = new App({ token: config.token, receiver, clientOptions: config.clientOptions ?? {}, logLevel: LogLevel.WARN });
     registerListeners(app, deps);
     return {
       app,
