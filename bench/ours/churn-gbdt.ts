@@ -9,7 +9,7 @@
  * (sklearn's defaults: 100 iterations, 31 leaves, 255 bins, early stopping
  * off) and `predictGradientBoosting` on the last 20%. AUC is not timed.
  * Prints one JSON line: { seconds, peakMemoryMB, customers, timing, phases,
- * trainRows, testRows, testAuc, trees, leaves }.
+ * trainRows, testRows, testAuc, cpuSeconds, threads, trees, leaves }.
  */
 
 import { fitGradientBoosting, predictGradientBoosting, rankAuc } from '../../core/ml/index.js';
@@ -27,11 +27,13 @@ function main(argv: readonly string[]): void {
   const train = { features: features.subarray(0, trainRows * cols), rows: trainRows, cols, labels: labels.subarray(0, trainRows) };
   const test = { features: features.subarray(trainRows * cols), rows: testRows, cols };
 
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const model = fitGradientBoosting(train, CHURN_GBDT_PARAMS);
   const fitted = performance.now();
   const proba = predictGradientBoosting(model, test);
   const finished = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
 
   console.log(
     JSON.stringify({
@@ -43,6 +45,8 @@ function main(argv: readonly string[]): void {
       trainRows,
       testRows,
       testAuc: rankAuc(proba, labels.subarray(trainRows)),
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      threads: 1,
       trees: model.trees.length,
       leaves: model.trees.reduce((n, tree) => n + tree.feature.filter((f) => f < 0).length, 0),
     }),
