@@ -67,7 +67,8 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
   const work = createWorkspace(train.length);
   const params = { maxLeafNodes: opts.maxLeafNodes, maxDepth: opts.maxDepth ?? Number.POSITIVE_INFINITY, minSamplesLeaf: opts.minSamplesLeaf, l2: opts.l2Regularization, learningRate: opts.learningRate };
 
-  const validationBinned = opts.earlyStopping ? binFeatures(data.features, data.cols, validation, edges, opts.maxBins) : null;
+  // Too few rows to hold any back (each class keeps at least one training row): no early stopping.
+  const validationBinned = opts.earlyStopping && validation.length > 0 ? binFeatures(data.features, data.cols, validation, edges, opts.maxBins) : null;
   const validationLabels = pick(labels, validation);
   const validationRaw = new Float64Array(validation.length).fill(baseline);
   const validationLoss: number[] = validationBinned ? [meanLogLoss(validationRaw, validationLabels)] : [];

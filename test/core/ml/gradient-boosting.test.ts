@@ -148,6 +148,11 @@ describe('fitGradientBoosting: behaviour', () => {
     expect(Math.min(...last.slice(1))).toBeGreaterThanOrEqual(last[0]! - 1e-3);
   });
 
+  it('early stopping on data too small to hold rows back grows every tree', () => {
+    const model = fitGradientBoosting(column([1, 2], [0, 1]), { maxIter: 12, earlyStopping: true, nIterNoChange: 2, minSamplesLeaf: 1 });
+    expect([model.iterations, model.validationLoss]).toEqual([12, []]);
+  });
+
   it('a model survives a JSON round trip with the same predictions, and the input is not modified', () => {
     const data = toy(5);
     const before = Float64Array.from(data.features);
