@@ -20,7 +20,7 @@ export type { CustomerFeatures } from './features/customer-features.js';
 export { applyScheme, strategyGroupOf, type Scheme, type SchemeResult } from './segment/apply-scheme.js';
 export { resolveSegmentOptions, segmentOptionsSchema, OptionsError, type SegmentOptions, type SegmentOptionsInput } from './segment/segment-options.js';
 export { createSegmenter, createAttributeReader, segmentTable, type Segmenter, type SegmentationResult, type AttributeTable, type RunNote } from './segment/create-segmenter.js';
-export { decideChurn, type ChurnTruth, type ChurnSource, type ChurnDecisionModel } from './segment/decide-churn.js';
+export { decideChurn, churnSummaryLines, type ChurnTruth, type ChurnSource, type ChurnDecisionModel } from './segment/decide-churn.js';
 export { summarizeSegments, type SegmentSummary } from './summary/summarize-segments.js';
 export {
   RESULT_COLUMNS,

@@ -1,4 +1,4 @@
-import { describeCustomer, excelMoneyFormat, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
+import { churnSummaryLines, describeCustomer, excelMoneyFormat, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
 import { HEADER_STYLE, setUniformFormat } from './write-columns.js';
 
 type Entry = readonly [en: string, zh: string];
@@ -65,6 +65,8 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
   title.format.font.bold = true;
   title.format.font.size = 14;
   sheet.getRange('A2').values = [[`${t('report.scheme')}: ${result.scheme.id} · ${t('report.asOf')}: ${result.asOf || '–'} · ${formatSummaryLabel('source', locale)}: ${summary.source}`]];
+  // The one churn truth with its evidence (model, back-test AUC, precision in the top 20, base rate, candidates).
+  sheet.getRange('A3').values = [[churnSummaryLines(result.churn, result.features.count, locale).join(' ')]];
 
   // Segment table.
   const segmentHeaderRow = 3;

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  churnSummaryLines,
   formatMoney,
   type ClusterReport,
   type TagId,
@@ -208,15 +209,9 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
  * candidate's evidence (issue 11 §3–4).
  */
 export function formatChurnLines(result: SegmentationResult, locale: Locale): string[] {
-  const churn = result.churn;
-  const share = result.features.count > 0 ? churn.atRiskCount / result.features.count : 0;
-  const lines = ['', `${label('summary.churn', locale)}: ${label('churn.summary.count', locale, { count: int(churn.atRiskCount), share: pct(share) })}. ${churn.definition(locale)}.`];
-  const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
-  if (churn.candidates.length > 0) {
-    lines.push(`  ${label('churn.summary.candidates', locale)}: ${churn.candidates.map((c) => `${label(`churn.model.${c.name}` as LabelKey, locale)} ${f2(c.auc)}${c.status === 'ok' ? '' : ` (${c.status}${c.reason ? `: ${c.reason}` : ''})`}`).join(' · ')}`);
-  }
-  for (const note of churn.notes) if (note.code !== 'fallback') lines.push(`  ${note.message}`);
-  return lines;
+  const [headline, candidates] = churnSummaryLines(result.churn, result.features.count, locale);
+  const notes = result.churn.notes.filter((note) => note.code !== 'fallback').map((note) => `  ${note.message}`);
+  return ['', headline!, ...(candidates ? [`  ${candidates}`] : []), ...notes];
 }
 
 /** SPEC §8 Table 4 in brief: silhouette and inertia per K, the K chosen, centroids in original units. */

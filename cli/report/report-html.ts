@@ -1,5 +1,8 @@
 import {
+  churnSummaryLines,
+  formatMoney,
   label,
+  type Currency,
   type CleaningReport,
   type LabelKey,
   type Locale,
@@ -44,7 +47,9 @@ export const esc = (text: string | number): string => String(text).replace(/[&<>
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 const dec = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '–');
-const money = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : '–');
+const plain = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : '–');
+/** Money in the data's currency (formatMoney), '–' when unknown. */
+const money = (x: number, currency: Currency, locale: Locale): string => (Number.isFinite(x) ? formatMoney(x, currency, locale, 0) : '–');
 
 /** Short money for dense tables: 1.2M / 35.0k in English, 120.0万 / 1.2亿 in Chinese. */
 export function compactMoney(x: number, locale: Locale): string {
@@ -52,7 +57,7 @@ export function compactMoney(x: number, locale: Locale): string {
   const abs = Math.abs(x);
   const units = locale === 'zh-CN' ? ([[1e8, '亿'], [1e4, '万']] as const) : ([[1e9, 'B'], [1e6, 'M'], [1e3, 'k']] as const);
   for (const [size, unit] of units) if (abs >= size) return `${(x / size).toFixed(1)}${unit}`;
-  return money(x);
+  return plain(x);
 }
 
 const L = (key: LabelKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string => esc(label(key, locale, params));
@@ -66,7 +71,7 @@ function segmentTable(model: ReportModel): string {
   const { locale } = model;
   const headers: LabelKey[] = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.medianRecency', 'column.meanFrequency', 'column.medianFrequency', 'column.meanMonetary', 'column.medianMonetary'];
   const row = (name: string, s: SegmentSummary, cls = ''): string =>
-    `<tr${cls}><th scope="row">${esc(name)}</th>${[int(s.count), pct(s.share), money(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.medianRecencyDays), dec(s.meanFrequency), dec(s.medianFrequency), money(s.meanMonetary), money(s.medianMonetary)].map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`;
+    `<tr${cls}><th scope="row">${esc(name)}</th>${[int(s.count), pct(s.share), money(s.revenue, model.result.currency, locale), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.medianRecencyDays), dec(s.meanFrequency), dec(s.medianFrequency), money(s.meanMonetary, model.result.currency, locale), money(s.medianMonetary, model.result.currency, locale)].map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`;
   return `<table class="num" id="segment-table"><thead><tr>${headers.map((h) => `<th scope="col">${L(h, locale)}</th>`).join('')}</tr></thead><tbody>${shownSegments(model.result.summary)
     .map((s) => row(segmentName(s.segment, locale, model.names), s))
     .join('')}</tbody><tfoot>${row(label('total', locale), model.total, ' class="total"')}</tfoot></table>`;
@@ -93,7 +98,7 @@ function crossTabTable(tab: CrossTab, locale: Locale, names: Readonly<Record<str
   return `<h3>${L('report.crossTab.title', locale, { attribute })}</h3><div class="scroll"><table class="num cross" data-attribute="${esc(tab.attribute)}"><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
-function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record<string, string>>): string {
+function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record<string, string>>, currency: Currency): string {
   const scoreName = (x: number): string => (matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale));
   const rf = `<table class="num matrix" id="rfm-matrix"><thead><tr><th scope="col">R \\ F</th>${matrix.levels.map((f) => `<th scope="col">F ${esc(scoreName(f))}</th>`).join('')}</tr></thead><tbody>${matrix.levels
     .map((r, i) => `<tr><th scope="row">R ${esc(scoreName(r))}</th>${matrix.rf[i]!.map((count, j) => `<td${shade(matrix.rfShares[i]![j]! * 4)}><b>${int(count)}</b><i>${pct(matrix.rfShares[i]![j]!)}</i></td>`).join('')}</tr>`)
@@ -114,20 +119,20 @@ function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">R · F \\ M</th>${matrix.levels.map((m) => `<th scope="col">M ${m}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   } else {
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">${L('column.code', locale)}</th><th scope="col">${L('column.segment', locale)}</th><th scope="col">${L('column.count', locale)}</th><th scope="col">${L('column.share', locale)}</th><th scope="col">${L('column.revenue', locale)}</th></tr></thead><tbody>${matrix.codes
-      .map((c) => `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale, names))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue)}</td></tr>`)
+      .map((c) => `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale, names))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue, currency, locale)}</td></tr>`)
       .join('')}</tbody></table>`;
   }
   return `<section id="rfm"><h2>${L('report.rfmMatrix', locale)}</h2><p class="note">${L('report.rfmMatrix.rf', locale)} · ${L('report.unscored', locale, { count: int(matrix.unscored) })}</p>${rf}<h3>${L('report.rfmMatrix.codes', locale)}</h3><div class="scroll">${codes}</div></section>`;
 }
 
-function customerList(title: string, items: readonly (MovedCustomer | SnapshotCustomer)[], locale: Locale, names: Readonly<Record<string, string>>): string {
+function customerList(title: string, items: readonly (MovedCustomer | SnapshotCustomer)[], locale: Locale, names: Readonly<Record<string, string>>, currency: Currency): string {
   if (items.length === 0) return `<div class="list"><h3>${esc(title)}</h3><p class="note">${L('report.none', locale)}</p></div>`;
   const moved = 'from' in items[0]!;
   const head = moved ? ['column.customerId', 'column.from', 'column.to', 'column.revenue'] : ['column.customerId', 'column.segment', 'column.revenue'];
   const rows = items.map((item) =>
     'from' in item
-      ? [item.id, segmentName(item.from, locale, names), segmentName(item.to, locale, names), money(item.revenue)]
-      : [item.id, segmentName(item.segment, locale, names), money(item.revenue)],
+      ? [item.id, segmentName(item.from, locale, names), segmentName(item.to, locale, names), money(item.revenue, currency, locale)]
+      : [item.id, segmentName(item.segment, locale, names), money(item.revenue, currency, locale)],
   );
   // Id as the row header, segment names as text, revenue as a number.
   const cell = (x: string, i: number, last: number): string => (i === 0 ? `<th scope="row">${esc(x)}</th>` : i === last ? `<td>${esc(x)}</td>` : `<td class="text">${esc(x)}</td>`);
@@ -141,10 +146,10 @@ function migrationSection(model: ReportModel): string {
   const heatmap = model.charts.find((c) => c.id === 'migration');
   const summary = L('report.migration.summary', locale, { retained: int(counts.retained), stayed: int(counts.stayed), upgraded: int(counts.upgraded), downgraded: int(counts.downgraded), moved: int(counts.moved), new: int(counts.new), lost: int(counts.lost) });
   return `<section id="migration"><h2>${L('chart.migration.title', locale)}</h2><p>${L('report.migration.snapshots', locale, { before: migration.beforeName, after: migration.afterName })} ${summary}</p>${heatmap ? figure(heatmap) : ''}<div class="lists">${[
-    customerList(label('report.upgrades', locale), migration.data.upgrades, locale, model.names),
-    customerList(label('report.downgrades', locale), migration.data.downgrades, locale, model.names),
-    customerList(label('report.newCustomers', locale), migration.data.newCustomers, locale, model.names),
-    customerList(label('report.lostCustomers', locale), migration.data.lostCustomers, locale, model.names),
+    customerList(label('report.upgrades', locale), migration.data.upgrades, locale, model.names, model.result.currency),
+    customerList(label('report.downgrades', locale), migration.data.downgrades, locale, model.names, model.result.currency),
+    customerList(label('report.newCustomers', locale), migration.data.newCustomers, locale, model.names, model.result.currency),
+    customerList(label('report.lostCustomers', locale), migration.data.lostCustomers, locale, model.names, model.result.currency),
   ].join('')}</div></section>`;
 }
 
@@ -170,7 +175,7 @@ function clusterSection(model: ReportModel): string {
     .map((c) => `<tr${c.k === report.k ? ' class="chosen"' : ''}><td>${c.k}</td><td>${sil(c.silhouette)}</td><td>${dec(c.inertia)}</td><td>${c.k === report.k ? '✓' : ''}</td></tr>`)
     .join('');
   const clusters = report.clusters
-    .map((p) => `<tr><td>${p.id}</td><th scope="row">${esc(p.labels[locale])}</th><td>${int(p.size)}</td><td>${pct(p.share)}</td><td>${dec(p.centroid.recencyDays)}</td><td>${dec(p.centroid.frequency)}</td><td>${money(p.centroid.monetary)}</td><td>${p.revenueShare === null ? '–' : pct(p.revenueShare)}</td><td>${sil(p.silhouette)}</td></tr>`)
+    .map((p) => `<tr><td>${p.id}</td><th scope="row">${esc(p.labels[locale])}</th><td>${int(p.size)}</td><td>${pct(p.share)}</td><td>${dec(p.centroid.recencyDays)}</td><td>${dec(p.centroid.frequency)}</td><td>${money(p.centroid.monetary, model.result.currency, locale)}</td><td>${p.revenueShare === null ? '–' : pct(p.revenueShare)}</td><td>${sil(p.silhouette)}</td></tr>`)
     .join('');
   return `<section id="clusters"><h2>${L('report.kmeans', locale)}</h2>
 <p>${L('report.kmeans.chosen', locale, { k: report.k, choice: report.kChoice, silhouette: sil(report.silhouette), scored: int(report.silhouetteScored) })}</p>
@@ -233,7 +238,8 @@ export function buildReportHtml(model: ReportModel): string {
   ].join(' · ');
   const kpis: [string, string][] = [
     [int(result.quality.customers), label('column.count', locale)],
-    [money(model.total.revenue), label('column.revenue', locale)],
+    [money(model.total.revenue, result.currency, locale), label('column.revenue', locale)],
+    [`${int(result.churn.atRiskCount)} (${pct(result.quality.customers > 0 ? result.churn.atRiskCount / result.quality.customers : Number.NaN)})`, label('column.churnRisk', locale)],
     [`${int(result.quality.scored)} (${pct(result.quality.coverage)})`, label('report.scored', locale)],
     ...(result.quality.matchRate === undefined ? [] : ([[pct(result.quality.matchRate), label('report.matchRate', locale)]] as [string, string][])),
   ];
@@ -252,12 +258,13 @@ export function buildReportHtml(model: ReportModel): string {
 <main>
 <header><h1>${esc(title)}</h1><p class="meta">${meta}</p></header>
 <section id="summary"><h2>${L('report.summary', locale)}</h2><ul class="kpis">${kpis.map(([value, name]) => `<li><b>${esc(value)}</b><span>${esc(name)}</span></li>`).join('')}</ul></section>
+<section id="churn"><h2>${L('summary.churn', locale)}</h2>${churnSummaryLines(result.churn, result.quality.customers, locale).map((line) => `<p class="note">${esc(line)}</p>`).join('')}</section>
 <section id="segments"><h2>${L('report.segments', locale)}</h2><div class="scroll">${segmentTable(model)}</div></section>
 <section id="charts"><h2>${L('report.charts', locale)}</h2><div class="charts">${summaryCharts.map(figure).join('\n')}</div></section>
 ${clusterSection(model)}
 ${model.migration ? migrationSection(model) : ''}
 ${model.crossTabs.length > 0 ? `<section id="cross-tabs"><h2>${L('report.crossTabs', locale)}</h2><p class="note">${L('report.crossTab.note', locale)}</p>${model.crossTabs.map((t) => crossTabTable(t, locale, model.names)).join('')}</section>` : ''}
-${model.matrix ? matrixSection(model.matrix, locale, model.names) : ''}
+${model.matrix ? matrixSection(model.matrix, locale, model.names, result.currency) : ''}
 ${cleaningSection(model)}
 <section id="notes"><h2>${L('report.notes', locale)}</h2><ul class="notes">${model.notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>
 <footer>${L('report.footer', locale)}</footer>

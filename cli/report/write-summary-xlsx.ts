@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { label, type LabelKey } from '../../core/index.js';
+import { churnSummaryLines, excelMoneyFormat, label, type LabelKey } from '../../core/index.js';
 import { segmentName } from '../../core/charts/chart-spec.js';
 import { BLANK_VALUE, OTHER_VALUE } from '../../core/summary/cross-tabulate.js';
 import type { ReportModel } from './report-html.js';
 
 const PERCENT = '0.0%';
 const INTEGER = '#,##0';
-const MONEY = '#,##0.00';
 const DECIMAL = '#,##0.0';
 const RATIO = '0.00';
 
@@ -23,6 +22,8 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
  */
 export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'charts'>): Promise<void> {
   const { locale, result } = model;
+  // Money in the data's currency ("£"#,##0.00), not bare numbers read as yuan.
+  const MONEY = excelMoneyFormat(result.currency);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tierline';
   // Fixed dates keep the file the same from run to run (exceljs defaults to now).
@@ -44,6 +45,8 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
   const top = sheet.addRow([label('report.title', locale)]);
   top.font = { bold: true, size: 15 };
   write([`${label('report.file', locale)}: ${model.file}`, `${label('report.scheme', locale)}: ${result.options.scheme}`, `${label('report.asOf', locale)}: ${result.asOf}`]);
+  // The one churn truth and its evidence (model, back-test AUC, precision in the top 20, base rate, candidates).
+  for (const line of churnSummaryLines(result.churn, result.features.count, locale)) write([line]);
 
   title(label('report.segments', locale));
   const columns: LabelKey[] = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.medianRecency', 'column.meanFrequency', 'column.medianFrequency', 'column.meanMonetary', 'column.medianMonetary', 'column.profileRecency', 'column.profileFrequency', 'column.profileMonetary'];

@@ -248,3 +248,21 @@ function originFeaturesOfCustomers(features: CustomerFeatures): OriginFeatures {
     medianGapDays: Number.NaN,
   };
 }
+
+/**
+ * The churn evidence every face shows, as lines: the one at-risk count with
+ * its definition, then each back-tested candidate's AUC (and why a candidate
+ * could not rank). Used by the CLI summary, the add-in summary sheet and the report.
+ * @example churnSummaryLines(result.churn, result.features.count, 'en')[0] // 'Churn: At risk: 2,128 customers (42.6%). At risk = P(…) ≥ 0.23 by gbdt (…).'
+ */
+export function churnSummaryLines(churn: ChurnTruth, customers: number, locale: Locale): string[] {
+  const share = customers > 0 ? `${((churn.atRiskCount / customers) * 100).toFixed(1)}%` : '–';
+  const [colon, stop] = locale === 'zh-CN' ? ['：', '。'] : [': ', '. '];
+  const lines = [`${label('summary.churn', locale)}${colon}${label('churn.summary.count', locale, { count: formatNumber(churn.atRiskCount), share })}${stop}${churn.definition(locale)}${stop.trim()}`];
+  const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
+  if (churn.candidates.length > 0) {
+    const name = (c: ChurnCandidate): string => label(`churn.model.${c.name}` as LabelKey, locale);
+    lines.push(`${label('churn.summary.candidates', locale)}${colon}${churn.candidates.map((c) => `${name(c)} ${f3(c.auc)}${c.status === 'ok' ? '' : ` (${c.status}${c.reason ? `: ${c.reason}` : ''})`}`).join(' · ')}`);
+  }
+  return lines;
+}

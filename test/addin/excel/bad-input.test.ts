@@ -160,7 +160,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     const error = await refusal(book);
     expect(error.code).toBe('target-occupied');
     expect(error.message).toBe(
-      'Tierline writes its 24 result columns to M1:AJ11, but P5, U10 already hold data that Tierline did not write. Move that data, or insert empty columns right of the table, then click Segment again. Nothing was changed.',
+      'Tierline writes its 26 result columns to M1:AL11, but P5, U10 already hold data that Tierline did not write. Move that data, or insert empty columns right of the table, then click Segment again. Nothing was changed.',
     );
   });
 

@@ -26,31 +26,35 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const source = sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 });
     const outcome = await segmentSelection(book.context, request);
     expect(sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 })).toEqual(source);
-    expect(outcome).toMatchObject({ source: 'Customers!A1:L21', target: 'Customers!M1:AJ21', shape: 'customers', customers: 20, dataRows: 20, replacedEarlierColumns: false });
+    expect(outcome).toMatchObject({ source: 'Customers!A1:L21', target: 'Customers!M1:AL21', shape: 'customers', customers: 20, dataRows: 20, replacedEarlierColumns: false });
 
     // The cells are core's, row for row.
     const rows = createCustomerSheet(20);
     const expected = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
-    expect(sheet.read({ row: 0, column: 12, rowCount: 1, columnCount: 24 })[0]).toEqual(resultHeaders(expected));
+    expect(sheet.read({ row: 0, column: 12, rowCount: 1, columnCount: 26 })[0]).toEqual(resultHeaders(expected));
     for (const i of [0, 7, 19]) {
       const cells = resultCells(expected, expected.rowCustomer![i]!);
       expect(sheet.get(i + 1, 12 + 10)).toBe(cells[10]); // Segment
       expect(sheet.get(i + 1, 12 + 11)).toBe(cells[11]); // Tags
       expect(sheet.get(i + 1, 12 + 0)).toBe(cells[0]); // Recency (days)
       // Due date: a real date serial (days since 1899-12-30), shown as yyyy-mm-dd.
-      const [y, m, d] = String(cells[22]).split('-').map(Number);
-      expect(sheet.get(i + 1, 12 + 22)).toBe(Date.UTC(y!, m! - 1, d!) / 86_400_000 + 25_569);
-      expect(Number(sheet.get(i + 1, 12 + 22))).toBeGreaterThan(AS_OF_SERIAL);
+      const [y, m, d] = String(cells[24]).split('-').map(Number);
+      expect(sheet.get(i + 1, 12 + 24)).toBe(Date.UTC(y!, m! - 1, d!) / 86_400_000 + 25_569);
+      expect(Number(sheet.get(i + 1, 12 + 24))).toBeGreaterThan(AS_OF_SERIAL);
+      // Churn probability (0–1, shown as a percentage) and the model's name, right after the churn reason.
+      expect(sheet.get(i + 1, 12 + 15)).toBe(cells[15] ?? '');
+      expect(sheet.get(i + 1, 12 + 16)).toBe(cells[16]);
     }
-    expect(sheet.formatAt(5, 12 + 2)).toBe('#,##0.00'); // Monetary
+    expect(sheet.formatAt(5, 12 + 2)).toBe('"¥"#,##0.00'); // Monetary, in the data's currency
+    expect(sheet.formatAt(5, 12 + 15)).toBe('0.0%'); // Churn probability
     expect(sheet.formatAt(5, 12 + 9)).toBe('@'); // RFM code stays text
-    expect(sheet.formatAt(5, 12 + 22)).toBe('yyyy-mm-dd');
+    expect(sheet.formatAt(5, 12 + 24)).toBe('yyyy-mm-dd');
     expect(sheet.styles.get('0,12')).toMatchObject({ bold: true, fill: HEADER_STYLE.fill, color: HEADER_STYLE.font });
     expect(sheet.styles.get('0,0')).toBeUndefined();
-    expect(sheet.columnWidths.get(12 + 17)).toBe(220); // Strategy (measures) is wide
+    expect(sheet.columnWidths.get(12 + 19)).toBe(220); // Strategy (measures) is wide
 
     const settings = parseSettings(book.settings.get(SETTINGS_KEY));
-    expect(settings.written[sheet.id]).toEqual({ headerRow: 0, firstColumn: 12, columnCount: 24, rowCount: 21, headers: resultHeaders(expected) });
+    expect(settings.written[sheet.id]).toEqual({ headerRow: 0, firstColumn: 12, columnCount: 26, rowCount: 21, headers: resultHeaders(expected) });
     expect(settings).toMatchObject({ scheme: 'rfm', asOf: AS_OF, locale: 'en' });
     expect(book.syncs.every((s) => s.requestBytes < FAKE_PAYLOAD_LIMIT && s.responseBytes < FAKE_PAYLOAD_LIMIT)).toBe(true);
   });
@@ -60,6 +64,11 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     await segmentSelection(book.context, { ...request, locale: 'zh-CN' });
     const summary = book.sheet('Tierline 汇总');
     expect(summary.get(0, 0)).toBe('群体汇总');
+    // One churn truth with its definition: customer rows carry no history, so the SPEC rules decide.
+    const customers = book.sheet('Customers');
+    let yes = 0;
+    for (let r = 1; r <= 200; r++) if (customers.get(r, 12 + 13) === '是') yes++;
+    expect(summary.get(2, 0)).toBe(`流失：流失风险：${yes}位客户（${((yes / 200) * 100).toFixed(1)}%）。流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细。`);
     expect(summary.read({ row: 3, column: 0, rowCount: 1, columnCount: 8 })[0]).toEqual(['细分群体', '客户数', '占比', '收入', '收入占比', '平均R(天)', '平均F', '平均M']);
     expect(summary.get(4, 0)).toBe('冠军客户');
     // 11 named segments and 未分类 (unclassified), then the total.
@@ -85,9 +94,10 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const writeBlocks = planRowBlocks(listBlockRows(buildRowColumns(result, 100_000, 'en'))).length;
     const writeSyncs = book.syncs.filter((s) => s.calculationSuspended).length;
     expect(writeSyncs).toBe(writeBlocks);
-    // ~34 MB of results at 4 MB per block, ~10 MB read in ~3 MB blocks, plus probe, check, summary and settings.
-    expect(writeBlocks).toBeGreaterThanOrEqual(8);
-    expect(writeBlocks).toBeLessThanOrEqual(11);
+    // ~45 MB of results (churn reasons now say why, plus probability and model) at 4 MB per block,
+    // ~10 MB read in ~3 MB blocks, plus probe, check, summary and settings.
+    expect(writeBlocks).toBeGreaterThanOrEqual(10);
+    expect(writeBlocks).toBeLessThanOrEqual(14);
     expect(book.syncCount).toBeLessThanOrEqual(25);
     expect(outcome.syncs).toBe(book.syncCount);
     expect(Math.max(...book.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThan(FAKE_PAYLOAD_LIMIT);
@@ -98,13 +108,13 @@ describe('segmentSelection: write-back on a customer sheet', () => {
   it('replaces its own columns on a rerun instead of appending, even with another scheme', async () => {
     const { book, sheet } = createCustomerBook(30);
     await segmentSelection(book.context, request);
-    const first = sheet.read({ row: 0, column: 12, rowCount: 31, columnCount: 24 });
+    const first = sheet.read({ row: 0, column: 12, rowCount: 31, columnCount: 26 });
     book.select(sheet, 'A1');
     const again = await segmentSelection(book.context, request);
     expect(again.replacedEarlierColumns).toBe(true);
     expect(again.source).toBe('Customers!A1:L31');
-    expect(sheet.read({ row: 0, column: 12, rowCount: 31, columnCount: 24 })).toEqual(first);
-    expect(sheet.get(0, 36)).toBe('');
+    expect(sheet.read({ row: 0, column: 12, rowCount: 31, columnCount: 26 })).toEqual(first);
+    expect(sheet.get(0, 38)).toBe('');
     expect(book.sheets.map((s) => s.name)).toEqual(['Customers', 'Tierline Summary']);
 
     // A scheme with extra columns (Why, Value tier, Response SLA …) still starts at M.
@@ -112,10 +122,10 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     expect(tiers.target.startsWith('Customers!M1:')).toBe(true);
     expect(sheet.get(0, 12)).toBe('Recency (days)');
     const width = parseSettings(book.settings.get(SETTINGS_KEY)).written[sheet.id]!.columnCount;
-    expect(width).toBeGreaterThan(24);
+    expect(width).toBeGreaterThan(26);
     // Back to rfm: the wider area is cleared, nothing of the tier columns is left.
     await segmentSelection(book.context, request);
-    for (let j = 12 + 24; j < 12 + width; j++) expect(sheet.get(0, j)).toBe('');
+    for (let j = 12 + 26; j < 12 + width; j++) expect(sheet.get(0, j)).toBe('');
   });
 
   it('keeps hidden and filtered rows in place: each result stays on its customer row', async () => {
@@ -135,7 +145,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     sheet.tables.push({ name: 'Customers', box: { row: 2, column: 1, rowCount: 12, columnCount: 12 }, showTotals: true });
     book.select(sheet, 'D6');
     const outcome = await segmentSelection(book.context, request);
-    expect(outcome).toMatchObject({ source: 'Data!B3:M13', target: 'Data!N3:AK13', customers: 10 });
+    expect(outcome).toMatchObject({ source: 'Data!B3:M13', target: 'Data!N3:AM13', customers: 10 });
     expect(sheet.get(13, 13)).toBe('');
   });
 
@@ -151,7 +161,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     ]);
     book.select(sheet, 'B2');
     const outcome = await segmentSelection(book.context, request);
-    expect(outcome).toMatchObject({ shape: 'transactions', customers: 3, target: "'Tierline Customers'!A1:AA4" });
+    expect(outcome).toMatchObject({ shape: 'transactions', customers: 3, target: "'Tierline Customers'!A1:AC4" });
     const customers = book.sheet('Tierline Customers');
     expect(customers.read({ row: 0, column: 0, rowCount: 4, columnCount: 1 }).flat()).toEqual(['Customer ID', 'C1', 'C2', 'C3']);
     expect(sheet.get(0, 4)).toBe('');
