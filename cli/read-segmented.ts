@@ -112,6 +112,12 @@ async function readAttributes(file: string, request: ReadRequest): Promise<Attri
   return reader.finish();
 }
 
+/** The first few cleaning issues, so an unscorable run says why on its one line. */
+function firstIssues(report: CleaningReport): string {
+  const shown = report.issues.slice(0, 2).map((issue) => issue.message.replace(/\.$/, ''));
+  return shown.length === 0 ? '' : `, e.g. ${shown.join('; ')}${report.issues.length > 2 ? ` (${(report.issues.length - 2).toLocaleString('en-US')} more)` : ''}`;
+}
+
 /**
  * Reads and segments a file the way `tierline segment` does — the customer
  * table first (when given), then the file streamed into a segmenter, then the
@@ -137,7 +143,7 @@ export async function readSegmented(request: ReadRequest, io: ConsoleIo): Promis
         row: 0,
         column: '',
         value: request.file,
-        message: `${request.file}: none of the ${result.features.count.toLocaleString('en-US')} customers could be scored (no usable recency, frequency or spend); check the cleaning issues with --issues <file.csv> or the column mapping (--map).`,
+        message: `${request.file}: none of the ${result.features.count.toLocaleString('en-US')} customers could be scored (no usable recency, frequency or spend)${firstIssues(result.report)}; check the column mapping (--map) and --as-of.`,
       },
     ]);
   }

@@ -29,6 +29,9 @@ describe('tierline import / users / ask / digest', () => {
 
   it('maps an owner to a Slack user and lists it; refuses a malformed mapping', async () => {
     const path = db();
+    // Only import and the bot create a store; users needs one.
+    expect(await run('users', 'list', '--db', path)).toMatchObject({ code: 1, err: expect.stringContaining(`no store at ${path}: run tierline import`) });
+    new SqliteStore(path).close();
     expect(await run('users', 'map', '张伟=U0123', '--db', path)).toMatchObject({ code: 0, out: '张伟 → U0123\n' });
     expect((await run('users', 'list', '--db', path)).out).toBe('张伟\tU0123\tmanual\n');
     expect(await run('users', 'map', '张伟', '--db', path)).toMatchObject({ code: 1 });
@@ -37,6 +40,7 @@ describe('tierline import / users / ask / digest', () => {
 
   it('says what is missing: no snapshot, no asker, an unknown owner', async () => {
     const path = db();
+    new SqliteStore(path).close();
     expect(await run('ask', 'churn', '--as', 'Nobody', '--db', path)).toMatchObject({ code: 2, out: expect.stringContaining('No customer data yet') });
     expect(await run('ask', 'churn', '--db', path)).toMatchObject({ code: 1, err: expect.stringContaining('--as <owner> or --manager') });
     expect(await run('digest', '--preview', '--db', path)).toMatchObject({ code: 2, err: expect.stringContaining('no snapshot yet') });
