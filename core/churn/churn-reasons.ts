@@ -46,7 +46,7 @@ export function formatChurnReasons(reasons: readonly ChurnReasonItem[], locale: 
       case 'silent':
         return label(reason.onlyPurchase ? 'churn.reason.silent' : 'churn.reason.silent-since-last', locale, { days: formatNumber(reason.days) });
       case 'orders':
-        return label('churn.reason.orders', locale, { orders: formatNumber(reason.orders), spend: formatMoney(reason.spend) });
+        return label(reason.orders === 1 ? 'churn.reason.one-order' : 'churn.reason.orders', locale, { orders: formatNumber(reason.orders), spend: formatMoney(reason.spend) });
       case 'rule':
         return label('churn.reason.rule', locale, { rule: label(`churn.rule.${reason.rule}`, locale) });
       case 'complaints':

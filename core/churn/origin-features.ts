@@ -149,3 +149,22 @@ function medianOf(values: Float64Array, fallback: number): number {
   const mid = n >> 1;
   return n % 2 === 1 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }
+
+/**
+ * The origin's features for a subset of its population rows (ascending row
+ * indices): every per-row column picked, scalars kept. The back-test
+ * measures candidates on a seeded sample of a large origin.
+ * @example subsetOrigin(test, sampleRows(test.population.length, 200_000, seed)!).population.length === 200_000
+ */
+export function subsetOrigin<F extends OriginFeatures>(f: F, rows: Int32Array): F {
+  const m = f.population.length;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(f)) {
+    if ((value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint8Array) && value.length === m) {
+      const picked = new (value.constructor as Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
+      for (let i = 0; i < rows.length; i++) picked[i] = value[rows[i]!]!;
+      out[key] = picked;
+    } else out[key] = value;
+  }
+  return out as F;
+}

@@ -387,6 +387,7 @@ const LABELS = {
   'churn.reason.silent': ['silent {days} days since their only purchase day', '唯一一次购买后已 {days} 天未购买'],
   'churn.reason.silent-since-last': ['silent {days} days since their last purchase', '最近一次购买后已 {days} 天未购买'],
   'churn.reason.orders': ['{orders} orders, {spend} in all', '共 {orders} 单，累计 {spend}'],
+  'churn.reason.one-order': ['1 order, {spend}', '共 1 单，{spend}'],
   'churn.reason.rule': ['matches the rule "{rule}"', '符合规则「{rule}」'],
   'churn.reason.complaints': ['{n} complaint(s) in 6 months', '近6个月投诉 {n} 次'],
   'churn.rule.a-step4': ['A step 4: no purchase in 3 months, at most 1 order', 'A 第4步：近3个月未消费且历史消费≤1次'],

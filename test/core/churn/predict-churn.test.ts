@@ -164,3 +164,23 @@ describe('the at-risk decision', () => {
     for (let c = 0; c < 3000; c += 97) if (!Number.isNaN(p.churnProbability[c]!)) expect(p.expectedLoss[c]).toBeCloseTo(100 * p.churnProbability[c]!, 12);
   });
 });
+
+describe('large windows are measured on a seeded sample', () => {
+  const events = btydHistory(3000, 7);
+  const full = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'] });
+  const sampled = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'], maxBacktestRows: 1500, maxFitCustomers: 1000 });
+
+  test('scores everyone and keeps each candidate AUC close to the full back-test', () => {
+    expect(sampled.churnProbability.length).toBe(full.churnProbability.length);
+    for (const [i, c] of sampled.candidates.entries()) {
+      expect(c.status, c.name).toBe(full.candidates[i]!.status);
+      if (Number.isFinite(c.auc)) expect(Math.abs(c.auc - full.candidates[i]!.auc), c.name).toBeLessThan(0.05);
+    }
+  });
+
+  test('same input, same sample, same output', () => {
+    const again = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'], maxBacktestRows: 1500, maxFitCustomers: 1000 });
+    expect(again.churnProbability).toEqual(sampled.churnProbability);
+    expect(again.candidates).toEqual(sampled.candidates);
+  });
+});
