@@ -60,7 +60,7 @@ function* customersOf(customers: number, owners: number, later: boolean): Genera
       churnReasonEn: churn ? 'No purchase in 3 months; lifetime purchases 2 ≤ 3' : null,
       churnReasonZh: churn ? '近3个月未消费，累计消费2次 ≤ 3' : null,
       churnProbability: null,
-      valueAtRisk: null,
+      expectedLoss: null,
       strategyGroup: churn ? 'churn-risk' : 'potential',
       dueDate: '2026-11-15',
     };

@@ -1,6 +1,6 @@
 import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
 import { maskName } from '../access/mask-name.js';
-import type { Intent, Locale } from '../intents/match-intent.js';
+import type { ChurnSort, Intent, Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
 import type { ExecutionLogEntry, SnapshotInfo, Store, StoredCustomer } from '../store/store.js';
 
@@ -29,7 +29,7 @@ export interface Page {
 }
 
 export type Answer =
-  | { readonly kind: 'churn'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly customers: readonly ShownCustomer[]; readonly page: Page }
+  | { readonly kind: 'churn'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly sort: ChurnSort; readonly customers: readonly ShownCustomer[]; readonly page: Page }
   | { readonly kind: 'segment'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly segment: string; readonly customers: readonly ShownCustomer[]; readonly page: Page }
   | { readonly kind: 'search'; readonly snapshot: SnapshotInfo; readonly text: string; readonly customers: readonly ShownCustomer[] }
   | { readonly kind: 'customer'; readonly snapshot: SnapshotInfo; readonly customer: ShownCustomer; readonly contacts: readonly ExecutionLogEntry[]; readonly snoozedUntil: string | undefined }
@@ -44,6 +44,8 @@ export const MAX_PAGE_SIZE = 20;
 export interface AnswerRequest {
   readonly offset?: number;
   readonly pageSize?: number;
+  /** A churn list's order, from a Sort button (overrides the question's phrasing). */
+  readonly sort?: ChurnSort;
   /** Set when the help card answers a question that matched nothing. */
   readonly unmatched?: boolean;
 }
@@ -59,6 +61,12 @@ function show(ctx: AnswerContext, customers: readonly StoredCustomer[]): ShownCu
 
 function scopeError(error: 'not-mapped' | 'managers-only' | 'owner-not-mapped', user?: string): Answer {
   return { kind: 'error', id: `error.${error}`, ...(user ? { values: { user } } : {}) };
+}
+
+/** The page size a list question asked for ("top 10 at risk" → 10), within 1–MAX_PAGE_SIZE. */
+export function pageSizeOf(intent: Intent, requested?: number): number {
+  const limit = intent.kind === 'churn' ? intent.limit : undefined;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(requested ?? limit ?? DEFAULT_PAGE_SIZE)));
 }
 
 function clampPage(request: AnswerRequest, limit?: number): { offset: number; pageSize: number } {
@@ -83,8 +91,9 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext, request: Answ
       const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       const { offset, pageSize } = clampPage(request, intent.limit);
-      const { customers, total } = ctx.store.churnRisks({ snapshotId: snapshot.id, owner: scope.owner, limit: pageSize, offset, today: ctx.today });
-      return { kind: 'churn', snapshot, owner: scope.owner, customers: show(ctx, customers), page: { offset, pageSize, total } };
+      const sort = request.sort ?? intent.sort ?? 'risk';
+      const { customers, total } = ctx.store.churnRisks({ snapshotId: snapshot.id, owner: scope.owner, limit: pageSize, offset, today: ctx.today, sort });
+      return { kind: 'churn', snapshot, owner: scope.owner, sort, customers: show(ctx, customers), page: { offset, pageSize, total } };
     }
     case 'segment': {
       const scope = scopeOwner(ctx.store, ctx.viewer);

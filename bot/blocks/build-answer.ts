@@ -1,13 +1,17 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Page, ShownCustomer } from '../answers/answer-question.js';
-import type { Locale } from '../intents/match-intent.js';
+import type { ChurnSort, Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { SnapshotInfo } from '../store/store.js';
-import { churnReason, customerTitle, escapeMrkdwn, formatMoney, segmentName, suggestedAction } from './format.js';
+import { churnEvidenceLines, churnFacts, churnReason, customerTitle, escapeMrkdwn, formatMoney, segmentName, suggestedAction } from './format.js';
 
 export type Block = types.KnownBlock;
 
-/** Action ids of the bot's buttons (listeners/actions registers one listener per id). */
+/**
+ * Action ids of the bot's buttons (listeners/actions registers one listener
+ * per id). The list's Sort button is `${page}_sort`: a re-ask of the list
+ * from its first page in the other order, handled by the page listener.
+ */
 export const ACTION_IDS = { logContact: 'tierline_log_contact', snooze: 'tierline_snooze', details: 'tierline_details', page: 'tierline_page' } as const;
 
 /** What a pagination button carries; the viewer is re-resolved on click, so forging it gains nothing. */
@@ -19,6 +23,8 @@ export interface PageValue {
   /** The Slack user a manager asked about (`/crm churn @maria`). */
   readonly user?: string;
   readonly locale?: Locale;
+  /** A churn list's order; absent = by risk. */
+  readonly sort?: ChurnSort;
 }
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -42,20 +48,28 @@ function customerButtons(customer: ShownCustomer, locale: Locale): Block {
 function customerLines(snapshot: SnapshotInfo, c: ShownCustomer, locale: Locale, withReason: boolean, withTitle = true): string {
   const lines = withTitle ? [`*${escapeMrkdwn(customerTitle(c))}*`] : [];
   if (withReason) lines.push(`${message('field.reason', locale)}: ${escapeMrkdwn(churnReason(c, locale))}`);
+  // An at-risk customer's probability and expected loss come first: what the list is ranked by.
+  if (c.churnRisk) lines.push(churnFacts(snapshot, c, locale).join(' · '));
   const facts = [
     `${message('field.last-purchase', locale)}: ${c.lastPurchaseDate ?? message('never', locale)}`,
-    `${message('field.spend', locale)}: ${formatMoney(c.monetary)}`,
+    `${message('field.spend', locale)}: ${formatMoney(c.monetary, snapshot, locale)}`,
     `${message('field.segment', locale)}: ${segmentName(snapshot, c.segment, locale)}`,
   ];
-  if (snapshot.churnSource === 'model' && c.valueAtRisk !== null) facts.push(`${message('field.value-at-risk', locale)}: ${formatMoney(c.valueAtRisk)}`);
   lines.push(facts.join(' · '));
   const action = suggestedAction(c, locale);
   if (action) lines.push(`${message('field.action', locale)}: ${escapeMrkdwn(action)}`);
   return lines.join('\n');
 }
 
-function pageButtons(page: Page, base: Omit<PageValue, 'offset' | 'pageSize'>, locale: Locale): Block[] {
+function pageButtons(page: Page, base: Omit<PageValue, 'offset' | 'pageSize'>, locale: Locale, sortable = false): Block[] {
   const elements: types.Button[] = [];
+  if (sortable) {
+    // Sort by risk ⇄ by value: the other order, from its first page.
+    const other: ChurnSort = base.sort === 'value' ? 'risk' : 'value';
+    const { sort: _current, ...rest } = base;
+    const value = JSON.stringify({ ...rest, ...(other === 'value' ? { sort: other } : {}), offset: 0, pageSize: page.pageSize });
+    elements.push({ type: 'button', action_id: `${ACTION_IDS.page}_sort`, text: { type: 'plain_text', text: message(other === 'value' ? 'button.sort-value' : 'button.sort-risk', locale) }, value });
+  }
   if (page.offset > 0) elements.push({ type: 'button', action_id: `${ACTION_IDS.page}_previous`, text: { type: 'plain_text', text: message('button.previous', locale) }, value: JSON.stringify({ ...base, offset: Math.max(0, page.offset - page.pageSize), pageSize: page.pageSize }) });
   if (page.offset + page.pageSize < page.total) elements.push({ type: 'button', action_id: `${ACTION_IDS.page}_next`, text: { type: 'plain_text', text: message('button.next', locale) }, value: JSON.stringify({ ...base, offset: page.offset + page.pageSize, pageSize: page.pageSize }) });
   return elements.length ? [{ type: 'actions', block_id: 'pagination', elements }] : [];
@@ -66,18 +80,25 @@ function pageLine(snapshot: SnapshotInfo, page: Page, shown: number, locale: Loc
 }
 
 /**
- * The churn-risk list: one section per customer (reason, last purchase,
- * spend, segment, suggested action) with Log contact / Snooze / Details,
- * the ranking basis, and page buttons.
+ * The churn-risk list, "who is likely to leave": the order it is in, one
+ * section per customer (reason; churn probability and expected loss; last
+ * purchase, spend, segment; suggested action) with Log contact / Snooze /
+ * Details, then the evidence footer (ranking model, back-test AUC,
+ * precision in the top 20, base rate, definition of "at risk"), the page
+ * line, and Sort / page buttons.
  * @example buildChurnList(answer, 'zh-CN')[0] // { type: 'header', text: { text: '流失风险客户' } }
  */
 export function buildChurnList(answer: Extract<Answer, { kind: 'churn' }>, locale: Locale, requestedUser?: string): Block[] {
   const { snapshot, page, customers } = answer;
   const title = answer.owner !== undefined ? message('churn.title-owner', locale, { owner: answer.owner }) : message('churn.title', locale);
-  if (page.total === 0) return [header(title), section(message('churn.none', locale, { asOf: snapshot.asOf }))];
-  const blocks: Block[] = [header(title), context(message(snapshot.churnSource === 'model' ? 'churn.ranked-model' : 'churn.ranked-rule', locale))];
+  const evidence = churnEvidenceLines(snapshot, locale).map(escapeMrkdwn).join('\n');
+  if (page.total === 0) return [header(title), section(message('churn.none', locale, { asOf: snapshot.asOf })), context(evidence)];
+  const blocks: Block[] = [header(title)];
+  // Old snapshots (no stored evidence) say their ranking in the evidence line itself.
+  if (snapshot.churn) blocks.push(context(message(answer.sort === 'value' ? 'churn.ranked-value' : 'churn.ranked-risk', locale)));
   for (const c of customers) blocks.push(section(customerLines(snapshot, c, locale, true)), customerButtons(c, locale));
-  blocks.push(context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, { kind: 'churn', ...(requestedUser ? { user: requestedUser } : {}), ...(locale === 'zh-CN' ? { locale } : {}) }, locale));
+  const base = { kind: 'churn' as const, ...(requestedUser ? { user: requestedUser } : {}), ...(locale === 'zh-CN' ? { locale } : {}), ...(answer.sort === 'value' ? { sort: answer.sort } : {}) };
+  blocks.push(context(evidence), context(pageLine(snapshot, page, customers.length, locale)), ...pageButtons(page, base, locale, true));
   return blocks;
 }
 
@@ -106,7 +127,7 @@ export function buildCustomerCard(answer: Extract<Answer, { kind: 'customer' }>,
     `${message('field.owner', locale)}: ${escapeMrkdwn(c.owner ?? '—')}`,
     `${message('field.recency', locale)}: ${c.recencyDays ?? '—'}`,
     `${message('field.frequency', locale)}: ${c.frequency ?? '—'}`,
-    `${message('field.aov', locale)}: ${formatMoney(c.averageOrderValue)}`,
+    `${message('field.aov', locale)}: ${formatMoney(c.averageOrderValue, snapshot, locale)}`,
   ];
   if (c.dueDate) facts.push(`${message('field.due', locale)}: ${c.dueDate}`);
   if (answer.snoozedUntil) facts.push(`${message('field.snoozed', locale)}: ${answer.snoozedUntil}`);
@@ -125,8 +146,8 @@ export function buildSummary(answer: Extract<Answer, { kind: 'summary' }>, local
   const count = answer.counts.reduce((n, s) => n + s.count, 0);
   const churn = answer.counts.reduce((n, s) => n + s.churnRisks, 0);
   const revenue = answer.counts.reduce((n, s) => n + s.revenue, 0);
-  const lines = answer.counts.map((s) => `• ${segmentName(answer.snapshot, s.segment, locale)}: ${s.count} · ${formatMoney(s.revenue)}`);
-  return [header(title), section(message('summary.line', locale, { count, churn, revenue: formatMoney(revenue) })), section(lines.join('\n') || '—'), context(`${answer.snapshot.asOf}`)];
+  const lines = answer.counts.map((s) => `• ${segmentName(answer.snapshot, s.segment, locale)}: ${s.count} · ${formatMoney(s.revenue, answer.snapshot, locale)}`);
+  return [header(title), section(message('summary.line', locale, { count, churn, revenue: formatMoney(revenue, answer.snapshot, locale) })), section(lines.join('\n') || '—'), context([answer.snapshot.asOf, ...churnEvidenceLines(answer.snapshot, locale)].map(escapeMrkdwn).join('\n'))];
 }
 
 /** The help card; `fallback` when it answers a question nothing matched. */

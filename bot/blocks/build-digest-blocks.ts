@@ -13,7 +13,7 @@ function customerLine(digest: Digest, c: DigestCustomer, names: ReadonlyMap<stri
   const name = names.get(c.customerId);
   const who = name ? `${c.customerId} · ${escapeMrkdwn(name)}` : c.customerId;
   const move = c.from !== undefined && c.to !== undefined ? `${segmentName(digest.snapshot, c.from, locale)} → ${segmentName(digest.snapshot, c.to, locale)}` : segmentName(digest.snapshot, c.segment ?? '', locale);
-  return `• ${who}: ${move} (${formatMoney(c.revenue)})`;
+  return `• ${who}: ${move} (${formatMoney(c.revenue, digest.snapshot, locale)})`;
 }
 
 /**
@@ -32,14 +32,17 @@ export function buildDigestBlocks(digest: Digest, locale: Locale, names: Readonl
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: message('digest.empty', locale) } });
     return blocks;
   }
-  const tierLines = digest.tiers.map((t) => `• ${segmentName(digest.snapshot, t.segment, locale)}: ${formatCount(t.count)}${digest.previous ? ` (${change(t.count, t.previousCount)})` : ''} · ${formatShare(t.revenueShare)}`);
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.tiers', locale)}* — ${formatCount(digest.total)} · ${formatMoney(digest.totalRevenue)}\n${tierLines.join('\n')}` } });
+  const tierLines = digest.tiers.map((t) => `• ${segmentName(digest.snapshot, t.segment, locale)}: ${formatCount(t.count)}${digest.previous ? ` (${change(t.count, t.previousCount)})` : ''} · ${message('digest.revenue-share', locale, { share: formatShare(t.revenueShare) })}`);
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.tiers', locale)}* — ${formatCount(digest.total)} · ${formatMoney(digest.totalRevenue, digest.snapshot, locale)}\n${tierLines.join('\n')}` } });
   if (digest.previous) {
     if (digest.upgrades.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.upgrades', locale)}* (${digest.upgraded})\n${digest.upgrades.map((c) => customerLine(digest, c, names, locale)).join('\n')}` } });
     if (digest.downgrades.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('digest.downgrades', locale)}* (${digest.downgraded})\n${digest.downgrades.map((c) => customerLine(digest, c, names, locale)).join('\n')}` } });
   }
-  const risks = [`*${message('digest.new-risks', locale, { count: digest.newChurnRisks })}*`, ...digest.newChurnRiskCustomers.map((c) => customerLine(digest, c, names, locale))];
+  // Both counts read the snapshot's one at-risk flag; the definition says what it means.
+  const risks = [`*${message('digest.new-risks', locale, { count: digest.newChurnRisks })}* · ${message('digest.at-risk', locale, { count: formatCount(digest.churnRisks), share: formatShare(digest.total > 0 ? digest.churnRisks / digest.total : 0) })}`, ...digest.newChurnRiskCustomers.map((c) => customerLine(digest, c, names, locale))];
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: risks.join('\n') } });
+  const definition = digest.snapshot.churn && (locale === 'zh-CN' ? digest.snapshot.churn.definition.zh : digest.snapshot.churn.definition.en);
+  if (definition) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(definition) }] });
   if (digest.previous) {
     const w = digest.winBack;
     const rate = w.contacts > 0 ? formatShare(w.successes / w.contacts) : '—';

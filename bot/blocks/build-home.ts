@@ -20,7 +20,7 @@ export function buildHome(summary: Answer, churn: Answer, contactsThisWeek: numb
     blocks.push(...buildAnswerBlocks(summary, locale));
     return { type: 'home', blocks };
   }
-  const lines = summary.counts.map((s) => `• ${segmentName(summary.snapshot, s.segment, locale)}: *${s.count}* · ${formatMoney(s.revenue)}`);
+  const lines = summary.counts.map((s) => `• ${segmentName(summary.snapshot, s.segment, locale)}: *${s.count}* · ${formatMoney(s.revenue, summary.snapshot, locale)}`);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${message('home.tiers', locale)}* (${summary.snapshot.asOf})\n${lines.join('\n') || '—'}` } });
   blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `*${message('home.top-risk', locale)}*` } });
   // The churn list without its header: the home tab has its own.

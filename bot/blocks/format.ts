@@ -1,13 +1,49 @@
-import { label } from '../../core/index.js';
+import { DEFAULT_CURRENCY, formatMoney as formatCurrency, label, type Currency, type LabelKey } from '../../core/index.js';
 import { STRATEGY_GROUPS, strategyLabelKeys, type StrategyGroup } from '../../core/strategies/strategy-groups.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { SnapshotInfo, StoredCustomer } from '../store/store.js';
 
-/** Whole yuan with thousands separators (¥ in both locales: the data is in yuan). */
-export function formatMoney(amount: number | null): string {
+/**
+ * A whole amount in the snapshot's currency (core formatMoney: £1,234;
+ * 1,234元 in Chinese for yuan); '—' when unknown. Snapshots stored before
+ * the currency was recorded were yuan.
+ */
+export function formatMoney(amount: number | null, snapshot: Pick<SnapshotInfo, 'currency'>, locale: Locale): string {
   if (amount === null || !Number.isFinite(amount)) return '—';
-  return `¥${Math.round(amount).toLocaleString('en-US')}`;
+  return formatCurrency(amount, currencyOfSnapshot(snapshot), locale, 0);
+}
+
+/** The snapshot's currency (yuan for snapshots stored before migration 3). */
+export function currencyOfSnapshot(snapshot: Pick<SnapshotInfo, 'currency'>): Currency {
+  return snapshot.currency ?? DEFAULT_CURRENCY;
+}
+
+/** A probability 0–1 as a whole percentage. */
+export function formatProbability(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Two decimals, or – when not measured. */
+const twoDecimals = (x: number | null): string => (x !== null && Number.isFinite(x) ? x.toFixed(2) : '–');
+
+/**
+ * The evidence under every churn answer (issue 11): which model ranks the
+ * list, its back-test AUC, precision in the top 20 and the base rate, then
+ * the definition of "at risk". Old snapshots (no stored evidence) say how
+ * they were ranked.
+ */
+export function churnEvidenceLines(snapshot: SnapshotInfo, locale: Locale): string[] {
+  const churn = snapshot.churn;
+  if (!churn) return [message(snapshot.churnSource === 'model' ? 'churn.ranked-model' : 'churn.ranked-rule', locale)];
+  const model = label(`churn.model.${churn.model}` as LabelKey, locale);
+  const evidence = churn.auc === null
+    ? message('churn.evidence-unmeasured', locale, { model })
+    : message('churn.evidence', locale, { model, auc: twoDecimals(churn.auc), p20: twoDecimals(churn.precisionAt20), base: twoDecimals(churn.baseRate) });
+  const definition = locale === 'zh-CN' ? churn.definition.zh : churn.definition.en;
+  // A back-tested model's definition already names the model and its AUC, precision in the top 20 and base rate (ChurnTruth.definition).
+  if (churn.auc !== null && churn.model !== 'rules-and-cadence' && definition !== '') return [definition];
+  return [evidence, definition].filter((line) => line !== '');
 }
 
 /** A count with thousands separators. */
@@ -35,12 +71,26 @@ export function suggestedAction(customer: StoredCustomer, locale: Locale): strin
   return `${label(keys.measures, locale)} (${label(keys.channel, locale)})`;
 }
 
-/** Why the customer is on the churn list: the SPEC rule that fired, or the model's probability. */
+/** Why the customer is (or, for a risky segment, is not) on the churn list, as the run worded it; else the probability. */
 export function churnReason(customer: StoredCustomer, locale: Locale): string {
-  const rule = locale === 'zh-CN' ? customer.churnReasonZh : customer.churnReasonEn;
-  if (rule) return rule;
-  if (customer.churnProbability !== null) return `${message('field.churn-probability', locale)} ${Math.round(customer.churnProbability * 100)}%`;
+  const words = locale === 'zh-CN' ? customer.churnReasonZh : customer.churnReasonEn;
+  if (words) return words;
+  if (customer.churnProbability !== null) return `${message('field.churn-probability', locale)} ${formatProbability(customer.churnProbability)}`;
   return '—';
+}
+
+/**
+ * What losing the customer would cost, beside the churn probability: the
+ * expected loss in the snapshot's currency; when it is 0 or unknown (a model
+ * with no value estimate, the rule union) never a 0 — say so, as the spend
+ * is shown beside it.
+ */
+export function churnFacts(snapshot: SnapshotInfo, customer: StoredCustomer, locale: Locale): string[] {
+  const facts: string[] = [];
+  if (customer.churnProbability !== null) facts.push(`${message('field.churn-probability', locale)}: ${formatProbability(customer.churnProbability)}`);
+  const loss = customer.expectedLoss;
+  facts.push(loss !== null && loss > 0 ? `${message('field.expected-loss', locale)}: ${formatMoney(loss, snapshot, locale)}` : message('field.expected-loss-unknown', locale));
+  return facts;
 }
 
 /** "C003 · A公司" or "C003" when there is no name to show. */

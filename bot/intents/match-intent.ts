@@ -7,8 +7,11 @@
 
 export type Locale = 'en' | 'zh-CN';
 
+/** A churn list's order: most likely to leave first (default), or largest expected loss first. */
+export type ChurnSort = 'risk' | 'value';
+
 export type Intent =
-  | { readonly kind: 'churn'; readonly limit?: number; readonly ownerMention?: string }
+  | { readonly kind: 'churn'; readonly limit?: number; readonly ownerMention?: string; readonly sort?: ChurnSort }
   | { readonly kind: 'lookup'; readonly customerId: string }
   | { readonly kind: 'search'; readonly text: string }
   | { readonly kind: 'segment'; readonly segment: string }
@@ -42,6 +45,9 @@ const CHURN_PATTERNS: readonly RegExp[] = [
   /挽回|挽留/,
   /风险客户/,
 ];
+// "…by value" / 「按价值」: the same churn list, largest expected loss first.
+const BY_VALUE = /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:value|expected loss|spend|revenue)\b|按(?:价值|金额|消费|预期损失)/i;
+const BY_RISK = /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:risk|probability|churn probability)\b|按(?:风险|流失概率|概率)/i;
 const SUMMARY_PATTERNS: readonly RegExp[] = [/\b(my )?summary\b/i, /\boverview\b/i, /\bmy (customers|book|portfolio)\b/i, /概况|概览|汇总|总览|我的客户/];
 const HELP_PATTERNS: readonly RegExp[] = [/^\s*(help|\?|帮助|怎么用|使用说明)\s*$/i, /\bwhat can you do\b/i, /你能做什么/];
 const CUSTOMER_ID = /\b([A-Za-z]{1,4}-?\d{2,})\b/;
@@ -93,6 +99,7 @@ function findLimit(text: string): number | undefined {
  * Classifies one question. Never throws: anything unrecognised is `help`, so
  * the asker gets the help card instead of silence.
  * @example matchIntent('哪些客户有流失风险') // { kind: 'churn' }
+ * @example matchIntent('流失风险客户，按价值') // { kind: 'churn', sort: 'value' }
  * @example matchIntent('客户 C003') // { kind: 'lookup', customerId: 'C003' }
  */
 export function matchIntent(raw: string, vocabulary?: SegmentVocabulary, botUserId?: string): Intent {
@@ -103,7 +110,8 @@ export function matchIntent(raw: string, vocabulary?: SegmentVocabulary, botUser
   const withoutMentions = text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
   if (CHURN_PATTERNS.some((p) => p.test(withoutMentions))) {
     const limit = findLimit(withoutMentions);
-    return { kind: 'churn', ...(limit !== undefined ? { limit } : {}), ...(ownerMention ? { ownerMention } : {}) };
+    const sort: ChurnSort | undefined = BY_VALUE.test(withoutMentions) ? 'value' : BY_RISK.test(withoutMentions) ? 'risk' : undefined;
+    return { kind: 'churn', ...(limit !== undefined ? { limit } : {}), ...(ownerMention ? { ownerMention } : {}), ...(sort ? { sort } : {}) };
   }
   if (SUMMARY_PATTERNS.some((p) => p.test(withoutMentions))) return { kind: 'summary', ...(ownerMention ? { ownerMention } : {}) };
   const id = CUSTOMER_ID.exec(withoutMentions);

@@ -114,6 +114,24 @@ export const MIGRATIONS: readonly string[] = [
     monetary BLOB NOT NULL
   );
   `,
+  // 3: one churn truth (issue 11). Per snapshot the ranking model's evidence,
+  // the definition of "at risk" in both locales and the currency; per customer
+  // the expected loss. Older snapshots keep NULLs and read as before.
+  `
+  ALTER TABLE snapshots ADD COLUMN churn_model TEXT;
+  ALTER TABLE snapshots ADD COLUMN churn_horizon_days INTEGER;
+  ALTER TABLE snapshots ADD COLUMN churn_threshold REAL;
+  ALTER TABLE snapshots ADD COLUMN churn_auc REAL;
+  ALTER TABLE snapshots ADD COLUMN churn_precision_at_20 REAL;
+  ALTER TABLE snapshots ADD COLUMN churn_base_rate REAL;
+  ALTER TABLE snapshots ADD COLUMN churn_definition_en TEXT;
+  ALTER TABLE snapshots ADD COLUMN churn_definition_zh TEXT;
+  ALTER TABLE snapshots ADD COLUMN currency_code TEXT;
+  ALTER TABLE snapshots ADD COLUMN currency_symbol TEXT;
+  ALTER TABLE customers ADD COLUMN expected_loss REAL;
+  CREATE INDEX customers_owner_churn_probability ON customers (snapshot_id, owner, churn_risk, churn_probability DESC);
+  CREATE INDEX customers_churn_probability ON customers (snapshot_id, churn_risk, churn_probability DESC);
+  `,
 ];
 
 /**

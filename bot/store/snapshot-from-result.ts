@@ -1,55 +1,43 @@
-import { describeCustomer, segmentLabel, dayFromCivil, type SegmentationResult } from '../../core/index.js';
-import { assessReliability, buildLifetimeSummary, fitBgNbd, fitGammaGamma, scoreLifetimes, type LifetimeScores } from '../../core/lifetime/index.js';
-import type { NewSnapshot, StoredCustomer } from './store.js';
+import { describeCustomer, segmentLabel, type SegmentationResult } from '../../core/index.js';
+import type { NewSnapshot, SnapshotChurn, StoredCustomer } from './store.js';
 
 /** What an import stores: the snapshot row and its customers (lazily, so 1M rows stream into one transaction). */
 export interface PreparedSnapshot {
   readonly snapshot: NewSnapshot;
   readonly customers: Iterable<StoredCustomer>;
-  /** Why the churn ranking uses the SPEC rule instead of a model (empty with a reliable model). */
+  /** Why churn is decided by the rules or a fallback rather than a back-tested model (the run's churn notes); empty otherwise. */
   readonly modelNotes: readonly string[];
 }
 
-function dayOf(iso: string): number {
-  return dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** The run's churn evidence as the snapshot stores it. */
+function churnEvidence(result: SegmentationResult): SnapshotChurn {
+  const churn = result.churn;
+  return {
+    model: churn.model,
+    horizonDays: churn.horizonDays,
+    threshold: finiteOrNull(churn.threshold),
+    auc: finiteOrNull(churn.auc),
+    precisionAt20: finiteOrNull(churn.precisionAt20),
+    baseRate: finiteOrNull(churn.baseRate),
+    definition: { en: churn.definition('en'), zh: churn.definition('zh-CN') },
+  };
 }
 
 /**
- * Fits BG/NBD + Gamma-Gamma on the purchase days the run kept, when it kept
- * them, and returns the scores only if the minimum-data guard calls the model
- * reliable: an unreliable P(alive) must not rank a salesperson's call list.
- */
-function scoreModel(result: SegmentationResult): { scores?: LifetimeScores; byCustomer?: Int32Array; notes: string[] } {
-  const purchaseDays = result.features.purchaseDays;
-  if (!purchaseDays) return { notes: ['The file was read without purchase days (customer rows, or no lifetime model asked for): churn risk is the SPEC rule, ranked by spend.'] };
-  try {
-    // asOf is the day after the newest purchase: calibrate up to the day before.
-    const summary = buildLifetimeSummary(purchaseDays, result.features.ids, { calibrationEndDay: dayOf(result.asOf) - 1, unit: 'weeks' });
-    const transactions = fitBgNbd(summary);
-    const spend = fitGammaGamma(summary);
-    const reliability = assessReliability(summary, [transactions, spend]);
-    if (!reliability.reliable) return { notes: reliability.reasons.map((r) => r.message) };
-    const scores = scoreLifetimes(summary, { transactions, spend }, { specChurnReasons: result.tags.churnReasons });
-    const byCustomer = new Int32Array(result.features.count).fill(-1);
-    for (let i = 0; i < summary.count; i++) byCustomer[summary.sourceIndex ? summary.sourceIndex[i]! : i] = i;
-    return { scores, byCustomer, notes: [] };
-  } catch (error) {
-    return { notes: [`Lifetime model not fitted (${(error as Error).message}); churn risk is the SPEC rule, ranked by spend.`] };
-  }
-}
-
-/**
- * Turns a segmentation run into a storable snapshot: per customer the columns
- * the bot answers with (owner = the 客户经理 attribute), churn reasons in both
- * locales, and value at risk when a reliable lifetime model could be fitted.
- * Customers with no purchase on record are kept: a salesperson may still
- * look them up.
- * @example prepareSnapshot(segmentTable(header, rows), 'sample.csv', '2026-11-25T09:00:00Z').snapshot.asOf
+ * Turns a segmentation run into a storable snapshot. Churn is the run's one
+ * truth (result.churn, issue 11): the at-risk flag, probability, expected
+ * loss and reasons in both locales per customer; the ranking model, its
+ * back-test and the definition of "at risk" per snapshot; the data's
+ * currency. The bot fits no model of its own. Customers with no purchase on
+ * record are kept (a salesperson may look them up) but are never at risk:
+ * someone who never bought cannot stop buying.
+ * @example prepareSnapshot(segmentTable(header, rows), 'sample.csv', '2026-11-25T09:00:00Z').snapshot.churn?.model // 'rules'
  */
 export function prepareSnapshot(result: SegmentationResult, source: string, importedAt: string): PreparedSnapshot {
   const segments = result.scheme.segments;
-  const model = scoreModel(result);
-  const churnSource = model.scores ? 'model' : 'spec-rule';
+  const churn = result.churn;
   const snapshot: NewSnapshot = {
     asOf: result.asOf,
     importedAt,
@@ -57,17 +45,18 @@ export function prepareSnapshot(result: SegmentationResult, source: string, impo
     scheme: result.scheme.scheme,
     segments,
     segmentLabels: { en: segments.map((s) => segmentLabel(s, 'en')), zh: segments.map((s) => segmentLabel(s, 'zh-CN')) },
-    churnSource,
+    churnSource: churn.source === 'model' ? 'model' : 'spec-rule',
+    churn: churnEvidence(result),
+    currency: { code: result.currency.code, symbol: result.currency.symbol },
   };
+  // Fallback notes explain themselves in the definition; notes are shown only when no back-tested model ranks.
+  const backTested = churn.source === 'model' && churn.model !== 'rules-and-cadence';
+  const modelNotes = backTested ? [] : churn.notes.map((n) => n.message);
   function* customers(): Generator<StoredCustomer> {
     for (let c = 0; c < result.features.count; c++) {
       const en = describeCustomer(result, c, 'en');
-      const zh = describeCustomer(result, c, 'zh-CN');
-      const m = model.byCustomer?.[c] ?? -1;
-      const scores = model.scores;
-      const atRiskByModel = scores && m >= 0 ? scores.churnRisk[m] === 1 : false;
-      const pAlive = scores && m >= 0 ? scores.pAlive[m]! : Number.NaN;
-      const pAliveText = Number.isFinite(pAlive) && atRiskByModel && !en.churnRisk ? Math.round((1 - pAlive) * 100) : undefined;
+      const bought = (en.frequency ?? 0) > 0;
+      const loss = churn.expectedLoss[c]!;
       yield {
         customerId: en.customerId,
         name: en.attributes.customerName ?? null,
@@ -79,15 +68,15 @@ export function prepareSnapshot(result: SegmentationResult, source: string, impo
         monetary: en.monetary,
         averageOrderValue: en.averageOrderValue,
         lastPurchaseDate: en.lastPurchaseDate,
-        churnRisk: en.churnRisk || atRiskByModel,
-        churnReasonEn: en.churnReason ?? (pAliveText !== undefined ? `Churn probability ${pAliveText}% (lifetime model)` : null),
-        churnReasonZh: zh.churnReason ?? (pAliveText !== undefined ? `流失概率 ${pAliveText}%（生命周期模型）` : null),
-        churnProbability: Number.isFinite(pAlive) ? 1 - pAlive : null,
-        valueAtRisk: scores && m >= 0 && Number.isFinite(scores.valueAtRisk[m]!) ? scores.valueAtRisk[m]! : null,
+        churnRisk: churn.atRisk[c] === 1 && bought,
+        churnReasonEn: churn.reason(c, 'en'),
+        churnReasonZh: churn.reason(c, 'zh-CN'),
+        churnProbability: finiteOrNull(churn.probability[c]!),
+        expectedLoss: Number.isFinite(loss) ? loss : 0,
         strategyGroup: en.strategyGroup,
         dueDate: en.strategy?.dueDate ?? null,
       };
     }
   }
-  return { snapshot, customers: { [Symbol.iterator]: customers }, modelNotes: model.notes };
+  return { snapshot, customers: { [Symbol.iterator]: customers }, modelNotes };
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { applyMigrations } from './migrations.js';
-import type { CustomerQuery, DigestColumns, DigestRun, ExecutionLogEntry, NewSnapshot, Role, SnapshotInfo, Store, StoredCustomer, Subscription } from './store.js';
+import type { ChurnSort, CustomerQuery, DigestColumns, DigestRun, ExecutionLogEntry, NewSnapshot, Role, SnapshotInfo, Store, StoredCustomer, Subscription } from './store.js';
 
 /** Default store file, relative to the working directory. */
 export const DEFAULT_STORE_PATH = 'tierline.db';
@@ -15,6 +15,17 @@ interface SnapshotRow {
   segment_labels: string;
   churn_source: 'model' | 'spec-rule';
   customer_count: number;
+  // Migration 3; NULL on older snapshots.
+  churn_model: string | null;
+  churn_horizon_days: number | null;
+  churn_threshold: number | null;
+  churn_auc: number | null;
+  churn_precision_at_20: number | null;
+  churn_base_rate: number | null;
+  churn_definition_en: string | null;
+  churn_definition_zh: string | null;
+  currency_code: string | null;
+  currency_symbol: string | null;
 }
 
 interface CustomerRow {
@@ -33,6 +44,7 @@ interface CustomerRow {
   churn_reason_zh: string | null;
   churn_probability: number | null;
   value_at_risk: number | null;
+  expected_loss: number | null;
   strategy_group: string | null;
   due_date: string | null;
 }
@@ -49,7 +61,18 @@ interface RunRow {
   error: string | null;
 }
 
-const CUSTOMER_COLUMNS = 'customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, strategy_group, due_date';
+const CUSTOMER_COLUMNS = 'customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, strategy_group, due_date, expected_loss';
+
+/**
+ * Churn list orders. Old snapshots (migration < 3) have no expected loss:
+ * their rank_value (the lifetime model's value at risk, else spend) stands in.
+ */
+const CHURN_ORDER: Readonly<Record<ChurnSort, string>> = {
+  risk: 'c.churn_probability DESC, COALESCE(c.expected_loss, c.rank_value) DESC, c.monetary DESC, c.customer_id',
+  value: 'COALESCE(c.expected_loss, c.rank_value) DESC, c.monetary DESC, c.customer_id',
+};
+
+const finiteOrNull = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
 
 interface ColumnsRow {
   ids: string;
@@ -131,6 +154,20 @@ function toSnapshot(row: SnapshotRow): SnapshotInfo {
     segmentLabels: JSON.parse(row.segment_labels) as SnapshotInfo['segmentLabels'],
     churnSource: row.churn_source,
     customerCount: row.customer_count,
+    ...(row.churn_model !== null
+      ? {
+          churn: {
+            model: row.churn_model,
+            horizonDays: row.churn_horizon_days ?? 0,
+            threshold: row.churn_threshold,
+            auc: row.churn_auc,
+            precisionAt20: row.churn_precision_at_20,
+            baseRate: row.churn_base_rate,
+            definition: { en: row.churn_definition_en ?? '', zh: row.churn_definition_zh ?? '' },
+          },
+        }
+      : {}),
+    ...(row.currency_code !== null ? { currency: { code: row.currency_code, symbol: row.currency_symbol ?? row.currency_code } } : {}),
   };
 }
 
@@ -181,7 +218,7 @@ export class SqliteStore implements Store {
       churnReasonEn: row.churn_reason_en,
       churnReasonZh: row.churn_reason_zh,
       churnProbability: row.churn_probability,
-      valueAtRisk: row.value_at_risk,
+      expectedLoss: row.expected_loss ?? row.value_at_risk,
       strategyGroup: row.strategy_group,
       dueDate: row.due_date,
     };
@@ -191,19 +228,27 @@ export class SqliteStore implements Store {
     // The digest columns keep a segment in one byte.
     if (snapshot.segments.length > 255) throw Object.assign(new Error(`A snapshot holds at most 255 segments; got ${snapshot.segments.length}.`), { code: 'too-many-segments' });
     const segmentIndex = new Map(snapshot.segments.map((s, i) => [s, i]));
-    const insertSnapshot = this.db.prepare('INSERT INTO snapshots (as_of, imported_at, source, scheme, segments, segment_labels, churn_source) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertCustomer = this.db.prepare(`INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) VALUES (${new Array(19).fill('?').join(', ')})`);
+    const insertSnapshot = this.db.prepare(
+      'INSERT INTO snapshots (as_of, imported_at, source, scheme, segments, segment_labels, churn_source, churn_model, churn_horizon_days, churn_threshold, churn_auc, churn_precision_at_20, churn_base_rate, churn_definition_en, churn_definition_zh, currency_code, currency_symbol) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertCustomer = this.db.prepare(`INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) VALUES (${new Array(20).fill('?').join(', ')})`);
+    const churn = snapshot.churn;
     const id = this.db
       .transaction(() => {
-        const { lastInsertRowid } = insertSnapshot.run(snapshot.asOf, snapshot.importedAt, snapshot.source, snapshot.scheme, JSON.stringify(snapshot.segments), JSON.stringify(snapshot.segmentLabels), snapshot.churnSource);
+        const { lastInsertRowid } = insertSnapshot.run(
+          snapshot.asOf, snapshot.importedAt, snapshot.source, snapshot.scheme, JSON.stringify(snapshot.segments), JSON.stringify(snapshot.segmentLabels), snapshot.churnSource,
+          churn?.model ?? null, churn?.horizonDays ?? null, finiteOrNull(churn?.threshold), finiteOrNull(churn?.auc), finiteOrNull(churn?.precisionAt20), finiteOrNull(churn?.baseRate), churn?.definition.en ?? null, churn?.definition.zh ?? null,
+          snapshot.currency?.code ?? null, snapshot.currency?.symbol ?? null,
+        );
         const snapshotId = Number(lastInsertRowid);
         let count = 0;
         const columns = new ColumnsBuilder();
         for (const c of customers) {
           const segment = segmentIndex.get(c.segment);
           if (segment === undefined) throw Object.assign(new Error(`Customer ${c.customerId} has segment "${c.segment}", which the snapshot does not list.`), { code: 'unknown-segment' });
-          const rank = snapshot.churnSource === 'model' && c.valueAtRisk !== null ? c.valueAtRisk : (c.monetary ?? 0);
-          insertCustomer.run(snapshotId, c.customerId, c.name, c.company, c.owner, segment, c.recencyDays, c.frequency, c.monetary, c.averageOrderValue, c.lastPurchaseDate, c.churnRisk ? 1 : 0, c.churnReasonEn, c.churnReasonZh, c.churnProbability, c.valueAtRisk, c.strategyGroup, c.dueDate, Number.isFinite(rank) ? rank : 0);
+          // Segment lists and searches show the best customers first: by spend. Churn lists order by CHURN_ORDER.
+          const rank = c.monetary ?? 0;
+          insertCustomer.run(snapshotId, c.customerId, c.name, c.company, c.owner, segment, c.recencyDays, c.frequency, c.monetary, c.averageOrderValue, c.lastPurchaseDate, c.churnRisk ? 1 : 0, c.churnReasonEn, c.churnReasonZh, finiteOrNull(c.churnProbability), null, c.strategyGroup, c.dueDate, finiteOrNull(c.expectedLoss), Number.isFinite(rank) ? rank : 0);
           columns.add(c.customerId, c.owner, segment, c.churnRisk, c.recencyDays, c.monetary);
           count++;
         }
@@ -249,11 +294,11 @@ export class SqliteStore implements Store {
     return rows.map((row) => this.toCustomer(snapshotId, row));
   }
 
-  churnRisks(query: CustomerQuery & { readonly today: string }): { customers: StoredCustomer[]; total: number } {
+  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): { customers: StoredCustomer[]; total: number } {
     const scope = query.owner === undefined ? '' : 'AND c.owner = ?';
     const args: unknown[] = [query.snapshotId, ...(query.owner === undefined ? [] : [query.owner]), query.today];
     const where = `FROM customers c WHERE c.snapshot_id = ? ${scope} AND c.churn_risk = 1 AND NOT EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.customer_id AND s.until > ?)`;
-    const rows = this.db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${where} ORDER BY c.rank_value DESC, c.customer_id LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset) as CustomerRow[];
+    const rows = this.db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${where} ORDER BY ${CHURN_ORDER[query.sort ?? 'risk']} LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset) as CustomerRow[];
     // All churn risks minus the snoozed ones: snoozes are few, while a NOT EXISTS
     // probe per row costs ~60 ms over a manager's 250k churn risks.
     const ownerArgs = query.owner === undefined ? [] : [query.owner];

@@ -7,6 +7,10 @@
  * an await.
  */
 
+import type { ChurnSort } from '../intents/match-intent.js';
+
+export type { ChurnSort };
+
 /** One customer of a stored snapshot: what the answers and digests need, nothing more. */
 export interface StoredCustomer {
   readonly customerId: string;
@@ -22,13 +26,19 @@ export interface StoredCustomer {
   readonly monetary: number | null;
   readonly averageOrderValue: number | null;
   readonly lastPurchaseDate: string | null;
+  /** The run's one churn decision (result.churn.atRisk); never set for a customer with no purchase. */
   readonly churnRisk: boolean;
-  /** Why the SPEC rule fired, in both locales (the engine localizes it at import). */
+  /** Why at risk (or why not, when the segment implies risk), in both locales: result.churn.reason at import. */
   readonly churnReasonEn: string | null;
   readonly churnReasonZh: string | null;
-  /** Lifetime-model outputs when the import fitted a reliable model; null otherwise. */
+  /** P(no purchase in the next H days), 0–1; null without a probability (rule union, never bought, old snapshots). */
   readonly churnProbability: number | null;
-  readonly valueAtRisk: number | null;
+  /**
+   * Expected loss: churn probability × expected value over the next year, in
+   * the snapshot's currency; null when unknown. Snapshots stored before
+   * migration 3 hold the old lifetime model's value at risk here.
+   */
+  readonly expectedLoss: number | null;
   /** SPEC §7 strategy group id (`churn-risk` …), rendered in the reader's locale. */
   readonly strategyGroup: string | null;
   readonly dueDate: string | null;
@@ -94,9 +104,29 @@ export interface NewSnapshot {
   /** Segment ids in the scheme's order, with their labels. */
   readonly segments: readonly string[];
   readonly segmentLabels: { readonly en: readonly string[]; readonly zh: readonly string[] };
-  /** 'model' when churnProbability/valueAtRisk are filled by a reliable lifetime model, else 'spec-rule'. */
+  /** 'model' when a back-tested model (or its cadence fallback) gave probabilities, else 'spec-rule' (the rule union). */
   readonly churnSource: 'model' | 'spec-rule';
+  /** The run's churn evidence; undefined on snapshots stored before migration 3. */
+  readonly churn?: SnapshotChurn;
+  /** The money columns' currency; undefined on snapshots stored before migration 3 (shown as yuan, as they were). */
+  readonly currency?: { readonly code: string; readonly symbol: string };
 }
+
+/** What every churn answer shows as evidence (issue 11): the ranking model, its back-test and the definition of "at risk". */
+export interface SnapshotChurn {
+  /** ChurnTruth.model: `gbdt`, `bg-nbd`, `cadence`, `rules-and-cadence`, `rules` … */
+  readonly model: string;
+  readonly horizonDays: number;
+  /** null for the rule union or a top-k decision. */
+  readonly threshold: number | null;
+  /** Back-test of the ranking model; null when not measured (rule union). */
+  readonly auc: number | null;
+  readonly precisionAt20: number | null;
+  readonly baseRate: number | null;
+  /** ChurnTruth.definition in both locales. */
+  readonly definition: { readonly en: string; readonly zh: string };
+}
+
 
 /** Filters of the per-owner customer queries; `owner: undefined` means every owner (manager view). */
 export interface CustomerQuery {
@@ -118,10 +148,11 @@ export interface Store {
   /** Customers whose name or company contains `text` (case-insensitive), owner-scoped. */
   searchCustomers(snapshotId: number, text: string, owner: string | undefined, limit: number): StoredCustomer[];
   /**
-   * Churn-risk customers not snoozed at `today`, ranked by value at risk when
-   * the snapshot has a model, else by spend; ties by id. Returns the page and the total.
+   * Churn-risk customers not snoozed at `today`. `sort: 'risk'` (default):
+   * churn probability first, ties by expected loss, then spend; `'value'`:
+   * expected loss first, then spend. Ties by id. Returns the page and the total.
    */
-  churnRisks(query: CustomerQuery & { readonly today: string }): { customers: StoredCustomer[]; total: number };
+  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): { customers: StoredCustomer[]; total: number };
   customersInSegment(query: CustomerQuery & { readonly segment: string }): { customers: StoredCustomer[]; total: number };
   /** Customers per segment (and their spend) for one owner or all. */
   segmentCounts(snapshotId: number, owner: string | undefined): { segment: string; count: number; revenue: number; churnRisks: number }[];

@@ -1,22 +1,38 @@
 import type { Viewer } from '../../bot/access/resolve-viewer.js';
+import { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from '../../bot/answers/answer-question.js';
 import { localeOf, replyToIntent } from '../../bot/answers/reply-to-question.js';
-import { matchIntent } from '../../bot/intents/match-intent.js';
+import { todayOf, type BotDeps } from '../../bot/bot-deps.js';
+import { churnReason } from '../../bot/blocks/format.js';
+import { matchIntent, type ChurnSort, type Intent, type Locale } from '../../bot/intents/match-intent.js';
+import type { Store } from '../../bot/store/store.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
 
 export const ASK_HELP = `Usage: tierline ask "<question>" --as <owner> [options]
-       tierline ask "<question>" --manager
+       tierline ask "<question>" --manager [options]
 
 Answers a question the way the Slack bot does, as text, without Slack:
-"who is at churn risk", "哪些客户有流失风险", "C00042", "show champions",
-"my summary", "help". --as answers as that owner (客户经理) and sees only
-their customers; --manager sees every owner's.
+"who is at churn risk", "哪些客户有流失风险", "top 10 at risk by value",
+"C00042", "show champions", "my summary", "help". --as answers as that
+owner (客户经理) and sees only their customers; --manager sees every owner's.
+
+The churn list is "who is likely to leave": most likely first (churn
+probability; ties by expected loss); "…by value" / 「按价值」 or --sort value
+puts the largest expected loss first.
 
 Options:
   --as <owner>               the owner name as written in the data
   --manager                  answer as a manager (all owners)
-  --page <n>                 page of a long list (default 1)
+  --page <n>                 page of a long list (default 1); a page is the
+                             size the question asked for ("top 10" → 10; else 5)
+  --sort risk|value          churn list order (default: the question's, else risk)
+  --format text|json         json exports the churn list as a JSON array, one
+                             object per line: customerId, owner, rank,
+                             churnProbability, expectedLoss (null when unknown),
+                             currency, reason, model
+  --limit <n>                json: export ranks 1–n (with --page: that page,
+                             never past rank n)
   --locale en|zh-CN          answer language (default: the question's)
 ${DB_FLAG_HELP}
   -h, --help                 this help
@@ -24,10 +40,69 @@ ${DB_FLAG_HELP}
 Exit codes: 0 ok, 1 bad usage, 2 no data to answer from.
 `;
 
-const OPTIONS = { ...DB_FLAG, as: { type: 'string' }, manager: { type: 'boolean' }, page: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  ...DB_FLAG,
+  as: { type: 'string' },
+  manager: { type: 'boolean' },
+  page: { type: 'string' },
+  sort: { type: 'string' },
+  format: { type: 'string' },
+  limit: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** One exported churn-list row (`--format json`). */
+export interface ExportedRisk {
+  readonly customerId: string;
+  readonly owner: string | null;
+  /** 1-based position in the whole list, in the chosen order. */
+  readonly rank: number;
+  readonly churnProbability: number | null;
+  /** Churn probability × expected value over the next year; null when 0 or unknown (never a 0 from a broken model). */
+  readonly expectedLoss: number | null;
+  readonly currency: string;
+  readonly reason: string;
+  /** The ranking model (ChurnTruth.model), or how an older snapshot ranked. */
+  readonly model: string;
+}
+
+function wholeNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number ≥ 1; got "${value}".`);
+  return n;
+}
 
 /**
- * `tierline ask`: the bot's answer as text.
+ * The churn list rows from `from` (0-based rank) up to `to` (exclusive), read
+ * page by page through answerQuestion: the same scoping and snoozes as the bot.
+ */
+function exportRisks(deps: BotDeps, viewer: Viewer, intent: Extract<Intent, { kind: 'churn' }>, locale: Locale, sort: ChurnSort, from: number, to: number): Answer | ExportedRisk[] {
+  const rows: ExportedRisk[] = [];
+  for (let offset = from; offset < to; offset += MAX_PAGE_SIZE) {
+    const answer = answerQuestion(intent, { store: deps.store, viewer, locale, surface: 'dm', today: todayOf(deps) }, { offset, pageSize: Math.min(MAX_PAGE_SIZE, to - offset), sort });
+    if (answer.kind !== 'churn') return answer;
+    const model = answer.snapshot.churn?.model ?? (answer.snapshot.churnSource === 'model' ? 'lifetime-model' : 'spec-rule');
+    answer.customers.forEach((c, i) =>
+      rows.push({
+        customerId: c.customerId,
+        owner: c.owner,
+        rank: offset + i + 1,
+        churnProbability: c.churnProbability,
+        expectedLoss: c.expectedLoss !== null && c.expectedLoss > 0 ? c.expectedLoss : null,
+        currency: answer.snapshot.currency?.code ?? 'CNY',
+        reason: churnReason(c, locale),
+        model,
+      }),
+    );
+    if (answer.customers.length < Math.min(MAX_PAGE_SIZE, to - offset)) break;
+  }
+  return rows;
+}
+
+/**
+ * `tierline ask`: the bot's answer as text, or the churn list as JSON.
  * @returns the exit code.
  */
 export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<number> {
@@ -39,21 +114,43 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
   if (positionals.length === 0) throw new UsageError('ask: missing the question.');
   if (values.as === undefined && !values.manager) throw new UsageError('ask: say who is asking: --as <owner> or --manager.');
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN') throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
-  const page = values.page === undefined ? 1 : Number(values.page);
-  if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a whole number ≥ 1; got "${values.page}".`);
+  if (values.sort !== undefined && values.sort !== 'risk' && values.sort !== 'value') throw new UsageError(`--sort must be risk or value; got "${values.sort}".`);
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json; got "${values.format}".`);
+  const json = values.format === 'json';
+  const page = wholeNumber('--page', values.page);
+  const limit = wholeNumber('--limit', values.limit);
+  if (limit !== undefined && !json) throw new UsageError('--limit caps an export: use it with --format json.');
   const question = positionals.join(' ');
-  return withStore(values.db, 'existing', (store) => {
+  return withStore(values.db, 'existing', (store: Store) => {
     const snapshot = store.latestSnapshot();
     if (values.as !== undefined && snapshot && !store.owners(snapshot.id).includes(values.as)) {
       io.err(`tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${store.owners(snapshot.id).slice(0, 8).join(', ')}…\n`);
       return EXIT.usage;
     }
-    const locale = (values.locale as 'en' | 'zh-CN' | undefined) ?? localeOf(question, 'en');
+    const locale = (values.locale as Locale | undefined) ?? localeOf(question, 'en');
     const intent = matchIntent(question, snapshot && { segments: snapshot.segments, labels: snapshot.segmentLabels });
     const viewer: Viewer = { ...(values.as !== undefined ? { owner: values.as } : {}), manager: Boolean(values.manager) && values.as === undefined, admin: false };
+    const deps: BotDeps = { store, now: () => new Date(), access: { managers: [], admins: [] }, defaultLocale: locale, log: () => {} };
+    const pageSize = pageSizeOf(intent);
+    const sort = (values.sort as ChurnSort | undefined) ?? (intent.kind === 'churn' ? intent.sort : undefined);
+    const noData = (answer: Answer): number => (answer.kind === 'error' && (answer.id === 'error.no-snapshot' || answer.id === 'error.empty-snapshot') ? EXIT.data : EXIT.ok);
+    if (json) {
+      if (intent.kind !== 'churn') throw new UsageError(`--format json exports the churn list; "${question}" is not a churn question (try "who is at churn risk").`);
+      const from = page === undefined ? 0 : (page - 1) * pageSize;
+      const to = Math.min(page === undefined ? (limit ?? pageSize) : from + pageSize, limit ?? Number.POSITIVE_INFINITY);
+      const rows = exportRisks(deps, viewer, intent, locale, sort ?? 'risk', from, Math.max(from, to));
+      if (!Array.isArray(rows)) {
+        // Not a list (no snapshot, not mapped): the bot's sentence, on stderr so stdout stays JSON-only.
+        const text = replyToIntent(deps, viewer, intent, 'dm', locale).text;
+        io.err(`tierline: ${text}\n`);
+        return noData(rows) === EXIT.data ? EXIT.data : EXIT.usage;
+      }
+      io.out(rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+      return EXIT.ok;
+    }
     // The terminal is the owner's own screen: like a DM, their customers' names show in full.
-    const reply = replyToIntent({ store, now: () => new Date(), access: { managers: [], admins: [] }, defaultLocale: locale, log: () => {} }, viewer, intent, 'dm', locale, { offset: (page - 1) * 5, unmatched: intent.kind === 'help' && !/^\s*(help|帮助)\s*$/i.test(question) });
+    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, { offset: ((page ?? 1) - 1) * pageSize, pageSize, ...(sort ? { sort } : {}), unmatched: intent.kind === 'help' && !/^\s*(help|帮助)\s*$/i.test(question) });
     io.out(reply.text + '\n');
-    return reply.answer.kind === 'error' && (reply.answer.id === 'error.no-snapshot' || reply.answer.id === 'error.empty-snapshot') ? EXIT.data : EXIT.ok;
+    return noData(reply.answer);
   });
 }

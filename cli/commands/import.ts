@@ -1,6 +1,7 @@
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
+import { churnEvidenceLines } from '../../bot/blocks/format.js';
 import { DB_FLAG, DB_FLAG_HELP, importFile, storePath, withStore } from './bot-store.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 
@@ -38,7 +39,9 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
     const { snapshot, notes } = await importFile(store, positionals[0]!, values, io, new Date().toISOString());
     const owners = store.owners(snapshot.id);
     const unmapped = owners.filter((o) => store.slackUserOfOwner(o) === undefined);
-    io.out(`Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, churn ranking: ${snapshot.churnSource === 'model' ? 'lifetime model (value at risk)' : 'SPEC rule (by spend)'}.\n`);
+    // The evidence every churn face shows (issue 11): the ranking model, its back-test and what "at risk" means.
+    io.out(`Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, money in ${snapshot.currency?.code ?? 'CNY'}.\n`);
+    io.out(`Churn: ${churnEvidenceLines(snapshot, 'en').join('. ')}.\n`);
     for (const note of notes) io.out(`Note: ${note}\n`);
     if (unmapped.length > 0) io.out(`Owners without a Slack user (${unmapped.length}): ${unmapped.slice(0, 10).join(', ')}${unmapped.length > 10 ? ', …' : ''}. Map them with: tierline users map "Name=U0123".\n`);
     return EXIT.ok;

@@ -14,7 +14,9 @@ describe('tierline import / users / ask / digest', () => {
     const path = db();
     const imported = await run('import', 'sample/transactions.csv', '--customers', 'sample/customers.csv', '--db', path);
     expect(imported.code).toBe(0);
-    expect(imported.out).toMatch(/^Imported sample\/transactions.csv as snapshot 1 of 2026-11-01: 5,000 customers, 10 owners, churn ranking: SPEC rule \(by spend\)\./);
+    expect(imported.out).toMatch(/^Imported sample\/transactions.csv as snapshot 1 of 2026-11-01: 5,000 customers, 10 owners, money in CNY\.\n/);
+    // The one churn truth's evidence: which model ranks, its back-test, what "at risk" means.
+    expect(imported.out).toMatch(/\nChurn: At risk = P\(no purchase in the next 90 days\) ≥ 0\.\d\d by \S+ \(back-test AUC 0\.\d\d, precision in top 20 [\d.]+, base rate 0\.\d\d\)\.\n/);
     expect(imported.out).toContain('Owners without a Slack user (10)');
     const ask = await run('ask', 'who is at churn risk', '--as', 'Maria Garcia', '--db', path);
     expect(ask.code).toBe(0);

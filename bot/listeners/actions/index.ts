@@ -11,5 +11,5 @@ export function register(app: App, deps: BotDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.logContact, createLogContact(deps));
   app.action<BlockButtonAction>(ACTION_IDS.snooze, createSnooze(deps));
   app.action<BlockButtonAction>(ACTION_IDS.details, createDetails(deps));
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION_IDS.page}_(next|previous)$`), createPage(deps));
+  app.action<BlockButtonAction>(new RegExp(`^${ACTION_IDS.page}_(next|previous|sort)$`), createPage(deps));
 }

@@ -61,15 +61,19 @@ describe('Block Kit builders', () => {
     expect(blocksToText(blocks)).toMatchInlineSnapshot(`
       "Customers at churn risk — Maria
       ────────────────────────────────────────────────────────────
-      Ranked by spend: this snapshot has no reliable lifetime model, so the SPEC churn rule decides who is at risk.
+      Most likely to leave first (churn probability; ties by expected loss).
       C005 · Bob Smith
-      Reason: No purchase in 3 months; lifetime purchases 3 ≤ 3
+      Reason: silent 335 days since their last purchase; 3 orders, ¥30,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Expected loss unknown (spend shown instead)
       Last purchase: 2025-12-01 · Spend: ¥30,000 · Segment: At risk
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
       C002 · 上海华东科技有限公司
-      Reason: No purchase in 3 months; lifetime purchases 2 ≤ 3
+      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Expected loss unknown (spend shown instead)
       Last purchase: 2026-03-01 · Spend: ¥5,000 · Segment: Hibernating
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
+      Decided by SPEC churn rules: no back-test (no probability to measure)
+      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
       1–2 of 2 · snapshot 2026-11-01"
     `);
   });
@@ -81,15 +85,19 @@ describe('Block Kit builders', () => {
     expect(blocksToText(buildChurnList(a, 'zh-CN'))).toMatchInlineSnapshot(`
       "流失风险客户 — Maria
       ────────────────────────────
-      按消费金额排序：该快照没有可靠的生命周期模型，由规范中的流失规则判定风险。
+      按流失概率从高到低排序（相同时按预期损失）。
       C005 · Bob Smith
-      原因: 近3个月未消费，累计消费3次 ≤ 3
-      最近购买: 2025-12-01 · 累计消费: ¥30,000 · 细分群体: 流失风险
+      原因: 最近一次购买后已 335 天未购买；共 3 单，累计 30,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      预期损失未知（改为显示累计消费）
+      最近购买: 2025-12-01 · 累计消费: 30,000元 · 细分群体: 流失风险
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
       C002 · 上海华东科技有限公司
-      原因: 近3个月未消费，累计消费2次 ≤ 3
-      最近购买: 2026-03-01 · 累计消费: ¥5,000 · 细分群体: 休眠客户
+      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      预期损失未知（改为显示累计消费）
+      最近购买: 2026-03-01 · 累计消费: 5,000元 · 细分群体: 休眠客户
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
+      判定依据：SPEC流失规则；无回测（没有可衡量的概率）
+      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细
       第 1–2 位，共 2 位 · 快照 2026-11-01"
     `);
   });
@@ -103,6 +111,15 @@ describe('Block Kit builders', () => {
       {
         "block_id": "pagination",
         "elements": [
+          {
+            "action_id": "tierline_page_sort",
+            "text": {
+              "text": "Sort by value",
+              "type": "plain_text",
+            },
+            "type": "button",
+            "value": "{"kind":"churn","user":"UDAVID","sort":"value","offset":0,"pageSize":1}",
+          },
           {
             "action_id": "tierline_page_next",
             "text": {
@@ -123,7 +140,8 @@ describe('Block Kit builders', () => {
     expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'en'), 'en'))).toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
-      Reason: No purchase in 3 months; lifetime purchases 2 ≤ 3
+      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Expected loss unknown (spend shown instead)
       Last purchase: 2026-03-01 · Spend: ¥5,000 · Segment: Hibernating
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
       Owner: Maria · Days since purchase: 245 · Purchases: 2 · Average order: ¥2,500 · Due: 2026-11-15"
@@ -131,10 +149,11 @@ describe('Block Kit builders', () => {
     expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
-      原因: 近3个月未消费，累计消费2次 ≤ 3
-      最近购买: 2026-03-01 · 累计消费: ¥5,000 · 细分群体: 休眠客户
+      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      预期损失未知（改为显示累计消费）
+      最近购买: 2026-03-01 · 累计消费: 5,000元 · 细分群体: 休眠客户
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
-      客户经理: Maria · 距上次购买天数: 245 · 购买次数: 2 · 客单价: ¥2,500 · 时间节点: 2026-11-15"
+      客户经理: Maria · 距上次购买天数: 245 · 购买次数: 2 · 客单价: 2,500元 · 时间节点: 2026-11-15"
     `);
     expect(blocksToText(buildAnswerBlocks(answer({ kind: 'summary' }, 'en'), 'en'))).toMatchInlineSnapshot(`
       "Customers of Maria
@@ -143,16 +162,20 @@ describe('Block Kit builders', () => {
       • Champions: 1 · ¥90,000
       • At risk: 1 · ¥30,000
       • Hibernating: 1 · ¥5,000
-      2026-11-01"
+      2026-11-01
+      Decided by SPEC churn rules: no back-test (no probability to measure)
+      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history"
     `);
     expect(blocksToText(buildAnswerBlocks(answer({ kind: 'summary' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
       "Maria 的客户概况
       ──────────────────────
-      3 位客户 · 2 位有流失风险 · 消费 ¥125,000
-      • 冠军客户: 1 · ¥90,000
-      • 流失风险: 1 · ¥30,000
-      • 休眠客户: 1 · ¥5,000
-      2026-11-01"
+      3 位客户 · 2 位有流失风险 · 消费 125,000元
+      • 冠军客户: 1 · 90,000元
+      • 流失风险: 1 · 30,000元
+      • 休眠客户: 1 · 5,000元
+      2026-11-01
+      判定依据：SPEC流失规则；无回测（没有可衡量的概率）
+      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细"
     `);
   });
 
@@ -285,7 +308,7 @@ describe('Block Kit builders', () => {
     store = fixtureStore();
     const s = store.latestSnapshot()!;
     const c = { ...store.customer(s.id, 'C005')!, displayName: '<!channel> *bold*' };
-    const blocks = buildChurnList({ kind: 'churn', snapshot: s, owner: 'Maria', customers: [c], page: { offset: 0, pageSize: 5, total: 1 } }, 'en');
+    const blocks = buildChurnList({ kind: 'churn', snapshot: s, owner: 'Maria', sort: 'risk', customers: [c], page: { offset: 0, pageSize: 5, total: 1 } }, 'en');
     const text = JSON.stringify(blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt; ＊bold＊');

@@ -20,7 +20,10 @@ describe('App Home and digest blocks', () => {
   it('App Home (en): tiers, top risks with buttons, contacts this week', () => {
     store = fixtureStore();
     const view = home(USERS.david, 'en');
-    expect(view.blocks.filter((b) => b.type === 'actions')).toHaveLength(2);
+    // Two customers' buttons, then the list controls (Sort by value; one page, so no page buttons).
+    const actions = view.blocks.filter((b) => b.type === 'actions');
+    expect(actions).toHaveLength(3);
+    expect(actions[2]).toMatchObject({ block_id: 'pagination', elements: [{ action_id: 'tierline_page_sort', value: '{"kind":"churn","sort":"value","offset":0,"pageSize":5}' }] });
     expect(blocksToText(view.blocks)).toMatchInlineSnapshot(`
       "Tierline
       ────────────────
@@ -29,15 +32,19 @@ describe('App Home and digest blocks', () => {
       • New customers: 1 · ¥800
       • Need attention: 1 · ¥20,000
       Top customers at churn risk
-      Ranked by spend: this snapshot has no reliable lifetime model, so the SPEC churn rule decides who is at risk.
+      Most likely to leave first (churn probability; ties by expected loss).
       C004 · 李娜女士
-      Reason: complaints in 6 months: 2
+      Reason: silent 31 days since their last purchase; 6 orders, ¥20,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 2 complaint(s) in 6 months
+      Expected loss unknown (spend shown instead)
       Last purchase: 2026-10-01 · Spend: ¥20,000 · Segment: Need attention
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
       C003 · Acme Trading Co., Ltd.
-      Reason: No purchase in 3 months; lifetime purchases 1 ≤ 3; complaints in 6 months: 1
+      Reason: silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months
+      Expected loss unknown (spend shown instead)
       Last purchase: 2026-04-01 · Spend: ¥800 · Segment: New customers
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
+      Decided by SPEC churn rules: no back-test (no probability to measure)
+      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
       1–2 of 2 · snapshot 2026-11-01
       Contacts logged this week: 2"
     `);
@@ -61,13 +68,14 @@ describe('App Home and digest blocks', () => {
       "每周分层简报 — David
       ────────────────────────────
       快照 2026-11-08，对比 2026-11-01
-      分层 — 3 · ¥71,800
-      • 忠诚客户: 2 (+1) · 98.9%
-      • 新客户: 1 (±0) · 1.1%
-      • 需要关注: 0 (-1) · 0.0%
+      分层 — 3 · 71,800元
+      • 忠诚客户: 2 (+1) · 占消费 98.9%
+      • 新客户: 1 (±0) · 占消费 1.1%
+      • 需要关注: 0 (-1) · 占消费 0.0%
       升级最多 (1)
-      • C004 · *女士: 需要关注 → 忠诚客户 (¥26,000)
-      新增流失风险：0
+      • C004 · *女士: 需要关注 → 忠诚客户 (26,000元)
+      新增流失风险：0 · 当前流失风险：1（占客户 33.3%）
+      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细
       挽回：2 位风险客户中 1 位再次购买 · 已记录联系 0 次，成功率 —"
     `);
   });

@@ -66,20 +66,22 @@ describe('buildDigest', () => {
       ────────────────────────────────────────────────────────────
       Snapshot 2026-11-08, compared with 2026-11-01
       Tiers — 7 · ¥195,100
-      • Champions: 0 (-1) · 0.0%
-      • Loyal: 1 (±0) · 23.1%
-      • Potential loyalist: 1 (+1) · 10.3%
-      • New customers: 2 (+1) · 4.8%
-      • Need attention: 0 (-1) · 0.0%
-      • At risk: 2 (+1) · 61.5%
-      • Hibernating: 1 (±0) · 0.4%
+      • Champions: 0 (-1) · 0.0% of spend
+      • Loyal: 1 (±0) · 23.1% of spend
+      • Potential loyalist: 1 (+1) · 10.3% of spend
+      • New customers: 2 (+1) · 4.8% of spend
+      • Need attention: 0 (-1) · 0.0% of spend
+      • At risk: 2 (+1) · 61.5% of spend
+      • Hibernating: 1 (±0) · 0.4% of spend
       Top upgrades (2)
       • C004 · *女士: Need attention → Potential loyalist (¥20,000)
       • C002 · B公司: Hibernating → New customers (¥9,000)
       Top downgrades (2)
       • C001 · *先生: Champions → At risk (¥90,000)
       • C003 · Company D: New customers → Hibernating (¥800)
-      New churn risks: 0
+      New churn risks: 1 · at risk now: 4 (57.1% of customers)
+      • C001 · *先生: At risk (¥90,000)
+      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
       Win-back: 1 of 4 at-risk customers bought again · contacts logged 0, — success"
     `);
   });

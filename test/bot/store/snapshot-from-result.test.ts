@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, formatDay, segmentTable, type Cell } from '../../../core/index.js';
 import { prepareSnapshot } from '../../../bot/store/snapshot-from-result.js';
 import { SqliteStore } from '../../../bot/store/sqlite-store.js';
+import { HEADER, ROWS } from '../fixtures.js';
 
 /**
  * Seeded transactions drawn from the BG/NBD story itself: each of 900
@@ -31,32 +32,59 @@ function transactions(): Cell[][] {
 }
 
 describe('prepareSnapshot', () => {
-  it('ranks churn by value at risk when a reliable lifetime model can be fitted', () => {
-    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions(), { today: '2026-12-01' }, { keepPurchaseDays: true });
+  it('stores the run\'s one churn truth: flag, probability, expected loss, reasons and the evidence', () => {
+    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions(), { today: '2026-12-01', currency: 'GBP' });
     const prepared = prepareSnapshot(result, 'orders.csv', '2026-11-01T00:00:00Z');
-    expect(prepared.modelNotes).toEqual([]);
+    const churn = result.churn;
     expect(prepared.snapshot.churnSource).toBe('model');
+    expect(prepared.snapshot.currency).toEqual({ code: 'GBP', symbol: '£' });
+    expect(prepared.snapshot.churn).toEqual({
+      model: churn.model,
+      horizonDays: 90,
+      threshold: Number.isFinite(churn.threshold) ? churn.threshold : null,
+      auc: churn.auc,
+      precisionAt20: churn.precisionAt20,
+      baseRate: churn.baseRate,
+      definition: { en: churn.definition('en'), zh: churn.definition('zh-CN') },
+    });
+    expect(prepared.snapshot.churn!.definition.en).toMatch(/^At risk = /);
+    const stored = [...prepared.customers];
+    expect(stored).toHaveLength(result.features.count);
+    stored.forEach((s, c) => {
+      expect(s.churnRisk).toBe(churn.atRisk[c] === 1);
+      expect(s.churnProbability).toBe(churn.probability[c]);
+      expect(s.expectedLoss).toBe(churn.expectedLoss[c]);
+      expect(s.churnReasonEn).toBe(churn.reason(c, 'en'));
+      expect(s.churnReasonZh).toBe(churn.reason(c, 'zh-CN'));
+    });
+    expect(stored.filter((s) => s.churnRisk)).toHaveLength(churn.atRiskCount);
+
     const store = new SqliteStore(':memory:');
     const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
-    const { customers, total } = store.churnRisks({ snapshotId: snapshot.id, owner: 'Maria', limit: 20, offset: 0, today: '2026-11-25' });
-    expect(total).toBeGreaterThan(0);
-    expect(customers.every((c) => c.owner === 'Maria' && c.churnProbability !== null && c.valueAtRisk !== null)).toBe(true);
-    const values = customers.map((c) => c.valueAtRisk!);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(snapshot.churn).toEqual(prepared.snapshot.churn);
+    expect(snapshot.currency).toEqual({ code: 'GBP', symbol: '£' });
+    const byRisk = store.churnRisks({ snapshotId: snapshot.id, owner: 'Maria', limit: 20, offset: 0, today: '2026-11-25' });
+    expect(byRisk.total).toBeGreaterThan(0);
+    expect(byRisk.customers.every((c) => c.owner === 'Maria' && c.churnRisk && c.churnProbability !== null)).toBe(true);
+    const p = byRisk.customers.map((c) => c.churnProbability!);
+    expect(p).toEqual([...p].sort((a, b) => b - a));
+    const byValue = store.churnRisks({ snapshotId: snapshot.id, owner: 'Maria', limit: 20, offset: 0, today: '2026-11-25', sort: 'value' });
+    expect(byValue.total).toBe(byRisk.total);
+    const loss = byValue.customers.map((c) => c.expectedLoss!);
+    expect(loss).toEqual([...loss].sort((a, b) => b - a));
     store.close();
   });
 
-  it('falls back to the SPEC rule, and says why, without purchase days', () => {
-    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions().slice(0, 50), { today: '2026-12-01' });
-    const prepared = prepareSnapshot(result, 'orders.csv', 'x');
+  it('customer rows: the SPEC rule union decides, without a probability, and says why', () => {
+    const result = segmentTable(HEADER, ROWS, { asOf: '2026-11-01', today: '2026-11-25' });
+    const prepared = prepareSnapshot(result, 'customers.csv', 'x');
     expect(prepared.snapshot.churnSource).toBe('spec-rule');
-    expect(prepared.modelNotes[0]).toMatch(/without purchase days/);
-  });
-
-  it('falls back when the model is not reliable (few repeat buyers)', () => {
-    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions().slice(0, 300), { today: '2026-12-01' }, { keepPurchaseDays: true });
-    const prepared = prepareSnapshot(result, 'orders.csv', 'x');
-    expect(prepared.snapshot.churnSource).toBe('spec-rule');
-    expect(prepared.modelNotes.join(' ')).toMatch(/repeat buyers/);
+    expect(prepared.snapshot.churn).toMatchObject({ model: 'rules', auc: null, precisionAt20: null, baseRate: null, threshold: null });
+    expect(prepared.snapshot.churn!.definition.en).toMatch(/^At risk = any SPEC churn rule matches/);
+    expect(prepared.snapshot.currency).toEqual({ code: 'CNY', symbol: '¥' });
+    const stored = [...prepared.customers];
+    expect(stored.every((s) => s.churnProbability === null && s.expectedLoss === 0)).toBe(true);
+    // The fixture's hand-checked SPEC churn risks (test/bot/fixtures.ts).
+    expect(stored.filter((s) => s.churnRisk).map((s) => s.customerId)).toEqual(['C002', 'C003', 'C004', 'C005']);
   });
 });
