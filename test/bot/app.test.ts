@@ -5,7 +5,7 @@ import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
 import type { SqliteStore } from '../../bot/store/sqlite-store.js';
 import { postSigned, startFakeSlack } from './fake-slack.js';
-import { fixtureDeps, fixtureStore, importRows, ROWS, USERS } from './fixtures.js';
+import { fixtureDeps, fixtureStore, importModelSnapshot, importRows, ROWS, USERS } from './fixtures.js';
 
 const SECRET = 'test-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -282,6 +282,26 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(textOf(post.body)).not.toMatch(/Bob Smith|张伟先生/);
   });
 
+  it('Sort button under a list: by value replaces the message in the other order, and offers by risk back', async () => {
+    importModelSnapshot(store);
+    await postSigned(url, SECRET, slashCommand('churn'), FORM);
+    await waitFor('response/cmd');
+    const first = slack.callsTo('response/cmd')[0]!.body;
+    const ids = (body: Record<string, unknown>): string[] => [...textOf(body).matchAll(/\*(M\d|D\d) · /g)].map((m) => m[1]!);
+    expect(ids(first)).toEqual(['M1', 'M3', 'M2', 'M4']);
+    const sort = buttonValue(first, 'tierline_page_sort')!;
+    expect(JSON.parse(sort)).toEqual({ kind: 'churn', sort: 'value', offset: 0, pageSize: 5 });
+    expect((await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_page_sort', sort), FORM)).status).toBe(200);
+    await waitFor('response/act');
+    const sorted = slack.callsTo('response/act')[0]!.body;
+    expect(sorted.replace_original).toBe(true);
+    expect(ids(sorted)).toEqual(['M2', 'M3', 'M1', 'M4']);
+    expect(textOf(sorted)).toContain('Expected loss: £5,000');
+    expect(textOf(sorted)).toContain('back-test AUC 0.81, precision in top 20 0.70, base rate 0.35');
+    expect(JSON.parse(buttonValue(sorted, 'tierline_page_sort')!)).toEqual({ kind: 'churn', offset: 0, pageSize: 5 });
+    expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
+  });
+
   describe('App Home tab clicks (no response_url)', () => {
     it('"Next page" re-publishes the Home with the next page of the churn list', async () => {
       // Seven more churn risks for Maria (inactive since March, F 2): 9 in all, two pages of 5.
@@ -300,6 +320,23 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       expect(JSON.stringify(first)).not.toContain('C11 ');
       expect(JSON.stringify(second.view)).toContain('C11 · Extra 1');
       expect(buttonValue(second.view, 'tierline_page_previous')).toBeDefined();
+      expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
+    });
+
+    it('"Sort by value" re-publishes the Home with the list by expected loss', async () => {
+      importModelSnapshot(store);
+      await postSigned(url, SECRET, homeOpened(USERS.maria), 'application/json');
+      await waitFor('views.publish');
+      const first = slack.callsTo('views.publish')[0]!.body.view;
+      const sort = buttonValue(first, 'tierline_page_sort')!;
+      expect((await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_page_sort', sort), FORM)).status).toBe(200);
+      await waitFor('views.publish', 2);
+      const second = slack.callsTo('views.publish')[1]!.body;
+      expect(second.user_id).toBe(USERS.maria);
+      const order = (view: unknown): string[] => [...JSON.stringify(view).matchAll(/\*(M\d) · /g)].map((m) => m[1]!);
+      expect(order(first)).toEqual(['M1', 'M3', 'M2', 'M4']);
+      expect(order(second.view)).toEqual(['M2', 'M3', 'M1', 'M4']);
+      expect(buttonValue(second.view, 'tierline_page_sort')).toBe('{"kind":"churn","offset":0,"pageSize":5}');
       expect(deps.logs.filter((l) => l.startsWith('listener failed'))).toEqual([]);
     });
 

@@ -45,4 +45,16 @@ describe('matchIntent', () => {
     expect(detectLocale('流失')).toBe('zh-CN');
     expect(detectLocale('churn')).toBe('en');
   });
+
+  it('reads the order of a churn list: "…by value" / 按价值 puts expected loss first, "by risk" / 按风险 the default', () => {
+    expect(matchIntent('who is at churn risk by value')).toEqual({ kind: 'churn', sort: 'value' });
+    expect(matchIntent('top 10 at risk, sorted by expected loss')).toEqual({ kind: 'churn', limit: 10, sort: 'value' });
+    expect(matchIntent('流失风险客户 按价值')).toEqual({ kind: 'churn', sort: 'value' });
+    expect(matchIntent('前10个流失风险客户按金额排序')).toEqual({ kind: 'churn', limit: 10, sort: 'value' });
+    expect(matchIntent('at-risk customers by risk')).toEqual({ kind: 'churn', sort: 'risk' });
+    expect(matchIntent('流失风险 按风险')).toEqual({ kind: 'churn', sort: 'risk' });
+    expect(matchIntent('who is at churn risk')).toEqual({ kind: 'churn' });
+    // "value" alone is not an order: "high value" names a segment.
+    expect(matchIntent('churn risk among high value customers')).toEqual({ kind: 'churn' });
+  });
 });
