@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     await page.locator('.result .done').waitFor();
     const done = await page.locator('.result .done').textContent();
     expect(done).toContain('已用RFM：8类（高/低于均值）细分300位客户（分析日期2026-11-01）');
-    expect(done).toContain('Customers!M1:AJ301');
+    expect(done).toContain('Customers!M1:AL301');
     const segmentRows = await page.locator('table.segments tbody tr').count();
     expect(segmentRows).toBeGreaterThan(3);
     await expect(page.locator('table.segments tbody tr').first().locator('th').textContent()).resolves.toMatch(/客户$/);
