@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createRng, type Rng } from '../core/random/create-rng.js';
+import { createRng, type Rng } from '../core/index.js';
 import { DATA_DIR } from './paths.js';
 
 export const CHURN_FEATURES_SEED = 20261207;

@@ -14,7 +14,7 @@
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRng } from '../core/random/create-rng.js';
+import { createRng } from '../core/index.js';
 import { DATA_DIR } from './paths.js';
 
 export const FEATURES_SEED = 20261126;

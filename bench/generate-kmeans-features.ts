@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createRng, type Rng } from '../core/random/create-rng.js';
+import { createRng, type Rng } from '../core/index.js';
 import type { FeatureColumns } from './generate-features.js';
 import { DATA_DIR } from './paths.js';
 

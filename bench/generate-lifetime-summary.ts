@@ -25,8 +25,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sampleGamma, simulateRepeatPurchases, type GammaGammaParams, type TransactionParams } from '../core/lifetime/index.js';
-import { createRng } from '../core/random/create-rng.js';
+import { createRng, type GammaGammaParams, sampleGamma, simulateRepeatPurchases, type TransactionParams } from '../core/index.js';
 import { DATA_DIR } from './paths.js';
 
 export const LIFETIME_SUMMARY_SEED = 20261203;

@@ -43,7 +43,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createRng } from '../core/random/create-rng.js';
+import { createRng } from '../core/index.js';
 import { BOM, formatCsv } from './sample/csv.js';
 import { CUSTOMER_HEADER, buildCustomerRows } from './sample/customer-rows.js';
 import { dayNumber, parseIsoDay } from './sample/dates.js';

@@ -24,8 +24,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dayFromCivil, formatDay } from '../core/parse/civil-day.js';
-import { createRng } from '../core/random/create-rng.js';
+import { createRng, dayFromCivil, formatDay } from '../core/index.js';
 import { DATA_DIR } from './paths.js';
 
 export const TRANSACTIONS_HEADER = ['Order ID', 'Customer ID', 'Order date', 'Amount'] as const;

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigError, DataValidationError, KMeansError, OptionsError } from '../core/index.js';
-import { ChurnInputError } from '../core/churn/churn-error.js';
-import { LifetimeModelError } from '../core/lifetime/index.js';
+import { ChurnInputError, ConfigError, DataValidationError, KMeansError, LifetimeModelError, OptionsError } from '../core/index.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
 
 /** Exit code of a bug in Tierline (BSD sysexits EX_SOFTWARE). */

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseConfigText, type Locale, type SegmentOptionsInput } from '../core/index.js';
-import { parseSchemeId, SCHEME_IDS } from '../core/segment/scheme-id.js';
+import { type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, type SegmentOptionsInput } from '../core/index.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
 import { parseMapping } from './parse-mapping.js';
 

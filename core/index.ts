@@ -14,14 +14,18 @@ export { scoreQuintiles, type QuintileScores, type ScoreBin } from './rfm/score-
 export { RFM_SEGMENTS, segmentOfCode, codesOf, type RfmSegment } from './rfm/rfm-segments.js';
 export { RFM8_SEGMENTS, classifyRfm8, type Rfm8Segment } from './rfm/rfm8-classes.js';
 export { TAG_IDS, TAG_THRESHOLDS, assignTags, tagsOf, hasTag, type TagId, type TagResult } from './tags/assign-tags.js';
-export { STRATEGY_GROUPS, STRATEGIES, nextDueDay, type StrategyGroup } from './strategies/strategy-groups.js';
+export { STRATEGY_GROUPS, STRATEGIES, nextDueDay, strategyLabelKeys, type StrategyGroup } from './strategies/strategy-groups.js';
 export { LIFECYCLE_STAGES, type LifecycleStage } from './features/assign-lifecycle.js';
-export type { CustomerFeatures } from './features/customer-features.js';
+export { nanColumn, type CustomerFeatures } from './features/customer-features.js';
 export { applyScheme, strategyGroupOf, type Scheme, type SchemeResult } from './segment/apply-scheme.js';
 export { resolveSegmentOptions, segmentOptionsSchema, OptionsError, type SegmentOptions, type SegmentOptionsInput } from './segment/segment-options.js';
 export { createSegmenter, createAttributeReader, segmentTable, type Segmenter, type SegmentationResult, type AttributeTable, type RunNote } from './segment/create-segmenter.js';
 export { decideChurn, churnSummaryLines, type ChurnTruth, type ChurnSource, type ChurnDecisionModel } from './segment/decide-churn.js';
-export { summarizeSegments, type SegmentSummary } from './summary/summarize-segments.js';
+export { summarizeSegments, summarizeTotal, type SegmentSummary } from './summary/summarize-segments.js';
+export { compareSnapshots, snapshotOf, type Snapshot, type Migration, type MovedCustomer, type SnapshotCustomer } from './summary/compare-snapshots.js';
+export { crossTabulate, BLANK_VALUE, OTHER_VALUE, type CrossTab } from './summary/cross-tabulate.js';
+export { rfmMatrix, type RfmMatrix } from './summary/rfm-matrix.js';
+export { segmentName, radarChartSpec, shareBarChartSpec, sharePieChartSpec, scatterChartSpec, migrationHeatmapSpec, type VegaLiteSpec } from './charts/index.js';
 export {
   RESULT_COLUMNS,
   CUSTOMER_COLUMNS,

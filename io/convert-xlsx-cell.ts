@@ -1,4 +1,4 @@
-import type { Cell } from '../core/table/cell.js';
+import type { Cell } from '../core/index.js';
 
 // Days from Excel's day 0 to 1970-01-01 in the 1900 system (which counts the
 // fictional 1900-02-29, hence 25569 and not 25568); the 1904 system starts

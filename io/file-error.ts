@@ -1,4 +1,4 @@
-import { DataValidationError, type IssueCode } from '../core/report/cell-issue.js';
+import { DataValidationError, type IssueCode } from '../core/index.js';
 
 /**
  * Builds the fatal error for a problem with a whole file (row 0, column '')

@@ -1,4 +1,4 @@
-import type { Cell } from '../core/table/cell.js';
+import type { Cell } from '../core/index.js';
 
 // RFC 4180 §2.6 quotes fields with the delimiter, quotes or line breaks;
 // leading/trailing whitespace is quoted too because Excel and many readers

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { Cell } from '../core/table/cell.js';
+import type { Cell } from '../core/index.js';
 import { createFileError } from './file-error.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Cell } from '../core/table/cell.js';
+import { type Cell, DataValidationError } from '../core/index.js';
 import { convertXlsxCell } from './convert-xlsx-cell.js';
-import { DataValidationError } from '../core/report/cell-issue.js';
 import { createFileError } from './file-error.js';
 import type { RowBatcher } from './row-batcher.js';
 

@@ -1,4 +1,4 @@
-import type { Cell } from '../core/table/cell.js';
+import type { Cell } from '../core/index.js';
 import { createFileError } from './file-error.js';
 import type { TableSink } from './read-table.js';
 

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { once } from 'node:events';
 import { z } from 'zod';
-import type { Cell } from '../core/table/cell.js';
+import type { Cell } from '../core/index.js';
 import { createFileError, withPath } from './file-error.js';
 import { formatCsvRow } from './format-csv-row.js';
 import { createAtomicTarget, type AtomicTarget } from './write-file-atomic.js';

@@ -12,7 +12,7 @@
  * trainRows, testRows, testAuc, cpuSeconds, threads, trees, leaves }.
  */
 
-import { fitGradientBoosting, predictGradientBoosting, rankAuc } from '../../core/ml/index.js';
+import { fitGradientBoosting, predictGradientBoosting, rankAuc } from '../../core/index.js';
 import { readChurnFeatures } from '../generate-churn-features.js';
 
 /** The hyper-parameters both sides use (sklearn's defaults, early stopping off). */

@@ -14,7 +14,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import { clusterCustomers } from '../../core/kmeans/index.js';
+import { clusterCustomers } from '../../core/index.js';
 import { readFeatures } from '../generate-features.js';
 
 function main(argv: readonly string[]): void {

@@ -16,7 +16,7 @@
  * bgnbd, gammaGamma, meanPAlive, totalExpectedPurchases, totalClv }.
  */
 
-import { fitBgNbd, fitGammaGamma, scoreLifetimes, summaryFromColumns } from '../../core/lifetime/index.js';
+import { fitBgNbd, fitGammaGamma, scoreLifetimes, summaryFromColumns } from '../../core/index.js';
 import { readLifetimeSummary } from '../generate-lifetime-summary.js';
 
 /** The CLV horizon and discount rate both sides use (lifetimes' defaults). */

@@ -10,8 +10,7 @@
  * Prints one JSON line: { seconds, peakMemoryMB, customers, timing, phases, scoreCounts }.
  */
 
-import { applyScheme, assignTags, type CustomerFeatures } from '../../core/index.js';
-import { nanColumn } from '../../core/features/customer-features.js';
+import { applyScheme, assignTags, type CustomerFeatures, nanColumn } from '../../core/index.js';
 import { END_DAY } from '../generate-transactions.js';
 import { readFeatures, type FeatureColumns } from '../generate-features.js';
 

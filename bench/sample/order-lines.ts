@@ -1,5 +1,4 @@
-import { dayFromCivil, formatDay } from '../../core/parse/civil-day.js';
-import { createRng } from '../../core/random/create-rng.js';
+import { createRng, dayFromCivil, formatDay } from '../../core/index.js';
 
 /** The UCI "Online Retail" export's columns (one row per invoice line). */
 export const ORDER_LINES_HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'] as const;

@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/random/create-rng.js';
+import type { Rng } from '../../core/index.js';
 import { calendarDate } from './dates.js';
 import { SIZE_AMOUNT_FACTOR } from './personas.js';
 import type { CustomerProfile } from './profiles.js';

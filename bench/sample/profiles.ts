@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/random/create-rng.js';
+import type { Rng } from '../../core/index.js';
 import { COMPANY_SIZES, PERSONAS, type CompanySize, type Persona } from './personas.js';
 import { apportion, pickOne, pickWeighted, shuffled } from './sampling.js';
 import {

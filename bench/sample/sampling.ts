@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/random/create-rng.js';
+import type { Rng } from '../../core/index.js';
 
 /** Uniform real in [min, max). */
 export function uniform(rng: Rng, min: number, max: number): number {

@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/random/create-rng.js';
+import type { Rng } from '../../core/index.js';
 import { calendarDate, dayNumber, formatChinese, formatDateTime, formatIso, formatSlash } from './dates.js';
 import type { DirtyCounts } from './dirty-counts.js';
 import type { Order, Refund, Window } from './orders.js';

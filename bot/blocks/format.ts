@@ -1,5 +1,13 @@
-import { DEFAULT_CURRENCY, formatMoney as formatCurrency, label, type Currency, type LabelKey } from '../../core/index.js';
-import { STRATEGY_GROUPS, strategyLabelKeys, type StrategyGroup } from '../../core/strategies/strategy-groups.js';
+import {
+  type Currency,
+  DEFAULT_CURRENCY,
+  formatMoney as formatCurrency,
+  label,
+  type LabelKey,
+  STRATEGY_GROUPS,
+  type StrategyGroup,
+  strategyLabelKeys,
+} from '../../core/index.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { SnapshotInfo, StoredCustomer } from '../store/store.js';

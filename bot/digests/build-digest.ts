@@ -1,5 +1,4 @@
-import { dayFromCivil } from '../../core/index.js';
-import { compareSnapshots, type Snapshot } from '../../core/summary/compare-snapshots.js';
+import { compareSnapshots, dayFromCivil, type Snapshot } from '../../core/index.js';
 import type { DigestColumns, SnapshotInfo, Store } from '../store/store.js';
 
 /** One tier line of the digest. */

@@ -1,5 +1,4 @@
-import { shareBarChartSpec, type VegaLiteSpec } from '../../core/charts/index.js';
-import type { SegmentSummary } from '../../core/summary/summarize-segments.js';
+import { type SegmentSummary, shareBarChartSpec, type VegaLiteSpec } from '../../core/index.js';
 import type { Locale } from '../intents/match-intent.js';
 import type { Digest } from './build-digest.js';
 

@@ -10,7 +10,7 @@ import { guardProcess } from '../../bot/guard-process.js';
 import type { SnapshotInfo, Store } from '../../bot/store/store.js';
 import { createTempDirs } from '../../bot/temp-dirs.js';
 import { createSlackPoster } from '../../bot/digests/slack-poster.js';
-import type { VegaLiteSpec } from '../../core/charts/index.js';
+import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';

@@ -1,19 +1,29 @@
-import { DataValidationError, churnEventsFromFeatures, createSegmenter, dayFromCivil, formatDay, predictChurn, type ChurnPrediction, type CustomerFeatures, type SegmentOptionsInput, type Segmenter, type CleaningReport } from '../../core/index.js';
 import {
   assessReliability,
   buildLifetimeSummary,
+  churnEventsFromFeatures,
+  type ChurnPrediction,
+  type CleaningReport,
+  createSegmenter,
+  type CustomerFeatures,
+  DataValidationError,
+  dayFromCivil,
   evaluateHoldout,
   fitBgNbd,
-  rankAuc,
   fitGammaGamma,
   fitMbgNbd,
-  LifetimeModelError,
   type FittedGammaGamma,
   type FittedTransactionModel,
+  formatDay,
   type HoldoutEvaluation,
+  LifetimeModelError,
   type LifetimeSummary,
+  predictChurn,
+  rankAuc,
+  type Segmenter,
+  type SegmentOptionsInput,
   type TimeUnit,
-} from '../../core/lifetime/index.js';
+} from '../../core/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';

@@ -1,9 +1,19 @@
-import type { Locale, SegmentOptionsInput, SegmentationResult } from '../../core/index.js';
-import { migrationHeatmapSpec, radarChartSpec, scatterChartSpec, shareBarChartSpec, sharePieChartSpec, type VegaLiteSpec } from '../../core/charts/index.js';
-import { compareSnapshots, snapshotOf } from '../../core/summary/compare-snapshots.js';
-import { crossTabulate } from '../../core/summary/cross-tabulate.js';
-import { rfmMatrix } from '../../core/summary/rfm-matrix.js';
-import { summarizeTotal } from '../../core/summary/summarize-segments.js';
+import {
+  compareSnapshots,
+  crossTabulate,
+  type Locale,
+  migrationHeatmapSpec,
+  radarChartSpec,
+  rfmMatrix,
+  scatterChartSpec,
+  type SegmentationResult,
+  type SegmentOptionsInput,
+  shareBarChartSpec,
+  sharePieChartSpec,
+  snapshotOf,
+  summarizeTotal,
+  type VegaLiteSpec,
+} from '../../core/index.js';
 import { renderSvg } from '../../io/charts/index.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';

@@ -1,19 +1,23 @@
 import {
+  BLANK_VALUE,
   churnSummaryLines,
+  type CleaningReport,
+  type CrossTab,
+  type Currency,
   formatMoney,
   label,
-  type Currency,
-  type CleaningReport,
   type LabelKey,
   type Locale,
+  type Migration,
+  type MovedCustomer,
+  OTHER_VALUE,
+  type RfmMatrix,
   type RunNote,
   type SegmentationResult,
+  segmentName,
   type SegmentSummary,
+  type SnapshotCustomer,
 } from '../../core/index.js';
-import { segmentName } from '../../core/charts/chart-spec.js';
-import { BLANK_VALUE, OTHER_VALUE, type CrossTab } from '../../core/summary/cross-tabulate.js';
-import type { Migration, MovedCustomer, SnapshotCustomer } from '../../core/summary/compare-snapshots.js';
-import type { RfmMatrix } from '../../core/summary/rfm-matrix.js';
 
 /** A chart already rendered to SVG; `id` names it in the page (data-chart). */
 export interface RenderedChart {

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { churnSummaryLines, excelMoneyFormat, label, type LabelKey } from '../../core/index.js';
-import { segmentName } from '../../core/charts/chart-spec.js';
-import { BLANK_VALUE, OTHER_VALUE } from '../../core/summary/cross-tabulate.js';
+import { BLANK_VALUE, churnSummaryLines, excelMoneyFormat, label, type LabelKey, OTHER_VALUE, segmentName } from '../../core/index.js';
 import type { ReportModel } from './report-html.js';
 
 const PERCENT = '0.0%';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
-import type { VegaLiteSpec } from '../../core/charts/chart-spec.js';
+import type { VegaLiteSpec } from '../../core/index.js';
 import { measureText } from './text-width.js';
 
 /** Raised when a chart spec cannot be compiled or rendered. */
