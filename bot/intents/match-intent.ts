@@ -5,7 +5,9 @@
  * names both a segment and churn ("at-risk customers") is a churn question.
  */
 
-export type Locale = 'en' | 'zh-CN';
+// One Locale type (issue 14): the catalogue's, re-exported for the bot's modules.
+export type { Locale } from '../../core/index.js';
+import type { Locale } from '../../core/index.js';
 
 /** A churn list's order: most likely to leave first (default), or largest expected loss first. */
 export type ChurnSort = 'risk' | 'value';

@@ -1,13 +1,20 @@
+import { BOT_MESSAGES } from './bot-messages.js';
+import { ISSUE_MESSAGES } from './issue-messages.js';
+import { PANE_MESSAGES } from './pane-messages.js';
+
 /**
- * Every user-visible label, keyed by stable id (SPEC §11 glossary). Code never
- * scatters label literals: it asks `label(key, locale)`.
+ * The one message catalogue (issue 14): every user-visible string of every
+ * face, keyed by stable id (SPEC §11 glossary), in en and zh-CN. Code never
+ * scatters label literals: it asks `label(key, locale, params)`. The engine's
+ * labels live here; the bot's (`bot.*`), the pane's (`pane.*`) and the
+ * cleaning issues' (`issue.*`, `note.*`) live in the files beside it.
  */
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES = ['en', 'zh-CN'] as const;
 
 type Entry = readonly [en: string, zh: string];
 
-const LABELS = {
+const ENGINE_LABELS = {
   // RFM 11 named segments (SPEC appendix)
   'segment.champions': ['Champions', '冠军客户'],
   'segment.loyal': ['Loyal', '忠诚客户'],
@@ -420,6 +427,11 @@ const LABELS = {
   'column.churnModel': ['Churn model', '流失模型'],
 } as const satisfies Record<string, Entry>;
 
+const LABELS = { ...ENGINE_LABELS, ...ISSUE_MESSAGES, ...BOT_MESSAGES, ...PANE_MESSAGES } as const satisfies Record<string, Entry>;
+
+/** Every catalogue entry, for the completeness test (same keys and placeholders in both locales). */
+export const CATALOGUE: Readonly<Record<string, Entry>> = LABELS;
+
 export type LabelKey = keyof typeof LABELS;
 
 /**
@@ -428,9 +440,10 @@ export type LabelKey = keyof typeof LABELS;
  */
 export function label(key: LabelKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
   const entry: Entry = LABELS[key];
-  let text = locale === 'zh-CN' ? entry[1] : entry[0];
-  if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-  return text;
+  const text = locale === 'zh-CN' ? entry[1] : entry[0];
+  // One pass, so a value that itself contains `{name}` (a customer's search text) is never filled again.
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 /** True when `key` is a known label key (for ids built at run time). */
