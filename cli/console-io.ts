@@ -1,11 +1,15 @@
+import { dayInTimeZone, formatDay } from '../core/index.js';
+
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface ConsoleIo {
   readonly out: (text: string) => void;
   /** Like `out`, but resolves once the text is handed on (stdout backpressure); optional. */
   readonly write?: (text: string) => Promise<void>;
   readonly err: (text: string) => void;
-  /** Today's date YYYY-MM-DD (the CLI's clock; core has none). */
-  readonly today: string;
+  /** The CLI's clock (core has none), read at each use: a long run never keeps a start-up date. */
+  readonly now: () => Date;
+  /** IANA zone in which `now` becomes a calendar day (the system's for the binary). */
+  readonly timeZone: string;
   /** Whether stderr is a terminal (progress lines redraw in place). */
   readonly interactive: boolean;
 }
@@ -19,4 +23,12 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * Today's date YYYY-MM-DD on the io's clock, in its time zone.
+ * @example todayOf({ now: () => new Date('2026-11-25T17:00:00Z'), timeZone: 'Asia/Shanghai' }) === '2026-11-26'
+ */
+export function todayOf(io: Pick<ConsoleIo, 'now' | 'timeZone'>): string {
+  return formatDay(dayInTimeZone(io.now().getTime(), io.timeZone));
 }

@@ -73,11 +73,6 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
   }
 }
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** Entry point of the `tierline` binary: process streams, system date, exit code. */
 export function main(): void {
   // `tierline ... | head` closes stdout early: stop quietly, like other CLIs.
@@ -89,7 +84,9 @@ export function main(): void {
     out: (text) => process.stdout.write(text),
     write: (text) => new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
     err: (text) => process.stderr.write(text),
-    today: localToday(),
+    now: () => new Date(),
+    // The analyst's calendar day: TZ, else the OS zone.
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     interactive: Boolean(process.stderr.isTTY),
   };
   const argv = process.argv.slice(2);

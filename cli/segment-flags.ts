@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, type SegmentOptionsInput } from '../core/index.js';
-import { UsageError, type ConsoleIo } from './console-io.js';
+import { todayOf, UsageError, type ConsoleIo } from './console-io.js';
 import { parseMapping } from './parse-mapping.js';
 
 /** The flags every command that segments a file takes (parseArgs option table). */
@@ -113,7 +113,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     k,
     config: values.config === undefined ? undefined : await readConfig(values.config),
     asOf: values['as-of'],
-    today: values.today ?? io.today,
+    today: values.today ?? todayOf(io),
     dateFloor: values['date-floor'],
     decimal: chooseFlag('decimal', values.decimal, ['auto', '.', ','] as const),
     locale,

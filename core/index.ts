@@ -8,7 +8,7 @@ export { detectColumns, matchField, isRequiredField, REQUIRED_COLUMNS, type Colu
 export { normalizeHeader } from './headers/normalize-header.js';
 export { parseDate, type ParsedDate, type DateFormat } from './parse/parse-date.js';
 export { parseNumber, type ParsedNumber } from './parse/parse-number.js';
-export { dayFromCivil, formatDay, addMonths, civilFromDay } from './parse/civil-day.js';
+export { dayFromCivil, formatDay, addMonths, civilFromDay, parseDay, addDays, diffDays, dayInTimeZone } from './parse/civil-day.js';
 export { label, formatTags, LOCALES, type Locale, type LabelKey } from './i18n/labels.js';
 export { scoreQuintiles, type QuintileScores, type ScoreBin } from './rfm/score-quintiles.js';
 export { RFM_SEGMENTS, segmentOfCode, codesOf, type RfmSegment } from './rfm/rfm-segments.js';

@@ -5,6 +5,7 @@
  */
 import { loadSettings } from '../excel/preview-columns.js';
 import { segmentSelection } from '../excel/segment-selection.js';
+import { systemClock, todayOn } from '../taskpane/pane-clock.js';
 
 /** The page that shows a message passed in its query string. */
 const MESSAGE_PAGE = new URL('./message.html', window.location.href).href;
@@ -13,13 +14,12 @@ const MESSAGE_PAGE = new URL('./message.html', window.location.href).href;
 export async function runSegmentCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const settings = await Excel.run(loadSettings);
-    const today = new Date();
     await Excel.run((context) =>
       segmentSelection(context, {
         locale: settings.locale,
         scheme: settings.scheme,
         ...(settings.asOf ? { asOf: settings.asOf } : {}),
-        today: `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`,
+        today: todayOn(systemClock),
         mapping: settings.mapping,
         ...(settings.config !== undefined ? { config: settings.config } : {}),
         ...(settings.k !== undefined ? { k: settings.k } : {}),

@@ -1,7 +1,7 @@
 import {
   customerCells,
   customerColumns,
-  dayFromCivil,
+  parseDay,
   excelMoneyFormat,
   label,
   RESULT_COLUMNS,
@@ -98,8 +98,8 @@ export function convertToExcelCell(cell: Cell, style: ColumnStyle): Cell {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';
   if (typeof cell !== 'string') return cell;
   if (style.isDate) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell);
-    if (m) return dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) + EXCEL_EPOCH_OFFSET;
+    const day = parseDay(cell);
+    if (day !== undefined) return day + EXCEL_EPOCH_OFFSET;
   }
   return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
 }

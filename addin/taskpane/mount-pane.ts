@@ -4,14 +4,15 @@ import { formatFieldName } from '../excel/field-names.js';
 import { describeHeaders, loadSettings, previewColumns, selectAddress, type ColumnPreview } from '../excel/preview-columns.js';
 import type { TierlineSettings } from '../excel/run-settings.js';
 import { segmentSelection, type SegmentOutcome } from '../excel/segment-selection.js';
+import { todayOn, type PaneClock } from './pane-clock.js';
 import { formatPaneLabel, SCHEME_CHOICES, type PaneLabel } from './pane-labels.js';
 
 /** What the pane needs from its host: Excel.run in Office, a fake in the browser test. */
 export interface PaneHost {
   /** Runs one user action inside one `Excel.run`. */
   run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  /** Today as YYYY-MM-DD from the pane's clock (core has none). */
-  today(): string;
+  /** The pane's clock, read when Segment is clicked (core has none). */
+  readonly clock: PaneClock;
   /** Calls `listener` when the selection moves (to refresh the mapping preview). */
   onSelectionChanged?(listener: () => void): void;
 }
@@ -108,7 +109,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
           locale: state.locale,
           scheme: state.scheme,
           ...(state.asOf ? { asOf: state.asOf } : {}),
-          today: host.today(),
+          today: todayOn(host.clock),
           mapping: state.mapping,
           ...(config !== undefined ? { config } : {}),
           ...(state.k.trim() !== '' ? { k: Number(state.k) } : {}),

@@ -3,17 +3,15 @@
  * as its host. Every user action is one Excel.run (STYLE.md).
  */
 import { mountPane, type PaneHost } from './mount-pane.js';
+import { systemClock } from './pane-clock.js';
 import { formatPaneLabel } from './pane-labels.js';
 
 /** The host the pane gets inside Excel. */
 export function createExcelHost(): PaneHost {
   return {
     run: (action) => Excel.run(action),
-    // The pane's local date: the day the analyst sees on their calendar.
-    today: () => {
-      const now = new Date();
-      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    },
+    // The analyst's calendar day, read at each Segment click.
+    clock: systemClock,
     onSelectionChanged: (listener) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       // Debounced: dragging a selection fires many events.

@@ -22,7 +22,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const code = await runCli(['segment', input, '--as-of', AS_OF, '--today', '2026-11-02', '--out', output], {
     out: (text) => printed.push(text),
     err: (text) => errors.push(text),
-    today: '2026-11-02',
+    now: () => new Date('2026-11-02T12:00:00Z'),
+    timeZone: 'UTC',
     interactive: false,
   });
   const finished = performance.now();

@@ -1,6 +1,4 @@
-import { dayFromCivil, formatDay } from '../../core/index.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dayInTimeZone, formatDay, parseDay } from '../../core/index.js';
 
 /**
  * The calendar day YYYY-MM-DD that `instant` falls on in an IANA time zone
@@ -9,18 +7,12 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * @example calendarDayIn(new Date('2026-11-25T17:00:00Z'), 'Asia/Shanghai') // '2026-11-26'
  */
 export function calendarDayIn(instant: Date, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, format);
-  }
-  const part = (type: string) => Number(format.formatToParts(instant).find((p) => p.type === type)!.value);
-  return formatDay(dayFromCivil(part('year'), part('month'), part('day')));
+  return formatDay(dayInTimeZone(instant.getTime(), timeZone));
 }
 
 /** Core's day number of a YYYY-MM-DD string (the caller has validated it). */
 function dayNumber(day: string): number {
-  return dayFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+  return parseDay(day)!;
 }
 
 /**

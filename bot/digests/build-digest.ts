@@ -1,4 +1,4 @@
-import { compareSnapshots, dayFromCivil, type Snapshot } from '../../core/index.js';
+import { compareSnapshots, parseDay, type Snapshot } from '../../core/index.js';
 import type { DigestColumns, SnapshotInfo, Store } from '../store/store.js';
 
 /** One tier line of the digest. */
@@ -41,7 +41,8 @@ export interface Digest {
   readonly winBack: { readonly atRisk: number; readonly won: number; readonly contacts: number; readonly successes: number };
 }
 
-const dayOf = (iso: string): number => dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+// Stored snapshots keep their day as text; core's one day reader turns it back.
+const dayOf = (iso: string): number => parseDay(iso)!;
 
 /** Keeps the `limit` largest by revenue, ties by id, in one pass. */
 function topBy<T extends { customerId: string; revenue: number }>(items: T[], item: T, limit: number): void {

@@ -59,7 +59,8 @@ export function botImports(store: Store, io: ConsoleIo, clock: Pick<BotDeps, 'no
   importUpload: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
   scheduledImport: (file: string) => Promise<SnapshotInfo | undefined>;
 } {
-  const ioToday = (): ConsoleIo => ({ ...io, today: todayOf(clock) });
+  // The imports read the bot's clock and zone, not the CLI's.
+  const ioToday = (): ConsoleIo => ({ ...io, now: clock.now, timeZone: clock.timeZone ?? 'UTC' });
   return {
     async importUpload(path, _source, segmentedOut) {
       const { snapshot } = await importFile(store, path, {}, ioToday(), clock.now().toISOString(), segmentedOut);

@@ -7,24 +7,23 @@ import {
   createSegmenter,
   type CustomerFeatures,
   DataValidationError,
-  dayFromCivil,
   evaluateHoldout,
   fitBgNbd,
   fitGammaGamma,
   fitMbgNbd,
   type FittedGammaGamma,
   type FittedTransactionModel,
-  formatDay,
   type HoldoutEvaluation,
   LifetimeModelError,
   type LifetimeSummary,
+  parseDay,
   predictChurn,
   rankAuc,
   type Segmenter,
   type SegmentOptionsInput,
   type TimeUnit,
 } from '../../core/index.js';
-import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { EXIT, todayOf, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
@@ -72,10 +71,8 @@ const OPTIONS = {
 
 function toDay(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = m ? dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) : Number.NaN;
-  // A round trip through the calendar rejects 1997-02-30 and friends.
-  if (!m || Number.isNaN(day) || formatDay(day) !== value) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD; got "${value}".`);
+  const day = parseDay(value);
+  if (day === undefined) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD; got "${value}".`);
   return day;
 }
 
@@ -159,7 +156,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
 
-  const { run } = await readPurchases(positionals[0]!, { mapping: mapping.mapping, today: values.today ?? io.today });
+  const { run } = await readPurchases(positionals[0]!, { mapping: mapping.mapping, today: values.today ?? todayOf(io) });
   const result = run.finish();
   const summary = buildLifetimeSummary(result.features.purchaseDays!, result.features.ids, { calibrationEndDay, unit, ...(holdoutEndDay !== undefined ? { observationEndDay: holdoutEndDay } : {}) });
   const bgnbd = fitBgNbd(summary);

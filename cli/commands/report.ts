@@ -16,7 +16,7 @@ import {
 } from '../../core/index.js';
 import { renderSvg } from '../../io/charts/index.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { EXIT, todayOf, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
@@ -149,7 +149,7 @@ export async function runReport(argv: readonly string[], io: ConsoleIo): Promise
     locale,
     names,
     file: parsed.file,
-    generated: io.today,
+    generated: todayOf(io),
     result,
     total: summarizeTotal(result.features),
     // Twelve columns keep a table readable; the rest of an attribute's values are merged into '(other)'.

@@ -64,3 +64,53 @@ const EXCEL_EPOCH_DAY = dayFromCivil(1899, 12, 30);
 export function dayFromExcelSerial(serial: number): number {
   return EXCEL_EPOCH_DAY + Math.floor(serial);
 }
+
+/**
+ * Day number of a strict 'YYYY-MM-DD' text; undefined when the text is not
+ * that shape or not a real date (2026-02-30). The one reader of day text: the
+ * faces validate flags and settings with it, and never re-read a day core
+ * has already parsed (results carry day numbers).
+ * @example parseDay('1970-01-02') === 1
+ */
+export function parseDay(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : undefined;
+}
+
+/**
+ * The 'YYYY-MM-DD' day `days` days after (negative: before) a day text, or
+ * undefined when the text is not a real day.
+ * @example addDays('2026-11-25', 30) === '2026-12-25'
+ */
+export function addDays(text: string, days: number): string | undefined {
+  const day = parseDay(text);
+  return day === undefined ? undefined : formatDay(day + days);
+}
+
+/** Whole days from day number `from` to day number `to` (negative when `to` is earlier). */
+export function diffDays(from: number, to: number): number {
+  return to - from;
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The day number an instant falls on in an IANA time zone (Intl does the zone
+ * arithmetic, DST included). Pure: the instant comes from the face's clock
+ * (core has none) and the zone is always explicit, so no face can drift into
+ * the machine's zone by accident.
+ * @throws RangeError for an unknown time zone.
+ * @example dayInTimeZone(Date.UTC(2026, 10, 25, 17), 'Asia/Shanghai') === dayFromCivil(2026, 11, 26)
+ */
+export function dayInTimeZone(epochMs: number, timeZone: string): number {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(epochMs);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return dayFromCivil(part('year'), part('month'), part('day'));
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_DATE_FLOOR } from '../clean/check-date.js';
 import { CHURN_MODELS } from '../churn/predict-churn.js';
 import { LOCALES } from '../i18n/labels.js';
-import { dayFromCivil, isValidCivil } from '../parse/civil-day.js';
+import { parseDay } from '../parse/civil-day.js';
 import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
 import { parseSchemeId, SCHEME_IDS, type SchemeChoice } from './scheme-id.js';
 import { OptionsError, parseOptions } from '../util/parse-options.js';
@@ -10,7 +10,7 @@ import { OptionsError, parseOptions } from '../util/parse-options.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => isValidCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), 'is not a real calendar date');
+  .refine((s) => parseDay(s) !== undefined, 'is not a real calendar date');
 
 /** Options of a segmentation run; every default lives here (SPEC §5a, §3). */
 export const segmentOptionsSchema = z
@@ -99,8 +99,7 @@ export type SegmentOptions = Omit<z.output<typeof segmentOptionsSchema>, 'config
 
 export { OptionsError };
 
-const toDay = (s: string | undefined): number | undefined =>
-  s === undefined ? undefined : dayFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+const toDay = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseDay(s));
 
 /**
  * Validates options once at the entry; inner code trusts the result.

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { botImports } from '../../cli/commands/bot.js';
 import { SqliteStore } from '../../bot/store/sqlite-store.js';
 
-const io = { out: () => {}, err: () => {}, today: '2026-11-10', interactive: false };
+const io = { out: () => {}, err: () => {}, now: () => new Date('2026-11-10T12:00:00Z'), timeZone: 'UTC', interactive: false };
 // Two customers; A bought on the 5th and the 19th, B only on the 20th.
 const ORDERS = 'Order ID,Customer ID,Order date,Amount\nO1,A,2026-11-05,100\nO2,A,2026-11-19,50\nO3,B,2026-11-20,70\n';
 

@@ -59,7 +59,7 @@ describe('the scheduled re-import', () => {
     const store = new SqliteStore(join(dir, 'tierline.db'));
     const file = join(dir, 'book.csv');
     writeFileSync(file, 'Customer ID,Account manager,Last purchase date,Frequency,Cumulative spend\nC1,Maria,2026-11-20,4,900\n');
-    const io = { out: () => {}, err: () => {}, today: '2026-11-25', interactive: false };
+    const io = { out: () => {}, err: () => {}, now: () => new Date('2026-11-25T12:00:00Z'), timeZone: 'UTC', interactive: false };
     const logs: string[] = [];
     const snapshot = await runScheduledImport(store, file, io, (l) => logs.push(l));
     expect(snapshot?.customerCount).toBe(1);

@@ -6,7 +6,7 @@ import { DataValidationError, OptionsError } from '../../core/index.js';
 
 function report(error: unknown, command = 'segment', debug = false): { code: number; err: string } {
   let err = '';
-  const io: ConsoleIo = { out: () => {}, err: (t) => (err += t), today: '2026-01-01', interactive: false };
+  const io: ConsoleIo = { out: () => {}, err: (t) => (err += t), now: () => new Date('2026-01-01T12:00:00Z'), timeZone: 'UTC', interactive: false };
   return { code: reportError(error, io, { command, debug }), err };
 }
 const errno = (code: string, path?: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: boom`), { code, ...(path ? { path } : {}) });

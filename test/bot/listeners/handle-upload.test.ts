@@ -22,7 +22,7 @@ afterEach(async () => {
   store.close();
 });
 
-const io = { out: () => {}, err: () => {}, today: '2026-11-25', interactive: false };
+const io = { out: () => {}, err: () => {}, now: () => new Date('2026-11-25T12:00:00Z'), timeZone: 'UTC', interactive: false };
 let tempRoot: string;
 let tempDirs: TempDirs;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, civilFromDay, dayFromCivil, dayFromExcelSerial, daysInMonth, formatDay, isValidCivil } from '../../../core/parse/civil-day.js';
+import { addDays, addMonths, civilFromDay, dayFromCivil, dayFromExcelSerial, dayInTimeZone, daysInMonth, diffDays, formatDay, isValidCivil, parseDay } from '../../../core/parse/civil-day.js';
 
 /** Reference day number from the platform's proleptic Gregorian UTC calendar. */
 const utcDay = (y: number, m: number, d: number): number => {
@@ -135,5 +135,49 @@ describe('dayFromExcelSerial', () => {
   it('drops the time-of-day fraction', () => {
     expect(dayFromExcelSerial(45356.999)).toBe(dayFromExcelSerial(45356));
     expect(dayFromExcelSerial(45356.5)).toBe(19787);
+  });
+});
+
+describe('parseDay / addDays / diffDays: the one reader of day text', () => {
+  it('reads strict YYYY-MM-DD into a day number', () => {
+    expect(parseDay('1970-01-01')).toBe(0);
+    expect(parseDay('2024-03-05')).toBe(19787);
+    expect(parseDay('2024-02-29')).toBe(dayFromCivil(2024, 2, 29));
+  });
+
+  it.each(['2023-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '2026-01-05T00:00', ' 2026-01-05', '', '05/01/2026'])('rejects %j', (text) => {
+    expect(parseDay(text)).toBeUndefined();
+  });
+
+  it('round-trips with formatDay', () => {
+    fc.assert(fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => parseDay(formatDay(n)) === n));
+  });
+
+  it('adds days across months and years, and diffs day numbers', () => {
+    expect(addDays('2026-11-25', 30)).toBe('2026-12-25');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('2026-02-30', 1)).toBeUndefined();
+    expect(diffDays(parseDay('2026-11-01')!, parseDay('2026-11-26')!)).toBe(25);
+    expect(diffDays(parseDay('2026-01-01')!, parseDay('2025-12-31')!)).toBe(-1);
+  });
+});
+
+describe('dayInTimeZone', () => {
+  it('puts one instant on different days in different zones', () => {
+    const instant = Date.UTC(2026, 10, 25, 17, 0); // 2026-11-25 17:00 UTC
+    expect(formatDay(dayInTimeZone(instant, 'UTC'))).toBe('2026-11-25');
+    expect(formatDay(dayInTimeZone(instant, 'Asia/Shanghai'))).toBe('2026-11-26'); // 01:00 next day
+    expect(formatDay(dayInTimeZone(Date.UTC(2026, 10, 26, 3, 0), 'America/Los_Angeles'))).toBe('2026-11-25'); // 19:00 PST
+  });
+
+  it('follows daylight saving: 23:30 local on the night clocks go back stays on that day', () => {
+    // Europe/London leaves BST on 2026-10-25 at 01:00 UTC; 23:30 local on the 25th is 23:30 UTC.
+    expect(formatDay(dayInTimeZone(Date.UTC(2026, 9, 25, 23, 30), 'Europe/London'))).toBe('2026-10-25');
+    // On 2026-06-01, 23:30 UTC is already 00:30 on the 2nd in London (BST, UTC+1).
+    expect(formatDay(dayInTimeZone(Date.UTC(2026, 5, 1, 23, 30), 'Europe/London'))).toBe('2026-06-02');
+  });
+
+  it('throws RangeError for an unknown zone', () => {
+    expect(() => dayInTimeZone(0, 'Mars/Olympus')).toThrow(RangeError);
   });
 });
