@@ -1,202 +1,24 @@
 /**
- * The bot's persistence boundary. Everything the bot remembers goes through
- * this interface, so a later PostgreSQL implementation (several bot
- * instances) replaces `SqliteStore` without touching listeners or digests.
- * All methods are synchronous because better-sqlite3 is; a networked store
- * would wrap them, which is why callers never hold a transaction open across
- * an await.
+ * The bot's persistence boundary, one interface per concern (snapshots,
+ * people, digests, execution log) so a caller can ask for only what it
+ * uses; `Store` is all of them on one connection. A later PostgreSQL
+ * implementation (several bot instances) implements the same interfaces
+ * without touching listeners or digests. All methods are synchronous because
+ * better-sqlite3 is; a networked store would wrap them, which is why callers
+ * never hold a transaction open across an await.
  */
 
-import type { ChurnSort } from '../intents/match-intent.js';
+import type { DigestStore } from './digest-store.js';
+import type { ExecutionLogStore } from './execution-log-store.js';
+import type { PeopleStore } from './people-store.js';
+import type { SnapshotStore } from './snapshot-store.js';
 
-export type { ChurnSort };
+export type { DigestRun, DigestRunStatus, DigestStore, Subscription } from './digest-store.js';
+export type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
+export type { PeopleStore, Role } from './people-store.js';
+export type { ChurnSort, CustomerQuery, DigestColumns, NewSnapshot, SnapshotChurn, SnapshotInfo, SnapshotStore, StoredCustomer } from './snapshot-store.js';
 
-/** One customer of a stored snapshot: what the answers and digests need, nothing more. */
-export interface StoredCustomer {
-  readonly customerId: string;
-  /** Person or company name as imported; masked before it reaches a channel (SPEC §10). */
-  readonly name: string | null;
-  readonly company: string | null;
-  /** The owner / salesperson column (客户经理) as written in the file. */
-  readonly owner: string | null;
-  /** Segment id of the snapshot's scheme (`champions`, `at-risk` …). */
-  readonly segment: string;
-  readonly recencyDays: number | null;
-  readonly frequency: number | null;
-  readonly monetary: number | null;
-  readonly averageOrderValue: number | null;
-  readonly lastPurchaseDate: string | null;
-  /** The run's one churn decision (result.churn.atRisk); never set for a customer with no purchase. */
-  readonly churnRisk: boolean;
-  /** Why at risk (or why not, when the segment implies risk), in both locales: result.churn.reason at import. */
-  readonly churnReasonEn: string | null;
-  readonly churnReasonZh: string | null;
-  /** P(no purchase in the next H days), 0–1; null without a probability (rule union, never bought, old snapshots). */
-  readonly churnProbability: number | null;
-  /**
-   * Expected loss: churn probability × expected value over the next year, in
-   * the snapshot's currency; null when unknown. Snapshots stored before
-   * migration 3 hold the old lifetime model's value at risk here.
-   */
-  readonly expectedLoss: number | null;
-  /** SPEC §7 strategy group id (`churn-risk` …), rendered in the reader's locale. */
-  readonly strategyGroup: string | null;
-  readonly dueDate: string | null;
-}
-
-/** A dated import of segmented customers. */
-export interface SnapshotInfo extends NewSnapshot {
-  readonly id: number;
-  readonly customerCount: number;
-}
-
-export type Role = 'manager' | 'admin';
-
-export interface Subscription {
-  readonly id: number;
-  readonly channel: string;
-  /** Croner pattern, e.g. `0 9 * * 1`. */
-  readonly cron: string;
-  readonly timeZone: string;
-  /** `all`, `team` (the creator's owners: all for a manager) or one owner's customers. */
-  readonly scope: { readonly kind: 'all' } | { readonly kind: 'owner'; readonly owner: string };
-  readonly locale: 'en' | 'zh-CN';
-  readonly createdBy: string;
-  readonly createdAt: string;
-}
-
-/** SPEC Template 3 维护执行记录表: one row per contact. */
-export interface ExecutionLogEntry {
-  readonly id: number;
-  /** 执行日期 YYYY-MM-DD. */
-  readonly date: string;
-  readonly customerId: string;
-  readonly owner: string | null;
-  /** 执行人: the Slack user who logged it. */
-  readonly executor: string;
-  readonly action: string;
-  readonly feedback: string;
-  readonly result: 'success' | 'follow-up';
-  readonly createdAt: string;
-}
-
-export type DigestRunStatus = 'claimed' | 'posted' | 'failed';
-
-export interface DigestRun {
-  readonly subscriptionId: number;
-  /** The scheduled instant (UTC ISO) that names the period. */
-  readonly period: string;
-  readonly status: DigestRunStatus;
-  readonly claimedBy: string;
-  readonly claimedAt: string;
-  readonly postedAt: string | null;
-  readonly messageTs: string | null;
-  readonly attempts: number;
-  readonly error: string | null;
-}
-
-/** A snapshot as `addSnapshot` takes it (the store assigns the id and counts the customers). */
-export interface NewSnapshot {
-  readonly asOf: string;
-  readonly importedAt: string;
-  readonly source: string;
-  readonly scheme: string;
-  /** Segment ids in the scheme's order, with their labels. */
-  readonly segments: readonly string[];
-  readonly segmentLabels: { readonly en: readonly string[]; readonly zh: readonly string[] };
-  /** 'model' when a back-tested model (or its cadence fallback) gave probabilities, else 'spec-rule' (the rule union). */
-  readonly churnSource: 'model' | 'spec-rule';
-  /** The run's churn evidence; undefined on snapshots stored before migration 3. */
-  readonly churn?: SnapshotChurn;
-  /** The money columns' currency; undefined on snapshots stored before migration 3 (shown as yuan, as they were). */
-  readonly currency?: { readonly code: string; readonly symbol: string };
-}
-
-/** What every churn answer shows as evidence (issue 11): the ranking model, its back-test and the definition of "at risk". */
-export interface SnapshotChurn {
-  /** ChurnTruth.model: `gbdt`, `bg-nbd`, `cadence`, `rules-and-cadence`, `rules` … */
-  readonly model: string;
-  readonly horizonDays: number;
-  /** null for the rule union or a top-k decision. */
-  readonly threshold: number | null;
-  /** Back-test of the ranking model; null when not measured (rule union). */
-  readonly auc: number | null;
-  readonly precisionAt20: number | null;
-  readonly baseRate: number | null;
-  /** ChurnTruth.definition in both locales. */
-  readonly definition: { readonly en: string; readonly zh: string };
-}
-
-
-/** Filters of the per-owner customer queries; `owner: undefined` means every owner (manager view). */
-export interface CustomerQuery {
-  readonly snapshotId: number;
-  readonly owner?: string;
-  readonly limit: number;
-  readonly offset: number;
-}
-
-/** The store the bot runs on. */
-export interface Store {
-  /** Writes a snapshot and its customers in one transaction; returns the new snapshot. */
-  addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): SnapshotInfo;
-  latestSnapshot(): SnapshotInfo | undefined;
-  /** The snapshot imported before `snapshotId` (by as-of date, then import order). */
-  previousSnapshot(snapshotId: number): SnapshotInfo | undefined;
-  snapshotById(id: number): SnapshotInfo | undefined;
-  customer(snapshotId: number, customerId: string): StoredCustomer | undefined;
-  /** Customers whose name or company contains `text` (case-insensitive), owner-scoped. */
-  searchCustomers(snapshotId: number, text: string, owner: string | undefined, limit: number): StoredCustomer[];
-  /**
-   * Churn-risk customers not snoozed at `today`. `sort: 'risk'` (default):
-   * churn probability first, ties by expected loss, then spend; `'value'`:
-   * expected loss first, then spend. Ties by id. Returns the page and the total.
-   */
-  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): { customers: StoredCustomer[]; total: number };
-  customersInSegment(query: CustomerQuery & { readonly segment: string }): { customers: StoredCustomer[]; total: number };
-  /** Customers per segment (and their spend) for one owner or all. */
-  segmentCounts(snapshotId: number, owner: string | undefined): { segment: string; count: number; revenue: number; churnRisks: number }[];
-  /** The digest's columns of a snapshot, for one owner or all, in import order. */
-  digestColumns(snapshotId: number, owner: string | undefined): DigestColumns;
-  owners(snapshotId: number): string[];
-
-  mapOwner(owner: string, slackUserId: string, source: 'manual' | 'email'): void;
-  ownerOfSlackUser(slackUserId: string): string | undefined;
-  slackUserOfOwner(owner: string): string | undefined;
-  ownerMappings(): { owner: string; slackUserId: string; source: string }[];
-  setRole(slackUserId: string, role: Role | undefined): void;
-  roleOf(slackUserId: string): Role | undefined;
-
-  addSubscription(subscription: Omit<Subscription, 'id'>): Subscription;
-  subscriptions(): Subscription[];
-  removeSubscription(id: number): boolean;
-
-  /**
-   * Claims (subscription, period) for `worker` in one write transaction.
-   * Returns true when this caller owns the claim: no run existed, or a run
-   * claimed more than `staleAfterMs` ago never reached `posted`, or it failed.
-   */
-  claimDigestRun(subscriptionId: number, period: string, worker: string, now: string, staleAfterMs: number): DigestRun | undefined;
-  finishDigestRun(subscriptionId: number, period: string, outcome: { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string }): void;
-  digestRuns(subscriptionId: number): DigestRun[];
-
-  addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry;
-  executionLog(filter: { readonly owner?: string; readonly customerId?: string; readonly since?: string }): ExecutionLogEntry[];
-
-  snooze(customerId: string, owner: string | null, until: string, by: string): void;
-  snoozedUntil(customerId: string): string | undefined;
-
+/** The store the bot runs on: every concern, sharing one connection. */
+export interface Store extends SnapshotStore, PeopleStore, DigestStore, ExecutionLogStore {
   close(): void;
-}
-
-/** The digest's per-customer columns, one index per customer. */
-export interface DigestColumns {
-  readonly ids: readonly string[];
-  /** Index into the snapshot's segments. */
-  readonly segment: Uint8Array;
-  readonly churn: Uint8Array;
-  /** NaN when unknown. */
-  readonly recency: Float64Array;
-  /** 0 when unknown. */
-  readonly monetary: Float64Array;
 }

@@ -2,16 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { MIGRATIONS } from '../../../bot/store/migrations.js';
-import { SqliteStore } from '../../../bot/store/sqlite-store.js';
-import { fixtureStore, importRows, ROWS } from '../fixtures.js';
+import { createSqlitePeopleStore } from '../../../bot/store/sqlite-people-store.js';
+import { createSqliteSnapshotStore } from '../../../bot/store/sqlite-snapshot-store.js';
+import { createSqliteStore, openSqliteDatabase, SqliteStore } from '../../../bot/store/sqlite-store.js';
+import type { DigestStore, ExecutionLogStore, PeopleStore, SnapshotStore, Store } from '../../../bot/store/store.js';
+import { importRows } from '../fixtures.js';
+import { trackStores } from './track-stores.js';
 
-const open: SqliteStore[] = [];
-const track = (s: SqliteStore): SqliteStore => (open.push(s), s);
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
+const track = trackStores();
 
 describe('SqliteStore', () => {
   it('migrates a new file to the newest schema and reopens it without re-running migrations', () => {
@@ -34,107 +34,30 @@ describe('SqliteStore', () => {
     expect(() => new SqliteStore(path)).toThrow(expect.objectContaining({ code: 'store-too-new' }));
   });
 
-  it('stores a snapshot with owner, segment and SPEC churn reasons in both locales', () => {
-    const store = track(fixtureStore());
-    const snapshot = store.latestSnapshot()!;
-    expect(snapshot).toMatchObject({ asOf: '2026-11-01', scheme: 'rfm', churnSource: 'spec-rule', customerCount: 6 });
-    expect(store.customer(snapshot.id, 'C003')).toMatchObject({
-      owner: 'David',
-      name: 'Acme Trading Co., Ltd.',
-      segment: 'new',
-      churnRisk: true,
-      // The run's one churn truth words it (result.churn.reason): the rule union on customer rows.
-      churnReasonEn: 'silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months',
-      churnProbability: null,
-      expectedLoss: 0,
-      monetary: 800,
-      strategyGroup: 'potential',
-    });
-    expect(store.customer(snapshot.id, 'C003')!.churnReasonZh).toMatch(/投诉/);
-    expect(store.owners(snapshot.id)).toEqual(['David', 'Maria']);
+  it('is every concern on one connection: a Store is each narrow store, and a concern alone sees what the others wrote', () => {
+    expectTypeOf<Store>().toExtend<SnapshotStore>();
+    expectTypeOf<Store>().toExtend<PeopleStore>();
+    expectTypeOf<Store>().toExtend<DigestStore>();
+    expectTypeOf<Store>().toExtend<ExecutionLogStore>();
+    expectTypeOf<SnapshotStore>().not.toExtend<PeopleStore>();
+    const db = openSqliteDatabase(':memory:');
+    const store = createSqliteStore(db);
+    try {
+      const snapshot = importRows(store);
+      store.mapOwner('Maria', 'UMARIA', 'manual');
+      expect(createSqlitePeopleStore(db).ownerOfSlackUser('UMARIA')).toBe('Maria');
+      expect(createSqliteSnapshotStore(db).latestSnapshot()).toEqual(snapshot);
+      expect(Object.keys(store)).toHaveLength(28);
+    } finally {
+      store.close();
+    }
+    expect(db.open).toBe(false);
   });
 
-  it('ranks churn risks by spend (no model), scoped to one owner, with the total', () => {
-    const store = track(fixtureStore());
-    const id = store.latestSnapshot()!.id;
-    const maria = store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' });
-    expect(maria.customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
-    expect(maria.total).toBe(2);
-    const all = store.churnRisks({ snapshotId: id, limit: 2, offset: 2, today: '2026-11-25' });
-    expect(all.customers.map((c) => c.customerId)).toEqual(['C002', 'C003']);
-    expect(all.total).toBe(4);
-  });
-
-  it('leaves a snoozed customer off the churn list until the snooze ends', () => {
-    const store = track(fixtureStore());
-    const id = store.latestSnapshot()!.id;
-    store.snooze('C005', 'Maria', '2026-12-25', 'UMARIA');
-    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' })).toMatchObject({ customers: [{ customerId: 'C002' }], total: 1 });
-    expect(store.churnRisks({ snapshotId: id, owner: 'David', limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(2);
-    expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
-    // A snoozed customer who is not a churn risk does not lower the count.
-    store.snooze('C001', 'Maria', '2026-12-25', 'UMARIA');
-    expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
-    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-12-25' }).customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
-  });
-
-  it('searches names with LIKE metacharacters taken literally', () => {
-    const store = track(fixtureStore());
-    const id = store.latestSnapshot()!.id;
-    expect(store.searchCustomers(id, 'acme', undefined, 5).map((c) => c.customerId)).toEqual(['C003']);
-    expect(store.searchCustomers(id, 'acme', 'Maria', 5)).toEqual([]);
-    expect(store.searchCustomers(id, '%', undefined, 5)).toEqual([]);
-  });
-
-  it('writes nothing when an import fails half-way (one transaction)', () => {
-    const store = track(fixtureStore());
-    const before = store.latestSnapshot()!;
-    const bad = function* () {
-      yield { ...store.customer(before.id, 'C001')!, customerId: 'X1' };
-      yield { ...store.customer(before.id, 'C001')!, customerId: 'X2', segment: 'no-such-segment' };
-    };
-    expect(() => store.addSnapshot({ asOf: '2026-12-01', importedAt: 'x', source: 'bad.csv', scheme: 'rfm', segments: before.segments, segmentLabels: before.segmentLabels, churnSource: 'spec-rule' }, bad())).toThrow(expect.objectContaining({ code: 'unknown-segment' }));
-    expect(store.latestSnapshot()).toEqual(before);
-  });
-
-  it('orders snapshots by as-of date and finds the previous one', () => {
-    const store = track(fixtureStore());
-    const older = importRows(store, ROWS, '2026-10-01');
-    const latest = store.latestSnapshot()!;
-    expect(latest.asOf).toBe('2026-11-01');
-    expect(store.previousSnapshot(latest.id)?.id).toBe(older.id);
-    expect(store.previousSnapshot(older.id)).toBeUndefined();
-  });
-
-  it('reads the digest columns from the snapshot blob, and the same from the rows of a snapshot stored without one', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
-    const store = track(new SqliteStore(path));
-    const snapshot = importRows(store, [...ROWS, ['C007', 'Nobody owns me', '', '2026-10-01', 2, 100, 0]]);
-    const fast = store.digestColumns(snapshot.id, undefined);
-    expect(fast.ids).toEqual(['C001', 'C002', 'C003', 'C004', 'C005', 'C006', 'C007']);
-    expect([...fast.churn]).toEqual([0, 1, 1, 1, 1, 0, 0]);
-    expect([...fast.monetary]).toEqual([90000, 5000, 800, 20000, 30000, 45000, 100]);
-    const maria = store.digestColumns(snapshot.id, 'Maria');
-    expect(maria.ids).toEqual(['C001', 'C002', 'C005']);
-    const db = new Database(path);
-    db.prepare('DELETE FROM snapshot_columns').run();
-    db.close();
-    expect(store.digestColumns(snapshot.id, undefined)).toEqual(fast);
-    expect(store.digestColumns(snapshot.id, 'Maria')).toEqual(maria);
-    expect(store.digestColumns(snapshot.id, 'Nobody').ids).toEqual([]);
-  });
-
-  it('claims a digest period once across two connections to one file; a stale or failed claim can be taken over', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
-    const a = track(new SqliteStore(path)), b = track(new SqliteStore(path));
-    const period = '2026-11-30T01:00:00.000Z';
-    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:00:00.000Z', 60_000)).toMatchObject({ status: 'claimed', claimedBy: 'A', attempts: 1 });
-    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:00:30.000Z', 60_000)).toBeUndefined();
-    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:02:00.000Z', 60_000)).toMatchObject({ claimedBy: 'B', attempts: 2 });
-    b.finishDigestRun(1, period, { status: 'failed', error: 'ratelimited', at: 'x' });
-    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:02:01.000Z', 60_000)).toMatchObject({ claimedBy: 'A', attempts: 3 });
-    a.finishDigestRun(1, period, { status: 'posted', messageTs: '1.2', at: 'y' });
-    expect(b.claimDigestRun(1, period, 'B', '2026-12-30T00:00:00.000Z', 60_000)).toBeUndefined();
-    expect(a.digestRuns(1)).toEqual([expect.objectContaining({ status: 'posted', messageTs: '1.2', attempts: 3 })]);
+  it('keeps the members of a Store on `new SqliteStore`, so they can be passed on alone', () => {
+    const store = track(new SqliteStore(':memory:'));
+    const { mapOwner, ownerOfSlackUser } = store;
+    mapOwner('David', 'UDAVID', 'manual');
+    expect(ownerOfSlackUser('UDAVID')).toBe('David');
   });
 });
