@@ -2,7 +2,7 @@ import { resolveViewer, type Viewer } from '../access/resolve-viewer.js';
 import { todayOf, type BotDeps } from '../bot-deps.js';
 import { blocksToText } from '../blocks/blocks-to-text.js';
 import { buildAnswerBlocks, type Block } from '../blocks/build-answer.js';
-import { matchIntent, type Intent, type Locale } from '../intents/match-intent.js';
+import { asksForHelp, matchIntent, type Intent, type Locale } from '../intents/match-intent.js';
 import { answerQuestion, type Answer, type AnswerRequest, type Surface } from './answer-question.js';
 
 /** A ready reply: Block Kit plus the plain-text fallback Slack shows in notifications. */
@@ -41,5 +41,5 @@ export function replyToQuestion(deps: BotDeps, slackUserId: string, text: string
   const vocabulary = snapshot && { segments: snapshot.segments, labels: snapshot.segmentLabels };
   const intent = matchIntent(text, vocabulary, botUserId);
   const viewer = resolveViewer(deps.store, slackUserId, deps.access);
-  return replyToIntent(deps, viewer, intent, surface, locale, { unmatched: intent.kind === 'help' && !/^\s*(help|帮助|\?)\s*$/i.test(text.replace(/<@[^>]+>/g, '')) });
+  return replyToIntent(deps, viewer, intent, surface, locale, { unmatched: intent.kind === 'help' && !asksForHelp(text) });
 }

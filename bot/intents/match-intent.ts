@@ -64,6 +64,17 @@ function normalize(text: string): string {
   return text.normalize('NFKC').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, (m) => m).trim();
 }
 
+/**
+ * Whether the text asks for help in so many words ("help", "?", 「帮助」, "what can you do"),
+ * mentions aside: the one test behind the help intent, the Slack reply and `tierline ask`,
+ * which show "I did not understand" only when help was not asked for.
+ * @example asksForHelp('<@U1> 帮助') === true
+ */
+export function asksForHelp(text: string): boolean {
+  const words = normalize(text).replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+  return HELP_PATTERNS.some((p) => p.test(words));
+}
+
 /** First Slack user mention `<@U123>` in the text, other than the bot itself. */
 export function findMention(text: string, botUserId?: string): string | undefined {
   for (const m of text.matchAll(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g)) if (m[1] !== botUserId) return m[1];

@@ -3,7 +3,7 @@ import { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from '../../bo
 import { localeOf, replyToIntent } from '../../bot/answers/reply-to-question.js';
 import { todayOf, type BotDeps } from '../../bot/bot-deps.js';
 import { churnReason } from '../../bot/blocks/format.js';
-import { matchIntent, type ChurnSort, type Intent, type Locale } from '../../bot/intents/match-intent.js';
+import { asksForHelp, matchIntent, type ChurnSort, type Intent, type Locale } from '../../bot/intents/match-intent.js';
 import type { Store } from '../../bot/store/store.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
@@ -149,7 +149,7 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
       return EXIT.ok;
     }
     // The terminal is the owner's own screen: like a DM, their customers' names show in full.
-    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, { offset: ((page ?? 1) - 1) * pageSize, pageSize, ...(sort ? { sort } : {}), unmatched: intent.kind === 'help' && !/^\s*(help|帮助)\s*$/i.test(question) });
+    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, { offset: ((page ?? 1) - 1) * pageSize, pageSize, ...(sort ? { sort } : {}), unmatched: intent.kind === 'help' && !asksForHelp(question) });
     io.out(reply.text + '\n');
     return noData(reply.answer);
   });

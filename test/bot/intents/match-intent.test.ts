@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLocale, matchIntent } from '../../../bot/intents/match-intent.js';
+import { asksForHelp, detectLocale, matchIntent } from '../../../bot/intents/match-intent.js';
 
 const vocabulary = {
   segments: ['champions', 'loyal', 'potential-loyalist', 'at-risk', 'hibernating'],
@@ -56,5 +56,14 @@ describe('matchIntent', () => {
     expect(matchIntent('who is at churn risk')).toEqual({ kind: 'churn' });
     // "value" alone is not an order: "high value" names a segment.
     expect(matchIntent('churn risk among high value customers')).toEqual({ kind: 'churn' });
+  });
+});
+
+describe('asksForHelp: the one help test (intent, Slack reply, tierline ask)', () => {
+  it.each(['help', ' HELP ', '?', '帮助', '<@U0BOT> 帮助', '怎么用', '使用说明', 'what can you do?', '你能做什么'])('%j asks for help', (text) => {
+    expect(asksForHelp(text)).toBe(true);
+  });
+  it.each(['', '<@U0BOT>', 'helpful customers', 'show champions', '客户 C003'])('%j does not', (text) => {
+    expect(asksForHelp(text)).toBe(false);
   });
 });
