@@ -12,7 +12,7 @@ export function histogramLength(cols: number, binsPerFeature: number): number {
 
 /**
  * Adds the node's rows `indices[start..stop)` into `hist` (zeroed by the
- * caller); with `identity` the node is every row in order (the root).
+ * caller); the root has its own pass (`buildRootHistograms`).
  * One pass over the rows, all features per row: the binned matrix is
  * row-major, so a row's bins are one cache line, and its gradient and
  * hessian (interleaved in `gradHess`) another. Against sklearn's layout
@@ -29,11 +29,10 @@ export function buildHistograms(
   indices: Uint32Array,
   start: number,
   stop: number,
-  identity: boolean,
 ): void {
   const stride = binsPerFeature * HISTOGRAM_FIELDS;
   for (let k = start; k < stop; k++) {
-    const row = identity ? k : indices[k]!;
+    const row = indices[k]!;
     const g = gradHess[2 * row]!, h = gradHess[2 * row + 1]!;
     const base = row * cols;
     for (let f = 0, offset = 0; f < cols; f++, offset += stride) {
@@ -43,6 +42,38 @@ export function buildHistograms(
       hist[o + 2] = hist[o + 2]! + 1;
     }
   }
+}
+
+/**
+ * The root's histograms: every row in order, so the per-bin counts are the
+ * same for every tree of a fit. They come from `rootCounts` (from
+ * `countBins`, once per fit) and the pass adds only g and h: one
+ * read-modify-write fewer per row and feature (~15% of the root's pass).
+ * Sums are taken in the same row order as `buildHistograms`, so the floats
+ * are identical.
+ */
+export function buildRootHistograms(hist: Float64Array, binned: Uint8Array, rows: number, cols: number, binsPerFeature: number, gradHess: Float32Array, rootCounts: Float64Array): void {
+  const stride = binsPerFeature * HISTOGRAM_FIELDS;
+  for (let row = 0; row < rows; row++) {
+    const g = gradHess[2 * row]!, h = gradHess[2 * row + 1]!;
+    const base = row * cols;
+    for (let f = 0, offset = 0; f < cols; f++, offset += stride) {
+      const o = offset + binned[base + f]! * HISTOGRAM_FIELDS;
+      hist[o] = hist[o]! + g;
+      hist[o + 1] = hist[o + 1]! + h;
+    }
+  }
+  for (let i = 0, o = 2; i < rootCounts.length; i++, o += HISTOGRAM_FIELDS) hist[o] = rootCounts[i]!;
+}
+
+/** Rows per (feature, bin) of the whole binned matrix, `counts[f * binsPerFeature + bin]`. */
+export function countBins(binned: Uint8Array, rows: number, cols: number, binsPerFeature: number): Float64Array {
+  const counts = new Float64Array(cols * binsPerFeature);
+  for (let row = 0; row < rows; row++) {
+    const base = row * cols;
+    for (let f = 0; f < cols; f++) counts[f * binsPerFeature + binned[base + f]!]! += 1;
+  }
+  return counts;
 }
 
 /** The subtraction trick: a child's histogram is its parent's minus its sibling's (in place on the parent's array). */

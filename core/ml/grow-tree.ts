@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from './bin-features.js';
-import { buildHistograms, histogramLength, subtractHistograms } from './build-histograms.js';
+import { buildHistograms, buildRootHistograms, countBins, histogramLength, subtractHistograms } from './build-histograms.js';
 import { emptySplit, findBestSplit, MIN_HESSIAN_TO_SPLIT, nodeValue, type SplitCandidate, type SplitRules } from './find-best-split.js';
 
 /**
@@ -37,10 +37,12 @@ export interface GrowWorkspace {
   readonly indices: Uint32Array;
   readonly scratch: Uint32Array;
   readonly pool: Float64Array[];
+  /** Rows per (feature, bin) of the whole training matrix: the root's counts, the same for every tree (filled by the first). */
+  rootCounts: Float64Array | null;
 }
 
 export function createWorkspace(rows: number): GrowWorkspace {
-  return { indices: new Uint32Array(rows), scratch: new Uint32Array(rows), pool: [] };
+  return { indices: new Uint32Array(rows), scratch: new Uint32Array(rows), pool: [], rootCounts: null };
 }
 
 /**
@@ -105,7 +107,8 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
   if (rows < 2 * params.minSamplesLeaf || h0 < MIN_HESSIAN_TO_SPLIT) finalize(root);
   else {
     hists[root] = takeHistogram();
-    buildHistograms(hists[root]!, binned, cols, binsPerFeature, gradHess, indices, 0, rows, true);
+    work.rootCounts ??= countBins(binned, rows, cols, binsPerFeature);
+    buildRootHistograms(hists[root]!, binned, rows, cols, binsPerFeature, gradHess, work.rootCounts);
     consider(root);
   }
 
@@ -163,7 +166,7 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     }
     const [small, large] = nLeft < nRight ? [left, right] : [right, left];
     hists[small] = takeHistogram();
-    buildHistograms(hists[small]!, binned, cols, binsPerFeature, gradHess, indices, start[small]!, stop[small]!, false);
+    buildHistograms(hists[small]!, binned, cols, binsPerFeature, gradHess, indices, start[small]!, stop[small]!);
     hists[large] = subtractHistograms(parentHist, hists[small]!);
     if (splitLeft) consider(left);
     else finalize(left);
