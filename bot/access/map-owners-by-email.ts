@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Store } from '../store/store.js';
+import type { PeopleStore } from '../store/store.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -16,7 +16,7 @@ export type EmailMapping = { readonly owner: string; readonly email: string; rea
  * (owner, email); owner values that are themselves emails map to themselves.
  * A lookup that fails (`users_not_found`) is reported, never guessed.
  */
-export async function mapOwnersByEmail(store: Store, client: WebClient, pairs: readonly { owner: string; email: string }[]): Promise<EmailMapping[]> {
+export async function mapOwnersByEmail(store: PeopleStore, client: WebClient, pairs: readonly { owner: string; email: string }[]): Promise<EmailMapping[]> {
   const results: EmailMapping[] = [];
   for (const { owner, email } of pairs) {
     try {

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { PeopleStore } from '../store/store.js';
 
 /**
  * Who is asking, as far as scoping goes. A salesperson sees only customers
@@ -24,7 +24,7 @@ export interface AccessConfig {
 }
 
 /** Looks up the viewer of a Slack user: owner mapping and role. */
-export function resolveViewer(store: Store, slackUserId: string, config: AccessConfig): Viewer {
+export function resolveViewer(store: PeopleStore, slackUserId: string, config: AccessConfig): Viewer {
   const role = store.roleOf(slackUserId);
   const admin = role === 'admin' || config.admins.includes(slackUserId);
   const manager = admin || role === 'manager' || config.managers.includes(slackUserId);
@@ -40,7 +40,7 @@ export type ScopeError = { readonly error: 'not-mapped' | 'managers-only' | 'own
  * owner; a manager gets the requested owner (a mention resolved through the
  * mapping) or everyone (`undefined`).
  */
-export function scopeOwner(store: Store, viewer: Viewer, requestedSlackUser?: string): { owner: string | undefined } | ScopeError {
+export function scopeOwner(store: PeopleStore, viewer: Viewer, requestedSlackUser?: string): { owner: string | undefined } | ScopeError {
   if (requestedSlackUser !== undefined && requestedSlackUser !== viewer.slackUserId) {
     if (!viewer.manager) return { error: 'managers-only' };
     const owner = store.ownerOfSlackUser(requestedSlackUser);

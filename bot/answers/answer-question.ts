@@ -2,13 +2,14 @@ import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
 import { maskName } from '../access/mask-name.js';
 import type { ChurnSort, Intent, Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
-import type { ExecutionLogEntry, SnapshotInfo, Store, StoredCustomer } from '../store/store.js';
+import type { ExecutionLogEntry, ExecutionLogStore, PeopleStore, SnapshotInfo, SnapshotStore, StoredCustomer } from '../store/store.js';
 
 /** Where the answer is shown: a DM (or the CLI) may show the owner's full names; a channel never does. */
 export type Surface = 'dm' | 'channel';
 
 export interface AnswerContext {
-  readonly store: Store;
+  /** Answers read snapshots, the log and snoozes, and resolve a mentioned owner; never digests. */
+  readonly store: SnapshotStore & ExecutionLogStore & PeopleStore;
   readonly viewer: Viewer;
   readonly locale: Locale;
   readonly surface: Surface;

@@ -1,5 +1,5 @@
 import { compareSnapshots, parseDay, type Snapshot } from '../../core/index.js';
-import type { DigestColumns, SnapshotInfo, Store } from '../store/store.js';
+import type { DigestColumns, ExecutionLogStore, SnapshotInfo, SnapshotStore } from '../store/store.js';
 
 /** One tier line of the digest. */
 export interface DigestTier {
@@ -59,7 +59,7 @@ function topBy<T extends { customerId: string; revenue: number }>(items: T[], it
  * purchase since, with the execution log's success rate over the period.
  * @returns undefined when the store has no snapshot.
  */
-export function buildDigest(store: Store, owner: string | undefined, top = 5): Digest | undefined {
+export function buildDigest(store: SnapshotStore & ExecutionLogStore, owner: string | undefined, top = 5): Digest | undefined {
   const snapshot = store.latestSnapshot();
   if (!snapshot) return undefined;
   const previous = store.previousSnapshot(snapshot.id);

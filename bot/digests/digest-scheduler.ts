@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Store, Subscription } from '../store/store.js';
+import type { DigestStore, Subscription } from '../store/store.js';
 import { lastOccurrence } from './parse-schedule.js';
 
 /** What posting one digest needs from the outside world (Slack in the bot, a fake in tests). */
@@ -15,7 +15,7 @@ export interface DigestPoster {
 }
 
 export interface SchedulerOptions {
-  readonly store: Store;
+  readonly store: DigestStore;
   readonly poster: DigestPoster;
   /** Names this process in claims (host:pid in the bot). */
   readonly worker: string;

@@ -3,7 +3,7 @@ import type { Block } from '../blocks/build-answer.js';
 import { buildDigestBlocks } from '../blocks/build-digest-blocks.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
-import type { Store } from '../store/store.js';
+import type { ExecutionLogStore, SnapshotStore } from '../store/store.js';
 import { buildDigest, type Digest } from './build-digest.js';
 import { digestNames } from './digest-names.js';
 
@@ -11,7 +11,7 @@ import { digestNames } from './digest-names.js';
  * The digest for one scope as Block Kit and text, names masked for a
  * channel. undefined owner = every owner.
  */
-export function renderDigest(store: Store, owner: string | undefined, locale: Locale, surface: 'channel' | 'dm-owner' = 'channel'): { blocks: Block[]; text: string; digest?: Digest } {
+export function renderDigest(store: SnapshotStore & ExecutionLogStore, owner: string | undefined, locale: Locale, surface: 'channel' | 'dm-owner' = 'channel'): { blocks: Block[]; text: string; digest?: Digest } {
   const digest = buildDigest(store, owner);
   if (!digest) {
     const text = message('error.no-snapshot', locale);

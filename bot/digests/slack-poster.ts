@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Store, Subscription } from '../store/store.js';
+import type { ExecutionLogStore, PeopleStore, SnapshotStore, Subscription } from '../store/store.js';
 import { digestChartSpec, type ChartRenderer } from './digest-chart.js';
 import type { DigestPoster } from './digest-scheduler.js';
 import { renderDigest } from './render-digest.js';
@@ -16,7 +16,7 @@ export const DIGEST_EVENT_TYPE = 'tierline_digest';
  * history since the period began. Rate limits (429) are retried by the
  * WebClient after the Retry-After the API sends.
  */
-export function createSlackPoster(store: Store, client: WebClient, options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {}): DigestPoster {
+export function createSlackPoster(store: SnapshotStore & ExecutionLogStore & PeopleStore, client: WebClient, options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {}): DigestPoster {
   return {
     async post(subscription: Subscription, period: string): Promise<string | null> {
       const owner = subscription.scope.kind === 'owner' ? subscription.scope.owner : undefined;
