@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
-import { readClick } from '../read-payload.js';
-import { clickSurface, directMessage } from './answer-click.js';
+import { directMessage } from './answer-click.js';
+import { onButtonClick } from './on-button-click.js';
 
 /**
  * "Details": the customer card, through the same scoped lookup as a typed
@@ -12,19 +11,12 @@ import { clickSurface, directMessage } from './answer-click.js';
  * response_url) it comes as a DM from the bot, where the owner's names are shown.
  */
 export function createDetails(deps: BotDeps) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const click = readClick(body, action);
-    if (!click) {
-      deps.log('click ignored: malformed-payload');
-      return;
-    }
-    const surface = clickSurface(click, respond);
+  return onButtonClick(deps, async ({ click, surface, client }) => {
     const viewer = resolveViewer(deps.store, click.userId, deps.access);
     const customerId = customerIdOfValue(click.value) ?? '?';
     const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
     const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, where, localeOfValue(click.value, deps.defaultLocale));
     if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
     else await directMessage(client, click.userId, reply);
-  };
+  });
 }

@@ -1,23 +1,14 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { maskName } from '../../access/mask-name.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
 import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';
-import { readClick } from '../read-payload.js';
-import { clickSurface } from './answer-click.js';
+import { onButtonClick } from './on-button-click.js';
 import { answerRefusal } from './respond-error.js';
 
 /** "Log contact": opens the execution-log modal for a customer the clicker may see (from a message or the Home tab: views.open needs only the trigger). */
 export function createLogContact(deps: BotDeps) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const click = readClick(body, action);
-    if (!click) {
-      deps.log('click ignored: malformed-payload');
-      return;
-    }
-    const surface = clickSurface(click, respond);
+  return onButtonClick(deps, async ({ click, surface, client }) => {
     const locale = localeOfValue(click.value, deps.defaultLocale);
     const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
     if ('error' in found) {
@@ -34,5 +25,5 @@ export function createLogContact(deps: BotDeps) {
     const name = customer.company ?? customer.name;
     const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);
     await client.views.open({ trigger_id: click.triggerId, view: buildLogContactModal(customer.customerId, shown ? `${customer.customerId} · ${shown}` : customer.customerId, todayOf(deps), suggestedAction(customer, locale), locale) });
-  };
+  });
 }

@@ -1,12 +1,11 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import { publishHome } from '../../answers/publish-home.js';
 import { replyToIntent } from '../../answers/reply-to-question.js';
 import type { BotDeps } from '../../bot-deps.js';
 import type { PageValue } from '../../blocks/build-answer.js';
 import type { Intent } from '../../intents/match-intent.js';
-import { readClick } from '../read-payload.js';
-import { clickSurface, directMessage } from './answer-click.js';
+import { directMessage } from './answer-click.js';
+import { onButtonClick } from './on-button-click.js';
 
 /** Reads a page or Sort button's value; anything malformed is the first page of the churn list, by risk. */
 export function parsePageValue(value: string | undefined): PageValue {
@@ -29,14 +28,7 @@ export function parsePageValue(value: string | undefined): PageValue {
  * at that page (its list is always the clicker's own churn list).
  */
 export function createPage(deps: BotDeps) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const click = readClick(body, action);
-    if (!click) {
-      deps.log('click ignored: malformed-payload');
-      return;
-    }
-    const surface = clickSurface(click, respond);
+  return onButtonClick(deps, async ({ click, surface, client }) => {
     const value = parsePageValue(click.value);
     if (surface.kind === 'home') {
       await publishHome(deps, client, click.userId, { offset: value.offset, pageSize: value.pageSize, ...(value.sort ? { sort: value.sort } : {}) });
@@ -48,5 +40,5 @@ export function createPage(deps: BotDeps) {
     const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize, ...(value.sort ? { sort: value.sort } : {}) });
     if (surface.kind === 'message') await surface.respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
     else await directMessage(client, click.userId, reply);
-  };
+  });
 }

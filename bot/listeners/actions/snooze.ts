@@ -1,11 +1,10 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { publishHome } from '../../answers/publish-home.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { addDays } from '../../clock/calendar-day.js';
 import { message } from '../../i18n/messages.js';
-import { readClick } from '../read-payload.js';
-import { clickSurface, directMessage } from './answer-click.js';
+import { directMessage } from './answer-click.js';
+import { onButtonClick } from './on-button-click.js';
 import { answerRefusal } from './respond-error.js';
 
 /** Days a snooze keeps a customer off the churn list (issue 6). */
@@ -17,14 +16,7 @@ export const SNOOZE_DAYS = 30;
  * the re-published Home tab, which no longer lists the customer.
  */
 export function createSnooze(deps: BotDeps) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    const click = readClick(body, action);
-    if (!click) {
-      deps.log('click ignored: malformed-payload');
-      return;
-    }
-    const surface = clickSurface(click, respond);
+  return onButtonClick(deps, async ({ click, surface, client }) => {
     const locale = localeOfValue(click.value, deps.defaultLocale);
     const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
     if ('error' in found) {
@@ -37,5 +29,5 @@ export function createSnooze(deps: BotDeps) {
     if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (surface.kind === 'home') await publishHome(deps, client, click.userId, { notice: text });
     else await directMessage(client, click.userId, { text });
-  };
+  });
 }
