@@ -10,8 +10,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng, RFM_SEGMENTS, segmentLabel } from '../core/index.js';
-import { SqliteStore } from '../bot/store/sqlite-store.js';
-import type { NewSnapshot, StoredCustomer } from '../bot/store/store.js';
+import { SqliteStore, type NewSnapshot, type StoredCustomer } from '../bot/index.js';
 import { DATA_DIR } from './paths.js';
 
 const SEGMENTS = [...RFM_SEGMENTS, 'unclassified'];

@@ -13,10 +13,7 @@
  */
 
 import { createRng } from '../../core/index.js';
-import { replyToIntent } from '../../bot/answers/reply-to-question.js';
-import type { BotDeps } from '../../bot/bot-deps.js';
-import { buildDigest } from '../../bot/digests/build-digest.js';
-import { SqliteStore } from '../../bot/store/sqlite-store.js';
+import { buildDigest, replyToIntent, SqliteStore, type BotDeps } from '../../bot/index.js';
 import { ownerOf } from '../generate-bot-store.js';
 
 function percentile(sorted: readonly number[], p: number): number {

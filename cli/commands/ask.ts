@@ -1,10 +1,21 @@
-import type { Viewer } from '../../bot/access/resolve-viewer.js';
-import { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from '../../bot/answers/answer-question.js';
-import { localeOf, replyToIntent } from '../../bot/answers/reply-to-question.js';
-import { todayOf, type BotDeps } from '../../bot/bot-deps.js';
-import { churnReason } from '../../bot/blocks/format.js';
-import { asksForHelp, matchIntent, type ChurnSort, type Intent, type Locale } from '../../bot/intents/match-intent.js';
-import type { Store } from '../../bot/store/store.js';
+import {
+  answerQuestion,
+  asksForHelp,
+  churnReason,
+  localeOf,
+  matchIntent,
+  MAX_PAGE_SIZE,
+  pageSizeOf,
+  replyToIntent,
+  todayOf,
+  type Answer,
+  type BotDeps,
+  type ChurnSort,
+  type Intent,
+  type Locale,
+  type Store,
+  type Viewer,
+} from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';

@@ -1,11 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { customerCells, customerColumns, label, resultHeaders, resultCells, type LabelKey } from '../../core/index.js';
-import { prepareSnapshot } from '../../bot/store/snapshot-from-result.js';
-import { DEFAULT_STORE_PATH, SqliteStore } from '../../bot/store/sqlite-store.js';
-import type { SnapshotInfo, Store } from '../../bot/store/store.js';
-import { openTableWriter } from '../../io/index.js';
+import { DEFAULT_STORE_PATH, importSnapshot, runScheduledImport as runImportQuietly, SqliteStore, type ImportedSnapshot, type SnapshotInfo, type Store } from '../../bot/index.js';
 import { EXIT, type ConsoleIo } from '../console-io.js';
 import { StoreError } from '../report-error.js';
 import { readSegmented } from '../read-segmented.js';
@@ -106,45 +102,22 @@ export async function withStore<T>(db: string | undefined, mode: 'create' | 'exi
 type SegmentFlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
 
 /**
- * Reads and segments a file the way `tierline segment` does and stores it
- * as a snapshot (one transaction: a file that fails leaves the store as it was).
- * With `segmentedOut`, also writes the segmented table as csv.
+ * Reads and segments a file the way `tierline segment` does and hands the run
+ * to the bot's import (bot/import/), which stores it as a snapshot and, with
+ * `segmentedOut`, writes the segmented table as csv.
  */
-export async function importFile(store: Store, file: string, flags: SegmentFlagValues, io: ConsoleIo, importedAt: string, segmentedOut?: string): Promise<{ snapshot: SnapshotInfo; notes: readonly string[] }> {
+export async function importFile(store: Store, file: string, flags: SegmentFlagValues, io: ConsoleIo, importedAt: string, segmentedOut?: string): Promise<ImportedSnapshot> {
   const { options, locale } = await segmentOptionsFromFlags(flags, io);
   // Purchase days let the snapshot rank churn by the lifetime models' value at risk.
   const { result } = await readSegmented({ file, segmentOptions: options, customers: flags.customers, sheet: flags.sheet, keepPurchaseDays: true }, io);
-  const prepared = prepareSnapshot(result, file, importedAt);
-  const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
-  if (segmentedOut) {
-    // The one csv writer: formula-looking text escaped, written atomically.
-    const out = await openTableWriter(segmentedOut, { format: 'csv' });
-    try {
-      const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, locale));
-      out.writeRow([...idHeaders, ...resultHeaders(result, locale)]);
-      for (let c = 0; c < result.features.count; c++) out.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
-    } catch (error) {
-      await out.abort();
-      throw error;
-    }
-    await out.close();
-  }
-  return { snapshot, notes: prepared.modelNotes };
+  return importSnapshot(store, { result, source: file, importedAt, locale, ...(segmentedOut ? { segmentedOut } : {}) });
 }
 
 /**
  * One run of the bot's scheduled re-import (`tierline bot --import-file`):
- * never throws, so a bad file on one night leaves the store and the bot as
- * they were; logs the snapshot, or the error's code (no file content, no names).
+ * never throws (bot/import/), so a bad file on one night leaves the store and
+ * the bot as they were.
  */
 export async function runScheduledImport(store: Store, file: string, io: ConsoleIo, log: (line: string) => void, now: () => Date = () => new Date()): Promise<SnapshotInfo | undefined> {
-  try {
-    const { snapshot } = await importFile(store, file, {}, io, now().toISOString());
-    log(`scheduled import: snapshot ${snapshot.id} of ${snapshot.asOf}, ${snapshot.customerCount} customers`);
-    return snapshot;
-  } catch (error) {
-    const issues = (error as { issues?: { code: string }[] }).issues;
-    log(`scheduled import failed: ${issues?.[0]?.code ?? (error as { code?: string }).code ?? (error as Error).name}`);
-    return undefined;
-  }
+  return runImportQuietly(() => importFile(store, file, {}, io, now().toISOString()), log);
 }

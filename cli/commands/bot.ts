@@ -1,15 +1,21 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
-import { buildApp } from '../../bot/app.js';
-import { todayOf, type BotDeps, type ImportedUpload } from '../../bot/bot-deps.js';
-import { systemTimeZone } from '../../bot/clock/calendar-day.js';
-import { DigestScheduler } from '../../bot/digests/digest-scheduler.js';
-import { isTimeZone, parseSchedule, ScheduleError } from '../../bot/digests/parse-schedule.js';
-import { errorCode } from '../../bot/error-code.js';
-import { guardProcess } from '../../bot/guard-process.js';
-import type { SnapshotInfo, Store } from '../../bot/store/store.js';
-import { createTempDirs } from '../../bot/temp-dirs.js';
-import { createSlackPoster } from '../../bot/digests/slack-poster.js';
+import {
+  createTempDirs,
+  DigestScheduler,
+  errorCode,
+  guardProcess,
+  isTimeZone,
+  loadSlackRuntime,
+  parseSchedule,
+  ScheduleError,
+  systemTimeZone,
+  todayOf,
+  type BotDeps,
+  type ImportedUpload,
+  type SnapshotInfo,
+  type Store,
+} from '../../bot/index.js';
 import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
@@ -97,6 +103,8 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   }
   const timeZone = process.env.TIERLINE_TIME_ZONE || systemTimeZone();
   if (!isTimeZone(timeZone)) throw new UsageError(`TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "${timeZone}".`);
+  // The Slack runtime loads on use (the façade keeps it out of import/ask/digest).
+  const { buildApp, createSlackPoster } = await loadSlackRuntime();
   // Handlers first: a SIGTERM during start-up (catch-up digests, Socket Mode connecting) must still stop the bot.
   let onSignal: () => void = () => {};
   const stopped = new Promise<'stop'>((resolve) => {

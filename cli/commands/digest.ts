@@ -1,4 +1,4 @@
-import { renderDigest } from '../../bot/digests/render-digest.js';
+import { renderDigest } from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';

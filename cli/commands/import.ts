@@ -1,7 +1,7 @@
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
-import { churnEvidenceLines } from '../../bot/blocks/format.js';
+import { churnEvidenceLines } from '../../bot/index.js';
 import { DB_FLAG, DB_FLAG_HELP, importFile, storePath, withStore } from './bot-store.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 

@@ -1,5 +1,5 @@
 import { WebClient } from '@slack/web-api';
-import { isEmail, mapOwnersByEmail } from '../../bot/access/map-owners-by-email.js';
+import { isEmail, mapOwnersByEmail } from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';

@@ -33,6 +33,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
 
 /** Where the faces may enter core: its public surface, never a deep path. */
 export const CORE_ENTRY_POINTS = ['core/index.ts'];
+/** Where the CLI and benchmarks may enter the bot: its one façade. */
+export const BOT_ENTRY_POINTS = ['bot/index.ts'];
 
 export const PARTS = ['core', 'io', 'addin', 'bot', 'cli', 'bench'];
 const NODE_BUILTINS = new Set(builtinModules);
@@ -91,6 +93,7 @@ export function checkFile(file: string): string[] {
     if (!PARTS.includes(to)) problems.push(`${where}: "${specifier}" reaches outside the parts (${relative(root, target)})`);
     else if (rule.parts !== 'any' && !rule.parts.includes(to)) problems.push(`${where}: ${from} may not import ${to} ("${specifier}")`);
     else if (to === 'core' && !CORE_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/'))) problems.push(`${where}: deep import of core ("${specifier}"); import from core/index.ts`);
+    else if (to === 'bot' && !BOT_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/'))) problems.push(`${where}: deep import of bot ("${specifier}"); import from bot/index.ts`);
   }
   return problems;
 }

@@ -46,6 +46,16 @@ describe('import boundaries (issue 14)', () => {
     });
   });
 
+  it('rejects a deep import of the bot from the CLI (the façade is bot/index.ts)', () => {
+    const probe = join(root, 'cli', `__probe-${process.pid}__.ts`);
+    try {
+      writeFileSync(probe, "import { SqliteStore } from '../bot/store/sqlite-store.js';\nimport { importSnapshot } from '../bot/index.js';\nexport const s = [SqliteStore, importSnapshot];\n");
+      expect(checkFile(probe)).toEqual([`cli/${relative(join(root, 'cli'), probe)}: deep import of bot ("../bot/store/sqlite-store.js"); import from bot/index.ts`]);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  });
+
   it('rejects a deep import of core from a face', () => {
     const probe = join(root, 'bot', `__probe-${process.pid}__.ts`);
     try {

@@ -1,0 +1,2 @@
+// Importing a segmented file into the bot's store (issue 14: import belongs to the bot).
+export { importSnapshot, runScheduledImport, type ImportedSnapshot, type SnapshotImport } from './import-snapshot.js';
