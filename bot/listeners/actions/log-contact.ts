@@ -1,26 +1,17 @@
-import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { maskName } from '../../access/mask-name.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
 import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';
-import { onButtonClick } from './on-button-click.js';
-import { answerRefusal } from './respond-error.js';
+import { onCustomerButtonClick } from './on-button-click.js';
 
 /** "Log contact": opens the execution-log modal for a customer the clicker may see (from a message or the Home tab: views.open needs only the trigger). */
 export function createLogContact(deps: BotDeps) {
-  return onButtonClick(deps, async ({ click, surface, client }) => {
-    const locale = localeOfValue(click.value, deps.defaultLocale);
-    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
-    if ('error' in found) {
-      await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
-      return;
-    }
+  return onCustomerButtonClick(deps, async ({ click, client, locale, customer, viewer }) => {
     // Slack always sends one; without it no modal can open.
     if (!click.triggerId) {
       deps.log('click ignored: no-trigger');
       return;
     }
-    const { customer, viewer } = found;
     // A modal is private to the clicker: full name for the owner, masked for a manager looking at someone else's.
     const name = customer.company ?? customer.name;
     const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);

@@ -1,7 +1,12 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
+import type { Viewer } from '../../access/resolve-viewer.js';
 import type { BotDeps } from '../../bot-deps.js';
+import type { Locale } from '../../intents/match-intent.js';
+import type { StoredCustomer } from '../../store/store.js';
 import { readClick, type Click } from '../read-payload.js';
 import { clickSurface, type ClickSurface } from './answer-click.js';
+import { answerRefusal } from './respond-error.js';
 
 /** What a button listener works from once the click is acknowledged and checked. */
 export interface ButtonClick {
@@ -25,4 +30,29 @@ export function onButtonClick(deps: Pick<BotDeps, 'log'>, handle: (button: Butto
     }
     await handle({ click, surface: clickSurface(click, respond), client });
   };
+}
+
+/** A click on a button about one customer, with the customer as the clicker may see it. */
+export interface CustomerButtonClick extends ButtonClick {
+  readonly locale: Locale;
+  readonly viewer: Viewer;
+  readonly customer: StoredCustomer;
+}
+
+/**
+ * A listener of a button about one customer (Log contact, Snooze): the
+ * customer is looked up again for the clicker (a button value can be forged)
+ * and a refusal is answered on the click's surface in the button's language.
+ */
+export function onCustomerButtonClick(deps: BotDeps, handle: (button: CustomerButtonClick) => Promise<void>) {
+  return onButtonClick(deps, async (button) => {
+    const { click, surface, client } = button;
+    const locale = localeOfValue(click.value, deps.defaultLocale);
+    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
+    if ('error' in found) {
+      await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
+      return;
+    }
+    await handle({ ...button, locale, viewer: found.viewer, customer: found.customer });
+  });
 }

@@ -1,11 +1,9 @@
-import { customerForAction, customerIdOfValue, localeOfValue } from '../../access/customer-for-action.js';
 import { publishHome } from '../../answers/publish-home.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { addDays } from '../../clock/calendar-day.js';
 import { message } from '../../i18n/messages.js';
 import { directMessage } from './answer-click.js';
-import { onButtonClick } from './on-button-click.js';
-import { answerRefusal } from './respond-error.js';
+import { onCustomerButtonClick } from './on-button-click.js';
 
 /** Days a snooze keeps a customer off the churn list (issue 6). */
 export const SNOOZE_DAYS = 30;
@@ -16,16 +14,10 @@ export const SNOOZE_DAYS = 30;
  * the re-published Home tab, which no longer lists the customer.
  */
 export function createSnooze(deps: BotDeps) {
-  return onButtonClick(deps, async ({ click, surface, client }) => {
-    const locale = localeOfValue(click.value, deps.defaultLocale);
-    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
-    if ('error' in found) {
-      await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
-      return;
-    }
+  return onCustomerButtonClick(deps, async ({ click, surface, client, locale, customer }) => {
     const until = addDays(todayOf(deps), SNOOZE_DAYS);
-    deps.store.snooze(found.customer.customerId, found.customer.owner, until, click.userId);
-    const text = message('snooze.done', locale, { customer: found.customer.customerId, until });
+    deps.store.snooze(customer.customerId, customer.owner, until, click.userId);
+    const text = message('snooze.done', locale, { customer: customer.customerId, until });
     if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (surface.kind === 'home') await publishHome(deps, client, click.userId, { notice: text });
     else await directMessage(client, click.userId, { text });
