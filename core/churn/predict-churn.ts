@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rankAuc } from '../lifetime/evaluate-holdout.js';
 import { LifetimeModelError } from '../lifetime/lifetime-error.js';
+import { label, type LabelKey, type Message, type MessageParams } from '../i18n/labels.js';
 import { parseOptions } from '../util/parse-options.js';
 import { assessBtydFit, BTYD_FIT_CUSTOMERS, fitBtydAt } from './btyd-churn.js';
 import { applyIsotonic, fitIsotonic } from './calibrate-isotonic.js';
@@ -31,13 +32,23 @@ export interface ChurnCandidate {
   readonly status: CandidateStatus;
   /** Plain words: why this status (empty for a plain ok). */
   readonly reason: string;
+  /** `reason` as a catalogue sentence, when it has one, for faces in other locales. */
+  readonly reasonText?: Message;
 }
 
 export const CHURN_NOTE_CODES = ['no-events', 'short-history', 'few-customers', 'few-lapsed', 'few-active', 'refunds-ignored', 'future-ignored', 'fallback', 'never-bought'] as const;
 export type ChurnNoteCode = (typeof CHURN_NOTE_CODES)[number];
 export interface ChurnNote {
   readonly code: ChurnNoteCode;
+  /** English, for logs; faces render `formatNote(note, locale)`. */
   readonly message: string;
+  readonly key?: LabelKey;
+  readonly params?: MessageParams;
+}
+
+/** A churn note whose text comes from the catalogue (English `message` for logs). */
+function churnNote(code: ChurnNoteCode, key: LabelKey, params?: MessageParams): ChurnNote {
+  return { code, message: label(key, 'en', params), key, ...(params ? { params } : {}) };
 }
 
 const floatColumn = z.custom<Float64Array>((v) => v instanceof Float64Array, 'must be a Float64Array');
@@ -55,7 +66,9 @@ export const churnOptionsSchema = z
     /**
      * The one churn decision. 'max-f1' (default): the probability threshold
      * with the best F1 for "lapsed" on the back-test window, so the list
-     * balances missed lapsers against wasted calls on the customer's own data;
+     * balances missed lapsers against wasted calls on the customer's own data,
+     * but never below the window's lapse rate (base rate): nobody at
+     * below-average risk is listed (see maxF1Threshold);
      * 'probability': a fixed threshold; 'top': the `count` largest expected losses.
      */
     atRisk: z
@@ -149,12 +162,12 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
     throw new ChurnInputError('invalid-attribute', `Option expectedValue has ${options.expectedValue.length} entries for ${n} customers.`);
   }
   const notes: ChurnNote[] = [];
-  if (index.refundsIgnored > 0) notes.push({ code: 'refunds-ignored', message: `${index.refundsIgnored} orders with a negative value (refunds) are not counted as purchases.` });
-  if (index.futureIgnored > 0) notes.push({ code: 'future-ignored', message: `${index.futureIgnored} orders on or after the analysis date are ignored.` });
+  if (index.refundsIgnored > 0) notes.push(churnNote('refunds-ignored', 'churn.note.refunds-ignored', { count: index.refundsIgnored }));
+  if (index.futureIgnored > 0) notes.push(churnNote('future-ignored', 'churn.note.future-ignored', { count: index.futureIgnored }));
   const complaints = events.attributes?.complaints6m;
   const now = computeOriginFeatures(index, t, H);
   const nowRuleBits = ruleChurnBits(now, complaints);
-  if (now.population.length < n) notes.push({ code: 'never-bought', message: `${n - now.population.length} customers never bought (e.g. refunds only): they are never at risk.` });
+  if (now.population.length < n) notes.push(churnNote('never-bought', 'churn.note.never-bought', { count: n - now.population.length }));
 
   const shortfall = checkHistory(index, H, options.minCustomers, options.minPerClass);
   let candidates: ChurnCandidate[];
@@ -165,8 +178,8 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
   const fixed = options.atRisk.rule === 'probability' ? options.atRisk.threshold : undefined;
 
   if (shortfall.problem) {
-    notes.unshift(shortfall.problem, { code: 'fallback', message: 'Churn is judged by the customer\'s own buying rhythm (cadence) and the SPEC churn rules until the history supports a back-test.' });
-    candidates = fallbackCandidates(shortfall, shortfall.problem.message).filter((c) => options.models.includes(c.name));
+    notes.unshift(shortfall.problem, churnNote('fallback', 'churn.note.fallback-cadence'));
+    candidates = fallbackCandidates(shortfall, shortfall.problem).filter((c) => options.models.includes(c.name));
     selected = 'rules-and-cadence';
     probability = cadenceProbability(now, H);
     threshold = fixed ?? 0.5;
@@ -197,12 +210,12 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
       probability = cadenceProbability(now, H);
       threshold = fixed ?? 0.5;
       decideAtRisk = (p, r) => nowRuleBits[r] !== 0 || p[r]! >= threshold;
-      notes.push({ code: 'fallback', message: 'No candidate could rank on the back-test; cadence and the SPEC rules decide.' });
+      notes.push(churnNote('fallback', 'churn.note.fallback-no-rank'));
     } else {
       selected = chosen;
       probability = final;
       const run = runs.get(chosen)!;
-      threshold = fixed ?? (options.atRisk.rule === 'max-f1' ? maxF1Threshold(run.testProbability, data.test.lapsed) : Number.NaN);
+      threshold = fixed ?? (options.atRisk.rule === 'max-f1' ? maxF1Threshold(run.testProbability, data.test.lapsed, baseRateOf(data.test.lapsed)) : Number.NaN);
       decideAtRisk = (p, r) => p[r]! >= threshold;
     }
   }
@@ -249,26 +262,26 @@ interface HistoryCheck {
 /** Is there 2H of history with enough customers of both kinds in each window? */
 function checkHistory(index: PurchaseIndex, H: number, minCustomers: number, minPerClass: number): HistoryCheck {
   const t = index.asOfDay;
-  if (index.purchases === 0) return { problem: { code: 'no-events', message: 'There are no purchases before the analysis date: nobody can be scored.' } };
+  if (index.purchases === 0) return { problem: churnNote('no-events', 'churn.note.no-events') };
   const span = t - index.firstDay;
   const test = computeOriginFeatures(index, t - H, H) as OriginFeatures & { lapsed: Uint8Array };
   if (!(index.firstDay < t - 2 * H)) {
-    return { problem: { code: 'short-history', message: `The history covers ${span} days; a back-test with a ${H}-day horizon needs more than ${2 * H} days (two windows).` }, ...(test.population.length > 0 ? { test } : {}) };
+    return { problem: churnNote('short-history', 'churn.note.short-history', { span, horizon: H, need: 2 * H }), ...(test.population.length > 0 ? { test } : {}) };
   }
   const train = computeOriginFeatures(index, t - 2 * H, H) as OriginFeatures & { lapsed: Uint8Array };
   for (const [name, f] of [['training', train], ['test', test]] as const) {
     const m = f.population.length;
     let lapsed = 0;
     for (let r = 0; r < m; r++) lapsed += f.lapsed[r]!;
-    if (m < minCustomers) return { problem: { code: 'few-customers', message: `Only ${m} customers had bought before the ${name} window (at least ${minCustomers} needed for a back-test).` }, test };
-    if (lapsed < minPerClass) return { problem: { code: 'few-lapsed', message: `Only ${lapsed} customers lapsed in the ${name} window (at least ${minPerClass} needed).` }, test };
-    if (m - lapsed < minPerClass) return { problem: { code: 'few-active', message: `Only ${m - lapsed} customers bought again in the ${name} window (at least ${minPerClass} needed).` }, test };
+    if (m < minCustomers) return { problem: churnNote('few-customers', 'churn.note.few-customers', { count: m, window: { key: `churn.window.${name}` }, min: minCustomers }), test };
+    if (lapsed < minPerClass) return { problem: churnNote('few-lapsed', 'churn.note.few-lapsed', { count: lapsed, window: { key: `churn.window.${name}` }, min: minPerClass }), test };
+    if (m - lapsed < minPerClass) return { problem: churnNote('few-active', 'churn.note.few-active', { count: m - lapsed, window: { key: `churn.window.${name}` }, min: minPerClass }), test };
   }
   return { train, test };
 }
 
 /** Rules and cadence measured on the test window when it has both kinds; the others not run. */
-function fallbackCandidates(check: HistoryCheck, why: string): ChurnCandidate[] {
+function fallbackCandidates(check: HistoryCheck, why: ChurnNote): ChurnCandidate[] {
   const test = check.test;
   return CHURN_MODELS.map((name): ChurnCandidate => {
     if ((name === 'rules' || name === 'cadence') && test) {
@@ -276,7 +289,7 @@ function fallbackCandidates(check: HistoryCheck, why: string): ChurnCandidate[] 
       return { name, ...measure(score, test.lapsed), status: 'ok', reason: 'used as the fallback' };
     }
     if (name === 'rules' || name === 'cadence') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'ok', reason: 'used as the fallback (no window to measure it on)' };
-    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'not-enough-data', reason: why };
+    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'not-enough-data', reason: why.message, ...(why.key ? { reasonText: { key: why.key, ...(why.params ? { params: why.params } : {}) } } : {}) };
   });
 }
 
@@ -287,7 +300,10 @@ function runCandidate(name: ChurnModelName, data: BacktestData, runs: Map<ChurnM
     if (typeof run === 'string') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: 'degenerate', reason: run };
     runs.set(name, run);
     const measured = measure(run.testScore, test.lapsed);
-    if (!(measured.auc >= 0.5)) return { name, ...measured, status: 'degenerate', reason: `it ranks worse than chance on the back-test (AUC ${measured.auc.toFixed(3)})` };
+    if (!(measured.auc >= 0.5)) {
+      const reasonText: Message = { key: 'churn.reason.worse-than-chance', params: { auc: measured.auc.toFixed(3) } };
+      return { name, ...measured, status: 'degenerate', reason: label(reasonText.key, 'en', reasonText.params), reasonText };
+    }
     return { name, ...measured, status: 'ok', reason: '' };
   } catch (error) {
     return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: statusOf(error), reason: describe(error) };
