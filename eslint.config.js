@@ -24,4 +24,27 @@ export default tseslint.config(
       ],
     },
   },
+  // Issue 14 allow-lists (test/boundaries/imports.test.ts is the gate; this flags it in the editor).
+  ...[
+    { files: ['io/**/*.ts'], banned: ['bot', 'cli', 'addin', 'bench'], packages: ['@slack/*', 'better-sqlite3', 'croner'] },
+    { files: ['addin/**/*.ts'], ignores: ['addin/tools/**', 'addin/vite.config.ts'], banned: ['io', 'bot', 'cli', 'bench'], packages: ['node:*', '@slack/*', 'better-sqlite3', 'croner', 'exceljs'] },
+    { files: ['bot/**/*.ts'], banned: ['cli', 'addin', 'bench'], packages: ['exceljs', 'udsv'] },
+    { files: ['cli/**/*.ts', 'bench/**/*.ts'], banned: [], packages: [] },
+  ].map(({ files, ignores = [], banned, packages }) => ({
+    files,
+    ignores,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...banned.map((part) => ({ regex: `^(\\.\\./)+${part}/`, message: `${files[0].split('/')[0]} may not import ${part} (issue 14).` })),
+            ...packages.map((name) => ({ group: [name], message: 'not in this folder’s allow-list (issue 14).' })),
+            { regex: '^(\\.\\./)+core/(?!index\\.js$)', message: 'import core through core/index.ts.' },
+            { regex: '^(\\.\\./)+bot/(?!index\\.js$)', message: 'import the bot through bot/index.ts.' },
+          ],
+        },
+      ],
+    },
+  })),
 );
