@@ -1,4 +1,5 @@
 import { DATE_FORMAT_LABEL, type DateFormat } from '../parse/parse-date.js';
+import { createIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 
 interface Tally {
@@ -29,13 +30,10 @@ export class DateFormatTally {
     for (const [column, byFormat] of this.tallies) {
       for (const [format, { count, row, value }] of byFormat) {
         log.add(
-          {
-            code: 'date-normalized',
-            row,
-            column,
-            value,
-            message: `${column}: ${count.toLocaleString('en-US')} date${count === 1 ? '' : 's'} written as ${DATE_FORMAT_LABEL[format]} read as YYYY-MM-DD (first at row ${row}: "${value}").`,
-          },
+          createIssue('date-normalized', row, column, value, {
+            key: 'clean.dates-normalized',
+            params: { column, count: count.toLocaleString('en-US'), dates: { key: count === 1 ? 'clean.date' : 'clean.dates' }, format: format === 'excel-serial' ? { key: 'clean.format.excel-serial' } : DATE_FORMAT_LABEL[format], row, value },
+          }),
           count,
         );
       }

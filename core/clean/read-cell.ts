@@ -1,6 +1,8 @@
 import { dayFromExcelSerial } from '../parse/civil-day.js';
 import { parseDate, type DateOrder, type ParsedDate } from '../parse/parse-date.js';
 import { parseNumber, type DecimalMark, type NumberKind } from '../parse/parse-number.js';
+import type { LabelKey, Message } from '../i18n/labels.js';
+import { createIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { Cell } from '../table/cell.js';
@@ -18,15 +20,15 @@ export interface CellContext {
   readonly dateFloorDay: number;
   /** Each number column's decimal mark, forced or inferred from the column (`1.000,50`). */
   readonly numbers: NumberStyles;
-  /** Appended to invalid-cell messages, e.g. "; row excluded". */
-  readonly consequence: string;
+  /** Appended to invalid-cell messages: "; row excluded" or "; treated as empty" (a catalogue key). */
+  readonly consequence: LabelKey;
 }
 
 /** The reading rules of a run, from its resolved options: one way to build a CellContext. */
 export function createCellContext(
   options: { readonly dateOrder: DateOrder; readonly todayDay: number | undefined; readonly dateFloorDay: number; readonly decimal?: 'auto' | DecimalMark },
   log: IssueLog,
-  consequence: string,
+  consequence: LabelKey,
 ): CellContext {
   const numbers = new NumberStyles(options.decimal === undefined || options.decimal === 'auto' ? undefined : options.decimal);
   return { log, dates: new DateFormatTally(), dateOrder: options.dateOrder, todayDay: options.todayDay, dateFloorDay: options.dateFloorDay, numbers, consequence };
@@ -44,22 +46,22 @@ const SERIAL_MIN = 20000;
  */
 export function readDateCell(cell: Cell, row: number, column: string, ctx: CellContext): number | null {
   if (isEmptyCell(cell)) return null;
-  if (typeof cell === 'boolean') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
-  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
+  if (typeof cell === 'boolean') return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.not-a-date' });
+  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
   const raw = cell as string | number;
-  if (isPlaceholderDateCell(raw)) return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is a placeholder date, not a real one');
+  if (isPlaceholderDateCell(raw)) return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.placeholder-date' });
   const parsed: ParsedDate =
     typeof raw === 'number' && raw >= 0 && raw < SERIAL_MIN ? { ok: true, day: dayFromExcelSerial(raw), format: 'excel-serial' } : parseDate(raw, ctx.dateOrder);
   const text = cellText(cell);
   if (!parsed.ok) {
-    if (parsed.reason === 'impossible') return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a real calendar date');
+    if (parsed.reason === 'impossible') return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.impossible-date' });
     if (parsed.reason === 'ambiguous') {
-      return reportInvalid(cell, row, column, ctx, 'ambiguous-date', 'could be day/month or month/day; set the date order (--date-order dmy or mdy)');
+      return reportInvalid(cell, row, column, ctx, 'ambiguous-date', { key: 'clean.ambiguous-date' });
     }
-    return reportInvalid(cell, row, column, ctx, 'invalid-date', 'is not a date');
+    return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.not-a-date' });
   }
   const problem = checkDateDay(parsed.day, ctx.dateFloorDay, ctx.todayDay);
-  if (problem) return reportInvalid(cell, row, column, ctx, problem.code, problem.reason);
+  if (problem) return reportInvalid(cell, row, column, ctx, problem.code, problem.text);
   ctx.dates.note(column, parsed.format, row, text);
   return parsed.day;
 }
@@ -71,26 +73,26 @@ export function readDateCell(cell: Cell, row: number, column: string, ctx: CellC
  */
 export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column: string, ctx: CellContext): number | null {
   if (isEmptyCell(cell)) return null;
-  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', 'is a formula error');
+  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
   let mark: DecimalMark = '.';
   if (typeof cell === 'string') {
     const known = ctx.numbers.markFor(column, cell);
     if (known) mark = known;
     // `1.000` in a column that has not shown its decimal mark: 1 or 1000? Asked, never guessed.
     else if (markEvidence(cell) === 'ambiguous-dot') {
-      return reportInvalid(cell, row, column, ctx, 'ambiguous-number', 'could be a decimal point or a thousands separator and no other cell of the column tells; set the decimal mark (--decimal . or --decimal ,)');
+      return reportInvalid(cell, row, column, ctx, 'ambiguous-number', { key: 'clean.ambiguous-number' });
     }
   }
   const parsed = parseNumber(cell as string | number | boolean, kind, mark);
-  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', mark === ',' ? 'is not a number written with a decimal comma like the rest of the column' : 'is not a number');
+  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', { key: mark === ',' ? 'clean.not-a-number-comma' : 'clean.not-a-number' });
   if (parsed.value < 0 && (kind === 'count' || kind === 'days' || kind === 'rate')) {
-    return reportInvalid(cell, row, column, ctx, 'negative-value', `is negative, impossible for ${kind === 'rate' ? 'a rate' : kind === 'days' ? 'a number of days' : 'a count'}`);
+    return reportInvalid(cell, row, column, ctx, 'negative-value', { key: kind === 'rate' ? 'clean.negative-rate' : kind === 'days' ? 'clean.negative-days' : 'clean.negative-count' });
   }
   return parsed.value;
 }
 
-function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'ambiguous-number' | 'negative-value', what: string): number {
+function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'ambiguous-number' | 'negative-value', reason: Message): number {
   const value = cellText(cell);
-  ctx.log.add({ code, row, column, value, message: `Row ${row}, ${column}: "${value}" ${what}${ctx.consequence}.` });
+  ctx.log.add(createIssue(code, row, column, value, { key: 'clean.cell', params: { row, column, value, reason, then: { key: ctx.consequence } } }));
   return Number.NaN;
 }

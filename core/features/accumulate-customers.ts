@@ -53,7 +53,7 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
   const fields = (Object.keys(col) as FieldId[]).filter((f) => f !== 'customerId');
   const idCol = col.customerId!;
   const idName = name('customerId');
-  const ctx = createCellContext(options, log, '; treated as empty');
+  const ctx = createCellContext(options, log, 'clean.then.treated-as-empty');
   const currency = new CurrencyTally();
   for (const f of fields) if (getField(f).kind === 'money') currency.noteHeader(name(f), 0);
   const dates = ctx.dates;

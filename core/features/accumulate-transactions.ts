@@ -49,7 +49,7 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const attributeCols = ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined).map((f) => [f, col[f]!] as const);
   const idMap = new Map(Object.entries(options.idMap));
 
-  const ctx = createCellContext(options, log, '; row excluded');
+  const ctx = createCellContext(options, log, 'clean.then.row-excluded');
   const dates = ctx.dates;
 
   const index = new StringIndex();

@@ -434,16 +434,35 @@ export const CATALOGUE: Readonly<Record<string, Entry>> = LABELS;
 
 export type LabelKey = keyof typeof LABELS;
 
+/** A catalogue sentence and its parameters, rendered in any locale later (a cell issue's text, a run note). */
+export interface Message {
+  readonly key: LabelKey;
+  readonly params?: MessageParams;
+}
+
+/** Parameter values: plain text and numbers, or a nested Message rendered in the same locale. */
+export type MessageParams = Readonly<Record<string, string | number | Message>>;
+
 /**
- * The label of `key` in `locale`, with `{name}` placeholders filled.
+ * The label of `key` in `locale`, with `{name}` placeholders filled (a nested
+ * Message parameter is rendered in the same locale).
  * @example label('segment.at-risk', 'zh-CN') === '流失风险'
  */
-export function label(key: LabelKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
+export function label(key: LabelKey, locale: Locale, params?: MessageParams): string {
   const entry: Entry = LABELS[key];
   const text = locale === 'zh-CN' ? entry[1] : entry[0];
-  // One pass, so a value that itself contains `{name}` (a customer's search text) is never filled again.
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  // One pass, so a value that itself contains `{name}` (a customer's search text) is never filled again.
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === 'object' ? label(value.key, locale, value.params) : String(value);
+  });
+}
+
+/** A Message in `locale`. */
+export function renderMessage(message: Message, locale: Locale): string {
+  return label(message.key, locale, message.params);
 }
 
 /** True when `key` is a known label key (for ids built at run time). */

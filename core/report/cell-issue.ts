@@ -1,3 +1,5 @@
+import { label, type LabelKey, type Message, type MessageParams } from '../i18n/labels.js';
+
 /**
  * One change or problem in the user's data (SPEC §3). `row` is the 1-based row
  * the user sees in the file or sheet (the header is usually row 1); `column` is
@@ -8,7 +10,19 @@ export interface CellIssue {
   readonly row: number;
   readonly column: string;
   readonly value: string;
+  /** English, for logs and back-compat; faces render `formatIssue(issue, locale)`. */
   readonly message: string;
+  /** The catalogue sentence of `message` and its parameters, so every face can render the issue in its locale. */
+  readonly key?: LabelKey;
+  readonly params?: MessageParams;
+}
+
+/**
+ * An issue whose text comes from the catalogue: `message` is its English
+ * rendering, `key` + `params` let a face render it in the user's locale.
+ */
+export function createIssue(code: IssueCode, row: number, column: string, value: string, text: Message): CellIssue {
+  return { code, row, column, value, message: label(text.key, 'en', text.params), key: text.key, ...(text.params ? { params: text.params } : {}) };
 }
 
 /** Stable kebab-case codes: the SPEC §3 rule codes plus the engine's own. */

@@ -7,6 +7,7 @@ import type { CustomerFeatures } from '../features/customer-features.js';
 import { joinAttributes } from '../features/join-attributes.js';
 import { detectColumns, type ColumnPlan } from '../headers/detect-columns.js';
 import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
+import { label, type LabelKey, type MessageParams } from '../i18n/labels.js';
 import { formatDay } from '../parse/civil-day.js';
 import type { CellIssue } from '../report/cell-issue.js';
 import { IssueLog, type CleaningReport } from '../report/issue-log.js';
@@ -22,7 +23,16 @@ import { resolveSegmentOptions, type SegmentOptions, type SegmentOptionsInput } 
 export interface RunNote {
   /** 'as-of', 'rule-skipped', 'no-variation', or the scheme's own note code (`k-above-guard`, `indicator-dropped`, …). */
   readonly code: string;
+  /** English, or already in the run's locale for a scheme's own notes; faces render `formatNote(note, locale)`. */
   readonly message: string;
+  /** The catalogue sentence and its parameters, when the note can be rendered in any locale. */
+  readonly key?: LabelKey;
+  readonly params?: MessageParams;
+}
+
+/** A note whose text comes from the catalogue (English `message` for logs). */
+function noteOf(code: string, key: LabelKey, params?: MessageParams): RunNote {
+  return { code, message: label(key, 'en', params), key, ...(params ? { params } : {}) };
 }
 
 /** Data-quality figures (SPEC §3 / §10 coverage). */
@@ -162,22 +172,15 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
   const scheme = schemeRun.tags ? { ...schemeRun, tags: withSchemeChurnTag(schemeRun.tags, churn.atRisk) } : schemeRun;
   const notes: RunNote[] = [];
   const asOf = Number.isFinite(features.asOfDay) ? formatDay(features.asOfDay) : '';
-  notes.push({
-    code: 'as-of',
-    message:
-      features.asOfSource === 'given'
-        ? `Analysis date ${asOf} (given).`
-        : features.asOfSource === 'none'
-          ? 'No analysis date: recency taken from the recency column.'
-          : `Analysis date ${asOf}: the day after the newest ${features.asOfSource === 'newest-transaction' ? 'transaction' : 'last purchase date'}.`,
-  });
+  const asOfKey = features.asOfSource === 'given' ? 'note.as-of.given' : features.asOfSource === 'none' ? 'note.as-of.none' : features.asOfSource === 'newest-transaction' ? 'note.as-of.newest-transaction' : 'note.as-of.newest-purchase';
+  notes.push(noteOf('as-of', asOfKey, { asOf }));
   // A scheme with its own tags (rule presets) reports its own skipped rules.
-  if (!scheme.tags) for (const { rule, column } of tags.skipped) notes.push({ code: 'rule-skipped', message: `${column} column not found: rule '${rule}' skipped.` });
+  if (!scheme.tags) for (const { ruleKey, columnKey } of tags.skipped) notes.push(noteOf('rule-skipped', 'note.rule-skipped', { column: { key: columnKey }, rule: { key: ruleKey } }));
   notes.push(...scheme.notes);
   if (scheme.bins) {
     for (const [name, bins] of [['R', scheme.bins.r], ['F', scheme.bins.f], ['M', scheme.bins.m]] as const) {
-      if (bins.length === 1) notes.push({ code: 'no-variation', message: `${name}: every customer has the same value; all score ${bins[0]!.score}.` });
-      else if (bins.length < 5) notes.push({ code: 'no-variation', message: `${name}: only ${bins.length} distinct values; scores ${bins.map((b) => b.score).join(', ')} used.` });
+      if (bins.length === 1) notes.push(noteOf('no-variation', 'note.no-variation.one', { name, score: bins[0]!.score }));
+      else if (bins.length < 5) notes.push(noteOf('no-variation', 'note.no-variation.few', { name, count: bins.length, scores: bins.map((b) => b.score).join(', ') }));
     }
   }
   let scored = 0;

@@ -4,7 +4,8 @@ import { ruleChurnBits } from '../churn/churn-rules.js';
 import type { OriginFeatures } from '../churn/origin-features.js';
 import { predictChurn, type ChurnCandidate, type ChurnModelName, type ChurnNote } from '../churn/predict-churn.js';
 import type { CustomerFeatures } from '../features/customer-features.js';
-import { label, type LabelKey, type Locale } from '../i18n/labels.js';
+import { formatNote } from '../i18n/format-issue.js';
+import { label, renderMessage, type LabelKey, type Locale } from '../i18n/labels.js';
 import type { Currency } from '../money/currency.js';
 import { formatMoney } from '../money/format-money.js';
 import { dayFromCivil } from '../parse/civil-day.js';
@@ -107,12 +108,12 @@ export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, op
       };
       if (prediction.fallback) {
         const problem = prediction.notes.find((note) => note.code !== 'fallback' && note.code !== 'refunds-ignored' && note.code !== 'future-ignored' && note.code !== 'never-bought');
-        whyText = () => problem?.message ?? '';
+        whyText = (l) => (problem ? formatNote(problem, l) : '');
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       whyText = (l) => label('churn.why.failed', l, { error: message });
-      base = ruleUnion(features, horizonDays, [{ code: 'fallback', message: `The churn model could not run (${message}); the SPEC churn rules decide.` }]);
+      base = ruleUnion(features, horizonDays, [{ code: 'fallback', message: label('churn.note.model-failed', 'en', { error: message }), key: 'churn.note.model-failed', params: { error: message } }]);
     }
   } else {
     const why = enabled ? 'churn.why.customer-rows' : 'churn.why.switched-off';
@@ -262,7 +263,11 @@ export function churnSummaryLines(churn: ChurnTruth, customers: number, locale: 
   const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
   if (churn.candidates.length > 0) {
     const name = (c: ChurnCandidate): string => label(`churn.model.${c.name}` as LabelKey, locale);
-    lines.push(`${label('churn.summary.candidates', locale)}${colon}${churn.candidates.map((c) => `${name(c)} ${f3(c.auc)}${c.status === 'ok' ? '' : ` (${c.status}${c.reason ? `: ${c.reason}` : ''})`}`).join(' · ')}`);
+    // A reason without a catalogue sentence (an engine error's own words) is shown in English only.
+    const reason = (c: ChurnCandidate): string => (c.reasonText ? renderMessage(c.reasonText, locale) : locale === 'en' ? c.reason : '');
+    const why = (c: ChurnCandidate): string => [label(`churn.status.${c.status}`, locale), reason(c)].filter((t) => t !== '').join(colon);
+    const [open, close] = locale === 'zh-CN' ? ['（', '）'] : [' (', ')'];
+    lines.push(`${label('churn.summary.candidates', locale)}${colon}${churn.candidates.map((c) => `${name(c)} ${f3(c.auc)}${c.status === 'ok' ? '' : `${open}${why(c)}${close}`}`).join(' · ')}`);
   }
   return lines;
 }

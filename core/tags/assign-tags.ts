@@ -1,5 +1,5 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
-import { label, type Locale } from '../i18n/labels.js';
+import { label, type LabelKey, type Locale } from '../i18n/labels.js';
 import { addMonths } from '../parse/civil-day.js';
 import type { SchemeTags } from '../segment/apply-scheme.js';
 
@@ -43,7 +43,15 @@ export interface TagResult {
   /** Churn-risk reason bits: 1 = inactive and low frequency, 2 = complaint. */
   readonly churnReasons: Uint8Array;
   /** Rules that could not run because the table lacks a column, once each. */
-  readonly skipped: readonly { rule: string; column: string }[];
+  readonly skipped: readonly SkippedRule[];
+}
+
+/** A rule that could not run: English names for logs, catalogue keys for every locale. */
+export interface SkippedRule {
+  readonly rule: string;
+  readonly column: string;
+  readonly ruleKey: LabelKey;
+  readonly columnKey: LabelKey;
 }
 
 /** Whether a mask holds a tag. */
@@ -70,10 +78,10 @@ export function assignTags(features: CustomerFeatures): TagResult {
   const masks = new Uint16Array(n);
   const churnReasons = new Uint8Array(n);
   const { complaints6m, promotionsJoined6m, couponUses } = features.behaviour;
-  const skipped: { rule: string; column: string }[] = [];
-  if (!complaints6m) skipped.push({ rule: 'churn risk (complaint)', column: 'complaints' });
-  if (!promotionsJoined6m) skipped.push({ rule: 'price-sensitive', column: 'promotions joined' });
-  else if (!couponUses) skipped.push({ rule: 'price-sensitive', column: 'coupon uses' });
+  const skipped: SkippedRule[] = [];
+  if (!complaints6m) skipped.push({ rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' });
+  if (!promotionsJoined6m) skipped.push({ rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' });
+  else if (!couponUses) skipped.push({ rule: 'price-sensitive', column: 'coupon uses', ruleKey: 'rule.price-sensitive', columnKey: 'field.couponUses' });
   const hasInactiveCutoff = Number.isFinite(features.asOfDay);
   const inactiveDays = hasInactiveCutoff ? features.asOfDay - addMonths(features.asOfDay, -t.churn.inactiveMonths) : 90;
 

@@ -18,7 +18,7 @@ describe('checkDateDay', () => {
     [2999, 12, 31],
     [9999, 12, 31],
   ])('%i-%i-%i is a placeholder, whatever the floor', (y, m, d) => {
-    expect(checkDateDay(dayFromCivil(y, m, d), dayFromCivil(1800, 1, 1), undefined)).toEqual({ code: 'invalid-date', reason: 'is a placeholder date, not a real one' });
+    expect(checkDateDay(dayFromCivil(y, m, d), dayFromCivil(1800, 1, 1), undefined)).toEqual({ code: 'invalid-date', reason: 'is a placeholder date, not a real one', text: { key: 'clean.placeholder-date' } });
   });
 
   it('names the floor for older dates and accepts the floor day itself', () => {
@@ -27,7 +27,7 @@ describe('checkDateDay', () => {
   });
 
   it('says "in the future" with today, and accepts today itself', () => {
-    expect(checkDateDay(TODAY + 1, FLOOR, TODAY)).toEqual({ code: 'future-date', reason: 'is in the future (after today 2024-04-01)' });
+    expect(checkDateDay(TODAY + 1, FLOOR, TODAY)).toEqual({ code: 'future-date', reason: 'is in the future (after today 2024-04-01)', text: { key: 'clean.future-date', params: { today: '2024-04-01' } } });
     expect(checkDateDay(TODAY, FLOOR, TODAY)).toBeUndefined();
     expect(checkDateDay(TODAY + 1, FLOOR, undefined)).toBeUndefined();
   });
@@ -48,7 +48,7 @@ describe('isPlaceholderDateCell', () => {
 describe('readDateCell: placeholders, floor and future get one issue each, saying why', () => {
   function read(cell: string | number): { value: number | null; messages: string[]; codes: string[] } {
     const log = new IssueLog(100);
-    const ctx = createCellContext({ dateOrder: 'auto', todayDay: TODAY, dateFloorDay: FLOOR }, log, '; row excluded');
+    const ctx = createCellContext({ dateOrder: 'auto', todayDay: TODAY, dateFloorDay: FLOOR }, log, 'clean.then.row-excluded');
     const value = readDateCell(cell, 7, 'Order date', ctx);
     const issues = log.toReport().issues;
     return { value, messages: issues.map((i) => i.message), codes: issues.map((i) => i.code) };

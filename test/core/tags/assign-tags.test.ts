@@ -207,17 +207,17 @@ describe('assignTags: missing columns', () => {
 
   it('skips the complaint rule without a complaints column and says so once', () => {
     const r = assignTags(features([customer, customer], AS_OF, ['promotionsJoined6m', 'couponUses']));
-    expect(r.skipped).toEqual([{ rule: 'churn risk (complaint)', column: 'complaints' }]);
+    expect(r.skipped).toEqual([{ rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' }]);
     expect(Array.from(r.churnReasons)).toEqual([0, 0]);
     expect(tagsOf(r.masks[0]!)).toEqual(['price-sensitive', 'promotion-driven', 'low-aov']);
   });
 
   it('skips price-sensitive without promotions, or with promotions but no coupon uses', () => {
-    expect(assignTags(features([customer], AS_OF, ['complaints6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'promotions joined' }]);
-    expect(assignTags(features([customer], AS_OF, ['complaints6m', 'promotionsJoined6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'coupon uses' }]);
+    expect(assignTags(features([customer], AS_OF, ['complaints6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' }]);
+    expect(assignTags(features([customer], AS_OF, ['complaints6m', 'promotionsJoined6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'coupon uses', ruleKey: 'rule.price-sensitive', columnKey: 'field.couponUses' }]);
     expect(assignTags(features([customer], AS_OF, [])).skipped).toEqual([
-      { rule: 'churn risk (complaint)', column: 'complaints' },
-      { rule: 'price-sensitive', column: 'promotions joined' },
+      { rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' },
+      { rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' },
     ]);
   });
 
