@@ -13,7 +13,7 @@ export { renderDigest } from './digests/render-digest.js';
 export { buildDigest } from './digests/build-digest.js';
 export { DEFAULT_STORE_PATH, SqliteStore } from './store/sqlite-store.js';
 export type { NewSnapshot, SnapshotInfo, Store, StoredCustomer } from './store/store.js';
-export { importSnapshot, runScheduledImport, type ImportedSnapshot, type SnapshotImport } from './import/index.js';
+export { createBotImports, importFile, importSnapshot, runScheduledImport, type FileImport, type ImportedSnapshot, type SnapshotImport } from './import/index.js';
 export { isEmail, mapOwnersByEmail } from './access/map-owners-by-email.js';
 export type { Viewer } from './access/resolve-viewer.js';
 export { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from './answers/answer-question.js';

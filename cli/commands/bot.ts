@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import {
+  createBotImports,
   createTempDirs,
   DigestScheduler,
   errorCode,
@@ -12,15 +13,13 @@ import {
   systemTimeZone,
   todayOf,
   type BotDeps,
-  type ImportedUpload,
-  type SnapshotInfo,
   type Store,
 } from '../../bot/index.js';
 import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, importFile, openStore, runScheduledImport } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
 
 export const BOT_HELP = `Usage: tierline bot [options]
 
@@ -54,27 +53,6 @@ const ids = (value: string | undefined): string[] => (value ?? '').split(',').ma
 
 /** After SIGINT/SIGTERM the bot exits within this, whatever Slack does (start-up catch-up, retries, Socket Mode reconnects). */
 export const STOP_DEADLINE_MS = 3_000;
-
-/**
- * The bot's two imports (an admin's upload, the scheduled re-import), each
- * taking "today" from the clock when it runs, in the bot's zone: a bot
- * started on the 10th whose nightly import runs on the 21st must not drop
- * the orders of the 19th and 20th as future dates.
- */
-export function botImports(store: Store, io: ConsoleIo, clock: Pick<BotDeps, 'now' | 'timeZone'>, log: (line: string) => void): {
-  importUpload: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
-  scheduledImport: (file: string) => Promise<SnapshotInfo | undefined>;
-} {
-  // The imports read the bot's clock and zone, not the CLI's.
-  const ioToday = (): ConsoleIo => ({ ...io, now: clock.now, timeZone: clock.timeZone ?? 'UTC' });
-  return {
-    async importUpload(path, _source, segmentedOut) {
-      const { snapshot } = await importFile(store, path, {}, ioToday(), clock.now().toISOString(), segmentedOut);
-      return { asOf: snapshot.asOf, customers: snapshot.customerCount };
-    },
-    scheduledImport: (file) => runScheduledImport(store, file, ioToday(), log, clock.now),
-  };
-}
 
 /**
  * `tierline bot`: runs the Slack app and the digest scheduler until SIGINT/SIGTERM.
@@ -117,7 +95,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const unguard = guardProcess(log);
   const store = openStore(values.db);
   const tempDirs = createTempDirs();
-  const imports = botImports(store, io, clock, log);
+  const imports = createBotImports(store, clock, log);
   const deps: BotDeps = {
     store,
     access: { managers: ids(process.env.TIERLINE_MANAGERS), admins: ids(process.env.TIERLINE_ADMINS) },

@@ -2,10 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { botImports } from '../../cli/commands/bot.js';
-import { SqliteStore } from '../../bot/store/sqlite-store.js';
+import { createBotImports, SqliteStore } from '../../bot/index.js';
 
-const io = { out: () => {}, err: () => {}, now: () => new Date('2026-11-10T12:00:00Z'), timeZone: 'UTC', interactive: false };
 // Two customers; A bought on the 5th and the 19th, B only on the 20th.
 const ORDERS = 'Order ID,Customer ID,Order date,Amount\nO1,A,2026-11-05,100\nO2,A,2026-11-19,50\nO3,B,2026-11-20,70\n';
 
@@ -20,7 +18,7 @@ function setUp() {
   // Started on the 10th; the clock moves on while the bot runs.
   const clock = { now: () => new Date('2026-11-10T06:00:00Z'), timeZone: 'UTC' };
   const logs: string[] = [];
-  return { dir, file, clock, logs, imports: botImports(store, io, clock, (l) => logs.push(l)) };
+  return { dir, file, clock, logs, imports: createBotImports(store, clock, (l) => logs.push(l)) };
 }
 
 describe('the bot\'s imports read "today" from the clock when they run', () => {
