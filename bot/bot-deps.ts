@@ -36,10 +36,10 @@ export interface BotDeps {
   /**
    * Segments a downloaded csv/xlsx, stores it as a snapshot and writes the
    * segmented table to `segmentedOut` (a file in the upload's temp folder,
-   * removed with it). Injected by `tierline bot` (the CLI owns file
-   * reading), absent in tests that do not upload. Takes "today" from the
-   * clock at call time.
-   * @throws the engine's DataValidationError (a file that is not a table) or UsageError.
+   * removed with it). `tierline bot` passes bot/import's createBotImports
+   * (read through io); absent in tests that do not upload. Takes "today"
+   * from the clock at call time.
+   * @throws the engine's DataValidationError (a file that is not a table) or OptionsError.
    */
   readonly importFile?: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
   /** Where uploads are written while they are imported; `tierline bot` removes what is left on exit. */
