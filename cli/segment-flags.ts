@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, type SegmentOptionsInput } from '../core/index.js';
+import { formatSchemeHelp, type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, SCHEMES, type SegmentOptionsInput } from '../core/index.js';
+import { localeFromEnvironment } from './choose-locale.js';
 import { todayOf, UsageError, type ConsoleIo } from './console-io.js';
 import { parseMapping } from './parse-mapping.js';
 
@@ -28,17 +29,11 @@ export const SEGMENT_FLAGS = {
 } as const;
 
 /** Help lines of SEGMENT_FLAGS, shared by the commands' --help. */
-export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          rfm: quintile scores + 11 named segments (default);
-                             rfm8: high/low against the mean, 8 classes;
-                             rules:<preset>: a-step4-rules, a-table5-rules,
-                             b-rfm-definitions, b-maintenance-tiers (first match + every tag);
-                             kmeans: k-means on standardised RFM, K by silhouette;
-                             c-value-tiers: high/mid/low with sub-tiers and SLAs;
-                             d-grading-scorecard: weighted scorecard → grade
+export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          ${formatSchemeHelp(SCHEMES, 29).trimStart()}
   --k auto|<2-20>            k-means K (default auto: best silhouette over 2..8)
   --config <file.json|.yaml> thresholds, value-tier table and scorecard overrides
   --as-of YYYY-MM-DD         analysis date (default: the day after the newest purchase)
-  --locale en|zh-CN          language of labels and new column headers (default en)
+  --locale en|zh-CN          language of labels, messages and new column headers (default: LC_ALL/LANG zh* → zh-CN, else en)
   --map "field=header,..."   name columns detection missed, e.g. --map "customerId=客户编号"
   --customers <file>         customer table joined to a transaction file by customer id
                              (owner, region, complaints, promotions, coupon uses, ...)
@@ -95,7 +90,8 @@ async function readConfig(path: string): Promise<unknown> {
 export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo): Promise<{ options: SegmentOptionsInput; locale: Locale }> {
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
-  const locale = chooseFlag('locale', values.locale, ['en', 'zh-CN'] as const) ?? 'en';
+  // --locale, then the environment's LANG/LC_ALL (issue 14), then en.
+  const locale = chooseFlag('locale', values.locale, ['en', 'zh-CN'] as const) ?? localeFromEnvironment(process.env);
   let window: 'all' | number | undefined;
   if (values.window !== undefined) {
     window = values.window === 'all' ? 'all' : Number(values.window);

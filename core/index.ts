@@ -72,6 +72,7 @@ export {
   sampleGamma,
 } from './lifetime/index.js';
 export { parseSchemeId, SCHEME_IDS } from './segment/scheme-id.js';
+export { SCHEMES, findScheme, formatSchemeHelp, formatSchemeTable, type SchemeEntry } from './segment/scheme-registry.js';
 export { ConfigError, parseConfigText, RULE_FIELD_IDS } from './rules/index.js';
 export { clusterCustomers, type ClusterReport, KMeansError } from './kmeans/index.js';
 export { dimensionTable, evaluateDimensions } from './dimensions/index.js';

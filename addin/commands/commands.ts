@@ -5,6 +5,7 @@
  */
 import { loadSettings } from '../excel/preview-columns.js';
 import { segmentSelection } from '../excel/segment-selection.js';
+import { localeOfDisplayLanguage } from '../taskpane/display-locale.js';
 import { systemClock, todayOn } from '../taskpane/pane-clock.js';
 
 /** The page that shows a message passed in its query string. */
@@ -16,7 +17,7 @@ export async function runSegmentCommand(event: Office.AddinCommands.Event): Prom
     const settings = await Excel.run(loadSettings);
     await Excel.run((context) =>
       segmentSelection(context, {
-        locale: settings.locale,
+        locale: settings.locale ?? localeOfDisplayLanguage(Office.context.displayLanguage),
         scheme: settings.scheme,
         ...(settings.asOf ? { asOf: settings.asOf } : {}),
         today: todayOn(systemClock),

@@ -17,7 +17,8 @@ const writtenColumnsSchema = z.object({
 const settingsSchema = z.object({
   scheme: z.string().default('rfm'),
   asOf: z.string().optional(),
-  locale: z.enum(['en', 'zh-CN']).default('en'),
+  /** Absent until a run stores the analyst's choice: the pane then follows Office's display language. */
+  locale: z.enum(['en', 'zh-CN']).optional(),
   /** The analyst's last column mapping (field → header). */
   mapping: z.record(z.string(), z.string()).default({}),
   /** Threshold overrides passed to core as `config`. */

@@ -2,6 +2,7 @@
  * Task pane entry: waits for Office.js, then mounts the pane with Excel.run
  * as its host. Every user action is one Excel.run (STYLE.md).
  */
+import { localeOfDisplayLanguage } from './display-locale.js';
 import { mountPane, type PaneHost } from './mount-pane.js';
 import { systemClock } from './pane-clock.js';
 import { formatPaneLabel } from './pane-labels.js';
@@ -12,6 +13,7 @@ export function createExcelHost(): PaneHost {
     run: (action) => Excel.run(action),
     // The analyst's calendar day, read at each Segment click.
     clock: systemClock,
+    displayLocale: localeOfDisplayLanguage(Office.context.displayLanguage),
     onSelectionChanged: (listener) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       // Debounced: dragging a selection fires many events.
@@ -27,7 +29,7 @@ void Office.onReady((info) => {
   const root = document.getElementById('app');
   if (!root) return;
   if (info.host !== Office.HostType.Excel) {
-    root.textContent = formatPaneLabel('noExcel', 'en');
+    root.textContent = formatPaneLabel('noExcel', localeOfDisplayLanguage(Office.context?.displayLanguage));
     return;
   }
   void mountPane(root, createExcelHost());

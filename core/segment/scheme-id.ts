@@ -1,4 +1,5 @@
-import { DEFAULT_RULE_PRESET, isRulePresetId, RULE_PRESET_IDS, type RulePresetId } from '../rules/rule-presets.js';
+import type { RulePresetId } from '../rules/rule-presets.js';
+import { findScheme, SCHEMES } from './scheme-registry.js';
 
 /** How a scheme assigns segments: the engine that runs it. */
 export type SchemeKind = 'rfm' | 'rfm8' | 'rules' | 'kmeans' | 'tiers' | 'grading';
@@ -6,33 +7,21 @@ export type SchemeKind = 'rfm' | 'rfm8' | 'rules' | 'kmeans' | 'tiers' | 'gradin
 /** A scheme option resolved to its kind (and rule preset). */
 export interface SchemeChoice {
   readonly kind: SchemeKind;
-  /** The canonical id: `rfm`, `rfm8`, `rules:a-table5-rules`, `kmeans`, `c-value-tiers`, `d-grading-scorecard`. */
+  /** The canonical id: the registry entry's `id` (scheme-registry.ts). */
   readonly id: string;
   readonly preset?: RulePresetId;
 }
 
-// SPEC §5 preset ids; `a-kmeans-rfm` is SPEC §5c's name for `kmeans`, and a
-// bare `rules` means the default preset for a new workbook (SPEC §5b).
-const FIXED: Readonly<Record<string, SchemeChoice>> = {
-  rfm: { kind: 'rfm', id: 'rfm' },
-  rfm8: { kind: 'rfm8', id: 'rfm8' },
-  kmeans: { kind: 'kmeans', id: 'kmeans' },
-  'a-kmeans-rfm': { kind: 'kmeans', id: 'kmeans' },
-  'c-value-tiers': { kind: 'tiers', id: 'c-value-tiers' },
-  'd-grading-scorecard': { kind: 'grading', id: 'd-grading-scorecard' },
-};
-
-/** Every accepted scheme value, for help and error messages. */
-export const SCHEME_IDS: readonly string[] = ['rfm', 'rfm8', ...RULE_PRESET_IDS.map((id) => `rules:${id}`), 'kmeans', 'c-value-tiers', 'd-grading-scorecard'];
+/** Every accepted scheme value, for help and error messages (the registry's ids). */
+export const SCHEME_IDS: readonly string[] = SCHEMES.map((entry) => entry.id);
 
 /**
- * Reads a scheme option: a fixed scheme, `rules:<preset>` (or a preset id
- * alone), or `rules` for the default preset; undefined when unknown.
+ * Reads a scheme option through the registry: an id or one of its aliases;
+ * undefined when unknown.
  * @example parseSchemeId('rules:b-maintenance-tiers')?.kind === 'rules'
  */
 export function parseSchemeId(value: string): SchemeChoice | undefined {
-  const fixed = FIXED[value];
-  if (fixed) return fixed;
-  const preset = value === 'rules' ? DEFAULT_RULE_PRESET : value.startsWith('rules:') ? value.slice('rules:'.length) : value;
-  return isRulePresetId(preset) ? { kind: 'rules', id: `rules:${preset}`, preset } : undefined;
+  const entry = findScheme(value);
+  if (!entry) return undefined;
+  return entry.preset === undefined ? { kind: entry.kind, id: entry.id } : { kind: entry.kind, id: entry.id, preset: entry.preset };
 }

@@ -7,19 +7,17 @@ import { parseRulesConfig, type RulesConfig } from '../rules/rules-config.js';
 import { parseSchemeId, SCHEME_IDS, type SchemeChoice } from './scheme-id.js';
 import { OptionsError, parseOptions } from '../util/parse-options.js';
 
+const YYYY_MM_DD = /^\d{4}-\d{2}-\d{2}$/;
+// Two messages: a wrong shape is named as such, not also as an impossible date.
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => parseDay(s) !== undefined, 'is not a real calendar date');
+  .regex(YYYY_MM_DD, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !YYYY_MM_DD.test(s) || parseDay(s) !== undefined, 'is not a real calendar date');
 
 /** Options of a segmentation run; every default lives here (SPEC §5a, §3). */
 export const segmentOptionsSchema = z
   .object({
-    /**
-     * `rfm`: quintile scores + 11 named segments; `rfm8`: high/low vs the mean;
-     * `rules:<preset>` (SPEC §5b); `kmeans` (§5c); `c-value-tiers` (§5d);
-     * `d-grading-scorecard` (§5e).
-     */
+    /** An id or alias of the scheme registry (core/segment/scheme-registry.ts, SPEC §5); `rfm` by default. */
     scheme: z
       .string()
       .refine((value) => parseSchemeId(value) !== undefined, { message: `must be one of ${SCHEME_IDS.join(', ')}` })

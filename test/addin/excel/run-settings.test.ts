@@ -9,7 +9,8 @@ describe('parseSettings', () => {
   });
 
   it('falls back to the defaults for a missing or damaged value instead of stopping', () => {
-    const defaults = { scheme: 'rfm', locale: 'en', mapping: {}, written: {}, sheets: {} };
+    // No locale: a workbook that never stored one opens in Office's display language.
+    const defaults = { scheme: 'rfm', mapping: {}, written: {}, sheets: {} };
     expect(parseSettings(undefined)).toEqual(defaults);
     expect(parseSettings('{not json')).toEqual(defaults);
     expect(parseSettings({ locale: 'fr', written: 'oops' })).toEqual(defaults);

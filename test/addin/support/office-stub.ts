@@ -9,7 +9,10 @@ import { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
 import { createCustomerSheet } from '../../../bench/addin/customer-sheet.js';
 
 const book = new FakeWorkbook();
-const scenario = new URLSearchParams(window.location.search).get('scenario') ?? 'customers';
+const query = new URLSearchParams(window.location.search);
+const scenario = query.get('scenario') ?? 'customers';
+// Office's display language (`?lang=zh-CN`), which the pane starts in unless the workbook stored a choice.
+const displayLanguage = query.get('lang') ?? 'en-US';
 if (scenario === 'unknown-headers') {
   const sheet = book.addSheet('Export');
   sheet.put(0, 0, [
@@ -26,12 +29,13 @@ if (scenario === 'unknown-headers') {
   sheet.set(9, 6, '2026-02-30'); // G10: not a real date
   book.select(sheet, 'C4');
   if (scenario === 'stored-settings') book.settings.set('tierline', JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01', k: 4 }));
+  if (scenario === 'stored-english') book.settings.set('tierline', JSON.stringify({ scheme: 'rfm8', locale: 'en' }));
 }
 
 const office = {
   HostType: { Excel: 'Excel' },
   EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
-  context: { document: { addHandlerAsync: () => undefined }, ui: { displayDialogAsync: () => undefined } },
+  context: { displayLanguage, document: { addHandlerAsync: () => undefined }, ui: { displayDialogAsync: () => undefined } },
   actions: { associate: () => undefined },
   onReady: (callback?: (info: { host: string; platform: string }) => void) => {
     const info = { host: 'Excel', platform: 'OfficeOnline' };

@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
+import { SCHEMES } from '../../../core/segment/scheme-registry.js';
 import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../support/system-tools.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -66,7 +67,7 @@ afterAll(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-async function openPane(scenario: string): Promise<Page> {
+async function openPane(scenario: string, displayLanguage = 'en-US'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -77,7 +78,7 @@ async function openPane(scenario: string): Promise<Page> {
     if (url.startsWith(origin)) return route.continue();
     return route.abort();
   });
-  await page.goto(`${origin}/taskpane/taskpane.html?scenario=${scenario}`);
+  await page.goto(`${origin}/taskpane/taskpane.html?scenario=${scenario}&lang=${displayLanguage}`);
   await page.locator('table.fields').waitFor();
   expect(errors).toEqual([]);
   return page;
@@ -135,6 +136,24 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     await expect(page.locator('#as-of').inputValue()).resolves.toBe('2026-10-01');
     await expect(page.locator('#k').inputValue()).resolves.toBe('4');
     await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('列映射');
+    await page.close();
+  }, 60_000);
+
+  it('starts in Office\'s display language when the workbook stored none; the scheme menu is the registry', async () => {
+    const page = await openPane('customers', 'zh-TW');
+    await expect(page.locator('#locale').inputValue()).resolves.toBe('zh-CN');
+    await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('列映射');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    const options = await page.locator('#scheme option').evaluateAll((nodes) => nodes.map((n) => [(n as HTMLOptionElement).value, n.textContent]));
+    expect(options).toEqual(SCHEMES.map((entry) => [entry.id, entry.labels['zh-CN']]));
+    await page.close();
+  }, 60_000);
+
+  it('keeps the language the workbook stored over Office\'s display language', async () => {
+    const page = await openPane('stored-english', 'zh-CN');
+    await expect(page.locator('#locale').inputValue()).resolves.toBe('en');
+    await expect(page.locator('#scheme').inputValue()).resolves.toBe('rfm8');
+    await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('Column mapping');
     await page.close();
   }, 60_000);
 
