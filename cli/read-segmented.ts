@@ -1,5 +1,4 @@
-import type { CellIssue, SegmentOptionsInput } from '../core/index.js';
-import { CustomersJoinError, readSegmented as readSegmentedFile, type SegmentedFile } from '../io/read-segmented.js';
+import { CustomersJoinError, readSegmented as readSegmentedFile, type SegmentedFile, type SegmentFileRequest } from '../io/read-segmented.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
 
 export { readInput, statInputFile, type SegmentedFile } from '../io/read-segmented.js';
@@ -7,19 +6,8 @@ export { readInput, statInputFile, type SegmentedFile } from '../io/read-segment
 // About 100k rows of a typical export: below that a run takes a second or two.
 const PROGRESS_BYTES = 3_000_000;
 
-/** What to read: the file, the run's options and an optional customer table to join. */
-export interface ReadRequest {
-  readonly file: string;
-  readonly segmentOptions: SegmentOptionsInput;
-  /** A customer table joined onto a transaction file by customer id (`--customers`). */
-  readonly customers?: string;
-  /** `--sheet` as given on the command line (name or 1-based number). */
-  readonly sheet?: string | boolean;
-  /** Sees every cleaning issue of both files (for `--issues`). */
-  readonly onIssue?: (issue: CellIssue) => void;
-  /** Keep each customer's purchase days (transactions) for the lifetime models. */
-  readonly keepPurchaseDays?: boolean;
-}
+/** What to read (io's request) with `--sheet` as given on the command line (name or 1-based number). */
+export type ReadRequest = Omit<SegmentFileRequest, 'sheet' | 'onProgress'> & { readonly sheet?: string | boolean };
 
 /**
  * `--sheet` as readTable takes it: a number when all digits, else a sheet name.

@@ -13,7 +13,6 @@ import {
   systemTimeZone,
   todayOf,
   type BotDeps,
-  type Store,
 } from '../../bot/index.js';
 import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';

@@ -46,23 +46,25 @@ describe('import boundaries (issue 14)', () => {
     });
   });
 
-  it('rejects a deep import of the bot from the CLI (the façade is bot/index.ts)', () => {
-    const probe = join(root, 'cli', `__probe-${process.pid}__.ts`);
+  /** The checker's verdict on a probe written into `part` for the duration of the call. */
+  function checkProbe(part: string, source: string): { where: string; problems: string[] } {
+    const probe = join(root, part, `__probe-${process.pid}__.ts`);
     try {
-      writeFileSync(probe, "import { SqliteStore } from '../bot/store/sqlite-store.js';\nimport { importSnapshot } from '../bot/index.js';\nexport const s = [SqliteStore, importSnapshot];\n");
-      expect(checkFile(probe)).toEqual([`cli/${relative(join(root, 'cli'), probe)}: deep import of bot ("../bot/store/sqlite-store.js"); import from bot/index.ts`]);
+      writeFileSync(probe, source);
+      return { where: relative(root, probe), problems: checkFile(probe) };
     } finally {
       rmSync(probe, { force: true });
     }
-  });
+  }
 
-  it('rejects a deep import of core from a face', () => {
-    const probe = join(root, 'bot', `__probe-${process.pid}__.ts`);
-    try {
-      writeFileSync(probe, "import { createRng } from '../core/random/create-rng.js';\nimport { label } from '../core/index.js';\nexport const r = [createRng, label];\n");
-      expect(checkFile(probe)).toEqual([`bot/${relative(join(root, 'bot'), probe)}: deep import of core ("../core/random/create-rng.js"); import from core/index.ts`]);
-    } finally {
-      rmSync(probe, { force: true });
-    }
+  it.each([
+    ['cli', "import { SqliteStore } from '../bot/store/sqlite-store.js';\nimport { importSnapshot } from '../bot/index.js';\nexport const s = [SqliteStore, importSnapshot];\n", 'deep import of bot ("../bot/store/sqlite-store.js"); import from bot/index.ts'],
+    ['bot', "import { createRng } from '../core/random/create-rng.js';\nimport { label } from '../core/index.js';\nexport const r = [createRng, label];\n", 'deep import of core ("../core/random/create-rng.js"); import from core/index.ts'],
+    ['io', "import { importSnapshot } from '../bot/index.js';\nexport const i = importSnapshot;\n", 'io may not import bot ("../bot/index.js")'],
+    ['addin', "import { readTable } from '../io/index.js';\nexport const t = readTable;\n", 'addin may not import io ("../io/index.js")'],
+    ['bot', "import { runSegment } from '../cli/commands/segment.js';\nexport const s = runSegment;\n", 'bot may not import cli ("../cli/commands/segment.js")'],
+  ])('rejects a probe in %s: %j', (part, source, reason) => {
+    const { where, problems } = checkProbe(part, source);
+    expect(problems).toEqual([`${where}: ${reason}`]);
   });
 });
