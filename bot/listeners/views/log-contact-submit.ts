@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { parseDay } from '../../../core/index.js';
 import { customerForAction } from '../../access/customer-for-action.js';
 import type { BotDeps } from '../../bot-deps.js';
 import { LOG_CONTACT, type LogContactMetadata } from '../../blocks/build-log-contact-modal.js';
@@ -6,11 +7,9 @@ import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../intents/match-intent.js';
 import { readSubmission, stateField } from '../read-payload.js';
 
-/** YYYY-MM-DD that names a real day (the round trip rejects 2026-02-30, which Date.parse rolls over). */
+/** YYYY-MM-DD that names a real day (core's one day reader rejects 2026-02-30, which Date.parse rolls over). */
 function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+  return parseDay(text) !== undefined;
 }
 
 /** The modal's private_metadata; it comes back from the client, so anything but an object of strings is ignored. */
