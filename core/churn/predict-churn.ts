@@ -366,7 +366,12 @@ function baseRateOf(lapsed: Uint8Array): number {
   return lapsed.length > 0 ? sum / lapsed.length : Number.NaN;
 }
 
-const flagScore = (bits: Uint8Array): Float64Array => Float64Array.from(bits, (b) => (b !== 0 ? 1 : 0));
+/** 1 where any rule bit is set (a plain loop: `Float64Array.from` with a callback cost ~0.2 s at 200k customers × 4 calls). */
+function flagScore(bits: Uint8Array): Float64Array {
+  const out = new Float64Array(bits.length);
+  for (let i = 0; i < bits.length; i++) out[i] = bits[i] !== 0 ? 1 : 0;
+  return out;
+}
 
 /**
  * The fallback's probability from the customer's own rhythm g (usual gap) and
