@@ -1,7 +1,9 @@
 import { extname } from 'node:path';
 import {
   churnSummaryLines,
+  formatIssue,
   formatMoney,
+  formatNote,
   type ClusterReport,
   type TagId,
   customerCells,
@@ -140,7 +142,7 @@ async function writeRows(path: string, rows: (write: (cells: readonly Cell[]) =>
 async function writeIssues(path: string, issues: readonly CellIssue[], locale: Locale): Promise<void> {
   await writeRows(path, (write) => {
     write([label('column.issue', locale), label('column.row', locale), label('column.column', locale), label('column.value', locale), label('column.message', locale)]);
-    for (const issue of issues) write([issue.code, issue.row, issue.column, issue.value, issue.message]);
+    for (const issue of issues) write([locale === 'en' ? issue.code : label(`issue.${issue.code}`, locale), issue.row, issue.column, issue.value, formatIssue(issue, locale)]);
   });
 }
 
@@ -165,8 +167,8 @@ const dec = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(1));
 /** The readable summary printed by `--format table`. */
 export function formatSummary(result: SegmentationResult, reports: readonly { name: string; report: CleaningReport }[], locale: Locale, file: string): string {
   const lines: string[] = [];
-  const shape = result.plan.shape === 'transactions' ? 'transactions' : 'customer rows';
-  lines.push(`${file}: ${shape}, ${int(result.features.count)} customers, scheme ${result.options.schemeChoice.id}, as of ${result.asOf || '–'}`);
+  const shape = label(result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers', locale);
+  lines.push(label('summary.head', locale, { file, shape, count: int(result.features.count), scheme: result.options.schemeChoice.id, asOf: result.asOf || '–' }));
   const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), { count: 0, revenue: 0 });
   const cash = (x: number): string => formatMoney(x, result.currency, locale, 0);
   const rows = result.summary
@@ -195,12 +197,16 @@ export function formatSummary(result: SegmentationResult, reports: readonly { na
   lines.push(...formatChurnLines(result, locale));
   for (const { name, report } of reports) {
     const counts = Object.entries(report.counts).sort((a, b) => b[1]! - a[1]!);
-    lines.push('', `Cleaning report (${name}): ${counts.length === 0 ? 'no issues' : counts.map(([code, n]) => `${code} ${int(n!)}`).join(', ')}`);
-    for (const issue of report.issues.filter((i) => i.code !== 'date-normalized' && i.code !== 'text-normalized').slice(0, 5)) lines.push(`  ${issue.message}`);
-    for (const issue of report.issues.filter((i) => i.code === 'date-normalized' || i.code === 'text-normalized')) lines.push(`  ${issue.message}`);
+    // A zh-CN reader sees each issue's name, never its code (issue 14).
+    const codeText = (code: string): string => (locale === 'en' ? code : label(`issue.${code}` as LabelKey, locale));
+    const list = counts.length === 0 ? label('summary.no-issues', locale) : counts.map(([code, n]) => `${codeText(code)} ${int(n!)}`).join(locale === 'en' ? ', ' : '，');
+    lines.push('', label('summary.cleaning-report', locale, { name, counts: list }));
+    for (const issue of report.issues.filter((i) => i.code !== 'date-normalized' && i.code !== 'text-normalized').slice(0, 5)) lines.push(`  ${formatIssue(issue, locale)}`);
+    for (const issue of report.issues.filter((i) => i.code === 'date-normalized' || i.code === 'text-normalized')) lines.push(`  ${formatIssue(issue, locale)}`);
   }
-  for (const note of result.notes) lines.push(`Note: ${note.message}`);
-  lines.push(`Coverage: ${int(result.quality.scored)} of ${int(result.quality.customers)} customers scored (${pct(result.quality.coverage)})${result.quality.matchRate === undefined ? '' : `; ${pct(result.quality.matchRate)} of them found in the customer table`}.`);
+  for (const note of result.notes) lines.push(label('summary.note', locale, { note: formatNote(note, locale) }));
+  const coverage = { scored: int(result.quality.scored), customers: int(result.quality.customers), share: pct(result.quality.coverage) };
+  lines.push(result.quality.matchRate === undefined ? label('summary.coverage', locale, coverage) : label('summary.coverage-match', locale, { ...coverage, match: pct(result.quality.matchRate) }));
   return lines.join('\n') + '\n';
 }
 

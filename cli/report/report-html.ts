@@ -4,7 +4,9 @@ import {
   type CleaningReport,
   type CrossTab,
   type Currency,
+  formatIssue,
   formatMoney,
+  formatNote,
   label,
   type LabelKey,
   type Locale,
@@ -162,7 +164,11 @@ function cleaningSection(model: ReportModel): string {
   const blocks = model.reports.map(({ name, report }) => {
     const counts = (Object.entries(report.counts) as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (counts.length === 0) return `<h3>${esc(name)}</h3><p class="note">${L('report.noIssues', locale)}</p>`;
-    const rows = counts.map(([code, n]) => `<tr><td class="text"><code>${esc(code)}</code></td><td>${int(n)}</td><td class="text">${esc(report.issues.find((i) => i.code === code)?.message ?? '')}</td></tr>`).join('');
+    const first = (code: string): string => {
+      const issue = report.issues.find((i) => i.code === code);
+      return issue ? formatIssue(issue, locale) : '';
+    };
+    const rows = counts.map(([code, n]) => `<tr><td class="text">${locale === 'en' ? `<code>${esc(code)}</code>` : L(`issue.${code}` as LabelKey, locale)}</td><td>${int(n)}</td><td class="text">${esc(first(code))}</td></tr>`).join('');
     return `<h3>${esc(name)}</h3><table class="num cleaning"><thead><tr><th scope="col">${L('column.issue', locale)}</th><th scope="col">${L('column.issues', locale)}</th><th scope="col">${L('column.message', locale)}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
   return `<section id="cleaning"><h2>${L('report.cleaning', locale)}</h2>${blocks.join('')}</section>`;
@@ -270,7 +276,7 @@ ${model.migration ? migrationSection(model) : ''}
 ${model.crossTabs.length > 0 ? `<section id="cross-tabs"><h2>${L('report.crossTabs', locale)}</h2><p class="note">${L('report.crossTab.note', locale)}</p>${model.crossTabs.map((t) => crossTabTable(t, locale, model.names)).join('')}</section>` : ''}
 ${model.matrix ? matrixSection(model.matrix, locale, model.names, result.currency) : ''}
 ${cleaningSection(model)}
-<section id="notes"><h2>${L('report.notes', locale)}</h2><ul class="notes">${model.notes.map((n) => `<li>${esc(n.message)}</li>`).join('')}</ul></section>
+<section id="notes"><h2>${L('report.notes', locale)}</h2><ul class="notes">${model.notes.map((n) => `<li>${esc(formatNote(n, locale))}</li>`).join('')}</ul></section>
 <footer>${L('report.footer', locale)}</footer>
 </main>
 </body>

@@ -12,7 +12,7 @@ export function formatIssue(issue: CellIssue, locale: Locale): string {
   if (issue.key) return label(issue.key, locale, issue.params);
   if (locale === 'en') return issue.message;
   const name = label(`issue.${issue.code}` as LabelKey, locale);
-  if (issue.row > 0 && issue.column !== '') return label('issue.cell', locale, { column: issue.column, row: issue.row, name, value: issue.value });
+  if (issue.row > 0 && issue.column !== '') return label(issue.value === '' ? 'issue.cell-empty' : 'issue.cell', locale, { column: issue.column, row: issue.row, name, value: issue.value });
   if (issue.row > 0) return label('issue.row', locale, { row: issue.row, name });
   return name;
 }

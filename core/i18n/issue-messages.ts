@@ -48,6 +48,7 @@ export const ISSUE_MESSAGES = {
   'issue.no-customers': ['No customers', '没有客户'],
   // A cell issue without its own sentence: where, what was there, and the issue's name.
   'issue.cell': ['{column}, row {row}: {name} ("{value}")', '{column}列第{row}行：{name}（“{value}”）'],
+  'issue.cell-empty': ['{column}, row {row}: {name}', '{column}列第{row}行：{name}'],
   'issue.row': ['Row {row}: {name}', '第{row}行：{name}'],
   'issue.file': ['{name}', '{name}'],
   // Cell reading (core/clean/read-cell.ts, check-date.ts): "{where}: "{value}" {reason}{then}."
@@ -80,6 +81,13 @@ export const ISSUE_MESSAGES = {
   'note.rule-skipped': ["{column} column not found: rule '{rule}' skipped.", '未找到{column}列：已跳过规则「{rule}」。'],
   'note.no-variation.one': ['{name}: every customer has the same value; all score {score}.', '{name}：所有客户数值相同，均得{score}分。'],
   'note.no-variation.few': ['{name}: only {count} distinct values; scores {scores} used.', '{name}：仅有{count}个不同数值，使用得分{scores}。'],
+  // The CLI's segment summary (cli/commands/segment.ts formatSummary) and issues file
+  'summary.head': ['{file}: {shape}, {count} customers, scheme {scheme}, as of {asOf}', '{file}：{shape}，{count}位客户，方案{scheme}，分析日期{asOf}'],
+  'summary.cleaning-report': ['Cleaning report ({name}): {counts}', '清洗报告（{name}）：{counts}'],
+  'summary.no-issues': ['no issues', '无问题'],
+  'summary.note': ['Note: {note}', '说明：{note}'],
+  'summary.coverage': ['Coverage: {scored} of {customers} customers scored ({share}).', '覆盖率：{customers}位客户中{scored}位已评分（{share}）。'],
+  'summary.coverage-match': ['Coverage: {scored} of {customers} customers scored ({share}); {match} of them found in the customer table.', '覆盖率：{customers}位客户中{scored}位已评分（{share}）；其中{match}在客户表中找到。'],
   // Churn back-test notes (core/churn/predict-churn.ts)
   'churn.note.refunds-ignored': ['{count} orders with a negative value (refunds) are not counted as purchases.', '{count}笔金额为负的订单（退款）不计为购买。'],
   'churn.note.future-ignored': ['{count} orders on or after the analysis date are ignored.', '{count}笔在分析日期当天或之后的订单已忽略。'],

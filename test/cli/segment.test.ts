@@ -65,8 +65,10 @@ describe('tierline segment', () => {
     const out = join(dir, 'customers-out.csv');
     const result = await run('segment', source, '--out', out, '--locale', 'zh-CN');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('customer rows, 3 customers, scheme rfm, as of 2024-03-02');
-    expect(result.out).toContain('missing-id 1');
+    // zh-CN run: the summary is in Chinese and names issues, never their codes (issue 14).
+    expect(result.out).toContain('客户明细，3位客户，方案rfm，分析日期2024-03-02');
+    expect(result.out).toContain('缺少客户ID 1');
+    expect(result.out).not.toContain('missing-id');
     const input = await readAll(source);
     const output = await readAll(out);
     expect(output.header.slice(0, input.header.length)).toEqual(input.header);
