@@ -1,5 +1,6 @@
 import {
   DataValidationError,
+  formatNote,
   isFieldId,
   OptionsError,
   segmentTable,
@@ -181,7 +182,7 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
       unlisted: result.report.omitted + Math.max(0, result.report.issues.length - PANE_ISSUES),
       issues: linkIssues(result.report.issues.slice(0, PANE_ISSUES), table, headerRow),
     },
-    notes: result.notes.map((n) => n.message),
+    notes: result.notes.map((n) => formatNote(n, locale)),
     syncs,
   };
 }

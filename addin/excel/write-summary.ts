@@ -1,20 +1,11 @@
 import { churnSummaryLines, describeCustomer, excelMoneyFormat, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
 import { HEADER_STYLE, setUniformFormat } from './write-columns.js';
 
-type Entry = readonly [en: string, zh: string];
+type SheetKey = Extract<LabelKey, `sheet.${string}`>;
 
-const SUMMARY_LABELS = {
-  summarySheet: ['Tierline Summary', 'Tierline 汇总'],
-  customersSheet: ['Tierline Customers', 'Tierline 客户'],
-  strategies: ['Strategies', '维护策略'],
-  profiles: ['Segment profiles (segment mean ÷ mean of all customers; R inverted, so higher = more recent)', '群体画像（群体均值 ÷ 全体均值；R取倒数，越大越近期）'],
-  source: ['Source', '数据来源'],
-} as const satisfies Record<string, Entry>;
-
-/** An add-in label (sheet names and summary headings). */
-export function formatSummaryLabel(key: keyof typeof SUMMARY_LABELS, locale: Locale): string {
-  const entry: Entry = SUMMARY_LABELS[key];
-  return locale === 'zh-CN' ? entry[1] : entry[0];
+/** An add-in label (sheet names and summary headings): the one catalogue's `sheet.*` entries. */
+export function formatSummaryLabel(key: SheetKey extends `sheet.${infer Id}` ? Id : never, locale: Locale): string {
+  return label(`sheet.${key}` as SheetKey, locale);
 }
 
 const finite = (x: number): Cell => (Number.isFinite(x) ? x : '');

@@ -1,4 +1,4 @@
-import { label, type LabelKey } from '../../core/index.js';
+import { formatIssue, label, type LabelKey } from '../../core/index.js';
 import { h } from './create-element.js';
 import { schemeName } from './options-section.js';
 import type { PaneState, Translate } from './pane-state.js';
@@ -26,7 +26,7 @@ export function buildResultSection(state: PaneState, t: Translate, selectCell: (
       event.preventDefault();
       selectCell(issue.address);
     });
-    issues.append(h('li', { 'data-code': issue.code }, link, ` ${issue.message}`));
+    issues.append(h('li', { 'data-code': issue.code }, link, ` ${formatIssue(issue, state.locale)}`));
   }
   const listed = outcome.report.issues.length;
   return h(

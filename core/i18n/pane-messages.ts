@@ -33,4 +33,10 @@ export const PANE_MESSAGES = {
   'pane.notes': ['Notes', '说明'],
   'pane.selectCell': ['Select cell {address}', '选中单元格{address}'],
   'pane.noExcel': ['Open this pane from Excel: the Tierline button on the Home tab.', '请在Excel中通过“开始”选项卡上的Tierline按钮打开此窗格。'],
+  // The add-in's summary sheet (addin/excel/write-summary.ts)
+  'sheet.summarySheet': ['Tierline Summary', 'Tierline 汇总'],
+  'sheet.customersSheet': ['Tierline Customers', 'Tierline 客户'],
+  'sheet.strategies': ['Strategies', '维护策略'],
+  'sheet.profiles': ['Segment profiles (segment mean ÷ mean of all customers; R inverted, so higher = more recent)', '群体画像（群体均值 ÷ 全体均值；R取倒数，越大越近期）'],
+  'sheet.source': ['Source', '数据来源'],
 } as const satisfies Record<string, readonly [en: string, zh: string]>;
