@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { WebClient } from '@slack/web-api';
+import { formatIssue, type CellIssue } from '../../../core/index.js';
 import { resolveViewer } from '../../access/resolve-viewer.js';
 import type { BotDeps } from '../../bot-deps.js';
 import { errorCode } from '../../error-code.js';
@@ -57,8 +58,9 @@ export async function handleUpload(deps: BotDeps, args: { userId: string; channe
     try {
       imported = await deps.importFile(path, name, segmentedOut);
     } catch (error) {
-      const issues = (error as { issues?: { message: string }[] }).issues;
-      return message('upload.failed', locale, { problem: issues?.[0]?.message ?? (error as Error).message });
+      // A data problem is told in the user's language (the issue's catalogue sentence, issue 14).
+      const issue = (error as { issues?: readonly CellIssue[] }).issues?.[0];
+      return message('upload.failed', locale, { problem: issue ? formatIssue(issue, locale) : (error as Error).message });
     }
     const text = message('upload.done', locale, { asOf: imported.asOf, count: imported.customers });
     try {
