@@ -1,4 +1,5 @@
-import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
+import { isLabelKey, type LabelKey, type Message } from '../i18n/labels.js';
+import { createIssue, DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import { FIELDS, isFieldId, type FieldId } from '../schema/fields.js';
 import { cellText } from '../table/cell-text.js';
 import type { Cell } from '../table/cell.js';
@@ -46,15 +47,6 @@ export function matchField(header: string): FieldId | undefined {
   if (full === '') return undefined;
   return aliasIndex.get(full) ?? (stem !== full && stem !== '' ? aliasIndex.get(stem) : undefined);
 }
-
-const FIELD_NAME: Partial<Record<FieldId, string>> = {
-  customerId: 'customer ID (客户ID)',
-  orderDate: 'order date (购买日期)',
-  orderAmount: 'amount (消费金额), or quantity (数量) × unit price (单价)',
-  lastPurchaseDate: 'last purchase date (最近购买时间) or recency days (R值)',
-  historicalFrequency: 'frequency (购买频次 / 近6个月消费频次)',
-  cumulativeSpend: 'spend (累计消费 / 近6个月消费金额 / 消费金额)',
-};
 
 /**
  * What each table shape needs: every requirement is met by any one of its
@@ -105,7 +97,7 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   const headerRow = options.headerRow ?? 1;
   const headers = header.map((h) => cellText(h).trim());
   if (headers.every((h) => h === '')) {
-    throw new DataValidationError([{ code: 'empty-file', row: headerRow, column: '', value: '', message: `Row ${headerRow} has no column headers.` }]);
+    throw new DataValidationError([createIssue('empty-file', headerRow, '', '', { key: 'clean.no-headers', params: { row: headerRow } })]);
   }
   const columns: Partial<Record<FieldId, number>> = {};
   const matchedBy: Partial<Record<FieldId, 'alias' | 'mapping'>> = {};
@@ -182,15 +174,9 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
       .filter(Boolean)
       .join(', ');
     const kind = options.role === 'attributes' ? 'customer attribute' : shape === 'transactions' ? 'transaction' : 'customer';
-    throw new DataValidationError([
-      {
-        code: 'missing-columns',
-        row: headerRow,
-        column: '',
-        value: missing.join(','),
-        message: `Cannot read this as a ${kind} table: missing ${missing.map((id) => FIELD_NAME[id] ?? id).join('; ')}. Found: ${found}. Name the columns with a mapping, e.g. --map "${missing[0]}=<header>".`,
-      },
-    ]);
+    const need = missing.map((id): Message => (isLabelKey(`clean.need.${id}`) ? { key: `clean.need.${id}` as LabelKey } : { key: 'clean.verbatim', params: { text: id } }));
+    const text: Message = { key: 'clean.missing-columns', params: { kind: { key: `clean.table.${kind.replace(' ', '-')}` as LabelKey }, missing: need, found, field: missing[0]! } };
+    throw new DataValidationError([createIssue('missing-columns', headerRow, '', missing.join(','), text)]);
   }
 
   const fieldColumns = new Set(Object.values(columns));

@@ -440,8 +440,8 @@ export interface Message {
   readonly params?: MessageParams;
 }
 
-/** Parameter values: plain text and numbers, or a nested Message rendered in the same locale. */
-export type MessageParams = Readonly<Record<string, string | number | Message>>;
+/** Parameter values: plain text and numbers, or nested Messages rendered in the same locale (a list joined by "; " or "；"). */
+export type MessageParams = Readonly<Record<string, string | number | Message | readonly Message[]>>;
 
 /**
  * The label of `key` in `locale`, with `{name}` placeholders filled (a nested
@@ -456,7 +456,8 @@ export function label(key: LabelKey, locale: Locale, params?: MessageParams): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name]!;
-    return typeof value === 'object' ? label(value.key, locale, value.params) : String(value);
+    if (Array.isArray(value)) return (value as readonly Message[]).map((m) => label(m.key, locale, m.params)).join(locale === 'zh-CN' ? '；' : '; ');
+    return typeof value === 'object' ? label((value as Message).key, locale, (value as Message).params) : String(value);
   });
 }
 

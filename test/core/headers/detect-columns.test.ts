@@ -240,7 +240,7 @@ describe('detectColumns: fatal problems', () => {
   it('throws empty-file for an all-empty header row', () => {
     for (const header of [[], [''], ['', null, '  ', undefined]] as Cell[][]) {
       const error = thrown(() => detectColumns(header, { headerRow: 2 }));
-      expect(error.issues).toEqual([{ code: 'empty-file', row: 2, column: '', value: '', message: 'Row 2 has no column headers.' }]);
+      expect(error.issues).toEqual([{ code: 'empty-file', row: 2, column: '', value: '', message: 'Row 2 has no column headers.', key: 'clean.no-headers', params: { row: 2 } }]);
     }
   });
 });
