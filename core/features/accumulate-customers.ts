@@ -3,7 +3,7 @@ import { createIndustryMatcher, DEFAULT_INDUSTRIES } from '../clean/industries.j
 import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
 import type { ColumnPlan } from '../headers/detect-columns.js';
 import { formatDay } from '../parse/civil-day.js';
-import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
+import { createIssue, DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { getField, type FieldId, type FieldKind } from '../schema/fields.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
@@ -258,13 +258,13 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     for (const f of required) {
       const bad = firstInvalid.get(f);
       if (col[f] !== undefined && dataRows > 0 && (valid.get(f) ?? 0) === 0 && bad) {
-        fatal.push({ ...bad, message: `Column "${name(f)}": none of the ${dataRows.toLocaleString('en-US')} rows has a valid value (row ${bad.row}: "${bad.value}"). Check the column mapping or the format.` });
+        fatal.push(createIssue('invalid-column', bad.row, bad.column, bad.value, { key: 'clean.column-no-value', params: { column: name(f), count: dataRows.toLocaleString('en-US'), row: bad.row, value: bad.value } }));
       }
     }
     if (fatal.length > 0) throw new DataValidationError(fatal);
     if (ids.length === 0) {
       throw new DataValidationError([
-        { code: dataRows === 0 ? 'header-only' : 'no-customers', row: 0, column: '', value: '', message: dataRows === 0 ? 'The table has a header but no data rows.' : `None of the ${dataRows.toLocaleString('en-US')} data rows has a customer ID.` },
+        dataRows === 0 ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' }) : createIssue('no-customers', 0, '', '', { key: 'clean.no-customer-ids', params: { count: dataRows.toLocaleString('en-US') } }),
       ]);
     }
   }

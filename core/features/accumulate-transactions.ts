@@ -1,7 +1,7 @@
 import type { ColumnPlan } from '../headers/detect-columns.js';
 import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
 import { addMonths, formatDay } from '../parse/civil-day.js';
-import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
+import { createIssue, DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
@@ -172,15 +172,15 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   function failIfUnusable(): void {
     const fatal: CellIssue[] = [];
     if (dataRows > 0 && validDates === 0 && firstBad.date) {
-      fatal.push({ ...firstBad.date, message: `Column "${dateName}": none of the ${dataRows.toLocaleString('en-US')} rows has a valid date (row ${firstBad.date.row}: "${firstBad.date.value}"). Check the column mapping or the date format.` });
+      fatal.push(createIssue('invalid-column', firstBad.date.row, firstBad.date.column, firstBad.date.value, { key: 'clean.column-no-date', params: { column: dateName, count: dataRows.toLocaleString('en-US'), row: firstBad.date.row, value: firstBad.date.value } }));
     }
     if (dataRows > 0 && validAmounts === 0 && firstBad.amount) {
-      fatal.push({ ...firstBad.amount, message: `Column "${amountName}": none of the ${dataRows.toLocaleString('en-US')} rows has a valid amount (row ${firstBad.amount.row}: "${firstBad.amount.value}"). Check the column mapping.` });
+      fatal.push(createIssue('invalid-column', firstBad.amount.row, firstBad.amount.column, firstBad.amount.value, { key: 'clean.column-no-amount', params: { column: amountName, count: dataRows.toLocaleString('en-US'), row: firstBad.amount.row, value: firstBad.amount.value } }));
     }
     if (fatal.length > 0) throw new DataValidationError(fatal);
     if (ids.length === 0) {
       throw new DataValidationError([
-        { code: dataRows === 0 ? 'header-only' : 'no-customers', row: 0, column: '', value: '', message: dataRows === 0 ? 'The table has a header but no data rows.' : `None of the ${dataRows.toLocaleString('en-US')} data rows could be used; see the cleaning report.` },
+        dataRows === 0 ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' }) : createIssue('no-customers', 0, '', '', { key: 'clean.no-usable-rows', params: { count: dataRows.toLocaleString('en-US') } }),
       ]);
     }
   }

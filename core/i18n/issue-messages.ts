@@ -86,6 +86,12 @@ export const ISSUE_MESSAGES = {
   'clean.need.lastPurchaseDate': ['last purchase date (最近购买时间) or recency days (R值)', '最近购买时间或R值'],
   'clean.need.historicalFrequency': ['frequency (购买频次 / 近6个月消费频次)', '购买频次（购买频次 / 近6个月消费频次）'],
   'clean.need.cumulativeSpend': ['spend (累计消费 / 近6个月消费金额 / 消费金额)', '消费金额（累计消费 / 近6个月消费金额 / 消费金额）'],
+  'clean.header-only': ['The table has a header but no data rows.', '表格只有表头，没有数据行。'],
+  'clean.no-usable-rows': ['None of the {count} data rows could be used; see the cleaning report.', '{count}行数据均无法使用；请查看清洗报告。'],
+  'clean.no-customer-ids': ['None of the {count} data rows has a customer ID.', '{count}行数据均没有客户ID。'],
+  'clean.column-no-date': ['Column "{column}": none of the {count} rows has a valid date (row {row}: "{value}"). Check the column mapping or the date format.', '「{column}」列：{count}行中没有一个有效日期（第{row}行：“{value}”）。请检查列映射或日期格式。'],
+  'clean.column-no-amount': ['Column "{column}": none of the {count} rows has a valid amount (row {row}: "{value}"). Check the column mapping.', '「{column}」列：{count}行中没有一个有效金额（第{row}行：“{value}”）。请检查列映射。'],
+  'clean.column-no-value': ['Column "{column}": none of the {count} rows has a valid value (row {row}: "{value}"). Check the column mapping or the format.', '「{column}」列：{count}行中没有一个有效数值（第{row}行：“{value}”）。请检查列映射或格式。'],
   // Run notes (core/segment/create-segmenter.ts)
   'note.as-of.given': ['Analysis date {asOf} (given).', '分析日期{asOf}（指定）。'],
   'note.as-of.none': ['No analysis date: recency taken from the recency column.', '无分析日期：最近消费天数取自该列。'],
