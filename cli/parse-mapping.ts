@@ -1,3 +1,5 @@
+import { FIELD_IDS, isFieldId } from '../core/index.js';
+
 /**
  * Parses `--map "customerId=客户编号,orderAmount=Sales"` into field → header.
  * Returns an error message instead of throwing, for exit code 1.
@@ -9,7 +11,10 @@ export function parseMapping(text: string | undefined): { mapping: Record<string
     if (part.trim() === '') continue;
     const at = part.search(/[=＝]/);
     if (at <= 0 || at === part.length - 1) return { error: `--map: "${part.trim()}" is not field=header (e.g. --map "customerId=客户编号").` };
-    mapping[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+    const field = part.slice(0, at).trim();
+    // A typo in a field name is a usage error (exit 1), caught before the file is read.
+    if (!isFieldId(field)) return { error: `--map: unknown field "${field}". Known fields: ${FIELD_IDS.join(', ')}.` };
+    mapping[field] = part.slice(at + 1).trim();
   }
   return { mapping };
 }

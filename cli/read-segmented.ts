@@ -1,3 +1,4 @@
+import { basename, extname } from 'node:path';
 import { CustomersJoinError, readSegmented as readSegmentedFile, type SegmentedFile, type SegmentFileRequest } from '../io/read-segmented.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
 
@@ -11,10 +12,12 @@ export type ReadRequest = Omit<SegmentFileRequest, 'sheet' | 'onProgress'> & { r
 
 /**
  * `--sheet` as readTable takes it: a number when all digits, else a sheet name.
- * @throws UsageError for sheet number 0 or an empty name (sheets count from 1).
+ * @throws UsageError for sheet number 0 or an empty name (sheets count from 1), or a sheet of a file that is not .xlsx.
  */
-export function sheetOption(value: string | boolean | undefined): string | number | undefined {
+export function sheetOption(value: string | boolean | undefined, file?: string): string | number | undefined {
   if (typeof value !== 'string') return undefined;
+  // A csv has one table: a --sheet that would be ignored silently is a usage error.
+  if (file !== undefined && extname(file).toLowerCase() !== '.xlsx') throw new UsageError(`--sheet picks a sheet of an .xlsx workbook; ${basename(file)} is not one (leave --sheet out).`);
   if (/^\d+$/.test(value)) {
     const n = Number(value);
     if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sheet must be a sheet name or a number from 1 (the first sheet); got "${value}".`);
@@ -37,7 +40,7 @@ export async function readSegmented(request: ReadRequest, io: ConsoleIo): Promis
   try {
     segmented = await readSegmentedFile({
       ...request,
-      sheet: sheetOption(request.sheet),
+      sheet: sheetOption(request.sheet, request.file),
       onProgress: (bytes, total) => {
         if (total < PROGRESS_BYTES || bytes - lastShown < total / 50) return;
         large = true;

@@ -2,7 +2,7 @@
 export type { Cell } from './table/cell.js';
 export { DataValidationError, type CellIssue, type IssueCode } from './report/cell-issue.js';
 export type { CleaningReport } from './report/issue-log.js';
-export { isFieldId, type FieldId } from './schema/fields.js';
+export { FIELD_IDS, isFieldId, type FieldId } from './schema/fields.js';
 export { detectColumns, matchField, isRequiredField, type TableShape } from './headers/detect-columns.js';
 export { normalizeHeader } from './headers/normalize-header.js';
 export { dayFromCivil, formatDay, parseDay, addDays, diffDays, dayInTimeZone } from './parse/civil-day.js';

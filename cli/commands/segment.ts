@@ -79,6 +79,11 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
     [named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config')],
     [named(values.out, '--out'), named(values.issues, '--issues'), named(values['spot-check'], '--spot-check')],
   );
+  // Before reading: a misnamed output would otherwise fail only after the whole run.
+  for (const flag of ['out', 'issues', 'spot-check'] as const) {
+    const path = values[flag];
+    if (typeof path === 'string' && !/\.(csv|xlsx)$/i.test(path)) throw new UsageError(`--${flag} ${path}: name the output .csv or .xlsx.`);
+  }
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return { file: positionals[0]!, segmentOptions, locale, values, format };
 }

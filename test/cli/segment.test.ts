@@ -123,7 +123,7 @@ describe('tierline segment', () => {
     expect(written.header.slice(0, 2)).toEqual(['Customer ID', 'Customer name']);
     const log = await readAll(issues);
     expect(log.rows.filter((r) => r[0] === 'refund-excluded')).toHaveLength(900);
-  });
+  }, 60_000);
 
   it('selects every SPEC §5 scheme: rules with explanations, k-means with its K search, tiers, scorecard', async () => {
     const table = ['Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints', 'C1,12,9,1620,20,0', 'C2,40,5,1000,6,0', 'C3,120,0,500,2,0', 'C4,5,9,1700,30,1', 'C5,200,1,90,1,0', 'C6,3,12,2500,40,0'].join('\n');
@@ -162,5 +162,6 @@ describe('tierline segment', () => {
       const result = await run('segment', join(root, 'sample', 'transactions.csv'), '--customers', join(root, 'sample', 'customers.csv'), '--scheme', scheme, '--config', config);
       expect(result.code, `${scheme}: ${result.err}`).toBe(0);
     }
-  });
+    // Four full runs of the sample, each with the churn back-test: ~6 s of CPU apiece.
+  }, 120_000);
 });
