@@ -9,7 +9,6 @@ import { label, type Locale } from '../i18n/labels.js';
 import { clusterCustomers, NOT_CLUSTERED, type ClusterProfile } from '../kmeans/cluster-customers.js';
 import { applyRules } from '../rules/apply-rules.js';
 import { ruleChurnFlags } from '../rules/churn-flag.js';
-import { guardNewCustomers } from '../rules/guard-new-customers.js';
 import { maintenanceStrategy } from '../rules/maintenance-strategies.js';
 import { formatNumber } from '../rules/rule-fields.js';
 import { resolveRulePreset } from '../rules/rules-config.js';
