@@ -1,6 +1,7 @@
 import { civilFromDay, formatDay } from '../parse/civil-day.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { GrowableColumn } from '../util/growable.js';
+import type { CustomerFeatures } from './customer-features.js';
 import { OrderSlots } from './order-slots.js';
 
 /** SPEC §3 frequency-over-limit: more than 20 orders in one calendar month. */
@@ -46,19 +47,10 @@ export interface AggregateSettings {
 }
 
 /** Per-customer output columns, written at the customer's output index. */
-export interface AggregateColumns {
-  readonly recencyDays: Float64Array;
-  readonly frequency: Float64Array;
-  readonly monetary: Float64Array;
-  readonly frequency6m: Float64Array;
-  readonly amount6m: Float64Array;
-  readonly windowFrequency: Float64Array;
-  readonly windowMonetary: Float64Array;
-  readonly averageOrderValue: Float64Array;
-  readonly tenureDays: Float64Array;
-  readonly firstPurchaseDay: Float64Array;
-  readonly lastPurchaseDay: Float64Array;
-}
+export type AggregateColumns = Pick<
+  CustomerFeatures,
+  'recencyDays' | 'frequency' | 'monetary' | 'frequency6m' | 'amount6m' | 'windowFrequency' | 'windowMonetary' | 'averageOrderValue' | 'tenureDays' | 'firstPurchaseDay' | 'lastPurchaseDay'
+>;
 
 /** What became of one customer: scored, or left out with the reason. */
 export type CustomerOutcome = 'kept' | 'refund-only' | 'no-purchases';
