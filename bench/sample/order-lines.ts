@@ -8,7 +8,8 @@ export interface OrderLinesSpec {
   readonly seed?: number;
 }
 
-const ITEMS = [
+/** Stock items of the generated lines: code, description, unit price in pounds. */
+export const ORDER_LINE_ITEMS = [
   ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 2.55],
   ['71053', 'WHITE METAL LANTERN', 3.39],
   ['84406B', 'CREAM CUPID HEARTS COAT HANGER', 2.75],
@@ -41,7 +42,7 @@ export function generateOrderLines(spec: OrderLinesSpec): string[][] {
       const time = `${String(rng.int(8, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
       const noId = !refundOnly && rng.next() < 0.03;
       const lines = Array.from({ length: rng.int(1, 6) }, () => {
-        const [code, description, price] = ITEMS[rng.int(0, ITEMS.length - 1)]!;
+        const [code, description, price] = ORDER_LINE_ITEMS[rng.int(0, ORDER_LINE_ITEMS.length - 1)]!;
         return { code, description, price, quantity: rng.int(1, 24) };
       });
       const date = rng.next() < 0.01 ? '1900-01-01 00:00' : `${formatDay(day)} ${time}`;

@@ -4,22 +4,13 @@
 // a customer id, refund-only ids, pounds not yuan) over customers whose
 // buying follows mixed, realistic patterns. The generator runs past the
 // analysis date so the test knows who really bought again.
+import { ORDER_LINE_ITEMS } from '../../bench/sample/order-lines.js';
 import { sampleGamma } from '../../core/lifetime/index.js';
 import { dayFromCivil, formatDay } from '../../core/parse/civil-day.js';
 import { createRng, type Rng } from '../../core/random/create-rng.js';
 
 export const RETAIL_HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country', 'Account manager'] as const;
 
-const ITEMS = [
-  ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 2.55],
-  ['71053', 'WHITE METAL LANTERN', 3.39],
-  ['84406B', 'CREAM CUPID HEARTS COAT HANGER', 2.75],
-  ['22633', 'HAND WARMER UNION JACK', 1.85],
-  ['22960', 'JAM MAKING SET WITH JARS', 4.25],
-  ['21756', 'BATH BUILDING BLOCK WORD', 5.95],
-  ['22752', 'SET 7 BABUSHKA NESTING BOXES', 7.65],
-  ['48187', 'DOORMAT NEW ENGLAND', 7.95],
-] as const;
 
 export const OWNERS = ['Alice Moore', 'Ben Carter', 'Chloe Price', 'Dan Hughes', 'Ella Ward'] as const;
 
@@ -106,7 +97,7 @@ export function generateRetailHistory(customers: number, seed = 7, truthDays = 1
       if (day >= AS_OF) continue;
       const time = `${String(rng.int(8, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
       const lines = Array.from({ length: rng.int(1, 5) }, () => {
-        const [code, description, price] = ITEMS[rng.int(0, ITEMS.length - 1)]!;
+        const [code, description, price] = ORDER_LINE_ITEMS[rng.int(0, ORDER_LINE_ITEMS.length - 1)]!;
         return { code, description, price, quantity: rng.int(1, 24) };
       });
       const noId = !refundOnly && rng.next() < 0.03;
