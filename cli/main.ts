@@ -1,5 +1,6 @@
 import { removePendingTempFiles } from '../io/write-file-atomic.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import { localeForErrors } from './choose-locale.js';
 import { EXIT_INTERNAL, reportError } from './report-error.js';
 
 export const MAIN_HELP = `Usage: tierline <command> [options]
@@ -49,7 +50,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
   const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
-  const context = { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '', debug };
+  // The error line's language: --locale, else LC_ALL/LC_MESSAGES/LANG, even when parsing the flags is what failed.
+  const context = { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '', debug, locale: localeForErrors(rest, process.env) };
   try {
     if (command === undefined || command === '--help' || command === '-h') {
       io.out(MAIN_HELP);

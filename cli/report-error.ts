@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ChurnInputError, ConfigError, DataValidationError, KMeansError, LifetimeModelError, OptionsError } from '../core/index.js';
+import { ChurnInputError, ConfigError, DataValidationError, formatIssue, KMeansError, label, LifetimeModelError, OptionsError, renderMessage, type LabelKey, type Locale, type Message } from '../core/index.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
 
 /** Exit code of a bug in Tierline (BSD sysexits EX_SOFTWARE). */
@@ -13,51 +13,60 @@ export interface ErrorContext {
   readonly command: string;
   /** --debug or TIERLINE_DEBUG=1: print the stack after the one-line message. */
   readonly debug: boolean;
+  /** The language of the message (--locale, else the environment's; cli/choose-locale.ts). Default en. */
+  readonly locale?: Locale;
 }
 
-/** A store (--db) problem, raised by cli/commands/bot-store.ts with the path and the fix. */
+/**
+ * A store (--db) problem, raised by cli/commands/bot-store.ts with the path and
+ * the fix: a catalogue Message (`cli.store.*`), rendered in the user's locale
+ * by reportError; `message` is its English, for logs and --debug.
+ */
 export class StoreError extends Error {
+  readonly text: Message | undefined;
   constructor(
-    message: string,
+    message: string | Message,
     readonly exitCode: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : renderMessage(message, 'en'));
+    this.text = typeof message === 'string' ? undefined : message;
     this.name = 'StoreError';
   }
 }
 
 /** One-line text and exit code of a Node fs error on `path`. */
-function describeFsError(code: string, path: string, message: string): { text: string; exit: number } {
+function describeFsError(code: string, path: string, message: string, locale: Locale): { text: string; exit: number } {
+  const say = (key: LabelKey, exit: number, params: Record<string, string> = {}): { text: string; exit: number } => ({ text: label(key, locale, { path, ...params }), exit });
   switch (code) {
     case 'ENOENT':
-      return existsSync(dirname(path)) ? { text: `${path}: file not found; check the name and the folder.`, exit: EXIT.usage } : { text: `${path}: the folder ${dirname(path)} does not exist; create it or choose another path.`, exit: EXIT.usage };
+      return existsSync(dirname(path)) ? say('cli.error.not-found', EXIT.usage) : say('cli.error.no-folder', EXIT.usage, { folder: dirname(path) });
     case 'ENOTDIR':
-      return { text: `${path}: part of the path is a file, not a folder; check the path.`, exit: EXIT.usage };
+      return say('cli.error.not-a-folder', EXIT.usage);
     case 'EISDIR':
-      return { text: `${path} is a folder, not a file; name a file (inside it).`, exit: EXIT.usage };
+      return say('cli.error.is-a-folder', EXIT.usage);
     case 'EACCES':
     case 'EPERM':
-      return { text: `${path}: permission denied; check the file's and folder's permissions or choose another path.`, exit: EXIT.usage };
+      return say('cli.error.permission', EXIT.usage);
     case 'EROFS':
-      return { text: `cannot write ${path}: the filesystem is read-only; write somewhere else.`, exit: EXIT.usage };
+      return say('cli.error.read-only', EXIT.usage);
     case 'ENAMETOOLONG':
-      return { text: `${path}: the file name is too long; choose a shorter one.`, exit: EXIT.usage };
+      return say('cli.error.name-too-long', EXIT.usage);
     case 'ELOOP':
-      return { text: `${path}: too many symbolic links (a link loop?); check the path.`, exit: EXIT.usage };
+      return say('cli.error.link-loop', EXIT.usage);
     case 'EEXIST':
-      return { text: `${path} already exists; remove it or choose another name.`, exit: EXIT.usage };
+      return say('cli.error.exists', EXIT.usage);
     case 'ENOSPC':
     case 'EDQUOT':
-      return { text: `cannot write ${path}: no space left on the device (disk full or quota reached); free some space or write elsewhere. The previous file, if any, is unchanged.`, exit: EXIT.data };
+      return say('cli.error.disk-full', EXIT.data);
     case 'EMFILE':
     case 'ENFILE':
-      return { text: `${path}: too many open files; close other programs or raise the limit (ulimit -n) and run again.`, exit: EXIT.data };
+      return say('cli.error.too-many-files', EXIT.data);
     case 'EIO':
-      return { text: `${path}: input/output error from the disk; check the device and run again.`, exit: EXIT.data };
+      return say('cli.error.io', EXIT.data);
     case 'EBUSY':
-      return { text: `${path}: the file is busy (in use by another program); close it and run again.`, exit: EXIT.data };
+      return say('cli.error.busy', EXIT.data);
     default:
-      return { text: `${path}: ${message.split('\n')[0]}`, exit: EXIT.data };
+      return say('cli.error.other-fs', EXIT.data, { detail: message.split('\n')[0]! });
   }
 }
 
@@ -68,7 +77,10 @@ const isErrno = (error: unknown): error is NodeJS.ErrnoException => error instan
  * that does. Problems the user can fix print one line per problem naming the
  * file, value or flag and the fix: exit 1 (usage: flags, paths, the store
  * file) or 2 (data, a full disk). Anything else is a bug: one line asking for
- * --debug, exit 70. With --debug the stack follows the message.
+ * --debug, exit 70. With --debug the stack follows the message. The lines
+ * Tierline itself words come from the catalogue (`cli.error.*`) in
+ * `context.locale`; messages an error carries (usage, options, data) are
+ * printed as raised.
  * @example reportError(new UsageError('segment: missing <file>.'), io, { command: 'segment', debug: false }) === 1
  */
 export function reportError(error: unknown, io: ConsoleIo, context: ErrorContext): number {
@@ -79,18 +91,19 @@ export function reportError(error: unknown, io: ConsoleIo, context: ErrorContext
 }
 
 function describe(error: unknown, context: ErrorContext): { text: string; exit: number } {
+  const locale = context.locale ?? 'en';
   if (error instanceof UsageError) {
     const help = context.command ? `tierline ${context.command} --help` : 'tierline --help';
-    return { text: `${error.message} (see ${help})`, exit: EXIT.usage };
+    return { text: label('cli.error.see-help', locale, { message: error.message, help }), exit: EXIT.usage };
   }
-  if (error instanceof StoreError) return { text: error.message, exit: error.exitCode };
+  if (error instanceof StoreError) return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
   if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError) return { text: error.message, exit: EXIT.data };
-  if (error instanceof DataValidationError) return { text: error.issues.map((i) => i.message).join('\n'), exit: EXIT.data };
-  if (isErrno(error) && typeof error.path === 'string') return describeFsError(error.code!, error.path, error.message);
+  if (error instanceof DataValidationError) return { text: error.issues.map((i) => (locale === 'en' ? i.message : formatIssue(i, locale))).join('\n'), exit: EXIT.data };
+  if (isErrno(error) && typeof error.path === 'string') return describeFsError(error.code!, error.path, error.message, locale);
   if (error instanceof Database.SqliteError) {
-    return { text: `the store failed: ${error.message} (${error.code}); check --db or $TIERLINE_DB and run again.`, exit: EXIT.data };
+    return { text: label('cli.error.store-failed', locale, { detail: error.message, code: error.code }), exit: EXIT.data };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { text: `internal error: ${message.split('\n')[0]}. Run again with --debug or TIERLINE_DEBUG=1 for details.`, exit: EXIT_INTERNAL };
+  return { text: label('cli.error.internal', locale, { detail: message.split('\n')[0]! }), exit: EXIT_INTERNAL };
 }

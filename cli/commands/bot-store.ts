@@ -23,25 +23,25 @@ const STORE_TABLE = 'snapshots';
 function storeFailure(error: unknown, path: string): StoreError | undefined {
   const code = (error as { code?: unknown }).code;
   if (!(error instanceof Database.SqliteError) && !(error instanceof TypeError && /directory does not exist/.test(error.message))) return undefined;
-  if (error instanceof TypeError) return new StoreError(`--db ${path}: the folder ${dirname(path)} does not exist; create it or choose another path.`, EXIT.usage);
+  if (error instanceof TypeError) return new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
   switch (code) {
     case 'SQLITE_NOTADB':
-      return new StoreError(`--db ${path} is not a Tierline store (not an SQLite database); point --db at the file "tierline import" created.`, EXIT.usage);
+      return new StoreError({ key: 'cli.store.not-sqlite', params: { path } }, EXIT.usage);
     case 'SQLITE_CANTOPEN':
-      return new StoreError(`--db ${path}: cannot open the store file (missing folder, a folder, or no permission); check the path.`, EXIT.usage);
+      return new StoreError({ key: 'cli.store.cannot-open', params: { path } }, EXIT.usage);
     case 'SQLITE_READONLY':
     case 'SQLITE_PERM':
     case 'SQLITE_AUTH':
-      return new StoreError(`--db ${path}: the store is read-only or not permitted; check the file's and folder's permissions.`, EXIT.usage);
+      return new StoreError({ key: 'cli.store.read-only', params: { path } }, EXIT.usage);
     case 'SQLITE_CORRUPT':
-      return new StoreError(`--db ${path}: the store file is corrupt; restore it from a backup or import again into a new file.`, EXIT.data);
+      return new StoreError({ key: 'cli.store.corrupt', params: { path } }, EXIT.data);
     case 'SQLITE_FULL':
-      return new StoreError(`--db ${path}: no space left on the device (disk full); free some space and run again. The store is unchanged.`, EXIT.data);
+      return new StoreError({ key: 'cli.store.disk-full', params: { path } }, EXIT.data);
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
-      return new StoreError(`--db ${path}: the store stayed locked by another tierline process; run again when it has finished.`, EXIT.data);
+      return new StoreError({ key: 'cli.store.locked', params: { path } }, EXIT.data);
     default:
-      return new StoreError(`--db ${path}: ${(error as Error).message} (${String(code)}).`, EXIT.data);
+      return new StoreError({ key: 'cli.store.other', params: { path, detail: (error as Error).message, code: String(code) } }, EXIT.data);
   }
 }
 
@@ -58,9 +58,9 @@ export function openStore(db: string | undefined, mode: 'create' | 'existing' = 
   const path = storePath(db);
   if (path !== ':memory:') {
     const stats = existsSync(path) ? statSync(path) : undefined;
-    if (stats?.isDirectory()) throw new StoreError(`--db ${path} is a folder, not a store file; name a file, e.g. ${path.replace(/\/+$/, '')}/tierline.db.`, EXIT.usage);
-    if (!stats && mode === 'existing') throw new StoreError(`no store at ${path}: run tierline import <file> --db ${path} first.`, EXIT.usage);
-    if (!stats && !existsSync(dirname(path))) throw new StoreError(`--db ${path}: the folder ${dirname(path)} does not exist; create it or choose another path.`, EXIT.usage);
+    if (stats?.isDirectory()) throw new StoreError({ key: 'cli.store.is-folder', params: { path, example: `${path.replace(/\/+$/, '')}/tierline.db` } }, EXIT.usage);
+    if (!stats && mode === 'existing') throw new StoreError({ key: 'cli.store.none', params: { path } }, EXIT.usage);
+    if (!stats && !existsSync(dirname(path))) throw new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
     if (stats && stats.size > 0) probeStore(path);
   }
   try {
@@ -76,7 +76,7 @@ function probeStore(path: string): void {
   try {
     db = new Database(path, { fileMustExist: true, timeout: 5000 });
     const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(STORE_TABLE);
-    if (!found) throw new StoreError(`--db ${path} is an SQLite database but not a Tierline store; point --db at the file "tierline import" created.`, EXIT.usage);
+    if (!found) throw new StoreError({ key: 'cli.store.not-tierline', params: { path } }, EXIT.usage);
   } catch (error) {
     throw storeFailure(error, path) ?? error;
   } finally {

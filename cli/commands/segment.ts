@@ -228,9 +228,11 @@ export function formatChurnLines(result: SegmentationResult, locale: Locale): st
 /** SPEC §8 Table 4 in brief: silhouette and inertia per K, the K chosen, centroids in original units. */
 function formatClusterReport(report: ClusterReport, locale: Locale): string[] {
   const sil = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
-  const lines = ['', `K search: ${report.candidates.map((c) => `K=${c.k} silhouette ${sil(c.silhouette)} inertia ${money(c.inertia)}`).join(' · ') || '–'}`];
-  lines.push(`K = ${report.k} (${report.kChoice}), silhouette ${sil(report.silhouette)}${report.silhouetteExact ? '' : ` on a stratified sample of ${int(report.silhouetteScored)}`}; SPEC guidance: 4–6 clusters, silhouette > 0.5.`);
-  const headers = [label('column.clusterNo', locale), label('column.segment', locale), label('column.count', locale), label('column.share', locale), 'R (days)', 'F', 'M', 'Silhouette'];
+  const candidates = report.candidates.map((c) => label('cli.kmeans.candidate', locale, { k: c.k, silhouette: sil(c.silhouette), inertia: money(c.inertia) })).join(' · ') || '–';
+  const lines = ['', label('cli.kmeans.search', locale, { candidates })];
+  const sample = report.silhouetteExact ? '' : label('cli.kmeans.sample', locale, { count: int(report.silhouetteScored) });
+  lines.push(label('cli.kmeans.chosen', locale, { k: report.k, choice: label(`cli.kmeans.choice.${report.kChoice}`, locale), silhouette: sil(report.silhouette), sample }));
+  const headers = [label('column.clusterNo', locale), label('column.segment', locale), label('column.count', locale), label('column.share', locale), label('cli.kmeans.recencyDays', locale), 'F', 'M', label('cli.kmeans.silhouette', locale)];
   const rows = report.clusters.map((p) => [String(p.id), p.labels[locale], int(p.size), pct(p.share), dec(p.centroid.recencyDays), dec(p.centroid.frequency), money(p.centroid.monetary), sil(p.silhouette)]);
   lines.push(formatTable(headers, rows, new Set([0, 2, 3, 4, 5, 6, 7])));
   return lines;

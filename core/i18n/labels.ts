@@ -1,4 +1,5 @@
 import { BOT_MESSAGES } from './bot-messages.js';
+import { CLI_MESSAGES } from './cli-messages.js';
 import { ISSUE_MESSAGES } from './issue-messages.js';
 import { PANE_MESSAGES } from './pane-messages.js';
 
@@ -6,7 +7,7 @@ import { PANE_MESSAGES } from './pane-messages.js';
  * The one message catalogue (issue 14): every user-visible string of every
  * face, keyed by stable id (SPEC §11 glossary), in en and zh-CN. Code never
  * scatters label literals: it asks `label(key, locale, params)`. The engine's
- * labels live here; the bot's (`bot.*`), the pane's (`pane.*`) and the
+ * labels live here; the bot's (`bot.*`), the pane's (`pane.*`), the CLI's (`cli.*`) and the
  * cleaning issues' (`issue.*`, `note.*`) live in the files beside it.
  */
 export type Locale = 'en' | 'zh-CN';
@@ -427,7 +428,7 @@ const ENGINE_LABELS = {
   'column.churnModel': ['Churn model', '流失模型'],
 } as const satisfies Record<string, Entry>;
 
-const LABELS = { ...ENGINE_LABELS, ...ISSUE_MESSAGES, ...BOT_MESSAGES, ...PANE_MESSAGES } as const satisfies Record<string, Entry>;
+const LABELS = { ...ENGINE_LABELS, ...ISSUE_MESSAGES, ...BOT_MESSAGES, ...PANE_MESSAGES, ...CLI_MESSAGES } as const satisfies Record<string, Entry>;
 
 /** Every catalogue entry, for the completeness test (same keys and placeholders in both locales). */
 export const CATALOGUE: Readonly<Record<string, Entry>> = LABELS;

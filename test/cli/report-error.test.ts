@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type ConsoleIo } from '../../cli/console-io.js';
+import { localeForErrors } from '../../cli/choose-locale.js';
 import { reportError, StoreError } from '../../cli/report-error.js';
 import { DataValidationError, OptionsError } from '../../core/index.js';
 
-function report(error: unknown, command = 'segment', debug = false): { code: number; err: string } {
+function report(error: unknown, command = 'segment', debug = false, locale: 'en' | 'zh-CN' = 'en'): { code: number; err: string } {
   let err = '';
   const io: ConsoleIo = { out: () => {}, err: (t) => (err += t), now: () => new Date('2026-01-01T12:00:00Z'), timeZone: 'UTC', interactive: false };
-  return { code: reportError(error, io, { command, debug }), err };
+  return { code: reportError(error, io, { command, debug, locale }), err };
 }
 const errno = (code: string, path?: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: boom`), { code, ...(path ? { path } : {}) });
 
@@ -46,5 +47,28 @@ describe('reportError', () => {
     const debug = report(bug, 'segment', true);
     expect(debug.code).toBe(70);
     expect(debug.err).toMatch(/^\s+at /m);
+  });
+
+  it('speaks zh-CN when the locale is zh-CN, with the same exit codes', () => {
+    const zh = (error: unknown, command = 'segment'): { code: number; err: string } => report(error, command, false, 'zh-CN');
+    expect(zh(errno('ENOENT', '/no/such/folder/x.csv'))).toEqual({ code: 1, err: 'tierline: /no/such/folder/x.csv：文件夹 /no/such/folder 不存在；请先创建它或选择其他路径。\n' });
+    expect(zh(errno('EISDIR', '/tmp'))).toEqual({ code: 1, err: 'tierline: /tmp 是文件夹而不是文件；请指定（其中的）一个文件。\n' });
+    expect(zh(errno('EACCES', '/etc/x'))).toEqual({ code: 1, err: 'tierline: /etc/x：没有权限；请检查文件和文件夹的权限，或选择其他路径。\n' });
+    expect(zh(errno('ENOSPC', '/mnt/x.csv'))).toEqual({ code: 2, err: 'tierline: 无法写入 /mnt/x.csv：设备空间不足（磁盘已满或已达配额）；请释放空间或写到其他位置。原有文件（如有）保持不变。\n' });
+    expect(zh(new StoreError({ key: 'cli.store.none', params: { path: 'x.db' } }, 1))).toEqual({ code: 1, err: 'tierline: x.db 处没有数据存储：请先运行 tierline import <file> --db x.db。\n' });
+    expect(zh(new UsageError('segment: missing <file>.'))).toEqual({ code: 1, err: 'tierline: segment: missing <file>.（参见 tierline segment --help）\n' });
+    expect(zh(new TypeError('boom'))).toEqual({ code: 70, err: 'tierline: 内部错误：boom。请加 --debug 或设置 TIERLINE_DEBUG=1 重新运行以查看详情。\n' });
+  });
+
+  it('keeps a StoreError\'s English as its message, for logs', () => {
+    expect(new StoreError({ key: 'cli.store.none', params: { path: 'x.db' } }, 1).message).toBe('no store at x.db: run tierline import <file> --db x.db first.');
+    expect(report(new StoreError({ key: 'cli.store.none', params: { path: 'x.db' } }, 1)).err).toBe('tierline: no store at x.db: run tierline import <file> --db x.db first.\n');
+  });
+
+  it('takes the error line\'s locale from a valid --locale, else the environment (also when parsing failed)', () => {
+    expect(localeForErrors(['x.csv', '--locale', 'zh-CN'], { LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(localeForErrors(['x.csv', '--locale=en'], { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeForErrors(['x.csv', '--locale', 'fr'], { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(localeForErrors(['--bogus'], { LC_ALL: 'zh_CN.UTF-8' })).toBe('zh-CN');
   });
 });

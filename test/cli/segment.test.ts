@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../io/index.js';
 import type { Cell } from '../../core/index.js';
+import { findEnglish } from '../core/i18n/find-english.js';
 import { run } from './run-cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -140,6 +141,21 @@ describe('tierline segment', () => {
     expect(tiers.out.split(/\r?\n/)[0]).toMatch(/,Why,Value tier,Sub-tier,Response SLA,Tier strategy$/);
     const grading = await run('segment', path, '--scheme', 'd-grading-scorecard', '--as-of', '2024-06-30');
     expect(grading.out).toMatch(/^High /m);
+  });
+
+  it('prints the k-means block in zh-CN with no English sentence (issue 14)', async () => {
+    const table = ['Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints', 'C1,12,9,1620,20,0', 'C2,40,5,1000,6,0', 'C3,120,0,500,2,0', 'C4,5,9,1700,30,1', 'C5,200,1,90,1,0', 'C6,3,12,2500,40,0'].join('\n');
+    const path = file('kmeans-zh.csv', table);
+    const zh = await run('segment', path, '--scheme', 'kmeans', '--as-of', '2024-06-30', '--locale', 'zh-CN');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('K值搜索：K=2 轮廓系数 0.509 惯性 5 · K=3');
+    expect(zh.out).toContain('K = 2（自动选择），轮廓系数 0.509；参考：4–6个聚类，轮廓系数 > 0.5。');
+    expect(zh.out).toMatch(/R（天）.*轮廓系数/);
+    expect(zh.out.split('\n').flatMap((line) => findEnglish(line, [path, 'kmeans']))).toEqual([]);
+    const en = await run('segment', path, '--scheme', 'kmeans', '--as-of', '2024-06-30', '--locale', 'en');
+    expect(en.out).toContain('K = 2 (auto), silhouette 0.509; guidance: 4–6 clusters, silhouette > 0.5.');
+    expect(en.out).toMatch(/R \(days\) +F +M +Silhouette/);
+    expect(en.out).not.toContain('SPEC guidance');
   });
 
   it('reads --config as JSON or YAML and names a wrong key (exit 1)', async () => {

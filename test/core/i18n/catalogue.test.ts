@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOT_MESSAGES } from '../../../core/i18n/bot-messages.js';
+import { CLI_MESSAGES } from '../../../core/i18n/cli-messages.js';
 import { ISSUE_MESSAGES } from '../../../core/i18n/issue-messages.js';
 import { CATALOGUE, label } from '../../../core/i18n/labels.js';
 import { PANE_MESSAGES } from '../../../core/i18n/pane-messages.js';
@@ -19,7 +20,7 @@ describe('the one catalogue', () => {
   });
 
   it('gathers the area tables without one key shadowing another', () => {
-    const parts = [BOT_MESSAGES, ISSUE_MESSAGES, PANE_MESSAGES].map((part) => Object.keys(part));
+    const parts = [BOT_MESSAGES, ISSUE_MESSAGES, PANE_MESSAGES, CLI_MESSAGES].map((part) => Object.keys(part));
     const keys = parts.flat();
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(CATALOGUE[key]).toBeDefined();
