@@ -1,22 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CDNOW_DIR } from '../core/lifetime/cdnow.js';
+import { writeRawSampleCsv } from '../core/lifetime/cdnow.js';
 import { run } from './run-cli.js';
 
 // `model evaluate` back-tests every churn candidate with the holdout as the test window (issue 11 §4).
 const dir = mkdtempSync(join(tmpdir(), 'tierline-evaluate-'));
 const cdnow = join(dir, 'cdnow.csv');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeAll(() => {
-  const lines = readFileSync(join(CDNOW_DIR, 'CDNOW_sample.txt'), 'utf8').trim().split('\n');
-  const rows = lines.map((line, i) => {
-    const [, id, date, , dollars] = line.trim().split(/\s+/);
-    return `C${id},${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)},${dollars},${i + 1}`;
-  });
-  writeFileSync(cdnow, ['Customer ID,Order date,Amount,Order ID', ...rows].join('\n'));
-});
+beforeAll(() => writeRawSampleCsv(cdnow));
 
 interface Candidate { name: string; auc: number | null; precisionAt20: number | null; baseRate: number | null; status: string; reason: string }
 

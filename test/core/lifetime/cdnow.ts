@@ -1,6 +1,6 @@
 // CDNOW reference data for the lifetime-model tests (../shared/data/cdnow,
 // see its README): the raw 1/10th sample and the published calibration summary.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildLifetimeSummary, summaryFromColumns, type LifetimeSummary } from '../../../core/lifetime/index.js';
 import { dayFromCivil } from '../../../core/parse/civil-day.js';
@@ -51,10 +51,26 @@ export function referenceSummary(): LifetimeSummary {
  * id, sample id, date, number of CDs, dollar value.
  */
 export function readRawSample(): string[][] {
+  return rawSampleFields().map(([sampleId, date, dollars], i) => [String(Number(sampleId)), date, dollars, String(i + 1)]);
+}
+
+/**
+ * The raw sample as an analyst's csv export for the CLI tests: one row per
+ * purchase line, `Customer ID` C + the sample id as written (C0001), ISO
+ * dates, and the line number as `Order ID` (it keeps the 19 exactly repeated
+ * lines the published summary counts; see rawSummary).
+ */
+export function writeRawSampleCsv(path: string): void {
+  const rows = rawSampleFields().map(([sampleId, date, dollars], i) => `C${sampleId},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${dollars},${i + 1}`);
+  writeFileSync(path, ['Customer ID,Order date,Amount,Order ID', ...rows].join('\n'));
+}
+
+/** [sample id, YYYYMMDD, dollar value] of every line of `CDNOW_sample.txt`. */
+function rawSampleFields(): [string, string, string][] {
   const lines = readFileSync(resolve(CDNOW_DIR, 'CDNOW_sample.txt'), 'utf8').trim().split('\n');
-  return lines.map((line, i) => {
+  return lines.map((line) => {
     const [, sampleId, date, , dollars] = line.trim().split(/\s+/);
-    return [String(Number(sampleId)), date!, dollars!, String(i + 1)];
+    return [sampleId!, date!, dollars!];
   });
 }
 
