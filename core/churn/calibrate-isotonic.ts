@@ -1,3 +1,5 @@
+import { sortByLabel } from '../ml/sort-by-label.js';
+
 /**
  * A non-decreasing step function from score to probability: scores ≥
  * `starts[j]` (and below `starts[j + 1]`) map to `values[j]`.
@@ -16,21 +18,11 @@ export interface IsotonicMap {
  */
 export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>): IsotonicMap {
   const n = scores.length;
-  // Positives' and negatives' scores sorted apart (typed sorts), merged into blocks of equal scores.
-  let positives = 0;
-  for (let i = 0; i < n; i++) if (labels[i]! > 0) positives++;
-  const pos = new Float64Array(positives), neg = new Float64Array(n - positives);
-  let p = 0, q = 0;
-  for (let i = 0; i < n; i++) {
-    if (labels[i]! > 0) pos[p++] = scores[i]!;
-    else neg[q++] = scores[i]!;
-  }
-  pos.sort();
-  neg.sort();
+  // Positives' and negatives' scores sorted apart, merged into blocks of equal scores.
+  const { positives: pos, negatives: neg } = sortByLabel(scores, labels);
   const start = new Float64Array(n), sum = new Float64Array(n), weight = new Float64Array(n);
   let blocks = 0;
-  p = 0;
-  q = 0;
+  let p = 0, q = 0;
   while (p < pos.length || q < neg.length) {
     const s = Math.min(p < pos.length ? pos[p]! : Number.POSITIVE_INFINITY, q < neg.length ? neg[q]! : Number.POSITIVE_INFINITY);
     let y = 0, w = 0;

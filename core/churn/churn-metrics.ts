@@ -1,3 +1,5 @@
+import { sortByLabel } from '../ml/sort-by-label.js';
+
 /**
  * Share of positives among the `k` highest scores; a block of equal scores
  * straddling the cut counts with its own positive rate (so the answer does
@@ -35,22 +37,12 @@ export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number
  * @example maxF1Threshold([0.9, 0.6, 0.2], [1, 0, 1], 0.5) // 0.9 (0.2 would have the best F1)
  */
 export function maxF1Threshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>, floor = Number.NEGATIVE_INFINITY): number {
-  const n = probabilities.length;
-  let positives = 0;
-  for (let i = 0; i < n; i++) if (labels[i]! > 0) positives++;
+  // Positives' and negatives' probabilities sorted apart, swept from the top.
+  const { positives: pos, negatives: neg } = sortByLabel(probabilities, labels);
+  const positives = pos.length;
   if (positives === 0) return 1.01;
-  // Positives' and negatives' probabilities sorted apart (typed sorts), swept from the top.
-  const pos = new Float64Array(positives), neg = new Float64Array(n - positives);
-  let p = 0, q = 0;
-  for (let i = 0; i < n; i++) {
-    if (labels[i]! > 0) pos[p++] = probabilities[i]!;
-    else neg[q++] = probabilities[i]!;
-  }
-  pos.sort();
-  neg.sort();
   let best = -1, threshold = 1.01, tp = 0, listed = 0;
-  p = pos.length - 1;
-  q = neg.length - 1;
+  let p = pos.length - 1, q = neg.length - 1;
   while (p >= 0 || q >= 0) {
     const v = Math.max(p >= 0 ? pos[p]! : Number.NEGATIVE_INFINITY, q >= 0 ? neg[q]! : Number.NEGATIVE_INFINITY);
     while (p >= 0 && pos[p] === v) { tp++; listed++; p--; }

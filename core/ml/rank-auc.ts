@@ -1,3 +1,5 @@
+import { sortByLabel } from './sort-by-label.js';
+
 /**
  * AUC of `scores` for the positives `labels > 0`, by the Mann–Whitney
  * statistic with ties counted ½: P(score of a positive > score of a negative)
@@ -6,18 +8,9 @@
  * @example rankAuc([0.9, 0.8, 0.3, 0.8], [1, 0, 0, 1]) // (1 + 1 + 1 + 0.5) / 4 = 0.875
  */
 export function rankAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  let nPos = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i]! > 0) nPos++;
-  const nNeg = labels.length - nPos;
+  const { positives: pos, negatives: neg } = sortByLabel(scores, labels);
+  const nPos = pos.length, nNeg = neg.length;
   if (nPos === 0 || nNeg === 0) return Number.NaN;
-  const pos = new Float64Array(nPos), neg = new Float64Array(nNeg);
-  let p = 0, q = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i]! > 0) pos[p++] = scores[i]!;
-    else neg[q++] = scores[i]!;
-  }
-  pos.sort();
-  neg.sort();
   // For each positive: negatives strictly below (`below`) and equal (`upTo − below`).
   let wins = 0, below = 0, upTo = 0;
   for (let i = 0; i < nPos; i++) {
