@@ -17,7 +17,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const root = dirname(fileURLToPath(import.meta.url));
 
 async function httpsOptions(): Promise<{ key: Buffer | string; cert: Buffer | string; ca?: Buffer | string }> {
-  const key = process.env.TIERLINE_HTTPS_KEY, cert = process.env.TIERLINE_HTTPS_CERT;
+  const key = process.env.TIERLINE_HTTPS_KEY,
+    cert = process.env.TIERLINE_HTTPS_CERT;
   if (key && cert) return { key: readFileSync(key), cert: readFileSync(cert) };
   const { getHttpsServerOptions } = await import('office-addin-dev-certs');
   const options = await getHttpsServerOptions();
@@ -33,7 +34,11 @@ function copyIcons(): Plugin {
     name: 'tierline-icons',
     generateBundle() {
       for (const file of readdirSync(resolve(root, 'assets')).filter((f) => f.endsWith('.png'))) {
-        this.emitFile({ type: 'asset', fileName: `assets/${file}`, source: readFileSync(resolve(root, 'assets', file)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `assets/${file}`,
+          source: readFileSync(resolve(root, 'assets', file)),
+        });
       }
     },
   };

@@ -23,7 +23,18 @@ export function ownerOf(c: number, owners: number): string {
 }
 
 function snapshotRow(asOf: string): NewSnapshot {
-  return { asOf, importedAt: `${asOf}T06:00:00.000Z`, source: 'bench', scheme: 'rfm', segments: SEGMENTS, segmentLabels: { en: SEGMENTS.map((s) => segmentLabel(s, 'en')), zh: SEGMENTS.map((s) => segmentLabel(s, 'zh-CN')) }, churnSource: 'spec-rule' };
+  return {
+    asOf,
+    importedAt: `${asOf}T06:00:00.000Z`,
+    source: 'bench',
+    scheme: 'rfm',
+    segments: SEGMENTS,
+    segmentLabels: {
+      en: SEGMENTS.map((s) => segmentLabel(s, 'en')),
+      zh: SEGMENTS.map((s) => segmentLabel(s, 'zh-CN')),
+    },
+    churnSource: 'spec-rule',
+  };
 }
 
 function* customersOf(customers: number, owners: number, later: boolean): Generator<StoredCustomer> {
@@ -31,7 +42,8 @@ function* customersOf(customers: number, owners: number, later: boolean): Genera
   const rng = createRng(20261101);
   const drift = createRng(20261108);
   for (let c = 0; c < customers; c++) {
-    let u = rng.next(), s = 0;
+    let u = rng.next(),
+      s = 0;
     while (s < SHARES.length - 1 && u > SHARES[s]!) u -= SHARES[s++]!;
     const monetary = Math.round(Math.exp(6 + 2 * rng.next() + rng.normal()) * 100) / 100;
     let recency = Math.floor(rng.next() * 500);

@@ -55,7 +55,8 @@ export interface ChurnFeatures {
 /** Poisson by inversion (means here are small), capped so generation stays O(customers). */
 function poisson(rng: Rng, mean: number, cap = 500): number {
   const limit = Math.exp(-mean);
-  let k = 0, product = rng.next();
+  let k = 0,
+    product = rng.next();
   while (product > limit && k < cap) {
     k++;
     product *= rng.next();
@@ -80,18 +81,30 @@ export function drawChurnFeatures(customers: number): ChurnFeatures {
     const rate = Math.exp(0.8 + 0.7 * engagement); // orders per 6 months
     const frequency6m = poisson(rng, rate);
     const historicalFrequency = frequency6m + poisson(rng, (rate * tenureDays) / 180);
-    const recencyDays = frequency6m > 0 ? Math.floor(rng.next() * Math.min(180, 360 / (frequency6m + 1))) : historicalFrequency > 0 ? Math.floor(180 + rng.next() * 540) : tenureDays;
+    const recencyDays =
+      frequency6m > 0
+        ? Math.floor(rng.next() * Math.min(180, 360 / (frequency6m + 1)))
+        : historicalFrequency > 0
+          ? Math.floor(180 + rng.next() * 540)
+          : tenureDays;
     const orderValue = Math.round(Math.exp(4.6 + 0.2 * engagement + 0.6 * rng.normal()) * 100) / 100;
     const amount6m = Math.round(frequency6m * orderValue * (0.8 + 0.4 * rng.next()) * 100) / 100;
-    const cumulativeSpend = Math.round((amount6m + (historicalFrequency - frequency6m) * orderValue * (0.7 + 0.6 * rng.next())) * 100) / 100;
-    const averageOrderValue = historicalFrequency > 0 ? Math.round((cumulativeSpend / historicalFrequency) * 100) / 100 : 0;
+    const cumulativeSpend =
+      Math.round((amount6m + (historicalFrequency - frequency6m) * orderValue * (0.7 + 0.6 * rng.next())) * 100) / 100;
+    const averageOrderValue =
+      historicalFrequency > 0 ? Math.round((cumulativeSpend / historicalFrequency) * 100) / 100 : 0;
     const hasApp = rng.next() >= 0.25;
     const logins3m = hasApp ? poisson(rng, Math.exp(1.5 + 0.8 * engagement)) : Number.NaN;
     const consultations = poisson(rng, 0.6);
     const complaints6m = poisson(rng, 0.15 + 0.1 * consultations);
     const couponUses = poisson(rng, 0.5 + 0.3 * frequency6m);
     const surveyed = rng.next() >= 0.4;
-    const satisfaction = surveyed ? Math.min(5, Math.max(1, Math.round((3.6 + 0.5 * engagement - 0.6 * complaints6m + 0.8 * rng.normal()) * 10) / 10)) : Number.NaN;
+    const satisfaction = surveyed
+      ? Math.min(
+          5,
+          Math.max(1, Math.round((3.6 + 0.5 * engagement - 0.6 * complaints6m + 0.8 * rng.normal()) * 10) / 10),
+        )
+      : Number.NaN;
 
     const logit =
       -1.2 +
@@ -104,7 +117,20 @@ export function drawChurnFeatures(customers: number): ChurnFeatures {
       0.0003 * tenureDays -
       0.15 * Math.min(couponUses, 5);
     labels[c] = rng.next() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
-    const row = [recencyDays, frequency6m, amount6m, averageOrderValue, historicalFrequency, cumulativeSpend, tenureDays, logins3m, consultations, complaints6m, couponUses, satisfaction];
+    const row = [
+      recencyDays,
+      frequency6m,
+      amount6m,
+      averageOrderValue,
+      historicalFrequency,
+      cumulativeSpend,
+      tenureDays,
+      logins3m,
+      consultations,
+      complaints6m,
+      couponUses,
+      satisfaction,
+    ];
     features.set(row, c * cols);
   }
   return { customers, cols, features, labels };
@@ -133,7 +159,8 @@ export function readChurnFeatures(path: string, customers: number): ChurnFeature
   const cols = CHURN_FEATURES.length;
   const bytes = readFileSync(path);
   const expected = customers * cols * 8 + customers;
-  if (bytes.byteLength !== expected) throw new Error(`${path}: expected ${expected} bytes for ${customers} customers, found ${bytes.byteLength}`);
+  if (bytes.byteLength !== expected)
+    throw new Error(`${path}: expected ${expected} bytes for ${customers} customers, found ${bytes.byteLength}`);
   const features = new Float64Array(customers * cols);
   new Uint8Array(features.buffer).set(bytes.subarray(0, customers * cols * 8));
   const labels = Uint8Array.from(bytes.subarray(customers * cols * 8));
@@ -143,6 +170,7 @@ export function readChurnFeatures(path: string, customers: number): ChurnFeature
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { customers: { type: 'string', default: '1000000' } } });
   const customers = Number(values.customers);
-  if (!Number.isInteger(customers) || customers < 10) throw new Error(`--customers must be a whole number ≥ 10, got "${values.customers}"`);
+  if (!Number.isInteger(customers) || customers < 10)
+    throw new Error(`--customers must be a whole number ≥ 10, got "${values.customers}"`);
   console.log(ensureChurnFeatures(customers, (line) => console.error(line)));
 }

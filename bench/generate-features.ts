@@ -34,7 +34,9 @@ export function featuresPath(customers: number, dir = DATA_DIR): string {
 /** Draws the columns; pure: same count ⇒ same numbers. */
 export function drawFeatures(customers: number): FeatureColumns {
   const rng = createRng(FEATURES_SEED);
-  const recencyDays = new Float64Array(customers), frequency = new Float64Array(customers), monetary = new Float64Array(customers);
+  const recencyDays = new Float64Array(customers),
+    frequency = new Float64Array(customers),
+    monetary = new Float64Array(customers);
   const stayProbability = 1 - 1 / 5;
   for (let c = 0; c < customers; c++) {
     const u = rng.next();
@@ -43,7 +45,8 @@ export function drawFeatures(customers: number): FeatureColumns {
     while (f < 730 && rng.next() < stayProbability) f++;
     frequency[c] = f;
     let cents = 0;
-    for (let k = 0; k < Math.min(f, 8); k++) cents += Math.max(100, Math.round(Math.exp(Math.log(8000) + rng.normal())));
+    for (let k = 0; k < Math.min(f, 8); k++)
+      cents += Math.max(100, Math.round(Math.exp(Math.log(8000) + rng.normal())));
     // Beyond 8 orders, scale the mean of the first 8 (keeps generation O(customers)).
     monetary[c] = Math.round((cents * f) / Math.min(f, 8)) / 100;
   }
@@ -76,7 +79,8 @@ export function ensureFeatures(customers: number, log: (line: string) => void = 
  */
 export function readFeatures(path: string, customers: number): FeatureColumns {
   const file = readFileSync(path);
-  if (file.byteLength !== customers * 3 * 8) throw new Error(`${path}: expected ${customers * 24} bytes, found ${file.byteLength}`);
+  if (file.byteLength !== customers * 3 * 8)
+    throw new Error(`${path}: expected ${customers * 24} bytes, found ${file.byteLength}`);
   // Copy into an 8-byte-aligned buffer: a Buffer's byteOffset need not be.
   const all = new Float64Array(customers * 3);
   new Uint8Array(all.buffer).set(file);

@@ -47,8 +47,18 @@ function geometric(rng: Rng, mean: number, cap = 200): number {
 }
 
 const PERSONAS: readonly Persona[] = [
-  { share: 0.15, recency: (rng) => 1 + Math.floor(exponential(rng, 12)), frequency: (rng) => geometric(rng, 12), medianOrder: 150 },
-  { share: 0.35, recency: (rng) => 1 + Math.floor(exponential(rng, 45)), frequency: (rng) => geometric(rng, 5), medianOrder: 80 },
+  {
+    share: 0.15,
+    recency: (rng) => 1 + Math.floor(exponential(rng, 12)),
+    frequency: (rng) => geometric(rng, 12),
+    medianOrder: 150,
+  },
+  {
+    share: 0.35,
+    recency: (rng) => 1 + Math.floor(exponential(rng, 45)),
+    frequency: (rng) => geometric(rng, 5),
+    medianOrder: 80,
+  },
   { share: 0.2, recency: (rng) => rng.int(1, 120), frequency: () => 1, medianOrder: 60 },
   { share: 0.3, recency: (rng) => rng.int(180, 730), frequency: (rng) => geometric(rng, 2), medianOrder: 70 },
 ];
@@ -61,7 +71,9 @@ export function kmeansFeaturesPath(customers: number, dir = DATA_DIR): string {
 /** Draws the columns; pure: same count ⇒ same numbers. */
 export function drawKmeansFeatures(customers: number): FeatureColumns {
   const rng = createRng(KMEANS_FEATURES_SEED);
-  const recencyDays = new Float64Array(customers), frequency = new Float64Array(customers), monetary = new Float64Array(customers);
+  const recencyDays = new Float64Array(customers),
+    frequency = new Float64Array(customers),
+    monetary = new Float64Array(customers);
   for (let c = 0; c < customers; c++) {
     let u = rng.next();
     let p = 0;
@@ -99,6 +111,7 @@ export function ensureKmeansFeatures(customers: number, log: (line: string) => v
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { customers: { type: 'string', default: '1000000' } } });
   const customers = Number(values.customers);
-  if (!Number.isInteger(customers) || customers < 2) throw new Error(`--customers must be a whole number ≥ 2, got "${values.customers}"`);
+  if (!Number.isInteger(customers) || customers < 2)
+    throw new Error(`--customers must be a whole number ≥ 2, got "${values.customers}"`);
   console.log(ensureKmeansFeatures(customers, (line) => console.error(line)));
 }

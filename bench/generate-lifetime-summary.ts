@@ -25,7 +25,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createRng, type GammaGammaParams, sampleGamma, simulateRepeatPurchases, type TransactionParams } from '../core/index.js';
+import {
+  createRng,
+  type GammaGammaParams,
+  sampleGamma,
+  simulateRepeatPurchases,
+  type TransactionParams,
+} from '../core/index.js';
 import { DATA_DIR } from './paths.js';
 
 export const LIFETIME_SUMMARY_SEED = 20261203;
@@ -52,9 +58,16 @@ export function lifetimeSummaryPath(customers: number, dir = DATA_DIR): string {
 
 /** Draws the columns; pure: same count ⇒ same numbers. */
 export function drawLifetimeSummary(customers: number): LifetimeSummaryColumns {
-  const simulated = simulateRepeatPurchases(TRUE_BG_NBD, { customers, minAge: 0, maxAge: MAX_AGE_WEEKS, seed: LIFETIME_SUMMARY_SEED });
+  const simulated = simulateRepeatPurchases(TRUE_BG_NBD, {
+    customers,
+    minAge: 0,
+    maxAge: MAX_AGE_WEEKS,
+    seed: LIFETIME_SUMMARY_SEED,
+  });
   const frequency = simulated.frequency;
-  const recency = new Float64Array(customers), age = new Float64Array(customers), monetaryValue = new Float64Array(customers);
+  const recency = new Float64Array(customers),
+    age = new Float64Array(customers),
+    monetaryValue = new Float64Array(customers);
   // A stream of its own, so the spend draws do not shift the purchase draws.
   const rng = createRng(LIFETIME_SUMMARY_SEED + 1);
   const { p, q, v } = TRUE_GAMMA_GAMMA;
@@ -96,7 +109,8 @@ export function ensureLifetimeSummary(customers: number, log: (line: string) => 
  */
 export function readLifetimeSummary(path: string, customers: number): LifetimeSummaryColumns {
   const file = readFileSync(path);
-  if (file.byteLength !== customers * 4 * 8) throw new Error(`${path}: expected ${customers * 32} bytes, found ${file.byteLength}`);
+  if (file.byteLength !== customers * 4 * 8)
+    throw new Error(`${path}: expected ${customers * 32} bytes, found ${file.byteLength}`);
   // Copy into an 8-byte-aligned buffer: a Buffer's byteOffset need not be.
   const all = new Float64Array(customers * 4);
   new Uint8Array(all.buffer).set(file);
@@ -112,6 +126,7 @@ export function readLifetimeSummary(path: string, customers: number): LifetimeSu
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { customers: { type: 'string', default: '1000000' } } });
   const customers = Number(values.customers);
-  if (!Number.isInteger(customers) || customers < 2) throw new Error(`--customers must be a whole number ≥ 2, got "${values.customers}"`);
+  if (!Number.isInteger(customers) || customers < 2)
+    throw new Error(`--customers must be a whole number ≥ 2, got "${values.customers}"`);
   console.log(ensureLifetimeSummary(customers, (line) => console.error(line)));
 }

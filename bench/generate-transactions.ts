@@ -58,7 +58,11 @@ export function transactionsPath(spec: TransactionsSpec, dir = DATA_DIR): string
 const CHUNK_BYTES = 4 << 20;
 // Longest line: O + 10 digits, C + 10 digits, 10-char date, -50000.00, 3 commas, \n.
 const MAX_LINE_BYTES = 64;
-const COMMA = 44, NEWLINE = 10, MINUS = 45, DOT = 46, ZERO = 48;
+const COMMA = 44,
+  NEWLINE = 10,
+  MINUS = 45,
+  DOT = 46,
+  ZERO = 48;
 
 /**
  * Writes the csv for `spec` to `path` (via a temporary file renamed at the
@@ -67,12 +71,16 @@ const COMMA = 44, NEWLINE = 10, MINUS = 45, DOT = 46, ZERO = 48;
  * strings spends most of its time in the garbage collector.
  * @example await writeTransactions('/tmp/t.csv', { rows: 1000 })
  */
-export async function writeTransactions(path: string, spec: TransactionsSpec): Promise<{ rows: number; bytes: number; customers: number }> {
+export async function writeTransactions(
+  path: string,
+  spec: TransactionsSpec,
+): Promise<{ rows: number; bytes: number; customers: number }> {
   const rows = spec.rows;
   const customers = customerCount(rows);
   const rng = createRng(spec.seed ?? DEFAULT_SEED);
   const dates = Array.from({ length: DAYS }, (_, d) => Buffer.from(formatDay(END_DAY - DAYS + 1 + d), 'latin1'));
-  const mu = Math.log(8000), sigma = 1;
+  const mu = Math.log(8000),
+    sigma = 1;
 
   const temporary = `${path}.partial`;
   const out = createWriteStream(temporary, { highWaterMark: 16 << 20 });
@@ -88,7 +96,8 @@ export async function writeTransactions(path: string, spec: TransactionsSpec): P
   };
   // Decimal digits of a non-negative integer, left-padded with zeros to `width`.
   const digits = (value: number, width: number): void => {
-    let n = value, len = 1;
+    let n = value,
+      len = 1;
     while (n >= 10 ** len) len++;
     if (len < width) len = width;
     for (let k = pos + len - 1; k >= pos; k--) {
@@ -133,7 +142,10 @@ export async function writeTransactions(path: string, spec: TransactionsSpec): P
  * Returns the path of the csv for `spec`, generating it first unless a
  * complete file is already there.
  */
-export async function ensureTransactions(spec: TransactionsSpec, log: (line: string) => void = () => {}): Promise<string> {
+export async function ensureTransactions(
+  spec: TransactionsSpec,
+  log: (line: string) => void = () => {},
+): Promise<string> {
   const path = transactionsPath(spec);
   if (existsSync(path)) {
     log(`reusing ${path} (${formatMegabytes(statSync(path).size)})`);
@@ -159,7 +171,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     strict: true,
   });
   const rows = Number(values.rows);
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive whole number, got "${values.rows}"`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`--rows must be a positive whole number, got "${values.rows}"`);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
   if (values.out !== undefined) {

@@ -12,7 +12,8 @@ function findRepoRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'bench', 'reference'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('bench: cannot find the repository root (package.json next to bench/reference/)');
+    if (parent === dir)
+      throw new Error('bench: cannot find the repository root (package.json next to bench/reference/)');
     dir = parent;
   }
 }

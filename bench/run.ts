@@ -44,9 +44,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const rows = Number(values.rows.replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isInteger(rows) || rows < 100) throw new Error(`--rows must be a whole number ≥ 100, got "${values.rows}"\n${USAGE}`);
+  if (!Number.isInteger(rows) || rows < 100)
+    throw new Error(`--rows must be a whole number ≥ 100, got "${values.rows}"\n${USAGE}`);
   const repeat = Number(values.repeat);
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 25) throw new Error(`--repeat must be a whole number 1–25, got "${values.repeat}"\n${USAGE}`);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 25)
+    throw new Error(`--repeat must be a whole number 1–25, got "${values.repeat}"\n${USAGE}`);
   const selected = values.only === undefined ? BENCHMARKS : BENCHMARKS.filter((b) => b.name === values.only);
   if (selected.length === 0) throw new Error(`unknown benchmark "${values.only}"\n${USAGE}`);
 
@@ -67,7 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       records.push(record);
       if (values.json) console.log(JSON.stringify(record));
       for (const line of resultLines(benchmark, record, measurement.checks)) print(line);
-      for (const mismatch of record.mismatches) if (values.json) progress(`WARNING ${benchmark.name} mismatch: ${mismatch}`);
+      for (const mismatch of record.mismatches)
+        if (values.json) progress(`WARNING ${benchmark.name} mismatch: ${mismatch}`);
     } catch (error) {
       failed.push(benchmark.name);
       const message = `${benchmark.name} did not run: ${error instanceof Error ? error.message : String(error)}`;

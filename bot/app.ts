@@ -69,7 +69,12 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
         return true;
       },
     });
-    const app = new App({ token: config.token, receiver, clientOptions: config.clientOptions ?? {}, logLevel: LogLevel.WARN });
+    const app = new App({
+      token: config.token,
+      receiver,
+      clientOptions: config.clientOptions ?? {},
+      logLevel: LogLevel.WARN,
+    });
     registerListeners(app, deps);
     return {
       app,
@@ -97,14 +102,25 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
       if (!response.headersSent) response.writeHead(200).end();
     },
   });
-  const app = new App({ token: config.token, receiver, clientOptions: config.clientOptions ?? {}, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: config.token,
+    receiver,
+    clientOptions: config.clientOptions ?? {},
+    logLevel: LogLevel.ERROR,
+  });
   registerListeners(app, deps);
   let server: Server | undefined;
   return {
     app,
     mode: 'http',
     start(port: number, host?: string) {
-      server = createServer(guardRequests(receiver.requestListener, { signingSecret: config.signingSecret, log: deps.log, ...(config.requestClock ? { now: config.requestClock } : {}) }));
+      server = createServer(
+        guardRequests(receiver.requestListener, {
+          signingSecret: config.signingSecret,
+          log: deps.log,
+          ...(config.requestClock ? { now: config.requestClock } : {}),
+        }),
+      );
       return new Promise((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(port, host, () => resolve({ port: (server!.address() as AddressInfo).port }));

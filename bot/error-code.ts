@@ -6,8 +6,17 @@
  * @example errorCode(new TypeError("Cannot read properties of null (reading 'x')")) // 'TypeError'
  */
 export function errorCode(error: unknown): string {
-  const e = error as { code?: unknown; name?: unknown; original?: unknown; data?: { error?: unknown } } | null | undefined;
-  const candidates = [(e?.original as { code?: unknown } | undefined)?.code, e?.data?.error, e?.code, (e?.original as { name?: unknown } | undefined)?.name, e?.name];
-  for (const c of candidates) if (typeof c === 'string' && /^[\w.:-]{1,64}$/.test(c) && c !== 'slack_bolt_unknown_error' && c !== 'Error') return c;
+  const e = error as
+    { code?: unknown; name?: unknown; original?: unknown; data?: { error?: unknown } } | null | undefined;
+  const candidates = [
+    (e?.original as { code?: unknown } | undefined)?.code,
+    e?.data?.error,
+    e?.code,
+    (e?.original as { name?: unknown } | undefined)?.name,
+    e?.name,
+  ];
+  for (const c of candidates)
+    if (typeof c === 'string' && /^[\w.:-]{1,64}$/.test(c) && c !== 'slack_bolt_unknown_error' && c !== 'Error')
+      return c;
   return 'internal';
 }

@@ -13,7 +13,15 @@ export { renderDigest } from './digests/render-digest.js';
 export { buildDigest } from './digests/build-digest.js';
 export { DEFAULT_STORE_PATH, SqliteStore } from './store/sqlite-store.js';
 export type { NewSnapshot, SnapshotInfo, Store, StoredCustomer } from './store/store.js';
-export { createBotImports, importFile, importSnapshot, runScheduledImport, type FileImport, type ImportedSnapshot, type SnapshotImport } from './import/index.js';
+export {
+  createBotImports,
+  importFile,
+  importSnapshot,
+  runScheduledImport,
+  type FileImport,
+  type ImportedSnapshot,
+  type SnapshotImport,
+} from './import/index.js';
 export { isEmail, mapOwnersByEmail } from './access/map-owners-by-email.js';
 export type { Viewer } from './access/resolve-viewer.js';
 export { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from './answers/answer-question.js';
@@ -22,7 +30,13 @@ export { churnEvidenceLines, churnReason } from './blocks/format.js';
 export { asksForHelp, matchIntent, type ChurnSort, type Intent, type Locale } from './intents/match-intent.js';
 
 /** The Slack runtime for `tierline bot`: the Bolt app and the digest poster, loaded on use. */
-export async function loadSlackRuntime(): Promise<{ buildApp: typeof import('./app.js').buildApp; createSlackPoster: typeof import('./digests/slack-poster.js').createSlackPoster }> {
-  const [{ buildApp }, { createSlackPoster }] = await Promise.all([import('./app.js'), import('./digests/slack-poster.js')]);
+export async function loadSlackRuntime(): Promise<{
+  buildApp: typeof import('./app.js').buildApp;
+  createSlackPoster: typeof import('./digests/slack-poster.js').createSlackPoster;
+}> {
+  const [{ buildApp }, { createSlackPoster }] = await Promise.all([
+    import('./app.js'),
+    import('./digests/slack-poster.js'),
+  ]);
   return { buildApp, createSlackPoster };
 }

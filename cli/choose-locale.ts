@@ -21,7 +21,8 @@ export function localeFromEnvironment(env: Readonly<Record<string, string | unde
 export function localeForErrors(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
   for (let i = argv.length - 1; i >= 0; i -= 1) {
     const arg = argv[i]!;
-    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    const value =
+      arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
     if (value === 'en' || value === 'zh-CN') return value;
   }
   return localeFromEnvironment(env);

@@ -38,16 +38,28 @@ const same = (a: Identity, b: Identity): boolean => a.real === b.real || (a.inod
  * @throws UsageError naming both paths.
  * @example assertOutputsAreNotInputs([{ path: 'a.csv', flag: '<file>' }], [{ path: './a.csv', flag: '--out' }]) // throws
  */
-export function assertOutputsAreNotInputs(inputs: readonly (NamedPath | undefined)[], outputs: readonly (NamedPath | undefined)[]): void {
-  const ins = inputs.filter((x): x is NamedPath => x !== undefined && x.path !== '').map((x) => ({ ...x, id: identify(x.path) }));
-  const outs = outputs.filter((x): x is NamedPath => x !== undefined && x.path !== '').map((x) => ({ ...x, id: identify(x.path) }));
+export function assertOutputsAreNotInputs(
+  inputs: readonly (NamedPath | undefined)[],
+  outputs: readonly (NamedPath | undefined)[],
+): void {
+  const ins = inputs
+    .filter((x): x is NamedPath => x !== undefined && x.path !== '')
+    .map((x) => ({ ...x, id: identify(x.path) }));
+  const outs = outputs
+    .filter((x): x is NamedPath => x !== undefined && x.path !== '')
+    .map((x) => ({ ...x, id: identify(x.path) }));
   for (const [i, out] of outs.entries()) {
     const input = ins.find((x) => same(x.id, out.id));
     if (input) {
       const how = input.path === out.path ? 'is' : 'is the same file as';
-      throw new UsageError(`${out.flag} ${out.path} ${how} the input ${input.flag === '<file>' ? '' : `${input.flag} `}${input.path}: writing it would destroy the source; choose another output name.`);
+      throw new UsageError(
+        `${out.flag} ${out.path} ${how} the input ${input.flag === '<file>' ? '' : `${input.flag} `}${input.path}: writing it would destroy the source; choose another output name.`,
+      );
     }
     const other = outs.slice(0, i).find((x) => same(x.id, out.id));
-    if (other) throw new UsageError(`${out.flag} ${out.path} is the same file as ${other.flag} ${other.path}; give each output its own name.`);
+    if (other)
+      throw new UsageError(
+        `${out.flag} ${out.path} is the same file as ${other.flag} ${other.path}; give each output its own name.`,
+      );
   }
 }

@@ -34,7 +34,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   segment: async () => import('./commands/segment.js').then((m) => ({ run: m.runSegment, help: m.SEGMENT_HELP })),
   report: async () => import('./commands/report.js').then((m) => ({ run: m.runReport, help: m.REPORT_HELP })),
   model: async () => import('./commands/model.js').then((m) => ({ run: m.runModel, help: m.MODEL_HELP })),
-  dimensions: async () => import('./commands/dimensions.js').then((m) => ({ run: m.runDimensions, help: m.DIMENSIONS_HELP })),
+  dimensions: async () =>
+    import('./commands/dimensions.js').then((m) => ({ run: m.runDimensions, help: m.DIMENSIONS_HELP })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.runImport, help: m.IMPORT_HELP })),
   users: async () => import('./commands/users.js').then((m) => ({ run: m.runUsers, help: m.USERS_HELP })),
   ask: async () => import('./commands/ask.js').then((m) => ({ run: m.runAsk, help: m.ASK_HELP })),
@@ -51,7 +52,11 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
   const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
   const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
   // The error line's language: --locale, else LC_ALL/LC_MESSAGES/LANG, even when parsing the flags is what failed.
-  const context = { command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '', debug, locale: localeForErrors(rest, process.env) };
+  const context = {
+    command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '',
+    debug,
+    locale: localeForErrors(rest, process.env),
+  };
   try {
     if (command === undefined || command === '--help' || command === '-h') {
       io.out(MAIN_HELP);
@@ -63,12 +68,14 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
         return EXIT.ok;
       }
       const topic = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
-      if (!topic) throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
+      if (!topic)
+        throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
       io.out((await topic()).help);
       return EXIT.ok;
     }
     const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!entry) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}, help.`);
+    if (!entry)
+      throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}, help.`);
     return await (await entry()).run(rest, io);
   } catch (error) {
     return reportError(error, io, context);
@@ -84,7 +91,8 @@ export function main(): void {
   });
   const io: ConsoleIo = {
     out: (text) => process.stdout.write(text),
-    write: (text) => new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
+    write: (text) =>
+      new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
     err: (text) => process.stderr.write(text),
     now: () => new Date(),
     // The analyst's calendar day: TZ, else the OS zone.
@@ -97,7 +105,10 @@ export function main(): void {
   process.on('exit', removePendingTempFiles);
   if (argv.find((arg) => arg !== '--debug') !== 'bot') {
     // The bot installs its own handlers to stop cleanly.
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       process.once(signal, () => {
         removePendingTempFiles();
         process.exit(code);
@@ -111,7 +122,11 @@ export function main(): void {
     },
     (error: unknown) => {
       // runCli maps every error itself; this is only reached if reporting failed.
-      process.stderr.write(debug ? `tierline: internal error: ${(error as Error)?.stack ?? String(error)}\n` : `tierline: internal error: ${(error as Error)?.message ?? String(error)}. Run again with --debug or TIERLINE_DEBUG=1 for details.\n`);
+      process.stderr.write(
+        debug
+          ? `tierline: internal error: ${(error as Error)?.stack ?? String(error)}\n`
+          : `tierline: internal error: ${(error as Error)?.message ?? String(error)}. Run again with --debug or TIERLINE_DEBUG=1 for details.\n`,
+      );
       process.exitCode = EXIT_INTERNAL;
     },
   );

@@ -3,7 +3,9 @@ import { UsageError } from './console-io.js';
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>;
 /** What parseArgs returns for a strict command line with positionals and these options. */
-export type ParsedCommand<T extends OptionTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+export type ParsedCommand<T extends OptionTable> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
 
 /**
  * Parses a command's arguments strictly (unknown flags are errors) with

@@ -10,7 +10,8 @@ export function parseMapping(text: string | undefined): { mapping: Record<string
   for (const part of text.split(/[,，]/)) {
     if (part.trim() === '') continue;
     const at = part.search(/[=＝]/);
-    if (at <= 0 || at === part.length - 1) return { error: `--map: "${part.trim()}" is not field=header (e.g. --map "customerId=客户编号").` };
+    if (at <= 0 || at === part.length - 1)
+      return { error: `--map: "${part.trim()}" is not field=header (e.g. --map "customerId=客户编号").` };
     const field = part.slice(0, at).trim();
     // A typo in a field name is a usage error (exit 1), caught before the file is read.
     if (!isFieldId(field)) return { error: `--map: unknown field "${field}". Known fields: ${FIELD_IDS.join(', ')}.` };

@@ -1,5 +1,10 @@
 import { basename, extname } from 'node:path';
-import { CustomersJoinError, readSegmented as readSegmentedFile, type SegmentedFile, type SegmentFileRequest } from '../io/read-segmented.js';
+import {
+  CustomersJoinError,
+  readSegmented as readSegmentedFile,
+  type SegmentedFile,
+  type SegmentFileRequest,
+} from '../io/read-segmented.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
 
 export { readInput, statInputFile, type SegmentedFile } from '../io/read-segmented.js';
@@ -17,10 +22,14 @@ export type ReadRequest = Omit<SegmentFileRequest, 'sheet' | 'onProgress'> & { r
 export function sheetOption(value: string | boolean | undefined, file?: string): string | number | undefined {
   if (typeof value !== 'string') return undefined;
   // A csv has one table: a --sheet that would be ignored silently is a usage error.
-  if (file !== undefined && extname(file).toLowerCase() !== '.xlsx') throw new UsageError(`--sheet picks a sheet of an .xlsx workbook; ${basename(file)} is not one (leave --sheet out).`);
+  if (file !== undefined && extname(file).toLowerCase() !== '.xlsx')
+    throw new UsageError(
+      `--sheet picks a sheet of an .xlsx workbook; ${basename(file)} is not one (leave --sheet out).`,
+    );
   if (/^\d+$/.test(value)) {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sheet must be a sheet name or a number from 1 (the first sheet); got "${value}".`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new UsageError(`--sheet must be a sheet name or a number from 1 (the first sheet); got "${value}".`);
     return n;
   }
   if (value.trim() === '') throw new UsageError('--sheet must be a sheet name or a number from 1; got an empty name.');
@@ -45,7 +54,9 @@ export async function readSegmented(request: ReadRequest, io: ConsoleIo): Promis
         if (total < PROGRESS_BYTES || bytes - lastShown < total / 50) return;
         large = true;
         lastShown = bytes;
-        io.err(`${io.interactive ? '\r' : ''}reading ${request.file}: ${Math.round((bytes / total) * 100)}%${io.interactive ? '' : '\n'}`);
+        io.err(
+          `${io.interactive ? '\r' : ''}reading ${request.file}: ${Math.round((bytes / total) * 100)}%${io.interactive ? '' : '\n'}`,
+        );
       },
     });
   } catch (error) {

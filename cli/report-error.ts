@@ -1,7 +1,20 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ChurnInputError, ConfigError, DataValidationError, formatIssue, KMeansError, label, LifetimeModelError, OptionsError, renderMessage, type LabelKey, type Locale, type Message } from '../core/index.js';
+import {
+  ChurnInputError,
+  ConfigError,
+  DataValidationError,
+  formatIssue,
+  KMeansError,
+  label,
+  LifetimeModelError,
+  OptionsError,
+  renderMessage,
+  type LabelKey,
+  type Locale,
+  type Message,
+} from '../core/index.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
 
 /** Exit code of a bug in Tierline (BSD sysexits EX_SOFTWARE). */
@@ -36,10 +49,15 @@ export class StoreError extends Error {
 
 /** One-line text and exit code of a Node fs error on `path`. */
 function describeFsError(code: string, path: string, message: string, locale: Locale): { text: string; exit: number } {
-  const say = (key: LabelKey, exit: number, params: Record<string, string> = {}): { text: string; exit: number } => ({ text: label(key, locale, { path, ...params }), exit });
+  const say = (key: LabelKey, exit: number, params: Record<string, string> = {}): { text: string; exit: number } => ({
+    text: label(key, locale, { path, ...params }),
+    exit,
+  });
   switch (code) {
     case 'ENOENT':
-      return existsSync(dirname(path)) ? say('cli.error.not-found', EXIT.usage) : say('cli.error.no-folder', EXIT.usage, { folder: dirname(path) });
+      return existsSync(dirname(path))
+        ? say('cli.error.not-found', EXIT.usage)
+        : say('cli.error.no-folder', EXIT.usage, { folder: dirname(path) });
     case 'ENOTDIR':
       return say('cli.error.not-a-folder', EXIT.usage);
     case 'EISDIR':
@@ -70,7 +88,10 @@ function describeFsError(code: string, path: string, message: string, locale: Lo
   }
 }
 
-const isErrno = (error: unknown): error is NodeJS.ErrnoException => error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+const isErrno = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error &&
+  typeof (error as NodeJS.ErrnoException).code === 'string' &&
+  /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
 
 /**
  * Maps a thrown error to what the user sees and the exit code — the one place
@@ -85,7 +106,12 @@ const isErrno = (error: unknown): error is NodeJS.ErrnoException => error instan
  */
 export function reportError(error: unknown, io: ConsoleIo, context: ErrorContext): number {
   const { text, exit } = describe(error, context);
-  io.err(text.split('\n').map((line) => `tierline: ${line}`).join('\n') + '\n');
+  io.err(
+    text
+      .split('\n')
+      .map((line) => `tierline: ${line}`)
+      .join('\n') + '\n',
+  );
   if (context.debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
   return exit;
 }
@@ -96,13 +122,23 @@ function describe(error: unknown, context: ErrorContext): { text: string; exit: 
     const help = context.command ? `tierline ${context.command} --help` : 'tierline --help';
     return { text: label('cli.error.see-help', locale, { message: error.message, help }), exit: EXIT.usage };
   }
-  if (error instanceof StoreError) return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
+  if (error instanceof StoreError)
+    return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
-  if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError) return { text: error.message, exit: EXIT.data };
-  if (error instanceof DataValidationError) return { text: error.issues.map((i) => (locale === 'en' ? i.message : formatIssue(i, locale))).join('\n'), exit: EXIT.data };
-  if (isErrno(error) && typeof error.path === 'string') return describeFsError(error.code!, error.path, error.message, locale);
+  if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError)
+    return { text: error.message, exit: EXIT.data };
+  if (error instanceof DataValidationError)
+    return {
+      text: error.issues.map((i) => (locale === 'en' ? i.message : formatIssue(i, locale))).join('\n'),
+      exit: EXIT.data,
+    };
+  if (isErrno(error) && typeof error.path === 'string')
+    return describeFsError(error.code!, error.path, error.message, locale);
   if (error instanceof Database.SqliteError) {
-    return { text: label('cli.error.store-failed', locale, { detail: error.message, code: error.code }), exit: EXIT.data };
+    return {
+      text: label('cli.error.store-failed', locale, { detail: error.message, code: error.code }),
+      exit: EXIT.data,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { text: label('cli.error.internal', locale, { detail: message.split('\n')[0]! }), exit: EXIT_INTERNAL };

@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { formatSchemeHelp, type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, SCHEMES, type SegmentOptionsInput } from '../core/index.js';
+import {
+  formatSchemeHelp,
+  type Locale,
+  parseConfigText,
+  parseSchemeId,
+  SCHEME_IDS,
+  SCHEMES,
+  type SegmentOptionsInput,
+} from '../core/index.js';
 import { localeFromEnvironment } from './choose-locale.js';
 import { todayOf, UsageError, type ConsoleIo } from './console-io.js';
 import { parseMapping } from './parse-mapping.js';
@@ -54,9 +62,14 @@ export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          ${formatSchemeHe
 type FlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
 
 /** `value` if it is one of `allowed`, else a usage error naming the flag. */
-export function chooseFlag<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function chooseFlag<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
   return value as T;
 }
 
@@ -66,12 +79,18 @@ const CHURN_MODEL_NAMES = ['rules', 'cadence', 'bg-nbd', 'mbg-nbd', 'gbdt'] as c
 function churnFromFlags(values: FlagValues): Pick<SegmentOptionsInput, 'churn'> {
   if (values.horizon === undefined && values['churn-models'] === undefined) return {};
   const horizonDays = values.horizon === undefined ? undefined : Number(values.horizon);
-  if (horizonDays !== undefined && !(Number.isInteger(horizonDays) && horizonDays >= 7 && horizonDays <= 3650)) throw new UsageError(`--horizon must be a whole number of days 7–3650; got "${values.horizon}".`);
+  if (horizonDays !== undefined && !(Number.isInteger(horizonDays) && horizonDays >= 7 && horizonDays <= 3650))
+    throw new UsageError(`--horizon must be a whole number of days 7–3650; got "${values.horizon}".`);
   const list = values['churn-models'];
   if (list === 'off') return { churn: { enabled: false, ...(horizonDays !== undefined ? { horizonDays } : {}) } };
   const models = list === undefined ? undefined : list.split(',').map((m) => m.trim());
   for (const model of models ?? []) chooseFlag('churn-models', model, CHURN_MODEL_NAMES);
-  return { churn: { ...(horizonDays !== undefined ? { horizonDays } : {}), ...(models ? { models: models as (typeof CHURN_MODEL_NAMES)[number][] } : {}) } };
+  return {
+    churn: {
+      ...(horizonDays !== undefined ? { horizonDays } : {}),
+      ...(models ? { models: models as (typeof CHURN_MODEL_NAMES)[number][] } : {}),
+    },
+  };
 }
 
 /** Reads `--config`: JSON or YAML by extension (content validated by the engine). */
@@ -87,7 +106,10 @@ async function readConfig(path: string): Promise<unknown> {
  * engine's defaults apply.
  * @throws UsageError for a malformed flag; ConfigError for a config file that does not parse.
  */
-export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo): Promise<{ options: SegmentOptionsInput; locale: Locale }> {
+export async function segmentOptionsFromFlags(
+  values: FlagValues,
+  io: ConsoleIo,
+): Promise<{ options: SegmentOptionsInput; locale: Locale }> {
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
   // --locale, then the environment's LANG/LC_ALL (issue 14), then en.
@@ -95,15 +117,18 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
   let window: 'all' | number | undefined;
   if (values.window !== undefined) {
     window = values.window === 'all' ? 'all' : Number(values.window);
-    if (window !== 'all' && !(Number.isInteger(window) && window >= 1 && window <= 120)) throw new UsageError(`--window must be "all" or a number of months 1–120; got "${values.window}".`);
+    if (window !== 'all' && !(Number.isInteger(window) && window >= 1 && window <= 120))
+      throw new UsageError(`--window must be "all" or a number of months 1–120; got "${values.window}".`);
   }
   let k: 'auto' | number | undefined;
   if (values.k !== undefined) {
     k = values.k === 'auto' ? 'auto' : Number(values.k);
-    if (k !== 'auto' && !(Number.isInteger(k) && k >= 2 && k <= 20)) throw new UsageError(`--k must be "auto" or a whole number 2–20; got "${values.k}".`);
+    if (k !== 'auto' && !(Number.isInteger(k) && k >= 2 && k <= 20))
+      throw new UsageError(`--k must be "auto" or a whole number 2–20; got "${values.k}".`);
   }
   const scheme = values.scheme;
-  if (scheme !== undefined && !parseSchemeId(scheme)) throw new UsageError(`--scheme must be one of ${SCHEME_IDS.join(', ')}; got "${scheme}".`);
+  if (scheme !== undefined && !parseSchemeId(scheme))
+    throw new UsageError(`--scheme must be one of ${SCHEME_IDS.join(', ')}; got "${scheme}".`);
   const options: SegmentOptionsInput = {
     scheme,
     k,
@@ -122,6 +147,7 @@ export async function segmentOptionsFromFlags(values: FlagValues, io: ConsoleIo)
     window,
     ...churnFromFlags(values),
   };
-  for (const key of Object.keys(options) as (keyof SegmentOptionsInput)[]) if (options[key] === undefined) delete options[key];
+  for (const key of Object.keys(options) as (keyof SegmentOptionsInput)[])
+    if (options[key] === undefined) delete options[key];
   return { options, locale };
 }

@@ -6,7 +6,15 @@ export { FIELD_IDS, isFieldId, type FieldId } from './schema/fields.js';
 export { detectColumns, matchField, isRequiredField, type TableShape } from './headers/detect-columns.js';
 export { normalizeHeader } from './headers/normalize-header.js';
 export { dayFromCivil, formatDay, parseDay, addDays, diffDays, dayInTimeZone } from './parse/civil-day.js';
-export { label, renderMessage, formatTags, type Locale, type LabelKey, type Message, type MessageParams } from './i18n/labels.js';
+export {
+  label,
+  renderMessage,
+  formatTags,
+  type Locale,
+  type LabelKey,
+  type Message,
+  type MessageParams,
+} from './i18n/labels.js';
 export { formatIssue, formatNote } from './i18n/format-issue.js';
 export { RFM_SEGMENTS } from './rfm/rfm-segments.js';
 export { RFM8_SEGMENTS } from './rfm/rfm8-classes.js';
@@ -26,7 +34,14 @@ export {
 } from './segment/create-segmenter.js';
 export { churnSummaryLines } from './segment/decide-churn.js';
 export { summarizeTotal, type SegmentSummary } from './summary/summarize-segments.js';
-export { compareSnapshots, snapshotOf, type Snapshot, type Migration, type MovedCustomer, type SnapshotCustomer } from './summary/compare-snapshots.js';
+export {
+  compareSnapshots,
+  snapshotOf,
+  type Snapshot,
+  type Migration,
+  type MovedCustomer,
+  type SnapshotCustomer,
+} from './summary/compare-snapshots.js';
 export { crossTabulate, BLANK_VALUE, OTHER_VALUE, type CrossTab } from './summary/cross-tabulate.js';
 export { rfmMatrix, type RfmMatrix } from './summary/rfm-matrix.js';
 export {
@@ -72,7 +87,13 @@ export {
   sampleGamma,
 } from './lifetime/index.js';
 export { parseSchemeId, SCHEME_IDS } from './segment/scheme-id.js';
-export { SCHEMES, findScheme, formatSchemeHelp, formatSchemeTable, type SchemeEntry } from './segment/scheme-registry.js';
+export {
+  SCHEMES,
+  findScheme,
+  formatSchemeHelp,
+  formatSchemeTable,
+  type SchemeEntry,
+} from './segment/scheme-registry.js';
 export { ConfigError, parseConfigText, RULE_FIELD_IDS } from './rules/index.js';
 export { clusterCustomers, type ClusterReport, KMeansError } from './kmeans/index.js';
 export { dimensionTable, evaluateDimensions } from './dimensions/index.js';

@@ -10,9 +10,7 @@ export function createFileError(
   message: string,
   where: { readonly row?: number; readonly value?: string } = {},
 ): DataValidationError {
-  return new DataValidationError([
-    { code, row: where.row ?? 0, column: '', value: where.value ?? '', message },
-  ]);
+  return new DataValidationError([{ code, row: where.row ?? 0, column: '', value: where.value ?? '', message }]);
 }
 
 /**
@@ -22,7 +20,11 @@ export function createFileError(
  * @example withPath(Object.assign(new Error('x'), { code: 'ENOSPC' }), 'out.csv').path === 'out.csv'
  */
 export function withPath<T>(error: T, path: string): T {
-  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!)) {
+  if (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!)
+  ) {
     (error as NodeJS.ErrnoException).path = path;
   }
   return error;

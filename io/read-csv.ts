@@ -38,7 +38,11 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
  * @throws DataValidationError `unsupported-file` for a quote that never closes, or a line over 8 MB.
  * @example await readCsv('orders.csv', batcher, { fileName: 'orders.csv', size, encoding: 'utf-8', delimiter: undefined, onProgress: undefined })
  */
-export async function readCsv(path: string, batcher: RowBatcher, options: CsvReadOptions): Promise<{ delimiter: string }> {
+export async function readCsv(
+  path: string,
+  batcher: RowBatcher,
+  options: CsvReadOptions,
+): Promise<{ delimiter: string }> {
   const reader = new CsvChunkReader(batcher, options.fileName, options.delimiter);
   const decoder = new TextDecoder(options.encoding);
   const { onProgress, size } = options;
@@ -189,9 +193,13 @@ class CsvChunkReader {
     const rows = parseRecordsTolerant(piece, delimiter, recordEnds());
     if (rows.length !== scan.records) {
       // Cannot happen for text scanRecords accepted; refuse rather than misnumber rows.
-      throw createFileError('unsupported-file', `${this.fileName} could not be read after row ${this.batcher.nextRow - 1}`, {
-        row: this.batcher.nextRow,
-      });
+      throw createFileError(
+        'unsupported-file',
+        `${this.fileName} could not be read after row ${this.batcher.nextRow - 1}`,
+        {
+          row: this.batcher.nextRow,
+        },
+      );
     }
     for (let i = 0; i < rows.length; i++) this.batcher.addRow(rows[i]!);
     this.adoptWidth(rows);

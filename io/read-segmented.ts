@@ -54,7 +54,10 @@ export async function statInputFile(path: string): Promise<number> {
 }
 
 /** readTable with every fs error naming `file` (a read error from a stream has no path). */
-export async function readInput(file: string, ...rest: Parameters<typeof readTable> extends [string, ...infer R] ? R : never): ReturnType<typeof readTable> {
+export async function readInput(
+  file: string,
+  ...rest: Parameters<typeof readTable> extends [string, ...infer R] ? R : never
+): ReturnType<typeof readTable> {
   await statInputFile(file);
   try {
     return await readTable(file, ...rest);
@@ -71,17 +74,27 @@ async function readIntoSegmenter(request: SegmentFileRequest): Promise<Segmenter
     file,
     {
       header: (cells, rowNumber) => {
-        run = createSegmenter(cells, request.segmentOptions, { headerRow: rowNumber, onIssue: request.onIssue, keepPurchaseDays: request.keepPurchaseDays ?? false });
+        run = createSegmenter(cells, request.segmentOptions, {
+          headerRow: rowNumber,
+          onIssue: request.onIssue,
+          keepPurchaseDays: request.keepPurchaseDays ?? false,
+        });
       },
       rows: (batch, firstRowNumber) => run!.addRows(batch, firstRowNumber),
     },
     { sheet: request.sheet, ...(request.onProgress ? { onProgress: request.onProgress } : {}) },
   );
-  if (!run) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
+  if (!run)
+    throw new DataValidationError([
+      { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },
+    ]);
   return run;
 }
 
-async function readAttributes(file: string, request: SegmentFileRequest): Promise<AttributeTable & { report: CleaningReport }> {
+async function readAttributes(
+  file: string,
+  request: SegmentFileRequest,
+): Promise<AttributeTable & { report: CleaningReport }> {
   let reader: ReturnType<typeof createAttributeReader> | undefined;
   await readInput(file, {
     header: (cells, rowNumber) => {
@@ -89,14 +102,19 @@ async function readAttributes(file: string, request: SegmentFileRequest): Promis
     },
     rows: (batch, first) => reader!.addRows(batch, first),
   });
-  if (!reader) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
+  if (!reader)
+    throw new DataValidationError([
+      { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },
+    ]);
   return reader.finish();
 }
 
 /** The first few cleaning issues, so an unscorable run says why on its one line. */
 function firstIssues(report: CleaningReport): string {
   const shown = report.issues.slice(0, 2).map((issue) => issue.message.replace(/\.$/, ''));
-  return shown.length === 0 ? '' : `, e.g. ${shown.join('; ')}${report.issues.length > 2 ? ` (${(report.issues.length - 2).toLocaleString('en-US')} more)` : ''}`;
+  return shown.length === 0
+    ? ''
+    : `, e.g. ${shown.join('; ')}${report.issues.length > 2 ? ` (${(report.issues.length - 2).toLocaleString('en-US')} more)` : ''}`;
 }
 
 /**

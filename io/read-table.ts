@@ -87,7 +87,11 @@ const optionsSchema = z.object({
  *   });
  *   // result: { format: 'csv', encoding: 'utf-8', delimiter: ',', dataRows: 3 }
  */
-export async function readTable(path: string, sink: TableSink, options: ReadTableOptions = {}): Promise<ReadTableResult> {
+export async function readTable(
+  path: string,
+  sink: TableSink,
+  options: ReadTableOptions = {},
+): Promise<ReadTableResult> {
   const { sheet, delimiter, encoding, onProgress, maxColumns } = optionsSchema.parse(options);
   const fileName = basename(path);
   const sniffed = await sniffFile(path, encoding);
@@ -96,11 +100,18 @@ export async function readTable(path: string, sink: TableSink, options: ReadTabl
   if (sniffed.format === 'xlsx') {
     const read = await readXlsx(path, batcher, { fileName, size: sniffed.size, sheet, onProgress });
     batcher.finish();
-    if (batcher.headerRow === 0) throw createFileError('empty-file', `${fileName} is empty (sheet "${read.sheet}" has no data)`);
+    if (batcher.headerRow === 0)
+      throw createFileError('empty-file', `${fileName} is empty (sheet "${read.sheet}" has no data)`);
     return { format: 'xlsx', dataRows: batcher.dataRows, sheet: read.sheet };
   }
 
-  const read = await readCsv(path, batcher, { fileName, size: sniffed.size, encoding: sniffed.encoding, delimiter, onProgress });
+  const read = await readCsv(path, batcher, {
+    fileName,
+    size: sniffed.size,
+    encoding: sniffed.encoding,
+    delimiter,
+    onProgress,
+  });
   batcher.finish();
   if (batcher.headerRow === 0) throw createFileError('empty-file', `${fileName} is empty`);
   return { format: 'csv', encoding: sniffed.encoding, delimiter: read.delimiter, dataRows: batcher.dataRows };

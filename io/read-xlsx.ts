@@ -49,7 +49,11 @@ interface WorksheetReaderInternals {
  *   or the workbook cannot be unzipped or parsed.
  * @example await readXlsx('book.xlsx', batcher, { fileName: 'book.xlsx', size, sheet: 'Orders', onProgress: undefined })
  */
-export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxReadOptions): Promise<{ sheet: string }> {
+export async function readXlsx(
+  path: string,
+  batcher: RowBatcher,
+  options: XlsxReadOptions,
+): Promise<{ sheet: string }> {
   const { fileName, size, onProgress } = options;
   let bytesRead = 0;
   let reported = 0;
@@ -133,7 +137,12 @@ export async function readXlsx(path: string, batcher: RowBatcher, options: XlsxR
 }
 
 /** Reads one worksheet with row events (one await per XML chunk, not per row). */
-async function readSheet(worksheet: WorksheetReaderInternals, batcher: RowBatcher, fileName: string, date1904: boolean): Promise<void> {
+async function readSheet(
+  worksheet: WorksheetReaderInternals,
+  batcher: RowBatcher,
+  fileName: string,
+  date1904: boolean,
+): Promise<void> {
   worksheet.iterator = decodeSheetXml(worksheet.iterator);
   // Errors thrown by the batcher or the caller's sink pass through unchanged;
   // anything else comes from exceljs and means the sheet is damaged.
@@ -224,5 +233,8 @@ function decodeSharedStringsWhole(reader: WorkbookReaderInternals): void {
 function unreadable(fileName: string, error: unknown): DataValidationError {
   if (error instanceof DataValidationError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return createFileError('unsupported-file', `${fileName} could not be read as an Excel workbook (${reason}); open it in Excel and save it again as .xlsx or .csv`);
+  return createFileError(
+    'unsupported-file',
+    `${fileName} could not be read as an Excel workbook (${reason}); open it in Excel and save it again as .xlsx or .csv`,
+  );
 }

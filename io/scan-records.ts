@@ -32,7 +32,13 @@ const CR = 13;
  * When `ends` is given, the index of each record's terminating '\n' is pushed.
  * @example scanRecords('a,b\n\n"x\ny",2\n1,', ',') // { end: 13, records: 3, blanks: [1], crlfEnds: 0 }
  */
-export function scanRecords(text: string, delimiter: string, from = 0, limit = text.length, ends?: number[]): RecordScan {
+export function scanRecords(
+  text: string,
+  delimiter: string,
+  from = 0,
+  limit = text.length,
+  ends?: number[],
+): RecordScan {
   const delimiterCode = delimiter.charCodeAt(0);
   const blanks: number[] = [];
   let records = 0;

@@ -55,7 +55,10 @@ export async function sniffFile(path: string, encoding: EncodingOption = 'auto')
     const head = await readAt(handle, 0, Math.min(size, HEAD_BYTES));
 
     if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
-      const tail = size <= head.length ? head : await readAt(handle, size - Math.min(size, TAIL_BYTES), Math.min(size, TAIL_BYTES));
+      const tail =
+        size <= head.length
+          ? head
+          : await readAt(handle, size - Math.min(size, TAIL_BYTES), Math.min(size, TAIL_BYTES));
       const what = describeZip(head, tail);
       if (what === undefined) return { format: 'xlsx', size };
       throw createFileError('unsupported-file', what.replace('$FILE', name));
@@ -72,7 +75,10 @@ export async function sniffFile(path: string, encoding: EncodingOption = 'auto')
     }
     const lookalike = describeLookalike(head);
     if (lookalike !== undefined) {
-      throw createFileError('unsupported-file', `${name} looks like ${lookalike}, not a table; save the data as .xlsx or .csv`);
+      throw createFileError(
+        'unsupported-file',
+        `${name} looks like ${lookalike}, not a table; save the data as .xlsx or .csv`,
+      );
     }
     const office = describeOfficeText(head);
     if (office !== undefined) {
@@ -82,7 +88,10 @@ export async function sniffFile(path: string, encoding: EncodingOption = 'auto')
     const detected = detectEncoding(head, size > head.length);
     const chosen = encoding === 'auto' ? detected : encoding;
     if (detected === 'binary' && !chosen.startsWith('utf-16')) {
-      throw createFileError('unsupported-file', `${name} looks like a binary file, not a table; save the data as .xlsx or .csv`);
+      throw createFileError(
+        'unsupported-file',
+        `${name} looks like a binary file, not a table; save the data as .xlsx or .csv`,
+      );
     }
     return { format: 'csv', size, encoding: chosen === 'binary' ? 'utf-8' : chosen };
   } finally {
@@ -141,7 +150,8 @@ function describeZip(head: Buffer, tail: Buffer): string | undefined {
     return '$FILE is an OpenDocument spreadsheet (.ods); save it as .xlsx or .csv';
   }
   if (has('word/document.xml')) return '$FILE looks like a Word document, not a table; save the data as .xlsx or .csv';
-  if (has('ppt/presentation.xml')) return '$FILE looks like a PowerPoint file, not a table; save the data as .xlsx or .csv';
+  if (has('ppt/presentation.xml'))
+    return '$FILE looks like a PowerPoint file, not a table; save the data as .xlsx or .csv';
   return '$FILE looks like a zip archive, not an Excel workbook; unzip it or save the data as .xlsx or .csv';
 }
 
@@ -154,7 +164,12 @@ function describeLookalike(head: Uint8Array): string | undefined {
 
 /** Web pages and Excel 2003 XML often wear a .xls name; they are text, so they would parse as garbage. */
 function describeOfficeText(head: Buffer): string | undefined {
-  const start = head.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().toLowerCase();
+  const start = head
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart()
+    .toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<table')) {
     return 'a web page (HTML), not a csv or xlsx file';
   }

@@ -38,7 +38,10 @@ export function createAtomicTarget(path: string): AtomicTarget {
   } catch {
     // No file yet: it is created.
   }
-  const tempPath = join(dirname(final), `.${basename(final)}.tierline-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tempPath = join(
+    dirname(final),
+    `.${basename(final)}.tierline-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   pending.add(tempPath);
   return {
     path: final,

@@ -35,7 +35,10 @@ const optionsSchema = z.object({
     .min(1)
     .max(31)
     .regex(/^[^[\]:*?/\\]*$/, 'sheet names cannot contain [ ] : * ? / \\')
-    .refine((name) => !name.startsWith("'") && !name.endsWith("'"), 'sheet names cannot start or end with an apostrophe')
+    .refine(
+      (name) => !name.startsWith("'") && !name.endsWith("'"),
+      'sheet names cannot start or end with an apostrophe',
+    )
     .default('Sheet1'),
   bom: z.boolean().default(true),
 });
@@ -77,7 +80,9 @@ function formatFromExtension(path: string): 'csv' | 'xlsx' {
   const extension = extname(path).toLowerCase();
   if (extension === '.csv') return 'csv';
   if (extension === '.xlsx') return 'xlsx';
-  throw createFileError('unsupported-file', `Cannot write ${basename(path)}: name the output .csv or .xlsx`, { value: extension });
+  throw createFileError('unsupported-file', `Cannot write ${basename(path)}: name the output .csv or .xlsx`, {
+    value: extension,
+  });
 }
 
 /**
@@ -98,7 +103,7 @@ async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): 
     const bytes = Buffer.from(buffer, 'utf8');
     buffer = '';
     try {
-      for (let written = 0; written < bytes.length; ) {
+      for (let written = 0; written < bytes.length;) {
         written += writeSync(handle.fd, bytes, written, bytes.length - written);
       }
     } catch (error) {

@@ -29,7 +29,11 @@ export async function runSegmentCommand(event: Office.AddinCommands.Event): Prom
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await new Promise<void>((resolve) => {
-      Office.context.ui.displayDialogAsync(`${MESSAGE_PAGE}?text=${encodeURIComponent(message)}`, { height: 30, width: 35, displayInIframe: true }, () => resolve());
+      Office.context.ui.displayDialogAsync(
+        `${MESSAGE_PAGE}?text=${encodeURIComponent(message)}`,
+        { height: 30, width: 35, displayInIframe: true },
+        () => resolve(),
+      );
     });
   } finally {
     event.completed();

@@ -61,10 +61,15 @@ const MESSAGES = {
 export type AddinErrorCode = keyof typeof MESSAGES;
 
 /** The message of `code` in `locale`, `{name}` placeholders filled. */
-export function formatAddinMessage(code: AddinErrorCode, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+export function formatAddinMessage(
+  code: AddinErrorCode,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   const entry: Entry = MESSAGES[code];
   let text = locale === 'zh-CN' ? entry[1] : entry[0];
-  for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, typeof value === 'number' ? value.toLocaleString('en-US') : value);
+  for (const [name, value] of Object.entries(params))
+    text = text.replaceAll(`{${name}}`, typeof value === 'number' ? value.toLocaleString('en-US') : value);
   return text;
 }
 
@@ -85,6 +90,11 @@ export class AddinError extends Error {
 }
 
 /** Builds the AddinError of `code` in `locale`. */
-export function createAddinError(code: AddinErrorCode, locale: Locale, params: Readonly<Record<string, string | number>> = {}, fields: readonly string[] = []): AddinError {
+export function createAddinError(
+  code: AddinErrorCode,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+  fields: readonly string[] = [],
+): AddinError {
   return new AddinError(code, formatAddinMessage(code, locale, params), fields);
 }

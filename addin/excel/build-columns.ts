@@ -65,7 +65,11 @@ const RESULT_STYLE: Readonly<Record<(typeof RESULT_COLUMNS)[number], ColumnStyle
   kpi: LONG_TEXT,
 };
 
-const CUSTOMER_STYLE: Readonly<Record<string, ColumnStyle>> = { customerId: CODE, firstPurchaseDate: DATE, lastPurchaseDate: DATE };
+const CUSTOMER_STYLE: Readonly<Record<string, ColumnStyle>> = {
+  customerId: CODE,
+  firstPurchaseDate: DATE,
+  lastPurchaseDate: DATE,
+};
 
 /**
  * The columns to write: headers, styles, and the data rows made on demand.
@@ -107,10 +111,13 @@ export function convertToExcelCell(cell: Cell, style: ColumnStyle): Cell {
 /** RESULT_COLUMNS styles with money in the run's currency (`"£"#,##0.00`). */
 function resultStyles(result: SegmentationResult): ColumnStyle[] {
   const money = excelMoneyFormat(result.currency);
-  return RESULT_COLUMNS.map((id) => (RESULT_STYLE[id] === MONEY ? { ...MONEY, numberFormat: money } : RESULT_STYLE[id]));
+  return RESULT_COLUMNS.map((id) =>
+    RESULT_STYLE[id] === MONEY ? { ...MONEY, numberFormat: money } : RESULT_STYLE[id],
+  );
 }
 
-const scheme = (result: SegmentationResult, locale: Locale) => resultHeaders(result, locale).slice(RESULT_COLUMNS.length);
+const scheme = (result: SegmentationResult, locale: Locale) =>
+  resultHeaders(result, locale).slice(RESULT_COLUMNS.length);
 
 /**
  * The appended columns of a customer-row sheet, one output row per sheet
@@ -135,7 +142,10 @@ export function buildRowColumns(result: SegmentationResult, dataRows: number, lo
 /** One row per customer (SPEC §8: order-level sheets get results on a new sheet). */
 export function buildCustomerColumns(result: SegmentationResult, locale: Locale): ColumnBlock {
   const identity = customerColumns(result);
-  const headers = [...identity.map((id) => label(`column.${id}` as LabelKey, locale)), ...resultHeaders(result, locale)];
+  const headers = [
+    ...identity.map((id) => label(`column.${id}` as LabelKey, locale)),
+    ...resultHeaders(result, locale),
+  ];
   const styles = [
     ...identity.map((id) => CUSTOMER_STYLE[id] ?? TEXT),
     ...resultStyles(result),

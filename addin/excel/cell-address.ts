@@ -58,11 +58,19 @@ export function parseBox(address: string): CellBox | undefined {
   const local = (bang >= 0 ? address.slice(bang + 1) : address).replaceAll('$', '');
   const [from, to = from] = local.split(':');
   const corner = (text: string | undefined) => /^([A-Za-z]{0,3})(\d*)$/.exec(text ?? '');
-  const a = corner(from), b = corner(to);
+  const a = corner(from),
+    b = corner(to);
   if (!a || !b || (a[1] === '' && a[2] === '') || (b[1] === '' && b[2] === '')) return undefined;
-  const c1 = a[1] ? parseColumn(a[1]) : 0, c2 = b[1] ? parseColumn(b[1]) : MAX_SHEET_COLUMNS - 1;
-  const r1 = a[2] ? Number(a[2]) - 1 : 0, r2 = b[2] ? Number(b[2]) - 1 : MAX_SHEET_ROWS - 1;
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 };
+  const c1 = a[1] ? parseColumn(a[1]) : 0,
+    c2 = b[1] ? parseColumn(b[1]) : MAX_SHEET_COLUMNS - 1;
+  const r1 = a[2] ? Number(a[2]) - 1 : 0,
+    r2 = b[2] ? Number(b[2]) - 1 : MAX_SHEET_ROWS - 1;
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rowCount: Math.abs(r2 - r1) + 1,
+    columnCount: Math.abs(c2 - c1) + 1,
+  };
 }
 
 /** Splits a multi-area address (`A1:B2,D4`) into its boxes. */
@@ -77,9 +85,13 @@ export function parseAreas(address: string): CellBox[] {
 
 /** The overlap of two boxes, or undefined. */
 export function intersectBoxes(a: CellBox, b: CellBox): CellBox | undefined {
-  const row = Math.max(a.row, b.row), column = Math.max(a.column, b.column);
-  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount), columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
-  return rowEnd > row && columnEnd > column ? { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column } : undefined;
+  const row = Math.max(a.row, b.row),
+    column = Math.max(a.column, b.column);
+  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount),
+    columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
+  return rowEnd > row && columnEnd > column
+    ? { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column }
+    : undefined;
 }
 
 /** `a` minus `b` as at most four disjoint boxes (above, below, left, right of the overlap). */
@@ -87,11 +99,21 @@ export function subtractBox(a: CellBox, b: CellBox | undefined): CellBox[] {
   const overlap = b && intersectBoxes(a, b);
   if (!overlap) return [a];
   const parts: CellBox[] = [];
-  const aEnd = a.row + a.rowCount, oEnd = overlap.row + overlap.rowCount;
-  if (overlap.row > a.row) parts.push({ row: a.row, column: a.column, rowCount: overlap.row - a.row, columnCount: a.columnCount });
+  const aEnd = a.row + a.rowCount,
+    oEnd = overlap.row + overlap.rowCount;
+  if (overlap.row > a.row)
+    parts.push({ row: a.row, column: a.column, rowCount: overlap.row - a.row, columnCount: a.columnCount });
   if (aEnd > oEnd) parts.push({ row: oEnd, column: a.column, rowCount: aEnd - oEnd, columnCount: a.columnCount });
-  if (overlap.column > a.column) parts.push({ row: overlap.row, column: a.column, rowCount: overlap.rowCount, columnCount: overlap.column - a.column });
-  const aColEnd = a.column + a.columnCount, oColEnd = overlap.column + overlap.columnCount;
-  if (aColEnd > oColEnd) parts.push({ row: overlap.row, column: oColEnd, rowCount: overlap.rowCount, columnCount: aColEnd - oColEnd });
+  if (overlap.column > a.column)
+    parts.push({
+      row: overlap.row,
+      column: a.column,
+      rowCount: overlap.rowCount,
+      columnCount: overlap.column - a.column,
+    });
+  const aColEnd = a.column + a.columnCount,
+    oColEnd = overlap.column + overlap.columnCount;
+  if (aColEnd > oColEnd)
+    parts.push({ row: overlap.row, column: oColEnd, rowCount: overlap.rowCount, columnCount: aColEnd - oColEnd });
   return parts;
 }

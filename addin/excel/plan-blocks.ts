@@ -14,7 +14,8 @@ export function measureStringBytes(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // JSON escapes: \" and \\, the short \b \t \n \f \r, and \u00XX for other controls.
-    if (code < 0x80) bytes += code === 0x22 || code === 0x5c ? 2 : code < 0x20 ? (code >= 8 && code <= 13 && code !== 11 ? 2 : 6) : 1;
+    if (code < 0x80)
+      bytes += code === 0x22 || code === 0x5c ? 2 : code < 0x20 ? (code >= 8 && code <= 13 && code !== 11 ? 2 : 6) : 1;
     else if (code < 0x800) bytes += 2;
     // A surrogate pair is one 4-byte character: 2 + 2 here.
     else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
@@ -74,7 +75,8 @@ export interface RowBlock {
  */
 export function planRowBlocks(rows: readonly (readonly Cell[])[], budget = BLOCK_BUDGET_BYTES): RowBlock[] {
   const blocks: RowBlock[] = [];
-  let start = 0, bytes = 2;
+  let start = 0,
+    bytes = 2;
   const cache = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const size = measureRowBytes(rows[i]!, cache);

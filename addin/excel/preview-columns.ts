@@ -1,4 +1,15 @@
-import { DataValidationError, detectColumns, isFieldId, isRequiredField, matchField, normalizeHeader, type Cell, type FieldId, type Locale, type TableShape } from '../../core/index.js';
+import {
+  DataValidationError,
+  detectColumns,
+  isFieldId,
+  isRequiredField,
+  matchField,
+  normalizeHeader,
+  type Cell,
+  type FieldId,
+  type Locale,
+  type TableShape,
+} from '../../core/index.js';
 import { formatBox, qualifyAddress } from './cell-address.js';
 import { probeSource } from './read-source.js';
 import { readSettingsItem, queueSettingsLoad, type TierlineSettings } from './run-settings.js';
@@ -30,14 +41,21 @@ export interface ColumnPreview {
  * the header row (two or three small syncs).
  * @throws AddinError from locating the table (`empty-selection` …).
  */
-export async function previewColumns(context: Excel.RequestContext, locale: Locale, mapping: Readonly<Record<string, string>> = {}): Promise<ColumnPreview> {
+export async function previewColumns(
+  context: Excel.RequestContext,
+  locale: Locale,
+  mapping: Readonly<Record<string, string>> = {},
+): Promise<ColumnPreview> {
   const probe = await probeSource(context, locale, [formatSummaryLabel('summarySheet', locale)]);
   const sheet = context.workbook.worksheets.getItem(probe.sheetName);
   const headerRange = sheet.getRangeByIndexes(probe.box.row, probe.box.column, 1, probe.box.columnCount);
   headerRange.load('values');
   await context.sync();
   const headers = (headerRange.values[0] ?? []).map((cell) => String(cell ?? '').trim());
-  return { source: qualifyAddress(probe.sheetName, formatBox(probe.box)), ...describeHeaders(headers, mapping, probe.box.row + 1) };
+  return {
+    source: qualifyAddress(probe.sheetName, formatBox(probe.box)),
+    ...describeHeaders(headers, mapping, probe.box.row + 1),
+  };
 }
 
 /**
@@ -46,7 +64,10 @@ export async function previewColumns(context: Excel.RequestContext, locale: Loca
  * table the analyst selected now is dropped, not reported as an error.
  * @example filterMapping({ customerId: 'Kunde' }, ['ID']) // {}
  */
-export function filterMapping(mapping: Readonly<Record<string, string>>, header: readonly Cell[]): Record<string, string> {
+export function filterMapping(
+  mapping: Readonly<Record<string, string>>,
+  header: readonly Cell[],
+): Record<string, string> {
   const present = new Set(header.map((cell) => normalizeHeader(String(cell ?? '')).full));
   return Object.fromEntries(Object.entries(mapping).filter(([, target]) => present.has(normalizeHeader(target).full)));
 }
@@ -55,7 +76,11 @@ export function filterMapping(mapping: Readonly<Record<string, string>>, header:
  * The preview of a header row (pure; the pane and the tests call it).
  * @example describeHeaders(['Customer ID', 'Order date', 'Amount']).shape === 'transactions'
  */
-export function describeHeaders(headers: readonly string[], mapping: Readonly<Record<string, string>> = {}, headerRow = 1): Omit<ColumnPreview, 'source'> {
+export function describeHeaders(
+  headers: readonly string[],
+  mapping: Readonly<Record<string, string>> = {},
+  headerRow = 1,
+): Omit<ColumnPreview, 'source'> {
   try {
     const plan = detectColumns(headers, { mapping: filterMapping(mapping, headers), headerRow });
     const fields = (Object.entries(plan.columns) as [FieldId, number][]).map(([field, index]) => ({
@@ -89,7 +114,14 @@ export function describeHeaders(headers: readonly string[], mapping: Readonly<Re
 }
 
 /** The fields that decide the shape: an order list's and a customer table's. */
-const KEY_FIELDS: readonly FieldId[] = ['customerId', 'orderDate', 'orderAmount', 'lastPurchaseDate', 'historicalFrequency', 'cumulativeSpend'];
+const KEY_FIELDS: readonly FieldId[] = [
+  'customerId',
+  'orderDate',
+  'orderAmount',
+  'lastPurchaseDate',
+  'historicalFrequency',
+  'cumulativeSpend',
+];
 
 /**
  * Selects a cell the cleaning report points at (and activates its sheet).
@@ -97,7 +129,10 @@ const KEY_FIELDS: readonly FieldId[] = ['customerId', 'orderDate', 'orderAmount'
  */
 export async function selectAddress(context: Excel.RequestContext, address: string): Promise<void> {
   const bang = address.lastIndexOf('!');
-  const sheetName = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replaceAll("''", "'");
+  const sheetName = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replaceAll("''", "'");
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.activate();
   sheet.getRange(address.slice(bang + 1)).select();

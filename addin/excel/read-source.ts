@@ -42,7 +42,12 @@ export interface SourceTable extends SourceProbe {
   readonly readSyncs: number;
 }
 
-const boxOf = (range: Excel.Range): CellBox => ({ row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount });
+const boxOf = (range: Excel.Range): CellBox => ({
+  row: range.rowIndex,
+  column: range.columnIndex,
+  rowCount: range.rowCount,
+  columnCount: range.columnCount,
+});
 
 const isEmptyValue = (value: unknown): boolean => value === '' || value === null || value === undefined;
 
@@ -54,7 +59,11 @@ const isEmptyValue = (value: unknown): boolean => value === '' || value === null
  * filtered rows are part of the box: results stay aligned with every row.
  * @throws AddinError `empty-selection`, `summary-sheet-selected`, `too-many-rows`, `header-only`.
  */
-export async function probeSource(context: Excel.RequestContext, locale: Locale, reservedNames: readonly string[]): Promise<SourceProbe & { syncs: number }> {
+export async function probeSource(
+  context: Excel.RequestContext,
+  locale: Locale,
+  reservedNames: readonly string[],
+): Promise<SourceProbe & { syncs: number }> {
   const { workbook } = context;
   const selection = workbook.getSelectedRange();
   selection.load([...BOX_PROPERTIES]);
@@ -82,7 +91,8 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
   const settings = readSettingsItem(settingsItem);
   const sheetIds = new Map<string, string>();
   for (const found of named) if (!found.isNullObject) sheetIds.set(found.name, found.id);
-  if (Object.values(settings.sheets).includes(sheet.id)) throw createAddinError('summary-sheet-selected', locale, { sheet: sheet.name });
+  if (Object.values(settings.sheets).includes(sheet.id))
+    throw createAddinError('summary-sheet-selected', locale, { sheet: sheet.name });
 
   let box: CellBox;
   let tableName: string | undefined;
@@ -98,7 +108,8 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
     tableName = table.name;
   } else if (selection.rowCount === 1 && selection.columnCount === 1) {
     box = boxOf(region);
-    if (box.rowCount === 1 && box.columnCount === 1 && isEmptyValue(active.values[0]?.[0])) throw createAddinError('empty-selection', locale, { address: formatBox(box) });
+    if (box.rowCount === 1 && box.columnCount === 1 && isEmptyValue(active.values[0]?.[0]))
+      throw createAddinError('empty-selection', locale, { address: formatBox(box) });
   } else {
     const cut = used.isNullObject ? undefined : intersectBoxes(boxOf(selection), boxOf(used));
     if (!cut) throw createAddinError('empty-selection', locale, { address: formatBox(boxOf(selection)) });
@@ -107,12 +118,18 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
 
   // Tierline's own earlier columns sit right of the data: they are output, not input.
   const written = settings.written[sheet.id];
-  if (written && written.headerRow === box.row && written.firstColumn > box.column && written.firstColumn < box.column + box.columnCount) {
+  if (
+    written &&
+    written.headerRow === box.row &&
+    written.firstColumn > box.column &&
+    written.firstColumn < box.column + box.columnCount
+  ) {
     box = { ...box, columnCount: written.firstColumn - box.column };
   }
 
   const dataRows = box.rowCount - 1;
-  if (dataRows > MAX_DATA_ROWS) throw createAddinError('too-many-rows', locale, { address: formatBox(box), rows: dataRows, max: MAX_DATA_ROWS });
+  if (dataRows > MAX_DATA_ROWS)
+    throw createAddinError('too-many-rows', locale, { address: formatBox(box), rows: dataRows, max: MAX_DATA_ROWS });
   if (dataRows < 1) throw createAddinError('header-only', locale, { address: formatBox(box) });
 
   return {
@@ -136,7 +153,11 @@ export async function probeSource(context: Excel.RequestContext, locale: Locale,
  * merged cells and whether Tierline's earlier header cells are still its own.
  * @throws AddinError `merged-cells`.
  */
-export async function readSource(context: Excel.RequestContext, probe: SourceProbe & { syncs: number }, locale: Locale): Promise<SourceTable> {
+export async function readSource(
+  context: Excel.RequestContext,
+  probe: SourceProbe & { syncs: number },
+  locale: Locale,
+): Promise<SourceTable> {
   const sheet = context.workbook.worksheets.getItem(probe.sheetName);
   const { box } = probe;
   // Checked with the first block; queued again if that batch has to be retried.
@@ -146,7 +167,12 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
     merged = sheet.getRangeByIndexes(box.row, box.column, box.rowCount, box.columnCount).getMergedAreasOrNullObject();
     merged.load('address,areaCount');
     if (probe.written) {
-      writtenHeader = sheet.getRangeByIndexes(probe.written.headerRow, probe.written.firstColumn, 1, probe.written.columnCount);
+      writtenHeader = sheet.getRangeByIndexes(
+        probe.written.headerRow,
+        probe.written.firstColumn,
+        1,
+        probe.written.columnCount,
+      );
       writtenHeader.load('values');
     }
   };
@@ -167,7 +193,11 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
     } catch (error) {
       // Rows longer than any seen so far can push a block past Excel's
       // response limit: halve the block and read it again.
-      if (count > 1 && error instanceof Error && /PayloadSizeLimitExceeded/.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
+      if (
+        count > 1 &&
+        error instanceof Error &&
+        /PayloadSizeLimitExceeded/.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)
+      ) {
         rowsPerBlock = Math.ceil(count / 2);
         continue;
       }
@@ -175,7 +205,11 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
     }
     syncs++;
     if (first) {
-      if (!merged.isNullObject && merged.areaCount > 0) throw createAddinError('merged-cells', locale, { address: formatBox(box), areas: merged.address.replace(/[^!,]*!/g, '') });
+      if (!merged.isNullObject && merged.areaCount > 0)
+        throw createAddinError('merged-cells', locale, {
+          address: formatBox(box),
+          areas: merged.address.replace(/[^!,]*!/g, ''),
+        });
       first = false;
     }
     for (const row of block.values as Cell[][]) {
@@ -191,7 +225,8 @@ export async function readSource(context: Excel.RequestContext, probe: SourcePro
   if (written && writtenHeader) {
     const current = (writtenHeader.values[0] ?? []).map((cell) => String(cell ?? ''));
     // Someone replaced Tierline's headers: the cells are theirs now, never overwrite them.
-    if (current.length !== written.headers.length || current.some((text, i) => text !== written!.headers[i])) written = undefined;
+    if (current.length !== written.headers.length || current.some((text, i) => text !== written!.headers[i]))
+      written = undefined;
   }
   const [header = [], ...rows] = values;
   const { written: _dropped, ...rest } = probe;

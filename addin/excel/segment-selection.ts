@@ -13,7 +13,15 @@ import {
 } from '../../core/index.js';
 import { createAddinError } from './addin-error.js';
 import { buildCustomerColumns, buildRowColumns, type ColumnBlock } from './build-columns.js';
-import { formatBox, formatColumn, MAX_SHEET_COLUMNS, parseAreas, qualifyAddress, subtractBox, type CellBox } from './cell-address.js';
+import {
+  formatBox,
+  formatColumn,
+  MAX_SHEET_COLUMNS,
+  parseAreas,
+  qualifyAddress,
+  subtractBox,
+  type CellBox,
+} from './cell-address.js';
 import { formatFieldName } from './field-names.js';
 import { filterMapping } from './preview-columns.js';
 import { probeSource, readSource, type SourceTable } from './read-source.js';
@@ -53,9 +61,18 @@ export interface SegmentOutcome {
   readonly target: string;
   readonly summarySheet: string;
   readonly replacedEarlierColumns: boolean;
-  readonly segments: readonly { readonly label: string; readonly count: number; readonly share: number; readonly revenueShare: number }[];
+  readonly segments: readonly {
+    readonly label: string;
+    readonly count: number;
+    readonly share: number;
+    readonly revenueShare: number;
+  }[];
   /** `unlisted`: issues counted but not in `issues` (over core's cap per code, or over the pane's). */
-  readonly report: { readonly counts: CleaningReport['counts']; readonly unlisted: number; readonly issues: readonly LinkedIssue[] };
+  readonly report: {
+    readonly counts: CleaningReport['counts'];
+    readonly unlisted: number;
+    readonly issues: readonly LinkedIssue[];
+  };
   readonly notes: readonly string[];
   /** Syncs this run made, counted here (the tests count them independently at the fake). */
   readonly syncs: number;
@@ -75,7 +92,10 @@ const PANE_ISSUES = 500;
  *   `sheet-name-taken`, `target-occupied`, `no-room`, `invalid-options`,
  *   `excel-failed`); DataValidationError for data core cannot use.
  */
-export async function segmentSelection(context: Excel.RequestContext, request: SegmentRequest): Promise<SegmentOutcome> {
+export async function segmentSelection(
+  context: Excel.RequestContext,
+  request: SegmentRequest,
+): Promise<SegmentOutcome> {
   const { locale } = request;
   const summaryName = formatSummaryLabel('summarySheet', locale);
   const customersName = formatSummaryLabel('customersSheet', locale);
@@ -83,7 +103,8 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
   if (probe.workbookProtected) throw createAddinError('workbook-protected', locale, { summary: summaryName });
   const ownedSheet = (name: string, role: string) => {
     const id = probe.sheetIds.get(name);
-    if (id !== undefined && probe.settings.sheets[role] !== id) throw createAddinError('sheet-name-taken', locale, { sheet: name });
+    if (id !== undefined && probe.settings.sheets[role] !== id)
+      throw createAddinError('sheet-name-taken', locale, { sheet: name });
     return id;
   };
   const oldSummary = ownedSheet(summaryName, 'summary');
@@ -103,10 +124,16 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
     if (table.sheetProtected) throw createAddinError('sheet-protected', locale, { sheet: table.sheetName });
     block = buildRowColumns(result, table.rows.length, locale);
     const column = table.box.column + table.box.columnCount;
-    if (column + block.headers.length > MAX_SHEET_COLUMNS) throw createAddinError('no-room', locale, { count: block.headers.length, address: formatBox(table.box) });
+    if (column + block.headers.length > MAX_SHEET_COLUMNS)
+      throw createAddinError('no-room', locale, { count: block.headers.length, address: formatBox(table.box) });
     target = { row: table.box.row, column, rowCount: table.box.rowCount, columnCount: block.headers.length };
     const earlier = table.written;
-    clear = earlier && { row: earlier.headerRow, column: earlier.firstColumn, rowCount: earlier.rowCount, columnCount: earlier.columnCount };
+    clear = earlier && {
+      row: earlier.headerRow,
+      column: earlier.firstColumn,
+      rowCount: earlier.rowCount,
+      columnCount: earlier.columnCount,
+    };
     await ensureTargetEmpty(context, table.sheetName, target, clear, locale);
     syncs++;
   } else {
@@ -153,7 +180,13 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
     };
     if (!request.asOf) delete settings.asOf;
     if (result.plan.shape === 'customers') {
-      settings.written[table.sheetId] = { headerRow: target.row, firstColumn: target.column, columnCount: target.columnCount, rowCount: target.rowCount, headers: [...block.headers] };
+      settings.written[table.sheetId] = {
+        headerRow: target.row,
+        firstColumn: target.column,
+        columnCount: target.columnCount,
+        rowCount: target.rowCount,
+        headers: [...block.headers],
+      };
     } else {
       settings.sheets.customers = sheet.id;
     }
@@ -165,7 +198,10 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
     throw createAddinError('excel-failed', locale, { detail: error instanceof Error ? error.message : String(error) });
   }
 
-  const targetAddress = result.plan.shape === 'customers' ? qualifyAddress(table.sheetName, formatBox(target)) : qualifyAddress(customersName, formatBox(target));
+  const targetAddress =
+    result.plan.shape === 'customers'
+      ? qualifyAddress(table.sheetName, formatBox(target))
+      : qualifyAddress(customersName, formatBox(target));
   return {
     ...outcomeBase,
     shape: result.plan.shape,
@@ -176,7 +212,12 @@ export async function segmentSelection(context: Excel.RequestContext, request: S
     target: targetAddress,
     summarySheet: summaryName,
     replacedEarlierColumns: clear !== undefined,
-    segments: result.summary.map((s, i) => ({ label: result.scheme.segmentLabel(i, locale), count: s.count, share: s.share, revenueShare: s.revenueShare })),
+    segments: result.summary.map((s, i) => ({
+      label: result.scheme.segmentLabel(i, locale),
+      count: s.count,
+      share: s.share,
+      revenueShare: s.revenueShare,
+    })),
     report: {
       counts: result.report.counts,
       unlisted: result.report.omitted + Math.max(0, result.report.issues.length - PANE_ISSUES),
@@ -209,9 +250,16 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
     if (error instanceof DataValidationError && error.code === 'missing-columns') {
       // core puts the missing field ids in the issue value ("customerId,orderDate").
       const missing = error.issues.flatMap((issue) => issue.value.split(',')).filter(isFieldId);
-      if (missing.length > 0) throw createAddinError('missing-columns', locale, { missing: missing.map((f) => formatFieldName(f, locale)).join(', ') }, missing);
+      if (missing.length > 0)
+        throw createAddinError(
+          'missing-columns',
+          locale,
+          { missing: missing.map((f) => formatFieldName(f, locale)).join(', ') },
+          missing,
+        );
     }
-    if (error instanceof OptionsError || (error instanceof Error && error.name === 'ConfigError')) throw createAddinError('invalid-options', locale, { problems: error.message });
+    if (error instanceof OptionsError || (error instanceof Error && error.name === 'ConfigError'))
+      throw createAddinError('invalid-options', locale, { problems: error.message });
     throw error;
   }
 }
@@ -221,7 +269,13 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
  * or formulas outside `owned` (Tierline's earlier columns), or merged cells.
  * Uses special-cell lookups, so checking 100,000 rows costs one small sync.
  */
-async function ensureTargetEmpty(context: Excel.RequestContext, sheetName: string, target: CellBox, owned: CellBox | undefined, locale: Locale): Promise<void> {
+async function ensureTargetEmpty(
+  context: Excel.RequestContext,
+  sheetName: string,
+  target: CellBox,
+  owned: CellBox | undefined,
+  locale: Locale,
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const lookups: Excel.RangeAreas[] = [];
   for (const part of subtractBox(target, owned)) {
@@ -232,14 +286,22 @@ async function ensureTargetEmpty(context: Excel.RequestContext, sheetName: strin
       lookups.push(found);
     }
   }
-  const merged = sheet.getRangeByIndexes(target.row, target.column, target.rowCount, target.columnCount).getMergedAreasOrNullObject();
+  const merged = sheet
+    .getRangeByIndexes(target.row, target.column, target.rowCount, target.columnCount)
+    .getMergedAreasOrNullObject();
   merged.load('address,areaCount');
   await context.sync();
-  const occupied = lookups.filter((found) => !found.isNullObject && found.cellCount > 0).flatMap((found) => parseAreas(found.address));
+  const occupied = lookups
+    .filter((found) => !found.isNullObject && found.cellCount > 0)
+    .flatMap((found) => parseAreas(found.address));
   if (!merged.isNullObject && merged.areaCount > 0) occupied.push(...parseAreas(merged.address));
   if (occupied.length > 0) {
     const shown = occupied.slice(0, 3).map(formatBox).join(', ') + (occupied.length > 3 ? ', …' : '');
-    throw createAddinError('target-occupied', locale, { count: target.columnCount, target: formatBox(target), cells: shown });
+    throw createAddinError('target-occupied', locale, {
+      count: target.columnCount,
+      target: formatBox(target),
+      cells: shown,
+    });
   }
 }
 
@@ -248,10 +310,18 @@ async function ensureTargetEmpty(context: Excel.RequestContext, sheetName: strin
  * the sheets this run added. Two batches, because Excel stops a batch at its
  * first failing command and a sheet that was never added cannot be deleted.
  */
-async function undoWrite(context: Excel.RequestContext, sheetName: string, columns: CellBox | undefined, created: readonly string[]): Promise<void> {
+async function undoWrite(
+  context: Excel.RequestContext,
+  sheetName: string,
+  columns: CellBox | undefined,
+  created: readonly string[],
+): Promise<void> {
   try {
     if (columns) {
-      context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(columns.row, columns.column, columns.rowCount, columns.columnCount).clear('All');
+      context.workbook.worksheets
+        .getItem(sheetName)
+        .getRangeByIndexes(columns.row, columns.column, columns.rowCount, columns.columnCount)
+        .clear('All');
       await context.sync();
     }
     const sheets = created.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
@@ -275,10 +345,21 @@ function linkIssues(issues: readonly CellIssue[], table: SourceTable, headerRow:
   return issues.map((issue) => {
     const row = issue.row >= headerRow ? issue.row : headerRow;
     const column = columnOf.get(issue.column.trim());
-    const local = column !== undefined ? `${formatColumn(column)}${row}` : `${formatColumn(table.box.column)}${row}:${lastColumn}${row}`;
+    const local =
+      column !== undefined
+        ? `${formatColumn(column)}${row}`
+        : `${formatColumn(table.box.column)}${row}:${lastColumn}${row}`;
     return { ...issue, address: qualifyAddress(table.sheetName, local) };
   });
 }
 
 /** Codes the pane shows first: the ones that excluded rows. */
-export const EXCLUDING_CODES: readonly IssueCode[] = ['missing-id', 'invalid-date', 'future-date', 'formula-error', 'invalid-number', 'duplicate-id', 'duplicate-transaction'];
+export const EXCLUDING_CODES: readonly IssueCode[] = [
+  'missing-id',
+  'invalid-date',
+  'future-date',
+  'formula-error',
+  'invalid-number',
+  'duplicate-id',
+  'duplicate-transaction',
+];

@@ -19,7 +19,11 @@ export function setUniformFormat(range: Excel.Range, numberFormat: string): void
 }
 
 /** Queues header text and style, and per-column number formats and widths. */
-function queueHeaderAndFormats(sheet: Excel.Worksheet, origin: { row: number; column: number }, block: ColumnBlock): void {
+function queueHeaderAndFormats(
+  sheet: Excel.Worksheet,
+  origin: { row: number; column: number },
+  block: ColumnBlock,
+): void {
   const width = block.headers.length;
   const header = sheet.getRangeByIndexes(origin.row, origin.column, 1, width);
   header.values = [block.headers as Cell[]];
@@ -28,7 +32,11 @@ function queueHeaderAndFormats(sheet: Excel.Worksheet, origin: { row: number; co
   header.format.fill.color = HEADER_STYLE.fill;
   block.styles.forEach((style, j) => {
     sheet.getRangeByIndexes(origin.row, origin.column + j, 1, 1).format.columnWidth = style.width;
-    if (block.rowCount > 0) setUniformFormat(sheet.getRangeByIndexes(origin.row + 1, origin.column + j, block.rowCount, 1), style.numberFormat);
+    if (block.rowCount > 0)
+      setUniformFormat(
+        sheet.getRangeByIndexes(origin.row + 1, origin.column + j, block.rowCount, 1),
+        style.numberFormat,
+      );
   });
 }
 
@@ -63,7 +71,8 @@ export async function writeColumnBlock(
   let syncs = 0;
   const sizes = new Map<string, number>();
   let pending: Cell[][] = [];
-  let start = 0, bytes = 2;
+  let start = 0,
+    bytes = 2;
   const flush = async () => {
     if (blocks.length > 0) application.suspendApiCalculationUntilNextSync();
     sheet.getRangeByIndexes(origin.row + 1 + start, origin.column, pending.length, width).values = pending;
@@ -88,5 +97,9 @@ export async function writeColumnBlock(
       syncs++;
     }
   }
-  return { box: { row: origin.row, column: origin.column, rowCount: block.rowCount + 1, columnCount: width }, blocks, syncs };
+  return {
+    box: { row: origin.row, column: origin.column, rowCount: block.rowCount + 1, columnCount: width },
+    blocks,
+    syncs,
+  };
 }

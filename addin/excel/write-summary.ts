@@ -1,4 +1,14 @@
-import { churnSummaryLines, describeCustomer, excelMoneyFormat, label, STRATEGY_GROUPS, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
+import {
+  churnSummaryLines,
+  describeCustomer,
+  excelMoneyFormat,
+  label,
+  STRATEGY_GROUPS,
+  type Cell,
+  type LabelKey,
+  type Locale,
+  type SegmentationResult,
+} from '../../core/index.js';
 import { HEADER_STYLE, setUniformFormat } from './write-columns.js';
 
 type SheetKey = Extract<LabelKey, `sheet.${string}`>;
@@ -26,7 +36,13 @@ export interface SummaryLayout {
   readonly charts: readonly string[];
 }
 
-function writeTable(sheet: Excel.Worksheet, row: number, header: readonly string[], rows: readonly (readonly Cell[])[], formats: readonly (string | undefined)[]): void {
+function writeTable(
+  sheet: Excel.Worksheet,
+  row: number,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  formats: readonly (string | undefined)[],
+): void {
   const head = sheet.getRangeByIndexes(row, 0, 1, header.length);
   head.values = [header as Cell[]];
   head.format.font.bold = true;
@@ -47,7 +63,11 @@ function writeTable(sheet: Excel.Worksheet, row: number, header: readonly string
  * per segment) and a radar of the profiles. Everything lands with the
  * caller's next sync; the payload is a few kilobytes.
  */
-export function queueSummarySheet(context: Excel.RequestContext, result: SegmentationResult, summary: SummaryContext): { sheet: Excel.Worksheet; layout: SummaryLayout } {
+export function queueSummarySheet(
+  context: Excel.RequestContext,
+  result: SegmentationResult,
+  summary: SummaryContext,
+): { sheet: Excel.Worksheet; layout: SummaryLayout } {
   const { locale } = summary;
   const t = (key: LabelKey) => label(key, locale);
   const sheet = context.workbook.worksheets.add(formatSummaryLabel('summarySheet', locale));
@@ -55,7 +75,11 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
   title.values = [[t('report.segments')]];
   title.format.font.bold = true;
   title.format.font.size = 14;
-  sheet.getRange('A2').values = [[`${t('report.scheme')}: ${result.scheme.id} · ${t('report.asOf')}: ${result.asOf || '–'} · ${formatSummaryLabel('source', locale)}: ${summary.source}`]];
+  sheet.getRange('A2').values = [
+    [
+      `${t('report.scheme')}: ${result.scheme.id} · ${t('report.asOf')}: ${result.asOf || '–'} · ${formatSummaryLabel('source', locale)}: ${summary.source}`,
+    ],
+  ];
   // The one churn truth with its evidence (model, back-test AUC, precision in the top 20, base rate, candidates).
   sheet.getRange('A3').values = [[churnSummaryLines(result.churn, result.features.count, locale).join(' ')]];
 
@@ -73,13 +97,43 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
   ]);
   const totalCustomers = result.summary.reduce((sum, s) => sum + s.count, 0);
   const totalRevenue = result.summary.reduce((sum, s) => sum + (Number.isFinite(s.revenue) ? s.revenue : 0), 0);
-  const segmentTable = [...segments, [t('total'), totalCustomers, totalCustomers > 0 ? 1 : '', round(totalRevenue, 2), totalRevenue !== 0 ? 1 : '', '', '', '']];
+  const segmentTable = [
+    ...segments,
+    [
+      t('total'),
+      totalCustomers,
+      totalCustomers > 0 ? 1 : '',
+      round(totalRevenue, 2),
+      totalRevenue !== 0 ? 1 : '',
+      '',
+      '',
+      '',
+    ],
+  ];
   writeTable(
     sheet,
     segmentHeaderRow,
-    [t('column.segment'), t('column.count'), t('column.share'), t('column.revenue'), t('column.revenueShare'), t('column.meanRecency'), t('column.meanFrequency'), t('column.meanMonetary')],
+    [
+      t('column.segment'),
+      t('column.count'),
+      t('column.share'),
+      t('column.revenue'),
+      t('column.revenueShare'),
+      t('column.meanRecency'),
+      t('column.meanFrequency'),
+      t('column.meanMonetary'),
+    ],
     segmentTable,
-    [undefined, '#,##0', '0.0%', excelMoneyFormat(result.currency, 0), '0.0%', '0.0', '0.0', excelMoneyFormat(result.currency, 0)],
+    [
+      undefined,
+      '#,##0',
+      '0.0%',
+      excelMoneyFormat(result.currency, 0),
+      '0.0%',
+      '0.0',
+      '0.0',
+      excelMoneyFormat(result.currency, 0),
+    ],
   );
   const lastSegmentRow = segmentHeaderRow + segments.length; // 0-based row of the last segment
   sheet.getRangeByIndexes(lastSegmentRow + 1, 0, 1, 8).format.font.bold = true;
@@ -117,7 +171,18 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
   writeTable(
     sheet,
     strategyHeaderRow,
-    [t('column.strategyGroup'), t('column.count'), t('column.strategyGoal'), t('column.measures'), t('column.strategyChannel'), t('column.department'), t('column.strategyOwner'), t('column.cadence'), t('column.dueDate'), t('column.kpi')],
+    [
+      t('column.strategyGroup'),
+      t('column.count'),
+      t('column.strategyGoal'),
+      t('column.measures'),
+      t('column.strategyChannel'),
+      t('column.department'),
+      t('column.strategyOwner'),
+      t('column.cadence'),
+      t('column.dueDate'),
+      t('column.kpi'),
+    ],
     strategies,
     [undefined, '#,##0'],
   );
@@ -126,11 +191,28 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
   const profileHeaderRow = strategyHeaderRow + strategies.length + 3;
   const profiled = result.summary
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.count > 0 && Number.isFinite(s.profile.frequency) && Number.isFinite(s.profile.monetary) && s.profile.recency > 0);
-  const profiles = profiled.map(({ s, i }) => [result.scheme.segmentLabel(i, locale), round(1 / s.profile.recency, 3), round(s.profile.frequency, 3), round(s.profile.monetary, 3)]);
+    .filter(
+      ({ s }) =>
+        s.count > 0 &&
+        Number.isFinite(s.profile.frequency) &&
+        Number.isFinite(s.profile.monetary) &&
+        s.profile.recency > 0,
+    );
+  const profiles = profiled.map(({ s, i }) => [
+    result.scheme.segmentLabel(i, locale),
+    round(1 / s.profile.recency, 3),
+    round(s.profile.frequency, 3),
+    round(s.profile.monetary, 3),
+  ]);
   sheet.getRangeByIndexes(profileHeaderRow - 1, 0, 1, 1).values = [[formatSummaryLabel('profiles', locale)]];
   sheet.getRangeByIndexes(profileHeaderRow - 1, 0, 1, 1).format.font.bold = true;
-  writeTable(sheet, profileHeaderRow, [t('column.segment'), t('chart.axis.recency'), t('chart.axis.frequency'), t('chart.axis.monetary')], profiles, [undefined, '0.00', '0.00', '0.00']);
+  writeTable(
+    sheet,
+    profileHeaderRow,
+    [t('column.segment'), t('chart.axis.recency'), t('chart.axis.frequency'), t('chart.axis.monetary')],
+    profiles,
+    [undefined, '0.00', '0.00', '0.00'],
+  );
 
   sheet.getRange('A:A').format.columnWidth = 150;
   sheet.getRange('B:J').format.columnWidth = 90;
@@ -159,10 +241,16 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
     revenue.setXAxisValues(categories);
     place(bar, 'TierlineShares', 20);
 
-    const scattered = result.summary.map((s, i) => ({ s, i })).filter(({ s }) => s.count > 0 && Number.isFinite(s.meanFrequency) && Number.isFinite(s.meanMonetary));
+    const scattered = result.summary
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => s.count > 0 && Number.isFinite(s.meanFrequency) && Number.isFinite(s.meanMonetary));
     if (scattered.length > 0) {
       const cellOf = (column: string, i: number) => sheet.getRange(`${column}${first + 1 + i}`);
-      const scatter = sheet.charts.add('XYScatter', sheet.getRange(`G${first + 1 + scattered[0]!.i}:H${first + 1 + scattered[0]!.i}`), 'Columns');
+      const scatter = sheet.charts.add(
+        'XYScatter',
+        sheet.getRange(`G${first + 1 + scattered[0]!.i}:H${first + 1 + scattered[0]!.i}`),
+        'Columns',
+      );
       scatter.title.text = t('chart.scatter.title');
       scatter.series.getItemAt(0).name = result.scheme.segmentLabel(scattered[0]!.i, locale);
       for (const { i } of scattered.slice(1)) {
@@ -176,7 +264,11 @@ export function queueSummarySheet(context: Excel.RequestContext, result: Segment
     }
   }
   if (profiles.length > 0) {
-    const radar = sheet.charts.add('Radar', sheet.getRangeByIndexes(profileHeaderRow, 0, profiles.length + 1, 4), 'Rows');
+    const radar = sheet.charts.add(
+      'Radar',
+      sheet.getRangeByIndexes(profileHeaderRow, 0, profiles.length + 1, 4),
+      'Rows',
+    );
     radar.title.text = t('chart.radar.title');
     place(radar, 'TierlineRadar', 58);
   }

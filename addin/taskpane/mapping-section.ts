@@ -16,16 +16,28 @@ export interface MappingActions {
  */
 export function buildMappingSection(state: PaneState, t: Translate, actions: MappingActions): HTMLElement {
   const preview = state.preview;
-  const section = h('section', { class: 'mapping', 'aria-labelledby': 'mapping-title' }, h('h2', { id: 'mapping-title' }, t('mapping')));
+  const section = h(
+    'section',
+    { class: 'mapping', 'aria-labelledby': 'mapping-title' },
+    h('h2', { id: 'mapping-title' }, t('mapping')),
+  );
   const refresh = h('button', { type: 'button', id: 'refresh', class: 'secondary' }, t('refresh'));
   refresh.addEventListener('click', actions.refresh);
   section.append(refresh);
   if (!preview) return section;
-  const shape = preview.shape === 'customers' ? t('shapeCustomers') : preview.shape === 'transactions' ? t('shapeTransactions') : t('shapeUnknown');
+  const shape =
+    preview.shape === 'customers'
+      ? t('shapeCustomers')
+      : preview.shape === 'transactions'
+        ? t('shapeTransactions')
+        : t('shapeUnknown');
   section.append(h('p', { class: 'source' }, t('mappingSource', { source: preview.source, shape })));
   const body = h('tbody');
   for (const field of preview.fields) {
-    const select = h('select', { 'data-field': field.field, 'aria-label': formatFieldName(field.field, state.locale) }) as HTMLSelectElement;
+    const select = h('select', {
+      'data-field': field.field,
+      'aria-label': formatFieldName(field.field, state.locale),
+    }) as HTMLSelectElement;
     select.append(h('option', { value: '' }, t('notFound')));
     for (const header of preview.headers.filter(Boolean)) {
       const option = h('option', { value: header }, header) as HTMLOptionElement;
@@ -49,11 +61,23 @@ export function buildMappingSection(state: PaneState, t: Translate, actions: Map
       h(
         'tr',
         { class: [missing ? 'missing' : '', asked ? 'asked' : ''].filter(Boolean).join(' ') },
-        h('th', { scope: 'row' }, formatFieldName(field.field, state.locale), field.required ? h('span', { class: 'required' }, ` (${t('required')})`) : undefined),
+        h(
+          'th',
+          { scope: 'row' },
+          formatFieldName(field.field, state.locale),
+          field.required ? h('span', { class: 'required' }, ` (${t('required')})`) : undefined,
+        ),
         h('td', {}, select),
       ),
     );
   }
-  section.append(h('table', { class: 'fields' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('column')))), body));
+  section.append(
+    h(
+      'table',
+      { class: 'fields' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('column')))),
+      body,
+    ),
+  );
   return section;
 }

@@ -6,7 +6,14 @@ import { h } from './create-element.js';
 import { buildMappingSection } from './mapping-section.js';
 import { buildOptionsSection } from './options-section.js';
 import { todayOn, type PaneClock } from './pane-clock.js';
-import { applySettings, createPaneState, recordError, translatorOf, type PaneState, type Translate } from './pane-state.js';
+import {
+  applySettings,
+  createPaneState,
+  recordError,
+  translatorOf,
+  type PaneState,
+  type Translate,
+} from './pane-state.js';
 import { buildResultSection } from './result-section.js';
 
 /** What the pane needs from its host: Excel.run in Office, a fake in the browser test. */
@@ -62,12 +69,28 @@ async function runSegment(state: PaneState, host: PaneHost, config: unknown): Pr
 }
 
 /** The whole pane for a state: header, options, mapping, Segment button, error, results. */
-function renderPane(root: HTMLElement, state: PaneState, t: Translate, actions: { segment: () => void; refresh: () => void; render: () => void; selectCell: (address: string) => void }): void {
+function renderPane(
+  root: HTMLElement,
+  state: PaneState,
+  t: Translate,
+  actions: { segment: () => void; refresh: () => void; render: () => void; selectCell: (address: string) => void },
+): void {
   document.documentElement.lang = state.locale;
-  const button = h('button', { type: 'button', id: 'segment', class: 'primary' }, state.busy ? t('working') : t('segment')) as HTMLButtonElement;
+  const button = h(
+    'button',
+    { type: 'button', id: 'segment', class: 'primary' },
+    state.busy ? t('working') : t('segment'),
+  ) as HTMLButtonElement;
   button.disabled = state.busy;
   button.addEventListener('click', actions.segment);
-  const error = state.error && h('div', { class: 'error', role: 'alert' }, h('p', {}, state.error.message), state.error.issues.length > 0 ? h('ul', {}, ...state.error.issues.map((i) => h('li', {}, i))) : undefined);
+  const error =
+    state.error &&
+    h(
+      'div',
+      { class: 'error', role: 'alert' },
+      h('p', {}, state.error.message),
+      state.error.issues.length > 0 ? h('ul', {}, ...state.error.issues.map((i) => h('li', {}, i))) : undefined,
+    );
   root.replaceChildren(
     h('header', {}, h('h1', {}, t('title')), h('p', { class: 'intro' }, t('intro'))),
     buildOptionsSection(state, t, actions.render),
@@ -111,7 +134,8 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
     segment: () => void segment(),
     refresh: () => void refresh(),
     render,
-    selectCell: (address: string) => void host.run((context) => selectAddress(context, address)).catch((error: unknown) => recordError(state, error)),
+    selectCell: (address: string) =>
+      void host.run((context) => selectAddress(context, address)).catch((error: unknown) => recordError(state, error)),
   };
 
   render();

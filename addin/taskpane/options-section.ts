@@ -37,9 +37,24 @@ export function buildOptionsSection(state: PaneState, t: Translate, onLocaleChan
     state.locale = locale.value as Locale;
     onLocaleChange();
   });
-  const k = h('input', { id: 'k', name: 'k', type: 'number', min: '2', max: '20', step: '1', placeholder: 'auto', value: state.k }) as HTMLInputElement;
+  const k = h('input', {
+    id: 'k',
+    name: 'k',
+    type: 'number',
+    min: '2',
+    max: '20',
+    step: '1',
+    placeholder: 'auto',
+    value: state.k,
+  }) as HTMLInputElement;
   k.addEventListener('input', () => (state.k = k.value));
-  const config = h('textarea', { id: 'thresholds', name: 'thresholds', rows: '3', spellcheck: 'false', placeholder: '{ "tags": { … } }' }) as HTMLTextAreaElement;
+  const config = h('textarea', {
+    id: 'thresholds',
+    name: 'thresholds',
+    rows: '3',
+    spellcheck: 'false',
+    placeholder: '{ "tags": { … } }',
+  }) as HTMLTextAreaElement;
   config.value = state.configText;
   config.addEventListener('input', () => (state.configText = config.value));
   return h(

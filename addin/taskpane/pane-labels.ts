@@ -6,8 +6,13 @@ type PaneKey = Extract<LabelKey, `pane.${string}`>;
 export type PaneLabel = PaneKey extends `pane.${infer Id}` ? Id : never;
 
 /** The pane string `key` in `locale`, `{name}` placeholders filled (numbers with thousands separators): the one catalogue's `label`. */
-export function formatPaneLabel(key: PaneLabel, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+export function formatPaneLabel(
+  key: PaneLabel,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) text[name] = typeof value === 'number' ? value.toLocaleString('en-US') : value;
+  for (const [name, value] of Object.entries(params))
+    text[name] = typeof value === 'number' ? value.toLocaleString('en-US') : value;
   return label(`pane.${key}` as PaneKey, locale, text);
 }

@@ -52,7 +52,11 @@ export function applySettings(state: PaneState, settings: TierlineSettings): voi
 /** Shows an error: the add-in's own message, or core's first data issue and up to 19 more. */
 export function recordError(state: PaneState, error: unknown): void {
   if (error instanceof AddinError) state.error = { message: error.message, issues: [] };
-  else if (error instanceof DataValidationError) state.error = { message: error.issues[0] ? formatIssue(error.issues[0], state.locale) : error.message, issues: error.issues.slice(1, 20).map((i) => formatIssue(i, state.locale)) };
+  else if (error instanceof DataValidationError)
+    state.error = {
+      message: error.issues[0] ? formatIssue(error.issues[0], state.locale) : error.message,
+      issues: error.issues.slice(1, 20).map((i) => formatIssue(i, state.locale)),
+    };
   else state.error = { message: error instanceof Error ? error.message : String(error), issues: [] };
   if (error instanceof AddinError && error.code === 'missing-columns') state.asked = error.fields;
 }

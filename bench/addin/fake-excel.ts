@@ -55,7 +55,8 @@ export interface SyncRecord {
 const bytesOf = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 
 function columnName(index: number): string {
-  let n = index + 1, s = '';
+  let n = index + 1,
+    s = '';
   while (n > 0) {
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     n = Math.floor((n - 1) / 26);
@@ -72,7 +73,9 @@ function columnIndex(letters: string): number {
 /** `B2:D5` of a box. */
 export function formatBoxAddress(box: Box): string {
   const a = `${columnName(box.column)}${box.row + 1}`;
-  return box.rowCount === 1 && box.columnCount === 1 ? a : `${a}:${columnName(box.column + box.columnCount - 1)}${box.row + box.rowCount}`;
+  return box.rowCount === 1 && box.columnCount === 1
+    ? a
+    : `${a}:${columnName(box.column + box.columnCount - 1)}${box.row + box.rowCount}`;
 }
 
 /** Parses `A1`, `B2:D5`, `A:A`, `B:J` (no sheet part). */
@@ -83,16 +86,23 @@ export function parseAddress(address: string): Box {
     if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
     return { column: m[1] ? columnIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
   };
-  const a = part(from!), b = part(to ?? from!);
-  const column = a.column ?? 0, row = a.row ?? 0;
-  const columnEnd = b.column ?? MAX_COLUMNS - 1, rowEnd = b.row ?? MAX_ROWS - 1;
+  const a = part(from!),
+    b = part(to ?? from!);
+  const column = a.column ?? 0,
+    row = a.row ?? 0;
+  const columnEnd = b.column ?? MAX_COLUMNS - 1,
+    rowEnd = b.row ?? MAX_ROWS - 1;
   return { row, column, rowCount: rowEnd - row + 1, columnCount: columnEnd - column + 1 };
 }
 
 const intersect = (a: Box, b: Box): Box | undefined => {
-  const row = Math.max(a.row, b.row), column = Math.max(a.column, b.column);
-  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount), columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
-  return rowEnd > row && columnEnd > column ? { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column } : undefined;
+  const row = Math.max(a.row, b.row),
+    column = Math.max(a.column, b.column);
+  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount),
+    columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
+  return rowEnd > row && columnEnd > column
+    ? { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column }
+    : undefined;
 };
 
 /** One worksheet's state. */
@@ -146,14 +156,23 @@ export class FakeSheet {
     if (own !== undefined) return own;
     for (let i = this.formatAreas.length - 1; i >= 0; i--) {
       const { box, format } = this.formatAreas[i]!;
-      if (row >= box.row && row < box.row + box.rowCount && column >= box.column && column < box.column + box.columnCount) return format;
+      if (
+        row >= box.row &&
+        row < box.row + box.rowCount &&
+        column >= box.column &&
+        column < box.column + box.columnCount
+      )
+        return format;
     }
     return 'General';
   }
 
   /** The smallest box holding every non-empty cell, or undefined. */
   usedBox(): Box | undefined {
-    let top = Infinity, bottom = -1, left = Infinity, right = -1;
+    let top = Infinity,
+      bottom = -1,
+      left = Infinity,
+      right = -1;
     this.rows.forEach((line, r) => {
       if (!line) return;
       line.forEach((value, c) => {
@@ -164,17 +183,20 @@ export class FakeSheet {
         right = Math.max(right, c);
       });
     });
-    return bottom < 0 ? undefined : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+    return bottom < 0
+      ? undefined
+      : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
 
   /** Excel's current region: grow from a cell until bounded by blank rows and columns. */
   surroundingRegion(row: number, column: number): Box {
     let box: Box = { row, column, rowCount: 1, columnCount: 1 };
     const filled = (r: number, c: number) => r >= 0 && c >= 0 && this.get(r, c) !== EMPTY;
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       const { row: r0, column: c0, rowCount, columnCount } = box;
-      const r1 = r0 + rowCount - 1, c1 = c0 + columnCount - 1;
+      const r1 = r0 + rowCount - 1,
+        c1 = c0 + columnCount - 1;
       const any = (rows: [number, number], cols: [number, number]) => {
         for (let r = rows[0]; r <= rows[1]; r++) for (let c = cols[0]; c <= cols[1]; c++) if (filled(r, c)) return true;
         return false;
@@ -182,7 +204,8 @@ export class FakeSheet {
       let next: Box | undefined;
       if (r0 > 0 && any([r0 - 1, r0 - 1], [c0 - 1, c1 + 1])) next = { ...box, row: r0 - 1, rowCount: rowCount + 1 };
       else if (any([r1 + 1, r1 + 1], [c0 - 1, c1 + 1])) next = { ...box, rowCount: rowCount + 1 };
-      else if (c0 > 0 && any([r0, r1], [c0 - 1, c0 - 1])) next = { ...box, column: c0 - 1, columnCount: columnCount + 1 };
+      else if (c0 > 0 && any([r0, r1], [c0 - 1, c0 - 1]))
+        next = { ...box, column: c0 - 1, columnCount: columnCount + 1 };
       else if (any([r0, r1], [c1 + 1, c1 + 1])) next = { ...box, columnCount: columnCount + 1 };
       if (next) {
         box = next;
@@ -198,7 +221,8 @@ export class FakeSheet {
       if (!line) continue;
       for (let c = box.column; c < Math.min(line.length, box.column + box.columnCount); c++) line[c] = EMPTY;
     }
-    for (let r = box.row; r < box.row + Math.min(box.rowCount, 50); r++) for (let c = box.column; c < box.column + box.columnCount; c++) this.styles.delete(`${r},${c}`);
+    for (let r = box.row; r < box.row + Math.min(box.rowCount, 50); r++)
+      for (let c = box.column; c < box.column + box.columnCount; c++) this.styles.delete(`${r},${c}`);
     this.formatAreas.push({ box, format: 'General' });
   }
 }
@@ -280,7 +304,14 @@ export class FakeWorkbook {
    * does), writes to the listed array properties are queued, and nested
    * mocks are wrapped too. `onSet` returns true when it handled the write.
    */
-  private strict<T extends object>(mock: OfficeMockObject, path: string, hooks: { get?: (key: string) => { value: unknown } | undefined; set?: (key: string, value: unknown) => boolean } = {}): T {
+  private strict<T extends object>(
+    mock: OfficeMockObject,
+    path: string,
+    hooks: {
+      get?: (key: string) => { value: unknown } | undefined;
+      set?: (key: string, value: unknown) => boolean;
+    } = {},
+  ): T {
     const cache = new Map<string, unknown>();
     const proxyOf = () => wrapped;
     const wrapped = new Proxy(mock, {
@@ -297,9 +328,20 @@ export class FakeWorkbook {
           };
         }
         if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(target);
-        if (value === NOT_LOADED || value === NOT_SYNCED) throw new Error(`PropertyNotLoaded: ${path}.${key} (${value})`);
+        if (value === NOT_LOADED || value === NOT_SYNCED)
+          throw new Error(`PropertyNotLoaded: ${path}.${key} (${value})`);
         if (value instanceof OfficeMockObject) {
-          if (!cache.has(key)) cache.set(key, this.strict(value, `${path}.${key}`, { set: (k, v) => { hooks.set?.(`${key}.${k}`, v); (value as Record<string, unknown>)[k] = v; return true; } }));
+          if (!cache.has(key))
+            cache.set(
+              key,
+              this.strict(value, `${path}.${key}`, {
+                set: (k, v) => {
+                  hooks.set?.(`${key}.${k}`, v);
+                  (value as Record<string, unknown>)[k] = v;
+                  return true;
+                },
+              }),
+            );
           return cache.get(key);
         }
         return value;
@@ -327,7 +369,12 @@ export class FakeWorkbook {
         columnIndex: box.column,
         rowCount: box.rowCount,
         columnCount: box.columnCount,
-        format: { font: { bold: false, color: '#000000', size: 11 }, fill: { color: '#FFFFFF' }, columnWidth: 64, rowHeight: 15 },
+        format: {
+          font: { bold: false, color: '#000000', size: 11 },
+          fill: { color: '#FFFFFF' },
+          columnWidth: 64,
+          rowHeight: 15,
+        },
         host: 'excel',
       },
       'excel' as never,
@@ -349,10 +396,20 @@ export class FakeWorkbook {
         }
         return proxy;
       },
-      getCell: (r: number, c: number) => fake.timed(() => fake.createRange(sheet, { row: box.row + r, column: box.column + c, rowCount: 1, columnCount: 1 })),
-      getSurroundingRegion: () => fake.timed(() => fake.createRange(sheet, sheet.surroundingRegion(box.row, box.column))),
+      getCell: (r: number, c: number) =>
+        fake.timed(() =>
+          fake.createRange(sheet, { row: box.row + r, column: box.column + c, rowCount: 1, columnCount: 1 }),
+        ),
+      getSurroundingRegion: () =>
+        fake.timed(() => fake.createRange(sheet, sheet.surroundingRegion(box.row, box.column))),
       getTables: () => fake.timed(() => fake.createTables(sheet, box)),
-      getMergedAreasOrNullObject: () => fake.timed(() => fake.createAreas(sheet.merged.map((m) => intersect(m, box)).filter((m): m is Box => m !== undefined), sheet)),
+      getMergedAreasOrNullObject: () =>
+        fake.timed(() =>
+          fake.createAreas(
+            sheet.merged.map((m) => intersect(m, box)).filter((m): m is Box => m !== undefined),
+            sheet,
+          ),
+        ),
       getSpecialCellsOrNullObject: (kind: string) =>
         fake.timed(() => {
           const cells: Box[] = [];
@@ -389,22 +446,38 @@ export class FakeWorkbook {
       set: (key, value) => {
         if (key === 'values' || key === 'numberFormat') {
           // Excel broadcasts a single value, or a 1×1 number-format array, to every cell.
-          const single = Array.isArray(value) && key === 'numberFormat' && value.length === 1 && (value[0] as unknown[]).length === 1;
+          const single =
+            Array.isArray(value) &&
+            key === 'numberFormat' &&
+            value.length === 1 &&
+            (value[0] as unknown[]).length === 1;
           if (single) value = (value as string[][])[0]![0];
           const isArray = Array.isArray(value);
-          if (isArray && ((value as unknown[]).length !== box.rowCount || ((value as unknown[][])[0]?.length ?? 0) !== box.columnCount)) {
+          if (
+            isArray &&
+            ((value as unknown[]).length !== box.rowCount ||
+              ((value as unknown[][])[0]?.length ?? 0) !== box.columnCount)
+          ) {
             throw new Error(`InvalidArgument: ${key} of ${(value as unknown[]).length} rows for ${address}`);
           }
           const copy = isArray ? (value as FakeCell[][]).map((line) => [...line]) : value;
           fake.enqueue(bytesOf(copy) + 60, () => {
             if (key === 'values') {
               if (sheet.protected) throw new Error(`AccessDenied: ${sheet.name} is protected`);
-              for (let i = 0; i < box.rowCount; i++) for (let j = 0; j < box.columnCount; j++) {
-                const v = isArray ? (copy as FakeCell[][])[i]![j]! : (copy as FakeCell);
-                // Office.js keeps a leading apostrophe as the text prefix, not as text.
-                sheet.set(box.row + i, box.column + j, typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v ?? EMPTY));
-              }
-            } else if (isArray) (copy as string[][]).forEach((line, i) => line.forEach((f, j) => sheet.numberFormats.set(`${box.row + i},${box.column + j}`, f)));
+              for (let i = 0; i < box.rowCount; i++)
+                for (let j = 0; j < box.columnCount; j++) {
+                  const v = isArray ? (copy as FakeCell[][])[i]![j]! : (copy as FakeCell);
+                  // Office.js keeps a leading apostrophe as the text prefix, not as text.
+                  sheet.set(
+                    box.row + i,
+                    box.column + j,
+                    typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v ?? EMPTY),
+                  );
+                }
+            } else if (isArray)
+              (copy as string[][]).forEach((line, i) =>
+                line.forEach((f, j) => sheet.numberFormats.set(`${box.row + i},${box.column + j}`, f)),
+              );
             else sheet.formatAreas.push({ box, format: String(copy) });
           });
           return true;
@@ -422,7 +495,11 @@ export class FakeWorkbook {
         else if (key === 'format.font.color') style((s) => (s.color = String(value)));
         else if (key === 'format.font.size') style((s) => (s.size = Number(value)));
         else if (key === 'format.fill.color') style((s) => (s.fill = String(value)));
-        else if (key === 'format.columnWidth') fake.enqueue(40, () => { for (let c = box.column; c < box.column + Math.min(box.columnCount, 64); c++) sheet.columnWidths.set(c, Number(value)); });
+        else if (key === 'format.columnWidth')
+          fake.enqueue(40, () => {
+            for (let c = box.column; c < box.column + Math.min(box.columnCount, 64); c++)
+              sheet.columnWidths.set(c, Number(value));
+          });
         return false;
       },
     });
@@ -433,7 +510,11 @@ export class FakeWorkbook {
   private createAreas(boxes: readonly Box[], sheet: FakeSheet): Excel.RangeAreas {
     const isNull = boxes.length === 0;
     const mock = new OfficeMockObject(
-      { address: boxes.map((b) => `${sheet.name}!${formatBoxAddress(b)}`).join(','), areaCount: boxes.length, cellCount: boxes.reduce((n, b) => n + b.rowCount * b.columnCount, 0) },
+      {
+        address: boxes.map((b) => `${sheet.name}!${formatBoxAddress(b)}`).join(','),
+        areaCount: boxes.length,
+        cellCount: boxes.reduce((n, b) => n + b.rowCount * b.columnCount, 0),
+      },
       'excel' as never,
     );
     return this.strict(mock, 'RangeAreas', { get: (key) => (key === 'isNullObject' ? { value: isNull } : undefined) });
@@ -442,7 +523,11 @@ export class FakeWorkbook {
   private createTables(sheet: FakeSheet, box: Box): Excel.TableScopedCollection {
     const found = sheet.tables.filter((t) => intersect(t.box, box));
     const raw = found.map((t) => new OfficeMockObject({ name: t.name, showTotals: t.showTotals }, 'excel' as never));
-    const items = raw.map((mock, i) => this.strict(mock, `Table ${found[i]!.name}`, { get: (key) => (key === 'getRange' ? { value: () => this.createRange(sheet, found[i]!.box) } : undefined) }));
+    const items = raw.map((mock, i) =>
+      this.strict(mock, `Table ${found[i]!.name}`, {
+        get: (key) => (key === 'getRange' ? { value: () => this.createRange(sheet, found[i]!.box) } : undefined),
+      }),
+    );
     let loaded = false;
     const mock = new OfficeMockObject({}, 'excel' as never);
     return this.strict(mock, 'Tables', {
@@ -469,13 +554,28 @@ export class FakeWorkbook {
   private createWorksheet(sheet: FakeSheet | undefined, lookup?: string): Excel.Worksheet {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxies' methods run with their own `this`.
     const fake = this;
-    const mock = new OfficeMockObject({ id: sheet?.id ?? '', name: sheet?.name ?? lookup ?? '', protection: { protected: sheet?.protected ?? false }, position: 0 }, 'excel' as never);
+    const mock = new OfficeMockObject(
+      {
+        id: sheet?.id ?? '',
+        name: sheet?.name ?? lookup ?? '',
+        protection: { protected: sheet?.protected ?? false },
+        position: 0,
+      },
+      'excel' as never,
+    );
     const charts = this.strict<Excel.ChartCollection>(new OfficeMockObject({}, 'excel' as never), 'charts', {
-      get: (key) => (key === 'add' ? { value: (type: string, range: Excel.Range, seriesBy: string) => fake.createChart(sheet!, type, range, seriesBy) } : undefined),
+      get: (key) =>
+        key === 'add'
+          ? {
+              value: (type: string, range: Excel.Range, seriesBy: string) =>
+                fake.createChart(sheet!, type, range, seriesBy),
+            }
+          : undefined,
     });
     const methods: Record<string, unknown> = {
       getRange: (address = 'A1') => fake.timed(() => fake.createRange(sheet!, parseAddress(address))),
-      getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) => fake.timed(() => fake.createRange(sheet!, { row, column, rowCount, columnCount })),
+      getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) =>
+        fake.timed(() => fake.createRange(sheet!, { row, column, rowCount, columnCount })),
       getUsedRangeOrNullObject: () => {
         const used = sheet!.usedBox();
         return used ? fake.createRange(sheet!, used) : fake.createNull('Range');
@@ -500,31 +600,64 @@ export class FakeWorkbook {
 
   private createNull(kind: string): never {
     const mock = new OfficeMockObject({}, 'excel' as never);
-    return this.strict(mock, `null ${kind}`, { get: (key) => (key === 'isNullObject' ? { value: true } : key === 'load' ? { value: () => undefined } : undefined) }) as never;
+    return this.strict(mock, `null ${kind}`, {
+      get: (key) =>
+        key === 'isNullObject' ? { value: true } : key === 'load' ? { value: () => undefined } : undefined,
+    }) as never;
   }
 
   private createChart(sheet: FakeSheet, type: string, range: Excel.Range, seriesBy: string): Excel.Chart {
-    const chart: FakeChart = { type, source: addressOf(range), seriesBy, name: '', title: '', series: [{ name: '' }], axisTitles: {} };
+    const chart: FakeChart = {
+      type,
+      source: addressOf(range),
+      seriesBy,
+      name: '',
+      title: '',
+      series: [{ name: '' }],
+      axisTitles: {},
+    };
     this.enqueue(120, () => sheet.charts.push(chart));
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxies' methods run with their own `this`.
     const fake = this;
     const seriesProxy = (s: FakeChart['series'][number]) =>
       fake.strict(new OfficeMockObject({}, 'excel' as never), 'series', {
         get: (key) =>
-          key === 'setValues' ? { value: (r: Excel.Range) => (s.values = addressOf(r)) }
-          : key === 'setXAxisValues' ? { value: (r: Excel.Range) => (s.xValues = addressOf(r)) }
-          : undefined,
+          key === 'setValues'
+            ? { value: (r: Excel.Range) => (s.values = addressOf(r)) }
+            : key === 'setXAxisValues'
+              ? { value: (r: Excel.Range) => (s.xValues = addressOf(r)) }
+              : undefined,
         set: (key, value) => (key === 'name' ? ((s.name = String(value)), true) : false),
       });
     const series = fake.strict(new OfficeMockObject({}, 'excel' as never), 'seriesCollection', {
       get: (key) =>
-        key === 'getItemAt' ? { value: (i: number) => seriesProxy(chart.series[i]!) }
-        : key === 'add' ? { value: (name: string) => { const s = { name }; chart.series.push(s); return seriesProxy(s); } }
-        : undefined,
+        key === 'getItemAt'
+          ? { value: (i: number) => seriesProxy(chart.series[i]!) }
+          : key === 'add'
+            ? {
+                value: (name: string) => {
+                  const s = { name };
+                  chart.series.push(s);
+                  return seriesProxy(s);
+                },
+              }
+            : undefined,
     });
-    const mock = new OfficeMockObject({ name: '', title: { text: '' }, axes: { categoryAxis: { title: { text: '' } }, valueAxis: { title: { text: '' } } } }, 'excel' as never);
+    const mock = new OfficeMockObject(
+      {
+        name: '',
+        title: { text: '' },
+        axes: { categoryAxis: { title: { text: '' } }, valueAxis: { title: { text: '' } } },
+      },
+      'excel' as never,
+    );
     return this.strict(mock, 'chart', {
-      get: (key) => (key === 'series' ? { value: series } : key === 'setPosition' ? { value: (a: string, b: string) => (chart.position = [a, b]) } : undefined),
+      get: (key) =>
+        key === 'series'
+          ? { value: series }
+          : key === 'setPosition'
+            ? { value: (a: string, b: string) => (chart.position = [a, b]) }
+            : undefined,
       set: (key, value) => {
         if (key === 'name') chart.name = String(value);
         else if (key === 'title.text') chart.title = String(value);
@@ -546,7 +679,10 @@ export class FakeWorkbook {
               let loaded = false;
               return fake.strict(new OfficeMockObject({}, 'excel' as never), `setting ${name}`, {
                 get: (k) => {
-                  if (k === 'load') return { value: () => fake.pending.push(() => ((loaded = true), bytesOf(fake.settings.get(name) ?? null))) };
+                  if (k === 'load')
+                    return {
+                      value: () => fake.pending.push(() => ((loaded = true), bytesOf(fake.settings.get(name) ?? null))),
+                    };
                   if (k === 'isNullObject') return { value: !fake.settings.has(name) };
                   if (k === 'value') {
                     if (!loaded) throw new Error(`PropertyNotLoaded: setting ${name}`);
@@ -557,15 +693,37 @@ export class FakeWorkbook {
               });
             },
           };
-        if (key === 'add') return { value: (name: string, value: unknown) => fake.enqueue(bytesOf(value) + 40, () => fake.settings.set(name, JSON.parse(JSON.stringify(value)))) };
+        if (key === 'add')
+          return {
+            value: (name: string, value: unknown) =>
+              fake.enqueue(bytesOf(value) + 40, () => fake.settings.set(name, JSON.parse(JSON.stringify(value)))),
+          };
         return undefined;
       },
     });
     const worksheets = this.strict(new OfficeMockObject({}, 'excel' as never), 'worksheets', {
       get: (key) => {
         // Office.js finds a worksheet by name or by id.
-        if (key === 'getItem') return { value: (name: string) => fake.timed(() => fake.createWorksheet(fake.sheets.find((s) => s.name === name || s.id === name) ?? (() => { throw new Error(`ItemNotFound: ${name}`); })())) };
-        if (key === 'getItemOrNullObject') return { value: (name: string) => fake.createWorksheet(fake.sheets.find((s) => s.name === name), name) };
+        if (key === 'getItem')
+          return {
+            value: (name: string) =>
+              fake.timed(() =>
+                fake.createWorksheet(
+                  fake.sheets.find((s) => s.name === name || s.id === name) ??
+                    (() => {
+                      throw new Error(`ItemNotFound: ${name}`);
+                    })(),
+                ),
+              ),
+          };
+        if (key === 'getItemOrNullObject')
+          return {
+            value: (name: string) =>
+              fake.createWorksheet(
+                fake.sheets.find((s) => s.name === name),
+                name,
+              ),
+          };
         if (key === 'add')
           return {
             value: (name: string) => {
@@ -591,7 +749,10 @@ export class FakeWorkbook {
       },
     };
     const application = this.strict(new OfficeMockObject({}, 'excel' as never), 'application', {
-      get: (key) => (key === 'suspendApiCalculationUntilNextSync' ? { value: () => fake.enqueue(30, () => (fake.suspended = true)) } : undefined),
+      get: (key) =>
+        key === 'suspendApiCalculationUntilNextSync'
+          ? { value: () => fake.enqueue(30, () => (fake.suspended = true)) }
+          : undefined,
     });
     const workbook = this.strict(workbookMock, 'workbook', {
       get: (key) => {
@@ -620,7 +781,8 @@ export class FakeWorkbook {
   private async sync(): Promise<void> {
     const started = performance.now();
     const n = ++this.attempts;
-    const ops = this.queue, loads = this.pending;
+    const ops = this.queue,
+      loads = this.pending;
     this.queue = [];
     this.pending = [];
     const requestBytes = ops.reduce((sum, op) => sum + op.bytes, 0);
@@ -631,7 +793,8 @@ export class FakeWorkbook {
       for (const op of ops) op.apply();
       let responseBytes = 0;
       for (const load of loads) responseBytes += load();
-      if (responseBytes > this.responseLimit) throw new Error(`ResponsePayloadSizeLimitExceeded: ${responseBytes} bytes`);
+      if (responseBytes > this.responseLimit)
+        throw new Error(`ResponsePayloadSizeLimitExceeded: ${responseBytes} bytes`);
       for (const mock of this.mocks) await mock.sync();
       // Proxies of earlier batches keep their loaded values; drop them from the
       // sync list so a 100,000-row run does not re-sync every old proxy.

@@ -23,8 +23,11 @@ export interface MachineFacts {
 export function machineFacts(): MachineFacts {
   let versions: { python: string; pandas: string; numpy: string };
   try {
-    const probe = 'import json, platform, pandas, numpy; print(json.dumps({"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}))';
-    versions = JSON.parse(execFileSync(PYTHON, ['-c', probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as typeof versions;
+    const probe =
+      'import json, platform, pandas, numpy; print(json.dumps({"python": platform.python_version(), "pandas": pandas.__version__, "numpy": numpy.__version__}))';
+    versions = JSON.parse(
+      execFileSync(PYTHON, ['-c', probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    ) as typeof versions;
   } catch (error) {
     throw new Error(
       `the reference needs pandas under ${PYTHON} (apt-get install -y python3-pandas, or set TIERLINE_BENCH_PYTHON): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,

@@ -17,7 +17,10 @@ export interface BenchmarkRecord {
   /** Runs per side; the figures are each side's median run. */
   readonly repeats: number;
   readonly timing: { readonly ours: string; readonly reference: string };
-  readonly phases: { readonly ours: Readonly<Record<string, number>>; readonly reference: Readonly<Record<string, number>> };
+  readonly phases: {
+    readonly ours: Readonly<Record<string, number>>;
+    readonly reference: Readonly<Record<string, number>>;
+  };
   /** Whole-process wall time, start-up included (not used for the ratio). */
   readonly wallSeconds: { readonly ours: number; readonly reference: number };
   readonly targets: typeof TARGETS;
@@ -26,7 +29,8 @@ export interface BenchmarkRecord {
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
-const roundAll = (phases: Readonly<Record<string, number>> = {}) => Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v, 3)]));
+const roundAll = (phases: Readonly<Record<string, number>> = {}) =>
+  Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v, 3)]));
 
 export function toRecord(m: Measurement): BenchmarkRecord {
   const ratio = m.ours.report.seconds / m.reference.report.seconds;
@@ -66,7 +70,10 @@ export function headerLines(facts: MachineFacts, rows: number, repeats: number):
     '  seconds exclude interpreter start-up and imports (process wall time shown for reference);',
     `  ratio = ours ÷ reference, lower is better · targets: ratio ≤ ${TARGETS.ratio.toFixed(2)}, our peak RSS < ${int(TARGETS.peakMemoryMB)} MB`,
   ];
-  if (facts.loadAverage > facts.cpus / 2) lines.push(`  note: the machine is busy (load ${facts.loadAverage.toFixed(2)} on ${facts.cpus} CPUs): timings will be noisy`);
+  if (facts.loadAverage > facts.cpus / 2)
+    lines.push(
+      `  note: the machine is busy (load ${facts.loadAverage.toFixed(2)} on ${facts.cpus} CPUs): timings will be noisy`,
+    );
   return lines;
 }
 
@@ -90,6 +97,9 @@ export function verdictLine(record: BenchmarkRecord): string {
   const ok = record.meetsTargets.ratio && record.meetsTargets.peakMemory && record.mismatches.length === 0;
   const ratio = `ratio ${record.ratio.toFixed(2)} ${record.meetsTargets.ratio ? '≤' : '>'} ${TARGETS.ratio.toFixed(2)}`;
   const memory = `peak ${int(record.peakMemoryMB)} MB ${record.meetsTargets.peakMemory ? '<' : '≥'} ${int(TARGETS.peakMemoryMB)} MB`;
-  const agreement = record.mismatches.length === 0 ? '' : `, ${record.mismatches.length} mismatch${record.mismatches.length === 1 ? '' : 'es'} with the reference`;
+  const agreement =
+    record.mismatches.length === 0
+      ? ''
+      : `, ${record.mismatches.length} mismatch${record.mismatches.length === 1 ? '' : 'es'} with the reference`;
   return `  ${record.name.padEnd(24)} ${ok ? 'PASS' : 'FAIL'}  ${ratio}, ${memory}${agreement}`;
 }

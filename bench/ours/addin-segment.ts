@@ -28,8 +28,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const outcome = await segmentSelection(book.context, { locale: 'en', asOf: AS_OF, today: '2026-11-02' });
   const finished = performance.now();
 
-  const wall = (finished - started) / 1000, fake = book.fakeMs / 1000;
-  const request = book.syncs.map((s) => s.requestBytes), response = book.syncs.map((s) => s.responseBytes);
+  const wall = (finished - started) / 1000,
+    fake = book.fakeMs / 1000;
+  const request = book.syncs.map((s) => s.requestBytes),
+    response = book.syncs.map((s) => s.responseBytes);
   const moved = book.syncs.map((s) => s.requestBytes + s.responseBytes);
   console.log(
     JSON.stringify({

@@ -34,18 +34,29 @@ function timeQueries(run: () => void, count: number): { p50: number; p95: number
 function main(argv: readonly string[]): void {
   const [path, ownersText, queriesText] = argv;
   if (!path || !ownersText || !queriesText) throw new Error('usage: bot-churn-digest.js STORE.db OWNERS QUERIES');
-  const owners = Number(ownersText), queries = Number(queriesText);
+  const owners = Number(ownersText),
+    queries = Number(queriesText);
   const store = new SqliteStore(path);
-  const deps: BotDeps = { store, access: { managers: [], admins: [] }, now: () => new Date('2026-11-09T09:00:00Z'), defaultLocale: 'en', log: () => {} };
+  const deps: BotDeps = {
+    store,
+    access: { managers: [], admins: [] },
+    now: () => new Date('2026-11-09T09:00:00Z'),
+    defaultLocale: 'en',
+    log: () => {},
+  };
   const rng = createRng(42);
   const ask = (owner: string | undefined, offset: number) => {
     const viewer = owner === undefined ? { manager: true, admin: false } : { owner, manager: false, admin: false };
     const reply = replyToIntent(deps, viewer, { kind: 'churn' }, 'dm', 'en', { offset });
-    if (reply.answer.kind !== 'churn' || reply.answer.customers.length === 0) throw new Error(`no churn answer for ${owner ?? 'manager'}`);
+    if (reply.answer.kind !== 'churn' || reply.answer.customers.length === 0)
+      throw new Error(`no churn answer for ${owner ?? 'manager'}`);
   };
   // One warm-up query: the first one pays for page-cache misses and statement preparation.
   ask(ownerOf(0, owners), 0);
-  const salesperson = timeQueries(() => ask(ownerOf(rng.int(0, owners - 1), owners), rng.next() < 0.2 ? 5 : 0), queries);
+  const salesperson = timeQueries(
+    () => ask(ownerOf(rng.int(0, owners - 1), owners), rng.next() < 0.2 ? 5 : 0),
+    queries,
+  );
   const manager = timeQueries(() => ask(undefined, 0), Math.max(10, Math.floor(queries / 10)));
 
   const started = performance.now();

@@ -16,15 +16,30 @@ import { fitGradientBoosting, predictGradientBoosting, rankAuc } from '../../cor
 import { readChurnFeatures } from '../generate-churn-features.js';
 
 /** The hyper-parameters both sides use (sklearn's defaults, early stopping off). */
-export const CHURN_GBDT_PARAMS = { maxIter: 100, learningRate: 0.1, maxLeafNodes: 31, minSamplesLeaf: 20, l2Regularization: 0, maxBins: 255, earlyStopping: false, seed: 0 } as const;
+export const CHURN_GBDT_PARAMS = {
+  maxIter: 100,
+  learningRate: 0.1,
+  maxLeafNodes: 31,
+  minSamplesLeaf: 20,
+  l2Regularization: 0,
+  maxBins: 255,
+  earlyStopping: false,
+  seed: 0,
+} as const;
 export const TRAIN_SHARE = 0.8;
 
 function main(argv: readonly string[]): void {
   const [path, countText] = argv;
   if (path === undefined || countText === undefined) throw new Error('usage: churn-gbdt.js FEATURES.bin CUSTOMERS');
   const { customers, cols, features, labels } = readChurnFeatures(path, Number(countText));
-  const trainRows = Math.floor(customers * TRAIN_SHARE), testRows = customers - trainRows;
-  const train = { features: features.subarray(0, trainRows * cols), rows: trainRows, cols, labels: labels.subarray(0, trainRows) };
+  const trainRows = Math.floor(customers * TRAIN_SHARE),
+    testRows = customers - trainRows;
+  const train = {
+    features: features.subarray(0, trainRows * cols),
+    rows: trainRows,
+    cols,
+    labels: labels.subarray(0, trainRows),
+  };
   const test = { features: features.subarray(trainRows * cols), rows: testRows, cols };
 
   const cpuBefore = process.cpuUsage();
@@ -40,7 +55,8 @@ function main(argv: readonly string[]): void {
       seconds: (finished - started) / 1000,
       peakMemoryMB: process.resourceUsage().maxRSS / 1024,
       customers,
-      timing: 'fitGradientBoosting on 80% (binning + 100 trees) + predictGradientBoosting on 20%, data loaded before the clock starts',
+      timing:
+        'fitGradientBoosting on 80% (binning + 100 trees) + predictGradientBoosting on 20%, data loaded before the clock starts',
       phases: { fit: (fitted - started) / 1000, score: (finished - fitted) / 1000 },
       trainRows,
       testRows,

@@ -31,17 +31,28 @@ function sum(values: Float64Array): number {
 
 function main(argv: readonly string[]): void {
   const [path, countText] = argv;
-  if (path === undefined || countText === undefined) throw new Error('usage: lifetime-fit-score.js SUMMARY.f64 CUSTOMERS');
+  if (path === undefined || countText === undefined)
+    throw new Error('usage: lifetime-fit-score.js SUMMARY.f64 CUSTOMERS');
   const columns = readLifetimeSummary(path, Number(countText));
 
   const started = performance.now();
-  const summary = summaryFromColumns({ unit: 'weeks', frequency: columns.frequency, recency: columns.recency, age: columns.age, monetaryValue: columns.monetaryValue });
+  const summary = summaryFromColumns({
+    unit: 'weeks',
+    frequency: columns.frequency,
+    recency: columns.recency,
+    age: columns.age,
+    monetaryValue: columns.monetaryValue,
+  });
   const summarized = performance.now();
   const bgnbd = fitBgNbd(summary);
   const bgnbdFitted = performance.now();
   const gammaGamma = fitGammaGamma(summary);
   const fitted = performance.now();
-  const scores = scoreLifetimes(summary, { transactions: bgnbd, spend: gammaGamma }, { horizonMonths: HORIZON_MONTHS, monthlyDiscountRate: MONTHLY_DISCOUNT_RATE });
+  const scores = scoreLifetimes(
+    summary,
+    { transactions: bgnbd, spend: gammaGamma },
+    { horizonMonths: HORIZON_MONTHS, monthlyDiscountRate: MONTHLY_DISCOUNT_RATE },
+  );
   const finished = performance.now();
 
   const fit = (model: typeof bgnbd | typeof gammaGamma, seconds: number) => ({
@@ -60,8 +71,13 @@ function main(argv: readonly string[]): void {
       seconds: (finished - started) / 1000,
       peakMemoryMB: process.resourceUsage().maxRSS / 1024,
       customers: scores.count,
-      timing: 'summaryFromColumns + fitBgNbd + fitGammaGamma (BFGS, Hessian) + scoreLifetimes (12 months, 1%/month), data loaded before the clock starts',
-      phases: { summary: (summarized - started) / 1000, fit: (fitted - summarized) / 1000, score: (finished - fitted) / 1000 },
+      timing:
+        'summaryFromColumns + fitBgNbd + fitGammaGamma (BFGS, Hessian) + scoreLifetimes (12 months, 1%/month), data loaded before the clock starts',
+      phases: {
+        summary: (summarized - started) / 1000,
+        fit: (fitted - summarized) / 1000,
+        score: (finished - fitted) / 1000,
+      },
       bgnbd: fit(bgnbd, (bgnbdFitted - summarized) / 1000),
       gammaGamma: fit(gammaGamma, (fitted - bgnbdFitted) / 1000),
       meanPAlive: sum(scores.pAlive) / scores.count,

@@ -24,7 +24,11 @@ import { readTable } from '../../io/index.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
-  const { values, positionals } = parseArgs({ args: [...argv], options: { check: { type: 'string', default: '' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { check: { type: 'string', default: '' } },
+    allowPositionals: true,
+  });
   const path = positionals[0];
   if (path === undefined) throw new Error('usage: rfm-transactions.js TRANSACTIONS.csv [--check ID,ID]');
 
@@ -66,7 +70,11 @@ async function main(argv: readonly string[]): Promise<void> {
       peakMemoryMB: process.resourceUsage().maxRSS / 1024,
       customers: features.count,
       timing: 'after imports',
-      phases: { readParse: (read - started - engineMs) / 1000, addRows: engineMs / 1000, finish: (finished - read) / 1000 },
+      phases: {
+        readParse: (read - started - engineMs) / 1000,
+        addRows: engineMs / 1000,
+        finish: (finished - read) / 1000,
+      },
       issueCounts: result.report.counts,
       sample,
     }),

@@ -18,7 +18,8 @@ import { readFeatures, type FeatureColumns } from '../generate-features.js';
 export function featuresOf(columns: FeatureColumns): CustomerFeatures {
   const n = columns.customers;
   const { recencyDays, frequency, monetary } = columns;
-  const frequency6m = new Float64Array(n), averageOrderValue = new Float64Array(n);
+  const frequency6m = new Float64Array(n),
+    averageOrderValue = new Float64Array(n);
   for (let c = 0; c < n; c++) {
     // Purchases spread evenly over the history: a quarter of them fall in the last 6 months if still active.
     frequency6m[c] = recencyDays[c]! <= 182 ? Math.ceil(frequency[c]! / 4) : 0;

@@ -29,7 +29,13 @@ export function localeOfValue(value: string | undefined, fallback: Locale): Loca
  * user: button values and modal metadata come back from the client and may
  * be forged, so scoping is decided here again, never trusted from the value.
  */
-export function customerForAction(deps: BotDeps, slackUserId: string, customerId: string | undefined): { viewer: Viewer; snapshot: SnapshotInfo; customer: StoredCustomer } | { error: MessageId; values?: Record<string, string> } {
+export function customerForAction(
+  deps: BotDeps,
+  slackUserId: string,
+  customerId: string | undefined,
+):
+  | { viewer: Viewer; snapshot: SnapshotInfo; customer: StoredCustomer }
+  | { error: MessageId; values?: Record<string, string> } {
   const viewer = resolveViewer(deps.store, slackUserId, deps.access);
   const snapshot = deps.store.latestSnapshot();
   if (!snapshot) return { error: 'error.no-snapshot' };

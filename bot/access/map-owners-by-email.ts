@@ -9,14 +9,23 @@ export function isEmail(text: string): boolean {
 }
 
 /** The result of an email lookup for one owner. */
-export type EmailMapping = { readonly owner: string; readonly email: string; readonly slackUserId?: string; readonly error?: string };
+export type EmailMapping = {
+  readonly owner: string;
+  readonly email: string;
+  readonly slackUserId?: string;
+  readonly error?: string;
+};
 
 /**
  * Maps owners to Slack users by email (users.lookupByEmail). `pairs` are
  * (owner, email); owner values that are themselves emails map to themselves.
  * A lookup that fails (`users_not_found`) is reported, never guessed.
  */
-export async function mapOwnersByEmail(store: PeopleStore, client: WebClient, pairs: readonly { owner: string; email: string }[]): Promise<EmailMapping[]> {
+export async function mapOwnersByEmail(
+  store: PeopleStore,
+  client: WebClient,
+  pairs: readonly { owner: string; email: string }[],
+): Promise<EmailMapping[]> {
   const results: EmailMapping[] = [];
   for (const { owner, email } of pairs) {
     try {
@@ -29,7 +38,11 @@ export async function mapOwnersByEmail(store: PeopleStore, client: WebClient, pa
       store.mapOwner(owner, id, 'email');
       results.push({ owner, email, slackUserId: id });
     } catch (error) {
-      results.push({ owner, email, error: (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? 'error' });
+      results.push({
+        owner,
+        email,
+        error: (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? 'error',
+      });
     }
   }
   return results;

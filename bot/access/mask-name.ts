@@ -1,4 +1,5 @@
-const COMPANY = /(有限责任公司|股份有限公司|有限公司|公司|集团|工厂|厂|商行|事务所|研究院|\b(?:inc|ltd|llc|co|corp|gmbh|group|company|limited)\.?$)/i;
+const COMPANY =
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|工厂|厂|商行|事务所|研究院|\b(?:inc|ltd|llc|co|corp|gmbh|group|company|limited)\.?$)/i;
 const HONORIFIC = /(先生|女士|小姐|总|经理|老师|博士|\bmr\.?|\bms\.?|\bmrs\.?|\bdr\.?)$/i;
 const HONORIFIC_PREFIX = /^(mr\.?|ms\.?|mrs\.?|dr\.?)\s+/i;
 
@@ -15,7 +16,8 @@ export function maskName(name: string | null, position: number, locale: 'en' | '
   const trimmed = name.trim();
   if (trimmed.includes('*')) return trimmed;
   const letter = String.fromCharCode(65 + (position % 26));
-  if (COMPANY.test(trimmed)) return locale === 'zh-CN' || /\p{Script=Han}/u.test(trimmed) ? `${letter}公司` : `Company ${letter}`;
+  if (COMPANY.test(trimmed))
+    return locale === 'zh-CN' || /\p{Script=Han}/u.test(trimmed) ? `${letter}公司` : `Company ${letter}`;
   const prefix = HONORIFIC_PREFIX.exec(trimmed);
   if (prefix) return `${prefix[1]} *`;
   const suffix = HONORIFIC.exec(trimmed);

@@ -33,14 +33,21 @@ export function resolveViewer(store: PeopleStore, slackUserId: string, config: A
 }
 
 /** The error of a scoping decision, with a stable code. */
-export type ScopeError = { readonly error: 'not-mapped' | 'managers-only' | 'owner-not-mapped'; readonly user?: string };
+export type ScopeError = {
+  readonly error: 'not-mapped' | 'managers-only' | 'owner-not-mapped';
+  readonly user?: string;
+};
 
 /**
  * The owner filter for a question: a salesperson always gets their own
  * owner; a manager gets the requested owner (a mention resolved through the
  * mapping) or everyone (`undefined`).
  */
-export function scopeOwner(store: PeopleStore, viewer: Viewer, requestedSlackUser?: string): { owner: string | undefined } | ScopeError {
+export function scopeOwner(
+  store: PeopleStore,
+  viewer: Viewer,
+  requestedSlackUser?: string,
+): { owner: string | undefined } | ScopeError {
   if (requestedSlackUser !== undefined && requestedSlackUser !== viewer.slackUserId) {
     if (!viewer.manager) return { error: 'managers-only' };
     const owner = store.ownerOfSlackUser(requestedSlackUser);

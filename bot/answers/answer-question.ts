@@ -2,7 +2,14 @@ import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
 import { maskName } from '../access/mask-name.js';
 import type { ChurnSort, Intent, Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
-import type { ExecutionLogEntry, ExecutionLogStore, PeopleStore, SnapshotInfo, SnapshotStore, StoredCustomer } from '../store/store.js';
+import type {
+  ExecutionLogEntry,
+  ExecutionLogStore,
+  PeopleStore,
+  SnapshotInfo,
+  SnapshotStore,
+  StoredCustomer,
+} from '../store/store.js';
 
 /** Where the answer is shown: a DM (or the CLI) may show the owner's full names; a channel never does. */
 export type Surface = 'dm' | 'channel';
@@ -30,11 +37,42 @@ export interface Page {
 }
 
 export type Answer =
-  | { readonly kind: 'churn'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly sort: ChurnSort; readonly customers: readonly ShownCustomer[]; readonly page: Page }
-  | { readonly kind: 'segment'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly segment: string; readonly customers: readonly ShownCustomer[]; readonly page: Page }
-  | { readonly kind: 'search'; readonly snapshot: SnapshotInfo; readonly text: string; readonly customers: readonly ShownCustomer[] }
-  | { readonly kind: 'customer'; readonly snapshot: SnapshotInfo; readonly customer: ShownCustomer; readonly contacts: readonly ExecutionLogEntry[]; readonly snoozedUntil: string | undefined }
-  | { readonly kind: 'summary'; readonly snapshot: SnapshotInfo; readonly owner: string | undefined; readonly all: boolean; readonly counts: readonly { segment: string; count: number; revenue: number; churnRisks: number }[] }
+  | {
+      readonly kind: 'churn';
+      readonly snapshot: SnapshotInfo;
+      readonly owner: string | undefined;
+      readonly sort: ChurnSort;
+      readonly customers: readonly ShownCustomer[];
+      readonly page: Page;
+    }
+  | {
+      readonly kind: 'segment';
+      readonly snapshot: SnapshotInfo;
+      readonly owner: string | undefined;
+      readonly segment: string;
+      readonly customers: readonly ShownCustomer[];
+      readonly page: Page;
+    }
+  | {
+      readonly kind: 'search';
+      readonly snapshot: SnapshotInfo;
+      readonly text: string;
+      readonly customers: readonly ShownCustomer[];
+    }
+  | {
+      readonly kind: 'customer';
+      readonly snapshot: SnapshotInfo;
+      readonly customer: ShownCustomer;
+      readonly contacts: readonly ExecutionLogEntry[];
+      readonly snoozedUntil: string | undefined;
+    }
+  | {
+      readonly kind: 'summary';
+      readonly snapshot: SnapshotInfo;
+      readonly owner: string | undefined;
+      readonly all: boolean;
+      readonly counts: readonly { segment: string; count: number; revenue: number; churnRisks: number }[];
+    }
   | { readonly kind: 'help'; readonly fallback: boolean }
   | { readonly kind: 'error'; readonly id: MessageId; readonly values?: Readonly<Record<string, string | number>> };
 
@@ -86,32 +124,68 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext, request: Answ
   if (intent.kind === 'help') return { kind: 'help', fallback: request.unmatched ?? false };
   const snapshot = ctx.store.latestSnapshot();
   if (!snapshot) return { kind: 'error', id: 'error.no-snapshot' };
-  if (snapshot.customerCount === 0) return { kind: 'error', id: 'error.empty-snapshot', values: { asOf: snapshot.asOf } };
+  if (snapshot.customerCount === 0)
+    return { kind: 'error', id: 'error.empty-snapshot', values: { asOf: snapshot.asOf } };
   switch (intent.kind) {
     case 'churn': {
       const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       const { offset, pageSize } = clampPage(request, intent.limit);
       const sort = request.sort ?? intent.sort ?? 'risk';
-      const { customers, total } = ctx.store.churnRisks({ snapshotId: snapshot.id, owner: scope.owner, limit: pageSize, offset, today: ctx.today, sort });
-      return { kind: 'churn', snapshot, owner: scope.owner, sort, customers: show(ctx, customers), page: { offset, pageSize, total } };
+      const { customers, total } = ctx.store.churnRisks({
+        snapshotId: snapshot.id,
+        owner: scope.owner,
+        limit: pageSize,
+        offset,
+        today: ctx.today,
+        sort,
+      });
+      return {
+        kind: 'churn',
+        snapshot,
+        owner: scope.owner,
+        sort,
+        customers: show(ctx, customers),
+        page: { offset, pageSize, total },
+      };
     }
     case 'segment': {
       const scope = scopeOwner(ctx.store, ctx.viewer);
       if ('error' in scope) return scopeError(scope.error, scope.user);
-      if (!snapshot.segments.includes(intent.segment)) return { kind: 'error', id: 'segment.unknown', values: { segment: intent.segment } };
+      if (!snapshot.segments.includes(intent.segment))
+        return { kind: 'error', id: 'segment.unknown', values: { segment: intent.segment } };
       const { offset, pageSize } = clampPage(request);
-      const { customers, total } = ctx.store.customersInSegment({ snapshotId: snapshot.id, owner: scope.owner, segment: intent.segment, limit: pageSize, offset });
-      return { kind: 'segment', snapshot, owner: scope.owner, segment: intent.segment, customers: show(ctx, customers), page: { offset, pageSize, total } };
+      const { customers, total } = ctx.store.customersInSegment({
+        snapshotId: snapshot.id,
+        owner: scope.owner,
+        segment: intent.segment,
+        limit: pageSize,
+        offset,
+      });
+      return {
+        kind: 'segment',
+        snapshot,
+        owner: scope.owner,
+        segment: intent.segment,
+        customers: show(ctx, customers),
+        page: { offset, pageSize, total },
+      };
     }
     case 'lookup': {
       const scope = scopeOwner(ctx.store, ctx.viewer);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       const customer = ctx.store.customer(snapshot.id, intent.customerId);
       // Another owner's customer reads as "not found": its existence is not the asker's to know.
-      if (!customer || !canSee(ctx.viewer, customer.owner)) return { kind: 'error', id: 'lookup.not-found', values: { id: intent.customerId } };
+      if (!customer || !canSee(ctx.viewer, customer.owner))
+        return { kind: 'error', id: 'lookup.not-found', values: { id: intent.customerId } };
       const contacts = ctx.store.executionLog({ customerId: customer.customerId });
-      return { kind: 'customer', snapshot, customer: show(ctx, [customer])[0]!, contacts, snoozedUntil: ctx.store.snoozedUntil(customer.customerId) };
+      return {
+        kind: 'customer',
+        snapshot,
+        customer: show(ctx, [customer])[0]!,
+        contacts,
+        snoozedUntil: ctx.store.snoozedUntil(customer.customerId),
+      };
     }
     case 'search': {
       const scope = scopeOwner(ctx.store, ctx.viewer);
@@ -124,7 +198,13 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext, request: Answ
     case 'summary': {
       const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
       if ('error' in scope) return scopeError(scope.error, scope.user);
-      return { kind: 'summary', snapshot, owner: scope.owner, all: scope.owner === undefined, counts: ctx.store.segmentCounts(snapshot.id, scope.owner) };
+      return {
+        kind: 'summary',
+        snapshot,
+        owner: scope.owner,
+        all: scope.owner === undefined,
+        counts: ctx.store.segmentCounts(snapshot.id, scope.owner),
+      };
     }
   }
 }

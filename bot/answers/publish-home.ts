@@ -22,11 +22,26 @@ export interface HomeRequest {
  * when the tab is opened and to answer clicks in it (Home-tab clicks carry
  * no response_url: the new view is the answer).
  */
-export async function publishHome(deps: BotDeps, client: Pick<WebClient, 'views'>, slackUserId: string, request: HomeRequest = {}): Promise<void> {
+export async function publishHome(
+  deps: BotDeps,
+  client: Pick<WebClient, 'views'>,
+  slackUserId: string,
+  request: HomeRequest = {},
+): Promise<void> {
   const viewer = resolveViewer(deps.store, slackUserId, deps.access);
   const ctx = { store: deps.store, viewer, locale: deps.defaultLocale, surface: 'dm' as const, today: todayOf(deps) };
   const summary = answerQuestion({ kind: 'summary' }, ctx);
-  const churn = answerQuestion({ kind: 'churn' }, ctx, { offset: request.offset ?? 0, ...(request.pageSize ? { pageSize: request.pageSize } : {}), ...(request.sort ? { sort: request.sort } : {}) });
-  const contacts = deps.store.executionLog({ ...(viewer.manager ? {} : { owner: viewer.owner ?? '\u0000' }), since: mondayOf(ctx.today) }).length;
-  await client.views.publish({ user_id: slackUserId, view: buildHome(summary, churn, contacts, deps.defaultLocale, request.notice) });
+  const churn = answerQuestion({ kind: 'churn' }, ctx, {
+    offset: request.offset ?? 0,
+    ...(request.pageSize ? { pageSize: request.pageSize } : {}),
+    ...(request.sort ? { sort: request.sort } : {}),
+  });
+  const contacts = deps.store.executionLog({
+    ...(viewer.manager ? {} : { owner: viewer.owner ?? '\u0000' }),
+    since: mondayOf(ctx.today),
+  }).length;
+  await client.views.publish({
+    user_id: slackUserId,
+    view: buildHome(summary, churn, contacts, deps.defaultLocale, request.notice),
+  });
 }

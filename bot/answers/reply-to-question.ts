@@ -24,7 +24,14 @@ export function localeOf(text: string, fallback: Locale): Locale {
 }
 
 /** Answers a resolved intent for a viewer and renders it. */
-export function replyToIntent(deps: BotDeps, viewer: Viewer, intent: Intent, surface: Surface, locale: Locale, request: AnswerRequest = {}): Reply {
+export function replyToIntent(
+  deps: BotDeps,
+  viewer: Viewer,
+  intent: Intent,
+  surface: Surface,
+  locale: Locale,
+  request: AnswerRequest = {},
+): Reply {
   const answer = answerQuestion(intent, { store: deps.store, viewer, locale, surface, today: todayOf(deps) }, request);
   const requestedUser = intent.kind === 'churn' ? intent.ownerMention : undefined;
   const blocks = buildAnswerBlocks(answer, locale, requestedUser);
@@ -35,11 +42,19 @@ export function replyToIntent(deps: BotDeps, viewer: Viewer, intent: Intent, sur
  * Answers a free-text question from a Slack user (DM, mention or `/crm` text).
  * @example replyToQuestion(deps, 'U123', '哪些客户有流失风险', 'dm').answer.kind // 'churn'
  */
-export function replyToQuestion(deps: BotDeps, slackUserId: string, text: string, surface: Surface, botUserId?: string): Reply {
+export function replyToQuestion(
+  deps: BotDeps,
+  slackUserId: string,
+  text: string,
+  surface: Surface,
+  botUserId?: string,
+): Reply {
   const locale = localeOf(text, deps.defaultLocale);
   const snapshot = deps.store.latestSnapshot();
   const vocabulary = snapshot && { segments: snapshot.segments, labels: snapshot.segmentLabels };
   const intent = matchIntent(text, vocabulary, botUserId);
   const viewer = resolveViewer(deps.store, slackUserId, deps.access);
-  return replyToIntent(deps, viewer, intent, surface, locale, { unmatched: intent.kind === 'help' && !asksForHelp(text) });
+  return replyToIntent(deps, viewer, intent, surface, locale, {
+    unmatched: intent.kind === 'help' && !asksForHelp(text),
+  });
 }

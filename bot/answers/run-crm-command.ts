@@ -21,7 +21,8 @@ export const CRM_USAGE = {
   customer: '/crm customer <id>',
   segment: '/crm segment <name>',
   summary: '/crm summary [@owner]',
-  digest: '/crm digest subscribe #channel|@user weekly mon 09:00 Asia/Shanghai [all|team|owner [@owner]] · /crm digest list · /crm digest unsubscribe <id> · /crm digest preview [@owner]',
+  digest:
+    '/crm digest subscribe #channel|@user weekly mon 09:00 Asia/Shanghai [all|team|owner [@owner]] · /crm digest list · /crm digest unsubscribe <id> · /crm digest preview [@owner]',
   users: '/crm users map "Name=@user" · /crm users list · /crm users role @user manager|admin|none',
 } as const;
 
@@ -33,8 +34,10 @@ export function tokenize(text: string): string[] {
 }
 
 const plain = (text: string): CommandReply => ({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], text });
-const say = (id: MessageId, locale: Locale, values?: Record<string, string | number>): CommandReply => plain(message(id, locale, values));
-const usage = (problem: string, which: keyof typeof CRM_USAGE, locale: Locale): CommandReply => say('error.usage', locale, { problem, usage: CRM_USAGE[which] });
+const say = (id: MessageId, locale: Locale, values?: Record<string, string | number>): CommandReply =>
+  plain(message(id, locale, values));
+const usage = (problem: string, which: keyof typeof CRM_USAGE, locale: Locale): CommandReply =>
+  say('error.usage', locale, { problem, usage: CRM_USAGE[which] });
 
 /** A Slack user id from `<@U123|name>`, `<@U123>`, `@U123` or `U123`. */
 function slackUserOf(token: string | undefined): string | undefined {
@@ -57,11 +60,19 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
     const subscriptions = deps.store.subscriptions();
     if (subscriptions.length === 0) return say('digest.list-empty', locale);
     const now = deps.now();
-    return plain(subscriptions.map((s) => `${s.id}. <#${s.channel}> · \`${s.cron}\` ${s.timeZone} · ${s.scope.kind === 'all' ? 'all' : s.scope.owner} · next ${nextOccurrence(s, now)?.toISOString() ?? '—'}`).join('\n'));
+    return plain(
+      subscriptions
+        .map(
+          (s) =>
+            `${s.id}. <#${s.channel}> · \`${s.cron}\` ${s.timeZone} · ${s.scope.kind === 'all' ? 'all' : s.scope.owner} · next ${nextOccurrence(s, now)?.toISOString() ?? '—'}`,
+        )
+        .join('\n'),
+    );
   }
   if (action === 'unsubscribe') {
     const id = Number(rest[0]);
-    if (!Number.isInteger(id) || id <= 0) return usage(`"${rest[0] ?? ''}" is not a subscription number`, 'digest', locale);
+    if (!Number.isInteger(id) || id <= 0)
+      return usage(`"${rest[0] ?? ''}" is not a subscription number`, 'digest', locale);
     if (!deps.store.removeSubscription(id)) return say('digest.no-subscription', locale, { id });
     deps.scheduler?.refresh();
     return say('digest.unsubscribed', locale, { id });
@@ -90,15 +101,29 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
   let scope: { kind: 'all' } | { kind: 'owner'; owner: string } = { kind: 'all' };
   if (scopeWords[0] === 'owner') {
     const user = slackUserOf(scopeWords[1]);
-    const owner = user ? deps.store.ownerOfSlackUser(user) : scopeWords[1] ?? viewer.owner;
+    const owner = user ? deps.store.ownerOfSlackUser(user) : (scopeWords[1] ?? viewer.owner);
     if (user && owner === undefined) return say('error.owner-not-mapped', locale, { user });
     if (owner === undefined) return usage('owner scope needs an owner (@user or "Name")', 'digest', locale);
     scope = { kind: 'owner', owner };
   }
   // 'team': a manager's team is every owner until the store knows teams.
-  deps.store.addSubscription({ channel, cron: schedule.cron, timeZone: schedule.timeZone, scope, locale, createdBy: viewer.slackUserId ?? '', createdAt: deps.now().toISOString() });
+  deps.store.addSubscription({
+    channel,
+    cron: schedule.cron,
+    timeZone: schedule.timeZone,
+    scope,
+    locale,
+    createdBy: viewer.slackUserId ?? '',
+    createdAt: deps.now().toISOString(),
+  });
   deps.scheduler?.refresh();
-  return say('digest.subscribed', locale, { channel: /^[UW]/.test(channel) ? `<@${channel}>` : `<#${channel}>`, schedule: `\`${schedule.cron}\``, timeZone: schedule.timeZone, scope: scope.kind === 'all' ? scopeWords[0]! : scope.owner, next: schedule.next.toISOString() });
+  return say('digest.subscribed', locale, {
+    channel: /^[UW]/.test(channel) ? `<@${channel}>` : `<#${channel}>`,
+    schedule: `\`${schedule.cron}\``,
+    timeZone: schedule.timeZone,
+    scope: scope.kind === 'all' ? scopeWords[0]! : scope.owner,
+    next: schedule.next.toISOString(),
+  });
 }
 
 function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): CommandReply {
@@ -106,7 +131,9 @@ function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale)
   const [action, ...rest] = args;
   if (action === 'list') {
     const mappings = deps.store.ownerMappings();
-    return plain(mappings.length ? mappings.map((m) => `• ${m.owner} → <@${m.slackUserId}> (${m.source})`).join('\n') : '—');
+    return plain(
+      mappings.length ? mappings.map((m) => `• ${m.owner} → <@${m.slackUserId}> (${m.source})`).join('\n') : '—',
+    );
   }
   if (action === 'map') {
     const spec = rest.join(' ');
@@ -120,7 +147,8 @@ function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale)
   if (action === 'role') {
     const user = slackUserOf(rest[0]);
     const role = rest[1];
-    if (!user || !['manager', 'admin', 'none'].includes(role ?? '')) return usage(`expected @user and manager, admin or none`, 'users', locale);
+    if (!user || !['manager', 'admin', 'none'].includes(role ?? ''))
+      return usage(`expected @user and manager, admin or none`, 'users', locale);
     deps.store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
     return plain(`<@${user}>: ${role}`);
   }
@@ -149,7 +177,13 @@ export function runCrmCommand(deps: BotDeps, slackUserId: string, text: string, 
         else if (slackUserOf(arg)) user = slackUserOf(arg);
         else return usage(`"${arg}" is neither a count (1–100) nor an @user`, 'churn', locale);
       }
-      return replyToIntent(deps, viewer, { kind: 'churn', ...(limit ? { limit } : {}), ...(user ? { ownerMention: user } : {}) }, surface, locale);
+      return replyToIntent(
+        deps,
+        viewer,
+        { kind: 'churn', ...(limit ? { limit } : {}), ...(user ? { ownerMention: user } : {}) },
+        surface,
+        locale,
+      );
     }
     case 'customer':
     case 'lookup': {
@@ -179,4 +213,3 @@ export function runCrmCommand(deps: BotDeps, slackUserId: string, text: string, 
     }
   }
 }
-

@@ -15,7 +15,8 @@ export function blocksToText(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const block of blocks) {
     if (block.type === 'header') out.push(block.text.text, '─'.repeat(Math.min(60, [...block.text.text].length * 2)));
-    else if (block.type === 'section' && block.text) out.push(unescape(block.text.text.replace(/\*([^*\n]+)\*/g, '$1')));
+    else if (block.type === 'section' && block.text)
+      out.push(unescape(block.text.text.replace(/\*([^*\n]+)\*/g, '$1')));
     else if (block.type === 'context') {
       for (const e of block.elements) if ('text' in e && typeof e.text === 'string') out.push(unescape(e.text));
     } else if (block.type === 'image') out.push(`[${block.alt_text}]`);

@@ -22,7 +22,13 @@ export interface LogContactMetadata {
  * action), customer feedback, and result success / follow-up.
  * @example buildLogContactModal('C003', 'A公司', '2026-11-25', 'Phone call', 'en').callback_id // 'tierline_log_contact_submit'
  */
-export function buildLogContactModal(customerId: string, title: string, today: string, suggested: string | null, locale: Locale): types.ModalView {
+export function buildLogContactModal(
+  customerId: string,
+  title: string,
+  today: string,
+  suggested: string | null,
+  locale: Locale,
+): types.ModalView {
   const metadata: LogContactMetadata = { customerId, locale };
   return {
     type: 'modal',
@@ -33,9 +39,34 @@ export function buildLogContactModal(customerId: string, title: string, today: s
     close: { type: 'plain_text', text: message('log.cancel', locale) },
     blocks: [
       { type: 'context', elements: [{ type: 'mrkdwn', text: title }] },
-      { type: 'input', block_id: LOG_CONTACT.date.block, label: { type: 'plain_text', text: message('log.date', locale) }, element: { type: 'datepicker', action_id: LOG_CONTACT.date.action, initial_date: today } },
-      { type: 'input', block_id: LOG_CONTACT.action.block, label: { type: 'plain_text', text: message('log.action', locale) }, element: { type: 'plain_text_input', action_id: LOG_CONTACT.action.action, max_length: 500, ...(suggested ? { initial_value: suggested.slice(0, 500) } : {}) } },
-      { type: 'input', block_id: LOG_CONTACT.feedback.block, label: { type: 'plain_text', text: message('log.feedback', locale) }, element: { type: 'plain_text_input', action_id: LOG_CONTACT.feedback.action, multiline: true, max_length: 2000 } },
+      {
+        type: 'input',
+        block_id: LOG_CONTACT.date.block,
+        label: { type: 'plain_text', text: message('log.date', locale) },
+        element: { type: 'datepicker', action_id: LOG_CONTACT.date.action, initial_date: today },
+      },
+      {
+        type: 'input',
+        block_id: LOG_CONTACT.action.block,
+        label: { type: 'plain_text', text: message('log.action', locale) },
+        element: {
+          type: 'plain_text_input',
+          action_id: LOG_CONTACT.action.action,
+          max_length: 500,
+          ...(suggested ? { initial_value: suggested.slice(0, 500) } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: LOG_CONTACT.feedback.block,
+        label: { type: 'plain_text', text: message('log.feedback', locale) },
+        element: {
+          type: 'plain_text_input',
+          action_id: LOG_CONTACT.feedback.action,
+          multiline: true,
+          max_length: 2000,
+        },
+      },
       {
         type: 'input',
         block_id: LOG_CONTACT.result.block,

@@ -45,9 +45,15 @@ export function churnEvidenceLines(snapshot: SnapshotInfo, locale: Locale): stri
   const churn = snapshot.churn;
   if (!churn) return [message(snapshot.churnSource === 'model' ? 'churn.ranked-model' : 'churn.ranked-rule', locale)];
   const model = label(`churn.model.${churn.model}` as LabelKey, locale);
-  const evidence = churn.auc === null
-    ? message('churn.evidence-unmeasured', locale, { model })
-    : message('churn.evidence', locale, { model, auc: twoDecimals(churn.auc), p20: twoDecimals(churn.precisionAt20), base: twoDecimals(churn.baseRate) });
+  const evidence =
+    churn.auc === null
+      ? message('churn.evidence-unmeasured', locale, { model })
+      : message('churn.evidence', locale, {
+          model,
+          auc: twoDecimals(churn.auc),
+          p20: twoDecimals(churn.precisionAt20),
+          base: twoDecimals(churn.baseRate),
+        });
   const definition = locale === 'zh-CN' ? churn.definition.zh : churn.definition.en;
   // A back-tested model's definition already names the model and its AUC, precision in the top 20 and base rate (ChurnTruth.definition).
   if (churn.auc !== null && churn.model !== 'rules-and-cadence' && definition !== '') return [definition];
@@ -83,7 +89,8 @@ export function suggestedAction(customer: StoredCustomer, locale: Locale): strin
 export function churnReason(customer: StoredCustomer, locale: Locale): string {
   const words = locale === 'zh-CN' ? customer.churnReasonZh : customer.churnReasonEn;
   if (words) return words;
-  if (customer.churnProbability !== null) return `${message('field.churn-probability', locale)} ${formatProbability(customer.churnProbability)}`;
+  if (customer.churnProbability !== null)
+    return `${message('field.churn-probability', locale)} ${formatProbability(customer.churnProbability)}`;
   return '—';
 }
 
@@ -95,9 +102,14 @@ export function churnReason(customer: StoredCustomer, locale: Locale): string {
  */
 export function churnFacts(snapshot: SnapshotInfo, customer: StoredCustomer, locale: Locale): string[] {
   const facts: string[] = [];
-  if (customer.churnProbability !== null) facts.push(`${message('field.churn-probability', locale)}: ${formatProbability(customer.churnProbability)}`);
+  if (customer.churnProbability !== null)
+    facts.push(`${message('field.churn-probability', locale)}: ${formatProbability(customer.churnProbability)}`);
   const loss = customer.expectedLoss;
-  facts.push(loss !== null && loss > 0 ? `${message('field.expected-loss', locale)}: ${formatMoney(loss, snapshot, locale)}` : message('field.expected-loss-unknown', locale));
+  facts.push(
+    loss !== null && loss > 0
+      ? `${message('field.expected-loss', locale)}: ${formatMoney(loss, snapshot, locale)}`
+      : message('field.expected-loss-unknown', locale),
+  );
   return facts;
 }
 

@@ -38,7 +38,12 @@ export interface Digest {
   readonly newChurnRiskCustomers: readonly DigestCustomer[];
   readonly churnRisks: number;
   /** At risk in the previous snapshot and bought again since. */
-  readonly winBack: { readonly atRisk: number; readonly won: number; readonly contacts: number; readonly successes: number };
+  readonly winBack: {
+    readonly atRisk: number;
+    readonly won: number;
+    readonly contacts: number;
+    readonly successes: number;
+  };
 }
 
 // Stored snapshots keep their day as text; core's one day reader turns it back.
@@ -59,15 +64,21 @@ function topBy<T extends { customerId: string; revenue: number }>(items: T[], it
  * purchase since, with the execution log's success rate over the period.
  * @returns undefined when the store has no snapshot.
  */
-export function buildDigest(store: SnapshotStore & ExecutionLogStore, owner: string | undefined, top = 5): Digest | undefined {
+export function buildDigest(
+  store: SnapshotStore & ExecutionLogStore,
+  owner: string | undefined,
+  top = 5,
+): Digest | undefined {
   const snapshot = store.latestSnapshot();
   if (!snapshot) return undefined;
   const previous = store.previousSnapshot(snapshot.id);
   const now = store.digestColumns(snapshot.id, owner);
   const before = previous ? store.digestColumns(previous.id, owner) : undefined;
 
-  const counts = new Float64Array(snapshot.segments.length), revenues = new Float64Array(snapshot.segments.length);
-  let totalRevenue = 0, churnRisks = 0;
+  const counts = new Float64Array(snapshot.segments.length),
+    revenues = new Float64Array(snapshot.segments.length);
+  let totalRevenue = 0,
+    churnRisks = 0;
   for (let i = 0; i < now.ids.length; i++) {
     counts[now.segment[i]!]!++;
     const r = Number.isFinite(now.monetary[i]!) ? now.monetary[i]! : 0;
@@ -76,20 +87,36 @@ export function buildDigest(store: SnapshotStore & ExecutionLogStore, owner: str
     churnRisks += now.churn[i]!;
   }
   const previousCounts = new Map<string, number>();
-  if (before && previous) for (let i = 0; i < before.ids.length; i++) {
-    const s = previous.segments[before.segment[i]!]!;
-    previousCounts.set(s, (previousCounts.get(s) ?? 0) + 1);
-  }
+  if (before && previous)
+    for (let i = 0; i < before.ids.length; i++) {
+      const s = previous.segments[before.segment[i]!]!;
+      previousCounts.set(s, (previousCounts.get(s) ?? 0) + 1);
+    }
   const tiers: DigestTier[] = snapshot.segments
-    .map((segment, s) => ({ segment, count: counts[s]!, previousCount: previousCounts.get(segment) ?? 0, revenue: revenues[s]!, revenueShare: totalRevenue > 0 ? revenues[s]! / totalRevenue : 0 }))
+    .map((segment, s) => ({
+      segment,
+      count: counts[s]!,
+      previousCount: previousCounts.get(segment) ?? 0,
+      revenue: revenues[s]!,
+      revenueShare: totalRevenue > 0 ? revenues[s]! / totalRevenue : 0,
+    }))
     .filter((t) => t.count > 0 || t.previousCount > 0);
 
-  let upgrades: DigestCustomer[] = [], downgrades: DigestCustomer[] = [], upgraded = 0, downgraded = 0;
+  let upgrades: DigestCustomer[] = [],
+    downgrades: DigestCustomer[] = [],
+    upgraded = 0,
+    downgraded = 0;
   let newChurnRisks = 0;
   const newChurnRiskCustomers: DigestCustomer[] = [];
   const winBack = { atRisk: 0, won: 0, contacts: 0, successes: 0 };
   if (before && previous) {
-    const toSnapshot = (c: DigestColumns, info: SnapshotInfo): Snapshot => ({ ids: c.ids, segments: info.segments, segment: c.segment, revenue: c.monetary, scheme: info.scheme });
+    const toSnapshot = (c: DigestColumns, info: SnapshotInfo): Snapshot => ({
+      ids: c.ids,
+      segments: info.segments,
+      segment: c.segment,
+      revenue: c.monetary,
+      scheme: info.scheme,
+    });
     const migration = compareSnapshots(toSnapshot(before, previous), toSnapshot(now, snapshot), { top });
     upgrades = migration.upgrades.map((m) => ({ customerId: m.id, from: m.from, to: m.to, revenue: m.revenue }));
     downgrades = migration.downgrades.map((m) => ({ customerId: m.id, from: m.from, to: m.to, revenue: m.revenue }));
@@ -102,7 +129,11 @@ export function buildDigest(store: SnapshotStore & ExecutionLogStore, owner: str
       const b = beforeIndex.get(now.ids[i]!);
       if (now.churn[i] === 1 && (b === undefined || before.churn[b] === 0)) {
         newChurnRisks++;
-        topBy(newChurnRiskCustomers, { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! }, top);
+        topBy(
+          newChurnRiskCustomers,
+          { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! },
+          top,
+        );
       }
       if (b !== undefined && before.churn[b] === 1) {
         winBack.atRisk++;
@@ -116,7 +147,28 @@ export function buildDigest(store: SnapshotStore & ExecutionLogStore, owner: str
   } else {
     // First snapshot: every churn risk is new.
     newChurnRisks = churnRisks;
-    for (let i = 0; i < now.ids.length; i++) if (now.churn[i] === 1) topBy(newChurnRiskCustomers, { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! }, top);
+    for (let i = 0; i < now.ids.length; i++)
+      if (now.churn[i] === 1)
+        topBy(
+          newChurnRiskCustomers,
+          { customerId: now.ids[i]!, segment: snapshot.segments[now.segment[i]!]!, revenue: now.monetary[i]! },
+          top,
+        );
   }
-  return { snapshot, previous, owner, total: now.ids.length, totalRevenue, tiers, upgrades, downgrades, upgraded, downgraded, newChurnRisks, newChurnRiskCustomers, churnRisks, winBack };
+  return {
+    snapshot,
+    previous,
+    owner,
+    total: now.ids.length,
+    totalRevenue,
+    tiers,
+    upgrades,
+    downgrades,
+    upgraded,
+    downgraded,
+    newChurnRisks,
+    newChurnRiskCustomers,
+    churnRisks,
+    winBack,
+  };
 }

@@ -27,6 +27,11 @@ export function digestChartSpec(digest: Digest, locale: Locale): VegaLiteSpec {
     medianMonetary: Number.NaN,
     profile: { recency: Number.NaN, frequency: Number.NaN, monetary: Number.NaN },
   }));
-  const names = Object.fromEntries(digest.snapshot.segments.map((s, i) => [s, (locale === 'zh-CN' ? digest.snapshot.segmentLabels.zh : digest.snapshot.segmentLabels.en)[i] ?? s]));
+  const names = Object.fromEntries(
+    digest.snapshot.segments.map((s, i) => [
+      s,
+      (locale === 'zh-CN' ? digest.snapshot.segmentLabels.zh : digest.snapshot.segmentLabels.en)[i] ?? s,
+    ]),
+  );
   return shareBarChartSpec(summary, { locale, names });
 }

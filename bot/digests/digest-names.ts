@@ -6,7 +6,12 @@ import type { Digest } from './build-digest.js';
  * The names the digest may show: masked in a channel (SPEC §10); full only
  * when the digest goes by DM to the owner of those customers.
  */
-export function digestNames(store: SnapshotStore, digest: Digest, surface: 'channel' | 'dm-owner', locale: 'en' | 'zh-CN'): Map<string, string | null> {
+export function digestNames(
+  store: SnapshotStore,
+  digest: Digest,
+  surface: 'channel' | 'dm-owner',
+  locale: 'en' | 'zh-CN',
+): Map<string, string | null> {
   const names = new Map<string, string | null>();
   const listed = [...digest.upgrades, ...digest.downgrades, ...digest.newChurnRiskCustomers];
   listed.forEach((c, i) => {

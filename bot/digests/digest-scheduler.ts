@@ -30,7 +30,12 @@ export interface SchedulerOptions {
 }
 
 /** The outcome of one subscription on one tick, for logs and tests. */
-export type TickOutcome = { readonly subscriptionId: number; readonly period?: string; readonly result: 'posted' | 'not-due' | 'taken' | 'recovered' | 'failed'; readonly error?: string };
+export type TickOutcome = {
+  readonly subscriptionId: number;
+  readonly period?: string;
+  readonly result: 'posted' | 'not-due' | 'taken' | 'recovered' | 'failed';
+  readonly error?: string;
+};
 
 /**
  * Weekly digests, exactly once per (subscription, period). The period is the
@@ -59,28 +64,47 @@ export class DigestScheduler {
   async tickSubscription(subscription: Subscription): Promise<TickOutcome> {
     const now = this.now();
     const due = lastOccurrence(subscription, now);
-    if (!due || now.getTime() - due.getTime() > this.graceMs) return { subscriptionId: subscription.id, result: 'not-due' };
+    if (!due || now.getTime() - due.getTime() > this.graceMs)
+      return { subscriptionId: subscription.id, result: 'not-due' };
     const period = due.toISOString();
-    const claim = this.options.store.claimDigestRun(subscription.id, period, this.options.worker, now.toISOString(), this.staleAfterMs);
+    const claim = this.options.store.claimDigestRun(
+      subscription.id,
+      period,
+      this.options.worker,
+      now.toISOString(),
+      this.staleAfterMs,
+    );
     if (!claim) return { subscriptionId: subscription.id, period, result: 'taken' };
     try {
       if (claim.attempts > 1) {
         // A previous claim was not finished: it may have posted before dying.
         const found = await this.options.poster.alreadyPosted(subscription, period, due);
         if (found !== false) {
-          this.options.store.finishDigestRun(subscription.id, period, { status: 'posted', messageTs: found, at: this.now().toISOString() });
+          this.options.store.finishDigestRun(subscription.id, period, {
+            status: 'posted',
+            messageTs: found,
+            at: this.now().toISOString(),
+          });
           return { subscriptionId: subscription.id, period, result: 'recovered' };
         }
       }
       const ts = await this.options.poster.post(subscription, period);
-      this.options.store.finishDigestRun(subscription.id, period, { status: 'posted', messageTs: ts, at: this.now().toISOString() });
+      this.options.store.finishDigestRun(subscription.id, period, {
+        status: 'posted',
+        messageTs: ts,
+        at: this.now().toISOString(),
+      });
       this.options.log?.(`digest posted: subscription ${subscription.id}, period ${period}`);
       return { subscriptionId: subscription.id, period, result: 'posted' };
     } catch (error) {
       // Slack's own error ("channel_not_found") says more than the client's wrapper code.
       const code = (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? 'error';
       // Failed runs are claimable again on the next tick within the grace window.
-      this.options.store.finishDigestRun(subscription.id, period, { status: 'failed', error: code, at: this.now().toISOString() });
+      this.options.store.finishDigestRun(subscription.id, period, {
+        status: 'failed',
+        error: code,
+        at: this.now().toISOString(),
+      });
       this.options.log?.(`digest failed: subscription ${subscription.id}, period ${period}, ${code}`);
       return { subscriptionId: subscription.id, period, result: 'failed', error: code };
     }
@@ -89,7 +113,8 @@ export class DigestScheduler {
   /** Ticks every subscription (start-up catch-up, and tests with a fake clock). */
   async tick(): Promise<TickOutcome[]> {
     const outcomes: TickOutcome[] = [];
-    for (const subscription of this.options.store.subscriptions()) outcomes.push(await this.tickSubscription(subscription));
+    for (const subscription of this.options.store.subscriptions())
+      outcomes.push(await this.tickSubscription(subscription));
     return outcomes;
   }
 

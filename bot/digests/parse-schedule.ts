@@ -17,7 +17,22 @@ export class ScheduleError extends Error {
   }
 }
 
-const WEEKDAYS: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, 周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6 };
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  周日: 0,
+  周一: 1,
+  周二: 2,
+  周三: 3,
+  周四: 4,
+  周五: 5,
+  周六: 6,
+};
 
 /** Whether `timeZone` is an IANA zone this runtime knows (Intl throws RangeError otherwise). */
 export function isTimeZone(timeZone: string): boolean {
@@ -41,12 +56,14 @@ export function parseSchedule(words: readonly string[], now: Date): Schedule & {
   let cron: string, timeZone: string | undefined;
   const time = (text: string | undefined): [number, number] => {
     const m = /^(\d{1,2}):(\d{2})$/.exec(text ?? '');
-    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ScheduleError('schedule-syntax', `"${text ?? ''}" is not a time of day written HH:MM.`);
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+      throw new ScheduleError('schedule-syntax', `"${text ?? ''}" is not a time of day written HH:MM.`);
     return [Number(m[1]), Number(m[2])];
   };
   if (kind === 'weekly') {
     const day = WEEKDAYS[(rest[0] ?? '').toLowerCase().slice(0, 3)] ?? WEEKDAYS[rest[0] ?? ''];
-    if (day === undefined) throw new ScheduleError('schedule-syntax', `"${rest[0] ?? ''}" is not a weekday (mon … sun).`);
+    if (day === undefined)
+      throw new ScheduleError('schedule-syntax', `"${rest[0] ?? ''}" is not a weekday (mon … sun).`);
     const [h, m] = time(rest[1]);
     cron = `${m} ${h} * * ${day}`;
     timeZone = rest[2];
@@ -61,7 +78,11 @@ export function parseSchedule(words: readonly string[], now: Date): Schedule & {
     throw new ScheduleError('schedule-syntax', `A schedule starts with weekly, daily or cron; got "${kind ?? ''}".`);
   }
   timeZone ??= 'UTC';
-  if (!isTimeZone(timeZone)) throw new ScheduleError('schedule-time-zone', `"${timeZone}" is not a time zone (use an IANA name such as Asia/Shanghai).`);
+  if (!isTimeZone(timeZone))
+    throw new ScheduleError(
+      'schedule-time-zone',
+      `"${timeZone}" is not a time zone (use an IANA name such as Asia/Shanghai).`,
+    );
   let next: Date | null;
   try {
     next = new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now);

@@ -11,7 +11,12 @@ import { digestNames } from './digest-names.js';
  * The digest for one scope as Block Kit and text, names masked for a
  * channel. undefined owner = every owner.
  */
-export function renderDigest(store: SnapshotStore & ExecutionLogStore, owner: string | undefined, locale: Locale, surface: 'channel' | 'dm-owner' = 'channel'): { blocks: Block[]; text: string; digest?: Digest } {
+export function renderDigest(
+  store: SnapshotStore & ExecutionLogStore,
+  owner: string | undefined,
+  locale: Locale,
+  surface: 'channel' | 'dm-owner' = 'channel',
+): { blocks: Block[]; text: string; digest?: Digest } {
   const digest = buildDigest(store, owner);
   if (!digest) {
     const text = message('error.no-snapshot', locale);

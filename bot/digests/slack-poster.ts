@@ -16,13 +16,25 @@ export const DIGEST_EVENT_TYPE = 'tierline_digest';
  * history since the period began. Rate limits (429) are retried by the
  * WebClient after the Retry-After the API sends.
  */
-export function createSlackPoster(store: SnapshotStore & ExecutionLogStore & PeopleStore, client: WebClient, options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {}): DigestPoster {
+export function createSlackPoster(
+  store: SnapshotStore & ExecutionLogStore & PeopleStore,
+  client: WebClient,
+  options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {},
+): DigestPoster {
   return {
     async post(subscription: Subscription, period: string): Promise<string | null> {
       const owner = subscription.scope.kind === 'owner' ? subscription.scope.owner : undefined;
       // Full names only in a DM to the owner of every customer in it (SPEC §10); anywhere else masked.
-      const toOwner = /^[UW]/.test(subscription.channel) && owner !== undefined && store.ownerOfSlackUser(subscription.channel) === owner;
-      const { blocks, text, digest } = renderDigest(store, owner, subscription.locale, toOwner ? 'dm-owner' : 'channel');
+      const toOwner =
+        /^[UW]/.test(subscription.channel) &&
+        owner !== undefined &&
+        store.ownerOfSlackUser(subscription.channel) === owner;
+      const { blocks, text, digest } = renderDigest(
+        store,
+        owner,
+        subscription.locale,
+        toOwner ? 'dm-owner' : 'channel',
+      );
       const result = await client.chat.postMessage({
         channel: subscription.channel,
         blocks,
@@ -32,20 +44,41 @@ export function createSlackPoster(store: SnapshotStore & ExecutionLogStore & Peo
       if (options.renderChart && digest && digest.total > 0 && result.ts) {
         try {
           const png = await options.renderChart(digestChartSpec(digest, subscription.locale));
-          await client.files.uploadV2({ channel_id: subscription.channel, thread_ts: result.ts, file: png, filename: `tiers-${digest.snapshot.asOf}.png`, alt_text: text.split('\n')[0] ?? 'tiers' });
+          await client.files.uploadV2({
+            channel_id: subscription.channel,
+            thread_ts: result.ts,
+            file: png,
+            filename: `tiers-${digest.snapshot.asOf}.png`,
+            alt_text: text.split('\n')[0] ?? 'tiers',
+          });
         } catch (error) {
-          options.log?.(`digest chart skipped: subscription ${subscription.id}, ${(error as { code?: string }).code ?? (error as Error).name}`);
+          options.log?.(
+            `digest chart skipped: subscription ${subscription.id}, ${(error as { code?: string }).code ?? (error as Error).name}`,
+          );
         }
       }
       return result.ts ?? null;
     },
     async alreadyPosted(subscription: Subscription, period: string, since: Date): Promise<string | null | false> {
       // A digest sent to a user lives in the app's DM with them: history needs that D… channel.
-      const channel = /^[UW]/.test(subscription.channel) ? (await client.conversations.open({ users: subscription.channel })).channel?.id ?? subscription.channel : subscription.channel;
-      const history = await client.conversations.history({ channel, oldest: String(since.getTime() / 1000), include_all_metadata: true, limit: 200 });
+      const channel = /^[UW]/.test(subscription.channel)
+        ? ((await client.conversations.open({ users: subscription.channel })).channel?.id ?? subscription.channel)
+        : subscription.channel;
+      const history = await client.conversations.history({
+        channel,
+        oldest: String(since.getTime() / 1000),
+        include_all_metadata: true,
+        limit: 200,
+      });
       for (const m of history.messages ?? []) {
-        const meta = m.metadata as { event_type?: string; event_payload?: { subscription?: number; period?: string } } | undefined;
-        if (meta?.event_type === DIGEST_EVENT_TYPE && meta.event_payload?.subscription === subscription.id && meta.event_payload.period === period) return m.ts ?? null;
+        const meta = m.metadata as
+          { event_type?: string; event_payload?: { subscription?: number; period?: string } } | undefined;
+        if (
+          meta?.event_type === DIGEST_EVENT_TYPE &&
+          meta.event_payload?.subscription === subscription.id &&
+          meta.event_payload.period === period
+        )
+          return m.ts ?? null;
       }
       return false;
     },

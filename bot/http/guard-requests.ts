@@ -45,7 +45,15 @@ const ROUTABLE = z.union([
   z.object({ command: id, user_id: id, channel_id: id }),
   z.object({ type: z.literal('url_verification'), challenge: z.string() }),
   // Bolt reads `event.channel.id` when the channel is not a string, and matches patterns on `event.text`.
-  z.object({ type: z.literal('event_callback'), event: z.object({ type: id, channel: z.union([z.string(), z.object({ id: z.string() })]).optional(), user: z.union([z.string(), z.object({ id: z.string() })]).optional(), text: z.string().optional() }) }),
+  z.object({
+    type: z.literal('event_callback'),
+    event: z.object({
+      type: id,
+      channel: z.union([z.string(), z.object({ id: z.string() })]).optional(),
+      user: z.union([z.string(), z.object({ id: z.string() })]).optional(),
+      text: z.string().optional(),
+    }),
+  }),
   z.object({ type: z.literal('block_actions'), user, actions: z.array(z.object({ action_id: id })).min(1) }),
   z.object({ type: z.enum(['view_submission', 'view_closed']), user, view: z.object({ callback_id: z.string() }) }),
   z.object({ type: z.literal('shortcut'), user, callback_id: id }),
@@ -86,17 +94,30 @@ export function guardRequests(listener: Listener, options: GuardOptions): Listen
       if (body === 'too-large') return refuse(res, 413, 'body-too-large');
       const text = body.toString('utf8');
       // ssl_check requests are unsigned by design; Bolt strips anything else from them.
-      if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(text).get('ssl_check') === '1') {
+      if (
+        req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+        new URLSearchParams(text).get('ssl_check') === '1'
+      ) {
         Object.assign(req, { rawBody: body });
         return listener(req, res);
       }
-      const signature = req.headers['x-slack-signature'], timestampText = req.headers['x-slack-request-timestamp'];
+      const signature = req.headers['x-slack-signature'],
+        timestampText = req.headers['x-slack-request-timestamp'];
       const timestamp = Number(timestampText);
-      if (typeof signature !== 'string' || typeof timestampText !== 'string' || !Number.isInteger(timestamp)) return refuse(res, 401, 'bad-signature');
+      if (typeof signature !== 'string' || typeof timestampText !== 'string' || !Number.isInteger(timestamp))
+        return refuse(res, 401, 'bad-signature');
       const t = now();
       if (Math.abs(t - timestamp * 1000) > TIMESTAMP_WINDOW_MS) return refuse(res, 401, 'timestamp-out-of-window');
       // Bolt checks again with the system clock; this check is the one that carries our clock.
-      if (!isValidSlackRequest({ signingSecret: options.signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: t })) return refuse(res, 401, 'bad-signature');
+      if (
+        !isValidSlackRequest({
+          signingSecret: options.signingSecret,
+          body: text,
+          headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+          nowMilliseconds: t,
+        })
+      )
+        return refuse(res, 401, 'bad-signature');
       for (const [key, at] of seen) if (t - at > 2 * TIMESTAMP_WINDOW_MS) seen.delete(key);
       const key = `${timestamp}:${signature}`;
       if (seen.has(key)) return refuse(res, 401, 'replayed');

@@ -26,9 +26,21 @@ export interface FileImport {
  */
 export async function importFile(store: Store, request: FileImport): Promise<ImportedSnapshot> {
   const { file, segmentOptions } = request;
-  const { result } = await readSegmented({ file, segmentOptions, customers: request.customers, sheet: request.sheet, keepPurchaseDays: true });
+  const { result } = await readSegmented({
+    file,
+    segmentOptions,
+    customers: request.customers,
+    sheet: request.sheet,
+    keepPurchaseDays: true,
+  });
   const locale = segmentOptions.locale ?? 'en';
-  return importSnapshot(store, { result, source: file, importedAt: request.importedAt, locale, ...(request.segmentedOut ? { segmentedOut: request.segmentedOut } : {}) });
+  return importSnapshot(store, {
+    result,
+    source: file,
+    importedAt: request.importedAt,
+    locale,
+    ...(request.segmentedOut ? { segmentedOut: request.segmentedOut } : {}),
+  });
 }
 
 /**
@@ -37,12 +49,21 @@ export async function importFile(store: Store, request: FileImport): Promise<Imp
  * started on the 10th whose nightly import runs on the 21st must not drop the
  * orders of the 19th and 20th as future dates.
  */
-export function createBotImports(store: Store, clock: Pick<BotDeps, 'now' | 'timeZone'>, log: (line: string) => void): {
+export function createBotImports(
+  store: Store,
+  clock: Pick<BotDeps, 'now' | 'timeZone'>,
+  log: (line: string) => void,
+): {
   importUpload: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
   scheduledImport: (file: string) => Promise<SnapshotInfo | undefined>;
 } {
   const importNow = (file: string, segmentedOut?: string) =>
-    importFile(store, { file, segmentOptions: { today: todayOf(clock), locale: 'en' }, importedAt: clock.now().toISOString(), ...(segmentedOut ? { segmentedOut } : {}) });
+    importFile(store, {
+      file,
+      segmentOptions: { today: todayOf(clock), locale: 'en' },
+      importedAt: clock.now().toISOString(),
+      ...(segmentedOut ? { segmentedOut } : {}),
+    });
   return {
     async importUpload(path, _source, segmentedOut) {
       const { snapshot } = await importNow(path, segmentedOut);

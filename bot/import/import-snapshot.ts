@@ -1,4 +1,13 @@
-import { customerCells, customerColumns, label, resultCells, resultHeaders, type LabelKey, type Locale, type SegmentationResult } from '../../core/index.js';
+import {
+  customerCells,
+  customerColumns,
+  label,
+  resultCells,
+  resultHeaders,
+  type LabelKey,
+  type Locale,
+  type SegmentationResult,
+} from '../../core/index.js';
 import { openTableWriter } from '../../io/index.js';
 import { prepareSnapshot } from '../store/snapshot-from-result.js';
 import type { SnapshotInfo, Store } from '../store/store.js';
@@ -37,7 +46,8 @@ export async function importSnapshot(store: Store, request: SnapshotImport): Pro
     try {
       const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, locale));
       out.writeRow([...idHeaders, ...resultHeaders(result, locale)]);
-      for (let c = 0; c < result.features.count; c++) out.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
+      for (let c = 0; c < result.features.count; c++)
+        out.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
     } catch (error) {
       await out.abort();
       throw error;
@@ -52,7 +62,10 @@ export async function importSnapshot(store: Store, request: SnapshotImport): Pro
  * night leaves the store and the bot as they were; logs the snapshot, or the
  * error's code (no file content, no names).
  */
-export async function runScheduledImport(importOnce: () => Promise<ImportedSnapshot>, log: (line: string) => void): Promise<SnapshotInfo | undefined> {
+export async function runScheduledImport(
+  importOnce: () => Promise<ImportedSnapshot>,
+  log: (line: string) => void,
+): Promise<SnapshotInfo | undefined> {
   try {
     const { snapshot } = await importOnce();
     log(`scheduled import: snapshot ${snapshot.id} of ${snapshot.asOf}, ${snapshot.customerCount} customers`);

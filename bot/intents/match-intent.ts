@@ -28,7 +28,10 @@ export interface SegmentVocabulary {
 
 // Everyday names people use for segments that are not the label itself.
 const SEGMENT_ALIASES: readonly { readonly words: readonly string[]; readonly segments: readonly string[] }[] = [
-  { words: ['高价值客户', '高价值', 'high value', 'high-value', 'vip', 'best customers', 'champion'], segments: ['champions', 'important-value', 'high-value', 'value-high', 'strategic'] },
+  {
+    words: ['高价值客户', '高价值', 'high value', 'high-value', 'vip', 'best customers', 'champion'],
+    segments: ['champions', 'important-value', 'high-value', 'value-high', 'strategic'],
+  },
   { words: ['忠诚', 'loyal'], segments: ['loyal'] },
   { words: ['新客', '新客户', 'new customers'], segments: ['new'] },
   { words: ['潜力', '潜力客户', 'potential'], segments: ['potential-loyalist', 'potential', 'important-development'] },
@@ -48,10 +51,21 @@ const CHURN_PATTERNS: readonly RegExp[] = [
   /风险客户/,
 ];
 // "…by value" / 「按价值」: the same churn list, largest expected loss first.
-const BY_VALUE = /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:value|expected loss|spend|revenue)\b|按(?:价值|金额|消费|预期损失)/i;
-const BY_RISK = /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:risk|probability|churn probability)\b|按(?:风险|流失概率|概率)/i;
-const SUMMARY_PATTERNS: readonly RegExp[] = [/\b(my )?summary\b/i, /\boverview\b/i, /\bmy (customers|book|portfolio)\b/i, /概况|概览|汇总|总览|我的客户/];
-const HELP_PATTERNS: readonly RegExp[] = [/^\s*(help|\?|帮助|怎么用|使用说明)\s*$/i, /\bwhat can you do\b/i, /你能做什么/];
+const BY_VALUE =
+  /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:value|expected loss|spend|revenue)\b|按(?:价值|金额|消费|预期损失)/i;
+const BY_RISK =
+  /\b(?:by|sorted by|ordered by|rank(?:ed)? by) (?:risk|probability|churn probability)\b|按(?:风险|流失概率|概率)/i;
+const SUMMARY_PATTERNS: readonly RegExp[] = [
+  /\b(my )?summary\b/i,
+  /\boverview\b/i,
+  /\bmy (customers|book|portfolio)\b/i,
+  /概况|概览|汇总|总览|我的客户/,
+];
+const HELP_PATTERNS: readonly RegExp[] = [
+  /^\s*(help|\?|帮助|怎么用|使用说明)\s*$/i,
+  /\bwhat can you do\b/i,
+  /你能做什么/,
+];
 const CUSTOMER_ID = /\b([A-Za-z]{1,4}-?\d{2,})\b/;
 
 /** 'zh-CN' when the text has any Han character, else 'en': the bot answers in the asker's language. */
@@ -61,7 +75,10 @@ export function detectLocale(text: string): Locale {
 
 function normalize(text: string): string {
   // Slack sends full-width forms from Chinese keyboards; fold them like the engine folds headers.
-  return text.normalize('NFKC').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, (m) => m).trim();
+  return text
+    .normalize('NFKC')
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, (m) => m)
+    .trim();
 }
 
 /**
@@ -71,7 +88,9 @@ function normalize(text: string): string {
  * @example asksForHelp('<@U1> 帮助') === true
  */
 export function asksForHelp(text: string): boolean {
-  const words = normalize(text).replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+  const words = normalize(text)
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .trim();
   return HELP_PATTERNS.some((p) => p.test(words));
 }
 
@@ -88,7 +107,8 @@ function findSegment(text: string, vocabulary: SegmentVocabulary | undefined): s
   const named: { word: string; segment: string }[] = [];
   vocabulary.segments.forEach((segment, i) => {
     named.push({ word: segment.replace(/-/g, ' '), segment }, { word: segment, segment });
-    const en = vocabulary.labels.en[i], zh = vocabulary.labels.zh[i];
+    const en = vocabulary.labels.en[i],
+      zh = vocabulary.labels.zh[i];
     if (en) named.push({ word: en.toLowerCase(), segment });
     if (zh) named.push({ word: zh, segment });
   });
@@ -123,15 +143,28 @@ export function matchIntent(raw: string, vocabulary?: SegmentVocabulary, botUser
   const withoutMentions = text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
   if (CHURN_PATTERNS.some((p) => p.test(withoutMentions))) {
     const limit = findLimit(withoutMentions);
-    const sort: ChurnSort | undefined = BY_VALUE.test(withoutMentions) ? 'value' : BY_RISK.test(withoutMentions) ? 'risk' : undefined;
-    return { kind: 'churn', ...(limit !== undefined ? { limit } : {}), ...(ownerMention ? { ownerMention } : {}), ...(sort ? { sort } : {}) };
+    const sort: ChurnSort | undefined = BY_VALUE.test(withoutMentions)
+      ? 'value'
+      : BY_RISK.test(withoutMentions)
+        ? 'risk'
+        : undefined;
+    return {
+      kind: 'churn',
+      ...(limit !== undefined ? { limit } : {}),
+      ...(ownerMention ? { ownerMention } : {}),
+      ...(sort ? { sort } : {}),
+    };
   }
-  if (SUMMARY_PATTERNS.some((p) => p.test(withoutMentions))) return { kind: 'summary', ...(ownerMention ? { ownerMention } : {}) };
+  if (SUMMARY_PATTERNS.some((p) => p.test(withoutMentions)))
+    return { kind: 'summary', ...(ownerMention ? { ownerMention } : {}) };
   const id = CUSTOMER_ID.exec(withoutMentions);
   if (id) return { kind: 'lookup', customerId: id[1]!.toUpperCase() };
   const segment = findSegment(withoutMentions, vocabulary);
   if (segment) return { kind: 'segment', segment };
-  const about = /^(?:tell me about|who is|show me|look up|lookup|find|客户|查询|查一下|查找|告诉我)\s*[:：]?\s*(.+?)[?？。.!]*$/i.exec(withoutMentions);
+  const about =
+    /^(?:tell me about|who is|show me|look up|lookup|find|客户|查询|查一下|查找|告诉我)\s*[:：]?\s*(.+?)[?？。.!]*$/i.exec(
+      withoutMentions,
+    );
   if (about && about[1]!.trim().length >= 2) return { kind: 'search', text: about[1]!.trim() };
   return { kind: 'help' };
 }

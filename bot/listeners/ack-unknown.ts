@@ -6,7 +6,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Matches any id except the listed ones (Bolt runs every matching listener, so the known ones must not match twice). */
 const anyBut = (ids: readonly string[]) => new RegExp(`^(?!(?:${ids.map(escape).join('|')})$)`);
 
-export const KNOWN_ACTION_IDS: readonly string[] = [ACTION_IDS.logContact, ACTION_IDS.snooze, ACTION_IDS.details, `${ACTION_IDS.page}_next`, `${ACTION_IDS.page}_previous`, `${ACTION_IDS.page}_sort`];
+export const KNOWN_ACTION_IDS: readonly string[] = [
+  ACTION_IDS.logContact,
+  ACTION_IDS.snooze,
+  ACTION_IDS.details,
+  `${ACTION_IDS.page}_next`,
+  `${ACTION_IDS.page}_previous`,
+  `${ACTION_IDS.page}_sort`,
+];
 
 /**
  * Acks at once what no listener claims — an unknown or forged action id,

@@ -34,10 +34,21 @@ export function readClick(body: unknown, action: unknown): Click | undefined {
   const parsed = CLICK.safeParse({ body, action });
   if (!parsed.success) return undefined;
   const b = parsed.data.body;
-  return { userId: b.user.id, value: parsed.data.action.value, channelId: b.channel?.id, triggerId: b.trigger_id, home: b.view?.type === 'home' };
+  return {
+    userId: b.user.id,
+    value: parsed.data.action.value,
+    channelId: b.channel?.id,
+    triggerId: b.trigger_id,
+    home: b.view?.type === 'home',
+  };
 }
 
-const COMMAND = z.object({ user_id: id, text: z.string().max(4_000).catch(''), channel_id: z.string().catch(''), channel_name: optionalText });
+const COMMAND = z.object({
+  user_id: id,
+  text: z.string().max(4_000).catch(''),
+  channel_id: z.string().catch(''),
+  channel_name: optionalText,
+});
 
 /** A slash command's fields, or undefined for a payload without a user. */
 export function readCommand(command: unknown): z.infer<typeof COMMAND> | undefined {
@@ -47,13 +58,25 @@ export function readCommand(command: unknown): z.infer<typeof COMMAND> | undefin
 
 const SUBMISSION = z.object({
   body: z.object({ user: z.object({ id }) }),
-  view: z.object({ private_metadata: z.string().catch(''), state: z.object({ values: z.record(z.string(), z.unknown()) }).catch({ values: {} }) }),
+  view: z.object({
+    private_metadata: z.string().catch(''),
+    state: z.object({ values: z.record(z.string(), z.unknown()) }).catch({ values: {} }),
+  }),
 });
 
 /** A modal submission: who submitted, the metadata and the raw state values (each field is read defensively). */
-export function readSubmission(body: unknown, view: unknown): { userId: string; metadata: string; values: Record<string, unknown> } | undefined {
+export function readSubmission(
+  body: unknown,
+  view: unknown,
+): { userId: string; metadata: string; values: Record<string, unknown> } | undefined {
   const parsed = SUBMISSION.safeParse({ body, view });
-  return parsed.success ? { userId: parsed.data.body.user.id, metadata: parsed.data.view.private_metadata, values: parsed.data.view.state.values } : undefined;
+  return parsed.success
+    ? {
+        userId: parsed.data.body.user.id,
+        metadata: parsed.data.view.private_metadata,
+        values: parsed.data.view.state.values,
+      }
+    : undefined;
 }
 
 /** A field of a submitted modal's state: `values[block][action][key]`, or undefined whatever the shape. */
@@ -79,7 +102,12 @@ export function readHomeOpened(event: unknown): string | undefined {
   return parsed.success ? parsed.data.user : undefined;
 }
 
-const FILE = z.object({ name: z.string().max(255).optional().catch(undefined), size: z.number().nonnegative().optional().catch(undefined), filetype: optionalText, url_private_download: optionalText });
+const FILE = z.object({
+  name: z.string().max(255).optional().catch(undefined),
+  size: z.number().nonnegative().optional().catch(undefined),
+  filetype: optionalText,
+  url_private_download: optionalText,
+});
 const DIRECT_MESSAGE = z.object({
   channel_type: z.literal('im'),
   channel: id,
@@ -91,10 +119,18 @@ const DIRECT_MESSAGE = z.object({
 });
 
 /** A message in the DM with the bot, or undefined (a channel message, or malformed). */
-export function readDirectMessage(message: unknown): (Omit<z.infer<typeof DIRECT_MESSAGE>, 'files'> & { file: z.infer<typeof FILE> | undefined; fromBot: boolean }) | undefined {
+export function readDirectMessage(
+  message: unknown,
+):
+  | (Omit<z.infer<typeof DIRECT_MESSAGE>, 'files'> & { file: z.infer<typeof FILE> | undefined; fromBot: boolean })
+  | undefined {
   const parsed = DIRECT_MESSAGE.safeParse(message);
   if (!parsed.success) return undefined;
   const { files, bot_id, ...rest } = parsed.data;
   const file = FILE.safeParse(files?.[0]);
-  return { ...rest, file: file.success ? file.data : undefined, fromBot: bot_id !== undefined || (typeof message === 'object' && message !== null && 'bot_id' in message) };
+  return {
+    ...rest,
+    file: file.success ? file.data : undefined,
+    fromBot: bot_id !== undefined || (typeof message === 'object' && message !== null && 'bot_id' in message),
+  };
 }

@@ -39,7 +39,18 @@ export interface DigestStore {
    * Returns the run when this caller owns the claim: no run existed, or a run
    * claimed more than `staleAfterMs` ago never reached `posted`, or it failed.
    */
-  claimDigestRun(subscriptionId: number, period: string, worker: string, now: string, staleAfterMs: number): DigestRun | undefined;
-  finishDigestRun(subscriptionId: number, period: string, outcome: { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string }): void;
+  claimDigestRun(
+    subscriptionId: number,
+    period: string,
+    worker: string,
+    now: string,
+    staleAfterMs: number,
+  ): DigestRun | undefined;
+  finishDigestRun(
+    subscriptionId: number,
+    period: string,
+    outcome:
+      { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string },
+  ): void;
   digestRuns(subscriptionId: number): DigestRun[];
 }

@@ -18,7 +18,11 @@ export interface ExecutionLogEntry {
 /** Logged contacts and snoozes. */
 export interface ExecutionLogStore {
   addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry;
-  executionLog(filter: { readonly owner?: string; readonly customerId?: string; readonly since?: string }): ExecutionLogEntry[];
+  executionLog(filter: {
+    readonly owner?: string;
+    readonly customerId?: string;
+    readonly since?: string;
+  }): ExecutionLogEntry[];
 
   snooze(customerId: string, owner: string | null, until: string, by: string): void;
   snoozedUntil(customerId: string): string | undefined;

@@ -141,7 +141,10 @@ export const MIGRATIONS: readonly string[] = [
 export function applyMigrations(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw Object.assign(new Error(`The store was written by a newer Tierline (schema ${current}; this one knows ${MIGRATIONS.length}).`), { code: 'store-too-new' });
+    throw Object.assign(
+      new Error(`The store was written by a newer Tierline (schema ${current}; this one knows ${MIGRATIONS.length}).`),
+      { code: 'store-too-new' },
+    );
   }
   // Version read inside each write transaction: two processes opening a new
   // file at once must not both run the same migration.

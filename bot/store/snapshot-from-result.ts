@@ -44,7 +44,10 @@ export function prepareSnapshot(result: SegmentationResult, source: string, impo
     source,
     scheme: result.scheme.scheme,
     segments,
-    segmentLabels: { en: segments.map((s) => segmentLabel(s, 'en')), zh: segments.map((s) => segmentLabel(s, 'zh-CN')) },
+    segmentLabels: {
+      en: segments.map((s) => segmentLabel(s, 'en')),
+      zh: segments.map((s) => segmentLabel(s, 'zh-CN')),
+    },
     churnSource: churn.source === 'model' ? 'model' : 'spec-rule',
     churn: churnEvidence(result),
     currency: { code: result.currency.code, symbol: result.currency.symbol },

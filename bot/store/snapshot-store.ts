@@ -114,10 +114,19 @@ export interface SnapshotStore {
    * churn probability first, ties by expected loss, then spend; `'value'`:
    * expected loss first, then spend. Ties by id. Returns the page and the total.
    */
-  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): { customers: StoredCustomer[]; total: number };
-  customersInSegment(query: CustomerQuery & { readonly segment: string }): { customers: StoredCustomer[]; total: number };
+  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): {
+    customers: StoredCustomer[];
+    total: number;
+  };
+  customersInSegment(query: CustomerQuery & { readonly segment: string }): {
+    customers: StoredCustomer[];
+    total: number;
+  };
   /** Customers per segment (and their spend) for one owner or all. */
-  segmentCounts(snapshotId: number, owner: string | undefined): { segment: string; count: number; revenue: number; churnRisks: number }[];
+  segmentCounts(
+    snapshotId: number,
+    owner: string | undefined,
+  ): { segment: string; count: number; revenue: number; churnRisks: number }[];
   /** The digest's columns of a snapshot, for one owner or all, in import order. */
   digestColumns(snapshotId: number, owner: string | undefined): DigestColumns;
   owners(snapshotId: number): string[];

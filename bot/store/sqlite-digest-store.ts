@@ -14,7 +14,17 @@ interface RunRow {
 }
 
 function toRun(row: RunRow): DigestRun {
-  return { subscriptionId: row.subscription_id, period: row.period, status: row.status, claimedBy: row.claimed_by, claimedAt: row.claimed_at, postedAt: row.posted_at, messageTs: row.message_ts, attempts: row.attempts, error: row.error };
+  return {
+    subscriptionId: row.subscription_id,
+    period: row.period,
+    status: row.status,
+    claimedBy: row.claimed_by,
+    claimedAt: row.claimed_at,
+    postedAt: row.posted_at,
+    messageTs: row.message_ts,
+    attempts: row.attempts,
+    error: row.error,
+  };
 }
 
 /** Digest subscriptions and runs on a migrated better-sqlite3 connection. */
@@ -22,13 +32,34 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
   return {
     addSubscription(s: Omit<Subscription, 'id'>): Subscription {
       const { lastInsertRowid } = db
-        .prepare('INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(s.channel, s.cron, s.timeZone, s.scope.kind, s.scope.kind === 'owner' ? s.scope.owner : null, s.locale, s.createdBy, s.createdAt);
+        .prepare(
+          'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          s.channel,
+          s.cron,
+          s.timeZone,
+          s.scope.kind,
+          s.scope.kind === 'owner' ? s.scope.owner : null,
+          s.locale,
+          s.createdBy,
+          s.createdAt,
+        );
       return { ...s, id: Number(lastInsertRowid) };
     },
 
     subscriptions(): Subscription[] {
-      const rows = db.prepare('SELECT * FROM subscriptions ORDER BY id').all() as { id: number; channel: string; cron: string; time_zone: string; scope_kind: 'all' | 'owner'; scope_owner: string | null; locale: 'en' | 'zh-CN'; created_by: string; created_at: string }[];
+      const rows = db.prepare('SELECT * FROM subscriptions ORDER BY id').all() as {
+        id: number;
+        channel: string;
+        cron: string;
+        time_zone: string;
+        scope_kind: 'all' | 'owner';
+        scope_owner: string | null;
+        locale: 'en' | 'zh-CN';
+        created_by: string;
+        created_at: string;
+      }[];
       return rows.map((r) => ({
         id: r.id,
         channel: r.channel,
@@ -45,31 +76,64 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
       return db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0;
     },
 
-    claimDigestRun(subscriptionId: number, period: string, worker: string, now: string, staleAfterMs: number): DigestRun | undefined {
+    claimDigestRun(
+      subscriptionId: number,
+      period: string,
+      worker: string,
+      now: string,
+      staleAfterMs: number,
+    ): DigestRun | undefined {
       // BEGIN IMMEDIATE takes the write lock before the read, so two processes
       // cannot both see "no run yet" and both post.
       return db
         .transaction((): DigestRun | undefined => {
-          const row = db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND period = ?').get(subscriptionId, period) as RunRow | undefined;
+          const row = db
+            .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND period = ?')
+            .get(subscriptionId, period) as RunRow | undefined;
           if (!row) {
-            db.prepare("INSERT INTO digest_runs (subscription_id, period, status, claimed_by, claimed_at) VALUES (?, ?, 'claimed', ?, ?)").run(subscriptionId, period, worker, now);
+            db.prepare(
+              "INSERT INTO digest_runs (subscription_id, period, status, claimed_by, claimed_at) VALUES (?, ?, 'claimed', ?, ?)",
+            ).run(subscriptionId, period, worker, now);
           } else {
             const stale = row.status === 'claimed' && Date.parse(now) - Date.parse(row.claimed_at) > staleAfterMs;
             if (row.status === 'posted' || (row.status === 'claimed' && !stale)) return undefined;
-            db.prepare("UPDATE digest_runs SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE subscription_id = ? AND period = ?").run(worker, now, subscriptionId, period);
+            db.prepare(
+              "UPDATE digest_runs SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE subscription_id = ? AND period = ?",
+            ).run(worker, now, subscriptionId, period);
           }
-          return toRun(db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND period = ?').get(subscriptionId, period) as RunRow);
+          return toRun(
+            db
+              .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND period = ?')
+              .get(subscriptionId, period) as RunRow,
+          );
         })
         .immediate();
     },
 
-    finishDigestRun(subscriptionId: number, period: string, outcome: { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string }): void {
-      if (outcome.status === 'posted') db.prepare("UPDATE digest_runs SET status = 'posted', posted_at = ?, message_ts = ?, error = NULL WHERE subscription_id = ? AND period = ?").run(outcome.at, outcome.messageTs, subscriptionId, period);
-      else db.prepare("UPDATE digest_runs SET status = 'failed', error = ? WHERE subscription_id = ? AND period = ?").run(outcome.error, subscriptionId, period);
+    finishDigestRun(
+      subscriptionId: number,
+      period: string,
+      outcome:
+        { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string },
+    ): void {
+      if (outcome.status === 'posted')
+        db.prepare(
+          "UPDATE digest_runs SET status = 'posted', posted_at = ?, message_ts = ?, error = NULL WHERE subscription_id = ? AND period = ?",
+        ).run(outcome.at, outcome.messageTs, subscriptionId, period);
+      else
+        db.prepare("UPDATE digest_runs SET status = 'failed', error = ? WHERE subscription_id = ? AND period = ?").run(
+          outcome.error,
+          subscriptionId,
+          period,
+        );
     },
 
     digestRuns(subscriptionId: number): DigestRun[] {
-      return (db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY period').all(subscriptionId) as RunRow[]).map(toRun);
+      return (
+        db
+          .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY period')
+          .all(subscriptionId) as RunRow[]
+      ).map(toRun);
     },
   };
 }

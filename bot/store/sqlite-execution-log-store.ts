@@ -6,13 +6,29 @@ export function createSqliteExecutionLogStore(db: Database.Database): ExecutionL
   return {
     addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry {
       const { lastInsertRowid } = db
-        .prepare('INSERT INTO execution_log (date, customer_id, owner, executor, action, feedback, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(entry.date, entry.customerId, entry.owner, entry.executor, entry.action, entry.feedback, entry.result, entry.createdAt);
+        .prepare(
+          'INSERT INTO execution_log (date, customer_id, owner, executor, action, feedback, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          entry.date,
+          entry.customerId,
+          entry.owner,
+          entry.executor,
+          entry.action,
+          entry.feedback,
+          entry.result,
+          entry.createdAt,
+        );
       return { ...entry, id: Number(lastInsertRowid) };
     },
 
-    executionLog(filter: { readonly owner?: string; readonly customerId?: string; readonly since?: string }): ExecutionLogEntry[] {
-      const clauses: string[] = [], args: unknown[] = [];
+    executionLog(filter: {
+      readonly owner?: string;
+      readonly customerId?: string;
+      readonly since?: string;
+    }): ExecutionLogEntry[] {
+      const clauses: string[] = [],
+        args: unknown[] = [];
       const where = (clause: string, value: unknown): void => {
         clauses.push(clause);
         args.push(value);
@@ -20,16 +36,44 @@ export function createSqliteExecutionLogStore(db: Database.Database): ExecutionL
       if (filter.owner !== undefined) where('owner = ?', filter.owner);
       if (filter.customerId !== undefined) where('customer_id = ?', filter.customerId);
       if (filter.since !== undefined) where('date >= ?', filter.since);
-      const rows = db.prepare(`SELECT * FROM execution_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date, id`).all(...args) as { id: number; date: string; customer_id: string; owner: string | null; executor: string; action: string; feedback: string; result: 'success' | 'follow-up'; created_at: string }[];
-      return rows.map((r) => ({ id: r.id, date: r.date, customerId: r.customer_id, owner: r.owner, executor: r.executor, action: r.action, feedback: r.feedback, result: r.result, createdAt: r.created_at }));
+      const rows = db
+        .prepare(
+          `SELECT * FROM execution_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date, id`,
+        )
+        .all(...args) as {
+        id: number;
+        date: string;
+        customer_id: string;
+        owner: string | null;
+        executor: string;
+        action: string;
+        feedback: string;
+        result: 'success' | 'follow-up';
+        created_at: string;
+      }[];
+      return rows.map((r) => ({
+        id: r.id,
+        date: r.date,
+        customerId: r.customer_id,
+        owner: r.owner,
+        executor: r.executor,
+        action: r.action,
+        feedback: r.feedback,
+        result: r.result,
+        createdAt: r.created_at,
+      }));
     },
 
     snooze(customerId: string, owner: string | null, until: string, by: string): void {
-      db.prepare('INSERT INTO snoozes (customer_id, owner, until, snoozed_by) VALUES (?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET until = excluded.until, owner = excluded.owner, snoozed_by = excluded.snoozed_by').run(customerId, owner, until, by);
+      db.prepare(
+        'INSERT INTO snoozes (customer_id, owner, until, snoozed_by) VALUES (?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET until = excluded.until, owner = excluded.owner, snoozed_by = excluded.snoozed_by',
+      ).run(customerId, owner, until, by);
     },
 
     snoozedUntil(customerId: string): string | undefined {
-      return (db.prepare('SELECT until FROM snoozes WHERE customer_id = ?').get(customerId) as { until: string } | undefined)?.until;
+      return (
+        db.prepare('SELECT until FROM snoozes WHERE customer_id = ?').get(customerId) as { until: string } | undefined
+      )?.until;
     },
   };
 }

@@ -16,7 +16,16 @@ import type { SnapshotStore } from './snapshot-store.js';
 export type { DigestRun, DigestRunStatus, DigestStore, Subscription } from './digest-store.js';
 export type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
 export type { PeopleStore, Role } from './people-store.js';
-export type { ChurnSort, CustomerQuery, DigestColumns, NewSnapshot, SnapshotChurn, SnapshotInfo, SnapshotStore, StoredCustomer } from './snapshot-store.js';
+export type {
+  ChurnSort,
+  CustomerQuery,
+  DigestColumns,
+  NewSnapshot,
+  SnapshotChurn,
+  SnapshotInfo,
+  SnapshotStore,
+  StoredCustomer,
+} from './snapshot-store.js';
 
 /** The store the bot runs on: every concern, sharing one connection. */
 export interface Store extends SnapshotStore, PeopleStore, DigestStore, ExecutionLogStore {

@@ -89,12 +89,25 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
  * The churn list rows from `from` (0-based rank) up to `to` (exclusive), read
  * page by page through answerQuestion: the same scoping and snoozes as the bot.
  */
-function exportRisks(deps: BotDeps, viewer: Viewer, intent: Extract<Intent, { kind: 'churn' }>, locale: Locale, sort: ChurnSort, from: number, to: number): Answer | ExportedRisk[] {
+function exportRisks(
+  deps: BotDeps,
+  viewer: Viewer,
+  intent: Extract<Intent, { kind: 'churn' }>,
+  locale: Locale,
+  sort: ChurnSort,
+  from: number,
+  to: number,
+): Answer | ExportedRisk[] {
   const rows: ExportedRisk[] = [];
   for (let offset = from; offset < to; offset += MAX_PAGE_SIZE) {
-    const answer = answerQuestion(intent, { store: deps.store, viewer, locale, surface: 'dm', today: todayOf(deps) }, { offset, pageSize: Math.min(MAX_PAGE_SIZE, to - offset), sort });
+    const answer = answerQuestion(
+      intent,
+      { store: deps.store, viewer, locale, surface: 'dm', today: todayOf(deps) },
+      { offset, pageSize: Math.min(MAX_PAGE_SIZE, to - offset), sort },
+    );
     if (answer.kind !== 'churn') return answer;
-    const model = answer.snapshot.churn?.model ?? (answer.snapshot.churnSource === 'model' ? 'lifetime-model' : 'spec-rule');
+    const model =
+      answer.snapshot.churn?.model ?? (answer.snapshot.churnSource === 'model' ? 'lifetime-model' : 'spec-rule');
     answer.customers.forEach((c, i) =>
       rows.push({
         customerId: c.customerId,
@@ -123,10 +136,14 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('ask: missing the question.');
-  if (values.as === undefined && !values.manager) throw new UsageError('ask: say who is asking: --as <owner> or --manager.');
-  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN') throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
-  if (values.sort !== undefined && values.sort !== 'risk' && values.sort !== 'value') throw new UsageError(`--sort must be risk or value; got "${values.sort}".`);
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json; got "${values.format}".`);
+  if (values.as === undefined && !values.manager)
+    throw new UsageError('ask: say who is asking: --as <owner> or --manager.');
+  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
+    throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
+  if (values.sort !== undefined && values.sort !== 'risk' && values.sort !== 'value')
+    throw new UsageError(`--sort must be risk or value; got "${values.sort}".`);
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json; got "${values.format}".`);
   const json = values.format === 'json';
   const page = wholeNumber('--page', values.page);
   const limit = wholeNumber('--limit', values.limit);
@@ -135,20 +152,41 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
   return withStore(values.db, 'existing', (store: Store) => {
     const snapshot = store.latestSnapshot();
     if (values.as !== undefined && snapshot && !store.owners(snapshot.id).includes(values.as)) {
-      io.err(`tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${store.owners(snapshot.id).slice(0, 8).join(', ')}…\n`);
+      io.err(
+        `tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${store.owners(snapshot.id).slice(0, 8).join(', ')}…\n`,
+      );
       return EXIT.usage;
     }
     const locale = (values.locale as Locale | undefined) ?? localeOf(question, 'en');
     const intent = matchIntent(question, snapshot && { segments: snapshot.segments, labels: snapshot.segmentLabels });
-    const viewer: Viewer = { ...(values.as !== undefined ? { owner: values.as } : {}), manager: Boolean(values.manager) && values.as === undefined, admin: false };
-    const deps: BotDeps = { store, now: () => new Date(), access: { managers: [], admins: [] }, defaultLocale: locale, log: () => {} };
+    const viewer: Viewer = {
+      ...(values.as !== undefined ? { owner: values.as } : {}),
+      manager: Boolean(values.manager) && values.as === undefined,
+      admin: false,
+    };
+    const deps: BotDeps = {
+      store,
+      now: () => new Date(),
+      access: { managers: [], admins: [] },
+      defaultLocale: locale,
+      log: () => {},
+    };
     const pageSize = pageSizeOf(intent);
     const sort = (values.sort as ChurnSort | undefined) ?? (intent.kind === 'churn' ? intent.sort : undefined);
-    const noData = (answer: Answer): number => (answer.kind === 'error' && (answer.id === 'error.no-snapshot' || answer.id === 'error.empty-snapshot') ? EXIT.data : EXIT.ok);
+    const noData = (answer: Answer): number =>
+      answer.kind === 'error' && (answer.id === 'error.no-snapshot' || answer.id === 'error.empty-snapshot')
+        ? EXIT.data
+        : EXIT.ok;
     if (json) {
-      if (intent.kind !== 'churn') throw new UsageError(`--format json exports the churn list; "${question}" is not a churn question (try "who is at churn risk").`);
+      if (intent.kind !== 'churn')
+        throw new UsageError(
+          `--format json exports the churn list; "${question}" is not a churn question (try "who is at churn risk").`,
+        );
       const from = page === undefined ? 0 : (page - 1) * pageSize;
-      const to = Math.min(page === undefined ? (limit ?? pageSize) : from + pageSize, limit ?? Number.POSITIVE_INFINITY);
+      const to = Math.min(
+        page === undefined ? (limit ?? pageSize) : from + pageSize,
+        limit ?? Number.POSITIVE_INFINITY,
+      );
       const rows = exportRisks(deps, viewer, intent, locale, sort ?? 'risk', from, Math.max(from, to));
       if (!Array.isArray(rows)) {
         // Not a list (no snapshot, not mapped): the bot's sentence, on stderr so stdout stays JSON-only.
@@ -160,7 +198,12 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
       return EXIT.ok;
     }
     // The terminal is the owner's own screen: like a DM, their customers' names show in full.
-    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, { offset: ((page ?? 1) - 1) * pageSize, pageSize, ...(sort ? { sort } : {}), unmatched: intent.kind === 'help' && !asksForHelp(question) });
+    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, {
+      offset: ((page ?? 1) - 1) * pageSize,
+      pageSize,
+      ...(sort ? { sort } : {}),
+      unmatched: intent.kind === 'help' && !asksForHelp(question),
+    });
     io.out(reply.text + '\n');
     return noData(reply.answer);
   });

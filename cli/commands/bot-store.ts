@@ -1,7 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DEFAULT_STORE_PATH, importSnapshot, runScheduledImport as runImportQuietly, SqliteStore, type ImportedSnapshot, type SnapshotInfo, type Store } from '../../bot/index.js';
+import {
+  DEFAULT_STORE_PATH,
+  importSnapshot,
+  runScheduledImport as runImportQuietly,
+  SqliteStore,
+  type ImportedSnapshot,
+  type SnapshotInfo,
+  type Store,
+} from '../../bot/index.js';
 import { EXIT, type ConsoleIo } from '../console-io.js';
 import { StoreError } from '../report-error.js';
 import { readSegmented } from '../read-segmented.js';
@@ -22,8 +30,13 @@ const STORE_TABLE = 'snapshots';
 /** The StoreError for a SQLite failure on `path` (SqliteError codes from better-sqlite3). */
 function storeFailure(error: unknown, path: string): StoreError | undefined {
   const code = (error as { code?: unknown }).code;
-  if (!(error instanceof Database.SqliteError) && !(error instanceof TypeError && /directory does not exist/.test(error.message))) return undefined;
-  if (error instanceof TypeError) return new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
+  if (
+    !(error instanceof Database.SqliteError) &&
+    !(error instanceof TypeError && /directory does not exist/.test(error.message))
+  )
+    return undefined;
+  if (error instanceof TypeError)
+    return new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
   switch (code) {
     case 'SQLITE_NOTADB':
       return new StoreError({ key: 'cli.store.not-sqlite', params: { path } }, EXIT.usage);
@@ -41,7 +54,10 @@ function storeFailure(error: unknown, path: string): StoreError | undefined {
     case 'SQLITE_LOCKED':
       return new StoreError({ key: 'cli.store.locked', params: { path } }, EXIT.data);
     default:
-      return new StoreError({ key: 'cli.store.other', params: { path, detail: (error as Error).message, code: String(code) } }, EXIT.data);
+      return new StoreError(
+        { key: 'cli.store.other', params: { path, detail: (error as Error).message, code: String(code) } },
+        EXIT.data,
+      );
   }
 }
 
@@ -58,9 +74,14 @@ export function openStore(db: string | undefined, mode: 'create' | 'existing' = 
   const path = storePath(db);
   if (path !== ':memory:') {
     const stats = existsSync(path) ? statSync(path) : undefined;
-    if (stats?.isDirectory()) throw new StoreError({ key: 'cli.store.is-folder', params: { path, example: `${path.replace(/\/+$/, '')}/tierline.db` } }, EXIT.usage);
+    if (stats?.isDirectory())
+      throw new StoreError(
+        { key: 'cli.store.is-folder', params: { path, example: `${path.replace(/\/+$/, '')}/tierline.db` } },
+        EXIT.usage,
+      );
     if (!stats && mode === 'existing') throw new StoreError({ key: 'cli.store.none', params: { path } }, EXIT.usage);
-    if (!stats && !existsSync(dirname(path))) throw new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
+    if (!stats && !existsSync(dirname(path)))
+      throw new StoreError({ key: 'cli.store.no-folder', params: { path, folder: dirname(path) } }, EXIT.usage);
     if (stats && stats.size > 0) probeStore(path);
   }
   try {
@@ -88,7 +109,11 @@ function probeStore(path: string): void {
  * Runs `work` on the opened store and closes it; SQLite failures on the way
  * (disk full, locked, corrupt) become StoreErrors naming the path.
  */
-export async function withStore<T>(db: string | undefined, mode: 'create' | 'existing', work: (store: Store) => Promise<T> | T): Promise<T> {
+export async function withStore<T>(
+  db: string | undefined,
+  mode: 'create' | 'existing',
+  work: (store: Store) => Promise<T> | T,
+): Promise<T> {
   const store = openStore(db, mode);
   try {
     return await work(store);
@@ -106,10 +131,20 @@ type SegmentFlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string }
  * to the bot's import (bot/import/), which stores it as a snapshot and, with
  * `segmentedOut`, writes the segmented table as csv.
  */
-export async function importFile(store: Store, file: string, flags: SegmentFlagValues, io: ConsoleIo, importedAt: string, segmentedOut?: string): Promise<ImportedSnapshot> {
+export async function importFile(
+  store: Store,
+  file: string,
+  flags: SegmentFlagValues,
+  io: ConsoleIo,
+  importedAt: string,
+  segmentedOut?: string,
+): Promise<ImportedSnapshot> {
   const { options, locale } = await segmentOptionsFromFlags(flags, io);
   // Purchase days let the snapshot rank churn by the lifetime models' value at risk.
-  const { result } = await readSegmented({ file, segmentOptions: options, customers: flags.customers, sheet: flags.sheet, keepPurchaseDays: true }, io);
+  const { result } = await readSegmented(
+    { file, segmentOptions: options, customers: flags.customers, sheet: flags.sheet, keepPurchaseDays: true },
+    io,
+  );
   return importSnapshot(store, { result, source: file, importedAt, locale, ...(segmentedOut ? { segmentedOut } : {}) });
 }
 
@@ -118,6 +153,12 @@ export async function importFile(store: Store, file: string, flags: SegmentFlagV
  * never throws (bot/import/), so a bad file on one night leaves the store and
  * the bot as they were.
  */
-export async function runScheduledImport(store: Store, file: string, io: ConsoleIo, log: (line: string) => void, now: () => Date = () => new Date()): Promise<SnapshotInfo | undefined> {
+export async function runScheduledImport(
+  store: Store,
+  file: string,
+  io: ConsoleIo,
+  log: (line: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<SnapshotInfo | undefined> {
   return runImportQuietly(() => importFile(store, file, {}, io, now().toISOString()), log);
 }

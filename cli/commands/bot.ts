@@ -46,9 +46,20 @@ ${DB_FLAG_HELP}
   -h, --help                 this help
 `;
 
-const OPTIONS = { ...DB_FLAG, port: { type: 'string' }, host: { type: 'string' }, 'import-file': { type: 'string' }, 'import-schedule': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  ...DB_FLAG,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'import-file': { type: 'string' },
+  'import-schedule': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-const ids = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const ids = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** After SIGINT/SIGTERM the bot exits within this, whatever Slack does (start-up catch-up, retries, Socket Mode reconnects). */
 export const STOP_DEADLINE_MS = 3_000;
@@ -64,11 +75,14 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     io.out(BOT_HELP);
     return EXIT.ok;
   }
-  const token = process.env.SLACK_BOT_TOKEN, signingSecret = process.env.SLACK_SIGNING_SECRET;
-  if (!token || !signingSecret) throw new UsageError('bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see bot/README.md).');
+  const token = process.env.SLACK_BOT_TOKEN,
+    signingSecret = process.env.SLACK_SIGNING_SECRET;
+  if (!token || !signingSecret)
+    throw new UsageError('bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see bot/README.md).');
   const locale = process.env.TIERLINE_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number; got "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number; got "${values.port}".`);
   let importSchedule;
   if (values['import-file'] !== undefined) {
     try {
@@ -79,7 +93,8 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     }
   }
   const timeZone = process.env.TIERLINE_TIME_ZONE || systemTimeZone();
-  if (!isTimeZone(timeZone)) throw new UsageError(`TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "${timeZone}".`);
+  if (!isTimeZone(timeZone))
+    throw new UsageError(`TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "${timeZone}".`);
   // The Slack runtime loads on use (the façade keeps it out of import/ask/digest).
   const { buildApp, createSlackPoster } = await loadSlackRuntime();
   // Handlers first: a SIGTERM during start-up (catch-up digests, Socket Mode connecting) must still stop the bot.
@@ -106,21 +121,40 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   };
   // SLACK_API_URL points the Web API client elsewhere (a local fake in tests, a proxy in locked-down networks).
   const clientOptions = process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {};
-  const built = buildApp({ token, signingSecret, clientOptions, ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}) }, deps);
+  const built = buildApp(
+    {
+      token,
+      signingSecret,
+      clientOptions,
+      ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}),
+    },
+    deps,
+  );
   const renderChart = async (spec: VegaLiteSpec): Promise<Buffer> => (await renderPng(spec)).png;
-  const scheduler = new DigestScheduler({ store, poster: createSlackPoster(store, built.app.client, { renderChart, log }), worker: `${hostname()}:${process.pid}`, now: clock.now, log });
+  const scheduler = new DigestScheduler({
+    store,
+    poster: createSlackPoster(store, built.app.client, { renderChart, log }),
+    worker: `${hostname()}:${process.pid}`,
+    now: clock.now,
+    log,
+  });
   deps.scheduler = scheduler;
   let importJob: Cron | undefined;
   let startUpSettled = false;
   const startUp = (async () => {
-    log(`bot starting in ${built.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'} (today is ${todayOf(clock)} in ${timeZone})`);
+    log(
+      `bot starting in ${built.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'} (today is ${todayOf(clock)} in ${timeZone})`,
+    );
     const { port: bound } = await built.start(port, values.host);
     log(built.mode === 'socket' ? 'bot running in Socket Mode' : `bot listening on port ${bound} (/slack/events)`);
     const caughtUp = await scheduler.start();
-    for (const o of caughtUp) if (o.result !== 'not-due') log(`start-up digest check: subscription ${o.subscriptionId} ${o.result}`);
+    for (const o of caughtUp)
+      if (o.result !== 'not-due') log(`start-up digest check: subscription ${o.subscriptionId} ${o.result}`);
     if (importSchedule && values['import-file']) {
       const file = values['import-file'];
-      importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, () => imports.scheduledImport(file).then(() => undefined));
+      importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, () =>
+        imports.scheduledImport(file).then(() => undefined),
+      );
     }
   })().finally(() => {
     startUpSettled = true;
@@ -149,7 +183,10 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     deadline.unref();
     importJob?.stop();
     scheduler.stop();
-    await Promise.race([built.stop().catch((error: unknown) => log(`stop: ${errorCode(error)}`)), new Promise((r) => setTimeout(r, STOP_DEADLINE_MS).unref())]);
+    await Promise.race([
+      built.stop().catch((error: unknown) => log(`stop: ${errorCode(error)}`)),
+      new Promise((r) => setTimeout(r, STOP_DEADLINE_MS).unref()),
+    ]);
     cleanUpSync();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

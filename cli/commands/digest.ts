@@ -18,7 +18,13 @@ ${DB_FLAG_HELP}
   -h, --help                 this help
 `;
 
-const OPTIONS = { ...DB_FLAG, preview: { type: 'boolean' }, owner: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  ...DB_FLAG,
+  preview: { type: 'boolean' },
+  owner: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /**
  * `tierline digest --preview`: the digest as text.
@@ -31,14 +37,23 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
     io.out(DIGEST_HELP);
     return EXIT.ok;
   }
-  if (!values.preview) throw new UsageError('digest: only --preview is available from the command line; the bot posts digests on schedule.');
-  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN') throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
+  if (!values.preview)
+    throw new UsageError(
+      'digest: only --preview is available from the command line; the bot posts digests on schedule.',
+    );
+  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
+    throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
   return withStore(values.db, 'existing', (store) => {
     if (!store.latestSnapshot()) {
       io.err('tierline: the store has no snapshot yet; run tierline import <file> first.\n');
       return EXIT.data;
     }
-    const { text } = renderDigest(store, values.owner, (values.locale as 'en' | 'zh-CN' | undefined) ?? 'en', 'channel');
+    const { text } = renderDigest(
+      store,
+      values.owner,
+      (values.locale as 'en' | 'zh-CN' | undefined) ?? 'en',
+      'channel',
+    );
     io.out(text + '\n');
     return EXIT.ok;
   });

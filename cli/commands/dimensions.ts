@@ -44,11 +44,19 @@ export async function runDimensions(argv: readonly string[], io: ConsoleIo): Pro
     io.out(DIMENSIONS_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'dimensions: missing <file>.' : `dimensions: one file expected, got ${positionals.length}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'dimensions: missing <file>.'
+        : `dimensions: one file expected, got ${positionals.length}.`,
+    );
   const goal = chooseFlag('goal', values.goal, RULE_FIELD_IDS);
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
   const { options, locale } = await segmentOptionsFromFlags(values, io);
-  const { result } = await readSegmented({ file: positionals[0]!, segmentOptions: options, customers: values.customers, sheet: values.sheet }, io);
+  const { result } = await readSegmented(
+    { file: positionals[0]!, segmentOptions: options, customers: values.customers, sheet: values.sheet },
+    io,
+  );
   const config = result.options.config?.dimensions ?? {};
   const evaluation = evaluateDimensions(result.features, goal ? { ...config, goal } : config, locale);
   const table = dimensionTable(evaluation, locale);
@@ -59,7 +67,13 @@ export async function runDimensions(argv: readonly string[], io: ConsoleIo): Pro
     for (const row of table.rows) io.out(formatCsvRow([...row]));
   } else {
     const numeric = new Set([3, 4, 5, 6]);
-    io.out(formatTable(table.headers, table.rows.map((row) => row.map(text)), numeric) + '\n');
+    io.out(
+      formatTable(
+        table.headers,
+        table.rows.map((row) => row.map(text)),
+        numeric,
+      ) + '\n',
+    );
     for (const note of evaluation.notes) io.out(`Note: ${note.message}\n`);
   }
   return EXIT.ok;

@@ -31,19 +31,30 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
     io.out(IMPORT_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'import: missing <file>.' : `import: one file expected, got ${positionals.length}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'import: missing <file>.' : `import: one file expected, got ${positionals.length}.`,
+    );
   // The store is written: it must not be the file (or the customer table) being imported.
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
-  assertOutputsAreNotInputs([named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config')], [named(storePath(values.db), '--db')]);
+  assertOutputsAreNotInputs(
+    [named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config')],
+    [named(storePath(values.db), '--db')],
+  );
   return withStore(values.db, 'create', async (store) => {
     const { snapshot, notes } = await importFile(store, positionals[0]!, values, io, new Date().toISOString());
     const owners = store.owners(snapshot.id);
     const unmapped = owners.filter((o) => store.slackUserOfOwner(o) === undefined);
     // The evidence every churn face shows (issue 11): the ranking model, its back-test and what "at risk" means.
-    io.out(`Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, money in ${snapshot.currency?.code ?? 'CNY'}.\n`);
+    io.out(
+      `Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, money in ${snapshot.currency?.code ?? 'CNY'}.\n`,
+    );
     io.out(`Churn: ${churnEvidenceLines(snapshot, 'en').join('. ')}.\n`);
     for (const note of notes) io.out(`Note: ${note}\n`);
-    if (unmapped.length > 0) io.out(`Owners without a Slack user (${unmapped.length}): ${unmapped.slice(0, 10).join(', ')}${unmapped.length > 10 ? ', …' : ''}. Map them with: tierline users map "Name=U0123".\n`);
+    if (unmapped.length > 0)
+      io.out(
+        `Owners without a Slack user (${unmapped.length}): ${unmapped.slice(0, 10).join(', ')}${unmapped.length > 10 ? ', …' : ''}. Map them with: tierline users map "Name=U0123".\n`,
+      );
     return EXIT.ok;
   });
 }

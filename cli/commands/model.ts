@@ -81,11 +81,18 @@ async function readPurchases(file: string, options: SegmentOptionsInput): Promis
   let run: Segmenter | undefined;
   await readInput(file, {
     header: (cells, rowNumber) => {
-      run = createSegmenter(cells, { ...options, shape: 'transactions' }, { headerRow: rowNumber, keepPurchaseDays: true });
+      run = createSegmenter(
+        cells,
+        { ...options, shape: 'transactions' },
+        { headerRow: rowNumber, keepPurchaseDays: true },
+      );
     },
     rows: (batch, first) => run!.addRows(batch, first),
   });
-  if (!run) throw new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` }]);
+  if (!run)
+    throw new DataValidationError([
+      { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },
+    ]);
   return { run };
 }
 
@@ -96,7 +103,10 @@ async function readPurchases(file: string, options: SegmentOptionsInput): Promis
  */
 function backtestChurn(features: CustomerFeatures, calibrationEndDay: number, holdoutEndDay: number): ChurnPrediction {
   const horizonDays = holdoutEndDay - calibrationEndDay;
-  if (horizonDays < 7) throw new UsageError(`--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got ${horizonDays}.`);
+  if (horizonDays < 7)
+    throw new UsageError(
+      `--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got ${horizonDays}.`,
+    );
   return predictChurn({ ...churnEventsFromFeatures(features), asOfDay: holdoutEndDay + 1 }, { horizonDays });
 }
 
@@ -107,12 +117,20 @@ function parametersJson(fit: FittedTransactionModel | FittedGammaGamma): Record<
 }
 
 function parameterRows(name: string, fit: FittedTransactionModel | FittedGammaGamma): string[][] {
-  return fit.parameterNames.map((p, i) => [i === 0 ? name : '', p, fixed((fit.params as Record<string, number>)[p]!), fixed((fit.standardErrors as Record<string, number>)[p]!), i === 0 ? fixed(fit.logLikelihood, 1) : '']);
+  return fit.parameterNames.map((p, i) => [
+    i === 0 ? name : '',
+    p,
+    fixed((fit.params as Record<string, number>)[p]!),
+    fixed((fit.standardErrors as Record<string, number>)[p]!),
+    i === 0 ? fixed(fit.logLikelihood, 1) : '',
+  ]);
 }
 
 function summaryLine(summary: LifetimeSummary, report: CleaningReport): string {
   const repeat = summary.frequency.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
-  const counts = Object.entries(report.counts).map(([code, n]) => `${code} ${n}`).join(', ');
+  const counts = Object.entries(report.counts)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
   return `${summary.count.toLocaleString('en-US')} customers (${repeat.toLocaleString('en-US')} repeat buyers) in ${summary.unit}; cleaning: ${counts || 'no issues'}`;
 }
 
@@ -137,7 +155,8 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     io.out(MODEL_HELP);
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (action !== 'fit' && action !== 'evaluate') throw new UsageError(`model: unknown action "${action}"; use fit or evaluate.`);
+  if (action !== 'fit' && action !== 'evaluate')
+    throw new UsageError(`model: unknown action "${action}"; use fit or evaluate.`);
   const { values, positionals } = parseCommandArgs(rest, OPTIONS);
   if (values.help) {
     io.out(MODEL_HELP);
@@ -147,8 +166,10 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const calibrationEndDay = toDay('calibration-end', values['calibration-end']);
   if (calibrationEndDay === undefined) throw new UsageError(`model ${action}: --calibration-end is required.`);
   const holdoutEndDay = toDay('holdout-end', values['holdout-end']);
-  if (action === 'evaluate' && holdoutEndDay === undefined) throw new UsageError('model evaluate: --holdout-end is required.');
-  if (holdoutEndDay !== undefined && holdoutEndDay <= calibrationEndDay) throw new UsageError('--holdout-end must be after --calibration-end.');
+  if (action === 'evaluate' && holdoutEndDay === undefined)
+    throw new UsageError('model evaluate: --holdout-end is required.');
+  if (holdoutEndDay !== undefined && holdoutEndDay <= calibrationEndDay)
+    throw new UsageError('--holdout-end must be after --calibration-end.');
   const unit = (values.unit ?? 'weeks') as TimeUnit;
   if (unit !== 'days' && unit !== 'weeks') throw new UsageError(`--unit must be days or weeks; got "${values.unit}".`);
   const format = values.format ?? 'table';
@@ -156,9 +177,16 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
 
-  const { run } = await readPurchases(positionals[0]!, { mapping: mapping.mapping, today: values.today ?? todayOf(io) });
+  const { run } = await readPurchases(positionals[0]!, {
+    mapping: mapping.mapping,
+    today: values.today ?? todayOf(io),
+  });
   const result = run.finish();
-  const summary = buildLifetimeSummary(result.features.purchaseDays!, result.features.ids, { calibrationEndDay, unit, ...(holdoutEndDay !== undefined ? { observationEndDay: holdoutEndDay } : {}) });
+  const summary = buildLifetimeSummary(result.features.purchaseDays!, result.features.ids, {
+    calibrationEndDay,
+    unit,
+    ...(holdoutEndDay !== undefined ? { observationEndDay: holdoutEndDay } : {}),
+  });
   const bgnbd = fitBgNbd(summary);
   const mbgnbd = fitMbgNbd(summary);
   let gammaGamma: FittedGammaGamma | undefined;
@@ -187,47 +215,113 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
       );
       return EXIT.ok;
     }
-    const rows = [...parameterRows('BG/NBD', bgnbd), ...parameterRows('MBG/NBD', mbgnbd), ...(gammaGamma ? parameterRows('Gamma-Gamma', gammaGamma) : [])];
-    io.out(`${positionals[0]}: ${summaryLine(summary, result.report)}\n\n${formatTable(['Model', 'Parameter', 'Estimate', 'Std. error', 'Log-likelihood'], rows, new Set([2, 3, 4]))}\n`);
+    const rows = [
+      ...parameterRows('BG/NBD', bgnbd),
+      ...parameterRows('MBG/NBD', mbgnbd),
+      ...(gammaGamma ? parameterRows('Gamma-Gamma', gammaGamma) : []),
+    ];
+    io.out(
+      `${positionals[0]}: ${summaryLine(summary, result.report)}\n\n${formatTable(['Model', 'Parameter', 'Estimate', 'Std. error', 'Log-likelihood'], rows, new Set([2, 3, 4]))}\n`,
+    );
     if (spendProblem) io.out(`\nGamma-Gamma not fitted: ${spendProblem}\n`);
-    io.out(reliability.reliable ? '\nModel reliable: enough repeat buyers and purchase cycles.\n' : `\nModel unreliable — churn falls back to the SPEC rules:\n${reliability.reasons.map((r) => `  ${r.message}`).join('\n')}\n`);
+    io.out(
+      reliability.reliable
+        ? '\nModel reliable: enough repeat buyers and purchase cycles.\n'
+        : `\nModel unreliable — churn falls back to the SPEC rules:\n${reliability.reasons.map((r) => `  ${r.message}`).join('\n')}\n`,
+    );
     return EXIT.ok;
   }
 
   const evaluations: HoldoutEvaluation[] = [evaluateHoldout(summary, bgnbd), evaluateHoldout(summary, mbgnbd)];
   const churn = backtestChurn(result.features, calibrationEndDay, holdoutEndDay!);
-  const candidates = churn.candidates.map((c) => ({ name: c.name, auc: c.auc, precisionAt20: c.precisionAt20, baseRate: c.baseRate, status: c.status, reason: c.reason }));
+  const candidates = churn.candidates.map((c) => ({
+    name: c.name,
+    auc: c.auc,
+    precisionAt20: c.precisionAt20,
+    baseRate: c.baseRate,
+    status: c.status,
+    reason: c.reason,
+  }));
   // BG/NBD gives every one-time buyer P(alive) = 1, so its P(alive) ranks them
   // first; the expected-purchases ranking is shown beside it for that reason.
   const boughtAgain = summary.holdoutFrequency!.map((x) => (x > 0 ? 1 : 0));
   const expectedAuc = evaluations.map((e) => rankAuc(e.predicted, boughtAgain));
   if (format === 'json') {
     io.out(
-      JSON.stringify({
-        customers: summary.count,
-        unit,
-        holdoutLength: summary.holdoutLength,
-        models: candidates,
-        selected: churn.selected,
-        horizonDays: churn.horizonDays,
-        holdout: evaluations.map((e, i) => ({ model: e.model, actual: e.totals.actual, predicted: e.totals.predicted, mae: e.mae, auc: e.auc, aucExpectedPurchases: expectedAuc[i], holdoutBuyers: e.holdoutBuyers, buckets: e.buckets })),
-        reliable: reliability.reliable,
-        reasons: reliability.reasons.map((r) => r.message),
-      }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value)) + '\n',
+      JSON.stringify(
+        {
+          customers: summary.count,
+          unit,
+          holdoutLength: summary.holdoutLength,
+          models: candidates,
+          selected: churn.selected,
+          horizonDays: churn.horizonDays,
+          holdout: evaluations.map((e, i) => ({
+            model: e.model,
+            actual: e.totals.actual,
+            predicted: e.totals.predicted,
+            mae: e.mae,
+            auc: e.auc,
+            aucExpectedPurchases: expectedAuc[i],
+            holdoutBuyers: e.holdoutBuyers,
+            buckets: e.buckets,
+          })),
+          reliable: reliability.reliable,
+          reasons: reliability.reasons.map((r) => r.message),
+        },
+        (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
+      ) + '\n',
     );
     return EXIT.ok;
   }
-  const lines = [`${positionals[0]}: ${summaryLine(summary, result.report)}`, `Holdout: ${fixed(summary.holdoutLength ?? Number.NaN, 2)} ${unit} after ${values['calibration-end']}`];
+  const lines = [
+    `${positionals[0]}: ${summaryLine(summary, result.report)}`,
+    `Holdout: ${fixed(summary.holdoutLength ?? Number.NaN, 2)} ${unit} after ${values['calibration-end']}`,
+  ];
   for (const [i, e] of evaluations.entries()) {
     const name = e.model === 'bg-nbd' ? 'BG/NBD' : 'MBG/NBD';
-    lines.push('', `${name}: predicted ${fixed(e.totals.predicted, 1)} vs actual ${e.totals.actual} repeat purchases; MAE ${fixed(e.mae)} per customer`);
-    lines.push(`AUC for "bought again" (${e.holdoutBuyers} customers did): P(alive) ${fixed(e.auc, 3)}, expected purchases ${fixed(expectedAuc[i]!, 3)}`);
-    lines.push(formatTable(['Calibration purchases', 'Customers', 'Actual mean', 'Predicted mean'], e.buckets.map((b) => [b.label, String(b.customers), fixed(b.actualMean, 3), fixed(b.predictedMean, 3)]), new Set([1, 2, 3])));
+    lines.push(
+      '',
+      `${name}: predicted ${fixed(e.totals.predicted, 1)} vs actual ${e.totals.actual} repeat purchases; MAE ${fixed(e.mae)} per customer`,
+    );
+    lines.push(
+      `AUC for "bought again" (${e.holdoutBuyers} customers did): P(alive) ${fixed(e.auc, 3)}, expected purchases ${fixed(expectedAuc[i]!, 3)}`,
+    );
+    lines.push(
+      formatTable(
+        ['Calibration purchases', 'Customers', 'Actual mean', 'Predicted mean'],
+        e.buckets.map((b) => [b.label, String(b.customers), fixed(b.actualMean, 3), fixed(b.predictedMean, 3)]),
+        new Set([1, 2, 3]),
+      ),
+    );
   }
-  if (!reliability.reliable) lines.push('', `Model unreliable — churn falls back to the SPEC rules:`, ...reliability.reasons.map((r) => `  ${r.message}`));
-  lines.push('', `Churn candidates: no purchase in the ${churn.horizonDays} days after ${values['calibration-end']} (to ${values['holdout-end']}), trained on the ${churn.horizonDays} days before`);
-  lines.push(formatTable(['Model', 'AUC', 'Precision top 20', 'Base rate', 'Status', 'Reason'], candidates.map((c) => [c.name, fixed(c.auc, 3), fixed(c.precisionAt20, 2), fixed(c.baseRate, 2), c.status, c.reason]), new Set([1, 2, 3])));
-  lines.push(`Selected: ${churn.selected}${churn.fallback ? ` (${churn.notes.find((n) => n.code !== 'fallback' && n.code !== 'refunds-ignored' && n.code !== 'future-ignored' && n.code !== 'never-bought')?.message ?? 'fallback'})` : ''}`);
+  if (!reliability.reliable)
+    lines.push(
+      '',
+      `Model unreliable — churn falls back to the SPEC rules:`,
+      ...reliability.reasons.map((r) => `  ${r.message}`),
+    );
+  lines.push(
+    '',
+    `Churn candidates: no purchase in the ${churn.horizonDays} days after ${values['calibration-end']} (to ${values['holdout-end']}), trained on the ${churn.horizonDays} days before`,
+  );
+  lines.push(
+    formatTable(
+      ['Model', 'AUC', 'Precision top 20', 'Base rate', 'Status', 'Reason'],
+      candidates.map((c) => [
+        c.name,
+        fixed(c.auc, 3),
+        fixed(c.precisionAt20, 2),
+        fixed(c.baseRate, 2),
+        c.status,
+        c.reason,
+      ]),
+      new Set([1, 2, 3]),
+    ),
+  );
+  lines.push(
+    `Selected: ${churn.selected}${churn.fallback ? ` (${churn.notes.find((n) => n.code !== 'fallback' && n.code !== 'refunds-ignored' && n.code !== 'future-ignored' && n.code !== 'never-bought')?.message ?? 'fallback'})` : ''}`,
+  );
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -73,14 +73,25 @@ interface Parsed {
 async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'report: missing <file>.' : `report: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'report: missing <file>.'
+        : `report: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`,
+    );
   if (values.out === undefined) throw new UsageError('report: --out <file.html> is required.');
   const maxPoints = values['max-points'] === undefined ? 5000 : Number(values['max-points']);
-  if (!(Number.isInteger(maxPoints) && maxPoints >= 1)) throw new UsageError(`--max-points must be a whole number ≥ 1; got "${values['max-points']}".`);
+  if (!(Number.isInteger(maxPoints) && maxPoints >= 1))
+    throw new UsageError(`--max-points must be a whole number ≥ 1; got "${values['max-points']}".`);
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
   // Before the config is read or anything opened: an output that is an input would destroy it.
   assertOutputsAreNotInputs(
-    [named(positionals[0], '<file>'), named(values.customers, '--customers'), named(values.config, '--config'), named(values.previous, '--previous')],
+    [
+      named(positionals[0], '<file>'),
+      named(values.customers, '--customers'),
+      named(values.config, '--config'),
+      named(values.previous, '--previous'),
+    ],
     [named(values.out, '--out'), named(values.xlsx, '--xlsx')],
   );
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
@@ -104,16 +115,28 @@ function segmentNames(result: SegmentationResult, locale: Locale): Record<string
 }
 
 /** The earlier run for the migration, or undefined without --previous / --previous-as-of. */
-async function readPrevious(parsed: Parsed, current: SegmentationResult, io: ConsoleIo): Promise<SegmentationResult | undefined> {
+async function readPrevious(
+  parsed: Parsed,
+  current: SegmentationResult,
+  io: ConsoleIo,
+): Promise<SegmentationResult | undefined> {
   if (parsed.previous === undefined && parsed.previousAsOf === undefined) return undefined;
-  if (parsed.previous === undefined && parsed.previousAsOf !== undefined && current.asOf !== '' && parsed.previousAsOf >= current.asOf) {
+  if (
+    parsed.previous === undefined &&
+    parsed.previousAsOf !== undefined &&
+    current.asOf !== '' &&
+    parsed.previousAsOf >= current.asOf
+  ) {
     throw new UsageError(`--previous-as-of ${parsed.previousAsOf} must be before the analysis date ${current.asOf}.`);
   }
   const segmentOptions: SegmentOptionsInput = { ...parsed.segmentOptions };
   if (parsed.previousAsOf !== undefined) segmentOptions.asOf = parsed.previousAsOf;
   else delete segmentOptions.asOf;
   // Only ids, segments and spend are compared: the customer table is not joined.
-  const { result } = await readSegmented({ file: parsed.previous ?? parsed.file, segmentOptions, sheet: parsed.sheet }, io);
+  const { result } = await readSegmented(
+    { file: parsed.previous ?? parsed.file, segmentOptions, sheet: parsed.sheet },
+    io,
+  );
   return result;
 }
 
@@ -129,9 +152,18 @@ export async function runReport(argv: readonly string[], io: ConsoleIo): Promise
     return EXIT.ok;
   }
   const { locale } = parsed;
-  const { result, reports } = await readSegmented({ file: parsed.file, segmentOptions: parsed.segmentOptions, customers: parsed.customers, sheet: parsed.sheet }, io);
+  const { result, reports } = await readSegmented(
+    { file: parsed.file, segmentOptions: parsed.segmentOptions, customers: parsed.customers, sheet: parsed.sheet },
+    io,
+  );
   const previous = await readPrevious(parsed, result, io);
-  const migration = previous ? { data: compareSnapshots(snapshotOf(previous), snapshotOf(result), { top: 10 }), beforeName: previous.asOf || parsed.previous || '', afterName: result.asOf || parsed.file } : undefined;
+  const migration = previous
+    ? {
+        data: compareSnapshots(snapshotOf(previous), snapshotOf(result), { top: 10 }),
+        beforeName: previous.asOf || parsed.previous || '',
+        afterName: result.asOf || parsed.file,
+      }
+    : undefined;
 
   const names = segmentNames(result, locale);
   const specs: [string, VegaLiteSpec][] = [
@@ -141,7 +173,16 @@ export async function runReport(argv: readonly string[], io: ConsoleIo): Promise
     ['pie-revenue', sharePieChartSpec(result.summary, { locale, names, measure: 'revenue' })],
     ['scatter', scatterChartSpec(result, { locale, names, maxPoints: parsed.maxPoints })],
   ];
-  if (migration) specs.push(['migration', migrationHeatmapSpec(migration.data, { locale, names: { ...(previous ? segmentNames(previous, locale) : {}), ...names }, beforeName: migration.beforeName, afterName: migration.afterName })]);
+  if (migration)
+    specs.push([
+      'migration',
+      migrationHeatmapSpec(migration.data, {
+        locale,
+        names: { ...(previous ? segmentNames(previous, locale) : {}), ...names },
+        beforeName: migration.beforeName,
+        afterName: migration.afterName,
+      }),
+    ]);
   const charts: RenderedChart[] = [];
   for (const [id, spec] of specs) charts.push({ id, svg: await renderSvg(spec) });
 

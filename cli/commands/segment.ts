@@ -71,7 +71,12 @@ interface Parsed {
 async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'segment: missing <file>.' : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'segment: missing <file>.'
+        : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`,
+    );
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
   // Before the config is read or anything opened: an output that is an input would destroy it.
@@ -82,7 +87,8 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   // Before reading: a misnamed output would otherwise fail only after the whole run.
   for (const flag of ['out', 'issues', 'spot-check'] as const) {
     const path = values[flag];
-    if (typeof path === 'string' && !/\.(csv|xlsx)$/i.test(path)) throw new UsageError(`--${flag} ${path}: name the output .csv or .xlsx.`);
+    if (typeof path === 'string' && !/\.(csv|xlsx)$/i.test(path))
+      throw new UsageError(`--${flag} ${path}: name the output .csv or .xlsx.`);
   }
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return { file: positionals[0]!, segmentOptions, locale, values, format };
@@ -108,7 +114,10 @@ async function writeOutput(path: string, source: string, parsed: Parsed, result:
             for (let i = 0; i < batch.length; i++) {
               const c = rowCustomer[first + i - firstDataRow] ?? -1;
               const row = batch[i]!;
-              const padded = row.length < result.plan.headers.length ? [...row, ...new Array(result.plan.headers.length - row.length).fill(null)] : row;
+              const padded =
+                row.length < result.plan.headers.length
+                  ? [...row, ...new Array(result.plan.headers.length - row.length).fill(null)]
+                  : row;
               writer.writeRow([...padded, ...(c >= 0 ? resultCells(result, c, locale) : blank)]);
               written++;
             }
@@ -146,8 +155,21 @@ async function writeRows(path: string, rows: (write: (cells: readonly Cell[]) =>
 
 async function writeIssues(path: string, issues: readonly CellIssue[], locale: Locale): Promise<void> {
   await writeRows(path, (write) => {
-    write([label('column.issue', locale), label('column.row', locale), label('column.column', locale), label('column.value', locale), label('column.message', locale)]);
-    for (const issue of issues) write([locale === 'en' ? issue.code : label(`issue.${issue.code}`, locale), issue.row, issue.column, issue.value, formatIssue(issue, locale)]);
+    write([
+      label('column.issue', locale),
+      label('column.row', locale),
+      label('column.column', locale),
+      label('column.value', locale),
+      label('column.message', locale),
+    ]);
+    for (const issue of issues)
+      write([
+        locale === 'en' ? issue.code : label(`issue.${issue.code}`, locale),
+        issue.row,
+        issue.column,
+        issue.value,
+        formatIssue(issue, locale),
+      ]);
   });
 }
 
@@ -170,48 +192,112 @@ const money = (x: number): string => x.toLocaleString('en-US', { maximumFraction
 const dec = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(1));
 
 /** The readable summary printed by `--format table`. */
-export function formatSummary(result: SegmentationResult, reports: readonly { name: string; report: CleaningReport }[], locale: Locale, file: string): string {
+export function formatSummary(
+  result: SegmentationResult,
+  reports: readonly { name: string; report: CleaningReport }[],
+  locale: Locale,
+  file: string,
+): string {
   const lines: string[] = [];
-  const shape = label(result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers', locale);
-  lines.push(label('summary.head', locale, { file, shape, count: int(result.features.count), scheme: result.options.schemeChoice.id, asOf: result.asOf || '–' }));
-  const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), { count: 0, revenue: 0 });
+  const shape = label(
+    result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers',
+    locale,
+  );
+  lines.push(
+    label('summary.head', locale, {
+      file,
+      shape,
+      count: int(result.features.count),
+      scheme: result.options.schemeChoice.id,
+      asOf: result.asOf || '–',
+    }),
+  );
+  const total = result.summary.reduce((s, x) => ({ count: s.count + x.count, revenue: s.revenue + x.revenue }), {
+    count: 0,
+    revenue: 0,
+  });
   const cash = (x: number): string => formatMoney(x, result.currency, locale, 0);
   const rows = result.summary
     .map((s, i) => ({ s, name: result.scheme.segmentLabel(i, locale) }))
     .filter(({ s }) => s.count > 0 || s.segment !== 'unclassified')
-    .map(({ s, name }) => [name, int(s.count), pct(s.share), cash(s.revenue), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.meanFrequency), cash(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary)]);
+    .map(({ s, name }) => [
+      name,
+      int(s.count),
+      pct(s.share),
+      cash(s.revenue),
+      pct(s.revenueShare),
+      dec(s.meanRecencyDays),
+      dec(s.meanFrequency),
+      cash(Number.isNaN(s.meanMonetary) ? 0 : s.meanMonetary),
+    ]);
   rows.push([label('total', locale), int(total.count), '100.0%', cash(total.revenue), '100.0%', '', '', '']);
-  const headers = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.meanFrequency', 'column.meanMonetary'].map((k) => label(k as LabelKey, locale));
+  const headers = [
+    'column.segment',
+    'column.count',
+    'column.share',
+    'column.revenue',
+    'column.revenueShare',
+    'column.meanRecency',
+    'column.meanFrequency',
+    'column.meanMonetary',
+  ].map((k) => label(k as LabelKey, locale));
   lines.push('', formatTable(headers, rows, new Set([1, 2, 3, 4, 5, 6, 7])));
   const tagCounts = new Map<string, number>();
   const own = result.scheme.tags;
   // Count ids per customer, label each tag once when printing.
   for (let c = 0; c < result.features.count; c++) {
-    for (const tag of own ? own.tagsOf(c) : tagsOf(result.tags.masks[c]!)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    for (const tag of own ? own.tagsOf(c) : tagsOf(result.tags.masks[c]!))
+      tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
-  const tagName = (tag: string): string => (own ? own.tagLabel(tag, locale) : tagLabel(tag as TagId, locale, result.currency));
+  const tagName = (tag: string): string =>
+    own ? own.tagLabel(tag, locale) : tagLabel(tag as TagId, locale, result.currency);
   if (tagCounts.size > 0) {
-    lines.push('', `${label('column.tags', locale)}: ${[...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => `${formatTags([tagName(tag)], locale)} ${int(n)}`).join(' · ')}`);
+    lines.push(
+      '',
+      `${label('column.tags', locale)}: ${[...tagCounts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([tag, n]) => `${formatTags([tagName(tag)], locale)} ${int(n)}`)
+        .join(' · ')}`,
+    );
   }
   const detail = result.scheme.detail;
   if (detail?.kind === 'kmeans') lines.push(...formatClusterReport(detail.report, locale));
   const groupCounts = new Array<number>(STRATEGY_GROUPS.length + 1).fill(0);
-  for (let c = 0; c < result.features.count; c++) groupCounts[Math.min(result.scheme.strategy[c]!, STRATEGY_GROUPS.length)]!++;
+  for (let c = 0; c < result.features.count; c++)
+    groupCounts[Math.min(result.scheme.strategy[c]!, STRATEGY_GROUPS.length)]!++;
   // Strategy groups follow the segment (a plan per segment), so they are labelled as such, not as a churn count.
-  if (groupCounts.some((n, i) => n > 0 && i < STRATEGY_GROUPS.length)) lines.push(`${label('summary.strategy-by-segment', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`);
+  if (groupCounts.some((n, i) => n > 0 && i < STRATEGY_GROUPS.length))
+    lines.push(
+      `${label('summary.strategy-by-segment', locale)}: ${STRATEGY_GROUPS.map((g, i) => `${label(`group.${g}` as LabelKey, locale)} ${int(groupCounts[i]!)}`).join(' · ')}`,
+    );
   lines.push(...formatChurnLines(result, locale));
   for (const { name, report } of reports) {
     const counts = Object.entries(report.counts).sort((a, b) => b[1]! - a[1]!);
     // A zh-CN reader sees each issue's name, never its code (issue 14).
     const codeText = (code: string): string => (locale === 'en' ? code : label(`issue.${code}` as LabelKey, locale));
-    const list = counts.length === 0 ? label('summary.no-issues', locale) : counts.map(([code, n]) => `${codeText(code)} ${int(n!)}`).join(locale === 'en' ? ', ' : '，');
+    const list =
+      counts.length === 0
+        ? label('summary.no-issues', locale)
+        : counts.map(([code, n]) => `${codeText(code)} ${int(n!)}`).join(locale === 'en' ? ', ' : '，');
     lines.push('', label('summary.cleaning-report', locale, { name, counts: list }));
-    for (const issue of report.issues.filter((i) => i.code !== 'date-normalized' && i.code !== 'text-normalized').slice(0, 5)) lines.push(`  ${formatIssue(issue, locale)}`);
-    for (const issue of report.issues.filter((i) => i.code === 'date-normalized' || i.code === 'text-normalized')) lines.push(`  ${formatIssue(issue, locale)}`);
+    for (const issue of report.issues
+      .filter((i) => i.code !== 'date-normalized' && i.code !== 'text-normalized')
+      .slice(0, 5))
+      lines.push(`  ${formatIssue(issue, locale)}`);
+    for (const issue of report.issues.filter((i) => i.code === 'date-normalized' || i.code === 'text-normalized'))
+      lines.push(`  ${formatIssue(issue, locale)}`);
   }
   for (const note of result.notes) lines.push(label('summary.note', locale, { note: formatNote(note, locale) }));
-  const coverage = { scored: int(result.quality.scored), customers: int(result.quality.customers), share: pct(result.quality.coverage) };
-  lines.push(result.quality.matchRate === undefined ? label('summary.coverage', locale, coverage) : label('summary.coverage-match', locale, { ...coverage, match: pct(result.quality.matchRate) }));
+  const coverage = {
+    scored: int(result.quality.scored),
+    customers: int(result.quality.customers),
+    share: pct(result.quality.coverage),
+  };
+  lines.push(
+    result.quality.matchRate === undefined
+      ? label('summary.coverage', locale, coverage)
+      : label('summary.coverage-match', locale, { ...coverage, match: pct(result.quality.matchRate) }),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -228,12 +314,44 @@ export function formatChurnLines(result: SegmentationResult, locale: Locale): st
 /** SPEC §8 Table 4 in brief: silhouette and inertia per K, the K chosen, centroids in original units. */
 function formatClusterReport(report: ClusterReport, locale: Locale): string[] {
   const sil = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
-  const candidates = report.candidates.map((c) => label('cli.kmeans.candidate', locale, { k: c.k, silhouette: sil(c.silhouette), inertia: money(c.inertia) })).join(' · ') || '–';
+  const candidates =
+    report.candidates
+      .map((c) =>
+        label('cli.kmeans.candidate', locale, { k: c.k, silhouette: sil(c.silhouette), inertia: money(c.inertia) }),
+      )
+      .join(' · ') || '–';
   const lines = ['', label('cli.kmeans.search', locale, { candidates })];
-  const sample = report.silhouetteExact ? '' : label('cli.kmeans.sample', locale, { count: int(report.silhouetteScored) });
-  lines.push(label('cli.kmeans.chosen', locale, { k: report.k, choice: label(`cli.kmeans.choice.${report.kChoice}`, locale), silhouette: sil(report.silhouette), sample }));
-  const headers = [label('column.clusterNo', locale), label('column.segment', locale), label('column.count', locale), label('column.share', locale), label('cli.kmeans.recencyDays', locale), 'F', 'M', label('cli.kmeans.silhouette', locale)];
-  const rows = report.clusters.map((p) => [String(p.id), p.labels[locale], int(p.size), pct(p.share), dec(p.centroid.recencyDays), dec(p.centroid.frequency), money(p.centroid.monetary), sil(p.silhouette)]);
+  const sample = report.silhouetteExact
+    ? ''
+    : label('cli.kmeans.sample', locale, { count: int(report.silhouetteScored) });
+  lines.push(
+    label('cli.kmeans.chosen', locale, {
+      k: report.k,
+      choice: label(`cli.kmeans.choice.${report.kChoice}`, locale),
+      silhouette: sil(report.silhouette),
+      sample,
+    }),
+  );
+  const headers = [
+    label('column.clusterNo', locale),
+    label('column.segment', locale),
+    label('column.count', locale),
+    label('column.share', locale),
+    label('cli.kmeans.recencyDays', locale),
+    'F',
+    'M',
+    label('cli.kmeans.silhouette', locale),
+  ];
+  const rows = report.clusters.map((p) => [
+    String(p.id),
+    p.labels[locale],
+    int(p.size),
+    pct(p.share),
+    dec(p.centroid.recencyDays),
+    dec(p.centroid.frequency),
+    money(p.centroid.monetary),
+    sil(p.silhouette),
+  ]);
   lines.push(formatTable(headers, rows, new Set([0, 2, 3, 4, 5, 6, 7])));
   return lines;
 }
@@ -252,7 +370,16 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   const all: CellIssue[] = [];
   const collect = wantIssues ? (issue: CellIssue) => all.push(issue) : () => {};
   const customers = typeof parsed.values.customers === 'string' ? parsed.values.customers : undefined;
-  const { result, reports } = await readSegmented({ file: parsed.file, segmentOptions: parsed.segmentOptions, customers, sheet: parsed.values.sheet, onIssue: collect }, io);
+  const { result, reports } = await readSegmented(
+    {
+      file: parsed.file,
+      segmentOptions: parsed.segmentOptions,
+      customers,
+      sheet: parsed.values.sheet,
+      onIssue: collect,
+    },
+    io,
+  );
 
   if (typeof parsed.values.out === 'string') {
     const written = await writeOutput(parsed.values.out, parsed.file, parsed, result);
@@ -267,11 +394,17 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
     });
   }
   if (parsed.format === 'json') {
-    await writeLines(io, result.features.count, (c) => JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n');
+    await writeLines(
+      io,
+      result.features.count,
+      (c) => JSON.stringify(describeCustomer(result, c, parsed.locale)) + '\n',
+    );
   } else if (parsed.format === 'csv') {
     const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, parsed.locale));
     io.out(formatCsvRow([...idHeaders, ...resultHeaders(result, parsed.locale)]));
-    await writeLines(io, result.features.count, (c) => formatCsvRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]));
+    await writeLines(io, result.features.count, (c) =>
+      formatCsvRow([...customerCells(result, c), ...resultCells(result, c, parsed.locale)]),
+    );
   } else {
     io.out(formatSummary(result, reports, parsed.locale, parsed.file));
   }

@@ -45,7 +45,8 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
     }
     if (action === 'role') {
       const [user, role] = rest;
-      if (!user || !/^[UW][A-Z0-9]{2,}$/.test(user) || !['manager', 'admin', 'none'].includes(role ?? '')) throw new UsageError('users role: expected a Slack user id (U…) and manager, admin or none.');
+      if (!user || !/^[UW][A-Z0-9]{2,}$/.test(user) || !['manager', 'admin', 'none'].includes(role ?? ''))
+        throw new UsageError('users role: expected a Slack user id (U…) and manager, admin or none.');
       store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
       io.out(`${user}: ${role}\n`);
       return EXIT.ok;
@@ -73,9 +74,14 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
     if (action === 'sync') {
       const snapshot = store.latestSnapshot();
       if (!snapshot) throw new UsageError('users sync: no snapshot yet; run tierline import first.');
-      const pairs = store.owners(snapshot.id).filter(isEmail).map((owner) => ({ owner, email: owner }));
+      const pairs = store
+        .owners(snapshot.id)
+        .filter(isEmail)
+        .map((owner) => ({ owner, email: owner }));
       if (pairs.length === 0) {
-        io.out('No owner in the newest snapshot is an email address; map names with: tierline users map "Name=U0123".\n');
+        io.out(
+          'No owner in the newest snapshot is an email address; map names with: tierline users map "Name=U0123".\n',
+        );
         return EXIT.ok;
       }
       return reportEmail(await mapOwnersByEmail(store, client(), pairs), io);
@@ -84,7 +90,10 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
   });
 }
 
-function reportEmail(results: readonly { owner: string; email: string; slackUserId?: string; error?: string }[], io: ConsoleIo): number {
+function reportEmail(
+  results: readonly { owner: string; email: string; slackUserId?: string; error?: string }[],
+  io: ConsoleIo,
+): number {
   let failed = 0;
   for (const r of results) {
     if (r.slackUserId) io.out(`${r.owner} → ${r.slackUserId} (by email)\n`);

@@ -46,55 +46,98 @@ export interface ReportModel {
   readonly charts: readonly RenderedChart[];
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Escapes text for HTML content and attribute values. */
 export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
-const dec = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '–');
-const plain = (x: number): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : '–');
+const dec = (x: number): string =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '–';
+const plain = (x: number): string =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : '–';
 /** Money in the data's currency (formatMoney), '–' when unknown. */
-const money = (x: number, currency: Currency, locale: Locale): string => (Number.isFinite(x) ? formatMoney(x, currency, locale, 0) : '–');
+const money = (x: number, currency: Currency, locale: Locale): string =>
+  Number.isFinite(x) ? formatMoney(x, currency, locale, 0) : '–';
 
 /** Short money for dense tables: 1.2M / 35.0k in English, 120.0万 / 1.2亿 in Chinese. */
 export function compactMoney(x: number, locale: Locale): string {
   if (!Number.isFinite(x)) return '–';
   const abs = Math.abs(x);
-  const units = locale === 'zh-CN' ? ([[1e8, '亿'], [1e4, '万']] as const) : ([[1e9, 'B'], [1e6, 'M'], [1e3, 'k']] as const);
+  const units =
+    locale === 'zh-CN'
+      ? ([
+          [1e8, '亿'],
+          [1e4, '万'],
+        ] as const)
+      : ([
+          [1e9, 'B'],
+          [1e6, 'M'],
+          [1e3, 'k'],
+        ] as const);
   for (const [size, unit] of units) if (abs >= size) return `${(x / size).toFixed(1)}${unit}`;
   return plain(x);
 }
 
-const L = (key: LabelKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string => esc(label(key, locale, params));
+const L = (key: LabelKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string =>
+  esc(label(key, locale, params));
 
 /** A cell shaded by `share` (0–1), so a cross-tab reads as a heat map. */
-const shade = (share: number): string => (share > 0 ? ` style="background:rgba(78,121,167,${Math.min(0.65, 0.08 + share * 0.6).toFixed(3)})"` : '');
+const shade = (share: number): string =>
+  share > 0 ? ` style="background:rgba(78,121,167,${Math.min(0.65, 0.08 + share * 0.6).toFixed(3)})"` : '';
 
-const shownSegments = (summary: readonly SegmentSummary[]): SegmentSummary[] => summary.filter((s) => s.count > 0 || s.segment !== 'unclassified');
+const shownSegments = (summary: readonly SegmentSummary[]): SegmentSummary[] =>
+  summary.filter((s) => s.count > 0 || s.segment !== 'unclassified');
 
 function segmentTable(model: ReportModel): string {
   const { locale } = model;
-  const headers: LabelKey[] = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.medianRecency', 'column.meanFrequency', 'column.medianFrequency', 'column.meanMonetary', 'column.medianMonetary'];
+  const headers: LabelKey[] = [
+    'column.segment',
+    'column.count',
+    'column.share',
+    'column.revenue',
+    'column.revenueShare',
+    'column.meanRecency',
+    'column.medianRecency',
+    'column.meanFrequency',
+    'column.medianFrequency',
+    'column.meanMonetary',
+    'column.medianMonetary',
+  ];
   const row = (name: string, s: SegmentSummary, cls = ''): string =>
     `<tr${cls}><th scope="row">${esc(name)}</th>${[int(s.count), pct(s.share), money(s.revenue, model.result.currency, locale), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.medianRecencyDays), dec(s.meanFrequency), dec(s.medianFrequency), money(s.meanMonetary, model.result.currency, locale), money(s.medianMonetary, model.result.currency, locale)].map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`;
-  return `<table class="num" id="segment-table"><thead><tr>${headers.map((h) => `<th scope="col">${L(h, locale)}</th>`).join('')}</tr></thead><tbody>${shownSegments(model.result.summary)
+  return `<table class="num" id="segment-table"><thead><tr>${headers.map((h) => `<th scope="col">${L(h, locale)}</th>`).join('')}</tr></thead><tbody>${shownSegments(
+    model.result.summary,
+  )
     .map((s) => row(segmentName(s.segment, locale, model.names), s))
     .join('')}</tbody><tfoot>${row(label('total', locale), model.total, ' class="total"')}</tfoot></table>`;
 }
 
 function valueName(value: string, locale: Locale): string {
-  return value === BLANK_VALUE ? label('value.blank', locale) : value === OTHER_VALUE ? label('value.other', locale) : value;
+  return value === BLANK_VALUE
+    ? label('value.blank', locale)
+    : value === OTHER_VALUE
+      ? label('value.other', locale)
+      : value;
 }
 
 function crossTabTable(tab: CrossTab, locale: Locale, names: Readonly<Record<string, string>>): string {
   const attribute = label(`column.${tab.attribute}` as LabelKey, locale);
-  const rows = tab.segments.map((segment, s) => ({ segment, s })).filter(({ segment, s }) => tab.segmentCounts[s]! > 0 || segment !== 'unclassified');
+  const rows = tab.segments
+    .map((segment, s) => ({ segment, s }))
+    .filter(({ segment, s }) => tab.segmentCounts[s]! > 0 || segment !== 'unclassified');
   const head = `<tr><th scope="col">${L('column.segment', locale)}</th>${tab.values.map((v) => `<th scope="col">${esc(valueName(v, locale))}</th>`).join('')}<th scope="col">${L('total', locale)}</th></tr>`;
   const body = rows
     .map(({ segment, s }) => {
       const cells = tab.values.map((_, v) => {
-        const count = tab.counts[s]![v]!, share = tab.rowShares[s]![v]!;
+        const count = tab.counts[s]![v]!,
+          share = tab.rowShares[s]![v]!;
         return `<td${shade(share)}>${count > 0 ? `<b>${int(count)}</b><i>${pct(share)}</i><small>${esc(compactMoney(tab.revenue[s]![v]!, locale))}</small>` : '·'}</td>`;
       });
       return `<tr><th scope="row">${esc(segmentName(segment, locale, names))}</th>${cells.join('')}<td><b>${int(tab.segmentCounts[s]!)}</b><small>${esc(compactMoney(tab.segmentRevenue[s]!, locale))}</small></td></tr>`;
@@ -104,10 +147,19 @@ function crossTabTable(tab: CrossTab, locale: Locale, names: Readonly<Record<str
   return `<h3>${L('report.crossTab.title', locale, { attribute })}</h3><div class="scroll"><table class="num cross" data-attribute="${esc(tab.attribute)}"><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
-function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record<string, string>>, currency: Currency): string {
-  const scoreName = (x: number): string => (matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale));
+function matrixSection(
+  matrix: RfmMatrix,
+  locale: Locale,
+  names: Readonly<Record<string, string>>,
+  currency: Currency,
+): string {
+  const scoreName = (x: number): string =>
+    matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale);
   const rf = `<table class="num matrix" id="rfm-matrix"><thead><tr><th scope="col">R \\ F</th>${matrix.levels.map((f) => `<th scope="col">F ${esc(scoreName(f))}</th>`).join('')}</tr></thead><tbody>${matrix.levels
-    .map((r, i) => `<tr><th scope="row">R ${esc(scoreName(r))}</th>${matrix.rf[i]!.map((count, j) => `<td${shade(matrix.rfShares[i]![j]! * 4)}><b>${int(count)}</b><i>${pct(matrix.rfShares[i]![j]!)}</i></td>`).join('')}</tr>`)
+    .map(
+      (r, i) =>
+        `<tr><th scope="row">R ${esc(scoreName(r))}</th>${matrix.rf[i]!.map((count, j) => `<td${shade(matrix.rfShares[i]![j]! * 4)}><b>${int(count)}</b><i>${pct(matrix.rfShares[i]![j]!)}</i></td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
   let codes: string;
   if (matrix.scheme === 'rfm') {
@@ -116,32 +168,54 @@ function matrixSection(matrix: RfmMatrix, locale: Locale, names: Readonly<Record
     const rows: string[] = [];
     for (const r of matrix.levels) {
       for (const f of matrix.levels) {
-        rows.push(`<tr><th scope="row">R${r} F${f}</th>${matrix.levels.map((m) => {
-          const cell = byCode.get(`${r}${f}${m}`)!;
-          return `<td${shade(cell.share * 8)} title="${esc(segmentName(cell.segment, locale, names))}">${cell.count > 0 ? int(cell.count) : '·'}</td>`;
-        }).join('')}</tr>`);
+        rows.push(
+          `<tr><th scope="row">R${r} F${f}</th>${matrix.levels
+            .map((m) => {
+              const cell = byCode.get(`${r}${f}${m}`)!;
+              return `<td${shade(cell.share * 8)} title="${esc(segmentName(cell.segment, locale, names))}">${cell.count > 0 ? int(cell.count) : '·'}</td>`;
+            })
+            .join('')}</tr>`,
+        );
       }
     }
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">R · F \\ M</th>${matrix.levels.map((m) => `<th scope="col">M ${m}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   } else {
     codes = `<table class="num codes" id="rfm-codes"><thead><tr><th scope="col">${L('column.code', locale)}</th><th scope="col">${L('column.segment', locale)}</th><th scope="col">${L('column.count', locale)}</th><th scope="col">${L('column.share', locale)}</th><th scope="col">${L('column.revenue', locale)}</th></tr></thead><tbody>${matrix.codes
-      .map((c) => `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale, names))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue, currency, locale)}</td></tr>`)
+      .map(
+        (c) =>
+          `<tr><td>${esc(c.code)}</td><th scope="row">${esc(segmentName(c.segment, locale, names))}</th><td>${int(c.count)}</td><td>${pct(c.share)}</td><td>${money(c.revenue, currency, locale)}</td></tr>`,
+      )
       .join('')}</tbody></table>`;
   }
   return `<section id="rfm"><h2>${L('report.rfmMatrix', locale)}</h2><p class="note">${L('report.rfmMatrix.rf', locale)} · ${L('report.unscored', locale, { count: int(matrix.unscored) })}</p>${rf}<h3>${L('report.rfmMatrix.codes', locale)}</h3><div class="scroll">${codes}</div></section>`;
 }
 
-function customerList(title: string, items: readonly (MovedCustomer | SnapshotCustomer)[], locale: Locale, names: Readonly<Record<string, string>>, currency: Currency): string {
-  if (items.length === 0) return `<div class="list"><h3>${esc(title)}</h3><p class="note">${L('report.none', locale)}</p></div>`;
+function customerList(
+  title: string,
+  items: readonly (MovedCustomer | SnapshotCustomer)[],
+  locale: Locale,
+  names: Readonly<Record<string, string>>,
+  currency: Currency,
+): string {
+  if (items.length === 0)
+    return `<div class="list"><h3>${esc(title)}</h3><p class="note">${L('report.none', locale)}</p></div>`;
   const moved = 'from' in items[0]!;
-  const head = moved ? ['column.customerId', 'column.from', 'column.to', 'column.revenue'] : ['column.customerId', 'column.segment', 'column.revenue'];
+  const head = moved
+    ? ['column.customerId', 'column.from', 'column.to', 'column.revenue']
+    : ['column.customerId', 'column.segment', 'column.revenue'];
   const rows = items.map((item) =>
     'from' in item
-      ? [item.id, segmentName(item.from, locale, names), segmentName(item.to, locale, names), money(item.revenue, currency, locale)]
+      ? [
+          item.id,
+          segmentName(item.from, locale, names),
+          segmentName(item.to, locale, names),
+          money(item.revenue, currency, locale),
+        ]
       : [item.id, segmentName(item.segment, locale, names), money(item.revenue, currency, locale)],
   );
   // Id as the row header, segment names as text, revenue as a number.
-  const cell = (x: string, i: number, last: number): string => (i === 0 ? `<th scope="row">${esc(x)}</th>` : i === last ? `<td>${esc(x)}</td>` : `<td class="text">${esc(x)}</td>`);
+  const cell = (x: string, i: number, last: number): string =>
+    i === 0 ? `<th scope="row">${esc(x)}</th>` : i === last ? `<td>${esc(x)}</td>` : `<td class="text">${esc(x)}</td>`;
   return `<div class="list"><h3>${esc(title)}</h3><table class="num"><thead><tr>${head.map((h) => `<th scope="col">${L(h as LabelKey, locale)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((x, i) => cell(x, i, r.length - 1)).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
@@ -150,25 +224,58 @@ function migrationSection(model: ReportModel): string {
   const migration = model.migration!;
   const { counts } = migration.data;
   const heatmap = model.charts.find((c) => c.id === 'migration');
-  const summary = L('report.migration.summary', locale, { retained: int(counts.retained), stayed: int(counts.stayed), upgraded: int(counts.upgraded), downgraded: int(counts.downgraded), moved: int(counts.moved), new: int(counts.new), lost: int(counts.lost) });
+  const summary = L('report.migration.summary', locale, {
+    retained: int(counts.retained),
+    stayed: int(counts.stayed),
+    upgraded: int(counts.upgraded),
+    downgraded: int(counts.downgraded),
+    moved: int(counts.moved),
+    new: int(counts.new),
+    lost: int(counts.lost),
+  });
   return `<section id="migration"><h2>${L('chart.migration.title', locale)}</h2><p>${L('report.migration.snapshots', locale, { before: migration.beforeName, after: migration.afterName })} ${summary}</p>${heatmap ? figure(heatmap) : ''}<div class="lists">${[
     customerList(label('report.upgrades', locale), migration.data.upgrades, locale, model.names, model.result.currency),
-    customerList(label('report.downgrades', locale), migration.data.downgrades, locale, model.names, model.result.currency),
-    customerList(label('report.newCustomers', locale), migration.data.newCustomers, locale, model.names, model.result.currency),
-    customerList(label('report.lostCustomers', locale), migration.data.lostCustomers, locale, model.names, model.result.currency),
+    customerList(
+      label('report.downgrades', locale),
+      migration.data.downgrades,
+      locale,
+      model.names,
+      model.result.currency,
+    ),
+    customerList(
+      label('report.newCustomers', locale),
+      migration.data.newCustomers,
+      locale,
+      model.names,
+      model.result.currency,
+    ),
+    customerList(
+      label('report.lostCustomers', locale),
+      migration.data.lostCustomers,
+      locale,
+      model.names,
+      model.result.currency,
+    ),
   ].join('')}</div></section>`;
 }
 
 function cleaningSection(model: ReportModel): string {
   const { locale } = model;
   const blocks = model.reports.map(({ name, report }) => {
-    const counts = (Object.entries(report.counts) as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const counts = (Object.entries(report.counts) as [string, number][]).sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    );
     if (counts.length === 0) return `<h3>${esc(name)}</h3><p class="note">${L('report.noIssues', locale)}</p>`;
     const first = (code: string): string => {
       const issue = report.issues.find((i) => i.code === code);
       return issue ? formatIssue(issue, locale) : '';
     };
-    const rows = counts.map(([code, n]) => `<tr><td class="text">${locale === 'en' ? `<code>${esc(code)}</code>` : L(`issue.${code}` as LabelKey, locale)}</td><td>${int(n)}</td><td class="text">${esc(first(code))}</td></tr>`).join('');
+    const rows = counts
+      .map(
+        ([code, n]) =>
+          `<tr><td class="text">${locale === 'en' ? `<code>${esc(code)}</code>` : L(`issue.${code}` as LabelKey, locale)}</td><td>${int(n)}</td><td class="text">${esc(first(code))}</td></tr>`,
+      )
+      .join('');
     return `<h3>${esc(name)}</h3><table class="num cleaning"><thead><tr><th scope="col">${L('column.issue', locale)}</th><th scope="col">${L('column.issues', locale)}</th><th scope="col">${L('column.message', locale)}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
   return `<section id="cleaning"><h2>${L('report.cleaning', locale)}</h2>${blocks.join('')}</section>`;
@@ -182,10 +289,16 @@ function clusterSection(model: ReportModel): string {
   const { report } = detail;
   const sil = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
   const candidates = report.candidates
-    .map((c) => `<tr${c.k === report.k ? ' class="chosen"' : ''}><td>${c.k}</td><td>${sil(c.silhouette)}</td><td>${dec(c.inertia)}</td><td>${c.k === report.k ? '✓' : ''}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr${c.k === report.k ? ' class="chosen"' : ''}><td>${c.k}</td><td>${sil(c.silhouette)}</td><td>${dec(c.inertia)}</td><td>${c.k === report.k ? '✓' : ''}</td></tr>`,
+    )
     .join('');
   const clusters = report.clusters
-    .map((p) => `<tr><td>${p.id}</td><th scope="row">${esc(p.labels[locale])}</th><td>${int(p.size)}</td><td>${pct(p.share)}</td><td>${dec(p.centroid.recencyDays)}</td><td>${dec(p.centroid.frequency)}</td><td>${money(p.centroid.monetary, model.result.currency, locale)}</td><td>${p.revenueShare === null ? '–' : pct(p.revenueShare)}</td><td>${sil(p.silhouette)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${p.id}</td><th scope="row">${esc(p.labels[locale])}</th><td>${int(p.size)}</td><td>${pct(p.share)}</td><td>${dec(p.centroid.recencyDays)}</td><td>${dec(p.centroid.frequency)}</td><td>${money(p.centroid.monetary, model.result.currency, locale)}</td><td>${p.revenueShare === null ? '–' : pct(p.revenueShare)}</td><td>${sil(p.silhouette)}</td></tr>`,
+    )
     .join('');
   return `<section id="clusters"><h2>${L('report.kmeans', locale)}</h2>
 <p>${L('report.kmeans.chosen', locale, { k: report.k, choice: report.kChoice, silhouette: sil(report.silhouette), scored: int(report.silhouetteScored) })}</p>
@@ -193,7 +306,8 @@ function clusterSection(model: ReportModel): string {
 <div class="scroll"><table><thead><tr><th>${L('column.clusterNo', locale)}</th><th>${L('column.segment', locale)}</th><th>${L('column.count', locale)}</th><th>${L('column.share', locale)}</th><th>R</th><th>F</th><th>M</th><th>${L('column.revenueShare', locale)}</th><th>${L('report.kmeans.silhouette', locale)}</th></tr></thead><tbody>${clusters}</tbody></table></div></section>`;
 }
 
-const figure = (chart: RenderedChart): string => `<figure class="chart chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">${chart.svg}</figure>`;
+const figure = (chart: RenderedChart): string =>
+  `<figure class="chart chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">${chart.svg}</figure>`;
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -239,7 +353,10 @@ footer{color:#57606a;font-size:12px;text-align:center;margin:12px 0 24px}
 export function buildReportHtml(model: ReportModel): string {
   const { locale, result } = model;
   const title = label('report.title', locale);
-  const shape = label(result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers', locale);
+  const shape = label(
+    result.plan.shape === 'transactions' ? 'report.shape.transactions' : 'report.shape.customers',
+    locale,
+  );
   const meta = [
     `${L('report.file', locale)}: ${esc(model.file)} (${esc(shape)})`,
     `${L('report.scheme', locale)}: ${esc(result.options.schemeChoice.id)}`,
@@ -249,9 +366,14 @@ export function buildReportHtml(model: ReportModel): string {
   const kpis: [string, string][] = [
     [int(result.quality.customers), label('column.count', locale)],
     [money(model.total.revenue, result.currency, locale), label('column.revenue', locale)],
-    [`${int(result.churn.atRiskCount)} (${pct(result.quality.customers > 0 ? result.churn.atRiskCount / result.quality.customers : Number.NaN)})`, label('column.churnRisk', locale)],
+    [
+      `${int(result.churn.atRiskCount)} (${pct(result.quality.customers > 0 ? result.churn.atRiskCount / result.quality.customers : Number.NaN)})`,
+      label('column.churnRisk', locale),
+    ],
     [`${int(result.quality.scored)} (${pct(result.quality.coverage)})`, label('report.scored', locale)],
-    ...(result.quality.matchRate === undefined ? [] : ([[pct(result.quality.matchRate), label('report.matchRate', locale)]] as [string, string][])),
+    ...(result.quality.matchRate === undefined
+      ? []
+      : ([[pct(result.quality.matchRate), label('report.matchRate', locale)]] as [string, string][])),
   ];
   const summaryCharts = model.charts.filter((c) => c.id !== 'migration');
   return `<!DOCTYPE html>
@@ -268,7 +390,13 @@ export function buildReportHtml(model: ReportModel): string {
 <main>
 <header><h1>${esc(title)}</h1><p class="meta">${meta}</p></header>
 <section id="summary"><h2>${L('report.summary', locale)}</h2><ul class="kpis">${kpis.map(([value, name]) => `<li><b>${esc(value)}</b><span>${esc(name)}</span></li>`).join('')}</ul></section>
-<section id="churn"><h2>${L('summary.churn', locale)}</h2>${churnSummaryLines(result.churn, result.quality.customers, locale).map((line) => `<p class="note">${esc(line)}</p>`).join('')}</section>
+<section id="churn"><h2>${L('summary.churn', locale)}</h2>${churnSummaryLines(
+    result.churn,
+    result.quality.customers,
+    locale,
+  )
+    .map((line) => `<p class="note">${esc(line)}</p>`)
+    .join('')}</section>
 <section id="segments"><h2>${L('report.segments', locale)}</h2><div class="scroll">${segmentTable(model)}</div></section>
 <section id="charts"><h2>${L('report.charts', locale)}</h2><div class="charts">${summaryCharts.map(figure).join('\n')}</div></section>
 ${clusterSection(model)}

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { BLANK_VALUE, churnSummaryLines, excelMoneyFormat, label, type LabelKey, OTHER_VALUE, segmentName } from '../../core/index.js';
+import {
+  BLANK_VALUE,
+  churnSummaryLines,
+  excelMoneyFormat,
+  label,
+  type LabelKey,
+  OTHER_VALUE,
+  segmentName,
+} from '../../core/index.js';
 import type { ReportModel } from './report-html.js';
 
 const PERCENT = '0.0%';
@@ -42,41 +50,141 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
 
   const top = sheet.addRow([label('report.title', locale)]);
   top.font = { bold: true, size: 15 };
-  write([`${label('report.file', locale)}: ${model.file}`, `${label('report.scheme', locale)}: ${result.options.scheme}`, `${label('report.asOf', locale)}: ${result.asOf}`]);
+  write([
+    `${label('report.file', locale)}: ${model.file}`,
+    `${label('report.scheme', locale)}: ${result.options.scheme}`,
+    `${label('report.asOf', locale)}: ${result.asOf}`,
+  ]);
   // The one churn truth and its evidence (model, back-test AUC, precision in the top 20, base rate, candidates).
   for (const line of churnSummaryLines(result.churn, result.features.count, locale)) write([line]);
 
   title(label('report.segments', locale));
-  const columns: LabelKey[] = ['column.segment', 'column.count', 'column.share', 'column.revenue', 'column.revenueShare', 'column.meanRecency', 'column.medianRecency', 'column.meanFrequency', 'column.medianFrequency', 'column.meanMonetary', 'column.medianMonetary', 'column.profileRecency', 'column.profileFrequency', 'column.profileMonetary'];
-  write(columns.map((c) => label(c, locale)), [], true);
-  const formats = [undefined, INTEGER, PERCENT, MONEY, PERCENT, DECIMAL, DECIMAL, DECIMAL, DECIMAL, MONEY, MONEY, RATIO, RATIO, RATIO];
+  const columns: LabelKey[] = [
+    'column.segment',
+    'column.count',
+    'column.share',
+    'column.revenue',
+    'column.revenueShare',
+    'column.meanRecency',
+    'column.medianRecency',
+    'column.meanFrequency',
+    'column.medianFrequency',
+    'column.meanMonetary',
+    'column.medianMonetary',
+    'column.profileRecency',
+    'column.profileFrequency',
+    'column.profileMonetary',
+  ];
+  write(
+    columns.map((c) => label(c, locale)),
+    [],
+    true,
+  );
+  const formats = [
+    undefined,
+    INTEGER,
+    PERCENT,
+    MONEY,
+    PERCENT,
+    DECIMAL,
+    DECIMAL,
+    DECIMAL,
+    DECIMAL,
+    MONEY,
+    MONEY,
+    RATIO,
+    RATIO,
+    RATIO,
+  ];
   const segmentRows = [...result.summary.filter((s) => s.count > 0 || s.segment !== 'unclassified'), model.total];
   for (const s of segmentRows) {
     const name = s === model.total ? label('total', locale) : segmentName(s.segment, locale, model.names);
-    write([name, s.count, s.share, num(s.revenue), s.revenueShare, num(s.meanRecencyDays), num(s.medianRecencyDays), num(s.meanFrequency), num(s.medianFrequency), num(s.meanMonetary), num(s.medianMonetary), num(s.profile.recency), num(s.profile.frequency), num(s.profile.monetary)], formats, s === model.total);
+    write(
+      [
+        name,
+        s.count,
+        s.share,
+        num(s.revenue),
+        s.revenueShare,
+        num(s.meanRecencyDays),
+        num(s.medianRecencyDays),
+        num(s.meanFrequency),
+        num(s.medianFrequency),
+        num(s.meanMonetary),
+        num(s.medianMonetary),
+        num(s.profile.recency),
+        num(s.profile.frequency),
+        num(s.profile.monetary),
+      ],
+      formats,
+      s === model.total,
+    );
   }
 
   for (const tab of model.crossTabs) {
     const attribute = label(`column.${tab.attribute}` as LabelKey, locale);
-    const values = tab.values.map((v) => (v === BLANK_VALUE ? label('value.blank', locale) : v === OTHER_VALUE ? label('value.other', locale) : v));
-    const segments = tab.segments.map((segment, s) => ({ segment, s })).filter(({ segment, s }) => tab.segmentCounts[s]! > 0 || segment !== 'unclassified');
-    const block = (measure: LabelKey, cell: (s: number, v: number) => number, total: (s: number) => number | null, format: string, footer: (v: number) => number): void => {
+    const values = tab.values.map((v) =>
+      v === BLANK_VALUE ? label('value.blank', locale) : v === OTHER_VALUE ? label('value.other', locale) : v,
+    );
+    const segments = tab.segments
+      .map((segment, s) => ({ segment, s }))
+      .filter(({ segment, s }) => tab.segmentCounts[s]! > 0 || segment !== 'unclassified');
+    const block = (
+      measure: LabelKey,
+      cell: (s: number, v: number) => number,
+      total: (s: number) => number | null,
+      format: string,
+      footer: (v: number) => number,
+    ): void => {
       title(`${label('report.crossTab.title', locale, { attribute })} · ${label(measure, locale)}`);
       write([label('column.segment', locale), ...values, label('total', locale)], [], true);
-      for (const { segment, s } of segments) write([segmentName(segment, locale, model.names), ...values.map((_, v) => cell(s, v)), total(s)], [undefined, ...values.map(() => format), format]);
-      write([label('total', locale), ...values.map((_, v) => footer(v)), measure === 'column.share' ? 1 : measure === 'column.count' ? tab.total.count : tab.total.revenue], [undefined, ...values.map(() => format), format], true);
+      for (const { segment, s } of segments)
+        write(
+          [segmentName(segment, locale, model.names), ...values.map((_, v) => cell(s, v)), total(s)],
+          [undefined, ...values.map(() => format), format],
+        );
+      write(
+        [
+          label('total', locale),
+          ...values.map((_, v) => footer(v)),
+          measure === 'column.share' ? 1 : measure === 'column.count' ? tab.total.count : tab.total.revenue,
+        ],
+        [undefined, ...values.map(() => format), format],
+        true,
+      );
     };
-    block('column.count', (s, v) => tab.counts[s]![v]!, (s) => tab.segmentCounts[s]!, INTEGER, (v) => tab.valueCounts[v]!);
-    block('column.share', (s, v) => tab.rowShares[s]![v]!, (s) => (tab.segmentCounts[s]! > 0 ? 1 : null), PERCENT, (v) => tab.valueShares[v]!);
-    block('column.revenue', (s, v) => tab.revenue[s]![v]!, (s) => tab.segmentRevenue[s]!, MONEY, (v) => tab.valueRevenue[v]!);
+    block(
+      'column.count',
+      (s, v) => tab.counts[s]![v]!,
+      (s) => tab.segmentCounts[s]!,
+      INTEGER,
+      (v) => tab.valueCounts[v]!,
+    );
+    block(
+      'column.share',
+      (s, v) => tab.rowShares[s]![v]!,
+      (s) => (tab.segmentCounts[s]! > 0 ? 1 : null),
+      PERCENT,
+      (v) => tab.valueShares[v]!,
+    );
+    block(
+      'column.revenue',
+      (s, v) => tab.revenue[s]![v]!,
+      (s) => tab.segmentRevenue[s]!,
+      MONEY,
+      (v) => tab.valueRevenue[v]!,
+    );
   }
 
   if (model.matrix) {
     const matrix = model.matrix;
-    const level = (x: number): string => (matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale));
+    const level = (x: number): string =>
+      matrix.scheme === 'rfm' ? String(x) : label(x === 2 ? 'level.high' : 'level.low', locale);
     title(label('report.rfmMatrix.rf', locale));
     write(['R \\ F', ...matrix.levels.map((f) => `F ${level(f)}`)], [], true);
-    matrix.levels.forEach((r, i) => write([`R ${level(r)}`, ...matrix.rf[i]!], [undefined, ...matrix.levels.map(() => INTEGER)]));
+    matrix.levels.forEach((r, i) =>
+      write([`R ${level(r)}`, ...matrix.rf[i]!], [undefined, ...matrix.levels.map(() => INTEGER)]),
+    );
   }
 
   sheet.getColumn(1).width = 24;

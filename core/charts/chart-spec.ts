@@ -21,7 +21,20 @@ export const chartOptionsSchema = z
 
 // A categorical palette (Tableau 10 plus two) so that segment s has the same
 // colour in every chart; 'unclassified' is always grey.
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#86bcb6', '#d37295', '#499894'] as const;
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#86bcb6',
+  '#d37295',
+  '#499894',
+] as const;
 const UNCLASSIFIED_COLOR = '#bab0ac';
 
 /** Display name of a segment id: the caller's `names`, else its label, else the id as written. */
@@ -35,14 +48,21 @@ export function segmentName(segment: string, locale: Locale, names: Readonly<Rec
 /** The colour of each segment of a scheme, by its position in the scheme's list. */
 export function segmentColors(segments: readonly string[]): string[] {
   let next = 0;
-  return segments.map((segment) => (segment === 'unclassified' ? UNCLASSIFIED_COLOR : PALETTE[next++ % PALETTE.length]!));
+  return segments.map((segment) =>
+    segment === 'unclassified' ? UNCLASSIFIED_COLOR : PALETTE[next++ % PALETTE.length]!,
+  );
 }
 
 /**
  * A colour scale fixing segment order and colours (so legends and colours
  * match across charts), for the segments in `shown` of the full `segments` list.
  */
-export function segmentColorScale(segments: readonly string[], shown: readonly string[], locale: Locale, names: Readonly<Record<string, string>> = {}): { domain: string[]; range: string[] } {
+export function segmentColorScale(
+  segments: readonly string[],
+  shown: readonly string[],
+  locale: Locale,
+  names: Readonly<Record<string, string>> = {},
+): { domain: string[]; range: string[] } {
   const colors = segmentColors(segments);
   const keep = segments.map((s) => shown.includes(s));
   return {

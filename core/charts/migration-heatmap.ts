@@ -42,7 +42,8 @@ export function migrationHeatmapSpec(migration: Migration, optionsInput: Heatmap
       };
     }),
   );
-  const before = label('chart.migration.from', locale), after = label('chart.migration.to', locale);
+  const before = label('chart.migration.from', locale),
+    after = label('chart.migration.to', locale);
   const customers = label('column.count', locale);
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -55,19 +56,41 @@ export function migrationHeatmapSpec(migration: Migration, optionsInput: Heatmap
     width: { step: 44 },
     height: { step: 24 },
     encoding: {
-      x: { field: 'toLabel', type: 'ordinal', sort: columns.map((t) => segmentName(migration.to[t]!, locale, names)), title: after, axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' } },
-      y: { field: 'fromLabel', type: 'ordinal', sort: rows.map((f) => segmentName(migration.from[f]!, locale, names)), title: before },
+      x: {
+        field: 'toLabel',
+        type: 'ordinal',
+        sort: columns.map((t) => segmentName(migration.to[t]!, locale, names)),
+        title: after,
+        axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' },
+      },
+      y: {
+        field: 'fromLabel',
+        type: 'ordinal',
+        sort: rows.map((f) => segmentName(migration.from[f]!, locale, names)),
+        title: before,
+      },
     },
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
-          color: { condition: { test: 'datum.count === 0', value: '#f7f7f7' }, field: 'count', type: 'quantitative', scale: { scheme: 'blues' }, title: customers },
+          color: {
+            condition: { test: 'datum.count === 0', value: '#f7f7f7' },
+            field: 'count',
+            type: 'quantitative',
+            scale: { scheme: 'blues' },
+            title: customers,
+          },
           tooltip: [
             { field: 'fromLabel', type: 'nominal', title: before },
             { field: 'toLabel', type: 'nominal', title: after },
             { field: 'count', type: 'quantitative', title: customers, format: ',d' },
-            { field: 'rowShare', type: 'quantitative', title: label('chart.migration.rowShare', locale), format: '.1%' },
+            {
+              field: 'rowShare',
+              type: 'quantitative',
+              title: label('chart.migration.rowShare', locale),
+              format: '.1%',
+            },
           ],
         },
       },

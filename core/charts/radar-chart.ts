@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { label, type LabelKey } from '../i18n/labels.js';
 import type { SegmentSummary } from '../summary/summarize-segments.js';
 import { parseOptions } from '../util/parse-options.js';
-import { chartOptionsSchema, roundTo, segmentColorScale, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
+import {
+  chartOptionsSchema,
+  roundTo,
+  segmentColorScale,
+  segmentName,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+} from './chart-spec.js';
 
 export const radarOptionsSchema = chartOptionsSchema
   .extend({
@@ -55,15 +62,26 @@ function point(radius: number, axis: number): { x: number | null; y: number | nu
  */
 export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput: RadarOptions = {}): VegaLiteSpec {
   const { locale, names, columns, size } = parseOptions(radarOptionsSchema, optionsInput);
-  const shown = summary.filter((s) => s.count > 0 && [s.profile.recency, s.profile.frequency, s.profile.monetary].some((x) => Number.isFinite(x)));
+  const shown = summary.filter(
+    (s) => s.count > 0 && [s.profile.recency, s.profile.frequency, s.profile.monetary].some((x) => Number.isFinite(x)),
+  );
   const values: Record<string, unknown>[] = [];
   for (const s of shown) {
     const name = segmentName(s.segment, locale, names);
     for (const ring of RINGS) {
-      AXES.forEach((_, axis) => values.push({ label: name, kind: ring === 0 ? 'average' : 'ring', ring, axis, ...point((ring + LOG_RANGE) / (2 * LOG_RANGE), axis) }));
+      AXES.forEach((_, axis) =>
+        values.push({
+          label: name,
+          kind: ring === 0 ? 'average' : 'ring',
+          ring,
+          axis,
+          ...point((ring + LOG_RANGE) / (2 * LOG_RANGE), axis),
+        }),
+      );
     }
     AXES.forEach((a, axis) => {
-      const end = point(1, axis), text = point(1.16, axis);
+      const end = point(1, axis),
+        text = point(1.16, axis);
       values.push({ label: name, kind: 'spoke', axis, x: 0, y: 0, x2: end.x, y2: end.y });
       values.push({ label: name, kind: 'axis', axis, text: a.letter, ...text });
     });
@@ -71,18 +89,46 @@ export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput:
       const raw = s.profile[a.key];
       // Outward = better: recency is days, so fewer days than average is the good side.
       const ratio = a.key === 'recency' ? (raw > 0 ? 1 / raw : raw === 0 ? Infinity : Number.NaN) : raw;
-      values.push({ segment: s.segment, label: name, kind: 'shape', axis, dimension: label(a.title, locale), ratio: roundTo(ratio, 2), ...point(radiusOf(ratio), axis) });
+      values.push({
+        segment: s.segment,
+        label: name,
+        kind: 'shape',
+        axis,
+        dimension: label(a.title, locale),
+        ratio: roundTo(ratio, 2),
+        ...point(radiusOf(ratio), axis),
+      });
     });
   }
-  const color = { field: 'label', type: 'nominal', scale: segmentColorScale(summary.map((s) => s.segment), shown.map((s) => s.segment), locale, names), legend: null };
+  const color = {
+    field: 'label',
+    type: 'nominal',
+    scale: segmentColorScale(
+      summary.map((s) => s.segment),
+      shown.map((s) => s.segment),
+      locale,
+      names,
+    ),
+    legend: null,
+  };
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
   const axisScale = { domain: [-1.3, 1.3], nice: false, zero: false };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: label('chart.radar.title', locale), subtitle: label('chart.radar.subtitle', locale).split('\n'), anchor: 'start' },
+    title: {
+      text: label('chart.radar.title', locale),
+      subtitle: label('chart.radar.subtitle', locale).split('\n'),
+      anchor: 'start',
+    },
     data: { values },
     columns,
-    facet: { field: 'label', type: 'nominal', sort: shown.map((s) => segmentName(s.segment, locale, names)), title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    facet: {
+      field: 'label',
+      type: 'nominal',
+      sort: shown.map((s) => segmentName(s.segment, locale, names)),
+      title: null,
+      header: { labelFontSize: 12, labelFontWeight: 'bold' },
+    },
     spec: {
       width: size,
       height: size,
@@ -91,11 +137,31 @@ export function radarChartSpec(summary: readonly SegmentSummary[], optionsInput:
         y: { field: 'y', type: 'quantitative', scale: axisScale, axis: null },
       },
       layer: [
-        { transform: only('ring'), mark: { type: 'line', interpolate: 'linear-closed', stroke: '#d9d9d9', strokeWidth: 1 }, encoding: { detail: { field: 'ring', type: 'ordinal' }, order: { field: 'axis' } } },
-        { transform: only('average'), mark: { type: 'line', interpolate: 'linear-closed', stroke: '#737373', strokeWidth: 1.5, strokeDash: [4, 3] }, encoding: { order: { field: 'axis' } } },
-        { transform: only('spoke'), mark: { type: 'rule', stroke: '#d9d9d9' }, encoding: { x2: { field: 'x2' }, y2: { field: 'y2' } } },
-        { transform: only('axis'), mark: { type: 'text', fontWeight: 'bold', fill: '#525252' }, encoding: { text: { field: 'text' } } },
-        { transform: only('shape'), mark: { type: 'line', interpolate: 'linear-closed', strokeWidth: 2, fillOpacity: 0.2 }, encoding: { order: { field: 'axis' }, color, fill: color } },
+        {
+          transform: only('ring'),
+          mark: { type: 'line', interpolate: 'linear-closed', stroke: '#d9d9d9', strokeWidth: 1 },
+          encoding: { detail: { field: 'ring', type: 'ordinal' }, order: { field: 'axis' } },
+        },
+        {
+          transform: only('average'),
+          mark: { type: 'line', interpolate: 'linear-closed', stroke: '#737373', strokeWidth: 1.5, strokeDash: [4, 3] },
+          encoding: { order: { field: 'axis' } },
+        },
+        {
+          transform: only('spoke'),
+          mark: { type: 'rule', stroke: '#d9d9d9' },
+          encoding: { x2: { field: 'x2' }, y2: { field: 'y2' } },
+        },
+        {
+          transform: only('axis'),
+          mark: { type: 'text', fontWeight: 'bold', fill: '#525252' },
+          encoding: { text: { field: 'text' } },
+        },
+        {
+          transform: only('shape'),
+          mark: { type: 'line', interpolate: 'linear-closed', strokeWidth: 2, fillOpacity: 0.2 },
+          encoding: { order: { field: 'axis' }, color, fill: color },
+        },
         {
           transform: only('shape'),
           mark: { type: 'point', filled: true, size: 36 },

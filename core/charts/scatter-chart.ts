@@ -4,7 +4,14 @@ import { label } from '../i18n/labels.js';
 import { createRng } from '../random/create-rng.js';
 import type { SchemeResult } from '../segment/apply-scheme.js';
 import { parseOptions } from '../util/parse-options.js';
-import { chartOptionsSchema, roundTo, segmentColorScale, segmentName, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './chart-spec.js';
+import {
+  chartOptionsSchema,
+  roundTo,
+  segmentColorScale,
+  segmentName,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+} from './chart-spec.js';
 
 export const scatterOptionsSchema = chartOptionsSchema
   .extend({
@@ -24,9 +31,15 @@ export type ScatterOptions = z.input<typeof scatterOptionsSchema>;
  * min(size, minPerSegment) — picked by a partial Fisher–Yates shuffle. Same
  * input and seed, same points.
  */
-export function sampleScatterPoints(features: CustomerFeatures, scheme: SchemeResult, options: { maxPoints: number; minPerSegment: number; seed: number }): Int32Array {
-  const n = features.count, k = scheme.segments.length;
-  const scored = (c: number): boolean => Number.isFinite(features.windowFrequency[c]!) && Number.isFinite(features.windowMonetary[c]!);
+export function sampleScatterPoints(
+  features: CustomerFeatures,
+  scheme: SchemeResult,
+  options: { maxPoints: number; minPerSegment: number; seed: number },
+): Int32Array {
+  const n = features.count,
+    k = scheme.segments.length;
+  const scored = (c: number): boolean =>
+    Number.isFinite(features.windowFrequency[c]!) && Number.isFinite(features.windowMonetary[c]!);
   const size = new Int32Array(k);
   let total = 0;
   for (let c = 0; c < n; c++) {
@@ -43,8 +56,12 @@ export function sampleScatterPoints(features: CustomerFeatures, scheme: SchemeRe
   const rng = createRng(options.seed);
   const picked: number[] = [];
   for (let s = 0; s < k; s++) {
-    const from = offset[s]!, count = size[s]!;
-    const quota = Math.min(count, Math.max(Math.min(count, options.minPerSegment), Math.floor((options.maxPoints * count) / total)));
+    const from = offset[s]!,
+      count = size[s]!;
+    const quota = Math.min(
+      count,
+      Math.max(Math.min(count, options.minPerSegment), Math.floor((options.maxPoints * count) / total)),
+    );
     for (let i = 0; i < quota; i++) {
       const j = i + Math.floor(rng.next() * (count - i));
       const chosen = bySegment[from + j]!;
@@ -66,7 +83,11 @@ const SI_LABEL = "format(datum.value, '~s')";
  * largest magnitude, mirrored for negative values.
  */
 export function symlogTicks(values: readonly number[], steps: readonly number[]): number[] {
-  let minPositive = Infinity, maxPositive = 0, minNegative = Infinity, maxNegative = 0, zero = false;
+  let minPositive = Infinity,
+    maxPositive = 0,
+    minNegative = Infinity,
+    maxNegative = 0,
+    zero = false;
   for (const v of values) {
     if (v > 0) {
       if (v < minPositive) minPositive = v;
@@ -81,12 +102,18 @@ export function symlogTicks(values: readonly number[], steps: readonly number[])
     for (let p = Math.floor(Math.log10(low)); p <= Math.ceil(Math.log10(high)); p++) {
       for (const step of steps) {
         const tick = step * 10 ** p;
-        if (tick >= 10 ** Math.floor(Math.log10(low)) && tick <= high * 1.0000001) out.push(Number(tick.toPrecision(12)));
+        if (tick >= 10 ** Math.floor(Math.log10(low)) && tick <= high * 1.0000001)
+          out.push(Number(tick.toPrecision(12)));
       }
     }
     return out;
   };
-  const negative = maxNegative > 0 ? ladder(minNegative, maxNegative).reverse().map((t) => -t) : [];
+  const negative =
+    maxNegative > 0
+      ? ladder(minNegative, maxNegative)
+          .reverse()
+          .map((t) => -t)
+      : [];
   const positive = maxPositive > 0 ? ladder(minPositive, maxPositive) : [];
   return [...negative, ...(zero || (negative.length > 0 && positive.length > 0) ? [0] : []), ...positive];
 }
@@ -100,22 +127,39 @@ export function symlogTicks(values: readonly number[], steps: readonly number[])
  * @throws OptionsError for invalid options.
  * @example scatterChartSpec(result, { locale: 'zh-CN', maxPoints: 2000 })
  */
-export function scatterChartSpec(result: { readonly features: CustomerFeatures; readonly scheme: SchemeResult }, optionsInput: ScatterOptions = {}): VegaLiteSpec {
+export function scatterChartSpec(
+  result: { readonly features: CustomerFeatures; readonly scheme: SchemeResult },
+  optionsInput: ScatterOptions = {},
+): VegaLiteSpec {
   const options = parseOptions(scatterOptionsSchema, optionsInput);
   const { locale, names: given } = options;
   const { features, scheme } = result;
   let scoredCount = 0;
-  for (let c = 0; c < features.count; c++) if (Number.isFinite(features.windowFrequency[c]!) && Number.isFinite(features.windowMonetary[c]!)) scoredCount++;
+  for (let c = 0; c < features.count; c++)
+    if (Number.isFinite(features.windowFrequency[c]!) && Number.isFinite(features.windowMonetary[c]!)) scoredCount++;
   const points = sampleScatterPoints(features, scheme, options);
   const names = scheme.segments.map((s) => segmentName(s, locale, given));
   const present = new Set<string>();
   const values = Array.from(points, (c) => {
     const segment = scheme.segments[scheme.segment[c]!]!;
     present.add(segment);
-    return { id: features.ids[c]!, segment, label: names[scheme.segment[c]!]!, frequency: roundTo(features.windowFrequency[c]!, 2), monetary: roundTo(features.windowMonetary[c]!, 2) };
+    return {
+      id: features.ids[c]!,
+      segment,
+      label: names[scheme.segment[c]!]!,
+      frequency: roundTo(features.windowFrequency[c]!, 2),
+      monetary: roundTo(features.windowMonetary[c]!, 2),
+    };
   });
-  const subtitle = points.length < scoredCount ? label('chart.scatter.sampled', locale, { sampled: points.length.toLocaleString('en-US'), count: scoredCount.toLocaleString('en-US') }) : label('chart.scatter.all', locale, { count: scoredCount.toLocaleString('en-US') });
-  const frequency = label('chart.axis.frequency', locale), monetary = label('chart.axis.monetary', locale);
+  const subtitle =
+    points.length < scoredCount
+      ? label('chart.scatter.sampled', locale, {
+          sampled: points.length.toLocaleString('en-US'),
+          count: scoredCount.toLocaleString('en-US'),
+        })
+      : label('chart.scatter.all', locale, { count: scoredCount.toLocaleString('en-US') });
+  const frequency = label('chart.axis.frequency', locale),
+    monetary = label('chart.axis.monetary', locale);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: label('chart.scatter.title', locale), subtitle, anchor: 'start' },
@@ -124,9 +168,39 @@ export function scatterChartSpec(result: { readonly features: CustomerFeatures; 
     height: 320,
     mark: { type: 'circle', size: 16, opacity: 0.65 },
     encoding: {
-      x: { field: 'frequency', type: 'quantitative', scale: { type: 'symlog' }, title: frequency, axis: { values: symlogTicks(values.map((v) => v.frequency ?? 0), [1, 2, 5]), labelExpr: SI_LABEL } },
-      y: { field: 'monetary', type: 'quantitative', scale: { type: 'symlog' }, title: monetary, axis: { values: symlogTicks(values.map((v) => v.monetary ?? 0), [1]), labelExpr: SI_LABEL } },
-      color: { field: 'label', type: 'nominal', sort: scheme.segments.filter((s) => present.has(s)).map((s) => segmentName(s, locale, given)), scale: segmentColorScale(scheme.segments, [...present], locale, given), legend: { title: label('column.segment', locale) } },
+      x: {
+        field: 'frequency',
+        type: 'quantitative',
+        scale: { type: 'symlog' },
+        title: frequency,
+        axis: {
+          values: symlogTicks(
+            values.map((v) => v.frequency ?? 0),
+            [1, 2, 5],
+          ),
+          labelExpr: SI_LABEL,
+        },
+      },
+      y: {
+        field: 'monetary',
+        type: 'quantitative',
+        scale: { type: 'symlog' },
+        title: monetary,
+        axis: {
+          values: symlogTicks(
+            values.map((v) => v.monetary ?? 0),
+            [1],
+          ),
+          labelExpr: SI_LABEL,
+        },
+      },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        sort: scheme.segments.filter((s) => present.has(s)).map((s) => segmentName(s, locale, given)),
+        scale: segmentColorScale(scheme.segments, [...present], locale, given),
+        legend: { title: label('column.segment', locale) },
+      },
       tooltip: [
         { field: 'id', type: 'nominal', title: label('column.customerId', locale) },
         { field: 'label', type: 'nominal', title: label('column.segment', locale) },

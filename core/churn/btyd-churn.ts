@@ -1,6 +1,11 @@
 import { buildLifetimeSummary, type LifetimeSummary } from '../lifetime/build-summary.js';
 import { TRANSACTION_MODELS } from '../lifetime/models.js';
-import { fitTransactionModel, type FittedTransactionModel, type TransactionModelName, type TransactionParams } from '../lifetime/transaction-model.js';
+import {
+  fitTransactionModel,
+  type FittedTransactionModel,
+  type TransactionModelName,
+  type TransactionParams,
+} from '../lifetime/transaction-model.js';
 import { uniqueRows } from '../lifetime/unique-rows.js';
 import type { PurchaseIndex } from './churn-events.js';
 import { sampleRows } from './sample-rows.js';
@@ -15,7 +20,14 @@ import { sampleRows } from './sample-rows.js';
  * in test/core/churn/btyd-churn.test.ts).
  * @example noPurchaseProbability('bg-nbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 0, 0, 38.86) // one-time buyer: alive, ≈ (43.27/82.27)^0.243
  */
-export function noPurchaseProbability(model: TransactionModelName, params: TransactionParams, horizon: number, x: number, tx: number, T: number): number {
+export function noPurchaseProbability(
+  model: TransactionModelName,
+  params: TransactionParams,
+  horizon: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   const pAlive = TRANSACTION_MODELS[model].pAlive(params, x, tx, T);
   const silentIfAlive = Math.exp(-(params.r + x) * Math.log1p(horizon / (params.alpha + T)));
   return 1 - pAlive + pAlive * silentIfAlive;
@@ -42,11 +54,16 @@ const MAX_LOG_SD = 5;
 export function assessBtydFit(fit: FittedTransactionModel): DegenerateFit | undefined {
   const { a, b } = fit.params;
   const noDropout = 'the model finds no drop-out, so it cannot say who has stopped buying';
-  if (a < PARAMETER_BOUNDS[0] || a / (a + b) < 1e-4) return { code: 'no-dropout', reason: `${noDropout} (a = ${a.toPrecision(2)}, b = ${b.toPrecision(2)})` };
+  if (a < PARAMETER_BOUNDS[0] || a / (a + b) < 1e-4)
+    return { code: 'no-dropout', reason: `${noDropout} (a = ${a.toPrecision(2)}, b = ${b.toPrecision(2)})` };
   const names = fit.parameterNames;
   for (const name of names) {
     const value = fit.params[name];
-    if (value < PARAMETER_BOUNDS[0] || value > PARAMETER_BOUNDS[1]) return { code: 'parameter-at-bound', reason: `the fit ran to the edge of what is possible (${name} = ${value.toPrecision(2)}), so its probabilities mean nothing` };
+    if (value < PARAMETER_BOUNDS[0] || value > PARAMETER_BOUNDS[1])
+      return {
+        code: 'parameter-at-bound',
+        reason: `the fit ran to the edge of what is possible (${name} = ${value.toPrecision(2)}), so its probabilities mean nothing`,
+      };
   }
   if (!fit.converged) return { code: 'not-converged', reason: 'the fit did not settle on an answer' };
   const cov = fit.logCovariance;
@@ -57,7 +74,10 @@ export function assessBtydFit(fit: FittedTransactionModel): DegenerateFit | unde
     if (!(sd <= MAX_LOG_SD)) {
       const name = names[i]!;
       const what = name === 'a' || name === 'b' ? noDropout : 'the data cannot pin the model down';
-      return { code: 'unidentified', reason: `${what} (standard error of ${name} ≈ ${fit.standardErrors[name].toPrecision(2)}, ${name} = ${fit.params[name].toPrecision(2)})` };
+      return {
+        code: 'unidentified',
+        reason: `${what} (standard error of ${name} ≈ ${fit.standardErrors[name].toPrecision(2)}, ${name} = ${fit.params[name].toPrecision(2)})`,
+      };
     }
   }
   return undefined;
@@ -80,15 +100,27 @@ export const BTYD_FIT_CUSTOMERS = 20_000;
  * @throws LifetimeModelError from the fit (`no-repeat-buyers`, `identical-customers`, …).
  * @example fitBtydAt(index, t - 90, 90, 'bg-nbd').noPurchase // P(no purchase in [t − 90, t)) per customer
  */
-export function fitBtydAt(index: PurchaseIndex, originDay: number, horizonDays: number, model: TransactionModelName, maxFitCustomers = BTYD_FIT_CUSTOMERS, seed = 42): BtydOriginFit {
+export function fitBtydAt(
+  index: PurchaseIndex,
+  originDay: number,
+  horizonDays: number,
+  model: TransactionModelName,
+  maxFitCustomers = BTYD_FIT_CUSTOMERS,
+  seed = 42,
+): BtydOriginFit {
   const summary = summaryAt(index, originDay);
   const sample = sampleRows(summary.count, maxFitCustomers, seed);
   const pick = (column: Float64Array): Float64Array => (sample ? Float64Array.from(sample, (i) => column[i]!) : column);
-  const fit = fitTransactionModel({ frequency: pick(summary.frequency), recency: pick(summary.recency), age: pick(summary.age) }, model, {});
+  const fit = fitTransactionModel(
+    { frequency: pick(summary.frequency), recency: pick(summary.recency), age: pick(summary.age) },
+    model,
+    {},
+  );
   const rows = uniqueRows([summary.frequency, summary.recency, summary.age]);
   const [xs, txs, ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const perRow = new Float64Array(rows.count);
-  for (let u = 0; u < rows.count; u++) perRow[u] = noPurchaseProbability(model, fit.params, horizonDays, xs[u]!, txs[u]!, ts[u]!);
+  for (let u = 0; u < rows.count; u++)
+    perRow[u] = noPurchaseProbability(model, fit.params, horizonDays, xs[u]!, txs[u]!, ts[u]!);
   const noPurchase = new Float64Array(summary.count);
   for (let i = 0; i < summary.count; i++) noPurchase[i] = perRow[rows.rowOf[i]!]!;
   return { fit, noPurchase };
@@ -100,5 +132,8 @@ const idCache = new WeakMap<PurchaseIndex, string[]>();
 function summaryAt(index: PurchaseIndex, originDay: number): LifetimeSummary {
   let ids = idCache.get(index);
   if (!ids) idCache.set(index, (ids = new Array<string>(index.customers).fill('')));
-  return buildLifetimeSummary({ offsets: index.offsets, days: index.day, amounts: index.value }, ids, { calibrationEndDay: originDay - 1, unit: 'days' });
+  return buildLifetimeSummary({ offsets: index.offsets, days: index.day, amounts: index.value }, ids, {
+    calibrationEndDay: originDay - 1,
+    unit: 'days',
+  });
 }

@@ -20,14 +20,28 @@ export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>
   const n = scores.length;
   // Positives' and negatives' scores sorted apart, merged into blocks of equal scores.
   const { positives: pos, negatives: neg } = sortByLabel(scores, labels);
-  const start = new Float64Array(n), sum = new Float64Array(n), weight = new Float64Array(n);
+  const start = new Float64Array(n),
+    sum = new Float64Array(n),
+    weight = new Float64Array(n);
   let blocks = 0;
-  let p = 0, q = 0;
+  let p = 0,
+    q = 0;
   while (p < pos.length || q < neg.length) {
-    const s = Math.min(p < pos.length ? pos[p]! : Number.POSITIVE_INFINITY, q < neg.length ? neg[q]! : Number.POSITIVE_INFINITY);
-    let y = 0, w = 0;
-    while (p < pos.length && pos[p] === s) { y++; w++; p++; }
-    while (q < neg.length && neg[q] === s) { w++; q++; }
+    const s = Math.min(
+      p < pos.length ? pos[p]! : Number.POSITIVE_INFINITY,
+      q < neg.length ? neg[q]! : Number.POSITIVE_INFINITY,
+    );
+    let y = 0,
+      w = 0;
+    while (p < pos.length && pos[p] === s) {
+      y++;
+      w++;
+      p++;
+    }
+    while (q < neg.length && neg[q] === s) {
+      w++;
+      q++;
+    }
     if (w === 0) break; // only NaN scores remain (sorted last): they get no block
     start[blocks] = s;
     sum[blocks] = y;
@@ -54,7 +68,8 @@ export function applyIsotonic(map: IsotonicMap, scores: ArrayLike<number>): Floa
   if (values.length === 0) return out.fill(Number.NaN);
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= s) lo = mid;

@@ -54,35 +54,62 @@ export interface PurchaseIndex {
 export function indexPurchases(events: ChurnEvents): PurchaseIndex {
   const { customer, day, value, customers, asOfDay } = events;
   if (!(customer instanceof Int32Array && day instanceof Int32Array && value instanceof Float64Array)) {
-    throw new ChurnInputError('invalid-events', 'Events need customer (Int32Array), day (Int32Array) and value (Float64Array) columns.');
+    throw new ChurnInputError(
+      'invalid-events',
+      'Events need customer (Int32Array), day (Int32Array) and value (Float64Array) columns.',
+    );
   }
   const n = customer.length;
-  if (day.length !== n || value.length !== n) throw new ChurnInputError('invalid-events', `Event columns differ in length: customer ${n}, day ${day.length}, value ${value.length}.`);
-  if (!(Number.isInteger(customers) && customers >= 0)) throw new ChurnInputError('invalid-events', `customers must be a whole number ≥ 0 (got ${customers}).`);
-  if (!Number.isInteger(asOfDay)) throw new ChurnInputError('invalid-events', `asOfDay must be a whole day number (got ${asOfDay}).`);
+  if (day.length !== n || value.length !== n)
+    throw new ChurnInputError(
+      'invalid-events',
+      `Event columns differ in length: customer ${n}, day ${day.length}, value ${value.length}.`,
+    );
+  if (!(Number.isInteger(customers) && customers >= 0))
+    throw new ChurnInputError('invalid-events', `customers must be a whole number ≥ 0 (got ${customers}).`);
+  if (!Number.isInteger(asOfDay))
+    throw new ChurnInputError('invalid-events', `asOfDay must be a whole day number (got ${asOfDay}).`);
   checkAttributes(events.attributes, customers);
-  const badCustomer: number[] = [], badValue: number[] = [];
+  const badCustomer: number[] = [],
+    badValue: number[] = [];
   const counts = new Int32Array(customers + 1);
-  let refunds = 0, future = 0;
+  let refunds = 0,
+    future = 0;
   for (let i = 0; i < n; i++) {
-    const c = customer[i]!, v = value[i]!;
-    if (c < 0 || c >= customers) { if (badCustomer.push(i) >= 20) break; continue; }
-    if (!Number.isFinite(v)) { if (badValue.push(i) >= 20) break; continue; }
+    const c = customer[i]!,
+      v = value[i]!;
+    if (c < 0 || c >= customers) {
+      if (badCustomer.push(i) >= 20) break;
+      continue;
+    }
+    if (!Number.isFinite(v)) {
+      if (badValue.push(i) >= 20) break;
+      continue;
+    }
     if (day[i]! >= asOfDay) future++;
     else if (v < 0) refunds++;
     else counts[c + 1]!++;
   }
   if (badCustomer.length > 0) {
     const i = badCustomer[0]!;
-    throw new ChurnInputError('invalid-customer', `Event ${i}: customer ${customer[i]} is outside 0–${customers - 1} (column customer).`, badCustomer);
+    throw new ChurnInputError(
+      'invalid-customer',
+      `Event ${i}: customer ${customer[i]} is outside 0–${customers - 1} (column customer).`,
+      badCustomer,
+    );
   }
   if (badValue.length > 0) {
     const i = badValue[0]!;
-    throw new ChurnInputError('invalid-value', `Event ${i}: value ${value[i]} is not a finite number (column value, customer ${customer[i]}).`, badValue);
+    throw new ChurnInputError(
+      'invalid-value',
+      `Event ${i}: value ${value[i]} is not a finite number (column value, customer ${customer[i]}).`,
+      badValue,
+    );
   }
   for (let c = 0; c < customers; c++) counts[c + 1]! += counts[c]!;
   const kept = counts[customers]!;
-  const rawDay = new Int32Array(kept), rawValue = new Float64Array(kept);
+  const rawDay = new Int32Array(kept),
+    rawValue = new Float64Array(kept);
   const fill = counts.slice(0, customers);
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
@@ -93,10 +120,14 @@ export function indexPurchases(events: ChurnEvents): PurchaseIndex {
   }
   // Sort each customer's events by day (values follow), then merge same-day orders.
   const offsets = new Int32Array(customers + 1);
-  const outDay = new Int32Array(kept), outOrders = new Int32Array(kept), outValue = new Float64Array(kept);
-  let out = 0, firstDay = Number.POSITIVE_INFINITY;
+  const outDay = new Int32Array(kept),
+    outOrders = new Int32Array(kept),
+    outValue = new Float64Array(kept);
+  let out = 0,
+    firstDay = Number.POSITIVE_INFINITY;
   for (let c = 0; c < customers; c++) {
-    const from = counts[c]!, to = counts[c + 1]!;
+    const from = counts[c]!,
+      to = counts[c + 1]!;
     if (to - from > 1) sortByDay(rawDay, rawValue, from, to);
     for (let k = from; k < to; k++) {
       if (out > offsets[c]! && outDay[out - 1] === rawDay[k]) {
@@ -133,7 +164,8 @@ function sortByDay(days: Int32Array, values: Float64Array, from: number, to: num
   if (sorted) return;
   const len = to - from;
   const index = Array.from({ length: len }, (_, k) => from + k).sort((x, y) => days[x]! - days[y]! || x - y);
-  const d = index.map((k) => days[k]!), v = index.map((k) => values[k]!);
+  const d = index.map((k) => days[k]!),
+    v = index.map((k) => values[k]!);
   for (let k = 0; k < len; k++) {
     days[from + k] = d[k]!;
     values[from + k] = v[k]!;
@@ -144,7 +176,10 @@ function checkAttributes(attributes: ChurnAttributes | undefined, customers: num
   if (!attributes) return;
   for (const [name, column] of Object.entries(attributes) as [string, ArrayLike<number> | undefined][]) {
     if (column !== undefined && column.length !== customers) {
-      throw new ChurnInputError('invalid-attribute', `Attribute ${name} has ${column.length} entries for ${customers} customers.`);
+      throw new ChurnInputError(
+        'invalid-attribute',
+        `Attribute ${name} has ${column.length} entries for ${customers} customers.`,
+      );
     }
   }
 }
@@ -159,7 +194,8 @@ export function spendInLastYear(index: PurchaseIndex): Float64Array {
   const from = index.asOfDay - 365;
   for (let c = 0; c < index.customers; c++) {
     let sum = 0;
-    for (let k = index.offsets[c + 1]! - 1; k >= index.offsets[c]! && index.day[k]! >= from; k--) sum += index.value[k]!;
+    for (let k = index.offsets[c + 1]! - 1; k >= index.offsets[c]! && index.day[k]! >= from; k--)
+      sum += index.value[k]!;
     spend[c] = sum;
   }
   return spend;
@@ -175,7 +211,11 @@ export function spendInLastYear(index: PurchaseIndex): Float64Array {
  */
 export function churnEventsFromFeatures(features: CustomerFeatures): ChurnEvents {
   const purchases = features.purchaseDays;
-  if (!purchases) throw new ChurnInputError('invalid-events', 'The customer features carry no purchase history: import transactions with purchase days kept (keepPurchaseDays) to back-test churn models.');
+  if (!purchases)
+    throw new ChurnInputError(
+      'invalid-events',
+      'The customer features carry no purchase history: import transactions with purchase days kept (keepPurchaseDays) to back-test churn models.',
+    );
   const n = features.count;
   const total = purchases.offsets[n] ?? 0;
   const customer = new Int32Array(total);

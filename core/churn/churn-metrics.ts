@@ -12,11 +12,20 @@ export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number
   const take = Math.min(k, n);
   // The take-th largest score v: rows above v are in, the tied block at v shares the rest.
   const v = Float64Array.from(scores).sort()[n - take]!;
-  let above = 0, aboveHits = 0, tied = 0, tiedHits = 0;
+  let above = 0,
+    aboveHits = 0,
+    tied = 0,
+    tiedHits = 0;
   for (let i = 0; i < n; i++) {
-    const s = scores[i]!, hit = labels[i]! > 0 ? 1 : 0;
-    if (s > v) { above++; aboveHits += hit; }
-    else if (s === v) { tied++; tiedHits += hit; }
+    const s = scores[i]!,
+      hit = labels[i]! > 0 ? 1 : 0;
+    if (s > v) {
+      above++;
+      aboveHits += hit;
+    } else if (s === v) {
+      tied++;
+      tiedHits += hit;
+    }
   }
   return (aboveHits + (tiedHits * (take - above)) / tied) / take;
 }
@@ -36,17 +45,32 @@ export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number
  * @example maxF1Threshold([0.9, 0.6, 0.2], [1, 1, 0]) // 0.6
  * @example maxF1Threshold([0.9, 0.6, 0.2], [1, 0, 1], 0.5) // 0.9 (0.2 would have the best F1)
  */
-export function maxF1Threshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>, floor = Number.NEGATIVE_INFINITY): number {
+export function maxF1Threshold(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  floor = Number.NEGATIVE_INFINITY,
+): number {
   // Positives' and negatives' probabilities sorted apart, swept from the top.
   const { positives: pos, negatives: neg } = sortByLabel(probabilities, labels);
   const positives = pos.length;
   if (positives === 0) return 1.01;
-  let best = -1, threshold = 1.01, tp = 0, listed = 0;
-  let p = pos.length - 1, q = neg.length - 1;
+  let best = -1,
+    threshold = 1.01,
+    tp = 0,
+    listed = 0;
+  let p = pos.length - 1,
+    q = neg.length - 1;
   while (p >= 0 || q >= 0) {
     const v = Math.max(p >= 0 ? pos[p]! : Number.NEGATIVE_INFINITY, q >= 0 ? neg[q]! : Number.NEGATIVE_INFINITY);
-    while (p >= 0 && pos[p] === v) { tp++; listed++; p--; }
-    while (q >= 0 && neg[q] === v) { listed++; q--; }
+    while (p >= 0 && pos[p] === v) {
+      tp++;
+      listed++;
+      p--;
+    }
+    while (q >= 0 && neg[q] === v) {
+      listed++;
+      q--;
+    }
     const f1 = (2 * tp) / (listed + positives);
     if (f1 > best && (v >= floor || best < 0)) {
       best = f1;

@@ -18,7 +18,12 @@ export type ChurnReasonItem =
  * and spend, the SPEC rules matched, complaints.
  * @example churnReasonsAt(now, r, bits[r]) // [{ code: 'silent-vs-gap', days: 150, ratio: 5, usualGap: 30 }, { code: 'orders', orders: 6, spend: 6900 }, { code: 'rule', rule: 'b-churn-warning' }]
  */
-export function churnReasonsAt(now: OriginFeatures, r: number, ruleBits: number, complaints?: number): ChurnReasonItem[] {
+export function churnReasonsAt(
+  now: OriginFeatures,
+  r: number,
+  ruleBits: number,
+  complaints?: number,
+): ChurnReasonItem[] {
   const reasons: ChurnReasonItem[] = [];
   const days = now.recencyDays[r]!;
   if (now.purchaseDays[r]! > 1) {
@@ -38,15 +43,28 @@ export function churnReasonsAt(now: OriginFeatures, r: number, ruleBits: number,
  * (currency lives outside this module).
  * @example formatChurnReasons(reasons, 'en', (v) => formatNumber(v)) // 'silent 150 days, 5× their usual 30-day gap; 6 orders, 6,900 in all'
  */
-export function formatChurnReasons(reasons: readonly ChurnReasonItem[], locale: Locale, formatMoney: (value: number) => string): string {
+export function formatChurnReasons(
+  reasons: readonly ChurnReasonItem[],
+  locale: Locale,
+  formatMoney: (value: number) => string,
+): string {
   const parts = reasons.map((reason) => {
     switch (reason.code) {
       case 'silent-vs-gap':
-        return label('churn.reason.silent-vs-gap', locale, { days: formatNumber(reason.days), ratio: formatNumber(reason.ratio), gap: formatNumber(reason.usualGap) });
+        return label('churn.reason.silent-vs-gap', locale, {
+          days: formatNumber(reason.days),
+          ratio: formatNumber(reason.ratio),
+          gap: formatNumber(reason.usualGap),
+        });
       case 'silent':
-        return label(reason.onlyPurchase ? 'churn.reason.silent' : 'churn.reason.silent-since-last', locale, { days: formatNumber(reason.days) });
+        return label(reason.onlyPurchase ? 'churn.reason.silent' : 'churn.reason.silent-since-last', locale, {
+          days: formatNumber(reason.days),
+        });
       case 'orders':
-        return label(reason.orders === 1 ? 'churn.reason.one-order' : 'churn.reason.orders', locale, { orders: formatNumber(reason.orders), spend: formatMoney(reason.spend) });
+        return label(reason.orders === 1 ? 'churn.reason.one-order' : 'churn.reason.orders', locale, {
+          orders: formatNumber(reason.orders),
+          spend: formatMoney(reason.spend),
+        });
       case 'rule':
         return label('churn.reason.rule', locale, { rule: label(`churn.rule.${reason.rule}`, locale) });
       case 'complaints':

@@ -18,7 +18,16 @@ export const CHURN_RULES = [
 export type ChurnRule = (typeof CHURN_RULES)[number];
 
 /** SPEC thresholds of the four rules (B's "close to the industry mean" = ±20%, SPEC §5a default). */
-export const CHURN_RULE_THRESHOLDS = { inactiveMonths: 3, aStep4MaxOrders: 1, aTable5MaxOrders: 3, complaints: 1, bRecencyDays: 90, bMaxOrders6m: 1, aovTolerance: 0.2, warningSpend: 2000 } as const;
+export const CHURN_RULE_THRESHOLDS = {
+  inactiveMonths: 3,
+  aStep4MaxOrders: 1,
+  aTable5MaxOrders: 3,
+  complaints: 1,
+  bRecencyDays: 90,
+  bMaxOrders6m: 1,
+  aovTolerance: 0.2,
+  warningSpend: 2000,
+} as const;
 
 /**
  * Which rules match each population row of `features` (bit i = CHURN_RULES[i]).
@@ -36,18 +45,27 @@ export function ruleChurnBits(features: OriginFeatures, complaints6m?: Float64Ar
   let aovSum = 0;
   for (let r = 0; r < m; r++) {
     // SPEC §2: AOV over the 6-month window, whole history when silent for 6 months.
-    aov[r] = features.orders6m[r]! > 0 ? features.spend6m[r]! / features.orders6m[r]! : features.spend[r]! / features.orders[r]!;
+    aov[r] =
+      features.orders6m[r]! > 0
+        ? features.spend6m[r]! / features.orders6m[r]!
+        : features.spend[r]! / features.orders[r]!;
     aovSum += aov[r]!;
   }
   const meanAov = m > 0 ? aovSum / m : Number.NaN;
   for (let r = 0; r < m; r++) {
-    const recency = features.recencyDays[r]!, orders = features.orders[r]!;
+    const recency = features.recencyDays[r]!,
+      orders = features.orders[r]!;
     const inactive = recency > inactiveDays;
     const complained = complaints6m !== undefined && complaints6m[features.population[r]!]! >= t.complaints;
     let b = 0;
     if (inactive && orders <= t.aStep4MaxOrders) b |= 1;
     if ((inactive && orders <= t.aTable5MaxOrders) || complained) b |= 2;
-    if (recency > t.bRecencyDays && features.orders6m[r]! <= t.bMaxOrders6m && Math.abs(aov[r]! - meanAov) <= t.aovTolerance * meanAov) b |= 4;
+    if (
+      recency > t.bRecencyDays &&
+      features.orders6m[r]! <= t.bMaxOrders6m &&
+      Math.abs(aov[r]! - meanAov) <= t.aovTolerance * meanAov
+    )
+      b |= 4;
     if (recency > t.bRecencyDays && features.spend[r]! >= t.warningSpend) b |= 8;
     bits[r] = b;
   }

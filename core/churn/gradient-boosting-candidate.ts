@@ -29,12 +29,20 @@ export function gradientBoostingCandidate(data: BacktestData): CandidateRun {
     const all = matrix(f);
     const features = rows ? new Float64Array(rows.length * cols) : all;
     const labels = rows ? new Uint8Array(rows.length) : lapsed;
-    if (rows) rows.forEach((r, i) => { features.set(all.subarray(r * cols, (r + 1) * cols), i * cols); labels[i] = lapsed[r]!; });
+    if (rows)
+      rows.forEach((r, i) => {
+        features.set(all.subarray(r * cols, (r + 1) * cols), i * cols);
+        labels[i] = lapsed[r]!;
+      });
     // sklearn's early_stopping='auto': on above 10,000 rows (10% held out, stop after 10 trees without gain).
     // Churn signals are weak, so the fit stops early and the back-test and refit cost a fraction of 100 trees.
-    return fitGradientBoosting({ features, rows: labels.length, cols, labels }, { seed: data.seed, earlyStopping: labels.length > EARLY_STOPPING_ROWS });
+    return fitGradientBoosting(
+      { features, rows: labels.length, cols, labels },
+      { seed: data.seed, earlyStopping: labels.length > EARLY_STOPPING_ROWS },
+    );
   };
-  const predict = (model: ReturnType<typeof fit>, f: OriginFeatures) => predictGradientBoosting(model, { features: matrix(f), rows: f.population.length, cols });
+  const predict = (model: ReturnType<typeof fit>, f: OriginFeatures) =>
+    predictGradientBoosting(model, { features: matrix(f), rows: f.population.length, cols });
   const testProbability = predict(fit(train, train.lapsed), test);
   return { testScore: testProbability, testProbability, final: () => predict(fit(test, test.lapsed), now) };
 }

@@ -1,12 +1,25 @@
 // Churn answers a salesperson can trust (issue 11): P(no purchase in the next
 // H days) from a model chosen by back-test on the customer's own history.
 export { CHURN_ERROR_CODES, ChurnInputError, type ChurnErrorCode } from './churn-error.js';
-export { indexPurchases, spendInLastYear, churnEventsFromFeatures, type ChurnEvents, type ChurnAttributes, type PurchaseIndex } from './churn-events.js';
+export {
+  indexPurchases,
+  spendInLastYear,
+  churnEventsFromFeatures,
+  type ChurnEvents,
+  type ChurnAttributes,
+  type PurchaseIndex,
+} from './churn-events.js';
 export { computeOriginFeatures, featureMatrix, MODEL_FEATURES, type OriginFeatures } from './origin-features.js';
 export { CHURN_RULES, CHURN_RULE_THRESHOLDS, ruleChurnBits, type ChurnRule } from './churn-rules.js';
 export { fitIsotonic, applyIsotonic, type IsotonicMap } from './calibrate-isotonic.js';
 export { precisionAtK, maxF1Threshold } from './churn-metrics.js';
-export { noPurchaseProbability, assessBtydFit, fitBtydAt, type DegenerateFit, type BtydOriginFit } from './btyd-churn.js';
+export {
+  noPurchaseProbability,
+  assessBtydFit,
+  fitBtydAt,
+  type DegenerateFit,
+  type BtydOriginFit,
+} from './btyd-churn.js';
 export { churnReasonsAt, formatChurnReasons, type ChurnReasonItem } from './churn-reasons.js';
 export {
   predictChurn,

@@ -36,7 +36,23 @@ export interface OriginFeatures {
 }
 
 /** Names of the supervised model's feature columns, in `featureMatrix` order. */
-export const MODEL_FEATURES = ['recencyDays', 'orders', 'spend', 'tenureDays', 'purchaseDays', 'meanGapDays', 'lastGapDays', 'silentRatio', 'orders90d', 'orders90to180d', 'spend180d', 'trend', 'averageOrderValue', 'channel', 'region'] as const;
+export const MODEL_FEATURES = [
+  'recencyDays',
+  'orders',
+  'spend',
+  'tenureDays',
+  'purchaseDays',
+  'meanGapDays',
+  'lastGapDays',
+  'silentRatio',
+  'orders90d',
+  'orders90to180d',
+  'spend180d',
+  'trend',
+  'averageOrderValue',
+  'channel',
+  'region',
+] as const;
 
 /**
  * One pass over each customer's purchase days up to o + H.
@@ -49,19 +65,43 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
   for (let c = 0; c < index.customers; c++) if (offsets[c + 1]! > offsets[c]! && day[offsets[c]!]! < originDay) m++;
   const population = new Int32Array(m);
   const cols = () => new Float64Array(m);
-  const recencyDays = cols(), orderCount = cols(), spend = cols(), tenureDays = cols(), purchaseDays = cols(), meanGapDays = cols(), lastGapDays = cols();
-  const usualGapDays = cols(), silentRatio = cols(), orders90d = cols(), orders90to180d = cols(), spend180d = cols(), orders6m = cols(), spend6m = cols();
+  const recencyDays = cols(),
+    orderCount = cols(),
+    spend = cols(),
+    tenureDays = cols(),
+    purchaseDays = cols(),
+    meanGapDays = cols(),
+    lastGapDays = cols();
+  const usualGapDays = cols(),
+    silentRatio = cols(),
+    orders90d = cols(),
+    orders90to180d = cols(),
+    spend180d = cols(),
+    orders6m = cols(),
+    spend6m = cols();
   const lapsed = labelled ? new Uint8Array(m) : undefined;
   const start6m = addMonths(originDay, -6);
   const end = originDay + horizonDays;
   let i = 0;
   for (let c = 0; c < index.customers; c++) {
-    const from = offsets[c]!, to = offsets[c + 1]!;
+    const from = offsets[c]!,
+      to = offsets[c + 1]!;
     if (to <= from || day[from]! >= originDay) continue;
-    let k = from, count = 0, total = 0, days = 0, prev = Number.NaN, last = Number.NaN;
-    let o90 = 0, o180 = 0, s180 = 0, o6 = 0, s6 = 0;
+    let k = from,
+      count = 0,
+      total = 0,
+      days = 0,
+      prev = Number.NaN,
+      last = Number.NaN;
+    let o90 = 0,
+      o180 = 0,
+      s180 = 0,
+      o6 = 0,
+      s6 = 0;
     for (; k < to && day[k]! < originDay; k++) {
-      const d = day[k]!, n = orders[k]!, v = value[k]!;
+      const d = day[k]!,
+        n = orders[k]!,
+        v = value[k]!;
       count += n;
       total += v;
       days++;
@@ -71,7 +111,10 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
       if (age <= 90) o90 += n;
       else if (age <= 180) o180 += n;
       if (age <= 180) s180 += v;
-      if (d >= start6m) { o6 += n; s6 += v; }
+      if (d >= start6m) {
+        o6 += n;
+        s6 += v;
+      }
     }
     const first = day[from]!;
     population[i] = c;
@@ -100,8 +143,24 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
     silentRatio[r] = recencyDays[r]! / usualGapDays[r]!;
   }
   return {
-    originDay, population, recencyDays, orders: orderCount, spend, tenureDays, purchaseDays, meanGapDays, lastGapDays, usualGapDays, silentRatio,
-    orders90d, orders90to180d, spend180d, orders6m, spend6m, ...(lapsed ? { lapsed } : {}), medianGapDays,
+    originDay,
+    population,
+    recencyDays,
+    orders: orderCount,
+    spend,
+    tenureDays,
+    purchaseDays,
+    meanGapDays,
+    lastGapDays,
+    usualGapDays,
+    silentRatio,
+    orders90d,
+    orders90to180d,
+    spend180d,
+    orders6m,
+    spend6m,
+    ...(lapsed ? { lapsed } : {}),
+    medianGapDays,
   };
 }
 
@@ -111,7 +170,8 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
  * @example featureMatrix(features, attributes).length === features.population.length * MODEL_FEATURES.length
  */
 export function featureMatrix(f: OriginFeatures, attributes: ChurnAttributes | undefined): Float64Array {
-  const m = f.population.length, cols = MODEL_FEATURES.length;
+  const m = f.population.length,
+    cols = MODEL_FEATURES.length;
   const out = new Float64Array(m * cols);
   for (let r = 0; r < m; r++) {
     const c = f.population[r]!;
@@ -135,7 +195,8 @@ export function featureMatrix(f: OriginFeatures, attributes: ChurnAttributes | u
   return out;
 }
 
-const code = (column: Int32Array | undefined, c: number): number => (column && column[c]! >= 0 ? column[c]! : Number.NaN);
+const code = (column: Int32Array | undefined, c: number): number =>
+  column && column[c]! >= 0 ? column[c]! : Number.NaN;
 
 /** Median of the finite values; `fallback` when there are none. */
 function medianOf(values: Float64Array, fallback: number): number {
@@ -160,8 +221,13 @@ export function subsetOrigin<F extends OriginFeatures>(f: F, rows: Int32Array): 
   const m = f.population.length;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(f)) {
-    if ((value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint8Array) && value.length === m) {
-      const picked = new (value.constructor as Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor)(rows.length);
+    if (
+      (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint8Array) &&
+      value.length === m
+    ) {
+      const picked = new (value.constructor as Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor)(
+        rows.length,
+      );
       for (let i = 0; i < rows.length; i++) picked[i] = value[rows[i]!]!;
       out[key] = picked;
     } else out[key] = value;

@@ -36,7 +36,17 @@ export interface ChurnCandidate {
   readonly reasonText?: Message;
 }
 
-export const CHURN_NOTE_CODES = ['no-events', 'short-history', 'few-customers', 'few-lapsed', 'few-active', 'refunds-ignored', 'future-ignored', 'fallback', 'never-bought'] as const;
+export const CHURN_NOTE_CODES = [
+  'no-events',
+  'short-history',
+  'few-customers',
+  'few-lapsed',
+  'few-active',
+  'refunds-ignored',
+  'future-ignored',
+  'fallback',
+  'never-bought',
+] as const;
 export type ChurnNoteCode = (typeof CHURN_NOTE_CODES)[number];
 export interface ChurnNote {
   readonly code: ChurnNoteCode;
@@ -88,7 +98,10 @@ export const churnOptionsSchema = z
     maxBacktestRows: z.number().int().min(100).default(200_000),
     seed: z.number().int().default(42),
     /** The candidates to back-test (default all); the report lists only these. */
-    models: z.array(z.enum(CHURN_MODELS)).min(1).default([...CHURN_MODELS]),
+    models: z
+      .array(z.enum(CHURN_MODELS))
+      .min(1)
+      .default([...CHURN_MODELS]),
   })
   .strict();
 
@@ -157,17 +170,25 @@ export interface BacktestData {
 export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {}): ChurnPrediction {
   const options = parseOptions(churnOptionsSchema, optionsInput);
   const index = indexPurchases(events);
-  const n = index.customers, t = index.asOfDay, H = options.horizonDays;
+  const n = index.customers,
+    t = index.asOfDay,
+    H = options.horizonDays;
   if (options.expectedValue && options.expectedValue.length !== n) {
-    throw new ChurnInputError('invalid-attribute', `Option expectedValue has ${options.expectedValue.length} entries for ${n} customers.`);
+    throw new ChurnInputError(
+      'invalid-attribute',
+      `Option expectedValue has ${options.expectedValue.length} entries for ${n} customers.`,
+    );
   }
   const notes: ChurnNote[] = [];
-  if (index.refundsIgnored > 0) notes.push(churnNote('refunds-ignored', 'churn.note.refunds-ignored', { count: index.refundsIgnored }));
-  if (index.futureIgnored > 0) notes.push(churnNote('future-ignored', 'churn.note.future-ignored', { count: index.futureIgnored }));
+  if (index.refundsIgnored > 0)
+    notes.push(churnNote('refunds-ignored', 'churn.note.refunds-ignored', { count: index.refundsIgnored }));
+  if (index.futureIgnored > 0)
+    notes.push(churnNote('future-ignored', 'churn.note.future-ignored', { count: index.futureIgnored }));
   const complaints = events.attributes?.complaints6m;
   const now = computeOriginFeatures(index, t, H);
   const nowRuleBits = ruleChurnBits(now, complaints);
-  if (now.population.length < n) notes.push(churnNote('never-bought', 'churn.note.never-bought', { count: n - now.population.length }));
+  if (now.population.length < n)
+    notes.push(churnNote('never-bought', 'churn.note.never-bought', { count: n - now.population.length }));
 
   const shortfall = checkHistory(index, H, options.minCustomers, options.minPerClass);
   let candidates: ChurnCandidate[];
@@ -190,9 +211,23 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
     const testRows = sampleRows(shortfall.test!.population.length, options.maxBacktestRows, options.seed + 1);
     const train = trainRows ? subsetOrigin(shortfall.train!, trainRows) : shortfall.train!;
     const test = testRows ? subsetOrigin(shortfall.test!, testRows) : shortfall.test!;
-    const data: BacktestData = { index, events, horizonDays: H, train, test, now, nowRuleBits, maxTrainingRows: options.maxTrainingRows, maxFitCustomers: options.maxFitCustomers, testRows, seed: options.seed };
+    const data: BacktestData = {
+      index,
+      events,
+      horizonDays: H,
+      train,
+      test,
+      now,
+      nowRuleBits,
+      maxTrainingRows: options.maxTrainingRows,
+      maxFitCustomers: options.maxFitCustomers,
+      testRows,
+      seed: options.seed,
+    };
     const runs = new Map<ChurnModelName, CandidateRun>();
-    candidates = CHURN_MODELS.filter((name) => options.models.includes(name)).map((name) => runCandidate(name, data, runs));
+    candidates = CHURN_MODELS.filter((name) => options.models.includes(name)).map((name) =>
+      runCandidate(name, data, runs),
+    );
     let final: Float64Array | undefined;
     let chosen: ChurnModelName | undefined;
     // Refitting may reveal a degenerate latest fit: then the next best ranks.
@@ -201,7 +236,11 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
       try {
         final = runs.get(name)!.final();
       } catch (error) {
-        candidates = candidates.map((c) => (c.name === name ? { ...c, status: statusOf(error), reason: `refit on the latest window: ${describe(error)}` } : c));
+        candidates = candidates.map((c) =>
+          c.name === name
+            ? { ...c, status: statusOf(error), reason: `refit on the latest window: ${describe(error)}` }
+            : c,
+        );
       }
     }
     if (final === undefined || chosen === undefined) {
@@ -215,13 +254,19 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
       selected = chosen;
       probability = final;
       const run = runs.get(chosen)!;
-      threshold = fixed ?? (options.atRisk.rule === 'max-f1' ? maxF1Threshold(run.testProbability, data.test.lapsed, baseRateOf(data.test.lapsed)) : Number.NaN);
+      threshold =
+        fixed ??
+        (options.atRisk.rule === 'max-f1'
+          ? maxF1Threshold(run.testProbability, data.test.lapsed, baseRateOf(data.test.lapsed))
+          : Number.NaN);
       decideAtRisk = (p, r) => p[r]! >= threshold;
     }
   }
 
   const churnProbability = new Float64Array(n).fill(Number.NaN);
-  const atRisk = new Uint8Array(n), expectedLoss = new Float64Array(n), ruleBits = new Uint8Array(n);
+  const atRisk = new Uint8Array(n),
+    expectedLoss = new Float64Array(n),
+    ruleBits = new Uint8Array(n);
   const rowOf = new Int32Array(n).fill(-1);
   const value = options.expectedValue ?? spendInLastYear(index);
   for (let r = 0; r < now.population.length; r++) {
@@ -266,16 +311,46 @@ function checkHistory(index: PurchaseIndex, H: number, minCustomers: number, min
   const span = t - index.firstDay;
   const test = computeOriginFeatures(index, t - H, H) as OriginFeatures & { lapsed: Uint8Array };
   if (!(index.firstDay < t - 2 * H)) {
-    return { problem: churnNote('short-history', 'churn.note.short-history', { span, horizon: H, need: 2 * H }), ...(test.population.length > 0 ? { test } : {}) };
+    return {
+      problem: churnNote('short-history', 'churn.note.short-history', { span, horizon: H, need: 2 * H }),
+      ...(test.population.length > 0 ? { test } : {}),
+    };
   }
   const train = computeOriginFeatures(index, t - 2 * H, H) as OriginFeatures & { lapsed: Uint8Array };
-  for (const [name, f] of [['training', train], ['test', test]] as const) {
+  for (const [name, f] of [
+    ['training', train],
+    ['test', test],
+  ] as const) {
     const m = f.population.length;
     let lapsed = 0;
     for (let r = 0; r < m; r++) lapsed += f.lapsed[r]!;
-    if (m < minCustomers) return { problem: churnNote('few-customers', 'churn.note.few-customers', { count: m, window: { key: `churn.window.${name}` }, min: minCustomers }), test };
-    if (lapsed < minPerClass) return { problem: churnNote('few-lapsed', 'churn.note.few-lapsed', { count: lapsed, window: { key: `churn.window.${name}` }, min: minPerClass }), test };
-    if (m - lapsed < minPerClass) return { problem: churnNote('few-active', 'churn.note.few-active', { count: m - lapsed, window: { key: `churn.window.${name}` }, min: minPerClass }), test };
+    if (m < minCustomers)
+      return {
+        problem: churnNote('few-customers', 'churn.note.few-customers', {
+          count: m,
+          window: { key: `churn.window.${name}` },
+          min: minCustomers,
+        }),
+        test,
+      };
+    if (lapsed < minPerClass)
+      return {
+        problem: churnNote('few-lapsed', 'churn.note.few-lapsed', {
+          count: lapsed,
+          window: { key: `churn.window.${name}` },
+          min: minPerClass,
+        }),
+        test,
+      };
+    if (m - lapsed < minPerClass)
+      return {
+        problem: churnNote('few-active', 'churn.note.few-active', {
+          count: m - lapsed,
+          window: { key: `churn.window.${name}` },
+          min: minPerClass,
+        }),
+        test,
+      };
   }
   return { train, test };
 }
@@ -288,25 +363,66 @@ function fallbackCandidates(check: HistoryCheck, why: ChurnNote): ChurnCandidate
       const score = name === 'rules' ? flagScore(ruleChurnBits(test)) : test.silentRatio;
       return { name, ...measure(score, test.lapsed), status: 'ok', reason: 'used as the fallback' };
     }
-    if (name === 'rules' || name === 'cadence') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'ok', reason: 'used as the fallback (no window to measure it on)' };
-    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'not-enough-data', reason: why.message, ...(why.key ? { reasonText: { key: why.key, ...(why.params ? { params: why.params } : {}) } } : {}) };
+    if (name === 'rules' || name === 'cadence')
+      return {
+        name,
+        auc: Number.NaN,
+        precisionAt20: Number.NaN,
+        baseRate: Number.NaN,
+        status: 'ok',
+        reason: 'used as the fallback (no window to measure it on)',
+      };
+    return {
+      name,
+      auc: Number.NaN,
+      precisionAt20: Number.NaN,
+      baseRate: Number.NaN,
+      status: 'not-enough-data',
+      reason: why.message,
+      ...(why.key ? { reasonText: { key: why.key, ...(why.params ? { params: why.params } : {}) } } : {}),
+    };
   });
 }
 
-function runCandidate(name: ChurnModelName, data: BacktestData, runs: Map<ChurnModelName, CandidateRun>): ChurnCandidate {
+function runCandidate(
+  name: ChurnModelName,
+  data: BacktestData,
+  runs: Map<ChurnModelName, CandidateRun>,
+): ChurnCandidate {
   const { test } = data;
   try {
     const run = buildRun(name, data);
-    if (typeof run === 'string') return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: 'degenerate', reason: run };
+    if (typeof run === 'string')
+      return {
+        name,
+        auc: Number.NaN,
+        precisionAt20: Number.NaN,
+        baseRate: baseRateOf(test.lapsed),
+        status: 'degenerate',
+        reason: run,
+      };
     runs.set(name, run);
     const measured = measure(run.testScore, test.lapsed);
     if (!(measured.auc >= 0.5)) {
       const reasonText: Message = { key: 'churn.reason.worse-than-chance', params: { auc: measured.auc.toFixed(3) } };
-      return { name, ...measured, status: 'degenerate', reason: label(reasonText.key, 'en', reasonText.params), reasonText };
+      return {
+        name,
+        ...measured,
+        status: 'degenerate',
+        reason: label(reasonText.key, 'en', reasonText.params),
+        reasonText,
+      };
     }
     return { name, ...measured, status: 'ok', reason: '' };
   } catch (error) {
-    return { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: statusOf(error), reason: describe(error) };
+    return {
+      name,
+      auc: Number.NaN,
+      precisionAt20: Number.NaN,
+      baseRate: baseRateOf(test.lapsed),
+      status: statusOf(error),
+      reason: describe(error),
+    };
   }
 }
 
@@ -315,7 +431,13 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | stri
   const { train, test, now, horizonDays: H, index } = data;
   switch (name) {
     case 'rules':
-      return calibratedRun(flagScore(ruleChurnBits(train)), flagScore(ruleChurnBits(test)), flagScore(data.nowRuleBits), train.lapsed, test.lapsed);
+      return calibratedRun(
+        flagScore(ruleChurnBits(train)),
+        flagScore(ruleChurnBits(test)),
+        flagScore(data.nowRuleBits),
+        train.lapsed,
+        test.lapsed,
+      );
     case 'cadence':
       return calibratedRun(train.silentRatio, test.silentRatio, now.silentRatio, train.lapsed, test.lapsed);
     case 'bg-nbd':
@@ -323,7 +445,9 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | stri
       const atTest = fitBtydAt(index, test.originDay, H, name, data.maxFitCustomers, data.seed);
       const degenerate = assessBtydFit(atTest.fit);
       if (degenerate) return degenerate.reason;
-      const testScore = data.testRows ? Float64Array.from(data.testRows, (r) => atTest.noPurchase[r]!) : atTest.noPurchase;
+      const testScore = data.testRows
+        ? Float64Array.from(data.testRows, (r) => atTest.noPurchase[r]!)
+        : atTest.noPurchase;
       return {
         testScore,
         testProbability: testScore,
@@ -341,7 +465,13 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | stri
 }
 
 /** A ranking score turned into probabilities by isotonic calibration on the previous window's labels. */
-function calibratedRun(trainScore: Float64Array, testScore: Float64Array, nowScore: Float64Array, trainLapsed: Uint8Array, testLapsed: Uint8Array): CandidateRun {
+function calibratedRun(
+  trainScore: Float64Array,
+  testScore: Float64Array,
+  nowScore: Float64Array,
+  trainLapsed: Uint8Array,
+  testLapsed: Uint8Array,
+): CandidateRun {
   return {
     testScore,
     testProbability: applyIsotonic(fitIsotonic(trainScore, trainLapsed), testScore),
@@ -383,7 +513,8 @@ function flagScore(bits: Uint8Array): Float64Array {
 function cadenceProbability(f: OriginFeatures, H: number): Float64Array {
   const out = new Float64Array(f.population.length);
   for (let r = 0; r < out.length; r++) {
-    const g = f.usualGapDays[r]!, s = f.recencyDays[r]!;
+    const g = f.usualGapDays[r]!,
+      s = f.recencyDays[r]!;
     const alive = Math.min(1, Math.exp(1 - s / g));
     out[r] = 1 - alive * -Math.expm1(-H / g);
   }
@@ -395,7 +526,11 @@ class DegenerateError extends Error {}
 
 function statusOf(error: unknown): CandidateStatus {
   if (error instanceof DegenerateError) return 'degenerate';
-  if (error instanceof LifetimeModelError && ['no-customers', 'too-few-customers', 'no-repeat-buyers', 'identical-customers'].includes(error.code)) return 'not-enough-data';
+  if (
+    error instanceof LifetimeModelError &&
+    ['no-customers', 'too-few-customers', 'no-repeat-buyers', 'identical-customers'].includes(error.code)
+  )
+    return 'not-enough-data';
   return 'failed';
 }
 

@@ -25,15 +25,25 @@ const ZERO_DATE = /^0+(?:[-/.年月日:T ]+0+)*[日]?$/;
  * can: a placeholder, before `floorDay`, or after `todayDay`.
  * @example checkDateDay(dayFromCivil(1900, 1, 1), dayFromCivil(1990, 1, 1), undefined) → { code: 'invalid-date', reason: 'is a placeholder date, not a real one' }
  */
-export function checkDateDay(day: number, floorDay: number, todayDay: number | undefined): { readonly code: 'invalid-date' | 'future-date'; readonly reason: string; readonly text: Message } | undefined {
-  if (PLACEHOLDER_DAYS.has(day) || day >= FAR_FUTURE_DAY) return problem('invalid-date', { key: 'clean.placeholder-date' });
-  if (day < floorDay) return problem('invalid-date', { key: 'clean.before-floor', params: { floor: formatDay(floorDay) } });
-  if (todayDay !== undefined && day > todayDay) return problem('future-date', { key: 'clean.future-date', params: { today: formatDay(todayDay) } });
+export function checkDateDay(
+  day: number,
+  floorDay: number,
+  todayDay: number | undefined,
+): { readonly code: 'invalid-date' | 'future-date'; readonly reason: string; readonly text: Message } | undefined {
+  if (PLACEHOLDER_DAYS.has(day) || day >= FAR_FUTURE_DAY)
+    return problem('invalid-date', { key: 'clean.placeholder-date' });
+  if (day < floorDay)
+    return problem('invalid-date', { key: 'clean.before-floor', params: { floor: formatDay(floorDay) } });
+  if (todayDay !== undefined && day > todayDay)
+    return problem('future-date', { key: 'clean.future-date', params: { today: formatDay(todayDay) } });
   return undefined;
 }
 
 /** `reason` in English for logs, `text` for every locale. */
-function problem(code: 'invalid-date' | 'future-date', text: Message): { readonly code: 'invalid-date' | 'future-date'; readonly reason: string; readonly text: Message } {
+function problem(
+  code: 'invalid-date' | 'future-date',
+  text: Message,
+): { readonly code: 'invalid-date' | 'future-date'; readonly reason: string; readonly text: Message } {
   return { code, reason: label(text.key, 'en', text.params), text };
 }
 

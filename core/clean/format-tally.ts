@@ -32,7 +32,14 @@ export class DateFormatTally {
         log.add(
           createIssue('date-normalized', row, column, value, {
             key: 'clean.dates-normalized',
-            params: { column, count: count.toLocaleString('en-US'), dates: { key: count === 1 ? 'clean.date' : 'clean.dates' }, format: format === 'excel-serial' ? { key: 'clean.format.excel-serial' } : DATE_FORMAT_LABEL[format], row, value },
+            params: {
+              column,
+              count: count.toLocaleString('en-US'),
+              dates: { key: count === 1 ? 'clean.date' : 'clean.dates' },
+              format: format === 'excel-serial' ? { key: 'clean.format.excel-serial' } : DATE_FORMAT_LABEL[format],
+              row,
+              value,
+            },
           }),
           count,
         );

@@ -26,12 +26,27 @@ export interface CellContext {
 
 /** The reading rules of a run, from its resolved options: one way to build a CellContext. */
 export function createCellContext(
-  options: { readonly dateOrder: DateOrder; readonly todayDay: number | undefined; readonly dateFloorDay: number; readonly decimal?: 'auto' | DecimalMark },
+  options: {
+    readonly dateOrder: DateOrder;
+    readonly todayDay: number | undefined;
+    readonly dateFloorDay: number;
+    readonly decimal?: 'auto' | DecimalMark;
+  },
   log: IssueLog,
   consequence: LabelKey,
 ): CellContext {
-  const numbers = new NumberStyles(options.decimal === undefined || options.decimal === 'auto' ? undefined : options.decimal);
-  return { log, dates: new DateFormatTally(), dateOrder: options.dateOrder, todayDay: options.todayDay, dateFloorDay: options.dateFloorDay, numbers, consequence };
+  const numbers = new NumberStyles(
+    options.decimal === undefined || options.decimal === 'auto' ? undefined : options.decimal,
+  );
+  return {
+    log,
+    dates: new DateFormatTally(),
+    dateOrder: options.dateOrder,
+    todayDay: options.todayDay,
+    dateFloorDay: options.dateFloorDay,
+    numbers,
+    consequence,
+  };
 }
 
 // Below Excel serial 20000 parseDate refuses numbers (an id is not a date);
@@ -46,15 +61,21 @@ const SERIAL_MIN = 20000;
  */
 export function readDateCell(cell: Cell, row: number, column: string, ctx: CellContext): number | null {
   if (isEmptyCell(cell)) return null;
-  if (typeof cell === 'boolean') return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.not-a-date' });
-  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
+  if (typeof cell === 'boolean')
+    return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.not-a-date' });
+  if (isFormulaError(cell))
+    return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
   const raw = cell as string | number;
-  if (isPlaceholderDateCell(raw)) return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.placeholder-date' });
+  if (isPlaceholderDateCell(raw))
+    return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.placeholder-date' });
   const parsed: ParsedDate =
-    typeof raw === 'number' && raw >= 0 && raw < SERIAL_MIN ? { ok: true, day: dayFromExcelSerial(raw), format: 'excel-serial' } : parseDate(raw, ctx.dateOrder);
+    typeof raw === 'number' && raw >= 0 && raw < SERIAL_MIN
+      ? { ok: true, day: dayFromExcelSerial(raw), format: 'excel-serial' }
+      : parseDate(raw, ctx.dateOrder);
   const text = cellText(cell);
   if (!parsed.ok) {
-    if (parsed.reason === 'impossible') return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.impossible-date' });
+    if (parsed.reason === 'impossible')
+      return reportInvalid(cell, row, column, ctx, 'invalid-date', { key: 'clean.impossible-date' });
     if (parsed.reason === 'ambiguous') {
       return reportInvalid(cell, row, column, ctx, 'ambiguous-date', { key: 'clean.ambiguous-date' });
     }
@@ -71,9 +92,16 @@ export function readDateCell(cell: Cell, row: number, column: string, ctx: CellC
  * but not a number (issue logged). Negative counts, days and rates are
  * impossible values: reported, never guessed.
  */
-export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column: string, ctx: CellContext): number | null {
+export function readNumberCell(
+  cell: Cell,
+  kind: NumberKind,
+  row: number,
+  column: string,
+  ctx: CellContext,
+): number | null {
   if (isEmptyCell(cell)) return null;
-  if (isFormulaError(cell)) return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
+  if (isFormulaError(cell))
+    return reportInvalid(cell, row, column, ctx, 'formula-error', { key: 'clean.formula-error' });
   let mark: DecimalMark = '.';
   if (typeof cell === 'string') {
     const known = ctx.numbers.markFor(column, cell);
@@ -84,15 +112,39 @@ export function readNumberCell(cell: Cell, kind: NumberKind, row: number, column
     }
   }
   const parsed = parseNumber(cell as string | number | boolean, kind, mark);
-  if (!parsed.ok) return reportInvalid(cell, row, column, ctx, 'invalid-number', { key: mark === ',' ? 'clean.not-a-number-comma' : 'clean.not-a-number' });
+  if (!parsed.ok)
+    return reportInvalid(cell, row, column, ctx, 'invalid-number', {
+      key: mark === ',' ? 'clean.not-a-number-comma' : 'clean.not-a-number',
+    });
   if (parsed.value < 0 && (kind === 'count' || kind === 'days' || kind === 'rate')) {
-    return reportInvalid(cell, row, column, ctx, 'negative-value', { key: kind === 'rate' ? 'clean.negative-rate' : kind === 'days' ? 'clean.negative-days' : 'clean.negative-count' });
+    return reportInvalid(cell, row, column, ctx, 'negative-value', {
+      key: kind === 'rate' ? 'clean.negative-rate' : kind === 'days' ? 'clean.negative-days' : 'clean.negative-count',
+    });
   }
   return parsed.value;
 }
 
-function reportInvalid(cell: Cell, row: number, column: string, ctx: CellContext, code: 'invalid-date' | 'ambiguous-date' | 'future-date' | 'formula-error' | 'invalid-number' | 'ambiguous-number' | 'negative-value', reason: Message): number {
+function reportInvalid(
+  cell: Cell,
+  row: number,
+  column: string,
+  ctx: CellContext,
+  code:
+    | 'invalid-date'
+    | 'ambiguous-date'
+    | 'future-date'
+    | 'formula-error'
+    | 'invalid-number'
+    | 'ambiguous-number'
+    | 'negative-value',
+  reason: Message,
+): number {
   const value = cellText(cell);
-  ctx.log.add(createIssue(code, row, column, value, { key: 'clean.cell', params: { row, column, value, reason, then: { key: ctx.consequence } } }));
+  ctx.log.add(
+    createIssue(code, row, column, value, {
+      key: 'clean.cell',
+      params: { row, column, value, reason, then: { key: ctx.consequence } },
+    }),
+  );
   return Number.NaN;
 }

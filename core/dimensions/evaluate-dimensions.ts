@@ -2,12 +2,20 @@ import { z } from 'zod';
 import type { CustomerFeatures } from '../features/customer-features.js';
 import { label, type LabelKey, type Locale } from '../i18n/labels.js';
 import { ConfigError, formatConfigIssues } from '../rules/config-error.js';
-import { CATEGORY_FIELDS, fieldLabel, readRuleField, RULE_FIELD_IDS, type CategoryField, type RuleFieldId } from '../rules/rule-fields.js';
+import {
+  CATEGORY_FIELDS,
+  fieldLabel,
+  readRuleField,
+  RULE_FIELD_IDS,
+  type CategoryField,
+  type RuleFieldId,
+} from '../rules/rule-fields.js';
 import { pearson } from './pearson.js';
 
 export type DimensionField = RuleFieldId | CategoryField;
 const DIMENSION_FIELDS = [...RULE_FIELD_IDS, ...CATEGORY_FIELDS] as const;
-const isCategory = (field: DimensionField): field is CategoryField => (CATEGORY_FIELDS as readonly string[]).includes(field);
+const isCategory = (field: DimensionField): field is CategoryField =>
+  (CATEGORY_FIELDS as readonly string[]).includes(field);
 
 /**
  * Default operability 1–5 per field (SPEC §4, default not in source):
@@ -69,15 +77,35 @@ export const dimensionOptionsSchema = z
     /** Selected when score ≥ threshold (SPEC §4 default 4.0). */
     threshold: z.number().min(1).max(5).default(4),
     /** Availability bands on the non-missing share: ≥ high → 高, ≥ mid → 中, else 低. */
-    availability: z.object({ high: z.number().min(0).max(1).default(0.9), mid: z.number().min(0).max(1).default(0.6) }).strict().prefault({}),
+    availability: z
+      .object({ high: z.number().min(0).max(1).default(0.9), mid: z.number().min(0).max(1).default(0.6) })
+      .strict()
+      .prefault({}),
     /** Expert overrides per field (A: business experts confirm; the score stays editable). */
-    overrides: z.partialRecord(z.enum(DIMENSION_FIELDS), z.object({ relevance: score15.optional(), operability: score15.optional(), selected: z.boolean().optional() }).strict()).default({}),
+    overrides: z
+      .partialRecord(
+        z.enum(DIMENSION_FIELDS),
+        z
+          .object({ relevance: score15.optional(), operability: score15.optional(), selected: z.boolean().optional() })
+          .strict(),
+      )
+      .default({}),
   })
   .strict()
   .superRefine((options, ctx) => {
     const { relevance, operability } = options.weights;
-    if (Math.abs(relevance + operability - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['weights'], message: `relevance ${relevance} + operability ${operability} = ${Number((relevance + operability).toFixed(12))}, expected 1` });
-    if (options.availability.mid > options.availability.high) ctx.addIssue({ code: 'custom', path: ['availability'], message: `mid ${options.availability.mid} > high ${options.availability.high}` });
+    if (Math.abs(relevance + operability - 1) > 1e-9)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: `relevance ${relevance} + operability ${operability} = ${Number((relevance + operability).toFixed(12))}, expected 1`,
+      });
+    if (options.availability.mid > options.availability.high)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['availability'],
+        message: `mid ${options.availability.mid} > high ${options.availability.high}`,
+      });
   });
 
 export type DimensionOptionsInput = z.input<typeof dimensionOptionsSchema>;
@@ -121,7 +149,10 @@ export interface DimensionRow {
 export interface DimensionEvaluation {
   readonly goal: RuleFieldId;
   readonly rows: readonly DimensionRow[];
-  readonly notes: readonly { readonly code: 'goal-missing' | 'candidate-missing' | 'relevance-needed'; readonly message: string }[];
+  readonly notes: readonly {
+    readonly code: 'goal-missing' | 'candidate-missing' | 'relevance-needed';
+    readonly message: string;
+  }[];
   readonly options: DimensionOptions;
 }
 
@@ -139,7 +170,11 @@ export function relevanceFromCorrelation(r: number): number {
  * Score = weighted average of relevance and operability (SPEC §4; Table 3 fits 0.5/0.5).
  * @example dimensionScore(2, 5) === 3.5
  */
-export function dimensionScore(relevance: number, operability: number, weights: { readonly relevance: number; readonly operability: number } = { relevance: 0.5, operability: 0.5 }): number {
+export function dimensionScore(
+  relevance: number,
+  operability: number,
+  weights: { readonly relevance: number; readonly operability: number } = { relevance: 0.5, operability: 0.5 },
+): number {
   return Math.round((relevance * weights.relevance + operability * weights.operability) * 1e9) / 1e9;
 }
 
@@ -153,20 +188,32 @@ export function dimensionScore(relevance: number, operability: number, weights: 
  * @throws ConfigError for invalid options.
  * @example evaluateDimensions(features, { goal: 'frequency6m' }).rows.filter((row) => row.selected)
  */
-export function evaluateDimensions(features: CustomerFeatures, optionsInput: DimensionOptionsInput = {}, locale: Locale = 'en'): DimensionEvaluation {
+export function evaluateDimensions(
+  features: CustomerFeatures,
+  optionsInput: DimensionOptionsInput = {},
+  locale: Locale = 'en',
+): DimensionEvaluation {
   const options = resolveDimensionOptions(optionsInput);
   const n = features.count;
   const notes: DimensionEvaluation['notes'][number][] = [];
   const goal = readRuleField(features, options.goal);
-  if (!goal) notes.push({ code: 'goal-missing', message: label('dimensions.note.goal-missing', locale, { goal: fieldLabel(options.goal, locale) }) });
-  const present = (field: DimensionField): boolean => (isCategory(field) ? features.attributes[field] !== undefined : readRuleField(features, field) !== undefined);
+  if (!goal)
+    notes.push({
+      code: 'goal-missing',
+      message: label('dimensions.note.goal-missing', locale, { goal: fieldLabel(options.goal, locale) }),
+    });
+  const present = (field: DimensionField): boolean =>
+    isCategory(field) ? features.attributes[field] !== undefined : readRuleField(features, field) !== undefined;
   const candidates = options.candidates ?? DIMENSION_FIELDS.filter((field) => field !== options.goal && present(field));
 
   const rows: DimensionRow[] = [];
   const needRelevance: string[] = [];
   for (const field of candidates) {
     if (!present(field)) {
-      notes.push({ code: 'candidate-missing', message: label('dimensions.note.candidate-missing', locale, { field: dimensionName(field, locale) }) });
+      notes.push({
+        code: 'candidate-missing',
+        message: label('dimensions.note.candidate-missing', locale, { field: dimensionName(field, locale) }),
+      });
       continue;
     }
     let filled = 0;
@@ -190,7 +237,8 @@ export function evaluateDimensions(features: CustomerFeatures, optionsInput: Dim
       field,
       kind: isCategory(field) ? 'category' : 'numeric',
       availability,
-      availabilityBand: availability >= options.availability.high ? 'high' : availability >= options.availability.mid ? 'mid' : 'low',
+      availabilityBand:
+        availability >= options.availability.high ? 'high' : availability >= options.availability.mid ? 'mid' : 'low',
       r,
       pairs: correlation.pairs,
       relevance,
@@ -202,7 +250,13 @@ export function evaluateDimensions(features: CustomerFeatures, optionsInput: Dim
       selectedSource: override.selected !== undefined ? 'override' : 'threshold',
     });
   }
-  if (needRelevance.length > 0) notes.push({ code: 'relevance-needed', message: label('dimensions.note.relevance-needed', locale, { fields: needRelevance.join(locale === 'zh-CN' ? '、' : ', ') }) });
+  if (needRelevance.length > 0)
+    notes.push({
+      code: 'relevance-needed',
+      message: label('dimensions.note.relevance-needed', locale, {
+        fields: needRelevance.join(locale === 'zh-CN' ? '、' : ', '),
+      }),
+    });
   return { goal: options.goal, rows, notes, options };
 }
 

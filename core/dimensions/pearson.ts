@@ -12,21 +12,29 @@ export interface Correlation {
  */
 export function pearson(x: Float64Array, y: Float64Array): Correlation {
   const n = Math.min(x.length, y.length);
-  let pairs = 0, sx = 0, sy = 0;
+  let pairs = 0,
+    sx = 0,
+    sy = 0;
   for (let i = 0; i < n; i++) {
-    const a = x[i]!, b = y[i]!;
+    const a = x[i]!,
+      b = y[i]!;
     if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
     pairs++;
     sx += a;
     sy += b;
   }
   if (pairs < 3) return { r: Number.NaN, pairs };
-  const mx = sx / pairs, my = sy / pairs;
-  let sxy = 0, sxx = 0, syy = 0;
+  const mx = sx / pairs,
+    my = sy / pairs;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
-    const a = x[i]!, b = y[i]!;
+    const a = x[i]!,
+      b = y[i]!;
     if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const dx = a - mx, dy = b - my;
+    const dx = a - mx,
+      dy = b - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;

@@ -12,7 +12,14 @@ import type { RawRow } from '../table/cell.js';
 import { CurrencyTally } from '../money/detect-currency.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { GrowableColumn } from '../util/growable.js';
-import { ATTRIBUTE_FIELDS, BEHAVIOUR_FIELDS, nanColumn, type AttributeField, type BehaviourField, type CustomerFeatures } from './customer-features.js';
+import {
+  ATTRIBUTE_FIELDS,
+  BEHAVIOUR_FIELDS,
+  nanColumn,
+  type AttributeField,
+  type BehaviourField,
+  type CustomerFeatures,
+} from './customer-features.js';
 
 /** Parsed customer rows: one record per customer, plus which input row went to whom. */
 export interface CustomerTable {
@@ -38,7 +45,15 @@ export interface CustomerAccumulator {
 }
 
 const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'category']);
-const CATEGORY_FIELDS: readonly FieldId[] = ['industry', 'region', 'companySize', 'channel', 'gender', 'membershipLevel', 'accountManager'];
+const CATEGORY_FIELDS: readonly FieldId[] = [
+  'industry',
+  'region',
+  'companySize',
+  'channel',
+  'gender',
+  'membershipLevel',
+  'accountManager',
+];
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /**
@@ -47,7 +62,11 @@ const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
  * with most filled fields, logins filled with 0, registration date from the
  * first purchase, contacts and industries checked, impossible values flagged.
  */
-export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOptions, log: IssueLog): CustomerAccumulator {
+export function createCustomerAccumulator(
+  plan: ColumnPlan,
+  options: SegmentOptions,
+  log: IssueLog,
+): CustomerAccumulator {
   const col = plan.columns;
   const name = (field: FieldId): string => plan.headers[col[field]!] || field;
   const fields = (Object.keys(col) as FieldId[]).filter((f) => f !== 'customerId');
@@ -78,7 +97,10 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
   const normalizedText = new Map<FieldId, { count: number; row: number; value: string }>();
   let dataRows = 0;
 
-  function parseRow(row: RawRow, rowNumber: number): { values: Map<FieldId, number | string | undefined>; filled: number } {
+  function parseRow(
+    row: RawRow,
+    rowNumber: number,
+  ): { values: Map<FieldId, number | string | undefined>; filled: number } {
     const values = new Map<FieldId, number | string | undefined>();
     let filled = 0;
     for (const f of fields) {
@@ -87,7 +109,13 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
       let value: number | string | undefined;
       if (TEXT_KINDS.has(kind)) {
         if (isFormulaError(cell)) {
-          log.add({ code: 'formula-error', row: rowNumber, column: name(f), value: cellText(cell), message: `Row ${rowNumber}, ${name(f)}: "${cellText(cell)}" is a formula error; treated as empty.` });
+          log.add({
+            code: 'formula-error',
+            row: rowNumber,
+            column: name(f),
+            value: cellText(cell),
+            message: `Row ${rowNumber}, ${name(f)}: "${cellText(cell)}" is a formula error; treated as empty.`,
+          });
         } else if (!isEmptyCell(cell)) {
           const raw = cellText(cell).trim();
           value = CATEGORY_FIELDS.includes(f) ? normalizeText(raw) : raw;
@@ -99,10 +127,34 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
         }
       } else {
         if (kind === 'money') currency.noteCell(cell, rowNumber, name(f));
-        const parsed = kind === 'date' ? readDateCell(cell, rowNumber, name(f), ctx) : readNumberCell(cell, kind === 'days' ? 'days' : kind === 'count' ? 'count' : kind === 'rate' ? 'rate' : kind === 'money' ? 'money' : 'number', rowNumber, name(f), ctx);
+        const parsed =
+          kind === 'date'
+            ? readDateCell(cell, rowNumber, name(f), ctx)
+            : readNumberCell(
+                cell,
+                kind === 'days'
+                  ? 'days'
+                  : kind === 'count'
+                    ? 'count'
+                    : kind === 'rate'
+                      ? 'rate'
+                      : kind === 'money'
+                        ? 'money'
+                        : 'number',
+                rowNumber,
+                name(f),
+                ctx,
+              );
         if (parsed === null) value = undefined;
         else if (Number.isNaN(parsed)) {
-          if (!firstInvalid.has(f)) firstInvalid.set(f, { code: 'invalid-column', row: rowNumber, column: name(f), value: cellText(cell), message: '' });
+          if (!firstInvalid.has(f))
+            firstInvalid.set(f, {
+              code: 'invalid-column',
+              row: rowNumber,
+              column: name(f),
+              value: cellText(cell),
+              message: '',
+            });
           value = undefined;
         } else value = parsed;
       }
@@ -128,7 +180,8 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     // Keep rowCustomer aligned with row numbers even if a batch skips ahead.
     while (firstDataRow + rowCustomer.length < firstRowNumber) rowCustomer.push(-1);
     // Decimal mark per column from the whole batch before any cell is read (1.000 above 2.500,50).
-    for (const f of fields) if (!TEXT_KINDS.has(getField(f).kind) && getField(f).kind !== 'date') ctx.numbers.learn(rows, col[f], name(f));
+    for (const f of fields)
+      if (!TEXT_KINDS.has(getField(f).kind) && getField(f).kind !== 'date') ctx.numbers.learn(rows, col[f], name(f));
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNumber = firstRowNumber + i;
@@ -138,13 +191,28 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
         rowCustomer.push(-1);
         if (row.every(isEmptyCell)) continue;
         dataRows++;
-        log.add({ code: 'missing-id', row: rowNumber, column: idName, value: cellText(idCell), message: id === '' ? `Row ${rowNumber}: no customer ID; row excluded.` : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.` });
+        log.add({
+          code: 'missing-id',
+          row: rowNumber,
+          column: idName,
+          value: cellText(idCell),
+          message:
+            id === ''
+              ? `Row ${rowNumber}: no customer ID; row excluded.`
+              : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.`,
+        });
         continue;
       }
       dataRows++;
       const master = idMap.get(id);
       if (master !== undefined && master !== id) {
-        log.add({ code: 'id-unified', row: rowNumber, column: idName, value: id, message: `Row ${rowNumber}, ${idName}: ${id} merged into ${master} (ID mapping).` });
+        log.add({
+          code: 'id-unified',
+          row: rowNumber,
+          column: idName,
+          value: id,
+          message: `Row ${rowNumber}, ${idName}: ${id} merged into ${master} (ID mapping).`,
+        });
         id = master;
       }
       const { values, filled } = parseRow(row, rowNumber);
@@ -169,13 +237,20 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
           store(c, values);
           filledCounts.data[c] = filled;
           chosenRow.data[c] = rowNumber;
-          if (previousContact !== undefined && texts.get('contact')![c] === undefined) texts.get('contact')![c] = previousContact;
+          if (previousContact !== undefined && texts.get('contact')![c] === undefined)
+            texts.get('contact')![c] = previousContact;
         } else {
           const contact = values.get('contact');
           const contacts = texts.get('contact');
           if (contacts && contacts[c] === undefined && typeof contact === 'string') {
             contacts[c] = contact;
-            log.add({ code: 'contact-missing', row: chosenRow.data[c]!, column: name('contact'), value: contact, message: `Customer ${id}: contact filled from row ${rowNumber} (another record of the same customer).` });
+            log.add({
+              code: 'contact-missing',
+              row: chosenRow.data[c]!,
+              column: name('contact'),
+              value: contact,
+              message: `Customer ${id}: contact filled from row ${rowNumber} (another record of the same customer).`,
+            });
           }
         }
       }
@@ -186,12 +261,27 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
   function applyRules(): void {
     for (const [c, rowsSeen] of rowsOf) {
       log.add(
-        { code: 'duplicate-id', row: rowsSeen[1]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} appears in rows ${rowsSeen.join(', ')}; row ${chosenRow.data[c]} used (most filled fields, then first).` },
+        {
+          code: 'duplicate-id',
+          row: rowsSeen[1]!,
+          column: idName,
+          value: ids[c]!,
+          message: `Customer ${ids[c]} appears in rows ${rowsSeen.join(', ')}; row ${chosenRow.data[c]} used (most filled fields, then first).`,
+        },
         rowsSeen.length - 1,
       );
     }
     for (const [f, { count, row, value }] of normalizedText) {
-      log.add({ code: 'text-normalized', row, column: name(f), value, message: `${name(f)}: ${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'} normalised for matching (width, traditional characters, spacing; first at row ${row}: "${value}").` }, count);
+      log.add(
+        {
+          code: 'text-normalized',
+          row,
+          column: name(f),
+          value,
+          message: `${name(f)}: ${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'} normalised for matching (width, traditional characters, spacing; first at row ${row}: "${value}").`,
+        },
+        count,
+      );
     }
     dates.flush(log);
     const n = ids.length;
@@ -201,7 +291,13 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
       for (let c = 0; c < n; c++) {
         if (Number.isNaN(logins.data[c]!)) {
           logins.data[c] = 0;
-          log.add({ code: 'logins-zero', row: rowOf(c), column: name('logins3m'), value: '', message: `Row ${rowOf(c)}, ${name('logins3m')}: empty, filled with 0 (no login recorded = no activity).` });
+          log.add({
+            code: 'logins-zero',
+            row: rowOf(c),
+            column: name('logins3m'),
+            value: '',
+            message: `Row ${rowOf(c)}, ${name('logins3m')}: empty, filled with 0 (no login recorded = no activity).`,
+          });
         }
       }
     }
@@ -211,7 +307,13 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
       for (let c = 0; c < n; c++) {
         if (Number.isNaN(registration.data[c]!) && !Number.isNaN(firstPurchase.data[c]!)) {
           registration.data[c] = firstPurchase.data[c]!;
-          log.add({ code: 'registration-date-filled', row: rowOf(c), column: name('registrationDate'), value: '', message: `Row ${rowOf(c)}, ${name('registrationDate')}: empty, filled with the first purchase date ${formatDay(firstPurchase.data[c]!)}.` });
+          log.add({
+            code: 'registration-date-filled',
+            row: rowOf(c),
+            column: name('registrationDate'),
+            value: '',
+            message: `Row ${rowOf(c)}, ${name('registrationDate')}: empty, filled with the first purchase date ${formatDay(firstPurchase.data[c]!)}.`,
+          });
         }
       }
     }
@@ -220,12 +322,25 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
       for (let c = 0; c < n; c++) {
         const contact = contacts[c];
         if (contact === undefined) {
-          log.add({ code: 'contact-missing', row: rowOf(c), column: name('contact'), value: '', message: `Row ${rowOf(c)}, ${name('contact')}: empty and no other record of customer ${ids[c]} has one.` });
+          log.add({
+            code: 'contact-missing',
+            row: rowOf(c),
+            column: name('contact'),
+            value: '',
+            message: `Row ${rowOf(c)}, ${name('contact')}: empty and no other record of customer ${ids[c]} has one.`,
+          });
           continue;
         }
         const problem = checkContact(contact);
         // Contacts are personal data: the message names the row, never the number.
-        if (problem) log.add({ code: 'contact-invalid', row: rowOf(c), column: name('contact'), value: contact, message: `Row ${rowOf(c)}, ${name('contact')}: ${problem}; kept, please verify.` });
+        if (problem)
+          log.add({
+            code: 'contact-invalid',
+            row: rowOf(c),
+            column: name('contact'),
+            value: contact,
+            message: `Row ${rowOf(c)}, ${name('contact')}: ${problem}; kept, please verify.`,
+          });
       }
     }
     const industries = texts.get('industry');
@@ -234,21 +349,41 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
       for (let c = 0; c < n; c++) {
         const value = industries[c];
         if (value !== undefined && !known(value)) {
-          log.add({ code: 'industry-unrecognized', row: rowOf(c), column: name('industry'), value, message: `Row ${rowOf(c)}, ${name('industry')}: "${value}" is not in the industry list (GB/T 4754 sections by default); kept, please verify.` });
+          log.add({
+            code: 'industry-unrecognized',
+            row: rowOf(c),
+            column: name('industry'),
+            value,
+            message: `Row ${rowOf(c)}, ${name('industry')}: "${value}" is not in the industry list (GB/T 4754 sections by default); kept, please verify.`,
+          });
         }
       }
     }
     const f6 = numbers.get('frequency6m');
     if (f6) {
       for (let c = 0; c < n; c++) {
-        if (f6.data[c]! / 6 > 20) log.add({ code: 'frequency-over-limit', row: rowOf(c), column: name('frequency6m'), value: String(f6.data[c]), message: `Row ${rowOf(c)}, ${name('frequency6m')}: ${f6.data[c]} orders in 6 months is more than 20 a month; please verify.` });
+        if (f6.data[c]! / 6 > 20)
+          log.add({
+            code: 'frequency-over-limit',
+            row: rowOf(c),
+            column: name('frequency6m'),
+            value: String(f6.data[c]),
+            message: `Row ${rowOf(c)}, ${name('frequency6m')}: ${f6.data[c]} orders in 6 months is more than 20 a month; please verify.`,
+          });
       }
     }
     for (const f of ['cumulativeSpend', 'amount6m'] as const) {
       const spend = numbers.get(f);
       if (!spend) continue;
       for (let c = 0; c < n; c++) {
-        if (spend.data[c]! < 0) log.add({ code: 'negative-spend', row: rowOf(c), column: name(f), value: money.format(spend.data[c]!), message: `Row ${rowOf(c)}, ${name(f)}: negative spend ${money.format(spend.data[c]!)}; kept, please verify.` });
+        if (spend.data[c]! < 0)
+          log.add({
+            code: 'negative-spend',
+            row: rowOf(c),
+            column: name(f),
+            value: money.format(spend.data[c]!),
+            message: `Row ${rowOf(c)}, ${name(f)}: negative spend ${money.format(spend.data[c]!)}; kept, please verify.`,
+          });
       }
     }
   }
@@ -258,13 +393,23 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     for (const f of required) {
       const bad = firstInvalid.get(f);
       if (col[f] !== undefined && dataRows > 0 && (valid.get(f) ?? 0) === 0 && bad) {
-        fatal.push(createIssue('invalid-column', bad.row, bad.column, bad.value, { key: 'clean.column-no-value', params: { column: name(f), count: dataRows.toLocaleString('en-US'), row: bad.row, value: bad.value } }));
+        fatal.push(
+          createIssue('invalid-column', bad.row, bad.column, bad.value, {
+            key: 'clean.column-no-value',
+            params: { column: name(f), count: dataRows.toLocaleString('en-US'), row: bad.row, value: bad.value },
+          }),
+        );
       }
     }
     if (fatal.length > 0) throw new DataValidationError(fatal);
     if (ids.length === 0) {
       throw new DataValidationError([
-        dataRows === 0 ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' }) : createIssue('no-customers', 0, '', '', { key: 'clean.no-customer-ids', params: { count: dataRows.toLocaleString('en-US') } }),
+        dataRows === 0
+          ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' })
+          : createIssue('no-customers', 0, '', '', {
+              key: 'clean.no-customer-ids',
+              params: { count: dataRows.toLocaleString('en-US') },
+            }),
       ]);
     }
   }
@@ -276,11 +421,29 @@ export function createCustomerAccumulator(plan: ColumnPlan, options: SegmentOpti
     for (const [f, nums] of numbers) numberViews[f] = nums.view();
     const textViews: Partial<Record<FieldId, readonly (string | undefined)[]>> = {};
     for (const [f, list] of texts) textViews[f] = list;
-    return { ids, index, firstRow: firstRows.view(), rowCustomer: rowCustomer.view(), firstDataRow: Math.max(firstDataRow, 0), numbers: numberViews, texts: textViews };
+    return {
+      ids,
+      index,
+      firstRow: firstRows.view(),
+      rowCustomer: rowCustomer.view(),
+      firstDataRow: Math.max(firstDataRow, 0),
+      numbers: numberViews,
+      texts: textViews,
+    };
   }
 
   function finish(): { features: CustomerFeatures; table: CustomerTable } {
-    checkUsable(['lastPurchaseDate', 'recencyDays', 'frequency6m', 'historicalFrequency', 'annualFrequency', 'cumulativeSpend', 'amount6m', 'orderAmount', 'averageOrderValue']);
+    checkUsable([
+      'lastPurchaseDate',
+      'recencyDays',
+      'frequency6m',
+      'historicalFrequency',
+      'annualFrequency',
+      'cumulativeSpend',
+      'amount6m',
+      'orderAmount',
+      'averageOrderValue',
+    ]);
     const table = finishTable();
     return { features: featuresFromCustomerTable(table, plan, options, log), table };
   }
@@ -297,7 +460,12 @@ function first(...columns: (Float64Array | undefined)[]): (c: number) => number 
 }
 
 /** Customer-row aggregates → the features scoring needs (SPEC §2 derived metrics). */
-function featuresFromCustomerTable(table: CustomerTable, plan: ColumnPlan, options: SegmentOptions, log: IssueLog): CustomerFeatures {
+function featuresFromCustomerTable(
+  table: CustomerTable,
+  plan: ColumnPlan,
+  options: SegmentOptions,
+  log: IssueLog,
+): CustomerFeatures {
   const n = table.ids.length;
   const num = table.numbers;
   const name = (field: FieldId): string => plan.headers[plan.columns[field]!] || field;
@@ -305,7 +473,8 @@ function featuresFromCustomerTable(table: CustomerTable, plan: ColumnPlan, optio
   let maxLast = -Infinity;
   if (last) for (let c = 0; c < n; c++) if (last[c]! > maxLast) maxLast = last[c]!;
   const asOfDay = options.asOfDay ?? (Number.isFinite(maxLast) ? maxLast + 1 : Number.NaN);
-  const asOfSource = options.asOfDay !== undefined ? 'given' : Number.isFinite(maxLast) ? 'newest-last-purchase' : 'none';
+  const asOfSource =
+    options.asOfDay !== undefined ? 'given' : Number.isFinite(maxLast) ? 'newest-last-purchase' : 'none';
 
   const all = first(num.historicalFrequency, num.frequency6m, num.annualFrequency);
   const six = first(num.frequency6m, num.historicalFrequency, num.annualFrequency);
@@ -313,13 +482,26 @@ function featuresFromCustomerTable(table: CustomerTable, plan: ColumnPlan, optio
   const spendSix = first(num.amount6m, num.cumulativeSpend, num.orderAmount);
   const aov = num.averageOrderValue;
 
-  const recencyDays = nanColumn(n), frequency = nanColumn(n), monetary = nanColumn(n), frequency6m = nanColumn(n), amount6m = nanColumn(n);
-  const averageOrderValue = nanColumn(n), tenureDays = nanColumn(n), firstPurchaseDay = nanColumn(n), lastPurchaseDay = nanColumn(n);
+  const recencyDays = nanColumn(n),
+    frequency = nanColumn(n),
+    monetary = nanColumn(n),
+    frequency6m = nanColumn(n),
+    amount6m = nanColumn(n);
+  const averageOrderValue = nanColumn(n),
+    tenureDays = nanColumn(n),
+    firstPurchaseDay = nanColumn(n),
+    lastPurchaseDay = nanColumn(n);
   for (let c = 0; c < n; c++) {
     const row = table.firstRow[c]!;
     if (last && !Number.isNaN(last[c]!)) {
       if (last[c]! >= asOfDay) {
-        log.add({ code: 'after-as-of', row, column: name('lastPurchaseDate'), value: formatDay(last[c]!), message: `Row ${row}, ${name('lastPurchaseDate')}: ${formatDay(last[c]!)} is on or after the analysis date ${formatDay(asOfDay)}; not scored.` });
+        log.add({
+          code: 'after-as-of',
+          row,
+          column: name('lastPurchaseDate'),
+          value: formatDay(last[c]!),
+          message: `Row ${row}, ${name('lastPurchaseDate')}: ${formatDay(last[c]!)} is on or after the analysis date ${formatDay(asOfDay)}; not scored.`,
+        });
       } else {
         recencyDays[c] = asOfDay - last[c]!;
         lastPurchaseDay[c] = last[c]!;
@@ -331,20 +513,44 @@ function featuresFromCustomerTable(table: CustomerTable, plan: ColumnPlan, optio
     monetary[c] = spendAll(c);
     if (Number.isNaN(monetary[c]!) && aov && !Number.isNaN(aov[c]!) && !Number.isNaN(f)) monetary[c] = aov[c]! * f;
     amount6m[c] = num.amount6m ? num.amount6m[c]! : Number.NaN;
-    averageOrderValue[c] = aov && !Number.isNaN(aov[c]!) ? aov[c]! : !Number.isNaN(amount6m[c]!) && frequency6m[c]! > 0 ? amount6m[c]! / frequency6m[c]! : f > 0 ? monetary[c]! / f : Number.NaN;
+    averageOrderValue[c] =
+      aov && !Number.isNaN(aov[c]!)
+        ? aov[c]!
+        : !Number.isNaN(amount6m[c]!) && frequency6m[c]! > 0
+          ? amount6m[c]! / frequency6m[c]!
+          : f > 0
+            ? monetary[c]! / f
+            : Number.NaN;
     const since = first(num.firstPurchaseDate, num.registrationDate)(c);
     if (!Number.isNaN(since) && !Number.isNaN(asOfDay)) tenureDays[c] = asOfDay - since;
     if (num.firstPurchaseDate) firstPurchaseDay[c] = num.firstPurchaseDate[c]!;
-    const missing = [Number.isNaN(recencyDays[c]!) ? 'recency' : '', Number.isNaN(frequency[c]!) ? 'frequency' : '', Number.isNaN(monetary[c]!) ? 'spend' : ''].filter(Boolean);
+    const missing = [
+      Number.isNaN(recencyDays[c]!) ? 'recency' : '',
+      Number.isNaN(frequency[c]!) ? 'frequency' : '',
+      Number.isNaN(monetary[c]!) ? 'spend' : '',
+    ].filter(Boolean);
     if (missing.length > 0) {
-      log.add({ code: 'missing-value', row, column: '', value: table.ids[c]!, message: `Row ${row}: customer ${table.ids[c]} has no usable ${missing.join(', ')}; not scored.` });
+      log.add({
+        code: 'missing-value',
+        row,
+        column: '',
+        value: table.ids[c]!,
+        message: `Row ${row}: customer ${table.ids[c]} has no usable ${missing.join(', ')}; not scored.`,
+      });
       if (missing.includes('spend') && plan.columns.cumulativeSpend !== undefined) {
-        log.add({ code: 'amount-filled', row, column: name('cumulativeSpend'), value: '', message: `Row ${row}, ${name('cumulativeSpend')}: empty and no orders to fill it from; left empty.` });
+        log.add({
+          code: 'amount-filled',
+          row,
+          column: name('cumulativeSpend'),
+          value: '',
+          message: `Row ${row}, ${name('cumulativeSpend')}: empty and no orders to fill it from; left empty.`,
+        });
       }
     }
   }
   const windowed = options.window !== 'all';
-  const windowFrequency = new Float64Array(n), windowMonetary = new Float64Array(n);
+  const windowFrequency = new Float64Array(n),
+    windowMonetary = new Float64Array(n);
   for (let c = 0; c < n; c++) {
     windowFrequency[c] = windowed ? six(c) : frequency[c]!;
     windowMonetary[c] = windowed ? spendSix(c) : monetary[c]!;

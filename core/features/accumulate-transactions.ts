@@ -36,7 +36,12 @@ const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
  * amount, line hash), then aggregates per customer after a counting sort, so
  * 10M rows cost ~40 bytes each and no per-row objects.
  */
-export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentOptions, log: IssueLog, keepPurchaseDays = false): TransactionAccumulator {
+export function createTransactionAccumulator(
+  plan: ColumnPlan,
+  options: SegmentOptions,
+  log: IssueLog,
+  keepPurchaseDays = false,
+): TransactionAccumulator {
   const col = plan.columns;
   const header = (i: number | undefined): string => (i === undefined ? '' : plan.headers[i] || `Column ${i + 1}`);
   const idCol = col.customerId!;
@@ -45,7 +50,10 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const qtyCol = col.quantity;
   const priceCol = col.unitPrice;
   const orderCol = col.orderId;
-  const idName = header(idCol), dateName = header(dateCol), amountName = header(amountCol ?? qtyCol), priceName = header(priceCol);
+  const idName = header(idCol),
+    dateName = header(dateCol),
+    amountName = header(amountCol ?? qtyCol),
+    priceName = header(priceCol);
   const attributeCols = ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined).map((f) => [f, col[f]!] as const);
   const idMap = new Map(Object.entries(options.idMap));
 
@@ -67,14 +75,17 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   const rowNumbers = new GrowableColumn(Int32Array, 1 << 16);
   // Quantity of each negative line (qty × price input only, ~2% of rows):
   // refund messages name the real cells without keeping every quantity.
-  const negativePositions = qtyCol !== undefined && amountCol === undefined ? new GrowableColumn(Int32Array, 1 << 10) : undefined;
+  const negativePositions =
+    qtyCol !== undefined && amountCol === undefined ? new GrowableColumn(Int32Array, 1 << 10) : undefined;
   const negativeQuantities = negativePositions ? new GrowableColumn(Float64Array, 1 << 10) : undefined;
   let maxDay = -Infinity;
   let lastQuantity = Number.NaN;
   const currency = new CurrencyTally();
   const moneyCol = amountCol ?? priceCol;
   for (const i of [amountCol, priceCol]) if (i !== undefined) currency.noteHeader(plan.headers[i] ?? '', 0);
-  let validDates = 0, validAmounts = 0, dataRows = 0;
+  let validDates = 0,
+    validAmounts = 0,
+    dataRows = 0;
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
 
   function addRows(rows: readonly RawRow[], firstRowNumber: number): void {
@@ -90,14 +101,29 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       if (id === '' || isFormulaError(id)) {
         if (row.every(isEmptyCell)) continue;
         dataRows++;
-        log.add({ code: 'missing-id', row: rowNumber, column: idName, value: cellText(idCell), message: id === '' ? `Row ${rowNumber}: no customer ID; row excluded.` : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.` });
+        log.add({
+          code: 'missing-id',
+          row: rowNumber,
+          column: idName,
+          value: cellText(idCell),
+          message:
+            id === ''
+              ? `Row ${rowNumber}: no customer ID; row excluded.`
+              : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.`,
+        });
         continue;
       }
       dataRows++;
       if (idMap.size > 0) {
         const master = idMap.get(id);
         if (master !== undefined && master !== id) {
-          log.add({ code: 'id-unified', row: rowNumber, column: idName, value: id, message: `Row ${rowNumber}, ${idName}: ${id} counted as ${master} (ID mapping).` });
+          log.add({
+            code: 'id-unified',
+            row: rowNumber,
+            column: idName,
+            value: id,
+            message: `Row ${rowNumber}, ${idName}: ${id} counted as ${master} (ID mapping).`,
+          });
           id = master;
         }
       }
@@ -109,19 +135,41 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       else {
         const qty = readNumberCell(row[qtyCol!], 'number', rowNumber, amountName, ctx);
         const price = readNumberCell(row[priceCol!], 'money', rowNumber, priceName, ctx);
-        amount = qty === null || price === null ? (Number.isNaN(qty) || Number.isNaN(price) ? Number.NaN : null) : qty * price;
+        amount =
+          qty === null || price === null ? (Number.isNaN(qty) || Number.isNaN(price) ? Number.NaN : null) : qty * price;
         lastQuantity = qty ?? Number.NaN;
       }
-      if (day === null) log.add({ code: 'missing-value', row: rowNumber, column: dateName, value: '', message: `Row ${rowNumber}, ${dateName}: empty; row excluded.` });
+      if (day === null)
+        log.add({
+          code: 'missing-value',
+          row: rowNumber,
+          column: dateName,
+          value: '',
+          message: `Row ${rowNumber}, ${dateName}: empty; row excluded.`,
+        });
       const dateOk = day !== null && !Number.isNaN(day);
       // SPEC §3 amount-filled: an empty amount is kept and filled in finish()
       // from the customer's recent orders; an unreadable one is excluded.
       const amountEmpty = amount === null;
       const amountOk = amount !== null && !Number.isNaN(amount);
       if (dateOk) validDates++;
-      else firstBad.date ??= { code: 'invalid-column', row: rowNumber, column: dateName, value: cellText(row[dateCol]), message: '' };
+      else
+        firstBad.date ??= {
+          code: 'invalid-column',
+          row: rowNumber,
+          column: dateName,
+          value: cellText(row[dateCol]),
+          message: '',
+        };
       if (amountOk) validAmounts++;
-      else firstBad.amount ??= { code: 'invalid-column', row: rowNumber, column: amountName, value: cellText(row[amountCol ?? qtyCol!]), message: '' };
+      else
+        firstBad.amount ??= {
+          code: 'invalid-column',
+          row: rowNumber,
+          column: amountName,
+          value: cellText(row[amountCol ?? qtyCol!]),
+          message: '',
+        };
       if (!dateOk || !(amountOk || amountEmpty)) continue;
 
       const known = index.size;
@@ -132,11 +180,13 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       }
       for (const [field, ci] of attributeCols) {
         const list = attributes[field]!;
-        if (list[c] === undefined && !isEmptyCell(row[ci]) && !isFormulaError(row[ci])) list[c] = cellText(row[ci]).trim();
+        if (list[c] === undefined && !isEmptyCell(row[ci]) && !isFormulaError(row[ci]))
+          list[c] = cellText(row[ci]).trim();
       }
       // Two independent 32-bit hashes of the whole line: exact-duplicate
       // detection without keeping the line (collision odds ~2^-64 per pair).
-      let h1 = 0x811c9dc5, h2 = 0x9747b28c;
+      let h1 = 0x811c9dc5,
+        h2 = 0x9747b28c;
       for (let k = 0; k < row.length; k++) {
         const cell = row[k];
         const text = typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
@@ -172,15 +222,40 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
   function failIfUnusable(): void {
     const fatal: CellIssue[] = [];
     if (dataRows > 0 && validDates === 0 && firstBad.date) {
-      fatal.push(createIssue('invalid-column', firstBad.date.row, firstBad.date.column, firstBad.date.value, { key: 'clean.column-no-date', params: { column: dateName, count: dataRows.toLocaleString('en-US'), row: firstBad.date.row, value: firstBad.date.value } }));
+      fatal.push(
+        createIssue('invalid-column', firstBad.date.row, firstBad.date.column, firstBad.date.value, {
+          key: 'clean.column-no-date',
+          params: {
+            column: dateName,
+            count: dataRows.toLocaleString('en-US'),
+            row: firstBad.date.row,
+            value: firstBad.date.value,
+          },
+        }),
+      );
     }
     if (dataRows > 0 && validAmounts === 0 && firstBad.amount) {
-      fatal.push(createIssue('invalid-column', firstBad.amount.row, firstBad.amount.column, firstBad.amount.value, { key: 'clean.column-no-amount', params: { column: amountName, count: dataRows.toLocaleString('en-US'), row: firstBad.amount.row, value: firstBad.amount.value } }));
+      fatal.push(
+        createIssue('invalid-column', firstBad.amount.row, firstBad.amount.column, firstBad.amount.value, {
+          key: 'clean.column-no-amount',
+          params: {
+            column: amountName,
+            count: dataRows.toLocaleString('en-US'),
+            row: firstBad.amount.row,
+            value: firstBad.amount.value,
+          },
+        }),
+      );
     }
     if (fatal.length > 0) throw new DataValidationError(fatal);
     if (ids.length === 0) {
       throw new DataValidationError([
-        dataRows === 0 ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' }) : createIssue('no-customers', 0, '', '', { key: 'clean.no-usable-rows', params: { count: dataRows.toLocaleString('en-US') } }),
+        dataRows === 0
+          ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' })
+          : createIssue('no-customers', 0, '', '', {
+              key: 'clean.no-usable-rows',
+              params: { count: dataRows.toLocaleString('en-US') },
+            }),
       ]);
     }
   }
@@ -190,7 +265,12 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     failIfUnusable();
     const n = cust.length;
     const m = ids.length;
-    const custV = cust.view(), dayV = days.view(), amtV = amounts.view(), hA = hashA.view(), hB = hashB.view(), rowV = rowNumbers.view();
+    const custV = cust.view(),
+      dayV = days.view(),
+      amtV = amounts.view(),
+      hA = hashA.view(),
+      hB = hashB.view(),
+      rowV = rowNumbers.view();
     const ordV = orderHash?.view();
     const asOfDay = options.asOfDay ?? maxDay + 1;
     const start6 = addMonths(asOfDay, -6);
@@ -206,7 +286,11 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const fill = offsets.slice(0, m);
     for (let r = 0; r < n; r++) order[fill[custV[r]!]!++] = r;
 
-    const amountCell = describeAmountCells(amountCol !== undefined ? amountName : `${amountName} × ${priceName}`, negativePositions?.view(), negativeQuantities?.view());
+    const amountCell = describeAmountCells(
+      amountCol !== undefined ? amountName : `${amountName} × ${priceName}`,
+      negativePositions?.view(),
+      negativeQuantities?.view(),
+    );
     const columns: AggregateColumns = {
       recencyDays: nanColumn(m),
       frequency: new Float64Array(m),
@@ -246,7 +330,9 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
     const left: string[] = [];
     let keys = new Float64Array(64);
     for (let c = 0; c < m; c++) {
-      const from = offsets[c]!, to = offsets[c + 1]!, len = to - from;
+      const from = offsets[c]!,
+        to = offsets[c + 1]!,
+        len = to - from;
       if (keys.length < len) keys = new Float64Array(len * 2);
       for (let k = 0; k < len; k++) {
         const r = order[from + k]!;
@@ -264,19 +350,45 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
         keptIds.push(ids[c]!);
         if (dayOffsets) dayOffsets[at + 1] = aggregator.dayList!.length;
         if (columns.monetary[at]! < 0) {
-          log.add({ code: 'negative-spend', row: firstRows.data[c]!, column: amountCell.column, value: money.format(columns.monetary[at]!), message: `Customer ${ids[c]}: refunds exceed purchases (net ${money.format(columns.monetary[at]!)}); kept as is, please verify.` });
+          log.add({
+            code: 'negative-spend',
+            row: firstRows.data[c]!,
+            column: amountCell.column,
+            value: money.format(columns.monetary[at]!),
+            message: `Customer ${ids[c]}: refunds exceed purchases (net ${money.format(columns.monetary[at]!)}); kept as is, please verify.`,
+          });
         }
         continue;
       }
       left.push(ids[c]!);
       log.add(
         outcome === 'refund-only'
-          ? { code: 'refund-only', row: firstRows.data[c]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} has refunds but no purchase before ${formatDay(asOfDay)}; left out of segments, totals and churn lists.` }
-          : { code: 'no-purchases', row: firstRows.data[c]!, column: idName, value: ids[c]!, message: `Customer ${ids[c]} has no purchase before ${formatDay(asOfDay)} (only later rows or duplicates); left out of segments, totals and churn lists.` },
+          ? {
+              code: 'refund-only',
+              row: firstRows.data[c]!,
+              column: idName,
+              value: ids[c]!,
+              message: `Customer ${ids[c]} has refunds but no purchase before ${formatDay(asOfDay)}; left out of segments, totals and churn lists.`,
+            }
+          : {
+              code: 'no-purchases',
+              row: firstRows.data[c]!,
+              column: idName,
+              value: ids[c]!,
+              message: `Customer ${ids[c]} has no purchase before ${formatDay(asOfDay)} (only later rows or duplicates); left out of segments, totals and churn lists.`,
+            },
       );
     }
     if (keptIds.length === 0) {
-      throw new DataValidationError([{ code: 'no-customers', row: 0, column: '', value: '', message: `None of the ${ids.length.toLocaleString('en-US')} customers has a purchase before ${formatDay(asOfDay)}; see the cleaning report.` }]);
+      throw new DataValidationError([
+        {
+          code: 'no-customers',
+          row: 0,
+          column: '',
+          value: '',
+          message: `None of the ${ids.length.toLocaleString('en-US')} customers has a purchase before ${formatDay(asOfDay)}; see the cleaning report.`,
+        },
+      ]);
     }
     const count = keptIds.length;
     const trim = (column: Float64Array): Float64Array => (count === m ? column : column.slice(0, count));
@@ -307,7 +419,15 @@ export function createTransactionAccumulator(plan: ColumnPlan, options: SegmentO
       behaviour: {},
       attributes: keptAttributes,
       ...(left.length > 0 ? { leftOut: left } : {}),
-      ...(dayOffsets ? { purchaseDays: { offsets: count === m ? dayOffsets : dayOffsets.slice(0, count + 1), days: aggregator.dayList!.view(), amounts: aggregator.dayAmount!.view() } } : {}),
+      ...(dayOffsets
+        ? {
+            purchaseDays: {
+              offsets: count === m ? dayOffsets : dayOffsets.slice(0, count + 1),
+              days: aggregator.dayList!.view(),
+              amounts: aggregator.dayAmount!.view(),
+            },
+          }
+        : {}),
     };
   }
 
@@ -334,7 +454,11 @@ function insertionSort(a: Float64Array): void {
 }
 
 const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4, useGrouping: false });
-const priceFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4, useGrouping: false });
+const priceFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+  useGrouping: false,
+});
 const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
@@ -342,7 +466,11 @@ const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, 
  * computed amount `Quantity × UnitPrice = -1 × 4.95` (quantities kept for
  * negative lines only, looked up by binary search over their positions).
  */
-function describeAmountCells(column: string, positions: Int32Array | undefined, quantities: Float64Array | undefined): AmountCell {
+function describeAmountCells(
+  column: string,
+  positions: Int32Array | undefined,
+  quantities: Float64Array | undefined,
+): AmountCell {
   return {
     column,
     describe(r, amount) {
@@ -350,7 +478,9 @@ function describeAmountCells(column: string, positions: Int32Array | undefined, 
         const value = amountFormat.format(amount);
         return { text: `${column} = ${value}`, value, computed: false };
       }
-      let lo = 0, hi = positions.length - 1, qty = Number.NaN;
+      let lo = 0,
+        hi = positions.length - 1,
+        qty = Number.NaN;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
         if (positions[mid]! < r) lo = mid + 1;

@@ -49,7 +49,17 @@ export interface AggregateSettings {
 /** Per-customer output columns, written at the customer's output index. */
 export type AggregateColumns = Pick<
   CustomerFeatures,
-  'recencyDays' | 'frequency' | 'monetary' | 'frequency6m' | 'amount6m' | 'windowFrequency' | 'windowMonetary' | 'averageOrderValue' | 'tenureDays' | 'firstPurchaseDay' | 'lastPurchaseDay'
+  | 'recencyDays'
+  | 'frequency'
+  | 'monetary'
+  | 'frequency6m'
+  | 'amount6m'
+  | 'windowFrequency'
+  | 'windowMonetary'
+  | 'averageOrderValue'
+  | 'tenureDays'
+  | 'firstPurchaseDay'
+  | 'lastPurchaseDay'
 >;
 
 /** What became of one customer: scored, or left out with the reason. */
@@ -113,13 +123,22 @@ export class OrderAggregator {
     const log = this.log;
     const len = sorted.length;
     this.ensure(len);
-    const lineRow = this.lineRow, lineAmount = this.lineAmount, lineSlot = this.lineSlot;
-    const orderNet = this.orderNet, orderDay = this.orderDay, orderFirstLine = this.orderFirstLine, orderNegative = this.orderNegative;
+    const lineRow = this.lineRow,
+      lineAmount = this.lineAmount,
+      lineSlot = this.lineSlot;
+    const orderNet = this.orderNet,
+      orderDay = this.orderDay,
+      orderFirstLine = this.orderFirstLine,
+      orderNegative = this.orderNegative;
 
     // Step 1: lines.
-    let fillAmount = Number.NaN, fillReady = false;
-    let lines = 0, orders = 0, refundLines = 0;
-    let dayStart = 0, dayOrder = -1;
+    let fillAmount = Number.NaN,
+      fillReady = false;
+    let lines = 0,
+      orders = 0,
+      refundLines = 0;
+    let dayStart = 0,
+      dayOrder = -1;
     if (ordV) this.slots.reset(len);
     for (let k = 0; k < len; k++) {
       const r = sorted[k]! % POSITION_BITS;
@@ -129,20 +148,37 @@ export class OrderAggregator {
         dayOrder = -1;
       }
       if (day >= s.asOfDay) {
-        log.add({ code: 'after-as-of', row: rowV[r]!, column: s.dateName, value: formatDay(day), message: `Row ${rowV[r]}, ${s.dateName}: ${formatDay(day)} is on or after the analysis date ${formatDay(s.asOfDay)}; row excluded.` });
+        log.add({
+          code: 'after-as-of',
+          row: rowV[r]!,
+          column: s.dateName,
+          value: formatDay(day),
+          message: `Row ${rowV[r]}, ${s.dateName}: ${formatDay(day)} is on or after the analysis date ${formatDay(s.asOfDay)}; row excluded.`,
+        });
         continue;
       }
       let amount = amtV[r]!;
       let duplicateOf = -1;
       for (let j = dayStart; j < k; j++) {
         const q = sorted[j]! % POSITION_BITS;
-        if (hA[q] === hA[r] && hB[q] === hB[r] && (amtV[q] === amount || (amount !== amount && amtV[q] !== amtV[q])) && (!ordV || ordV[q] === ordV[r])) {
+        if (
+          hA[q] === hA[r] &&
+          hB[q] === hB[r] &&
+          (amtV[q] === amount || (amount !== amount && amtV[q] !== amtV[q])) &&
+          (!ordV || ordV[q] === ordV[r])
+        ) {
           duplicateOf = q;
           break;
         }
       }
       if (duplicateOf >= 0) {
-        log.add({ code: 'duplicate-transaction', row: rowV[r]!, column: '', value: id, message: `Row ${rowV[r]}: exact duplicate of row ${rowV[duplicateOf]}; dropped.` });
+        log.add({
+          code: 'duplicate-transaction',
+          row: rowV[r]!,
+          column: '',
+          value: id,
+          message: `Row ${rowV[r]}: exact duplicate of row ${rowV[duplicateOf]}; dropped.`,
+        });
         continue;
       }
       if (amount !== amount) {
@@ -166,13 +202,20 @@ export class OrderAggregator {
         refundLines++;
         if (!s.netRefunds) {
           const cell = s.amount.describe(r, amount);
-          log.add({ code: 'refund-excluded', row: rowV[r]!, column: s.amount.column, value: cell.value, message: `Row ${rowV[r]}, ${cell.text}: refund (negative amount${cell.computed ? `, ${money.format(amount)}` : ''}): ignored (refunds: exclude).` });
+          log.add({
+            code: 'refund-excluded',
+            row: rowV[r]!,
+            column: s.amount.column,
+            value: cell.value,
+            message: `Row ${rowV[r]}, ${cell.text}: refund (negative amount${cell.computed ? `, ${money.format(amount)}` : ''}): ignored (refunds: exclude).`,
+          });
           continue;
         }
       }
       let slot: number;
       if (ordV) slot = this.slots.slotOf(ordV[r]!);
-      else if (amount < 0) slot = orders; // without an order id a refund line stands alone
+      else if (amount < 0)
+        slot = orders; // without an order id a refund line stands alone
       else slot = dayOrder >= 0 ? dayOrder : (dayOrder = orders);
       if (slot === orders) {
         orders++;
@@ -191,14 +234,28 @@ export class OrderAggregator {
 
     // Step 2: orders, in order of their first (earliest) line.
     const o = this.out;
-    let purchases = 0, refunds = 0, spend6 = 0, purchase6 = 0, orders6 = 0, ordersAll = 0, ordersWindow = 0, spendWindow = 0;
-    let daysAll = 0, days6 = 0, daysWindow = 0;
-    let lastCountedDay = Number.NaN, first = Number.NaN, last = Number.NaN;
-    let monthKey = -1, monthOrders = 0;
-    const dayList = this.dayList, dayAmount = this.dayAmount;
+    let purchases = 0,
+      refunds = 0,
+      spend6 = 0,
+      purchase6 = 0,
+      orders6 = 0,
+      ordersAll = 0,
+      ordersWindow = 0,
+      spendWindow = 0;
+    let daysAll = 0,
+      days6 = 0,
+      daysWindow = 0;
+    let lastCountedDay = Number.NaN,
+      first = Number.NaN,
+      last = Number.NaN;
+    let monthKey = -1,
+      monthOrders = 0;
+    const dayList = this.dayList,
+      dayAmount = this.dayAmount;
     const dayListStart = dayList?.length ?? 0;
     for (let q = 0; q < orders; q++) {
-      const value = orderNet[q]!, day = orderDay[q]!;
+      const value = orderNet[q]!,
+        day = orderDay[q]!;
       // An order that a refund line brings to ≤ 0 is no purchase (SPEC §3 refund-excluded).
       if (orderNegative[q] && value <= 0) {
         refunds += value;
@@ -235,7 +292,13 @@ export class OrderAggregator {
       }
       if (++monthOrders === MONTHLY_ORDER_LIMIT + 1) {
         const row = rowV[lineRow[orderFirstLine[q]!]!]!;
-        log.add({ code: 'frequency-over-limit', row, column: s.idName, value: id, message: `Customer ${id}: more than ${MONTHLY_ORDER_LIMIT} orders in ${formatDay(day).slice(0, 7)} (row ${row}); please verify.` });
+        log.add({
+          code: 'frequency-over-limit',
+          row,
+          column: s.idName,
+          value: id,
+          message: `Customer ${id}: more than ${MONTHLY_ORDER_LIMIT} orders in ${formatDay(day).slice(0, 7)} (row ${row}); please verify.`,
+        });
       }
     }
 
@@ -244,13 +307,20 @@ export class OrderAggregator {
       for (let k = 0; k < lines; k++) {
         const amount = lineAmount[k]!;
         if (amount >= 0) continue;
-        const r = lineRow[k]!, q = lineSlot[k]!;
+        const r = lineRow[k]!,
+          q = lineSlot[k]!;
         const cell = s.amount.describe(r, amount);
         const head = `Row ${rowV[r]}, ${cell.text}: refund (negative amount${cell.computed ? `, ${money.format(amount)}` : ''})`;
         const isPurchase = orderNet[q]! > 0;
         log.add(
           isPurchase
-            ? { code: 'refund-in-order', row: rowV[r]!, column: s.amount.column, value: cell.value, message: `${head}: netted inside its order, which stays a purchase worth ${money.format(orderNet[q]!)}.` }
+            ? {
+                code: 'refund-in-order',
+                row: rowV[r]!,
+                column: s.amount.column,
+                value: cell.value,
+                message: `${head}: netted inside its order, which stays a purchase worth ${money.format(orderNet[q]!)}.`,
+              }
             : {
                 code: 'refund-excluded',
                 row: rowV[r]!,
@@ -287,7 +357,8 @@ export class OrderAggregator {
   private meanRecentLine(sorted: Float64Array): number {
     const { days: dayV, amounts: amtV } = this.lines;
     const { start3, asOfDay } = this.settings;
-    let sum = 0, count = 0;
+    let sum = 0,
+      count = 0;
     for (let k = 0; k < sorted.length; k++) {
       const r = sorted[k]! % POSITION_BITS;
       const a = amtV[r]!;

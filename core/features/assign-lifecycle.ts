@@ -12,7 +12,8 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export function assignLifecycle(features: CustomerFeatures): Uint8Array {
   const stages = new Uint8Array(features.count).fill(255);
   for (let c = 0; c < features.count; c++) {
-    const r = features.recencyDays[c]!, tenure = features.tenureDays[c]!;
+    const r = features.recencyDays[c]!,
+      tenure = features.tenureDays[c]!;
     if (tenure <= 90) stages[c] = 0;
     else if (r <= 90) stages[c] = 1;
     else if (r <= 180) stages[c] = 2;

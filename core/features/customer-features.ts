@@ -25,7 +25,18 @@ export const BEHAVIOUR_FIELDS = [
 export type BehaviourField = (typeof BEHAVIOUR_FIELDS)[number];
 
 /** Text attributes carried through to summaries, cross-tabs and the bot. */
-export const ATTRIBUTE_FIELDS = ['customerName', 'company', 'contact', 'industry', 'region', 'companySize', 'accountManager', 'channel', 'gender', 'membershipLevel'] as const satisfies readonly FieldId[];
+export const ATTRIBUTE_FIELDS = [
+  'customerName',
+  'company',
+  'contact',
+  'industry',
+  'region',
+  'companySize',
+  'accountManager',
+  'channel',
+  'gender',
+  'membershipLevel',
+] as const satisfies readonly FieldId[];
 export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number];
 
 /**

@@ -1,5 +1,11 @@
 import type { CustomerTable } from './accumulate-customers.js';
-import { ATTRIBUTE_FIELDS, BEHAVIOUR_FIELDS, type AttributeField, type BehaviourField, type CustomerFeatures } from './customer-features.js';
+import {
+  ATTRIBUTE_FIELDS,
+  BEHAVIOUR_FIELDS,
+  type AttributeField,
+  type BehaviourField,
+  type CustomerFeatures,
+} from './customer-features.js';
 import type { IssueLog } from '../report/issue-log.js';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -10,7 +16,12 @@ const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
  * transaction are kept with frequency 0 and spend 0 (never dropped); SPEC §3
  * spend-mismatch flags a cumulative spend that disagrees with the orders.
  */
-export function joinAttributes(features: CustomerFeatures, table: CustomerTable, log: IssueLog, spendColumn: string): CustomerFeatures {
+export function joinAttributes(
+  features: CustomerFeatures,
+  table: CustomerTable,
+  log: IssueLog,
+  spendColumn: string,
+): CustomerFeatures {
   const ids = [...features.ids];
   const byId = new Map<string, number>();
   ids.forEach((id, c) => byId.set(id, c));
@@ -21,10 +32,17 @@ export function joinAttributes(features: CustomerFeatures, table: CustomerTable,
       byId.set(id, ids.length);
       ids.push(id);
       extra.push(t);
-      log.add({ code: 'no-purchases', row: table.firstRow[t]!, column: '', value: id, message: `Customer ${id} (customer table row ${table.firstRow[t]}) has no transactions; kept, not scored.` });
+      log.add({
+        code: 'no-purchases',
+        row: table.firstRow[t]!,
+        column: '',
+        value: id,
+        message: `Customer ${id} (customer table row ${table.firstRow[t]}) has no transactions; kept, not scored.`,
+      });
     }
   });
-  const n = ids.length, base = features.count;
+  const n = ids.length,
+    base = features.count;
   const grow = (column: Float64Array, fill: number): Float64Array => {
     const out = new Float64Array(n).fill(fill);
     out.set(column);
@@ -43,10 +61,12 @@ export function joinAttributes(features: CustomerFeatures, table: CustomerTable,
   }
   const attributes: Partial<Record<AttributeField, (string | undefined)[]>> = {};
   for (const f of ATTRIBUTE_FIELDS) {
-    const fromTable = table.texts[f], fromTransactions = features.attributes[f];
+    const fromTable = table.texts[f],
+      fromTransactions = features.attributes[f];
     if (!fromTable && !fromTransactions) continue;
     const out: (string | undefined)[] = new Array(n);
-    for (let c = 0; c < n; c++) out[c] = (tableIndexOf[c]! >= 0 ? fromTable?.[tableIndexOf[c]!] : undefined) ?? fromTransactions?.[c];
+    for (let c = 0; c < n; c++)
+      out[c] = (tableIndexOf[c]! >= 0 ? fromTable?.[tableIndexOf[c]!] : undefined) ?? fromTransactions?.[c];
     attributes[f] = out;
   }
   const spend = table.numbers.cumulativeSpend;
@@ -55,7 +75,13 @@ export function joinAttributes(features: CustomerFeatures, table: CustomerTable,
       const t = tableIndexOf[c]!;
       if (t < 0 || Number.isNaN(spend[t]!)) continue;
       if (Math.abs(spend[t]! - features.monetary[c]!) > 0.005) {
-        log.add({ code: 'spend-mismatch', row: table.firstRow[t]!, column: spendColumn, value: money.format(spend[t]!), message: `Customer ${ids[c]}: ${spendColumn} ${money.format(spend[t]!)} differs from the orders' total ${money.format(features.monetary[c]!)}; orders used.` });
+        log.add({
+          code: 'spend-mismatch',
+          row: table.firstRow[t]!,
+          column: spendColumn,
+          value: money.format(spend[t]!),
+          message: `Customer ${ids[c]}: ${spendColumn} ${money.format(spend[t]!)} differs from the orders' total ${money.format(features.monetary[c]!)}; orders used.`,
+        });
       }
     }
   }

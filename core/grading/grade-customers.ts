@@ -3,7 +3,15 @@ import { isLabelKey, label, type LabelKey, type Locale } from '../i18n/labels.js
 import { percentileRanks } from '../rfm/percentile-rank.js';
 import { fieldLabel, formatNumber, readRuleField, type RuleFieldId } from '../rules/rule-fields.js';
 import type { Cell } from '../table/cell.js';
-import { INDICATOR_GROUPS, isQualitative, resolveGradingOptions, type GradingOptions, type GradingOptionsInput, type IndicatorGroup, type QualitativeField } from './grading-options.js';
+import {
+  INDICATOR_GROUPS,
+  isQualitative,
+  resolveGradingOptions,
+  type GradingOptions,
+  type GradingOptionsInput,
+  type IndicatorGroup,
+  type QualitativeField,
+} from './grading-options.js';
 
 /** One indicator as the run used it. */
 export interface IndicatorUse {
@@ -78,18 +86,25 @@ function indicatorName(field: string, locale: Locale): string {
  * @throws ConfigError for invalid options.
  * @example gradeCustomers(features, { groups: { qualitative: { indicators: [{ field: 'region', points: { 华东: 80 } }] } } }).score
  */
-export function gradeCustomers(features: CustomerFeatures, optionsInput: GradingOptionsInput = {}, locale: Locale = 'en'): GradingResult {
+export function gradeCustomers(
+  features: CustomerFeatures,
+  optionsInput: GradingOptionsInput = {},
+  locale: Locale = 'en',
+): GradingResult {
   const options = resolveGradingOptions(optionsInput);
   const n = features.count;
   const notes: GradingNote[] = [];
-  const specs = INDICATOR_GROUPS.flatMap((group) => options.groups[group].indicators.map((indicator) => ({ group, indicator })));
+  const specs = INDICATOR_GROUPS.flatMap((group) =>
+    options.groups[group].indicators.map((indicator) => ({ group, indicator })),
+  );
 
   // Indicator scores, columnar; undefined = dropped for everyone.
   const scores: (Float64Array | undefined)[] = specs.map(({ indicator }) => {
     if (isQualitative(indicator.field)) {
       const values = features.attributes[indicator.field];
       const table = indicator.points;
-      if (!values || !table || (Object.keys(table).length === 0 && indicator.otherPoints === undefined)) return undefined;
+      if (!values || !table || (Object.keys(table).length === 0 && indicator.otherPoints === undefined))
+        return undefined;
       const out = new Float64Array(n);
       for (let c = 0; c < n; c++) {
         const value = values[c]?.trim() ?? '';
@@ -104,19 +119,38 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
 
   const used = scores.map((s) => s !== undefined);
   const groupWeight = (g: IndicatorGroup): number => options.groups[g].weight;
-  const liveGroups = INDICATOR_GROUPS.filter((g) => specs.some((s, i) => s.group === g && used[i]) && groupWeight(g) > 0);
+  const liveGroups = INDICATOR_GROUPS.filter(
+    (g) => specs.some((s, i) => s.group === g && used[i]) && groupWeight(g) > 0,
+  );
   const liveTotal = liveGroups.reduce((a, g) => a + groupWeight(g), 0);
-  const groupWeights = Object.fromEntries(INDICATOR_GROUPS.map((g) => [g, liveGroups.includes(g) && liveTotal > 0 ? groupWeight(g) / liveTotal : 0])) as Record<IndicatorGroup, number>;
-  const inGroupTotal = Object.fromEntries(INDICATOR_GROUPS.map((g) => [g, specs.reduce((a, s, i) => a + (s.group === g && used[i] ? s.indicator.weight : 0), 0)])) as Record<IndicatorGroup, number>;
+  const groupWeights = Object.fromEntries(
+    INDICATOR_GROUPS.map((g) => [g, liveGroups.includes(g) && liveTotal > 0 ? groupWeight(g) / liveTotal : 0]),
+  ) as Record<IndicatorGroup, number>;
+  const inGroupTotal = Object.fromEntries(
+    INDICATOR_GROUPS.map((g) => [
+      g,
+      specs.reduce((a, s, i) => a + (s.group === g && used[i] ? s.indicator.weight : 0), 0),
+    ]),
+  ) as Record<IndicatorGroup, number>;
 
   specs.forEach(({ group, indicator }, i) => {
     // An indicator of a zero-weight group is switched off, not missing.
     if (used[i] || groupWeight(group) === 0) return;
-    const reason = isQualitative(indicator.field) && features.attributes[indicator.field] ? 'grading.note.no-points' : 'grading.note.column-not-found';
-    notes.push({ code: 'indicator-dropped', message: label(reason, locale, { indicator: indicatorName(indicator.field, locale) }) });
+    const reason =
+      isQualitative(indicator.field) && features.attributes[indicator.field]
+        ? 'grading.note.no-points'
+        : 'grading.note.column-not-found';
+    notes.push({
+      code: 'indicator-dropped',
+      message: label(reason, locale, { indicator: indicatorName(indicator.field, locale) }),
+    });
   });
   for (const g of INDICATOR_GROUPS) {
-    if (!liveGroups.includes(g) && groupWeight(g) > 0) notes.push({ code: 'group-dropped', message: label('grading.note.group-dropped', locale, { group: label(`grading.group.${g}`, locale) }) });
+    if (!liveGroups.includes(g) && groupWeight(g) > 0)
+      notes.push({
+        code: 'group-dropped',
+        message: label('grading.note.group-dropped', locale, { group: label(`grading.group.${g}`, locale) }),
+      });
   }
 
   // Per customer: group score = Σ w s / Σ w over present indicators; score = Σ W S / Σ W over present groups.
@@ -125,7 +159,8 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
   const missingCount = new Int32Array(specs.length);
   const missingIds: string[][] = specs.map(() => []);
   const groupIndex = specs.map((s) => INDICATOR_GROUPS.indexOf(s.group));
-  const sumWS = new Float64Array(3), sumW = new Float64Array(3);
+  const sumWS = new Float64Array(3),
+    sumW = new Float64Array(3);
   for (let c = 0; c < n; c++) {
     sumWS.fill(0);
     sumW.fill(0);
@@ -143,7 +178,8 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
       sumWS[groupIndex[i]!]! += w * s;
       sumW[groupIndex[i]!]! += w;
     }
-    let total = 0, weights = 0;
+    let total = 0,
+      weights = 0;
     for (let g = 0; g < 3; g++) {
       const W = groupWeights[INDICATOR_GROUPS[g]!];
       if (sumW[g]! > 0 && W > 0) {
@@ -156,7 +192,14 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
   specs.forEach(({ indicator }, i) => {
     if (missingCount[i]! === 0) return;
     const ids = missingIds[i]!.join(', ') + (missingCount[i]! > MAX_IDS_SHOWN ? ', …' : '');
-    notes.push({ code: 'indicator-missing', message: label('grading.note.missing', locale, { indicator: indicatorName(indicator.field, locale), count: missingCount[i]!, ids }) });
+    notes.push({
+      code: 'indicator-missing',
+      message: label('grading.note.missing', locale, {
+        indicator: indicatorName(indicator.field, locale),
+        count: missingCount[i]!,
+        ids,
+      }),
+    });
   });
 
   const grades = options.grades;
@@ -179,14 +222,22 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
     }
     segment[c] = g;
   }
-  if (ungraded > 0) notes.push({ code: 'not-graded', message: label('grading.note.not-graded', locale, { count: ungraded }) });
+  if (ungraded > 0)
+    notes.push({ code: 'not-graded', message: label('grading.note.not-graded', locale, { count: ungraded }) });
 
   const indicators: IndicatorUse[] = specs.map(({ group, indicator }, i) => ({
     field: indicator.field,
     group,
     weight: used[i] && inGroupTotal[group] > 0 ? indicator.weight / inGroupTotal[group] : 0,
     used: used[i]!,
-    ...(used[i] ? {} : { dropped: isQualitative(indicator.field) && features.attributes[indicator.field] ? ('no-points-table' as const) : ('column-not-found' as const) }),
+    ...(used[i]
+      ? {}
+      : {
+          dropped:
+            isQualitative(indicator.field) && features.attributes[indicator.field]
+              ? ('no-points-table' as const)
+              : ('column-not-found' as const),
+        }),
     missingCustomers: missingCount[i]!,
   }));
 
@@ -213,13 +264,17 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
     indicatorScore,
     missingIndicators: (c) => specs.flatMap((s, i) => ((missing[c]! & (1 << i)) !== 0 ? [s.indicator.field] : [])),
     headers: (l = locale) => [label('column.gradeScore', l), label('column.grade', l)],
-    cells: (c, l = locale) => [Number.isNaN(score[c]!) ? null : Math.round(score[c]! * 100) / 100, segmentLabel(segment[c]!, l)],
+    cells: (c, l = locale) => [
+      Number.isNaN(score[c]!) ? null : Math.round(score[c]! * 100) / 100,
+      segmentLabel(segment[c]!, l),
+    ],
     explain: (c, l = locale) => {
       if (Number.isNaN(score[c]!)) return label('grading.explain.not-graded', l);
       const parts: string[] = [];
       let weights = 0;
       const groupScores = INDICATOR_GROUPS.map((g, gi) => {
-        let ws = 0, w = 0;
+        let ws = 0,
+          w = 0;
         specs.forEach((s, i) => {
           const v = indicatorScore(c, i);
           if (groupIndex[i] === gi && !Number.isNaN(v)) {
@@ -233,7 +288,10 @@ export function gradeCustomers(features: CustomerFeatures, optionsInput: Grading
       });
       INDICATOR_GROUPS.forEach((g, gi) => {
         const S = groupScores[gi]!;
-        if (!Number.isNaN(S)) parts.push(`${label(`grading.group.${g}`, l)} ${formatNumber(round9(S))} × ${formatNumber(round9(groupWeights[g] / weights))}`);
+        if (!Number.isNaN(S))
+          parts.push(
+            `${label(`grading.group.${g}`, l)} ${formatNumber(round9(S))} × ${formatNumber(round9(groupWeights[g] / weights))}`,
+          );
       });
       return label('grading.explain', l, { score: formatNumber(score[c]!), parts: parts.join(' + ') });
     },

@@ -32,7 +32,11 @@ const indicatorSchema = z
   .strict()
   .superRefine((indicator, ctx) => {
     if (!isQualitative(indicator.field) && (indicator.points !== undefined || indicator.otherPoints !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['points'], message: `points tables apply to qualitative indicators (${QUALITATIVE_FIELDS.join(', ')}), not ${indicator.field}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['points'],
+        message: `points tables apply to qualitative indicators (${QUALITATIVE_FIELDS.join(', ')}), not ${indicator.field}`,
+      });
     }
   });
 export type IndicatorOptions = z.output<typeof indicatorSchema>;
@@ -66,7 +70,15 @@ export const gradingOptionsSchema = z
       .prefault({}),
     /** Grades from the best: a score ≥ min gets the grade; mins strictly decreasing, the last 0. */
     grades: z
-      .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/i, 'ids are letters, digits and -'), label: inlineLabel.optional(), min: points }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/i, 'ids are letters, digits and -'),
+            label: inlineLabel.optional(),
+            min: points,
+          })
+          .strict(),
+      )
       .min(1)
       .default(() => [
         { id: 'high', min: 70 },
@@ -80,16 +92,31 @@ export const gradingOptionsSchema = z
     const weights = INDICATOR_GROUPS.map((g) => options.groups[g].weight);
     const sum = weights.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['groups'], message: `weights ${INDICATOR_GROUPS.map((g, i) => `${g} ${weights[i]}`).join(' + ')} = ${Number(sum.toFixed(12))}, expected 1` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups'],
+        message: `weights ${INDICATOR_GROUPS.map((g, i) => `${g} ${weights[i]}`).join(' + ')} = ${Number(sum.toFixed(12))}, expected 1`,
+      });
     }
     const count = INDICATOR_GROUPS.reduce((a, g) => a + options.groups[g].indicators.length, 0);
     if (count > 32) ctx.addIssue({ code: 'custom', path: ['groups'], message: `${count} indicators, at most 32` });
     const grades = options.grades;
     grades.forEach((grade, i) => {
-      if (i > 0 && grade.min >= grades[i - 1]!.min) ctx.addIssue({ code: 'custom', path: ['grades', i, 'min'], message: `${grade.min} ≥ grades.${i - 1}.min ${grades[i - 1]!.min} (mins must decrease)` });
-      if (grades.findIndex((g) => g.id === grade.id) !== i) ctx.addIssue({ code: 'custom', path: ['grades', i, 'id'], message: `duplicate grade id '${grade.id}'` });
+      if (i > 0 && grade.min >= grades[i - 1]!.min)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', i, 'min'],
+          message: `${grade.min} ≥ grades.${i - 1}.min ${grades[i - 1]!.min} (mins must decrease)`,
+        });
+      if (grades.findIndex((g) => g.id === grade.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['grades', i, 'id'], message: `duplicate grade id '${grade.id}'` });
     });
-    if (grades.length > 0 && grades[grades.length - 1]!.min !== 0) ctx.addIssue({ code: 'custom', path: ['grades', grades.length - 1, 'min'], message: 'expected 0 (every score gets a grade)' });
+    if (grades.length > 0 && grades[grades.length - 1]!.min !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades', grades.length - 1, 'min'],
+        message: 'expected 0 (every score gets a grade)',
+      });
   });
 
 export type GradingOptionsInput = z.input<typeof gradingOptionsSchema>;
@@ -105,4 +132,3 @@ export function resolveGradingOptions(input: unknown = {}, root = 'grading'): Gr
   if (!parsed.success) throw new ConfigError(formatConfigIssues(parsed.error.issues, root));
   return parsed.data;
 }
-

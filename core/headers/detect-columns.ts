@@ -53,7 +53,9 @@ export function matchField(header: string): FieldId | undefined {
  * alternatives, an alternative being all of its fields (an amount, or
  * quantity × unit price). The key of a requirement names it in messages.
  */
-export const REQUIRED_COLUMNS: Readonly<Record<TableShape, readonly { readonly key: FieldId; readonly anyOf: readonly (readonly FieldId[])[] }[]>> = {
+export const REQUIRED_COLUMNS: Readonly<
+  Record<TableShape, readonly { readonly key: FieldId; readonly anyOf: readonly (readonly FieldId[])[] }[]>
+> = {
   transactions: [
     { key: 'customerId', anyOf: [['customerId']] },
     { key: 'orderDate', anyOf: [['orderDate']] },
@@ -82,7 +84,9 @@ function hasTransactionColumns(has: (id: FieldId) => boolean): boolean {
 function missingFor(shape: TableRole, has: (id: FieldId) => boolean): FieldId[] {
   // A customer table joined onto transactions needs only its id.
   const requirements = shape === 'attributes' ? REQUIRED_COLUMNS.customers.slice(0, 1) : REQUIRED_COLUMNS[shape];
-  return requirements.filter((requirement) => !requirement.anyOf.some((fields) => fields.every(has))).map((requirement) => requirement.key);
+  return requirements
+    .filter((requirement) => !requirement.anyOf.some((fields) => fields.every(has)))
+    .map((requirement) => requirement.key);
 }
 
 /**
@@ -97,7 +101,9 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   const headerRow = options.headerRow ?? 1;
   const headers = header.map((h) => cellText(h).trim());
   if (headers.every((h) => h === '')) {
-    throw new DataValidationError([createIssue('empty-file', headerRow, '', '', { key: 'clean.no-headers', params: { row: headerRow } })]);
+    throw new DataValidationError([
+      createIssue('empty-file', headerRow, '', '', { key: 'clean.no-headers', params: { row: headerRow } }),
+    ]);
   }
   const columns: Partial<Record<FieldId, number>> = {};
   const matchedBy: Partial<Record<FieldId, 'alias' | 'mapping'>> = {};
@@ -107,13 +113,28 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   for (const [key, target] of Object.entries(options.mapping ?? {})) {
     const field = isFieldId(key) ? key : matchField(key);
     if (!field) {
-      fatal.push({ code: 'missing-columns', row: headerRow, column: target, value: key, message: `Unknown field "${key}" in the column mapping. Known fields: ${FIELDS.map((d) => d.id).join(', ')}.` });
+      fatal.push({
+        code: 'missing-columns',
+        row: headerRow,
+        column: target,
+        value: key,
+        message: `Unknown field "${key}" in the column mapping. Known fields: ${FIELDS.map((d) => d.id).join(', ')}.`,
+      });
       continue;
     }
     const wanted = normalizeHeader(target).full;
-    const index = headers.findIndex((h) => h === target) >= 0 ? headers.findIndex((h) => h === target) : headers.findIndex((h) => normalizeHeader(h).full === wanted);
+    const index =
+      headers.findIndex((h) => h === target) >= 0
+        ? headers.findIndex((h) => h === target)
+        : headers.findIndex((h) => normalizeHeader(h).full === wanted);
     if (index < 0) {
-      fatal.push({ code: 'missing-columns', row: headerRow, column: target, value: target, message: `Column "${target}" (mapped to ${field}) is not in the header. Headers found: ${headers.filter(Boolean).join(', ')}.` });
+      fatal.push({
+        code: 'missing-columns',
+        row: headerRow,
+        column: target,
+        value: target,
+        message: `Column "${target}" (mapped to ${field}) is not in the header. Headers found: ${headers.filter(Boolean).join(', ')}.`,
+      });
       continue;
     }
     columns[field] = index;
@@ -157,7 +178,9 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
   const hasCustomerAggregates = has('lastPurchaseDate') || has('recencyDays');
   // An order list may carry a "last purchase" column; it is a customer table
   // only when it also has per-customer frequency and spend totals.
-  const hasCustomerTotals = (has('frequency6m') || has('historicalFrequency') || has('annualFrequency')) && (has('cumulativeSpend') || has('amount6m') || has('averageOrderValue'));
+  const hasCustomerTotals =
+    (has('frequency6m') || has('historicalFrequency') || has('annualFrequency')) &&
+    (has('cumulativeSpend') || has('amount6m') || has('averageOrderValue'));
   let shape: TableShape;
   if (options.shape && options.shape !== 'auto') shape = options.shape;
   else if (hasTransactions && !(hasCustomerAggregates && hasCustomerTotals)) shape = 'transactions';
@@ -173,9 +196,22 @@ export function detectColumns(header: readonly Cell[], options: DetectColumnsOpt
       })
       .filter(Boolean)
       .join(', ');
-    const kind = options.role === 'attributes' ? 'customer attribute' : shape === 'transactions' ? 'transaction' : 'customer';
-    const need = missing.map((id): Message => (isLabelKey(`clean.need.${id}`) ? { key: `clean.need.${id}` as LabelKey } : { key: 'clean.verbatim', params: { text: id } }));
-    const text: Message = { key: 'clean.missing-columns', params: { kind: { key: `clean.table.${kind.replace(' ', '-')}` as LabelKey }, missing: need, found, field: missing[0]! } };
+    const kind =
+      options.role === 'attributes' ? 'customer attribute' : shape === 'transactions' ? 'transaction' : 'customer';
+    const need = missing.map((id): Message =>
+      isLabelKey(`clean.need.${id}`)
+        ? { key: `clean.need.${id}` as LabelKey }
+        : { key: 'clean.verbatim', params: { text: id } },
+    );
+    const text: Message = {
+      key: 'clean.missing-columns',
+      params: {
+        kind: { key: `clean.table.${kind.replace(' ', '-')}` as LabelKey },
+        missing: need,
+        found,
+        field: missing[0]!,
+      },
+    };
     throw new DataValidationError([createIssue('missing-columns', headerRow, '', missing.join(','), text)]);
   }
 

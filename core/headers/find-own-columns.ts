@@ -4,7 +4,18 @@ import { RESULT_COLUMNS } from '../segment/describe-customer.js';
 import { normalizeHeader } from './normalize-header.js';
 
 /** Columns the schemes append after RESULT_COLUMNS (run-scheme, value tiers, scorecard, k-means). */
-const SCHEME_COLUMNS = ['explanation', 'tierStrategy', 'strategyOwner', 'cadence', 'clusterNo', 'valueTier', 'subTier', 'responseSla', 'gradeScore', 'grade'] as const;
+const SCHEME_COLUMNS = [
+  'explanation',
+  'tierStrategy',
+  'strategyOwner',
+  'cadence',
+  'clusterNo',
+  'valueTier',
+  'subTier',
+  'responseSla',
+  'gradeScore',
+  'grade',
+] as const;
 
 /**
  * What each computed column means when read back as a field. The 6-month
@@ -27,7 +38,8 @@ const SIGNATURE_COLUMNS = 6;
 
 const keysByLocale = LOCALES.map((locale) => {
   const keys = new Map<string, string>();
-  for (const column of [...RESULT_COLUMNS, ...SCHEME_COLUMNS]) keys.set(normalizeHeader(label(`column.${column}` as LabelKey, locale)).full, column);
+  for (const column of [...RESULT_COLUMNS, ...SCHEME_COLUMNS])
+    keys.set(normalizeHeader(label(`column.${column}` as LabelKey, locale)).full, column);
   return { keys, segment: normalizeHeader(label('column.segment', locale)).full };
 });
 

@@ -8,38 +8,119 @@
 export const CLI_MESSAGES = {
   // cli/report-error.ts
   'cli.error.see-help': ['{message} (see {help})', '{message}（参见 {help}）'],
-  'cli.error.not-found': ['{path}: file not found; check the name and the folder.', '{path}：文件不存在；请检查文件名和所在文件夹。'],
-  'cli.error.no-folder': ['{path}: the folder {folder} does not exist; create it or choose another path.', '{path}：文件夹 {folder} 不存在；请先创建它或选择其他路径。'],
-  'cli.error.not-a-folder': ['{path}: part of the path is a file, not a folder; check the path.', '{path}：路径中有一部分是文件而不是文件夹；请检查路径。'],
-  'cli.error.is-a-folder': ['{path} is a folder, not a file; name a file (inside it).', '{path} 是文件夹而不是文件；请指定（其中的）一个文件。'],
-  'cli.error.permission': ["{path}: permission denied; check the file's and folder's permissions or choose another path.", '{path}：没有权限；请检查文件和文件夹的权限，或选择其他路径。'],
-  'cli.error.read-only': ['cannot write {path}: the filesystem is read-only; write somewhere else.', '无法写入 {path}：文件系统为只读；请写到其他位置。'],
-  'cli.error.name-too-long': ['{path}: the file name is too long; choose a shorter one.', '{path}：文件名过长；请换一个更短的名称。'],
-  'cli.error.link-loop': ['{path}: too many symbolic links (a link loop?); check the path.', '{path}：符号链接层数过多（可能是链接循环）；请检查路径。'],
-  'cli.error.exists': ['{path} already exists; remove it or choose another name.', '{path} 已存在；请删除它或换一个名称。'],
-  'cli.error.disk-full': ['cannot write {path}: no space left on the device (disk full or quota reached); free some space or write elsewhere. The previous file, if any, is unchanged.', '无法写入 {path}：设备空间不足（磁盘已满或已达配额）；请释放空间或写到其他位置。原有文件（如有）保持不变。'],
-  'cli.error.too-many-files': ['{path}: too many open files; close other programs or raise the limit (ulimit -n) and run again.', '{path}：打开的文件过多；请关闭其他程序或提高上限（ulimit -n）后重新运行。'],
-  'cli.error.io': ['{path}: input/output error from the disk; check the device and run again.', '{path}：磁盘读写错误；请检查设备后重新运行。'],
-  'cli.error.busy': ['{path}: the file is busy (in use by another program); close it and run again.', '{path}：文件正被其他程序占用；请关闭该程序后重新运行。'],
+  'cli.error.not-found': [
+    '{path}: file not found; check the name and the folder.',
+    '{path}：文件不存在；请检查文件名和所在文件夹。',
+  ],
+  'cli.error.no-folder': [
+    '{path}: the folder {folder} does not exist; create it or choose another path.',
+    '{path}：文件夹 {folder} 不存在；请先创建它或选择其他路径。',
+  ],
+  'cli.error.not-a-folder': [
+    '{path}: part of the path is a file, not a folder; check the path.',
+    '{path}：路径中有一部分是文件而不是文件夹；请检查路径。',
+  ],
+  'cli.error.is-a-folder': [
+    '{path} is a folder, not a file; name a file (inside it).',
+    '{path} 是文件夹而不是文件；请指定（其中的）一个文件。',
+  ],
+  'cli.error.permission': [
+    "{path}: permission denied; check the file's and folder's permissions or choose another path.",
+    '{path}：没有权限；请检查文件和文件夹的权限，或选择其他路径。',
+  ],
+  'cli.error.read-only': [
+    'cannot write {path}: the filesystem is read-only; write somewhere else.',
+    '无法写入 {path}：文件系统为只读；请写到其他位置。',
+  ],
+  'cli.error.name-too-long': [
+    '{path}: the file name is too long; choose a shorter one.',
+    '{path}：文件名过长；请换一个更短的名称。',
+  ],
+  'cli.error.link-loop': [
+    '{path}: too many symbolic links (a link loop?); check the path.',
+    '{path}：符号链接层数过多（可能是链接循环）；请检查路径。',
+  ],
+  'cli.error.exists': [
+    '{path} already exists; remove it or choose another name.',
+    '{path} 已存在；请删除它或换一个名称。',
+  ],
+  'cli.error.disk-full': [
+    'cannot write {path}: no space left on the device (disk full or quota reached); free some space or write elsewhere. The previous file, if any, is unchanged.',
+    '无法写入 {path}：设备空间不足（磁盘已满或已达配额）；请释放空间或写到其他位置。原有文件（如有）保持不变。',
+  ],
+  'cli.error.too-many-files': [
+    '{path}: too many open files; close other programs or raise the limit (ulimit -n) and run again.',
+    '{path}：打开的文件过多；请关闭其他程序或提高上限（ulimit -n）后重新运行。',
+  ],
+  'cli.error.io': [
+    '{path}: input/output error from the disk; check the device and run again.',
+    '{path}：磁盘读写错误；请检查设备后重新运行。',
+  ],
+  'cli.error.busy': [
+    '{path}: the file is busy (in use by another program); close it and run again.',
+    '{path}：文件正被其他程序占用；请关闭该程序后重新运行。',
+  ],
   'cli.error.other-fs': ['{path}: {detail}', '{path}：{detail}'],
-  'cli.error.store-failed': ['the store failed: {detail} ({code}); check --db or $TIERLINE_DB and run again.', '数据存储出错：{detail}（{code}）；请检查 --db 或 $TIERLINE_DB 后重新运行。'],
-  'cli.error.internal': ['internal error: {detail}. Run again with --debug or TIERLINE_DEBUG=1 for details.', '内部错误：{detail}。请加 --debug 或设置 TIERLINE_DEBUG=1 重新运行以查看详情。'],
+  'cli.error.store-failed': [
+    'the store failed: {detail} ({code}); check --db or $TIERLINE_DB and run again.',
+    '数据存储出错：{detail}（{code}）；请检查 --db 或 $TIERLINE_DB 后重新运行。',
+  ],
+  'cli.error.internal': [
+    'internal error: {detail}. Run again with --debug or TIERLINE_DEBUG=1 for details.',
+    '内部错误：{detail}。请加 --debug 或设置 TIERLINE_DEBUG=1 重新运行以查看详情。',
+  ],
   // cli/commands/bot-store.ts
-  'cli.store.no-folder': ['--db {path}: the folder {folder} does not exist; create it or choose another path.', '--db {path}：文件夹 {folder} 不存在；请先创建它或选择其他路径。'],
-  'cli.store.not-sqlite': ['--db {path} is not a Tierline store (not an SQLite database); point --db at the file "tierline import" created.', '--db {path} 不是 Tierline 数据存储（不是 SQLite 数据库）；请让 --db 指向 "tierline import" 创建的文件。'],
-  'cli.store.cannot-open': ['--db {path}: cannot open the store file (missing folder, a folder, or no permission); check the path.', '--db {path}：无法打开存储文件（文件夹不存在、路径是文件夹或没有权限）；请检查路径。'],
-  'cli.store.read-only': ["--db {path}: the store is read-only or not permitted; check the file's and folder's permissions.", '--db {path}：存储为只读或没有权限；请检查文件和文件夹的权限。'],
-  'cli.store.corrupt': ['--db {path}: the store file is corrupt; restore it from a backup or import again into a new file.', '--db {path}：存储文件已损坏；请从备份恢复，或重新导入到一个新文件。'],
-  'cli.store.disk-full': ['--db {path}: no space left on the device (disk full); free some space and run again. The store is unchanged.', '--db {path}：设备空间不足（磁盘已满）；请释放空间后重新运行。存储未被修改。'],
-  'cli.store.locked': ['--db {path}: the store stayed locked by another tierline process; run again when it has finished.', '--db {path}：存储一直被另一个 tierline 进程锁定；请等它结束后重新运行。'],
+  'cli.store.no-folder': [
+    '--db {path}: the folder {folder} does not exist; create it or choose another path.',
+    '--db {path}：文件夹 {folder} 不存在；请先创建它或选择其他路径。',
+  ],
+  'cli.store.not-sqlite': [
+    '--db {path} is not a Tierline store (not an SQLite database); point --db at the file "tierline import" created.',
+    '--db {path} 不是 Tierline 数据存储（不是 SQLite 数据库）；请让 --db 指向 "tierline import" 创建的文件。',
+  ],
+  'cli.store.cannot-open': [
+    '--db {path}: cannot open the store file (missing folder, a folder, or no permission); check the path.',
+    '--db {path}：无法打开存储文件（文件夹不存在、路径是文件夹或没有权限）；请检查路径。',
+  ],
+  'cli.store.read-only': [
+    "--db {path}: the store is read-only or not permitted; check the file's and folder's permissions.",
+    '--db {path}：存储为只读或没有权限；请检查文件和文件夹的权限。',
+  ],
+  'cli.store.corrupt': [
+    '--db {path}: the store file is corrupt; restore it from a backup or import again into a new file.',
+    '--db {path}：存储文件已损坏；请从备份恢复，或重新导入到一个新文件。',
+  ],
+  'cli.store.disk-full': [
+    '--db {path}: no space left on the device (disk full); free some space and run again. The store is unchanged.',
+    '--db {path}：设备空间不足（磁盘已满）；请释放空间后重新运行。存储未被修改。',
+  ],
+  'cli.store.locked': [
+    '--db {path}: the store stayed locked by another tierline process; run again when it has finished.',
+    '--db {path}：存储一直被另一个 tierline 进程锁定；请等它结束后重新运行。',
+  ],
   'cli.store.other': ['--db {path}: {detail} ({code}).', '--db {path}：{detail}（{code}）。'],
-  'cli.store.is-folder': ['--db {path} is a folder, not a store file; name a file, e.g. {example}.', '--db {path} 是文件夹而不是存储文件；请指定一个文件，例如 {example}。'],
-  'cli.store.none': ['no store at {path}: run tierline import <file> --db {path} first.', '{path} 处没有数据存储：请先运行 tierline import <file> --db {path}。'],
-  'cli.store.not-tierline': ['--db {path} is an SQLite database but not a Tierline store; point --db at the file "tierline import" created.', '--db {path} 是 SQLite 数据库，但不是 Tierline 数据存储；请让 --db 指向 "tierline import" 创建的文件。'],
+  'cli.store.is-folder': [
+    '--db {path} is a folder, not a store file; name a file, e.g. {example}.',
+    '--db {path} 是文件夹而不是存储文件；请指定一个文件，例如 {example}。',
+  ],
+  'cli.store.none': [
+    'no store at {path}: run tierline import <file> --db {path} first.',
+    '{path} 处没有数据存储：请先运行 tierline import <file> --db {path}。',
+  ],
+  'cli.store.not-tierline': [
+    '--db {path} is an SQLite database but not a Tierline store; point --db at the file "tierline import" created.',
+    '--db {path} 是 SQLite 数据库，但不是 Tierline 数据存储；请让 --db 指向 "tierline import" 创建的文件。',
+  ],
   // cli/commands/segment.ts, the k-means block of the summary
   'cli.kmeans.search': ['K search: {candidates}', 'K值搜索：{candidates}'],
-  'cli.kmeans.candidate': ['K={k} silhouette {silhouette} inertia {inertia}', 'K={k} 轮廓系数 {silhouette} 惯性 {inertia}'],
-  'cli.kmeans.chosen': ['K = {k} ({choice}), silhouette {silhouette}{sample}; guidance: 4–6 clusters, silhouette > 0.5.', 'K = {k}（{choice}），轮廓系数 {silhouette}{sample}；参考：4–6个聚类，轮廓系数 > 0.5。'],
+  'cli.kmeans.candidate': [
+    'K={k} silhouette {silhouette} inertia {inertia}',
+    'K={k} 轮廓系数 {silhouette} 惯性 {inertia}',
+  ],
+  'cli.kmeans.chosen': [
+    'K = {k} ({choice}), silhouette {silhouette}{sample}; guidance: 4–6 clusters, silhouette > 0.5.',
+    'K = {k}（{choice}），轮廓系数 {silhouette}{sample}；参考：4–6个聚类，轮廓系数 > 0.5。',
+  ],
   'cli.kmeans.sample': [' on a stratified sample of {count}', '（基于{count}位客户的分层抽样）'],
   'cli.kmeans.choice.auto': ['auto', '自动选择'],
   'cli.kmeans.choice.fixed': ['fixed', '指定'],

@@ -61,35 +61,50 @@ const ENGINE_LABELS = {
   'group.price-sensitive': ['Price-sensitive customers', '价格敏感客户'],
   'strategy.high-value.goal': ['Raise repurchase rate by 15%', '复购率提升15%'],
   'strategy.high-value.department': ['Sales', '销售部'],
-  'strategy.high-value.measures': ['Account manager calls back once a month; tailored product recommendations', '客户经理每月1次电话回访；个性化产品推荐'],
+  'strategy.high-value.measures': [
+    'Account manager calls back once a month; tailored product recommendations',
+    '客户经理每月1次电话回访；个性化产品推荐',
+  ],
   'strategy.high-value.channel': ['Phone', '电话'],
   'strategy.high-value.owner': ['Supervisor', '主管'],
   'strategy.high-value.deadline': ['30th of each month', '每月30日'],
   'strategy.high-value.kpi': ['Repurchase rate, AOV growth', '复购率、客单价增长率'],
   'strategy.potential.goal': ['Convert to high value', '转化为高价值客户'],
   'strategy.potential.department': ['Marketing', '市场部'],
-  'strategy.potential.measures': ['Coupon "200 off 1,000"; invitation to the new-product launch', '发放「满1000减200」优惠券；邀请参加新品发布会'],
+  'strategy.potential.measures': [
+    'Coupon "200 off 1,000"; invitation to the new-product launch',
+    '发放「满1000减200」优惠券；邀请参加新品发布会',
+  ],
   'strategy.potential.channel': ['SMS + app push', '短信 + APP推送'],
   'strategy.potential.owner': ['Specialist', '专员'],
   'strategy.potential.deadline': ['First month of each quarter', '每季度首月'],
   'strategy.potential.kpi': ['Conversion rate, coupon redemption rate', '转化率、优惠券核销率'],
   'strategy.churn-risk.goal': ['Win back at least 20%', '挽回率≥20%'],
   'strategy.churn-risk.department': ['Customer service', '客服部'],
-  'strategy.churn-risk.measures': ['"Welcome back" gift pack; phone call within 3 days to learn why they stopped', '赠送「回归专享礼包」；3天内电话回访了解流失原因'],
+  'strategy.churn-risk.measures': [
+    '"Welcome back" gift pack; phone call within 3 days to learn why they stopped',
+    '赠送「回归专享礼包」；3天内电话回访了解流失原因',
+  ],
   'strategy.churn-risk.channel': ['Phone + SMS', '电话 + 短信'],
   'strategy.churn-risk.owner': ['Team lead', '组长'],
   'strategy.churn-risk.deadline': ['15th of each month', '每月15日'],
   'strategy.churn-risk.kpi': ['Customers won back, repurchase rate', '挽回客户数、复购率'],
   'strategy.price-sensitive.goal': ['Raise purchase frequency', '提升购买频次'],
   'strategy.price-sensitive.department': ['Operations', '运营部'],
-  'strategy.price-sensitive.measures': ['Group-buy campaign; invite a friend and buy at 50% off', '「拼团优惠」活动；邀请好友5折购'],
+  'strategy.price-sensitive.measures': [
+    'Group-buy campaign; invite a friend and buy at 50% off',
+    '「拼团优惠」活动；邀请好友5折购',
+  ],
   'strategy.price-sensitive.channel': ['App home-screen pop-up', 'APP首页弹窗'],
   'strategy.price-sensitive.owner': ['Manager', '经理'],
   'strategy.price-sensitive.deadline': ['1st of each month', '每月1日'],
   'strategy.price-sensitive.kpi': ['Participants, frequency growth', '活动参与人数、频次增长率'],
   'cadence.monthly': ['Monthly', '每月1次'],
   'cadence.quarterly': ['Quarterly', '每季度1次'],
-  'reason.inactive-low-frequency': ['No purchase in {months} months; lifetime purchases {count} ≤ {max}', '近{months}个月未消费，累计消费{count}次 ≤ {max}'],
+  'reason.inactive-low-frequency': [
+    'No purchase in {months} months; lifetime purchases {count} ≤ {max}',
+    '近{months}个月未消费，累计消费{count}次 ≤ {max}',
+  ],
   'reason.complaints': ['complaints in 6 months: {count}', '近6个月投诉{count}次'],
   // Lifecycle (SPEC §5f)
   'lifecycle.new': ['New', '新客'],
@@ -150,9 +165,9 @@ const ENGINE_LABELS = {
   'column.value': ['Value', '值'],
   'column.message': ['Message', '说明'],
   'column.column': ['Column', '列'],
-  'yes': ['Yes', '是'],
-  'no': ['No', '否'],
-  'total': ['Total', '合计'],
+  yes: ['Yes', '是'],
+  no: ['No', '否'],
+  total: ['Total', '合计'],
   // Lifetime models (issue 7): holdout diagnostics chart
   'lifetime.chart.title': ['Repeat purchases in the holdout: actual vs predicted', '验证期购买次数：实际与预测'],
   'lifetime.chart.bucket': ['Repeat purchases in calibration', '校准期复购次数'],
@@ -163,21 +178,60 @@ const ENGINE_LABELS = {
   'lifetime.series.predicted': ['Predicted', '预测'],
   // k-means on standardised RFM (SPEC §5c, issue 4)
   'kmeans.cluster': ['Cluster {id} · {name} (auto-named from centroid)', '聚类{id} · {name}（按质心自动命名）'],
-  'kmeans.explain': ['nearest centroid: cluster {id} (R {r} days · F {f} · M {m})', '距离最近的质心：聚类{id}（R {r}天 · F {f} · M {m}）'],
-  'kmeans.explain.not-clustered': ['recency, frequency or spend missing: not clustered', '缺少最近消费、频次或金额：未聚类'],
+  'kmeans.explain': [
+    'nearest centroid: cluster {id} (R {r} days · F {f} · M {m})',
+    '距离最近的质心：聚类{id}（R {r}天 · F {f} · M {m}）',
+  ],
+  'kmeans.explain.not-clustered': [
+    'recency, frequency or spend missing: not clustered',
+    '缺少最近消费、频次或金额：未聚类',
+  ],
   'column.clusterNo': ['Cluster no.', '聚类编号'],
   'kmeans.duplicate-name': ['{name} ({n})', '{name}（{n}）'],
-  'kmeans.note.rows-excluded': ['{count} customers with a missing or infinite recency, frequency or spend were not clustered.', '{count}位客户的R/F/M缺失或为无穷值，未参与聚类。'],
-  'kmeans.note.negative-money-clamped': ['{count} customers with negative spend were counted as 0 before the log transform.', '{count}位客户消费金额为负，取对数前按0计。'],
-  'kmeans.note.zero-variance': ['{column} is the same for every customer: it cannot separate clusters (its z-score is 0).', '所有客户的{column}相同，无法区分群体（标准化值为0）。'],
-  'kmeans.note.identical-customers': ['All {count} customers have the same recency, frequency and spend: one cluster, silhouette undefined.', '全部{count}位客户的R/F/M完全相同：归为一个群体，轮廓系数无定义。'],
-  'kmeans.note.k-capped': ['K = {requested} is more than the {distinct} distinct customers: K = {k} used.', 'K = {requested}超过不同客户点数{distinct}：改用K = {k}。'],
-  'kmeans.note.k-above-guard': ['K = {k} is above 6: segments may be too fine to act on (K > 6 not recommended; 4–6 is typical).', 'K = {k}大于6：群体可能过细（K > 6不推荐，常用4–6类）。'],
-  'kmeans.note.weak-silhouette': ['Silhouette {silhouette} ≤ 0.5: the clusters are weakly separated; results are shown, check them before use.', '轮廓系数{silhouette} ≤ 0.5：聚类区分度较弱，结果仅供参考，使用前请核查。'],
-  'kmeans.note.small-cluster': ['Cluster {id} holds {share} of customers (< 5%): check that its share is reasonable.', '聚类{id}仅占客户的{share}（< 5%）：请检查占比是否合理。'],
-  'kmeans.note.silhouette-sampled': ['Silhouette computed on a stratified sample of {sampled} of {count} customers.', '轮廓系数基于{count}位客户中{sampled}位的分层抽样计算。'],
-  'kmeans.note.silhouette-undefined': ['Silhouette is undefined for every K tried (too few distinct customers): K = {k} used.', '所有候选K的轮廓系数均无定义（不同客户过少）：采用K = {k}。'],
-  'kmeans.note.not-converged': ['K = {k}: k-means stopped after {maxIter} iterations before converging.', 'K = {k}：k-means迭代{maxIter}次后仍未收敛。'],
+  'kmeans.note.rows-excluded': [
+    '{count} customers with a missing or infinite recency, frequency or spend were not clustered.',
+    '{count}位客户的R/F/M缺失或为无穷值，未参与聚类。',
+  ],
+  'kmeans.note.negative-money-clamped': [
+    '{count} customers with negative spend were counted as 0 before the log transform.',
+    '{count}位客户消费金额为负，取对数前按0计。',
+  ],
+  'kmeans.note.zero-variance': [
+    '{column} is the same for every customer: it cannot separate clusters (its z-score is 0).',
+    '所有客户的{column}相同，无法区分群体（标准化值为0）。',
+  ],
+  'kmeans.note.identical-customers': [
+    'All {count} customers have the same recency, frequency and spend: one cluster, silhouette undefined.',
+    '全部{count}位客户的R/F/M完全相同：归为一个群体，轮廓系数无定义。',
+  ],
+  'kmeans.note.k-capped': [
+    'K = {requested} is more than the {distinct} distinct customers: K = {k} used.',
+    'K = {requested}超过不同客户点数{distinct}：改用K = {k}。',
+  ],
+  'kmeans.note.k-above-guard': [
+    'K = {k} is above 6: segments may be too fine to act on (K > 6 not recommended; 4–6 is typical).',
+    'K = {k}大于6：群体可能过细（K > 6不推荐，常用4–6类）。',
+  ],
+  'kmeans.note.weak-silhouette': [
+    'Silhouette {silhouette} ≤ 0.5: the clusters are weakly separated; results are shown, check them before use.',
+    '轮廓系数{silhouette} ≤ 0.5：聚类区分度较弱，结果仅供参考，使用前请核查。',
+  ],
+  'kmeans.note.small-cluster': [
+    'Cluster {id} holds {share} of customers (< 5%): check that its share is reasonable.',
+    '聚类{id}仅占客户的{share}（< 5%）：请检查占比是否合理。',
+  ],
+  'kmeans.note.silhouette-sampled': [
+    'Silhouette computed on a stratified sample of {sampled} of {count} customers.',
+    '轮廓系数基于{count}位客户中{sampled}位的分层抽样计算。',
+  ],
+  'kmeans.note.silhouette-undefined': [
+    'Silhouette is undefined for every K tried (too few distinct customers): K = {k} used.',
+    '所有候选K的轮廓系数均无定义（不同客户过少）：采用K = {k}。',
+  ],
+  'kmeans.note.not-converged': [
+    'K = {k}: k-means stopped after {maxIter} iterations before converging.',
+    'K = {k}：k-means迭代{maxIter}次后仍未收敛。',
+  ],
   // Rule presets, value tiers, grading, dimensions (SPEC §4, §5a–§5e, §7; issue 4)
   'segment.high-value': ['High-value customer', '高价值客户'],
   'segment.potential': ['Potential customer', '潜力客户'],
@@ -222,35 +276,80 @@ const ENGINE_LABELS = {
   'rule.churn-risk-inactive': ['churn risk (inactive, low frequency)', '流失风险（未消费且低频）'],
   'rule.churn-risk-complaint': ['churn risk (complaint)', '流失风险（投诉）'],
   'rule.price-sensitive': ['price-sensitive', '价格敏感'],
-  'rules.note.skipped': ["{columns} column not found: rule '{rule}' skipped", '未找到{columns}列：已跳过规则「{rule}」'],
-  'rules.note.skipped-many': ["{columns} columns not found: rule '{rule}' skipped", '未找到{columns}列：已跳过规则「{rule}」'],
-  'rules.note.no-industry': ['industry column not found: AOV is compared with the mean AOV of all customers ({mean})', '未找到所属行业列：客单价与全部客户的平均客单价（{mean}）比较'],
-  'rules.note.industry-from-data': ['Industry mean AOV taken from the data (none configured): {list}', '行业平均客单价取自数据（未配置）：{list}'],
-  'rules.note.blank-industry': ['{count} customers without an industry: AOV compared with the mean AOV of all customers ({mean})', '{count}位客户未填写行业：客单价与全部客户的平均客单价（{mean}）比较'],
-  'rules.note.span-too-short': ["Rule '{rule}' switched off: it needs {need} days of history and the data spans {span} days ({from} → {asOf})", '规则「{rule}」已停用：需要{need}天的历史数据，而数据仅覆盖{span}天（{from} → {asOf}）'],
-  'rules.note.new-customers': ['{count} new customers (one order in the last {days} days) kept out of churn risk', '{count}位新客户（近{days}天内仅1笔订单）不计入流失风险'],
-  'rules.note.churn-span': ['Win-back strategies switched off: the data spans {span} days ({from} → {asOf}), less than the 3-month churn window', '挽留策略已停用：数据仅覆盖{span}天（{from} → {asOf}），不足3个月的流失判断期'],
-  'rules.explain.new-customer': ['New customer: one order, {days} days ago; too early to judge churn', '新客户：仅1笔订单，{days}天前；尚不能判断流失'],
-  'rules.note.months-approximate': ['No analysis date: "N months" counted as N × 30 days', '无分析日期："N个月"按N × 30天计'],
+  'rules.note.skipped': [
+    "{columns} column not found: rule '{rule}' skipped",
+    '未找到{columns}列：已跳过规则「{rule}」',
+  ],
+  'rules.note.skipped-many': [
+    "{columns} columns not found: rule '{rule}' skipped",
+    '未找到{columns}列：已跳过规则「{rule}」',
+  ],
+  'rules.note.no-industry': [
+    'industry column not found: AOV is compared with the mean AOV of all customers ({mean})',
+    '未找到所属行业列：客单价与全部客户的平均客单价（{mean}）比较',
+  ],
+  'rules.note.industry-from-data': [
+    'Industry mean AOV taken from the data (none configured): {list}',
+    '行业平均客单价取自数据（未配置）：{list}',
+  ],
+  'rules.note.blank-industry': [
+    '{count} customers without an industry: AOV compared with the mean AOV of all customers ({mean})',
+    '{count}位客户未填写行业：客单价与全部客户的平均客单价（{mean}）比较',
+  ],
+  'rules.note.span-too-short': [
+    "Rule '{rule}' switched off: it needs {need} days of history and the data spans {span} days ({from} → {asOf})",
+    '规则「{rule}」已停用：需要{need}天的历史数据，而数据仅覆盖{span}天（{from} → {asOf}）',
+  ],
+  'rules.note.new-customers': [
+    '{count} new customers (one order in the last {days} days) kept out of churn risk',
+    '{count}位新客户（近{days}天内仅1笔订单）不计入流失风险',
+  ],
+  'rules.note.churn-span': [
+    'Win-back strategies switched off: the data spans {span} days ({from} → {asOf}), less than the 3-month churn window',
+    '挽留策略已停用：数据仅覆盖{span}天（{from} → {asOf}），不足3个月的流失判断期',
+  ],
+  'rules.explain.new-customer': [
+    'New customer: one order, {days} days ago; too early to judge churn',
+    '新客户：仅1笔订单，{days}天前；尚不能判断流失',
+  ],
+  'rules.note.months-approximate': [
+    'No analysis date: "N months" counted as N × 30 days',
+    '无分析日期："N个月"按N × 30天计',
+  ],
   'rules.explain.recency': ['last purchase {days} days ago', '最近消费 {days} 天前'],
   'rules.explain.never-purchased': ['never purchased', '从未消费'],
   'rules.explain.months': ['{months} months ({days} days)', '{months}个月（{days}天）'],
   'rules.explain.industry': ['{factor} × industry mean {mean} ({value})', '{factor} × 行业平均 {mean}（{value}）'],
   'rules.explain.between': ['{subject} within {min}–{max}', '{subject} 在 {min}–{max} 之间'],
-  'rules.explain.between-industry': ['{subject} within {min}–{max} × industry mean {mean} ({lo}–{hi})', '{subject} 在行业平均 {mean} 的 {min}–{max} 倍之间（{lo}–{hi}）'],
+  'rules.explain.between-industry': [
+    '{subject} within {min}–{max} × industry mean {mean} ({lo}–{hi})',
+    '{subject} 在行业平均 {mean} 的 {min}–{max} 倍之间（{lo}–{hi}）',
+  ],
   'rules.explain.catch-all': ['no other tier matched', '未满足其他层级的条件'],
   'rules.explain.no-match': ['no rule matched', '未满足任何规则'],
   'column.explanation': ['Why', '细分依据'],
-  'maintenance.strategic.measures': ['1. One-to-one dedicated account manager; 2. monthly call-back and customised product plan; 3. first access to new-product betas', '1. 一对一专属客户经理；2. 每月回访 + 定制化产品方案；3. 新品内测优先体验'],
+  'maintenance.strategic.measures': [
+    '1. One-to-one dedicated account manager; 2. monthly call-back and customised product plan; 3. first access to new-product betas',
+    '1. 一对一专属客户经理；2. 每月回访 + 定制化产品方案；3. 新品内测优先体验',
+  ],
   'maintenance.strategic.owner': ['Account manager', '客户经理'],
   'maintenance.strategic.cadence': ['Ongoing', '长期持续'],
-  'maintenance.core.measures': ['1. Quarterly care (birthday/holiday gift and points redemption); 2. product training and a fast after-sales channel; 3. cross-sell related products', '1. 每季度关怀（生日/节日礼品 + 积分兑换）；2. 产品培训 + 售后快速通道；3. 交叉销售相关产品'],
+  'maintenance.core.measures': [
+    '1. Quarterly care (birthday/holiday gift and points redemption); 2. product training and a fast after-sales channel; 3. cross-sell related products',
+    '1. 每季度关怀（生日/节日礼品 + 积分兑换）；2. 产品培训 + 售后快速通道；3. 交叉销售相关产品',
+  ],
   'maintenance.core.owner': ['Customer service specialist', '客服专员'],
   'maintenance.core.cadence': ['Once a quarter', '每季度1次'],
-  'maintenance.potential.measures': ['1. New-product trial and promotion push (e.g. spend-and-save coupon); 2. peer success cases; 3. regular satisfaction survey', '1. 新品试用 + 促销推送（如满减券）；2. 同行成功案例；3. 定期满意度调研'],
+  'maintenance.potential.measures': [
+    '1. New-product trial and promotion push (e.g. spend-and-save coupon); 2. peer success cases; 3. regular satisfaction survey',
+    '1. 新品试用 + 促销推送（如满减券）；2. 同行成功案例；3. 定期满意度调研',
+  ],
   'maintenance.potential.owner': ['Sales rep', '销售代表'],
   'maintenance.potential.cadence': ['Once a month', '每月1次'],
-  'maintenance.churn-warning.measures': ['1. Win-back script "returning-customer gift"; 2. reason survey (questionnaire or call); 3. targeted offer "20% off your first order back"', '1. 挽回话术「老客户回归专属礼」；2. 流失原因调研（问卷/电话）；3. 定向优惠「回归首单8折」'],
+  'maintenance.churn-warning.measures': [
+    '1. Win-back script "returning-customer gift"; 2. reason survey (questionnaire or call); 3. targeted offer "20% off your first order back"',
+    '1. 挽回话术「老客户回归专属礼」；2. 流失原因调研（问卷/电话）；3. 定向优惠「回归首单8折」',
+  ],
   'maintenance.churn-warning.owner': ['Customer relations specialist', '客户关系专员'],
   'maintenance.churn-warning.cadence': ['Immediately', '立即执行'],
   'tiers.sub-tier': ['{tier}, sub-tier {n}', '{tier}·第{n}档'],
@@ -258,9 +357,15 @@ const ENGINE_LABELS = {
   'tiers.strategy.mid': ['Regular maintenance', '定期维护'],
   'tiers.strategy.low': ['Retention measures', '挽留措施'],
   'tiers.sla': ['≤ {hours} h', '≤ {hours} 小时'],
-  'tiers.explain': ['RFM score {score} (R {r} · F {f} · M {m}): top {from}–{to}% → {subTier}', 'RFM综合得分 {score}（R {r} · F {f} · M {m}）：排名前 {from}–{to}% → {subTier}'],
+  'tiers.explain': [
+    'RFM score {score} (R {r} · F {f} · M {m}): top {from}–{to}% → {subTier}',
+    'RFM综合得分 {score}（R {r} · F {f} · M {m}）：排名前 {from}–{to}% → {subTier}',
+  ],
   'tiers.explain.not-scored': ['no recency, frequency or spend: not tiered', '缺少最近消费、频次或金额：未分层'],
-  'tiers.note.few-customers': ['Only {count} customers for {subTiers} sub-tiers: some sub-tiers are empty', '仅{count}位客户，少于{subTiers}个子层级：部分子层级为空'],
+  'tiers.note.few-customers': [
+    'Only {count} customers for {subTiers} sub-tiers: some sub-tiers are empty',
+    '仅{count}位客户，少于{subTiers}个子层级：部分子层级为空',
+  ],
   'column.valueTier': ['Value tier', '客户层级'],
   'column.subTier': ['Sub-tier', '子层级'],
   'column.responseSla': ['Response SLA', '响应时限'],
@@ -268,11 +373,26 @@ const ENGINE_LABELS = {
   'grading.group.financial': ['financial', '财务指标'],
   'grading.group.behavioural': ['behavioural', '行为指标'],
   'grading.group.qualitative': ['qualitative', '定性指标'],
-  'grading.note.column-not-found': ['{indicator} column not found: indicator dropped, weights renormalised within its group', '未找到{indicator}列：已剔除该指标，组内权重重新归一'],
-  'grading.note.no-points': ['{indicator} has no points table: indicator dropped, weights renormalised within its group', '{indicator}没有分值对照表：已剔除该指标，组内权重重新归一'],
-  'grading.note.group-dropped': ['No {group} indicator available: group dropped, weights renormalised across the other groups', '没有可用的{group}：已剔除该组，其余组权重重新归一'],
-  'grading.note.missing': ['{indicator}: no value for {count} customer(s) ({ids}); weights renormalised within the group for them', '{indicator}：{count}位客户缺少数值（{ids}），已为其重新归一组内权重'],
-  'grading.note.not-graded': ['{count} customers have no indicator value at all: not graded', '{count}位客户没有任何指标数值：未评级'],
+  'grading.note.column-not-found': [
+    '{indicator} column not found: indicator dropped, weights renormalised within its group',
+    '未找到{indicator}列：已剔除该指标，组内权重重新归一',
+  ],
+  'grading.note.no-points': [
+    '{indicator} has no points table: indicator dropped, weights renormalised within its group',
+    '{indicator}没有分值对照表：已剔除该指标，组内权重重新归一',
+  ],
+  'grading.note.group-dropped': [
+    'No {group} indicator available: group dropped, weights renormalised across the other groups',
+    '没有可用的{group}：已剔除该组，其余组权重重新归一',
+  ],
+  'grading.note.missing': [
+    '{indicator}: no value for {count} customer(s) ({ids}); weights renormalised within the group for them',
+    '{indicator}：{count}位客户缺少数值（{ids}），已为其重新归一组内权重',
+  ],
+  'grading.note.not-graded': [
+    '{count} customers have no indicator value at all: not graded',
+    '{count}位客户没有任何指标数值：未评级',
+  ],
   'grading.explain': ['score {score} = {parts}', '得分 {score} = {parts}'],
   'grading.explain.not-graded': ['no indicator value: not graded', '没有任何指标数值：未评级'],
   'column.gradeScore': ['Grade score', '评分'],
@@ -285,9 +405,15 @@ const ENGINE_LABELS = {
   'dimensions.column.operability': ['Operability (1–5)', '可操作性(1–5)'],
   'dimensions.column.score': ['Weighted score', '综合评分'],
   'dimensions.column.selected': ['Selected', '是否选用'],
-  'dimensions.note.goal-missing': ['Goal metric {goal} not found: no correlations; relevance needs expert scores', '未找到目标指标{goal}：无法计算相关系数，相关性需专家评分'],
+  'dimensions.note.goal-missing': [
+    'Goal metric {goal} not found: no correlations; relevance needs expert scores',
+    '未找到目标指标{goal}：无法计算相关系数，相关性需专家评分',
+  ],
   'dimensions.note.candidate-missing': ['{field} column not found: not evaluated', '未找到{field}列：未评估'],
-  'dimensions.note.relevance-needed': ['Relevance needs an expert score (no correlation): {fields}', '以下维度无相关系数，相关性需专家评分：{fields}'],
+  'dimensions.note.relevance-needed': [
+    'Relevance needs an expert score (no correlation): {fields}',
+    '以下维度无相关系数，相关性需专家评分：{fields}',
+  ],
   'dimensions.definition.recencyDays': ['days since the last purchase', '距最近一次消费的天数'],
   'dimensions.definition.frequency6m': ['orders in the last 6 months', '近6个月的订单数'],
   'dimensions.definition.historicalFrequency': ['orders over the whole history', '历史累计订单数'],
@@ -324,7 +450,10 @@ const ENGINE_LABELS = {
   'chart.axis.frequency': ['F · frequency', 'F · 消费频次'],
   'chart.axis.monetary': ['M · spend', 'M · 消费金额'],
   'chart.radar.title': ['Segment profiles on R, F and M', '各群体R、F、M画像'],
-  'chart.radar.subtitle': ['Segment mean ÷ mean of all customers, log scale: dashed ring = average, each ring ×2.\nR is inverted: outward = more recent.', '群体均值 ÷ 全体均值，对数刻度：虚线圈为均值，每圈×2。\nR取倒数：越靠外越近期。'],
+  'chart.radar.subtitle': [
+    'Segment mean ÷ mean of all customers, log scale: dashed ring = average, each ring ×2.\nR is inverted: outward = more recent.',
+    '群体均值 ÷ 全体均值，对数刻度：虚线圈为均值，每圈×2。\nR取倒数：越靠外越近期。',
+  ],
   'chart.radar.average': ['average', '均值'],
   'chart.radar.dimension': ['Dimension', '维度'],
   'chart.radar.ratio': ['× average', '×均值'],
@@ -335,8 +464,14 @@ const ENGINE_LABELS = {
   'chart.pie.customers': ['Customers by segment', '各群体客户占比'],
   'chart.pie.revenue': ['Revenue contribution by segment', '各群体收入贡献'],
   'chart.scatter.title': ['Spend vs purchase frequency by segment', '各群体消费金额与消费频次'],
-  'chart.scatter.sampled': ['{sampled} of {count} scored customers shown (deterministic sample by segment); symmetric log axes.', '显示{count}位已评分客户中的{sampled}位（按群体确定性抽样）；坐标轴为对称对数刻度。'],
-  'chart.scatter.all': ['All {count} scored customers; symmetric log axes.', '全部{count}位已评分客户；坐标轴为对称对数刻度。'],
+  'chart.scatter.sampled': [
+    '{sampled} of {count} scored customers shown (deterministic sample by segment); symmetric log axes.',
+    '显示{count}位已评分客户中的{sampled}位（按群体确定性抽样）；坐标轴为对称对数刻度。',
+  ],
+  'chart.scatter.all': [
+    'All {count} scored customers; symmetric log axes.',
+    '全部{count}位已评分客户；坐标轴为对称对数刻度。',
+  ],
   'chart.migration.title': ['Segment migration', '群体迁移'],
   'chart.migration.subtitle': ['Customers in both snapshots: {before} → {after}', '两期均在的客户：{before} → {after}'],
   'chart.migration.from': ['Before', '之前'],
@@ -369,13 +504,25 @@ const ENGINE_LABELS = {
   'report.charts': ['Charts', '图表'],
   'report.crossTabs': ['Distributions and cross analysis', '分布与交叉分析'],
   'report.crossTab.title': ['Segment × {attribute}', '群体 × {attribute}'],
-  'report.crossTab.note': ['Each cell: customers, share of the segment (row) and revenue.', '每格：客户数、占该群体（行）比例、收入。'],
+  'report.crossTab.note': [
+    'Each cell: customers, share of the segment (row) and revenue.',
+    '每格：客户数、占该群体（行）比例、收入。',
+  ],
   'report.rfmMatrix': ['RFM distribution matrix', 'RFM分布矩阵'],
-  'report.rfmMatrix.rf': ['Customers by R score (rows) × F score (columns), share of scored customers', 'R得分（行）× F得分（列）客户数及占已评分客户比例'],
+  'report.rfmMatrix.rf': [
+    'Customers by R score (rows) × F score (columns), share of scored customers',
+    'R得分（行）× F得分（列）客户数及占已评分客户比例',
+  ],
   'report.rfmMatrix.codes': ['Customers by RFM code', '各RFM编码客户数'],
   'report.unscored': ['Not scored: {count}', '未评分：{count}'],
-  'report.migration.summary': ['{retained} customers in both snapshots: {stayed} stayed, {upgraded} upgraded, {downgraded} downgraded, {moved} moved otherwise; {new} new, {lost} lost.', '两期均在的客户{retained}位：保持{stayed}位，升级{upgraded}位，降级{downgraded}位，其他变动{moved}位；新增{new}位，流失{lost}位。'],
-  'report.migration.snapshots': ['Earlier snapshot {before}, later snapshot {after}.', '上期快照{before}，本期快照{after}。'],
+  'report.migration.summary': [
+    '{retained} customers in both snapshots: {stayed} stayed, {upgraded} upgraded, {downgraded} downgraded, {moved} moved otherwise; {new} new, {lost} lost.',
+    '两期均在的客户{retained}位：保持{stayed}位，升级{upgraded}位，降级{downgraded}位，其他变动{moved}位；新增{new}位，流失{lost}位。',
+  ],
+  'report.migration.snapshots': [
+    'Earlier snapshot {before}, later snapshot {after}.',
+    '上期快照{before}，本期快照{after}。',
+  ],
   'report.upgrades': ['Top upgrades by revenue', '收入最高的升级客户'],
   'report.downgrades': ['Top downgrades by revenue', '收入最高的降级客户'],
   'report.newCustomers': ['New customers', '新增客户'],
@@ -385,29 +532,65 @@ const ENGINE_LABELS = {
   'report.noIssues': ['No issues', '无问题'],
   'report.notes': ['Run notes', '运行说明'],
   'report.kmeans': ['k-means model (Table 4)', 'k-means模型（表4 客户细分模型构建步骤表）'],
-  'report.kmeans.chosen': ['K = {k} ({choice}), silhouette {silhouette} on {scored} customers. K > 6 is not recommended (4–6 is typical); silhouette > 0.5 = effective clustering.', 'K = {k}（{choice}），轮廓系数{silhouette}（{scored}位客户）。不推荐K > 6（常用4–6类）；轮廓系数 > 0.5 表示聚类有效。'],
+  'report.kmeans.chosen': [
+    'K = {k} ({choice}), silhouette {silhouette} on {scored} customers. K > 6 is not recommended (4–6 is typical); silhouette > 0.5 = effective clustering.',
+    'K = {k}（{choice}），轮廓系数{silhouette}（{scored}位客户）。不推荐K > 6（常用4–6类）；轮廓系数 > 0.5 表示聚类有效。',
+  ],
   'report.kmeans.silhouette': ['Silhouette', '轮廓系数'],
   'report.kmeans.inertia': ['Inertia', '惯性（组内平方和）'],
-  'report.footer': ['Generated by Tierline. Charts are Vega-Lite specifications rendered to inline SVG; the file needs no network access.', '由Tierline生成。图表为Vega-Lite规格渲染的内嵌SVG，文件无需联网。'],
+  'report.footer': [
+    'Generated by Tierline. Charts are Vega-Lite specifications rendered to inline SVG; the file needs no network access.',
+    '由Tierline生成。图表为Vega-Lite规格渲染的内嵌SVG，文件无需联网。',
+  ],
   'report.sheet': ['Summary', '汇总'],
   // Churn back-test reasons (core/churn, issue 11)
-  'churn.reason.silent-vs-gap': ['silent {days} days, {ratio}× their usual {gap}-day gap', '已 {days} 天未购买，是其平时间隔（{gap} 天）的 {ratio} 倍'],
+  'churn.reason.silent-vs-gap': [
+    'silent {days} days, {ratio}× their usual {gap}-day gap',
+    '已 {days} 天未购买，是其平时间隔（{gap} 天）的 {ratio} 倍',
+  ],
   'churn.reason.silent': ['silent {days} days since their only purchase day', '唯一一次购买后已 {days} 天未购买'],
-  'churn.reason.silent-since-last': ['silent {days} days since their last purchase', '最近一次购买后已 {days} 天未购买'],
+  'churn.reason.silent-since-last': [
+    'silent {days} days since their last purchase',
+    '最近一次购买后已 {days} 天未购买',
+  ],
   'churn.reason.orders': ['{orders} orders, {spend} in all', '共 {orders} 单，累计 {spend}'],
   'churn.reason.one-order': ['1 order, {spend}', '共 1 单，{spend}'],
   'churn.reason.rule': ['matches the rule "{rule}"', '符合规则「{rule}」'],
   'churn.reason.complaints': ['{n} complaint(s) in 6 months', '近6个月投诉 {n} 次'],
   'churn.rule.a-step4': ['A step 4: no purchase in 3 months, at most 1 order', 'A 第4步：近3个月未消费且历史消费≤1次'],
-  'churn.rule.a-table5': ['A Table 5: no purchase in 3 months and at most 3 orders, or a complaint', 'A 表5：近3个月未消费且历史消费≤3次，或有投诉'],
-  'churn.rule.b-rfm': ['B RFM: no purchase in 90 days, at most 1 order in 6 months', 'B RFM：90天未消费且近6个月消费≤1次'],
-  'churn.rule.b-churn-warning': ['B churn warning: no purchase in 90 days, spend ≥ 2,000', 'B 流失预警：90天未消费且历史消费≥2,000'],
+  'churn.rule.a-table5': [
+    'A Table 5: no purchase in 3 months and at most 3 orders, or a complaint',
+    'A 表5：近3个月未消费且历史消费≤3次，或有投诉',
+  ],
+  'churn.rule.b-rfm': [
+    'B RFM: no purchase in 90 days, at most 1 order in 6 months',
+    'B RFM：90天未消费且近6个月消费≤1次',
+  ],
+  'churn.rule.b-churn-warning': [
+    'B churn warning: no purchase in 90 days, spend ≥ 2,000',
+    'B 流失预警：90天未消费且历史消费≥2,000',
+  ],
   // One churn truth (issue 11 §3): the definition, the model's name and why the churn column differs from a segment name.
-  'churn.definition.model': ['At risk = P(no purchase in the next {horizon} days) ≥ {threshold} by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})', '流失风险 = 未来{horizon}天不再购买的概率 ≥ {threshold}，模型 {model}（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）'],
-  'churn.definition.top': ['At risk = the {count} largest expected losses, ranked by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})', '流失风险 = 预期损失最大的{count}位客户，按 {model} 排序（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）'],
-  'churn.definition.fallback': ['At risk = any SPEC churn rule matches, or P(no purchase in the next {horizon} days) ≥ {threshold} by the customer\'s own buying rhythm (too little history for a back-test: {why})', '流失风险 = 符合任一SPEC流失规则，或按客户自身购买节奏估计未来{horizon}天不再购买的概率 ≥ {threshold}（历史数据不足以回测：{why}）'],
-  'churn.definition.rules': ['At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: {why}', '流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：{why}'],
-  'churn.why.customer-rows': ['the input is one row per customer, without purchase history', '输入为每位客户一行，无购买明细'],
+  'churn.definition.model': [
+    'At risk = P(no purchase in the next {horizon} days) ≥ {threshold} by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})',
+    '流失风险 = 未来{horizon}天不再购买的概率 ≥ {threshold}，模型 {model}（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）',
+  ],
+  'churn.definition.top': [
+    'At risk = the {count} largest expected losses, ranked by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})',
+    '流失风险 = 预期损失最大的{count}位客户，按 {model} 排序（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）',
+  ],
+  'churn.definition.fallback': [
+    "At risk = any SPEC churn rule matches, or P(no purchase in the next {horizon} days) ≥ {threshold} by the customer's own buying rhythm (too little history for a back-test: {why})",
+    '流失风险 = 符合任一SPEC流失规则，或按客户自身购买节奏估计未来{horizon}天不再购买的概率 ≥ {threshold}（历史数据不足以回测：{why}）',
+  ],
+  'churn.definition.rules': [
+    'At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: {why}',
+    '流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：{why}',
+  ],
+  'churn.why.customer-rows': [
+    'the input is one row per customer, without purchase history',
+    '输入为每位客户一行，无购买明细',
+  ],
   'churn.why.switched-off': ['the churn model is switched off', '流失模型已关闭'],
   'churn.why.failed': ['the churn model could not run ({error})', '流失模型无法运行（{error}）'],
   'churn.model.rules': ['SPEC churn rules', 'SPEC流失规则'],
@@ -416,19 +599,40 @@ const ENGINE_LABELS = {
   'churn.model.bg-nbd': ['BG/NBD', 'BG/NBD'],
   'churn.model.mbg-nbd': ['MBG/NBD', 'MBG/NBD'],
   'churn.model.gbdt': ['gbdt', '梯度提升树'],
-  'churn.reason.probability': ['P(no purchase in {horizon} days) {p} ≥ {threshold}', '未来{horizon}天不再购买的概率 {p} ≥ {threshold}'],
-  'churn.reason.segment-not-at-risk': ['segment "{segment}" is the scheme\'s grouping, not the churn decision: {model} puts P(no purchase in {horizon} days) at {p}, below {threshold}', '细分「{segment}」是方案的分组，不是流失判断：{model} 估计未来{horizon}天不再购买的概率为 {p}，低于 {threshold}'],
-  'churn.reason.segment-no-rule': ['segment "{segment}" is the scheme\'s grouping, not the churn decision: no SPEC churn rule matches', '细分「{segment}」是方案的分组，不是流失判断：不符合任何SPEC流失规则'],
-  'churn.reason.new-customer': ['new customer: one order, {days} days ago; too early to judge churn', '新客户：仅1笔订单，{days}天前；尚不能判断流失'],
+  'churn.reason.probability': [
+    'P(no purchase in {horizon} days) {p} ≥ {threshold}',
+    '未来{horizon}天不再购买的概率 {p} ≥ {threshold}',
+  ],
+  'churn.reason.segment-not-at-risk': [
+    'segment "{segment}" is the scheme\'s grouping, not the churn decision: {model} puts P(no purchase in {horizon} days) at {p}, below {threshold}',
+    '细分「{segment}」是方案的分组，不是流失判断：{model} 估计未来{horizon}天不再购买的概率为 {p}，低于 {threshold}',
+  ],
+  'churn.reason.segment-no-rule': [
+    'segment "{segment}" is the scheme\'s grouping, not the churn decision: no SPEC churn rule matches',
+    '细分「{segment}」是方案的分组，不是流失判断：不符合任何SPEC流失规则',
+  ],
+  'churn.reason.new-customer': [
+    'new customer: one order, {days} days ago; too early to judge churn',
+    '新客户：仅1笔订单，{days}天前；尚不能判断流失',
+  ],
   'churn.summary.count': ['At risk: {count} customers ({share})', '流失风险：{count}位客户（{share}）'],
   'churn.summary.candidates': ['Candidates (back-test AUC)', '候选模型（回测AUC）'],
   'summary.churn': ['Churn', '流失'],
-  'summary.strategy-by-segment': ['Strategy group (follows the segment; not the churn count)', '策略分组（按细分，非流失人数）'],
+  'summary.strategy-by-segment': [
+    'Strategy group (follows the segment; not the churn count)',
+    '策略分组（按细分，非流失人数）',
+  ],
   'column.churnProbability': ['Churn probability', '流失概率'],
   'column.churnModel': ['Churn model', '流失模型'],
 } as const satisfies Record<string, Entry>;
 
-const LABELS = { ...ENGINE_LABELS, ...ISSUE_MESSAGES, ...BOT_MESSAGES, ...PANE_MESSAGES, ...CLI_MESSAGES } as const satisfies Record<string, Entry>;
+const LABELS = {
+  ...ENGINE_LABELS,
+  ...ISSUE_MESSAGES,
+  ...BOT_MESSAGES,
+  ...PANE_MESSAGES,
+  ...CLI_MESSAGES,
+} as const satisfies Record<string, Entry>;
 
 /** Every catalogue entry, for the completeness test (same keys and placeholders in both locales). */
 export const CATALOGUE: Readonly<Record<string, Entry>> = LABELS;
@@ -457,7 +661,10 @@ export function label(key: LabelKey, locale: Locale, params?: MessageParams): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name]!;
-    if (Array.isArray(value)) return (value as readonly Message[]).map((m) => label(m.key, locale, m.params)).join(locale === 'zh-CN' ? '；' : '; ');
+    if (Array.isArray(value))
+      return (value as readonly Message[])
+        .map((m) => label(m.key, locale, m.params))
+        .join(locale === 'zh-CN' ? '；' : '; ');
     return typeof value === 'object' ? label((value as Message).key, locale, (value as Message).params) : String(value);
   });
 }

@@ -152,14 +152,25 @@ export function clusterCustomers(features: ClusterInput, options?: ClusterOption
   const o = resolveClusterOptions(options);
   const n = features.count;
   const columns = [features.recencyDays, features.windowFrequency, features.windowMonetary] as const;
-  if (columns.some((column) => column.length < n)) throw new KMeansError('invalid-features', `Recency, frequency and spend must each hold ${n} values (one per customer).`);
+  if (columns.some((column) => column.length < n))
+    throw new KMeansError(
+      'invalid-features',
+      `Recency, frequency and spend must each hold ${n} values (one per customer).`,
+    );
   if (n === 0) throw new KMeansError('no-customers', 'No customers to cluster.');
 
   const valid = finiteRows(columns, n);
   const notes: ClusterNote[] = [];
-  const note = (code: ClusterNoteCode, severity: ClusterNote['severity'], params: Record<string, string | number> = {}) => notes.push({ code, severity, params, message: clusterNoteMessage({ code, params }, o.locale) });
+  const note = (
+    code: ClusterNoteCode,
+    severity: ClusterNote['severity'],
+    params: Record<string, string | number> = {},
+  ) => notes.push({ code, severity, params, message: clusterNoteMessage({ code, params }, o.locale) });
   if (valid.length < 2) {
-    const why = n === 1 ? 'Only one customer: k-means needs at least two.' : `Only ${valid.length} of ${n} customers have a finite recency, frequency and spend: k-means needs at least two.`;
+    const why =
+      n === 1
+        ? 'Only one customer: k-means needs at least two.'
+        : `Only ${valid.length} of ${n} customers have a finite recency, frequency and spend: k-means needs at least two.`;
     throw new KMeansError('too-few-customers', why);
   }
   if (valid.length < n) note('rows-excluded', 'warning', { count: n - valid.length });
@@ -176,24 +187,48 @@ export function clusterCustomers(features: ClusterInput, options?: ClusterOption
   }
   const kMax = Math.min(requested[1], distinct);
   const kMin = Math.min(requested[0], kMax);
-  if (requested[1] > distinct && (o.k !== 'auto' || requested[0] > distinct)) note('k-capped', 'warning', { requested: o.k === 'auto' ? requested[0] : o.k, distinct, k: kMax });
+  if (requested[1] > distinct && (o.k !== 'auto' || requested[0] > distinct))
+    note('k-capped', 'warning', { requested: o.k === 'auto' ? requested[0] : o.k, distinct, k: kMax });
 
   const candidates: KCandidate[] = [];
   let best: { run: KMeansRun; silhouette: SilhouetteResult } | undefined;
   for (let k = kMin; k <= kMax; k++) {
-    const run = runKMeans(z.values, z.dimensions, k, { restarts: o.restarts, maxIter: o.maxIter, tol: o.tol, rng: createRng(streamSeed(o.seed, k)) });
-    const scored = silhouette(z.values, z.dimensions, run.labels, k, { sampleSize: o.silhouetteSampleSize, rng: createRng(streamSeed(o.seed, 100 + k)) });
+    const run = runKMeans(z.values, z.dimensions, k, {
+      restarts: o.restarts,
+      maxIter: o.maxIter,
+      tol: o.tol,
+      rng: createRng(streamSeed(o.seed, k)),
+    });
+    const scored = silhouette(z.values, z.dimensions, run.labels, k, {
+      sampleSize: o.silhouetteSampleSize,
+      rng: createRng(streamSeed(o.seed, 100 + k)),
+    });
     candidates.push({ k, silhouette: scored.score, inertia: run.inertia, iterations: run.iterations, stop: run.stop });
-    const better = best === undefined || (scored.score !== null && (best.silhouette.score === null || scored.score > best.silhouette.score));
+    const better =
+      best === undefined ||
+      (scored.score !== null && (best.silhouette.score === null || scored.score > best.silhouette.score));
     if (better) best = { run, silhouette: scored };
   }
   const chosen = best!;
   if (chosen.silhouette.score === null) note('silhouette-undefined', 'warning', { k: chosen.run.k });
   if (chosen.run.stop === 'max-iterations') note('not-converged', 'warning', { k: chosen.run.k, maxIter: o.maxIter });
-  if (!chosen.silhouette.exact) note('silhouette-sampled', 'info', { sampled: chosen.silhouette.scored, count: valid.length });
+  if (!chosen.silhouette.exact)
+    note('silhouette-sampled', 'info', { sampled: chosen.silhouette.scored, count: valid.length });
   if (chosen.run.k > MAX_RECOMMENDED_K) note('k-above-guard', 'warning', { k: chosen.run.k });
-  if (chosen.silhouette.score !== null && chosen.silhouette.score <= GOOD_SILHOUETTE) note('weak-silhouette', 'warning', { silhouette: chosen.silhouette.score });
-  return assemble(features, o, z, valid, chosen.run, candidates, chosen.silhouette, o.k === 'auto' ? 'auto' : 'fixed', notes, note);
+  if (chosen.silhouette.score !== null && chosen.silhouette.score <= GOOD_SILHOUETTE)
+    note('weak-silhouette', 'warning', { silhouette: chosen.silhouette.score });
+  return assemble(
+    features,
+    o,
+    z,
+    valid,
+    chosen.run,
+    candidates,
+    chosen.silhouette,
+    o.k === 'auto' ? 'auto' : 'fixed',
+    notes,
+    note,
+  );
 }
 
 /**
@@ -210,10 +245,14 @@ export function clusterNoteMessage(note: Pick<ClusterNote, 'code' | 'params'>, l
 }
 
 /** Indices of the customers whose three values are all finite. */
-function finiteRows([recency, frequency, money]: readonly [Float64Array, Float64Array, Float64Array], n: number): Int32Array {
+function finiteRows(
+  [recency, frequency, money]: readonly [Float64Array, Float64Array, Float64Array],
+  n: number,
+): Int32Array {
   const rows = new Int32Array(n);
   let m = 0;
-  for (let i = 0; i < n; i++) if (Number.isFinite(recency[i]) && Number.isFinite(frequency[i]) && Number.isFinite(money[i])) rows[m++] = i;
+  for (let i = 0; i < n; i++)
+    if (Number.isFinite(recency[i]) && Number.isFinite(frequency[i]) && Number.isFinite(money[i])) rows[m++] = i;
   return rows.slice(0, m);
 }
 
@@ -266,7 +305,8 @@ function assemble(
   const total = [0, 0, 0];
   const original = [features.recencyDays, features.windowFrequency, features.windowMonetary];
   for (let r = 0; r < valid.length; r++) {
-    const customer = valid[r]!, c = run.labels[r]!;
+    const customer = valid[r]!,
+      c = run.labels[r]!;
     labels[customer] = c;
     sizes[c]!++;
     for (let j = 0; j < 3; j++) {
@@ -297,7 +337,9 @@ function assemble(
       ...names[id]!,
     };
   });
-  if (k > 1) for (const cluster of clusters) if (cluster.share < MIN_CLUSTER_SHARE) note('small-cluster', 'warning', { id: cluster.id, share: cluster.share });
+  if (k > 1)
+    for (const cluster of clusters)
+      if (cluster.share < MIN_CLUSTER_SHARE) note('small-cluster', 'warning', { id: cluster.id, share: cluster.share });
   return {
     k,
     labels,
@@ -314,7 +356,12 @@ function assemble(
       customers: features.count,
       clustered: m,
       excluded: features.count - m,
-      standardization: { columns: RFM_COLUMNS, means: Array.from(z.means), stds: Array.from(z.stds), logMonetary: o.logMonetary },
+      standardization: {
+        columns: RFM_COLUMNS,
+        means: Array.from(z.means),
+        stds: Array.from(z.stds),
+        logMonetary: o.logMonetary,
+      },
       notes,
     },
   };

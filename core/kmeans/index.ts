@@ -1,6 +1,22 @@
 // k-means on standardised RFM with automatic K (SPEC §5c `a-kmeans-rfm`): pure, deterministic, seeded.
-export { clusterCustomers, clusterNoteMessage, NOT_CLUSTERED, type ClusterInput, type ClusterResult, type ClusterReport, type ClusterProfile, type ClusterNote, type ClusterNoteCode, type KCandidate } from './cluster-customers.js';
-export { clusterOptionsSchema, resolveClusterOptions, type ClusterOptions, type ClusterOptionsInput } from './cluster-options.js';
+export {
+  clusterCustomers,
+  clusterNoteMessage,
+  NOT_CLUSTERED,
+  type ClusterInput,
+  type ClusterResult,
+  type ClusterReport,
+  type ClusterProfile,
+  type ClusterNote,
+  type ClusterNoteCode,
+  type KCandidate,
+} from './cluster-customers.js';
+export {
+  clusterOptionsSchema,
+  resolveClusterOptions,
+  type ClusterOptions,
+  type ClusterOptionsInput,
+} from './cluster-options.js';
 export { KMeansError, KMEANS_ERROR_CODES, type KMeansErrorCode } from './kmeans-error.js';
 export { standardize, unstandardize, type Standardization, type StandardizeOptions } from './standardize.js';
 export { seedPlusPlus, type SeededCentroids } from './seed-plus-plus.js';

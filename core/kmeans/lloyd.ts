@@ -77,7 +77,13 @@ export function scaledTolerance(values: Float64Array, dimensions: number, tol: n
  * this loop at d = 3, k ≤ 8.)
  * @example lloyd(new Float64Array([0, 1, 10, 11]), 1, new Float64Array([0, 10]), { maxIter: 10, tolerance: 0 }).inertia === 1
  */
-export function lloyd(values: Float64Array, dimensions: number, initialCentroids: Float64Array, options: LloydOptions, labels?: Int32Array): LloydResult {
+export function lloyd(
+  values: Float64Array,
+  dimensions: number,
+  initialCentroids: Float64Array,
+  options: LloydOptions,
+  labels?: Int32Array,
+): LloydResult {
   const d = dimensions;
   const n = values.length / d;
   const k = initialCentroids.length / d;
@@ -87,7 +93,8 @@ export function lloyd(values: Float64Array, dimensions: number, initialCentroids
   const out = labels && labels.length >= n ? labels.subarray(0, n) : new Int32Array(n);
   out.fill(-1);
   let stop: LloydStop = 'max-iterations';
-  let iterations = 0, relocations = 0;
+  let iterations = 0,
+    relocations = 0;
   for (let iteration = 0; iteration < options.maxIter; iteration++) {
     iterations = iteration + 1;
     next.fill(0);
@@ -125,16 +132,30 @@ export function lloyd(values: Float64Array, dimensions: number, initialCentroids
  * `sums`/`counts`, also accumulates each cluster's coordinate sums. Returns
  * Σ of the nearest squared distances (the inertia of `centroids`).
  */
-function assign(values: Float64Array, d: number, centroids: Float64Array, k: number, labels: Int32Array, sums: Float64Array | undefined, counts: Float64Array | undefined): { changed: number; inertia: number } {
+function assign(
+  values: Float64Array,
+  d: number,
+  centroids: Float64Array,
+  k: number,
+  labels: Int32Array,
+  sums: Float64Array | undefined,
+  counts: Float64Array | undefined,
+): { changed: number; inertia: number } {
   const n = labels.length;
-  let changed = 0, inertia = 0;
+  let changed = 0,
+    inertia = 0;
   if (d === 3) {
     // The RFM case, unrolled: about twice as fast as the general loop.
     for (let i = 0; i < n; i++) {
-      const x0 = values[3 * i]!, x1 = values[3 * i + 1]!, x2 = values[3 * i + 2]!;
-      let best = 0, bestDistance = Infinity;
+      const x0 = values[3 * i]!,
+        x1 = values[3 * i + 1]!,
+        x2 = values[3 * i + 2]!;
+      let best = 0,
+        bestDistance = Infinity;
       for (let c = 0; c < k; c++) {
-        const e0 = x0 - centroids[3 * c]!, e1 = x1 - centroids[3 * c + 1]!, e2 = x2 - centroids[3 * c + 2]!;
+        const e0 = x0 - centroids[3 * c]!,
+          e1 = x1 - centroids[3 * c + 1]!,
+          e2 = x2 - centroids[3 * c + 2]!;
         const s = e0 * e0 + e1 * e1 + e2 * e2;
         if (s < bestDistance) {
           bestDistance = s;
@@ -157,7 +178,8 @@ function assign(values: Float64Array, d: number, centroids: Float64Array, k: num
   }
   for (let i = 0; i < n; i++) {
     const row = i * d;
-    let best = 0, bestDistance = Infinity;
+    let best = 0,
+      bestDistance = Infinity;
     for (let c = 0; c < k; c++) {
       let s = 0;
       for (let j = 0; j < d; j++) {
@@ -187,7 +209,14 @@ function assign(values: Float64Array, d: number, centroids: Float64Array, k: num
  * the rows farthest from their assigned centroid. Works on the coordinate
  * sums before averaging. Returns how many clusters were relocated.
  */
-function relocateEmptyClusters(values: Float64Array, d: number, centroids: Float64Array, sums: Float64Array, counts: Float64Array, labels: Int32Array): number {
+function relocateEmptyClusters(
+  values: Float64Array,
+  d: number,
+  centroids: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  labels: Int32Array,
+): number {
   const k = counts.length;
   let empty = 0;
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
@@ -233,7 +262,12 @@ function relocateEmptyClusters(values: Float64Array, d: number, centroids: Float
  * Σ squared distance of each row to its labelled centroid.
  * @example inertiaOf(new Float64Array([0, 2]), 1, new Float64Array([1]), new Int32Array([0, 0])) === 2
  */
-export function inertiaOf(values: Float64Array, dimensions: number, centroids: Float64Array, labels: ArrayLike<number>): number {
+export function inertiaOf(
+  values: Float64Array,
+  dimensions: number,
+  centroids: Float64Array,
+  labels: ArrayLike<number>,
+): number {
   const d = dimensions;
   const n = values.length / d;
   let inertia = 0;

@@ -28,19 +28,27 @@ export interface ClusterName {
  * @example nameClusters([{ recencyDays: 10, frequency: 9, monetary: 900 }], { recencyDays: 30, frequency: 4, monetary: 400 })[0].segment === 'important-value'
  */
 export function nameClusters(centroids: readonly RfmPoint[], means: RfmPoint): ClusterName[] {
-  const segments = centroids.map((c) => classifyRfm8(c.recencyDays <= means.recencyDays, c.frequency >= means.frequency, c.monetary >= means.monetary));
+  const segments = centroids.map((c) =>
+    classifyRfm8(c.recencyDays <= means.recencyDays, c.frequency >= means.frequency, c.monetary >= means.monetary),
+  );
   const duplicate = new Array<number>(centroids.length).fill(0);
   for (const segment of new Set(segments)) {
     const members = segments.flatMap((s, id) => (s === segment ? [id] : []));
     if (members.length < 2) continue;
-    members.sort((a, b) => centroids[b]!.monetary - centroids[a]!.monetary || centroids[a]!.recencyDays - centroids[b]!.recencyDays || a - b);
+    members.sort(
+      (a, b) =>
+        centroids[b]!.monetary - centroids[a]!.monetary ||
+        centroids[a]!.recencyDays - centroids[b]!.recencyDays ||
+        a - b,
+    );
     members.forEach((id, rank) => (duplicate[id] = rank + 1));
   }
   return segments.map((segment, id) => {
     const labels = Object.fromEntries(
       LOCALES.map((locale) => {
         const base = label(`segment.${segment}`, locale);
-        const name = duplicate[id]! > 0 ? label('kmeans.duplicate-name', locale, { name: base, n: duplicate[id]! }) : base;
+        const name =
+          duplicate[id]! > 0 ? label('kmeans.duplicate-name', locale, { name: base, n: duplicate[id]! }) : base;
         return [locale, label('kmeans.cluster', locale, { id, name })];
       }),
     ) as Record<Locale, string>;

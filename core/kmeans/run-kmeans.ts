@@ -32,8 +32,10 @@ export interface KMeansRun extends LloydResult {
  */
 export function runKMeans(values: Float64Array, dimensions: number, k: number, options: KMeansRunOptions): KMeansRun {
   const n = values.length / dimensions;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`k-means: k must be a whole number in 1..${n} (the rows), got ${k}`);
-  if (options.init && (options.init.length !== k * dimensions || options.restarts !== 1)) throw new RangeError(`k-means: initial centroids must be ${k} × ${dimensions} values with one restart`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`k-means: k must be a whole number in 1..${n} (the rows), got ${k}`);
+  if (options.init && (options.init.length !== k * dimensions || options.restarts !== 1))
+    throw new RangeError(`k-means: initial centroids must be ${k} × ${dimensions} values with one restart`);
   const tolerance = scaledTolerance(values, dimensions, options.tol);
   let best: LloydResult | undefined;
   let bestRestart = 0;

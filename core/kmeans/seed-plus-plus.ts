@@ -20,7 +20,13 @@ export interface SeededCentroids {
  * initial centroids instead). O(n·d·trials) per centre, two n-sized buffers.
  * @example seedPlusPlus(new Float64Array([0, 0, 10, 10]), 2, 2, createRng(1)).indices.length === 2
  */
-export function seedPlusPlus(values: Float64Array, dimensions: number, k: number, rng: Rng, localTrials = 2 + Math.floor(Math.log(k))): SeededCentroids {
+export function seedPlusPlus(
+  values: Float64Array,
+  dimensions: number,
+  k: number,
+  rng: Rng,
+  localTrials = 2 + Math.floor(Math.log(k)),
+): SeededCentroids {
   const d = dimensions;
   const n = values.length / d;
   const centroids = new Float64Array(k * d);
@@ -41,7 +47,8 @@ export function seedPlusPlus(values: Float64Array, dimensions: number, k: number
     for (let t = 0; t < localTrials; t++) candidates[t] = searchLeft(cumulative, rng.next() * potential);
 
     // Potential each candidate would leave; the winner's pass is repeated to update the distances.
-    let best = 0, bestPotential = Infinity;
+    let best = 0,
+      bestPotential = Infinity;
     for (let t = 0; t < localTrials; t++) {
       const p = closestWith(values, d, candidates[t]!, closest, false);
       if (p < bestPotential) {
@@ -65,9 +72,13 @@ function closestWith(values: Float64Array, d: number, at: number, closest: Float
   const n = closest.length;
   let potential = 0;
   if (d === 3) {
-    const c0 = values[3 * at]!, c1 = values[3 * at + 1]!, c2 = values[3 * at + 2]!;
+    const c0 = values[3 * at]!,
+      c1 = values[3 * at + 1]!,
+      c2 = values[3 * at + 2]!;
     for (let i = 0; i < n; i++) {
-      const e0 = values[3 * i]! - c0, e1 = values[3 * i + 1]! - c1, e2 = values[3 * i + 2]! - c2;
+      const e0 = values[3 * i]! - c0,
+        e1 = values[3 * i + 1]! - c1,
+        e2 = values[3 * i + 2]! - c2;
       const s = e0 * e0 + e1 * e1 + e2 * e2;
       const current = closest[i]!;
       const m = s < current ? s : current;
@@ -92,7 +103,8 @@ function closestWith(values: Float64Array, d: number, at: number, closest: Float
 
 /** numpy's searchsorted(side='left'): the first index whose value is ≥ `target`, clipped to the last index. */
 function searchLeft(sorted: Float64Array, target: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < target) lo = mid + 1;

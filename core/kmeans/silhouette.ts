@@ -38,7 +38,13 @@ export interface SilhouetteResult {
  * contiguous reads and writes.
  * @example silhouette(new Float64Array([0, 1, 10, 11]), 1, new Int32Array([0, 0, 1, 1]), 2, { sampleSize: 10, rng: createRng(1) }).score // 0.9
  */
-export function silhouette(values: Float64Array, dimensions: number, labels: ArrayLike<number>, k: number, options: SilhouetteOptions): SilhouetteResult {
+export function silhouette(
+  values: Float64Array,
+  dimensions: number,
+  labels: ArrayLike<number>,
+  k: number,
+  options: SilhouetteOptions,
+): SilhouetteResult {
   const d = dimensions;
   const n = values.length / d;
   const exact = n <= options.sampleSize;
@@ -103,12 +109,24 @@ export function silhouette(values: Float64Array, dimensions: number, labels: Arr
  * Σ‖x_p − x_q‖ for q in [from, to), also adding each distance to
  * `sums[base + q]` (q's total towards p's cluster).
  */
-function sumDistances(points: Float64Array, d: number, p: number, from: number, to: number, sums: Float64Array, base: number): number {
+function sumDistances(
+  points: Float64Array,
+  d: number,
+  p: number,
+  from: number,
+  to: number,
+  sums: Float64Array,
+  base: number,
+): number {
   let acc = 0;
   if (d === 3) {
-    const x0 = points[3 * p]!, x1 = points[3 * p + 1]!, x2 = points[3 * p + 2]!;
+    const x0 = points[3 * p]!,
+      x1 = points[3 * p + 1]!,
+      x2 = points[3 * p + 2]!;
     for (let q = from; q < to; q++) {
-      const e0 = x0 - points[3 * q]!, e1 = x1 - points[3 * q + 1]!, e2 = x2 - points[3 * q + 2]!;
+      const e0 = x0 - points[3 * q]!,
+        e1 = x1 - points[3 * q + 1]!,
+        e2 = x2 - points[3 * q + 2]!;
       const distance = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2);
       acc += distance;
       sums[base + q]! += distance;

@@ -42,7 +42,8 @@ export function standardize(columns: readonly Float64Array[], options: Standardi
   const rowIndex = options.rows;
   const n = rowIndex ? rowIndex.length : (columns[0]?.length ?? 0);
   const values = new Float64Array(n * d);
-  const means = new Float64Array(d), stds = new Float64Array(d);
+  const means = new Float64Array(d),
+    stds = new Float64Array(d);
   const logged = columns.map((_, j) => options.log1p?.[j] ?? false);
   const clampedNegatives: number[] = [];
   const zeroVarianceColumns: number[] = [];
@@ -64,7 +65,8 @@ export function standardize(columns: readonly Float64Array[], options: Standardi
       sum += x;
     }
     const mean = n > 0 ? sum / n : 0;
-    let squares = 0, correction = 0;
+    let squares = 0,
+      correction = 0;
     for (let r = 0; r < n; r++) {
       const deviation = values[r * d + j]! - mean;
       correction += deviation;

@@ -36,7 +36,11 @@ export interface Reliability {
  * @throws OptionsError for invalid options.
  * @example assessReliability(cdnowSummary).reliable === true // 946 repeat buyers, 272-day window
  */
-export function assessReliability(summary: LifetimeSummary, fits: readonly ParameterFit<string>[] = [], optionsInput: ReliabilityOptions = {}): Reliability {
+export function assessReliability(
+  summary: LifetimeSummary,
+  fits: readonly ParameterFit<string>[] = [],
+  optionsInput: ReliabilityOptions = {},
+): Reliability {
   const options = parseOptions(reliabilityOptionsSchema, optionsInput);
   const perUnit = DAYS_PER_UNIT[summary.unit];
   let repeatBuyers = 0;
@@ -54,14 +58,25 @@ export function assessReliability(summary: LifetimeSummary, fits: readonly Param
   const medianInterPurchaseDays = median(gaps);
   const reasons: { code: ReliabilityCode; message: string }[] = [];
   if (repeatBuyers < options.minRepeatBuyers) {
-    reasons.push({ code: 'few-repeat-buyers', message: `Only ${repeatBuyers} repeat buyers in the calibration period (at least ${options.minRepeatBuyers} needed for stable parameters).` });
+    reasons.push({
+      code: 'few-repeat-buyers',
+      message: `Only ${repeatBuyers} repeat buyers in the calibration period (at least ${options.minRepeatBuyers} needed for stable parameters).`,
+    });
   }
   if (!(windowDays >= options.minCycles * medianInterPurchaseDays)) {
     const median = Number.isFinite(medianInterPurchaseDays) ? `${round(medianInterPurchaseDays)} days` : 'unknown';
-    reasons.push({ code: 'short-window', message: `The calibration window (${round(windowDays)} days) is shorter than ${options.minCycles} purchase cycles (median time between purchases: ${median}).` });
+    reasons.push({
+      code: 'short-window',
+      message: `The calibration window (${round(windowDays)} days) is shorter than ${options.minCycles} purchase cycles (median time between purchases: ${median}).`,
+    });
   }
-  if (fits.some((fit) => !fit.converged)) reasons.push({ code: 'not-converged', message: 'The maximum-likelihood fit did not converge.' });
-  if (fits.some((fit) => !fit.logCovariance)) reasons.push({ code: 'no-standard-errors', message: 'The likelihood is flat at the optimum (no standard errors): the parameters are not well identified.' });
+  if (fits.some((fit) => !fit.converged))
+    reasons.push({ code: 'not-converged', message: 'The maximum-likelihood fit did not converge.' });
+  if (fits.some((fit) => !fit.logCovariance))
+    reasons.push({
+      code: 'no-standard-errors',
+      message: 'The likelihood is flat at the optimum (no standard errors): the parameters are not well identified.',
+    });
   return { reliable: reasons.length === 0, reasons, repeatBuyers, windowDays, medianInterPurchaseDays };
 }
 

@@ -43,17 +43,30 @@ export function betaGeometricObjective(rows: UniqueRows, modified: boolean): Obj
   const tIndex = timeIndex ? timeIndex.rowOf.subarray(0, n) : Int32Array.from({ length: n }, (_, i) => i);
   const txIndex = timeIndex ? timeIndex.rowOf.subarray(n) : Int32Array.from({ length: n }, (_, i) => n + i);
   const distinctTimes = timeIndex ? Float64Array.from(timeIndex.firstRow, (i) => times[i]!) : times;
-  const logTime = new Float64Array(distinctTimes.length), invTime = new Float64Array(distinctTimes.length);
+  const logTime = new Float64Array(distinctTimes.length),
+    invTime = new Float64Array(distinctTimes.length);
 
   return (theta, gradient) => {
-    const r = Math.exp(theta[0]!), alpha = Math.exp(theta[1]!), a = Math.exp(theta[2]!), b = Math.exp(theta[3]!);
-    const logA = Math.log(a), logAlpha = Math.log(alpha);
-    const lgR = logGamma(r), lgB = logGamma(b), lgAB = logGamma(a + b);
-    const psiR = digamma(r), psiB = digamma(b), psiAB = digamma(a + b);
+    const r = Math.exp(theta[0]!),
+      alpha = Math.exp(theta[1]!),
+      a = Math.exp(theta[2]!),
+      b = Math.exp(theta[3]!);
+    const logA = Math.log(a),
+      logAlpha = Math.log(alpha);
+    const lgR = logGamma(r),
+      lgB = logGamma(b),
+      lgAB = logGamma(a + b);
+    const psiR = digamma(r),
+      psiB = digamma(b),
+      psiAB = digamma(a + b);
     let ll = total * r * logAlpha;
-    let dr = total * logAlpha, dAlpha = (total * r) / alpha, da = 0, db = 0;
+    let dr = total * logAlpha,
+      dAlpha = (total * r) / alpha,
+      da = 0,
+      db = 0;
     for (let k = 0; k < m; k++) {
-      const x = distinctX[k]!, w = xWeight[k]!;
+      const x = distinctX[k]!,
+        w = xWeight[k]!;
       const xs1 = x + shift;
       ll += w * (logGamma(r + x) - lgR + lgAB + logGamma(b + xs1) - lgB - logGamma(a + b + xs1));
       const psiABX = digamma(a + b + xs1);
@@ -69,7 +82,9 @@ export function betaGeometricObjective(rows: UniqueRows, modified: boolean): Obj
       invTime[j] = 1 / v;
     }
     for (let i = 0; i < n; i++) {
-      const x = xs[i]!, w = weight[i]!, rx = r + x;
+      const x = xs[i]!,
+        w = weight[i]!,
+        rx = r + x;
       const ti = tIndex[i]!;
       const logAT = logTime[ti]!;
       const a3 = -rx * logAT;

@@ -1,7 +1,17 @@
 import type { RepeatPurchaseData } from './build-summary.js';
-import { aMinusOneOf, hypergeometricExpectation, hypergeometricExpectations, probabilityOfCount } from './expected-purchases.js';
+import {
+  aMinusOneOf,
+  hypergeometricExpectation,
+  hypergeometricExpectations,
+  probabilityOfCount,
+} from './expected-purchases.js';
 import type { FitOptions } from './fit-model.js';
-import { fitTransactionModel, type FittedTransactionModel, type TransactionModel, type TransactionParams } from './transaction-model.js';
+import {
+  fitTransactionModel,
+  type FittedTransactionModel,
+  type TransactionModel,
+  type TransactionParams,
+} from './transaction-model.js';
 
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers
@@ -31,7 +41,13 @@ export function bgNbdPAlive(params: TransactionParams, x: number, tx: number, T:
  * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive).
  * @example bgNbdConditionalExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
-export function bgNbdConditionalExpectedPurchases(params: TransactionParams, t: number, x: number, tx: number, T: number): number {
+export function bgNbdConditionalExpectedPurchases(
+  params: TransactionParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   return bgNbdExpectedPurchasesIfAlive(params, t, x, T) * bgNbdPAlive(params, x, tx, T);
 }
 
@@ -51,7 +67,13 @@ export function bgNbdExpectedPurchasesIfAlive(params: TransactionParams, t: numb
  * bgNbdExpectedPurchasesIfAlive at several ascending times, into `out` (shared series coefficients).
  * @example bgNbdExpectedPurchasesIfAliveCurve(params, Float64Array.of(4.345, 8.69), 2, 38.86, out) // out = [E(1 month), E(2 months)]
  */
-export function bgNbdExpectedPurchasesIfAliveCurve(params: TransactionParams, times: Float64Array, x: number, T: number, out: Float64Array): void {
+export function bgNbdExpectedPurchasesIfAliveCurve(
+  params: TransactionParams,
+  times: Float64Array,
+  x: number,
+  T: number,
+  out: Float64Array,
+): void {
   const { r, alpha, b } = params;
   const am1 = aMinusOneOf(params.a);
   const c = am1 + b + x;

@@ -53,7 +53,10 @@ export const lifetimeSummaryOptionsSchema = z
     unit: z.enum(TIME_UNITS).default('days'),
   })
   .strict()
-  .refine((o) => o.observationEndDay === undefined || o.observationEndDay > o.calibrationEndDay, { message: 'must be after calibrationEndDay', path: ['observationEndDay'] });
+  .refine((o) => o.observationEndDay === undefined || o.observationEndDay > o.calibrationEndDay, {
+    message: 'must be after calibrationEndDay',
+    path: ['observationEndDay'],
+  });
 
 export type LifetimeSummaryOptions = z.input<typeof lifetimeSummaryOptionsSchema>;
 
@@ -68,31 +71,48 @@ export type LifetimeSummaryOptions = z.input<typeof lifetimeSummaryOptionsSchema
  * const days = { offsets: Int32Array.of(0, 3), days: Int32Array.of(0, 7, 21), amounts: Float64Array.of(10, 20, 30) };
  * buildLifetimeSummary(days, ['C1'], { calibrationEndDay: 28, unit: 'weeks' }).recency[0] // 3 (weeks 0 → 3), x = 2, T = 4
  */
-export function buildLifetimeSummary(purchaseDays: PurchaseDays, ids: readonly string[], optionsInput: LifetimeSummaryOptions): LifetimeSummary {
+export function buildLifetimeSummary(
+  purchaseDays: PurchaseDays,
+  ids: readonly string[],
+  optionsInput: LifetimeSummaryOptions,
+): LifetimeSummary {
   const options = parseOptions(lifetimeSummaryOptionsSchema, optionsInput);
   const { offsets, days, amounts } = purchaseDays;
   const n = offsets.length - 1;
-  if (n < 0 || ids.length !== n) throw new LifetimeModelError('invalid-summary', `Purchase days describe ${Math.max(0, n)} customers but ${ids.length} ids were given.`);
+  if (n < 0 || ids.length !== n)
+    throw new LifetimeModelError(
+      'invalid-summary',
+      `Purchase days describe ${Math.max(0, n)} customers but ${ids.length} ids were given.`,
+    );
   const perUnit = DAYS_PER_UNIT[options.unit];
   const end = options.calibrationEndDay;
   const observationEnd = options.observationEndDay;
 
-  let kept = 0, afterCalibration = 0, noPurchase = 0;
+  let kept = 0,
+    afterCalibration = 0,
+    noPurchase = 0;
   for (let c = 0; c < n; c++) {
     if (offsets[c + 1]! <= offsets[c]!) noPurchase++;
     else if (days[offsets[c]!]! > end) afterCalibration++;
     else kept++;
   }
-  const frequency = new Float64Array(kept), recency = new Float64Array(kept), age = new Float64Array(kept), monetaryValue = new Float64Array(kept);
+  const frequency = new Float64Array(kept),
+    recency = new Float64Array(kept),
+    age = new Float64Array(kept),
+    monetaryValue = new Float64Array(kept);
   const holdoutFrequency = observationEnd !== undefined ? new Float64Array(kept) : undefined;
   const sourceIndex = new Int32Array(kept);
   const keptIds: string[] = new Array<string>(kept);
   let i = 0;
   for (let c = 0; c < n; c++) {
-    const from = offsets[c]!, to = offsets[c + 1]!;
+    const from = offsets[c]!,
+      to = offsets[c + 1]!;
     if (to <= from || days[from]! > end) continue;
     const first = days[from]!;
-    let last = first, repeats = 0, repeatSpend = 0, holdout = 0;
+    let last = first,
+      repeats = 0,
+      repeatSpend = 0,
+      holdout = 0;
     for (let k = from + 1; k < to; k++) {
       const day = days[k]!;
       if (day <= end) {
@@ -118,7 +138,9 @@ export function buildLifetimeSummary(purchaseDays: PurchaseDays, ids: readonly s
     recency,
     age,
     monetaryValue,
-    ...(holdoutFrequency ? { holdoutFrequency, holdoutLength: (observationEnd! - end) / perUnit, observationEndDay: observationEnd } : {}),
+    ...(holdoutFrequency
+      ? { holdoutFrequency, holdoutLength: (observationEnd! - end) / perUnit, observationEndDay: observationEnd }
+      : {}),
     sourceIndex,
     calibrationEndDay: end,
     excludedAfterCalibration: afterCalibration,
@@ -146,8 +168,18 @@ export interface SummaryColumns {
  */
 export function summaryFromColumns(columns: SummaryColumns): LifetimeSummary {
   const n = columns.frequency.length;
-  const lengths = [columns.recency.length, columns.age.length, columns.monetaryValue?.length ?? n, columns.holdoutFrequency?.length ?? n, columns.ids?.length ?? n];
-  if (lengths.some((l) => l !== n)) throw new LifetimeModelError('invalid-summary', `Summary columns have different lengths (${[n, ...lengths].join(', ')}).`);
+  const lengths = [
+    columns.recency.length,
+    columns.age.length,
+    columns.monetaryValue?.length ?? n,
+    columns.holdoutFrequency?.length ?? n,
+    columns.ids?.length ?? n,
+  ];
+  if (lengths.some((l) => l !== n))
+    throw new LifetimeModelError(
+      'invalid-summary',
+      `Summary columns have different lengths (${[n, ...lengths].join(', ')}).`,
+    );
   if (columns.holdoutFrequency && !(columns.holdoutLength !== undefined && columns.holdoutLength > 0)) {
     throw new LifetimeModelError('invalid-summary', 'A holdout frequency column needs a positive holdoutLength.');
   }
@@ -159,7 +191,9 @@ export function summaryFromColumns(columns: SummaryColumns): LifetimeSummary {
     recency: Float64Array.from(columns.recency),
     age: Float64Array.from(columns.age),
     monetaryValue: columns.monetaryValue ? Float64Array.from(columns.monetaryValue) : new Float64Array(n),
-    ...(columns.holdoutFrequency ? { holdoutFrequency: Float64Array.from(columns.holdoutFrequency), holdoutLength: columns.holdoutLength! } : {}),
+    ...(columns.holdoutFrequency
+      ? { holdoutFrequency: Float64Array.from(columns.holdoutFrequency), holdoutLength: columns.holdoutLength! }
+      : {}),
     excludedAfterCalibration: 0,
     excludedNoPurchase: 0,
   };
@@ -182,16 +216,21 @@ export interface RepeatPurchaseData {
  */
 export function checkRepeatData(data: RepeatPurchaseData): void {
   const n = data.frequency.length;
-  if (data.recency.length !== n || data.age.length !== n) throw new LifetimeModelError('invalid-summary', 'frequency, recency and age must have the same length.');
+  if (data.recency.length !== n || data.age.length !== n)
+    throw new LifetimeModelError('invalid-summary', 'frequency, recency and age must have the same length.');
   const problems = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    const x = data.frequency[i]!, tx = data.recency[i]!, T = data.age[i]!;
+    const x = data.frequency[i]!,
+      tx = data.recency[i]!,
+      T = data.age[i]!;
     let problem: string | undefined;
     if (!(Number.isInteger(x) && x >= 0)) problem = 'frequency must be a whole number ≥ 0';
-    else if (!(Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && T >= 0)) problem = 'recency and age must be finite and ≥ 0';
+    else if (!(Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && T >= 0))
+      problem = 'recency and age must be finite and ≥ 0';
     else if (tx > T) problem = 'recency must not exceed age';
     else if (x === 0 && tx !== 0) problem = 'recency must be 0 when frequency is 0';
-    else if (x > 0 && tx === 0) problem = 'zero recency with repeat purchases (repeats must come after the first purchase)';
+    else if (x > 0 && tx === 0)
+      problem = 'zero recency with repeat purchases (repeats must come after the first purchase)';
     if (problem) {
       const rows = problems.get(problem) ?? [];
       rows.push(i);
@@ -200,6 +239,8 @@ export function checkRepeatData(data: RepeatPurchaseData): void {
   }
   if (problems.size === 0) return;
   const all = [...problems.values()].flat().sort((a, b) => a - b);
-  const message = [...problems].map(([problem, rows]) => `${problem}: ${rows.length} customer(s), first at index ${rows.slice(0, 5).join(', ')}`).join('; ');
+  const message = [...problems]
+    .map(([problem, rows]) => `${problem}: ${rows.length} customer(s), first at index ${rows.slice(0, 5).join(', ')}`)
+    .join('; ');
   throw new LifetimeModelError('invalid-summary', `Invalid summary: ${message}.`, all.slice(0, 20));
 }

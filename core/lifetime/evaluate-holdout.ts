@@ -64,24 +64,37 @@ export interface HoldoutEvaluation {
  * @throws OptionsError; LifetimeModelError `no-holdout` when the summary has no holdout column.
  * @example evaluateHoldout(cdnowSummary, fitBgNbd(cdnowSummary)).totals // { customers: 2357, actual: 1882, predicted: ≈1653 }
  */
-export function evaluateHoldout(summary: LifetimeSummary, fitted: FittedTransactionModel, optionsInput: HoldoutOptions = {}): HoldoutEvaluation {
+export function evaluateHoldout(
+  summary: LifetimeSummary,
+  fitted: FittedTransactionModel,
+  optionsInput: HoldoutOptions = {},
+): HoldoutEvaluation {
   const options = parseOptions(holdoutOptionsSchema, optionsInput);
   const holdout = summary.holdoutFrequency;
   const length = summary.holdoutLength;
-  if (!holdout || length === undefined) throw new LifetimeModelError('no-holdout', 'The summary has no holdout period: build it with an observation end after the calibration end.');
+  if (!holdout || length === undefined)
+    throw new LifetimeModelError(
+      'no-holdout',
+      'The summary has no holdout period: build it with an observation end after the calibration end.',
+    );
   const model = TRANSACTION_MODELS[fitted.model];
   const n = summary.count;
   const rows = uniqueRows([summary.frequency, summary.recency, summary.age]);
   const [xs, txs, ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
-  const rowPredicted = new Float64Array(rows.count), rowPAlive = new Float64Array(rows.count);
+  const rowPredicted = new Float64Array(rows.count),
+    rowPAlive = new Float64Array(rows.count);
   for (let u = 0; u < rows.count; u++) {
     rowPredicted[u] = model.conditionalExpectedPurchases(fitted.params, length, xs[u]!, txs[u]!, ts[u]!);
     rowPAlive[u] = model.pAlive(fitted.params, xs[u]!, txs[u]!, ts[u]!);
   }
   const k = options.maxBucket + 1;
-  const count = new Float64Array(k), actual = new Float64Array(k), predictedSum = new Float64Array(k);
-  const predicted = new Float64Array(n), pAlive = new Float64Array(n);
-  let absError = 0, buyers = 0;
+  const count = new Float64Array(k),
+    actual = new Float64Array(k),
+    predictedSum = new Float64Array(k);
+  const predicted = new Float64Array(n),
+    pAlive = new Float64Array(n);
+  let absError = 0,
+    buyers = 0;
   for (let i = 0; i < n; i++) {
     const u = rows.rowOf[i]!;
     predicted[i] = rowPredicted[u]!;
@@ -138,9 +151,12 @@ export const chartOptionsSchema = z.object({ locale: z.enum(LOCALES).default('en
  */
 export function holdoutChartSpec(evaluation: HoldoutEvaluation, optionsInput: { locale?: Locale } = {}): VegaLiteSpec {
   const { locale } = parseOptions(chartOptionsSchema, optionsInput);
-  const actual = label('lifetime.series.actual', locale), predicted = label('lifetime.series.predicted', locale);
-  const bucket = label('lifetime.chart.bucket', locale), purchases = label('lifetime.chart.purchases', locale);
-  const series = label('lifetime.chart.series', locale), customers = label('lifetime.chart.customers', locale);
+  const actual = label('lifetime.series.actual', locale),
+    predicted = label('lifetime.series.predicted', locale);
+  const bucket = label('lifetime.chart.bucket', locale),
+    purchases = label('lifetime.chart.purchases', locale);
+  const series = label('lifetime.chart.series', locale),
+    customers = label('lifetime.chart.customers', locale);
   const round = (value: number): number | null => (Number.isFinite(value) ? Math.round(value * 10000) / 10000 : null);
   const values = evaluation.buckets.flatMap((b) => [
     { bucket: b.label, series: actual, purchases: round(b.actualMean), customers: b.customers },
@@ -152,7 +168,13 @@ export function holdoutChartSpec(evaluation: HoldoutEvaluation, optionsInput: { 
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'bucket', type: 'ordinal', title: bucket, sort: evaluation.buckets.map((b) => b.label), axis: { labelAngle: 0 } },
+      x: {
+        field: 'bucket',
+        type: 'ordinal',
+        title: bucket,
+        sort: evaluation.buckets.map((b) => b.label),
+        axis: { labelAngle: 0 },
+      },
       xOffset: { field: 'series', sort: [actual, predicted] },
       y: { field: 'purchases', type: 'quantitative', title: purchases },
       color: { field: 'series', type: 'nominal', title: series, sort: [actual, predicted] },

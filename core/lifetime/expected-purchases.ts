@@ -13,13 +13,23 @@ import { futureRatioBound, logBeta, logGamma, logPositiveSeries } from './specia
  * @returns NaN when the series cannot converge (z within ~1e-5 of 1).
  * @example hypergeometricExpectation(c, r + x, b + x, c, a - 1, 39, alpha + T) // BG/NBD E[Y(39) | alive], c = a + b + x − 1
  */
-export function hypergeometricExpectation(k: number, bigA: number, bigB: number, bigC: number, aMinusOne: number, t: number, s: number): number {
+export function hypergeometricExpectation(
+  k: number,
+  bigA: number,
+  bigB: number,
+  bigC: number,
+  aMinusOne: number,
+  t: number,
+  s: number,
+): number {
   if (!(t > 0)) return 0;
   const z = t / (s + t);
   const logOneMinusZ = -Math.log1p(t / s);
   if (k === bigC && bigC < 0.5) {
     const head = -bigC * Math.expm1(bigA * logOneMinusZ);
-    const tail = Math.exp(bigA * logOneMinusZ + Math.log(bigA * bigB * z) + logPositiveSeries(bigA + 1, bigB + 1, bigC + 1, 2, z));
+    const tail = Math.exp(
+      bigA * logOneMinusZ + Math.log(bigA * bigB * z) + logPositiveSeries(bigA + 1, bigB + 1, bigC + 1, 2, z),
+    );
     return (head - tail) / aMinusOne;
   }
   return (-k / aMinusOne) * Math.expm1(bigA * logOneMinusZ + logPositiveSeries(bigA, bigB, bigC, 1, z));
@@ -34,7 +44,16 @@ export function hypergeometricExpectation(k: number, bigA: number, bigB: number,
  * shifted form is needed.
  * @example hypergeometricExpectations(c, r + x, b + x, c, a - 1, monthEnds, alpha + T, out)
  */
-export function hypergeometricExpectations(k: number, bigA: number, bigB: number, bigC: number, aMinusOne: number, ts: Float64Array, s: number, out: Float64Array): void {
+export function hypergeometricExpectations(
+  k: number,
+  bigA: number,
+  bigB: number,
+  bigC: number,
+  aMinusOne: number,
+  ts: Float64Array,
+  s: number,
+  out: Float64Array,
+): void {
   const count = ts.length;
   if (count === 0) return;
   if (!(k === bigC && bigC < 0.5) && count <= MAX_JOINT && jointSeries(bigA, bigB, bigC, ts, s)) {
@@ -100,7 +119,15 @@ export function aMinusOneOf(a: number): number {
  * it keeps relative accuracy in both tails.
  * @example probabilityOfCount(0.243, 4.414, 0.793, 2.426, 39, 0, 0) // BG/NBD P(X(39) = 0)
  */
-export function probabilityOfCount(r: number, alpha: number, a: number, b: number, t: number, n: number, shift: 0 | 1): number {
+export function probabilityOfCount(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  t: number,
+  n: number,
+  shift: 0 | 1,
+): number {
   if (!(Number.isInteger(n) && n >= 0)) return 0;
   if (!(t > 0)) return n === 0 ? 1 : 0;
   const logBab = logBeta(a, b);

@@ -49,19 +49,33 @@ export interface ParameterFit<N extends string> {
  * Standard errors come from the Hessian of the total −LL at the optimum.
  * @example maximizeLikelihood(objective, ['p', 'q', 'v'], { p: 1, q: 2, v: 30 }, 946, 900, fitOptionsSchema.parse({})).params
  */
-export function maximizeLikelihood<N extends string>(objective: ObjectiveWithGradient, names: readonly N[], start: Readonly<Record<N, number>>, totalWeight: number, uniqueRows: number, options: z.output<typeof fitOptionsSchema>): ParameterFit<N> {
+export function maximizeLikelihood<N extends string>(
+  objective: ObjectiveWithGradient,
+  names: readonly N[],
+  start: Readonly<Record<N, number>>,
+  totalWeight: number,
+  uniqueRows: number,
+  options: z.output<typeof fitOptionsSchema>,
+): ParameterFit<N> {
   const k = names.length;
   const theta0 = Float64Array.from(names, (name) => Math.log(options.initial?.[name] ?? start[name]));
   const bfgsOptions = { gradientTolerance: options.gradientTolerance, maxIterations: options.maxIterations };
   let result: OptimizeResult = bfgs(objective, theta0, bfgsOptions);
   let method: ParameterFit<N>['method'] = 'bfgs';
-  let iterations = result.iterations, evaluations = result.evaluations;
+  let iterations = result.iterations,
+    evaluations = result.evaluations;
   if (!result.converged) {
     method = 'nelder-mead+bfgs';
     const scratch = new Float64Array(k);
     const from = Number.isFinite(result.value) ? result.x : theta0;
     // Loose simplex (its job is to get into the basin), bounded so a million-row objective stays affordable.
-    const simplex = nelderMead((theta) => objective(theta, scratch), from, { initialStep: 0.5, xTolerance: 1e-6, fTolerance: 1e-12, maxIterations: 250 * k, maxEvaluations: 500 * k });
+    const simplex = nelderMead((theta) => objective(theta, scratch), from, {
+      initialStep: 0.5,
+      xTolerance: 1e-6,
+      fTolerance: 1e-12,
+      maxIterations: 250 * k,
+      maxEvaluations: 500 * k,
+    });
     const polish = bfgs(objective, simplex.x, bfgsOptions);
     iterations += simplex.iterations + polish.iterations;
     evaluations += simplex.evaluations + polish.evaluations;
@@ -73,7 +87,9 @@ export function maximizeLikelihood<N extends string>(objective: ObjectiveWithGra
   const hessian = numericalHessian(objective, theta, { gradient: true });
   for (let i = 0; i < hessian.length; i++) hessian[i]! *= totalWeight;
   const logCovariance = allFinite(hessian) ? invertSymmetric(hessian, k) : undefined;
-  const standardErrors = Object.fromEntries(names.map((name, i) => [name, logCovariance ? params[name] * Math.sqrt(logCovariance[i * k + i]!) : Number.NaN])) as Record<N, number>;
+  const standardErrors = Object.fromEntries(
+    names.map((name, i) => [name, logCovariance ? params[name] * Math.sqrt(logCovariance[i * k + i]!) : Number.NaN]),
+  ) as Record<N, number>;
   return {
     params,
     standardErrors,

@@ -33,24 +33,49 @@ export interface RepeatSpendData {
 export function fitGammaGamma(data: RepeatSpendData, optionsInput: FitOptions = {}): FittedGammaGamma {
   const options = parseOptions(fitOptionsSchema, optionsInput);
   const n = data.frequency.length;
-  if (data.monetaryValue.length !== n) throw new LifetimeModelError('invalid-summary', 'frequency and monetaryValue must have the same length.');
-  const xs: number[] = [], ms: number[] = [];
+  if (data.monetaryValue.length !== n)
+    throw new LifetimeModelError('invalid-summary', 'frequency and monetaryValue must have the same length.');
+  const xs: number[] = [],
+    ms: number[] = [];
   for (let i = 0; i < n; i++) {
-    const x = data.frequency[i]!, m = data.monetaryValue[i]!;
-    if (!Number.isFinite(x) || !Number.isFinite(m)) throw new LifetimeModelError('invalid-summary', `Customer at index ${i}: frequency and monetary value must be finite.`, [i]);
+    const x = data.frequency[i]!,
+      m = data.monetaryValue[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(m))
+      throw new LifetimeModelError(
+        'invalid-summary',
+        `Customer at index ${i}: frequency and monetary value must be finite.`,
+        [i],
+      );
     if (x > 0 && m > 0) {
       xs.push(x);
       ms.push(m);
     }
   }
   if (xs.length === 0) {
-    throw new LifetimeModelError('no-repeat-spend', `None of the ${n} customers has a repeat purchase with a positive amount: the Gamma-Gamma spend model needs x > 0 and mean repeat spend > 0.`);
+    throw new LifetimeModelError(
+      'no-repeat-spend',
+      `None of the ${n} customers has a repeat purchase with a positive amount: the Gamma-Gamma spend model needs x > 0 and mean repeat spend > 0.`,
+    );
   }
   const rows = uniqueRows([xs, ms]);
-  if (rows.count === 1) throw new LifetimeModelError('identical-customers', `All ${xs.length} repeat buyers have the same frequency and spend: p, q and v are not identifiable.`);
-  const fit = maximizeLikelihood(gammaGammaObjective(rows), GAMMA_GAMMA_PARAMETERS, startingValues(rows), rows.totalWeight, rows.count, options);
+  if (rows.count === 1)
+    throw new LifetimeModelError(
+      'identical-customers',
+      `All ${xs.length} repeat buyers have the same frequency and spend: p, q and v are not identifiable.`,
+    );
+  const fit = maximizeLikelihood(
+    gammaGammaObjective(rows),
+    GAMMA_GAMMA_PARAMETERS,
+    startingValues(rows),
+    rows.totalWeight,
+    rows.count,
+    options,
+  );
   if (!(fit.params.q > 1)) {
-    throw new LifetimeModelError('undefined-expectation', `The fitted Gamma-Gamma q is ${fit.params.q.toPrecision(4)} ≤ 1: the population mean spend p·v/(q−1) is not finite, so expected values cannot be computed.`);
+    throw new LifetimeModelError(
+      'undefined-expectation',
+      `The fitted Gamma-Gamma q is ${fit.params.q.toPrecision(4)} ≤ 1: the population mean spend p·v/(q−1) is not finite, so expected values cannot be computed.`,
+    );
   }
   return { model: 'gamma-gamma', ...fit, excluded: n - xs.length };
 }
@@ -75,18 +100,26 @@ export function gammaGammaExpectedValue(params: GammaGammaParams, x: number, m: 
 function gammaGammaObjective(rows: UniqueRows): ObjectiveWithGradient {
   const [xs, ms] = rows.columns as [Float64Array, Float64Array];
   const { weight, xIndex, distinctX, xWeight, totalWeight: total } = rows;
-  const n = rows.count, k = distinctX.length;
+  const n = rows.count,
+    k = distinctX.length;
   const logM = Float64Array.from(ms, Math.log);
   const logX = Float64Array.from(xs, Math.log);
   let sumLogM = 0;
   for (let i = 0; i < n; i++) sumLogM += weight[i]! * logM[i]!;
   // ψ(px+q) − ψ(px) per distinct x, refreshed per evaluation.
-  const psiSum = new Float64Array(k), psiPx = new Float64Array(k);
+  const psiSum = new Float64Array(k),
+    psiPx = new Float64Array(k);
   return (theta, gradient) => {
-    const p = Math.exp(theta[0]!), q = Math.exp(theta[1]!), v = Math.exp(theta[2]!);
-    const logV = Math.log(v), lgQ = logGamma(q), psiQ = digamma(q);
+    const p = Math.exp(theta[0]!),
+      q = Math.exp(theta[1]!),
+      v = Math.exp(theta[2]!);
+    const logV = Math.log(v),
+      lgQ = logGamma(q),
+      psiQ = digamma(q);
     let ll = -sumLogM + total * (q * logV - lgQ);
-    let dq = total * (logV - psiQ), dp = 0, dv = (total * q) / v;
+    let dq = total * (logV - psiQ),
+      dp = 0,
+      dv = (total * q) / v;
     for (let j = 0; j < k; j++) {
       const px = p * distinctX[j]!;
       ll += xWeight[j]! * (logGamma(px + q) - logGamma(px));
@@ -95,7 +128,9 @@ function gammaGammaObjective(rows: UniqueRows): ObjectiveWithGradient {
       dq += xWeight[j]! * psiSum[j]!;
     }
     for (let i = 0; i < n; i++) {
-      const x = xs[i]!, w = weight[i]!, j = xIndex[i]!;
+      const x = xs[i]!,
+        w = weight[i]!,
+        j = xIndex[i]!;
       const px = p * x;
       const vxm = v + x * ms[i]!;
       const logVxm = Math.log(vxm);

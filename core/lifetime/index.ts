@@ -16,12 +16,51 @@ export {
   type TimeUnit,
 } from './build-summary.js';
 export { fitOptionsSchema, type FitOptions, type ParameterFit } from './fit-model.js';
-export { TRANSACTION_PARAMETERS, type FittedTransactionModel, type TransactionModel, type TransactionModelName, type TransactionParams, type TransactionParameter } from './transaction-model.js';
-export { fitBgNbd, bgNbdPAlive, bgNbdConditionalExpectedPurchases, bgNbdExpectedPurchasesIfAlive, bgNbdExpectedPurchasesIfAliveCurve, bgNbdExpectedPurchases, bgNbdProbabilityOfPurchases, BG_NBD } from './bg-nbd.js';
-export { fitMbgNbd, mbgNbdPAlive, mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchasesIfAlive, mbgNbdExpectedPurchasesIfAliveCurve, mbgNbdExpectedPurchases, mbgNbdProbabilityOfPurchases, MBG_NBD } from './mbg-nbd.js';
+export {
+  TRANSACTION_PARAMETERS,
+  type FittedTransactionModel,
+  type TransactionModel,
+  type TransactionModelName,
+  type TransactionParams,
+  type TransactionParameter,
+} from './transaction-model.js';
+export {
+  fitBgNbd,
+  bgNbdPAlive,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchasesIfAlive,
+  bgNbdExpectedPurchasesIfAliveCurve,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityOfPurchases,
+  BG_NBD,
+} from './bg-nbd.js';
+export {
+  fitMbgNbd,
+  mbgNbdPAlive,
+  mbgNbdConditionalExpectedPurchases,
+  mbgNbdExpectedPurchasesIfAlive,
+  mbgNbdExpectedPurchasesIfAliveCurve,
+  mbgNbdExpectedPurchases,
+  mbgNbdProbabilityOfPurchases,
+  MBG_NBD,
+} from './mbg-nbd.js';
 export { TRANSACTION_MODELS } from './models.js';
-export { fitGammaGamma, gammaGammaExpectedValue, GAMMA_GAMMA_PARAMETERS, type FittedGammaGamma, type GammaGammaParams, type GammaGammaParameter, type RepeatSpendData } from './gamma-gamma.js';
-export { assessReliability, reliabilityOptionsSchema, type Reliability, type ReliabilityCode, type ReliabilityOptions } from './assess-reliability.js';
+export {
+  fitGammaGamma,
+  gammaGammaExpectedValue,
+  GAMMA_GAMMA_PARAMETERS,
+  type FittedGammaGamma,
+  type GammaGammaParams,
+  type GammaGammaParameter,
+  type RepeatSpendData,
+} from './gamma-gamma.js';
+export {
+  assessReliability,
+  reliabilityOptionsSchema,
+  type Reliability,
+  type ReliabilityCode,
+  type ReliabilityOptions,
+} from './assess-reliability.js';
 export {
   scoreLifetimes,
   churnReasonsOf,
@@ -35,5 +74,20 @@ export {
   type LifetimeScores,
   type ScoreOptions,
 } from './score-lifetimes.js';
-export { evaluateHoldout, holdoutChartSpec, rankAuc, holdoutOptionsSchema, type HoldoutBucket, type HoldoutEvaluation, type HoldoutOptions, type VegaLiteSpec } from './evaluate-holdout.js';
-export { simulateRepeatPurchases, sampleGamma, simulateOptionsSchema, type SimulateOptions, type SimulatedCustomers } from './simulate.js';
+export {
+  evaluateHoldout,
+  holdoutChartSpec,
+  rankAuc,
+  holdoutOptionsSchema,
+  type HoldoutBucket,
+  type HoldoutEvaluation,
+  type HoldoutOptions,
+  type VegaLiteSpec,
+} from './evaluate-holdout.js';
+export {
+  simulateRepeatPurchases,
+  sampleGamma,
+  simulateOptionsSchema,
+  type SimulateOptions,
+  type SimulatedCustomers,
+} from './simulate.js';

@@ -1,7 +1,17 @@
 import type { RepeatPurchaseData } from './build-summary.js';
-import { aMinusOneOf, hypergeometricExpectation, hypergeometricExpectations, probabilityOfCount } from './expected-purchases.js';
+import {
+  aMinusOneOf,
+  hypergeometricExpectation,
+  hypergeometricExpectations,
+  probabilityOfCount,
+} from './expected-purchases.js';
 import type { FitOptions } from './fit-model.js';
-import { fitTransactionModel, type FittedTransactionModel, type TransactionModel, type TransactionParams } from './transaction-model.js';
+import {
+  fitTransactionModel,
+  type FittedTransactionModel,
+  type TransactionModel,
+  type TransactionParams,
+} from './transaction-model.js';
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007; lifetimes'
@@ -28,7 +38,13 @@ export function mbgNbdPAlive(params: TransactionParams, x: number, tx: number, T
  * E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] · P(alive).
  * @example mbgNbdConditionalExpectedPurchases({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 39, 2, 30.43, 38.86) > 0
  */
-export function mbgNbdConditionalExpectedPurchases(params: TransactionParams, t: number, x: number, tx: number, T: number): number {
+export function mbgNbdConditionalExpectedPurchases(
+  params: TransactionParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   return mbgNbdExpectedPurchasesIfAlive(params, t, x, T) * mbgNbdPAlive(params, x, tx, T);
 }
 
@@ -47,7 +63,13 @@ export function mbgNbdExpectedPurchasesIfAlive(params: TransactionParams, t: num
  * mbgNbdExpectedPurchasesIfAlive at several ascending times, into `out` (shared series coefficients).
  * @example mbgNbdExpectedPurchasesIfAliveCurve(params, Float64Array.of(4.345, 8.69), 2, 38.86, out) // out = [E(1 month), E(2 months)]
  */
-export function mbgNbdExpectedPurchasesIfAliveCurve(params: TransactionParams, times: Float64Array, x: number, T: number, out: Float64Array): void {
+export function mbgNbdExpectedPurchasesIfAliveCurve(
+  params: TransactionParams,
+  times: Float64Array,
+  x: number,
+  T: number,
+  out: Float64Array,
+): void {
   const { r, alpha, b } = params;
   const am1 = aMinusOneOf(params.a);
   const c = am1 + 1 + b + x;

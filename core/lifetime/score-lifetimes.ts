@@ -6,10 +6,21 @@ import { createRng, type Rng } from '../random/create-rng.js';
 import { TAG_THRESHOLDS } from '../tags/assign-tags.js';
 import { assessReliability, reliabilityOptionsSchema, type Reliability } from './assess-reliability.js';
 import { DAYS_PER_UNIT, type LifetimeSummary, type TimeUnit } from './build-summary.js';
-import { GAMMA_GAMMA_PARAMETERS, gammaGammaExpectedValue, type FittedGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
+import {
+  GAMMA_GAMMA_PARAMETERS,
+  gammaGammaExpectedValue,
+  type FittedGammaGamma,
+  type GammaGammaParams,
+} from './gamma-gamma.js';
 import { LifetimeModelError } from './lifetime-error.js';
 import { TRANSACTION_MODELS } from './models.js';
-import { TRANSACTION_PARAMETERS, type FittedTransactionModel, type TransactionModel, type TransactionModelName, type TransactionParams } from './transaction-model.js';
+import {
+  TRANSACTION_PARAMETERS,
+  type FittedTransactionModel,
+  type TransactionModel,
+  type TransactionModelName,
+  type TransactionParams,
+} from './transaction-model.js';
 import { uniqueRows, type UniqueRows } from './unique-rows.js';
 
 /**
@@ -24,7 +35,10 @@ export interface LifetimeModels {
   readonly spend: FittedGammaGamma;
 }
 
-const arrayLike = z.custom<ArrayLike<number>>((value) => typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number', 'must be an array of numbers');
+const arrayLike = z.custom<ArrayLike<number>>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number',
+  'must be an array of numbers',
+);
 
 /** Options of `scoreLifetimes`; every default lives here. */
 export const scoreOptionsSchema = z
@@ -131,7 +145,11 @@ export interface LifetimeScores {
  * const scores = scoreLifetimes(summary, { transactions: fitBgNbd(summary), spend: fitGammaGamma(summary) }, { horizonMonths: 12 });
  * rankByValueAtRisk(scores).slice(0, 10) // the ten customers most worth winning back
  */
-export function scoreLifetimes(summary: LifetimeSummary, models: LifetimeModels, optionsInput: ScoreOptions = {}): LifetimeScores {
+export function scoreLifetimes(
+  summary: LifetimeSummary,
+  models: LifetimeModels,
+  optionsInput: ScoreOptions = {},
+): LifetimeScores {
   const options = parseOptions(scoreOptionsSchema, optionsInput);
   const n = summary.count;
   const model = TRANSACTION_MODELS[models.transactions.model];
@@ -139,14 +157,17 @@ export function scoreLifetimes(summary: LifetimeSummary, models: LifetimeModels,
   const spend = models.spend.params;
   const month = MONTH_LENGTH[summary.unit];
   const horizonMonths = options.horizonMonths;
-  const discount = Float64Array.from({ length: horizonMonths + 1 }, (_, m) => Math.pow(1 + options.monthlyDiscountRate, -m));
+  const discount = Float64Array.from({ length: horizonMonths + 1 }, (_, m) =>
+    Math.pow(1 + options.monthlyDiscountRate, -m),
+  );
 
   // E[Y(t) | alive] depends on (x, T) only: one curve per distinct pair
   // (whole-day data has few), then P(alive) per customer in closed form.
   const pairs = uniqueRows([summary.frequency, summary.age]);
   const times = Float64Array.from({ length: horizonMonths }, (_, m) => (m + 1) * month);
   const curve = new Float64Array(horizonMonths);
-  const pairExpected = new Float64Array(pairs.count), pairDiscounted = new Float64Array(pairs.count);
+  const pairExpected = new Float64Array(pairs.count),
+    pairDiscounted = new Float64Array(pairs.count);
   const [pairX, pairT] = pairs.columns as [Float64Array, Float64Array];
   for (let u = 0; u < pairs.count; u++) {
     model.expectedPurchasesIfAliveCurve(params, times, pairX[u]!, pairT[u]!, curve);
@@ -157,8 +178,13 @@ export function scoreLifetimes(summary: LifetimeSummary, models: LifetimeModels,
   const reliability = assessReliability(summary, [models.transactions, models.spend], options.reliability);
   const specRule = specRuleReasons(summary, options.specChurnReasons);
   const labelSource = reliability.reliable ? 'model' : 'spec-rule';
-  const pAlive = new Float64Array(n), expectedPurchases = new Float64Array(n), expectedValue = new Float64Array(n), clv = new Float64Array(n), valueAtRisk = new Float64Array(n);
-  const churnRisk = new Uint8Array(n), churnReason = new Uint8Array(n);
+  const pAlive = new Float64Array(n),
+    expectedPurchases = new Float64Array(n),
+    expectedValue = new Float64Array(n),
+    clv = new Float64Array(n),
+    valueAtRisk = new Float64Array(n);
+  const churnRisk = new Uint8Array(n),
+    churnReason = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const u = pairs.rowOf[i]!;
     const x = summary.frequency[i]!;
@@ -177,17 +203,24 @@ export function scoreLifetimes(summary: LifetimeSummary, models: LifetimeModels,
 
   const notes: string[] = [];
   if (labelSource === 'spec-rule') {
-    notes.push(`Model unreliable: ${reliability.reasons.map((r) => r.message).join(' ')} Churn risk falls back to the SPEC rule (P(alive), CLV and value at risk are shown for information).`);
+    notes.push(
+      `Model unreliable: ${reliability.reasons.map((r) => r.message).join(' ')} Churn risk falls back to the SPEC rule (P(alive), CLV and value at risk are shown for information).`,
+    );
   }
-  if (!options.specChurnReasons) notes.push('SPEC rule evaluated at the calibration end from purchase history only (no complaint data).');
+  if (!options.specChurnReasons)
+    notes.push('SPEC rule evaluated at the calibration end from purchase history only (no complaint data).');
   let intervals: LifetimeIntervals | undefined;
   if (options.intervals) {
-    const tCov = models.transactions.logCovariance, sCov = models.spend.logCovariance;
-    const tChol = tCov ? cholesky(tCov, 4) : undefined, sChol = sCov ? cholesky(sCov, 3) : undefined;
+    const tCov = models.transactions.logCovariance,
+      sCov = models.spend.logCovariance;
+    const tChol = tCov ? cholesky(tCov, 4) : undefined,
+      sChol = sCov ? cholesky(sCov, 3) : undefined;
     if (tChol && sChol) {
       intervals = bootstrapIntervals(summary, pairs, model, models, tChol, sChol, times, discount, options.intervals);
     } else {
-      notes.push('No intervals: the likelihood has no positive-definite Hessian at the optimum, so the parameter uncertainty is unknown.');
+      notes.push(
+        'No intervals: the likelihood has no positive-definite Hessian at the optimum, so the parameter uncertainty is unknown.',
+      );
     }
   }
 
@@ -216,7 +249,8 @@ export function scoreLifetimes(summary: LifetimeSummary, models: LifetimeModels,
 
 /** Σₘ (E(m) − E(m−1)) / (1 + d)^m of a cumulative expected-purchases curve at month ends. */
 function discountedSum(curve: Float64Array, discount: Float64Array): number {
-  let previous = 0, sum = 0;
+  let previous = 0,
+    sum = 0;
   for (let m = 0; m < curve.length; m++) {
     sum += (curve[m]! - previous) * discount[m + 1]!;
     previous = curve[m]!;
@@ -232,7 +266,12 @@ function specRuleReasons(summary: LifetimeSummary, given: ArrayLike<number> | un
     const source = summary.sourceIndex;
     for (let i = 0; i < n; i++) {
       const at = source ? source[i]! : i;
-      if (at >= given.length) throw new LifetimeModelError('invalid-summary', `specChurnReasons has ${given.length} entries but customer ${summary.ids[i]} needs index ${at}.`, [i]);
+      if (at >= given.length)
+        throw new LifetimeModelError(
+          'invalid-summary',
+          `specChurnReasons has ${given.length} entries but customer ${summary.ids[i]} needs index ${at}.`,
+          [i],
+        );
       out[i] = given[at]! & 3;
     }
     return out;
@@ -241,7 +280,8 @@ function specRuleReasons(summary: LifetimeSummary, given: ArrayLike<number> | un
   // as-of = the day after the calibration end) and at most 3 purchases in all.
   const rule = TAG_THRESHOLDS.churn;
   const end = summary.calibrationEndDay;
-  const inactiveDays = end !== undefined ? end + 1 - addMonths(end + 1, -rule.inactiveMonths) : 30 * rule.inactiveMonths;
+  const inactiveDays =
+    end !== undefined ? end + 1 - addMonths(end + 1, -rule.inactiveMonths) : 30 * rule.inactiveMonths;
   const perUnit = DAYS_PER_UNIT[summary.unit];
   for (let i = 0; i < n; i++) {
     const recencyDays = Math.round((summary.age[i]! - summary.recency[i]!) * perUnit) + 1;
@@ -264,10 +304,27 @@ function bootstrapIntervals(
 ): LifetimeIntervals {
   const rng = createRng(options.seed);
   const k = options.draws;
-  const tDraws = drawParameters(rng, models.transactions.params, TRANSACTION_PARAMETERS, tChol, k, () => true) as TransactionParams[];
-  const sDraws = drawParameters(rng, models.spend.params, GAMMA_GAMMA_PARAMETERS, sChol, k, (p) => p.q! > 1) as GammaGammaParams[];
+  const tDraws = drawParameters(
+    rng,
+    models.transactions.params,
+    TRANSACTION_PARAMETERS,
+    tChol,
+    k,
+    () => true,
+  ) as TransactionParams[];
+  const sDraws = drawParameters(
+    rng,
+    models.spend.params,
+    GAMMA_GAMMA_PARAMETERS,
+    sChol,
+    k,
+    (p) => p.q! > 1,
+  ) as GammaGammaParams[];
   const n = summary.count;
-  const pAliveLow = new Float64Array(n), pAliveHigh = new Float64Array(n), clvLow = new Float64Array(n), clvHigh = new Float64Array(n);
+  const pAliveLow = new Float64Array(n),
+    pAliveHigh = new Float64Array(n),
+    clvLow = new Float64Array(n),
+    clvHigh = new Float64Array(n);
   // Customers grouped by (x, T) pair (counting sort), so each pair's K curves are computed once.
   const start = new Int32Array(pairs.count + 1);
   for (let i = 0; i < n; i++) start[pairs.rowOf[i]! + 1]!++;
@@ -278,8 +335,11 @@ function bootstrapIntervals(
 
   const [pairX, pairT] = pairs.columns as [Float64Array, Float64Array];
   const curve = new Float64Array(times.length);
-  const discounted = new Float64Array(k), pA = new Float64Array(k), clvs = new Float64Array(k);
-  const lowQ = (1 - options.level) / 2, highQ = 1 - lowQ;
+  const discounted = new Float64Array(k),
+    pA = new Float64Array(k),
+    clvs = new Float64Array(k);
+  const lowQ = (1 - options.level) / 2,
+    highQ = 1 - lowQ;
   for (let u = 0; u < pairs.count; u++) {
     for (let d = 0; d < k; d++) {
       model.expectedPurchasesIfAliveCurve(tDraws[d]!, times, pairX[u]!, pairT[u]!, curve);
@@ -287,7 +347,10 @@ function bootstrapIntervals(
     }
     for (let j = start[u]!; j < start[u + 1]!; j++) {
       const i = members[j]!;
-      const x = summary.frequency[i]!, tx = summary.recency[i]!, T = summary.age[i]!, m = summary.monetaryValue[i]!;
+      const x = summary.frequency[i]!,
+        tx = summary.recency[i]!,
+        T = summary.age[i]!,
+        m = summary.monetaryValue[i]!;
       for (let d = 0; d < k; d++) {
         const alive = model.pAlive(tDraws[d]!, x, tx, T);
         pA[d] = alive;
@@ -301,11 +364,27 @@ function bootstrapIntervals(
       clvHigh[i] = quantile(clvs, highQ);
     }
   }
-  return { method: 'parametric-bootstrap', level: options.level, draws: k, seed: options.seed, pAliveLow, pAliveHigh, clvLow, clvHigh };
+  return {
+    method: 'parametric-bootstrap',
+    level: options.level,
+    draws: k,
+    seed: options.seed,
+    pAliveLow,
+    pAliveHigh,
+    clvLow,
+    clvHigh,
+  };
 }
 
 /** K draws of exp(log θ̂ + L z), z standard normal; draws failing `accept` are redrawn (up to 100 K tries). */
-function drawParameters(rng: Rng, params: Readonly<Record<string, number>>, names: readonly string[], chol: Float64Array, k: number, accept: (p: Record<string, number>) => boolean): Record<string, number>[] {
+function drawParameters(
+  rng: Rng,
+  params: Readonly<Record<string, number>>,
+  names: readonly string[],
+  chol: Float64Array,
+  k: number,
+  accept: (p: Record<string, number>) => boolean,
+): Record<string, number>[] {
   const dim = names.length;
   const z = new Float64Array(dim);
   const out: Record<string, number>[] = [];
@@ -338,7 +417,8 @@ function quantile(sorted: Float64Array, q: number): number {
 export function churnReasonsOf(scores: LifetimeScores, c: number): ChurnReason[] {
   const bits = scores.churnReason[c]!;
   const reasons: ChurnReason[] = [];
-  if (bits & CHURN_REASON_BITS['p-alive']) reasons.push({ code: 'p-alive', pAlive: scores.pAlive[c]!, threshold: scores.pAliveThreshold });
+  if (bits & CHURN_REASON_BITS['p-alive'])
+    reasons.push({ code: 'p-alive', pAlive: scores.pAlive[c]!, threshold: scores.pAliveThreshold });
   if (bits & CHURN_REASON_BITS['spec-rule']) {
     const spec = scores.specRule[c]!;
     const rules: ('inactive-low-frequency' | 'complaint')[] = [];
@@ -354,13 +434,19 @@ export function churnReasonsOf(scores: LifetimeScores, c: number): ChurnReason[]
  * which go last) by id, so the order is stable across runs and platforms.
  * @example rankByValueAtRisk(scores, { atRiskOnly: true, limit: 20 }) // the bot's churn list
  */
-export function rankByValueAtRisk(scores: LifetimeScores, options: { readonly atRiskOnly?: boolean; readonly limit?: number } = {}): Int32Array {
+export function rankByValueAtRisk(
+  scores: LifetimeScores,
+  options: { readonly atRiskOnly?: boolean; readonly limit?: number } = {},
+): Int32Array {
   const indices: number[] = [];
   for (let c = 0; c < scores.count; c++) if (!options.atRiskOnly || scores.churnRisk[c] === 1) indices.push(c);
-  const v = scores.valueAtRisk, ids = scores.ids;
+  const v = scores.valueAtRisk,
+    ids = scores.ids;
   indices.sort((i, j) => {
-    const a = v[i]!, b = v[j]!;
-    const aNaN = Number.isNaN(a), bNaN = Number.isNaN(b);
+    const a = v[i]!,
+      b = v[j]!;
+    const aNaN = Number.isNaN(a),
+      bNaN = Number.isNaN(b);
     if (aNaN !== bNaN) return aNaN ? 1 : -1;
     if (!aNaN && a !== b) return b - a;
     return ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : i - j;

@@ -40,14 +40,19 @@ export function simulateRepeatPurchases(params: TransactionParams, optionsInput:
   const rng = createRng(options.seed);
   const n = options.customers;
   const modified = options.model === 'mbg-nbd';
-  const frequency = new Float64Array(n), recency = new Float64Array(n), age = new Float64Array(n);
+  const frequency = new Float64Array(n),
+    recency = new Float64Array(n),
+    age = new Float64Array(n);
   const alive = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const T = options.minAge + (options.maxAge - options.minAge) * rng.next();
     const lambda = sampleGamma(rng, params.r) / params.alpha;
     const x1 = sampleGamma(rng, params.a);
     const p = x1 / (x1 + sampleGamma(rng, params.b));
-    let t = 0, x = 0, last = 0, living = !(modified && rng.next() < p);
+    let t = 0,
+      x = 0,
+      last = 0,
+      living = !(modified && rng.next() < p);
     while (living) {
       t += -Math.log(1 - rng.next()) / lambda;
       if (t > T) break;

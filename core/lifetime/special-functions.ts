@@ -27,7 +27,13 @@ const ZETA = ((): Float64Array => {
     for (let j = 1; j < n; j++) sum += Math.pow(j, -k);
     const nk = Math.pow(n, -k);
     // Σ_{j≥N} j^−k ≈ N^{1−k}/(k−1) + N^−k/2 + Σ B_2i/(2i)! (k)_{2i−1} N^{−k−2i+1}
-    sum += (n * nk) / (k - 1) + nk / 2 + ((k / 12) * nk) / n - ((k * (k + 1) * (k + 2)) / 720) * nk / n ** 3 + ((k * (k + 1) * (k + 2) * (k + 3) * (k + 4)) / 30240) * nk / n ** 5 - ((k * (k + 1) * (k + 2) * (k + 3) * (k + 4) * (k + 5) * (k + 6)) / 1209600) * nk / n ** 7;
+    sum +=
+      (n * nk) / (k - 1) +
+      nk / 2 +
+      ((k / 12) * nk) / n -
+      (((k * (k + 1) * (k + 2)) / 720) * nk) / n ** 3 +
+      (((k * (k + 1) * (k + 2) * (k + 3) * (k + 4)) / 30240) * nk) / n ** 5 -
+      (((k * (k + 1) * (k + 2) * (k + 3) * (k + 4) * (k + 5) * (k + 6)) / 1209600) * nk) / n ** 7;
     out[k] = sum;
   }
   return out;
@@ -94,7 +100,10 @@ export function digamma(x: number): number {
   }
   const inv2 = 1 / (y * y);
   // ψ(y) ~ log y − 1/(2y) − Σ B_2k / (2k y^2k)
-  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
+  const series =
+    inv2 *
+    (1 / 12 -
+      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
   return shift + Math.log(y) - 0.5 / y - series;
 }
 
@@ -130,7 +139,8 @@ const LOG_RESCALE = Math.log(RESCALE);
  * @example futureRatioBound(1, 1, 2, 1, 0.5, 10) // 0.5: (m+1)/(m+2) < 1, (m+1)/(m+1) = 1
  */
 export function futureRatioBound(a: number, b: number, c: number, d: number, z: number, n: number): number {
-  const first = (n + a) / (n + c), second = (n + b) / (n + d);
+  const first = (n + a) / (n + c),
+    second = (n + b) / (n + d);
   return z * (first > 1 ? first : 1) * (second > 1 ? second : 1);
 }
 
@@ -181,7 +191,8 @@ export function logPositiveSeries(a: number, b: number, c: number, d: number, z:
       logScale += LOG_RESCALE;
     }
     const q = futureRatioBound(a, b, c, d, z, n + 1);
-    if (q < 1 && term * q <= 1e-17 * rest * (1 - q)) return logScale === 0 ? Math.log1p(rest) : Math.log(one + rest) + logScale;
+    if (q < 1 && term * q <= 1e-17 * rest * (1 - q))
+      return logScale === 0 ? Math.log1p(rest) : Math.log(one + rest) + logScale;
   }
   return Number.NaN;
 }

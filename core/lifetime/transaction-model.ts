@@ -27,7 +27,13 @@ export interface TransactionModel {
   /** E[Y(t) | alive at T, x, T]: does not depend on t_x, so customers sharing (x, T) share it. */
   expectedPurchasesIfAlive(params: TransactionParams, t: number, x: number, T: number): number;
   /** expectedPurchasesIfAlive at several ascending times at once, into `out` (one shared series). */
-  expectedPurchasesIfAliveCurve(params: TransactionParams, times: Float64Array, x: number, T: number, out: Float64Array): void;
+  expectedPurchasesIfAliveCurve(
+    params: TransactionParams,
+    times: Float64Array,
+    x: number,
+    T: number,
+    out: Float64Array,
+  ): void;
   /** E[X(t)]: expected purchases in (0, t] of a customer who just made a first purchase. */
   expectedPurchases(params: TransactionParams, t: number): number;
   /** P(X(t) = n) for such a new customer. */
@@ -40,11 +46,22 @@ export interface TransactionModel {
  * @throws OptionsError; LifetimeModelError (see repeatRows).
  * @example fitTransactionModel(summary, 'mbg-nbd', {}).params
  */
-export function fitTransactionModel(data: RepeatPurchaseData, model: TransactionModelName, optionsInput: FitOptions): FittedTransactionModel {
+export function fitTransactionModel(
+  data: RepeatPurchaseData,
+  model: TransactionModelName,
+  optionsInput: FitOptions,
+): FittedTransactionModel {
   const options = parseOptions(fitOptionsSchema, optionsInput);
   const rows = repeatRows(data);
   const objective = betaGeometricObjective(rows, model === 'mbg-nbd');
-  const fit = maximizeLikelihood(objective, TRANSACTION_PARAMETERS, startingValues(rows), rows.totalWeight, rows.count, options);
+  const fit = maximizeLikelihood(
+    objective,
+    TRANSACTION_PARAMETERS,
+    startingValues(rows),
+    rows.totalWeight,
+    rows.count,
+    options,
+  );
   return { model, ...fit };
 }
 
@@ -56,22 +73,35 @@ export function fitTransactionModel(data: RepeatPurchaseData, model: Transaction
 export function repeatRows(data: RepeatPurchaseData): UniqueRows {
   const n = data.frequency.length;
   if (n === 0) throw new LifetimeModelError('no-customers', 'No customers to fit.');
-  if (n === 1) throw new LifetimeModelError('too-few-customers', 'One customer cannot identify a population model; fit on all customers together.', [0]);
+  if (n === 1)
+    throw new LifetimeModelError(
+      'too-few-customers',
+      'One customer cannot identify a population model; fit on all customers together.',
+      [0],
+    );
   checkRepeatData(data);
   let repeaters = 0;
   for (let i = 0; i < n; i++) if (data.frequency[i]! > 0) repeaters++;
   if (repeaters === 0) {
-    throw new LifetimeModelError('no-repeat-buyers', `All ${n} customers bought only once in the calibration period: without repeat purchases the purchase and dropout rates cannot be told apart. Use a longer calibration period or the SPEC rules.`);
+    throw new LifetimeModelError(
+      'no-repeat-buyers',
+      `All ${n} customers bought only once in the calibration period: without repeat purchases the purchase and dropout rates cannot be told apart. Use a longer calibration period or the SPEC rules.`,
+    );
   }
   const rows = uniqueRows([data.frequency, data.recency, data.age]);
-  if (rows.count === 1) throw new LifetimeModelError('identical-customers', `All ${n} customers have the same frequency, recency and age: the four parameters are not identifiable.`);
+  if (rows.count === 1)
+    throw new LifetimeModelError(
+      'identical-customers',
+      `All ${n} customers have the same frequency, recency and age: the four parameters are not identifiable.`,
+    );
   return rows;
 }
 
 /** r = 1, a = b = 1 and α = mean T / mean x, so the start is in the data's time unit. */
 function startingValues(rows: UniqueRows): TransactionParams {
   const [xs, , ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
-  let sumX = 0, sumT = 0;
+  let sumX = 0,
+    sumT = 0;
   for (let u = 0; u < rows.count; u++) {
     sumX += rows.weight[u]! * xs[u]!;
     sumT += rows.weight[u]! * ts[u]!;

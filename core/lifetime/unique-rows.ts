@@ -63,12 +63,19 @@ export function uniqueRows(keys: readonly ArrayLike<number>[], weights?: ArrayLi
  * can skip collapsing data that barely repeats (continuous times).
  * @example uniqueIndex([Float64Array.of(3, 1, 3)])!.rowOf // [0, 1, 0]
  */
-export function uniqueIndex(columns: readonly Float64Array[], maxCount = Infinity): { count: number; rowOf: Int32Array; firstRow: Int32Array } | undefined {
+export function uniqueIndex(
+  columns: readonly Float64Array[],
+  maxCount = Infinity,
+): { count: number; rowOf: Int32Array; firstRow: Int32Array } | undefined {
   const n = columns[0]!.length;
   const width = columns.length;
   const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length * 2));
-  const b0 = bits[0]!, b1 = bits[1] ?? b0, b2 = bits[2] ?? b0;
-  const c0 = columns[0]!, c1 = columns[1] ?? c0, c2 = columns[2] ?? c0;
+  const b0 = bits[0]!,
+    b1 = bits[1] ?? b0,
+    b2 = bits[2] ?? b0;
+  const c0 = columns[0]!,
+    c1 = columns[1] ?? c0,
+    c2 = columns[2] ?? c0;
   if (width > 3) throw new RangeError('uniqueIndex takes at most three columns');
   let size = 16;
   while (size < n * 2) size *= 2;
@@ -78,7 +85,8 @@ export function uniqueIndex(columns: readonly Float64Array[], maxCount = Infinit
   const firstRow = new Int32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const lo = 2 * i, hi = lo + 1;
+    const lo = 2 * i,
+      hi = lo + 1;
     // Multiplicative mixing of the six 32-bit words (murmur3-style finalizer).
     let h = Math.imul(b0[lo]! ^ Math.imul(b0[hi]!, 0x9e3779b1), 0x85ebca6b);
     h = Math.imul(h ^ b1[lo]! ^ Math.imul(b1[hi]!, 0x27d4eb2f), 0xc2b2ae35);

@@ -19,7 +19,8 @@ export function findBinEdges(values: Float64Array, maxBins: number): number[] {
   for (let i = 0, j = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) sorted[j++] = values[i]!;
   sorted.sort();
   const distinct: number[] = [];
-  for (let i = 0; i < finite && distinct.length <= maxBins; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
+  for (let i = 0; i < finite && distinct.length <= maxBins; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
   const edges: number[] = [];
   if (distinct.length <= maxBins) {
     for (let i = 1; i < distinct.length; i++) edges.push((distinct[i - 1]! + distinct[i]!) * 0.5);
@@ -32,7 +33,8 @@ export function findBinEdges(values: Float64Array, maxBins: number): number[] {
       if (virtualIndex >= finite - 1) edges.push(sorted[finite - 1]!);
       else if (virtualIndex === lower) edges.push(sorted[lower]!);
       else {
-        const a = sorted[lower]!, b = sorted[lower + 1]!;
+        const a = sorted[lower]!,
+          b = sorted[lower + 1]!;
         edges.push(b - (b - a) * 0.5); // numpy's _lerp at t = ½
       }
     }
@@ -44,7 +46,8 @@ export function findBinEdges(values: Float64Array, maxBins: number): number[] {
 /** The bin of `value` among `edges` (the number of edges below it); NaN → `missingBin`. */
 export function binOf(value: number, edges: ArrayLike<number>, missingBin: number): number {
   if (Number.isNaN(value)) return missingBin;
-  let left = 0, right = edges.length;
+  let left = 0,
+    right = edges.length;
   while (left < right) {
     const middle = (left + right) >>> 1;
     if (value <= edges[middle]!) right = middle;
@@ -74,7 +77,14 @@ export interface BinnedFeatures {
  * seeded subsample of them when there are more than `subsample` (sklearn
  * draws 200,000 rows without replacement, too).
  */
-export function findFeatureEdges(features: Float64Array, cols: number, rowIndices: Uint32Array, maxBins: number, subsample: number, rng: Rng): number[][] {
+export function findFeatureEdges(
+  features: Float64Array,
+  cols: number,
+  rowIndices: Uint32Array,
+  maxBins: number,
+  subsample: number,
+  rng: Rng,
+): number[][] {
   let rows = rowIndices;
   if (rows.length > subsample) {
     // Partial Fisher–Yates: the first `subsample` slots become a uniform draw without replacement.
@@ -97,7 +107,13 @@ export function findFeatureEdges(features: Float64Array, cols: number, rowIndice
 }
 
 /** Bins `rowIndices` of a row-major matrix into byte matrices (row- and column-major) with the given edges. */
-export function binFeatures(features: Float64Array, cols: number, rowIndices: Uint32Array, edges: readonly (readonly number[])[], maxBins: number): BinnedFeatures {
+export function binFeatures(
+  features: Float64Array,
+  cols: number,
+  rowIndices: Uint32Array,
+  edges: readonly (readonly number[])[],
+  maxBins: number,
+): BinnedFeatures {
   const rows = rowIndices.length;
   const binned = new Uint8Array(rows * cols);
   const columns = new Uint8Array(rows * cols);

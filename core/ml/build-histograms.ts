@@ -33,7 +33,8 @@ export function buildHistograms(
   const stride = binsPerFeature * HISTOGRAM_FIELDS;
   for (let k = start; k < stop; k++) {
     const row = indices[k]!;
-    const g = gradHess[2 * row]!, h = gradHess[2 * row + 1]!;
+    const g = gradHess[2 * row]!,
+      h = gradHess[2 * row + 1]!;
     const base = row * cols;
     for (let f = 0, offset = 0; f < cols; f++, offset += stride) {
       const o = offset + binned[base + f]! * HISTOGRAM_FIELDS;
@@ -52,10 +53,19 @@ export function buildHistograms(
  * Sums are taken in the same row order as `buildHistograms`, so the floats
  * are identical.
  */
-export function buildRootHistograms(hist: Float64Array, binned: Uint8Array, rows: number, cols: number, binsPerFeature: number, gradHess: Float32Array, rootCounts: Float64Array): void {
+export function buildRootHistograms(
+  hist: Float64Array,
+  binned: Uint8Array,
+  rows: number,
+  cols: number,
+  binsPerFeature: number,
+  gradHess: Float32Array,
+  rootCounts: Float64Array,
+): void {
   const stride = binsPerFeature * HISTOGRAM_FIELDS;
   for (let row = 0; row < rows; row++) {
-    const g = gradHess[2 * row]!, h = gradHess[2 * row + 1]!;
+    const g = gradHess[2 * row]!,
+      h = gradHess[2 * row + 1]!;
     const base = row * cols;
     for (let f = 0, offset = 0; f < cols; f++, offset += stride) {
       const o = offset + binned[base + f]! * HISTOGRAM_FIELDS;

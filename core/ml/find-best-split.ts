@@ -42,7 +42,14 @@ export interface SplitRules {
  * Newton step; a side needs `minSamplesLeaf` rows and 1e-3 hessian; strictly
  * better gains win, so ties keep the earlier feature, bin and direction.
  */
-export function findBestSplit(hist: Float64Array, count: number, sumGradients: number, sumHessians: number, rules: SplitRules, best: SplitCandidate): SplitCandidate {
+export function findBestSplit(
+  hist: Float64Array,
+  count: number,
+  sumGradients: number,
+  sumHessians: number,
+  rules: SplitRules,
+  best: SplitCandidate,
+): SplitCandidate {
   const { cols, binsPerFeature, nonMissingBins, hasMissing, minSamplesLeaf, l2 } = rules;
   const parentLoss = (sumGradients * sumGradients) / (sumHessians + l2 + 1e-15);
   best.gain = -1;
@@ -51,7 +58,9 @@ export function findBestSplit(hist: Float64Array, count: number, sumGradients: n
   for (let f = 0; f < cols; f++) {
     const offset = f * binsPerFeature * HISTOGRAM_FIELDS;
     const lastBin = nonMissingBins[f]! - 1; // splitting after the last value bin leaves nothing on the right
-    let gL = 0, hL = 0, nL = 0;
+    let gL = 0,
+      hL = 0,
+      nL = 0;
     for (let b = 0; b < lastBin; b++) {
       const o = offset + b * HISTOGRAM_FIELDS;
       gL += hist[o]!;
@@ -76,7 +85,9 @@ export function findBestSplit(hist: Float64Array, count: number, sumGradients: n
       }
     }
     if (hasMissing[f] === 0) continue;
-    let gR = 0, hR = 0, nR = 0;
+    let gR = 0,
+      hR = 0,
+      nR = 0;
     for (let b = lastBin - 1; b >= 0; b--) {
       const o = offset + (b + 1) * HISTOGRAM_FIELDS;
       gR += hist[o]!;

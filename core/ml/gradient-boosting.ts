@@ -2,7 +2,11 @@ import { createRng, type Rng } from '../random/create-rng.js';
 import { parseOptions } from '../util/parse-options.js';
 import { binFeatures, findFeatureEdges, type BinnedFeatures } from './bin-features.js';
 import { GradientBoostingError } from './gradient-boosting-error.js';
-import { gradientBoostingOptionsSchema, type GradientBoostingOptions, type ResolvedGradientBoostingOptions } from './gradient-boosting-options.js';
+import {
+  gradientBoostingOptionsSchema,
+  type GradientBoostingOptions,
+  type ResolvedGradientBoostingOptions,
+} from './gradient-boosting-options.js';
 import { createWorkspace, growTree, type RegressionTree } from './grow-tree.js';
 import { baselineLogOdds, logLossGradients, meanLogLoss, sigmoid } from './log-loss.js';
 
@@ -51,12 +55,17 @@ export interface GradientBoostingModel {
  * const model = fitGradientBoosting(data, { minSamplesLeaf: 1, maxIter: 10 });
  * predictGradientBoosting(model, data)[3]! > 0.5 // true
  */
-export function fitGradientBoosting(data: GradientBoostingData, options?: GradientBoostingOptions): GradientBoostingModel {
+export function fitGradientBoosting(
+  data: GradientBoostingData,
+  options?: GradientBoostingOptions,
+): GradientBoostingModel {
   const opts = parseOptions(gradientBoostingOptionsSchema, options);
   checkShape(data);
   const labels = checkLabels(data);
   const rng = createRng(opts.seed);
-  const { train, validation } = opts.earlyStopping ? stratifiedSplit(labels, opts.validationFraction, rng) : { train: identity(data.rows), validation: new Uint32Array(0) };
+  const { train, validation } = opts.earlyStopping
+    ? stratifiedSplit(labels, opts.validationFraction, rng)
+    : { train: identity(data.rows), validation: new Uint32Array(0) };
 
   const edges = findFeatureEdges(data.features, data.cols, train, opts.maxBins, opts.binSubsample, rng);
   const binned = binFeatures(data.features, data.cols, train, edges, opts.maxBins);
@@ -65,10 +74,19 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
   const raw = new Float64Array(train.length).fill(baseline);
   const gradHess = new Float32Array(2 * train.length);
   const work = createWorkspace(train.length);
-  const params = { maxLeafNodes: opts.maxLeafNodes, maxDepth: opts.maxDepth ?? Number.POSITIVE_INFINITY, minSamplesLeaf: opts.minSamplesLeaf, l2: opts.l2Regularization, learningRate: opts.learningRate };
+  const params = {
+    maxLeafNodes: opts.maxLeafNodes,
+    maxDepth: opts.maxDepth ?? Number.POSITIVE_INFINITY,
+    minSamplesLeaf: opts.minSamplesLeaf,
+    l2: opts.l2Regularization,
+    learningRate: opts.learningRate,
+  };
 
   // Too few rows to hold any back (each class keeps at least one training row): no early stopping.
-  const validationBinned = opts.earlyStopping && validation.length > 0 ? binFeatures(data.features, data.cols, validation, edges, opts.maxBins) : null;
+  const validationBinned =
+    opts.earlyStopping && validation.length > 0
+      ? binFeatures(data.features, data.cols, validation, edges, opts.maxBins)
+      : null;
   const validationLabels = pick(labels, validation);
   const validationRaw = new Float64Array(validation.length).fill(baseline);
   const validationLoss: number[] = validationBinned ? [meanLogLoss(validationRaw, validationLabels)] : [];
@@ -84,7 +102,17 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
       if (shouldStop(validationLoss, opts.nIterNoChange, opts.tol)) break;
     }
   }
-  return { kind: 'gradient-boosting-classifier', version: 1, cols: data.cols, baseline, binEdges: edges, trees, iterations: trees.length, validationLoss, options: opts };
+  return {
+    kind: 'gradient-boosting-classifier',
+    version: 1,
+    cols: data.cols,
+    baseline,
+    binEdges: edges,
+    trees,
+    iterations: trees.length,
+    validationLoss,
+    options: opts,
+  };
 }
 
 /**
@@ -96,7 +124,11 @@ export function fitGradientBoosting(data: GradientBoostingData, options?: Gradie
 export function predictGradientBoosting(model: GradientBoostingModel, data: GradientBoostingData): Float64Array {
   checkModel(model);
   checkShape(data);
-  if (data.cols !== model.cols) throw new GradientBoostingError('shape-mismatch', `The data has ${data.cols} feature columns but the model was fitted on ${model.cols}.`);
+  if (data.cols !== model.cols)
+    throw new GradientBoostingError(
+      'shape-mismatch',
+      `The data has ${data.cols} feature columns but the model was fitted on ${model.cols}.`,
+    );
   const { features, rows, cols } = data;
   const forest = compileForest(model.trees);
   const { roots, feature, threshold, missingLeft, left, right, value } = forest;
@@ -128,7 +160,9 @@ export function predictGradientBoosting(model: GradientBoostingModel, data: Grad
 export function featureImportance(model: GradientBoostingModel): Float64Array {
   checkModel(model);
   const gains = new Float64Array(model.cols);
-  for (const tree of model.trees) for (let node = 0; node < tree.feature.length; node++) if (tree.feature[node]! >= 0) gains[tree.feature[node]!] = gains[tree.feature[node]!]! + tree.gain[node]!;
+  for (const tree of model.trees)
+    for (let node = 0; node < tree.feature.length; node++)
+      if (tree.feature[node]! >= 0) gains[tree.feature[node]!] = gains[tree.feature[node]!]! + tree.gain[node]!;
   let total = 0;
   for (const gain of gains) total += gain;
   if (total > 0) for (let f = 0; f < gains.length; f++) gains[f] = gains[f]! / total;
@@ -196,7 +230,11 @@ function shouldStop(losses: readonly number[], n: number, tol: number): boolean 
 }
 
 /** Seeded stratified split: `fraction` of each class (rounded) to validation, both kept in row order. */
-function stratifiedSplit(labels: Uint8Array, fraction: number, rng: Rng): { train: Uint32Array; validation: Uint32Array } {
+function stratifiedSplit(
+  labels: Uint8Array,
+  fraction: number,
+  rng: Rng,
+): { train: Uint32Array; validation: Uint32Array } {
   const held = new Uint8Array(labels.length);
   for (const label of [0, 1]) {
     const members: number[] = [];
@@ -208,7 +246,8 @@ function stratifiedSplit(labels: Uint8Array, fraction: number, rng: Rng): { trai
       held[members[i]!] = 1;
     }
   }
-  const validation: number[] = [], train: number[] = [];
+  const validation: number[] = [],
+    train: number[] = [];
   for (let i = 0; i < labels.length; i++) (held[i] ? validation : train).push(i);
   return { train: Uint32Array.from(train), validation: Uint32Array.from(validation) };
 }
@@ -227,10 +266,15 @@ function pick(labels: Uint8Array, rows: Uint32Array): Uint8Array {
 
 function checkShape(data: GradientBoostingData): void {
   const { rows, cols, features } = data;
-  if (!Number.isInteger(rows) || rows < 1) throw new GradientBoostingError('no-rows', `rows must be a whole number ≥ 1, got ${rows}.`);
-  if (!Number.isInteger(cols) || cols < 1) throw new GradientBoostingError('no-rows', `cols must be a whole number ≥ 1, got ${cols}.`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new GradientBoostingError('no-rows', `rows must be a whole number ≥ 1, got ${rows}.`);
+  if (!Number.isInteger(cols) || cols < 1)
+    throw new GradientBoostingError('no-rows', `cols must be a whole number ≥ 1, got ${cols}.`);
   if (!(features instanceof Float64Array) || features.length !== rows * cols) {
-    throw new GradientBoostingError('shape-mismatch', `features must be a Float64Array of rows × cols = ${rows * cols} values, got ${features instanceof Float64Array ? features.length : typeof features}.`);
+    throw new GradientBoostingError(
+      'shape-mismatch',
+      `features must be a Float64Array of rows × cols = ${rows * cols} values, got ${features instanceof Float64Array ? features.length : typeof features}.`,
+    );
   }
 }
 
@@ -238,7 +282,10 @@ function checkShape(data: GradientBoostingData): void {
 function checkLabels(data: GradientBoostingData): Uint8Array {
   const labels: ArrayLike<number> | undefined = data.labels;
   if (labels === undefined || labels.length !== data.rows) {
-    throw new GradientBoostingError('missing-labels', `Fitting needs one 0/1 label per row: ${data.rows} rows, ${labels === undefined ? 'no labels' : `${labels.length} labels`}.`);
+    throw new GradientBoostingError(
+      'missing-labels',
+      `Fitting needs one 0/1 label per row: ${data.rows} rows, ${labels === undefined ? 'no labels' : `${labels.length} labels`}.`,
+    );
   }
   const bad: number[] = [];
   let positives = 0;
@@ -247,13 +294,30 @@ function checkLabels(data: GradientBoostingData): Uint8Array {
     if (y === 1) positives++;
     else if (y !== 0 && bad.length < 5) bad.push(i);
   }
-  if (bad.length > 0) throw new GradientBoostingError('invalid-label', `Labels must be 0 or 1: row ${bad[0]} has ${labels[bad[0]!]}.`, bad);
-  if (positives === 0 || positives === labels.length) throw new GradientBoostingError('one-class', `Every label is ${positives === 0 ? 0 : 1}: fitting needs rows of both classes.`);
+  if (bad.length > 0)
+    throw new GradientBoostingError(
+      'invalid-label',
+      `Labels must be 0 or 1: row ${bad[0]} has ${labels[bad[0]!]}.`,
+      bad,
+    );
+  if (positives === 0 || positives === labels.length)
+    throw new GradientBoostingError(
+      'one-class',
+      `Every label is ${positives === 0 ? 0 : 1}: fitting needs rows of both classes.`,
+    );
   return Uint8Array.from(labels);
 }
 
 function checkModel(model: GradientBoostingModel): void {
-  if (model?.kind !== 'gradient-boosting-classifier' || model.version !== 1 || !Array.isArray(model.trees) || !Number.isInteger(model.cols)) {
-    throw new GradientBoostingError('invalid-model', 'Not a gradient-boosting model written by this version of Tierline (kind "gradient-boosting-classifier", version 1).');
+  if (
+    model?.kind !== 'gradient-boosting-classifier' ||
+    model.version !== 1 ||
+    !Array.isArray(model.trees) ||
+    !Number.isInteger(model.cols)
+  ) {
+    throw new GradientBoostingError(
+      'invalid-model',
+      'Not a gradient-boosting model written by this version of Tierline (kind "gradient-boosting-classifier", version 1).',
+    );
   }
 }

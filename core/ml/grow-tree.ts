@@ -1,6 +1,19 @@
 import type { BinnedFeatures } from './bin-features.js';
-import { buildHistograms, buildRootHistograms, countBins, histogramLength, subtractHistograms } from './build-histograms.js';
-import { emptySplit, findBestSplit, MIN_HESSIAN_TO_SPLIT, nodeValue, type SplitCandidate, type SplitRules } from './find-best-split.js';
+import {
+  buildHistograms,
+  buildRootHistograms,
+  countBins,
+  histogramLength,
+  subtractHistograms,
+} from './build-histograms.js';
+import {
+  emptySplit,
+  findBestSplit,
+  MIN_HESSIAN_TO_SPLIT,
+  nodeValue,
+  type SplitCandidate,
+  type SplitRules,
+} from './find-best-split.js';
 
 /**
  * One regression tree as plain arrays indexed by node (0 = root), so a
@@ -54,10 +67,24 @@ export function createWorkspace(rows: number): GrowWorkspace {
  * Leaf values are −G/(H+λ) × learning rate, added to `raw` for the rows in
  * each leaf (the root alone gets 0, as in sklearn).
  */
-export function growTree(data: BinnedFeatures, edges: readonly (readonly number[])[], gradHess: Float32Array, params: TreeParams, work: GrowWorkspace, raw: Float64Array): RegressionTree {
+export function growTree(
+  data: BinnedFeatures,
+  edges: readonly (readonly number[])[],
+  gradHess: Float32Array,
+  params: TreeParams,
+  work: GrowWorkspace,
+  raw: Float64Array,
+): RegressionTree {
   const { rows, cols, binned, missingBin, hasMissing } = data;
   const binsPerFeature = missingBin + 1;
-  const rules: SplitRules = { cols, binsPerFeature, nonMissingBins: data.nonMissingBins, hasMissing, minSamplesLeaf: params.minSamplesLeaf, l2: params.l2 };
+  const rules: SplitRules = {
+    cols,
+    binsPerFeature,
+    nonMissingBins: data.nonMissingBins,
+    hasMissing,
+    minSamplesLeaf: params.minSamplesLeaf,
+    l2: params.l2,
+  };
   const length = histogramLength(cols, binsPerFeature);
   const { indices, scratch, pool } = work;
   const takeHistogram = (): Float64Array => {
@@ -69,15 +96,44 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
   for (let i = 0; i < rows; i++) indices[i] = i;
   const goesLeft = new Uint8Array(binsPerFeature);
 
-  const tree: RegressionTree = { feature: [], threshold: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], count: [] };
-  const start: number[] = [], stop: number[] = [], sumG: number[] = [], sumH: number[] = [], depth: number[] = [], newton: number[] = [];
-  const splits: (SplitCandidate | null)[] = [], hists: (Float64Array | null)[] = [];
+  const tree: RegressionTree = {
+    feature: [],
+    threshold: [],
+    bin: [],
+    missingLeft: [],
+    left: [],
+    right: [],
+    value: [],
+    gain: [],
+    count: [],
+  };
+  const start: number[] = [],
+    stop: number[] = [],
+    sumG: number[] = [],
+    sumH: number[] = [],
+    depth: number[] = [],
+    newton: number[] = [];
+  const splits: (SplitCandidate | null)[] = [],
+    hists: (Float64Array | null)[] = [];
   const addNode = (from: number, to: number, g: number, h: number, d: number, v: number): number => {
     const id = start.length;
-    start.push(from); stop.push(to); sumG.push(g); sumH.push(h); depth.push(d); newton.push(v);
-    splits.push(null); hists.push(null);
-    tree.feature.push(-1); tree.threshold.push(0); tree.bin.push(-1); tree.missingLeft.push(false);
-    tree.left.push(-1); tree.right.push(-1); tree.value.push(0); tree.gain.push(0); tree.count.push(to - from);
+    start.push(from);
+    stop.push(to);
+    sumG.push(g);
+    sumH.push(h);
+    depth.push(d);
+    newton.push(v);
+    splits.push(null);
+    hists.push(null);
+    tree.feature.push(-1);
+    tree.threshold.push(0);
+    tree.bin.push(-1);
+    tree.missingLeft.push(false);
+    tree.left.push(-1);
+    tree.right.push(-1);
+    tree.value.push(0);
+    tree.gain.push(0);
+    tree.count.push(to - from);
     return id;
   };
   const leaves: number[] = [];
@@ -98,7 +154,8 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     } else finalize(id);
   };
 
-  let g0 = 0, h0 = 0;
+  let g0 = 0,
+    h0 = 0;
   for (let i = 0; i < rows; i++) {
     g0 += gradHess[2 * i]!;
     h0 += gradHess[2 * i + 1]!;
@@ -114,16 +171,21 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
 
   while (splittable.length > 0) {
     let pick = 0;
-    for (let i = 1; i < splittable.length; i++) if (splits[splittable[i]!]!.gain > splits[splittable[pick]!]!.gain) pick = i;
+    for (let i = 1; i < splittable.length; i++)
+      if (splits[splittable[i]!]!.gain > splits[splittable[pick]!]!.gain) pick = i;
     const id = splittable.splice(pick, 1)[0]!;
     const split = splits[id]!;
-    const from = start[id]!, to = stop[id]!;
-    const feature = split.feature, binThreshold = split.bin;
+    const from = start[id]!,
+      to = stop[id]!;
+    const feature = split.feature,
+      binThreshold = split.bin;
     // Stable partition (rows keep their order in each child, so later passes read the binned matrix forwards),
     // branch-free: a per-bin side table, and every row written to both sides with only one cursor moving.
-    for (let bin = 0; bin <= missingBin; bin++) goesLeft[bin] = bin === missingBin ? (split.missingLeft ? 1 : 0) : bin <= binThreshold ? 1 : 0;
+    for (let bin = 0; bin <= missingBin; bin++)
+      goesLeft[bin] = bin === missingBin ? (split.missingLeft ? 1 : 0) : bin <= binThreshold ? 1 : 0;
     const column = data.columns.subarray(feature * rows, (feature + 1) * rows);
-    let write = from, spilled = 0;
+    let write = from,
+      spilled = 0;
     for (let k = from; k < to; k++) {
       const row = indices[k]!;
       const left = goesLeft[column[row]!]!;
@@ -134,10 +196,19 @@ export function growTree(data: BinnedFeatures, edges: readonly (readonly number[
     }
     indices.set(scratch.subarray(0, spilled), write);
     const d = depth[id]! + 1;
-    const gR = sumG[id]! - split.gradientLeft, hR = sumH[id]! - split.hessianLeft;
-    const left = addNode(from, write, split.gradientLeft, split.hessianLeft, d, nodeValue(split.gradientLeft, split.hessianLeft, params.l2));
+    const gR = sumG[id]! - split.gradientLeft,
+      hR = sumH[id]! - split.hessianLeft;
+    const left = addNode(
+      from,
+      write,
+      split.gradientLeft,
+      split.hessianLeft,
+      d,
+      nodeValue(split.gradientLeft, split.hessianLeft, params.l2),
+    );
     const right = addNode(write, to, gR, hR, d, nodeValue(gR, hR, params.l2));
-    const nLeft = write - from, nRight = to - write;
+    const nLeft = write - from,
+      nRight = to - write;
     tree.feature[id] = feature;
     tree.bin[id] = binThreshold;
     tree.threshold[id] = edges[feature]![binThreshold]!;

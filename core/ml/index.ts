@@ -9,6 +9,10 @@ export {
   type GradientBoostingOptions,
   type RegressionTree,
 } from './gradient-boosting.js';
-export { GradientBoostingError, GRADIENT_BOOSTING_ERROR_CODES, type GradientBoostingErrorCode } from './gradient-boosting-error.js';
+export {
+  GradientBoostingError,
+  GRADIENT_BOOSTING_ERROR_CODES,
+  type GradientBoostingErrorCode,
+} from './gradient-boosting-error.js';
 export { findBinEdges, binOf } from './bin-features.js';
 export { rankAuc } from './rank-auc.js';

@@ -9,10 +9,13 @@ import { sortByLabel } from './sort-by-label.js';
  */
 export function rankAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   const { positives: pos, negatives: neg } = sortByLabel(scores, labels);
-  const nPos = pos.length, nNeg = neg.length;
+  const nPos = pos.length,
+    nNeg = neg.length;
   if (nPos === 0 || nNeg === 0) return Number.NaN;
   // For each positive: negatives strictly below (`below`) and equal (`upTo − below`).
-  let wins = 0, below = 0, upTo = 0;
+  let wins = 0,
+    below = 0,
+    upTo = 0;
   for (let i = 0; i < nPos; i++) {
     const s = pos[i]!;
     while (below < nNeg && neg[below]! < s) below++;

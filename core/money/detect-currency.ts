@@ -2,13 +2,27 @@ import type { CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import { currencyOf, DEFAULT_CURRENCY, type Currency } from './currency.js';
 
-const SYMBOL_CODES: Readonly<Record<string, string>> = { '¥': 'CNY', '￥': 'CNY', '$': 'USD', '＄': 'USD', '€': 'EUR', '£': 'GBP', '￡': 'GBP', '元': 'CNY', '块': 'CNY', '人民币': 'CNY' };
+const SYMBOL_CODES: Readonly<Record<string, string>> = {
+  '¥': 'CNY',
+  '￥': 'CNY',
+  $: 'USD',
+  '＄': 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '￡': 'GBP',
+  元: 'CNY',
+  块: 'CNY',
+  人民币: 'CNY',
+};
 const CODES = 'CNY|RMB|USD|EUR|GBP|JPY|HKD';
 // What parse-number strips from money cells: a leading symbol or code, a trailing unit or code.
 const CELL_PREFIX = new RegExp(`^[-+(（\\s]*([¥￥$＄€£￡]|${CODES})`, 'i');
 const CELL_SUFFIX = new RegExp(`(元|块|人民币|${CODES})[)）\\s]*$`, 'i');
 // Header units: `金额(元)`, `Amount (GBP)`, `UnitPrice (€)`, `Price [USD]`, `Sales GBP`.
-const HEADER_UNIT = new RegExp(`[(（\\[【]\\s*([¥￥$＄€£￡]|元|人民币|${CODES})\\s*[)）\\]】]|(?:^|[\\s_-])(${CODES})$`, 'i');
+const HEADER_UNIT = new RegExp(
+  `[(（\\[【]\\s*([¥￥$＄€£￡]|元|人民币|${CODES})\\s*[)）\\]】]|(?:^|[\\s_-])(${CODES})$`,
+  'i',
+);
 
 const codeOf = (token: string): string => SYMBOL_CODES[token] ?? currencyOf(token).code;
 

@@ -4,7 +4,14 @@ import type { Currency } from './currency.js';
 const formats = new Map<number, Intl.NumberFormat>();
 function numberFormat(fractionDigits: number): Intl.NumberFormat {
   let format = formats.get(fractionDigits);
-  if (!format) formats.set(fractionDigits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })));
+  if (!format)
+    formats.set(
+      fractionDigits,
+      (format = new Intl.NumberFormat('en-US', {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      })),
+    );
   return format;
 }
 
@@ -21,7 +28,8 @@ export function formatMoney(amount: number, currency: Currency, locale: Locale, 
   const sign = amount < 0 && digits.replace(/[0.,]/g, '') !== '' ? '-' : '';
   if (locale === 'zh-CN' && currency.code === 'CNY') return `${sign}${digits}元`;
   // A code used as symbol (no symbol known) reads better with a space: "CHF 1,000".
-  const symbol = currency.symbol.length === 3 && currency.symbol === currency.code ? `${currency.symbol} ` : currency.symbol;
+  const symbol =
+    currency.symbol.length === 3 && currency.symbol === currency.code ? `${currency.symbol} ` : currency.symbol;
   return `${sign}${symbol}${digits}`;
 }
 

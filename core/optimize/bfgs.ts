@@ -39,15 +39,23 @@ const MAX_EXPANSIONS = 8;
  * @throws OptionsError for invalid options.
  * @example bfgs((x, g) => { g[0] = 2 * (x[0]! - 3); return (x[0]! - 3) ** 2; }, [0]).x // ≈ [3]
  */
-export function bfgs(objective: ObjectiveWithGradient, x0: ArrayLike<number>, optionsInput: BfgsOptions = {}): OptimizeResult {
+export function bfgs(
+  objective: ObjectiveWithGradient,
+  x0: ArrayLike<number>,
+  optionsInput: BfgsOptions = {},
+): OptimizeResult {
   const options = parseOptions(bfgsOptionsSchema, optionsInput);
   const n = x0.length;
   const x = Float64Array.from(x0);
   const g = new Float64Array(n);
   const p = new Float64Array(n);
-  const xTrial = new Float64Array(n), gTrial = new Float64Array(n);
-  const xAccepted = new Float64Array(n), gAccepted = new Float64Array(n);
-  const s = new Float64Array(n), y = new Float64Array(n), hy = new Float64Array(n);
+  const xTrial = new Float64Array(n),
+    gTrial = new Float64Array(n);
+  const xAccepted = new Float64Array(n),
+    gAccepted = new Float64Array(n);
+  const s = new Float64Array(n),
+    y = new Float64Array(n),
+    hy = new Float64Array(n);
   const h = new Float64Array(n * n);
   const resetH = (): void => {
     h.fill(0);
@@ -139,7 +147,9 @@ export function bfgs(objective: ObjectiveWithGradient, x0: ArrayLike<number>, op
       return result('line-search-failed', iteration);
     }
 
-    let sy = 0, yy = 0, ss = 0;
+    let sy = 0,
+      yy = 0,
+      ss = 0;
     for (let i = 0; i < n; i++) {
       s[i] = acceptedStep * p[i]!;
       y[i] = gAccepted[i]! - g[i]!;
@@ -151,7 +161,8 @@ export function bfgs(objective: ObjectiveWithGradient, x0: ArrayLike<number>, op
     x.set(xAccepted);
     g.set(gAccepted);
     f = accepted;
-    if (fallen <= options.fTolerance * Math.max(1, Math.abs(f)) && maxAbs(g) <= options.stallGradientTolerance) return result('converged', iteration + 1);
+    if (fallen <= options.fTolerance * Math.max(1, Math.abs(f)) && maxAbs(g) <= options.stallGradientTolerance)
+      return result('converged', iteration + 1);
 
     if (sy > 1e-12 * Math.sqrt(ss * yy)) {
       if (freshH) {

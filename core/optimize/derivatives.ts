@@ -37,14 +37,19 @@ export function withNumericalGradient(f: Objective, step?: number): ObjectiveWit
  * where rounding and truncation errors balance for f ~ 1…1e4).
  * @example numericalHessian((x) => x[0]! * x[1]!, Float64Array.of(1, 2)) // ≈ [0, 1, 1, 0]
  */
-export function numericalHessian(f: Objective | ObjectiveWithGradient, x: Float64Array, options: { gradient?: boolean; step?: number } = {}): Float64Array {
+export function numericalHessian(
+  f: Objective | ObjectiveWithGradient,
+  x: Float64Array,
+  options: { gradient?: boolean; step?: number } = {},
+): Float64Array {
   const n = x.length;
   const hessian = new Float64Array(n * n);
   const point = x.slice();
   if (options.gradient) {
     const grad = f as ObjectiveWithGradient;
     const step = options.step ?? 1e-4;
-    const up = new Float64Array(n), down = new Float64Array(n);
+    const up = new Float64Array(n),
+      down = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       const h = step * Math.max(1, Math.abs(x[j]!));
       point[j] = x[j]! + h;

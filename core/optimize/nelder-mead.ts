@@ -65,7 +65,9 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, optionsInput: Ne
   let reason: OptimizeResult['reason'] = 'max-iterations';
   while (true) {
     sortOrder(order, values);
-    const best = order[0]!, worst = order[n]!, secondWorst = order[n - 1]!;
+    const best = order[0]!,
+      worst = order[n]!,
+      secondWorst = order[n - 1]!;
     if (hasConverged(simplex, values, order, n, options.xTolerance, options.fTolerance)) {
       reason = 'converged';
       break;
@@ -98,7 +100,10 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, optionsInput: Ne
       continue;
     }
     const outside = fr < values[worst]!;
-    for (let j = 0; j < n; j++) trial[j] = outside ? centroid[j]! + gamma * (reflected[j]! - centroid[j]!) : centroid[j]! - gamma * (centroid[j]! - worstVertex[j]!);
+    for (let j = 0; j < n; j++)
+      trial[j] = outside
+        ? centroid[j]! + gamma * (reflected[j]! - centroid[j]!)
+        : centroid[j]! - gamma * (centroid[j]! - worstVertex[j]!);
     const fc = evaluate(trial);
     if (outside ? fc <= fr : fc < values[worst]!) {
       replace(worstVertex, trial, worst, fc);
@@ -144,7 +149,14 @@ function sortOrder(order: Int32Array, values: Float64Array): void {
   }
 }
 
-function hasConverged(simplex: Float64Array, values: Float64Array, order: Int32Array, n: number, xTolerance: number, fTolerance: number): boolean {
+function hasConverged(
+  simplex: Float64Array,
+  values: Float64Array,
+  order: Int32Array,
+  n: number,
+  xTolerance: number,
+  fTolerance: number,
+): boolean {
   const best = order[0]!;
   const fBest = values[best]!;
   if (!Number.isFinite(fBest)) return false;

@@ -30,7 +30,11 @@ export function civilFromDay(dayNumber: number): { year: number; month: number; 
 
 /** Days in a month of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return month === 2
+    ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+      ? 29
+      : 28
+    : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
 /** True when year/month/day is a real calendar date. */

@@ -2,7 +2,8 @@ import { toHalfWidthSimplified } from '../text/normalize-text.js';
 import { dayFromCivil, dayFromExcelSerial, isValidCivil } from './civil-day.js';
 
 /** How a date cell was written; the report names it (SPEC §3 date-normalized). */
-export type DateFormat = 'iso' | 'iso-time' | 'slash-ymd' | 'compact' | 'chinese' | 'excel-serial' | 'day-first' | 'month-first';
+export type DateFormat =
+  'iso' | 'iso-time' | 'slash-ymd' | 'compact' | 'chinese' | 'excel-serial' | 'day-first' | 'month-first';
 
 export type DateOrder = 'auto' | 'dmy' | 'mdy';
 
@@ -19,7 +20,8 @@ const AMBIGUOUS: ParsedDate = { ok: false, reason: 'ambiguous' };
 const SERIAL_MIN = 20000;
 const SERIAL_MAX = 80000;
 
-const SLASH_YMD = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp][Mm]))?)?$/;
+const SLASH_YMD =
+  /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp][Mm]))?)?$/;
 const YEAR_LAST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/;
 
 const digit = (c: number): number => c - 48;
@@ -51,9 +53,24 @@ export function parseDate(cell: string | number, dateOrder: DateOrder = 'auto'):
   const n = s.length;
   // Fast path: YYYY-MM-DD[ T...] — the common case on 10M-row files.
   if (n >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
-    const c0 = s.charCodeAt(0), c1 = s.charCodeAt(1), c2 = s.charCodeAt(2), c3 = s.charCodeAt(3);
-    const c5 = s.charCodeAt(5), c6 = s.charCodeAt(6), c8 = s.charCodeAt(8), c9 = s.charCodeAt(9);
-    if (isDigit(c0) && isDigit(c1) && isDigit(c2) && isDigit(c3) && isDigit(c5) && isDigit(c6) && isDigit(c8) && isDigit(c9)) {
+    const c0 = s.charCodeAt(0),
+      c1 = s.charCodeAt(1),
+      c2 = s.charCodeAt(2),
+      c3 = s.charCodeAt(3);
+    const c5 = s.charCodeAt(5),
+      c6 = s.charCodeAt(6),
+      c8 = s.charCodeAt(8),
+      c9 = s.charCodeAt(9);
+    if (
+      isDigit(c0) &&
+      isDigit(c1) &&
+      isDigit(c2) &&
+      isDigit(c3) &&
+      isDigit(c5) &&
+      isDigit(c6) &&
+      isDigit(c8) &&
+      isDigit(c9)
+    ) {
       const year = digit(c0) * 1000 + digit(c1) * 100 + digit(c2) * 10 + digit(c3);
       const month = digit(c5) * 10 + digit(c6);
       const day = digit(c8) * 10 + digit(c9);
@@ -68,7 +85,13 @@ export function parseDate(cell: string | number, dateOrder: DateOrder = 'auto'):
   if (t === '') return INVALID;
   let m = SLASH_YMD.exec(t);
   if (m) {
-    const format: DateFormat = t.includes('年') ? 'chinese' : t.includes(':') && t.includes('-') ? 'iso-time' : t.includes('-') ? 'iso' : 'slash-ymd';
+    const format: DateFormat = t.includes('年')
+      ? 'chinese'
+      : t.includes(':') && t.includes('-')
+        ? 'iso-time'
+        : t.includes('-')
+          ? 'iso'
+          : 'slash-ymd';
     return civil(Number(m[1]), Number(m[2]), Number(m[3]), format);
   }
   if (/^\d{8}$/.test(t)) {
@@ -77,7 +100,9 @@ export function parseDate(cell: string | number, dateOrder: DateOrder = 'auto'):
   if (/^\d{5}(\.\d+)?$/.test(t)) return parseDate(Number(t), dateOrder);
   m = YEAR_LAST.exec(t);
   if (m) {
-    const a = Number(m[1]), b = Number(m[2]), year = Number(m[3]);
+    const a = Number(m[1]),
+      b = Number(m[2]),
+      year = Number(m[3]);
     if (dateOrder === 'dmy' || (dateOrder === 'auto' && a > 12 && b <= 12)) return civil(year, b, a, 'day-first');
     if (dateOrder === 'mdy' || (dateOrder === 'auto' && b > 12 && a <= 12)) return civil(year, a, b, 'month-first');
     if (a === b) return civil(year, a, b, 'month-first');

@@ -5,14 +5,14 @@ export type NumberKind = 'money' | 'count' | 'days' | 'rate' | 'number';
 export type DecimalMark = '.' | ',';
 
 export type ParsedNumber =
-  | { readonly ok: true; readonly value: number; readonly normalized: boolean }
-  | { readonly ok: false };
+  { readonly ok: true; readonly value: number; readonly normalized: boolean } | { readonly ok: false };
 
 const FAIL: ParsedNumber = { ok: false };
 
 // Currency marks and unit words that may surround a number (SPEC §2 value
 // parsing: `3500元`, `6次`, `¥1,234`). Removed before the number is read.
-const AFFIXES = /^[¥￥$€£]|^(?:CNY|RMB|USD|EUR|GBP)\s*|(?:元|块|次|天|日|单|笔|个|人民币|CNY|RMB|USD|EUR|GBP|days?|orders?|times?)$/gi;
+const AFFIXES =
+  /^[¥￥$€£]|^(?:CNY|RMB|USD|EUR|GBP)\s*|(?:元|块|次|天|日|单|笔|个|人民币|CNY|RMB|USD|EUR|GBP|days?|orders?|times?)$/gi;
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 // Decimal comma (most of Europe): `1234,5`, `1.234,5`, `2.500.000`.
@@ -24,7 +24,8 @@ function isPlainDecimal(text: string): boolean {
   const n = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
   if (i >= n) return false;
-  let digits = 0, dot = false;
+  let digits = 0,
+    dot = false;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
@@ -43,19 +44,27 @@ function isPlainDecimal(text: string): boolean {
  * `normalized` says whether the text needed more than a plain number read.
  * @example parseNumber('(¥1,234.50)', 'money') → { ok: true, value: -1234.5, normalized: true }
  */
-export function parseNumber(cell: string | number | boolean, kind: NumberKind = 'number', decimal: DecimalMark = '.'): ParsedNumber {
+export function parseNumber(
+  cell: string | number | boolean,
+  kind: NumberKind = 'number',
+  decimal: DecimalMark = '.',
+): ParsedNumber {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return FAIL;
     // Same reading as the text '90' below, so a rate column gives the same
     // fractions from csv (text) and xlsx (numbers): above 1 means a percentage.
-    return kind === 'rate' && cell > 1 ? { ok: true, value: cell / 100, normalized: true } : { ok: true, value: cell, normalized: false };
+    return kind === 'rate' && cell > 1
+      ? { ok: true, value: cell / 100, normalized: true }
+      : { ok: true, value: cell, normalized: false };
   }
   if (typeof cell === 'boolean') return kind === 'rate' ? { ok: true, value: cell ? 1 : 0, normalized: true } : FAIL;
   // Fast path for plain decimals, the bulk of any large file.
   if (isPlainDecimal(cell) && (decimal === '.' || !cell.includes('.'))) {
     const v = +cell;
     if (Number.isFinite(v)) {
-      return kind === 'rate' && v > 1 ? { ok: true, value: v / 100, normalized: true } : { ok: true, value: v, normalized: false };
+      return kind === 'rate' && v > 1
+        ? { ok: true, value: v / 100, normalized: true }
+        : { ok: true, value: v, normalized: false };
     }
   }
   // Inner spaces are only accepted as thousands separators ("1 234 567").
@@ -64,7 +73,8 @@ export function parseNumber(cell: string | number | boolean, kind: NumberKind = 
   t = t.replace(/\s+/g, '');
   if (t === '') return FAIL;
   if (kind === 'rate') {
-    const yes = /^(是|yes|y|true|有)$/i.test(t), no = /^(否|no|n|false|无)$/i.test(t);
+    const yes = /^(是|yes|y|true|有)$/i.test(t),
+      no = /^(否|no|n|false|无)$/i.test(t);
     if (yes || no) return { ok: true, value: yes ? 1 : 0, normalized: true };
   }
   let negative = false;

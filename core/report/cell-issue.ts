@@ -22,7 +22,15 @@ export interface CellIssue {
  * rendering, `key` + `params` let a face render it in the user's locale.
  */
 export function createIssue(code: IssueCode, row: number, column: string, value: string, text: Message): CellIssue {
-  return { code, row, column, value, message: label(text.key, 'en', text.params), key: text.key, ...(text.params ? { params: text.params } : {}) };
+  return {
+    code,
+    row,
+    column,
+    value,
+    message: label(text.key, 'en', text.params),
+    key: text.key,
+    ...(text.params ? { params: text.params } : {}),
+  };
 }
 
 /** Stable kebab-case codes: the SPEC §3 rule codes plus the engine's own. */

@@ -14,7 +14,8 @@ function sortedOrder(values: Float64Array, sign: number): Uint32Array {
   let m = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) m++;
   // Order-preserving unsigned keys: flip every bit of negatives, only the sign bit of the rest.
-  const hi = new Uint32Array(m), lo = new Uint32Array(m);
+  const hi = new Uint32Array(m),
+    lo = new Uint32Array(m);
   let order = new Uint32Array(m);
   const scratch = new Float64Array(1);
   const words = new Uint32Array(scratch.buffer);
@@ -23,7 +24,8 @@ function sortedOrder(values: Float64Array, sign: number): Uint32Array {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
     scratch[0] = sign * v;
-    const h = words[hiWord]!, l = words[loWord]!;
+    const h = words[hiWord]!,
+      l = words[loWord]!;
     const negative = h >>> 31 === 1;
     hi[j] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     lo[j] = negative ? ~l >>> 0 : l;
@@ -33,11 +35,19 @@ function sortedOrder(values: Float64Array, sign: number): Uint32Array {
   // order[k] is a value index; the keys are addressed by position, so keep a parallel position array.
   let pos = new Uint32Array(m);
   for (let j = 0; j < m; j++) pos[j] = j;
-  let nextPos = new Uint32Array(m), nextOrder = new Uint32Array(m);
+  let nextPos = new Uint32Array(m),
+    nextOrder = new Uint32Array(m);
   // 11-bit digits keep the bucket array in cache; a pass whose digit is the
   // same for every value (common: integers leave the low word 0) is skipped.
   const counts = new Uint32Array(2048);
-  for (const [keys, shift, mask] of [[lo, 0, 0x7ff], [lo, 11, 0x7ff], [lo, 22, 0x3ff], [hi, 0, 0x7ff], [hi, 11, 0x7ff], [hi, 22, 0x3ff]] as const) {
+  for (const [keys, shift, mask] of [
+    [lo, 0, 0x7ff],
+    [lo, 11, 0x7ff],
+    [lo, 22, 0x3ff],
+    [hi, 0, 0x7ff],
+    [hi, 11, 0x7ff],
+    [hi, 22, 0x3ff],
+  ] as const) {
     counts.fill(0);
     for (let j = 0; j < m; j++) counts[(keys[j]! >>> shift) & mask]!++;
     if (m === 0 || counts[(keys[0]! >>> shift) & mask] === m) continue;
@@ -72,7 +82,7 @@ export function percentileRanks(values: Float64Array, direction: RankDirection =
   const n = order.length;
   const out = new Float64Array(values.length).fill(Number.NaN);
   // Walk blocks of equal values (-0 and 0 are equal) from the worst.
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const v = values[order[start]!]!;
     let end = start + 1;
     while (end < n && values[order[end]!] === v) end++;
@@ -95,7 +105,7 @@ export function midRankFromBest(values: Float64Array): { readonly twice: Float64
   const order = sortedOrder(values, -1); // best first
   const n = order.length;
   const twice = new Float64Array(values.length).fill(-1);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const v = values[order[start]!]!;
     let end = start + 1;
     while (end < n && values[order[end]!] === v) end++;

@@ -1,11 +1,24 @@
 /** The 11 named RFM segments (SPEC appendix), in the appendix's order. */
-export const RFM_SEGMENTS = ['champions', 'loyal', 'potential-loyalist', 'new', 'promising', 'need-attention', 'about-to-sleep', 'at-risk', 'cant-lose', 'hibernating', 'lost'] as const;
+export const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential-loyalist',
+  'new',
+  'promising',
+  'need-attention',
+  'about-to-sleep',
+  'at-risk',
+  'cant-lose',
+  'hibernating',
+  'lost',
+] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
 const CODES: Readonly<Record<RfmSegment, string>> = {
   champions: '555 554 544 545 454 455 445',
   loyal: '543 444 435 355 354 345 344 335',
-  'potential-loyalist': '553 551 552 541 542 533 532 531 452 451 442 441 431 453 433 432 423 353 352 351 342 341 333 323',
+  'potential-loyalist':
+    '553 551 552 541 542 533 532 531 452 451 442 441 431 453 433 432 423 353 352 351 342 341 333 323',
   new: '512 511 422 421 412 411 311',
   promising: '525 524 523 522 521 515 514 513 425 424 413 414 415 315 314 313',
   'need-attention': '535 534 443 434 343 334 325 324',

@@ -1,5 +1,14 @@
 /** The 8 classic Chinese RFM classes (SPEC §5a `rfm8`), keyed by R, F, M high (1) / low (0). */
-export const RFM8_SEGMENTS = ['important-value', 'important-development', 'important-retention', 'important-win-back', 'general-value', 'general-development', 'general-retention', 'general-win-back'] as const;
+export const RFM8_SEGMENTS = [
+  'important-value',
+  'important-development',
+  'important-retention',
+  'important-win-back',
+  'general-value',
+  'general-development',
+  'general-retention',
+  'general-win-back',
+] as const;
 export type Rfm8Segment = (typeof RFM8_SEGMENTS)[number];
 
 const TABLE: Readonly<Record<string, Rfm8Segment>> = {

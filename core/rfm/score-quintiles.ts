@@ -47,7 +47,9 @@ export function scoreQuintiles(values: Float64Array, direction: 'higher-better' 
   const blockScore = new Uint8Array(k);
 
   if (k >= 5) {
-    let score = 1, fill = 0, remaining = finite;
+    let score = 1,
+      fill = 0,
+      remaining = finite;
     for (let j = 0; j < k; j++) {
       const size = blockSize(j);
       if (fill > 0 && score < 5) {
@@ -74,7 +76,7 @@ export function scoreQuintiles(values: Float64Array, direction: 'higher-better' 
   const thresholds = new Float64Array(6).fill(Number.NaN);
   const bins: ScoreBin[] = [];
   // Blocks of one score are contiguous: emit a bin when the score changes.
-  for (let j = 0; j < k; ) {
+  for (let j = 0; j < k;) {
     const s = blockScore[j]!;
     const from = blockStart[j]!;
     if (Number.isNaN(thresholds[s]!)) thresholds[s] = sorted[from]!;

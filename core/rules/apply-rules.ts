@@ -5,7 +5,15 @@ import { formatMoney } from '../money/format-money.js';
 import { addMonths } from '../parse/civil-day.js';
 import { STRATEGY_GROUPS, type StrategyGroup } from '../strategies/strategy-groups.js';
 import type { MaintenanceTier } from './maintenance-strategies.js';
-import { fieldLabel, formatNumber, formatValue, readRuleField, valueKind, type RuleFieldId, type ValueKind } from './rule-fields.js';
+import {
+  fieldLabel,
+  formatNumber,
+  formatValue,
+  readRuleField,
+  valueKind,
+  type RuleFieldId,
+  type ValueKind,
+} from './rule-fields.js';
 import { conditionKey, isAll, isCondition, leavesOf } from './rule-tree.js';
 import type { Condition, InlineLabel, RuleNode, RulePreset } from './rule-types.js';
 import { ConfigError } from './config-error.js';
@@ -121,7 +129,8 @@ interface GroupNode {
 
 type CompiledNode = LeafNode | GroupNode;
 
-const skippedNode = (node: CompiledNode): boolean => node.owner !== undefined && (node.owner.missing.length > 0 || node.owner.shortBy !== undefined);
+const skippedNode = (node: CompiledNode): boolean =>
+  node.owner !== undefined && (node.owner.missing.length > 0 || node.owner.shortBy !== undefined);
 
 function ruleName(name: string, locale: Locale): string {
   const key = `rule.${name}`;
@@ -141,7 +150,8 @@ function presetProblems(preset: RulePreset, tagCount: number): string[] {
   preset.segments.forEach((s, i) => {
     if (ids.has(s.id)) problems.push(`${preset.id}.${s.id}: duplicate segment id`);
     ids.add(s.id);
-    if (!s.when && i !== preset.segments.length - 1) problems.push(`${preset.id}.${s.id}: a catch-all segment must be last`);
+    if (!s.when && i !== preset.segments.length - 1)
+      problems.push(`${preset.id}.${s.id}: a catch-all segment must be last`);
   });
   if (preset.segments.length === 0) problems.push(`${preset.id}: no segments`);
   if (preset.segments.length > 31) problems.push(`${preset.id}: at most 31 segments`);
@@ -150,11 +160,13 @@ function presetProblems(preset: RulePreset, tagCount: number): string[] {
     const keys = new Set<string>();
     for (const leaf of leavesOf(rule.when)) {
       const key = conditionKey(leaf);
-      if (keys.has(key)) problems.push(`${preset.id}.${rule.id}.${key}: two conditions share this key; give one a \`key\``);
+      if (keys.has(key))
+        problems.push(`${preset.id}.${rule.id}.${key}: two conditions share this key; give one a \`key\``);
       keys.add(key);
       const numbers = leaf.op === 'between' ? [leaf.min, leaf.max] : [leaf.value];
       if (numbers.some((x) => !Number.isFinite(x))) problems.push(`${preset.id}.${rule.id}.${key}: expected number`);
-      if (leaf.unit === 'months' && leaf.field !== 'recencyDays') problems.push(`${preset.id}.${rule.id}.${key}: unit 'months' applies to recencyDays only`);
+      if (leaf.unit === 'months' && leaf.field !== 'recencyDays')
+        problems.push(`${preset.id}.${rule.id}.${key}: unit 'months' applies to recencyDays only`);
     }
   }
   return [...problems, ...contradictions(preset, preset.id)];
@@ -172,15 +184,22 @@ function recencyWithNever(features: CustomerFeatures, recency: Float64Array): Fl
   return out ?? recency;
 }
 
-const presentOrUndefined = (values: Float64Array): Float64Array | undefined => (values.length === 0 || values.some((v) => !Number.isNaN(v)) ? values : undefined);
+const presentOrUndefined = (values: Float64Array): Float64Array | undefined =>
+  values.length === 0 || values.some((v) => !Number.isNaN(v)) ? values : undefined;
 
 /** Per-customer industry mean AOV: the config's value, else the data's mean AOV in that industry (SPEC §5a B). */
-function industryMeans(features: CustomerFeatures, given: Readonly<Record<string, number>>, locale: Locale): { ref: Float64Array; means: IndustryMean[]; notes: RuleNote[] } {
-  const n = features.count, aov = features.averageOrderValue;
+function industryMeans(
+  features: CustomerFeatures,
+  given: Readonly<Record<string, number>>,
+  locale: Locale,
+): { ref: Float64Array; means: IndustryMean[]; notes: RuleNote[] } {
+  const n = features.count,
+    aov = features.averageOrderValue;
   const industries = features.attributes.industry;
   const keyOf = (c: number): string => industries?.[c]?.trim() ?? '';
   const sums = new Map<string, { sum: number; count: number; customers: number }>();
-  let allSum = 0, allCount = 0;
+  let allSum = 0,
+    allCount = 0;
   for (let c = 0; c < n; c++) {
     const key = keyOf(c);
     const entry = sums.get(key) ?? { sum: 0, count: 0, customers: 0 };
@@ -205,14 +224,22 @@ function industryMeans(features: CustomerFeatures, given: Readonly<Record<string
   const ref = new Float64Array(n);
   for (let c = 0; c < n; c++) ref[c] = meanOf.get(keyOf(c))!;
   const notes: RuleNote[] = [];
-  if (!industries) notes.push({ code: 'industry-mean', message: label('rules.note.no-industry', locale, { mean: formatNumber(overall) }) });
+  if (!industries)
+    notes.push({
+      code: 'industry-mean',
+      message: label('rules.note.no-industry', locale, { mean: formatNumber(overall) }),
+    });
   const fromData = means.filter((m) => m.source === 'data' && m.industry !== '');
   if (fromData.length > 0) {
     const list = fromData.map((m) => `${m.industry} ${formatNumber(m.meanAov)}`).join(locale === 'zh-CN' ? '、' : ', ');
     notes.push({ code: 'industry-mean', message: label('rules.note.industry-from-data', locale, { list }) });
   }
   const blank = means.find((m) => m.industry === '');
-  if (blank && industries) notes.push({ code: 'industry-mean', message: label('rules.note.blank-industry', locale, { count: blank.customers, mean: formatNumber(overall) }) });
+  if (blank && industries)
+    notes.push({
+      code: 'industry-mean',
+      message: label('rules.note.blank-industry', locale, { count: blank.customers, mean: formatNumber(overall) }),
+    });
   return { ref, means, notes };
 }
 
@@ -230,7 +257,11 @@ function industryMeans(features: CustomerFeatures, given: Readonly<Record<string
  * result.segments[result.segment[0]] // 'high-value'
  * result.explain(0) // '6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30'
  */
-export function applyRules(preset: RulePreset, features: CustomerFeatures, options: ApplyRulesOptions = {}): RuleSchemeResult {
+export function applyRules(
+  preset: RulePreset,
+  features: CustomerFeatures,
+  options: ApplyRulesOptions = {},
+): RuleSchemeResult {
   const locale = options.locale ?? 'en';
   const n = features.count;
 
@@ -262,7 +293,9 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
   if (problems.length > 0) throw new ConfigError(problems);
 
   const notes: RuleNote[] = [];
-  const usesIndustry = [...preset.segments, ...(preset.tagRules ?? [])].some((r) => leavesOf(r.when).some((l) => l.relativeTo === 'industryMeanAov'));
+  const usesIndustry = [...preset.segments, ...(preset.tagRules ?? [])].some((r) =>
+    leavesOf(r.when).some((l) => l.relativeTo === 'industryMeanAov'),
+  );
   const industry = usesIndustry ? industryMeans(features, preset.industryMeanAov ?? {}, locale) : undefined;
   if (industry) notes.push(...industry.notes);
   const hasAsOf = Number.isFinite(features.asOfDay);
@@ -272,7 +305,10 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
   const column = (field: RuleFieldId): Float64Array | undefined => {
     if (!columns.has(field)) {
       // Recency first turns "never purchased" into +Infinity, so a table where nobody bought still has it.
-      const values = field === 'recencyDays' ? presentOrUndefined(recencyWithNever(features, features.recencyDays)) : readRuleField(features, field);
+      const values =
+        field === 'recencyDays'
+          ? presentOrUndefined(recencyWithNever(features, features.recencyDays))
+          : readRuleField(features, field);
       columns.set(field, values);
     }
     return columns.get(field);
@@ -295,7 +331,10 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
     }
     const values = column(node.field);
     if (!values && !own.missing.includes(node.field)) own.missing.push(node.field);
-    let lo = Number.NEGATIVE_INFINITY, hi = Number.POSITIVE_INFINITY, loStrict = false, hiStrict = false;
+    let lo = Number.NEGATIVE_INFINITY,
+      hi = Number.POSITIVE_INFINITY,
+      loStrict = false,
+      hiStrict = false;
     if (node.op === 'between') [lo, hi] = [node.min, node.max];
     else if (node.op === '>=' || node.op === '>') [lo, loStrict] = [node.value, node.op === '>'];
     else [hi, hiStrict] = [node.value, node.op === '<'];
@@ -335,9 +374,23 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
     owners.push(owner);
     return owner;
   };
-  const segmentRoots = preset.segments.map((s) => (s.when ? compile(s.when, rootOwner((l) => segmentText(s.id, s.label, l)), true) : undefined));
+  const segmentRoots = preset.segments.map((s) =>
+    s.when
+      ? compile(
+          s.when,
+          rootOwner((l) => segmentText(s.id, s.label, l)),
+          true,
+        )
+      : undefined,
+  );
   const segmentMasks = preset.segments.map((s) => addTags(s.tags));
-  const tagRoots = (preset.tagRules ?? []).map((r) => compile(r.when, rootOwner((l) => tagText(r.tags[0] ?? r.id, l)), true));
+  const tagRoots = (preset.tagRules ?? []).map((r) =>
+    compile(
+      r.when,
+      rootOwner((l) => tagText(r.tags[0] ?? r.id, l)),
+      true,
+    ),
+  );
   const tagRuleMasks = (preset.tagRules ?? []).map((r) => addTags(r.tags));
 
   // Label params of templated tags (「近{n}个月未消费」) from their rule's threshold.
@@ -350,7 +403,8 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
       const leaf = leavesOf(r.when).find((l) => conditionKey(l) === key);
       if (leaf) params[name] = formatNumber(leaf.op === 'between' ? leaf.min : leaf.value);
       // Money thresholds follow the data's currency (「客单价≥1,000元」, "AOV ≥ £1,000").
-      if (leaf && valueKind(leaf.field) === 'money') moneyParams.set(`${r.tags[0]}:${name}`, leaf.op === 'between' ? leaf.min : leaf.value);
+      if (leaf && valueKind(leaf.field) === 'money')
+        moneyParams.set(`${r.tags[0]}:${name}`, leaf.op === 'between' ? leaf.min : leaf.value);
     }
     for (const tag of r.tags) tagParams.set(tag, params);
   }
@@ -376,7 +430,13 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
   for (const owner of owners) {
     if (owner.missing.length === 0 && owner.shortBy !== undefined && span) {
       const rule = owner.display(locale);
-      const message = label('rules.note.span-too-short', locale, { rule, need: owner.shortBy, span: span.days, from: span.from, asOf: span.asOf });
+      const message = label('rules.note.span-too-short', locale, {
+        rule,
+        need: owner.shortBy,
+        span: span.days,
+        from: span.from,
+        asOf: span.asOf,
+      });
       skipped.push({ code: 'rule-skipped', rule, fields: [], message });
       notes.push({ code: 'rule-skipped', message });
       continue;
@@ -384,7 +444,10 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
     if (owner.missing.length === 0) continue;
     const rule = owner.display(locale);
     const columnsText = owner.missing.map((f) => fieldLabel(f, locale)).join(locale === 'zh-CN' ? '、' : ', ');
-    const message = label(owner.missing.length === 1 ? 'rules.note.skipped' : 'rules.note.skipped-many', locale, { columns: columnsText, rule });
+    const message = label(owner.missing.length === 1 ? 'rules.note.skipped' : 'rules.note.skipped-many', locale, {
+      columns: columnsText,
+      rule,
+    });
     skipped.push({ code: 'rule-skipped', rule, fields: owner.missing, message });
     notes.push({ code: 'rule-skipped', message });
   }
@@ -461,7 +524,10 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
     skipped,
     notes,
     ...(industry ? { industryMeans: industry.means } : {}),
-    segmentLabel: (s, l = locale) => (s < segmentCount ? segmentText(preset.segments[s]!.id, preset.segments[s]!.label, l) : label('segment.unclassified', l)),
+    segmentLabel: (s, l = locale) =>
+      s < segmentCount
+        ? segmentText(preset.segments[s]!.id, preset.segments[s]!.label, l)
+        : label('segment.unclassified', l),
     tagLabel: (t, l = locale) => tagText(tagIds[t]!, l),
     tagsOf: (c) => tagIds.filter((_, i) => (tagMasks[c]! & (1 << i)) !== 0),
     explain: (c, l = locale) => {
@@ -480,7 +546,8 @@ export function applyRules(preset: RulePreset, features: CustomerFeatures, optio
 
 function testLeaf(leaf: LeafNode, c: number): boolean {
   const v = leaf.values![c]!;
-  let lo = leaf.lo, hi = leaf.hi;
+  let lo = leaf.lo,
+    hi = leaf.hi;
   if (leaf.ref) {
     const r = leaf.ref[c]!;
     if (Number.isFinite(lo)) {
@@ -520,7 +587,8 @@ function evaluate(node: CompiledNode, n: number): Uint8Array {
 
 /** Adds each node's tags where it and every node above it matched (`effective`). */
 function collectTags(node: CompiledNode, effective: Uint8Array, masks: Uint32Array): void {
-  if (node.tagMask) for (let c = 0; c < effective.length; c++) if (effective[c]) masks[c] = (masks[c]! | node.tagMask) >>> 0;
+  if (node.tagMask)
+    for (let c = 0; c < effective.length; c++) if (effective[c]) masks[c] = (masks[c]! | node.tagMask) >>> 0;
   if (node.kind === 'leaf') return;
   for (const child of node.children) {
     const own = child.match;
@@ -534,7 +602,9 @@ function collectTags(node: CompiledNode, effective: Uint8Array, masks: Uint32Arr
 function evaluateAt(node: CompiledNode, c: number): boolean {
   if (skippedNode(node)) return false;
   if (node.kind === 'leaf') return testLeaf(node, c);
-  return node.kind === 'all' ? node.children.every((child) => evaluateAt(child, c)) : node.children.some((child) => evaluateAt(child, c));
+  return node.kind === 'all'
+    ? node.children.every((child) => evaluateAt(child, c))
+    : node.children.some((child) => evaluateAt(child, c));
 }
 
 /** The matched conditions under a matched node, in tree order (every matching branch of an OR). */
@@ -549,19 +619,40 @@ function describe(node: CompiledNode, c: number, locale: Locale, parts: string[]
 function leafText(leaf: LeafNode, c: number, locale: Locale): string {
   const { condition } = leaf;
   const v = leaf.values![c]!;
-  if (v === Number.POSITIVE_INFINITY && condition.field === 'recencyDays') return label('rules.explain.never-purchased', locale);
-  const subject = condition.field === 'recencyDays' ? label('rules.explain.recency', locale, { days: formatNumber(v) }) : `${fieldLabel(condition.field, locale)} ${formatValue(v, leaf.valueKind)}`;
+  if (v === Number.POSITIVE_INFINITY && condition.field === 'recencyDays')
+    return label('rules.explain.never-purchased', locale);
+  const subject =
+    condition.field === 'recencyDays'
+      ? label('rules.explain.recency', locale, { days: formatNumber(v) })
+      : `${fieldLabel(condition.field, locale)} ${formatValue(v, leaf.valueKind)}`;
   const ref = leaf.ref?.[c];
   const bound = (base: number, days: number): string => {
-    if (leaf.months) return label('rules.explain.months', locale, { months: formatNumber(base), days: formatNumber(days) });
-    if (ref !== undefined) return label('rules.explain.industry', locale, { factor: formatNumber(base), mean: formatNumber(ref), value: formatNumber(base * ref) });
+    if (leaf.months)
+      return label('rules.explain.months', locale, { months: formatNumber(base), days: formatNumber(days) });
+    if (ref !== undefined)
+      return label('rules.explain.industry', locale, {
+        factor: formatNumber(base),
+        mean: formatNumber(ref),
+        value: formatNumber(base * ref),
+      });
     return formatValue(base, leaf.valueKind);
   };
   if (condition.op === 'between') {
     if (ref !== undefined) {
-      return label('rules.explain.between-industry', locale, { subject, min: formatNumber(condition.min), max: formatNumber(condition.max), mean: formatNumber(ref), lo: formatNumber(condition.min * ref), hi: formatNumber(condition.max * ref) });
+      return label('rules.explain.between-industry', locale, {
+        subject,
+        min: formatNumber(condition.min),
+        max: formatNumber(condition.max),
+        mean: formatNumber(ref),
+        lo: formatNumber(condition.min * ref),
+        hi: formatNumber(condition.max * ref),
+      });
     }
-    return label('rules.explain.between', locale, { subject, min: bound(condition.min, leaf.lo), max: bound(condition.max, leaf.hi) });
+    return label('rules.explain.between', locale, {
+      subject,
+      min: bound(condition.min, leaf.lo),
+      max: bound(condition.max, leaf.hi),
+    });
   }
   return `${subject} ${SYMBOL[condition.op]} ${bound(condition.value, Number.isFinite(leaf.lo) ? leaf.lo : leaf.hi)}`;
 }

@@ -20,7 +20,11 @@ export class ConfigError extends Error {
  * `root`. Unknown keys list the keys allowed there when `known` has them.
  * @example formatConfigIssues(schema.safeParse({ x: 'a' }).error.issues, 'tiers') → ['tiers.x: expected number']
  */
-export function formatConfigIssues(issues: readonly z.core.$ZodIssue[], root = '', known?: ReadonlyMap<string, readonly string[]>): string[] {
+export function formatConfigIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root = '',
+  known?: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const join = (parts: readonly PropertyKey[]): string => [root, ...parts.map(String)].filter(Boolean).join('.');
   return issues.flatMap((issue) => {
     const path = join(issue.path);
@@ -34,7 +38,8 @@ export function formatConfigIssues(issues: readonly z.core.$ZodIssue[], root = '
     if (issue.code === 'invalid_value') return [`${where}: expected one of: ${issue.values.map(String).join(', ')}`];
     const custom = !/^(Too small|Too big)/.test(issue.message);
     if (custom && (issue.code === 'too_small' || issue.code === 'too_big')) return [`${where}: ${issue.message}`];
-    if (issue.code === 'too_small') return [`${where}: must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`];
+    if (issue.code === 'too_small')
+      return [`${where}: must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`];
     if (issue.code === 'too_big') return [`${where}: must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`];
     return [`${where}: ${issue.message}`];
   });

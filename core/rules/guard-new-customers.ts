@@ -39,7 +39,9 @@ export function guardNewCustomers(result: SchemeResult, features: CustomerFeatur
   const n = features.count;
   const span = dataSpan(features);
   const shortSpan = span !== undefined && span.days < monthsInDays(features.asOfDay, CHURN_WINDOW_MONTHS);
-  const segment = result.segment.slice(), strategy = result.strategy.slice(), r = result.r.slice();
+  const segment = result.segment.slice(),
+    strategy = result.strategy.slice(),
+    r = result.r.slice();
   const flag = result.churn?.flag.slice();
   const isNew = new Uint8Array(n);
   const segmentIndex = (id: string): number => result.segments.indexOf(id);
@@ -60,8 +62,16 @@ export function guardNewCustomers(result: SchemeResult, features: CustomerFeatur
     } else if (shortSpan && strategy[c] === CHURN) strategy[c] = NO_STRATEGY;
   }
   const notes: SchemeNote[] = [...result.notes];
-  if (changed > 0) notes.push({ code: 'new-customer', message: label('rules.note.new-customers', locale, { count: changed, days: NEW_CUSTOMER_DAYS }) });
-  if (shortSpan) notes.push({ code: 'rule-skipped', message: label('rules.note.churn-span', locale, { span: span.days, from: span.from, asOf: span.asOf }) });
+  if (changed > 0)
+    notes.push({
+      code: 'new-customer',
+      message: label('rules.note.new-customers', locale, { count: changed, days: NEW_CUSTOMER_DAYS }),
+    });
+  if (shortSpan)
+    notes.push({
+      code: 'rule-skipped',
+      message: label('rules.note.churn-span', locale, { span: span.days, from: span.from, asOf: span.asOf }),
+    });
   if (changed === 0 && !shortSpan) return result;
   return {
     ...result,
@@ -69,8 +79,12 @@ export function guardNewCustomers(result: SchemeResult, features: CustomerFeatur
     strategy,
     r,
     notes,
-    explain: (c, l) => (isNew[c] && segment[c] !== result.segment[c] ? label('rules.explain.new-customer', l, { days: features.recencyDays[c]! }) : result.explain(c, l)),
-    ...(result.churn && flag ? { churn: { flag, reason: (c: number, l: Locale) => (flag[c] ? result.churn!.reason(c, l) : null) } } : {}),
+    explain: (c, l) =>
+      isNew[c] && segment[c] !== result.segment[c]
+        ? label('rules.explain.new-customer', l, { days: features.recencyDays[c]! })
+        : result.explain(c, l),
+    ...(result.churn && flag
+      ? { churn: { flag, reason: (c: number, l: Locale) => (flag[c] ? result.churn!.reason(c, l) : null) } }
+      : {}),
   };
 }
-

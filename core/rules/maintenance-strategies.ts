@@ -21,5 +21,10 @@ export interface MaintenanceStrategy {
  */
 export function maintenanceStrategy(tier: MaintenanceTier, locale: Locale): MaintenanceStrategy {
   const key = (part: string): LabelKey => `maintenance.${tier}.${part}` as LabelKey;
-  return { tier, measures: label(key('measures'), locale), owner: label(key('owner'), locale), cadence: label(key('cadence'), locale) };
+  return {
+    tier,
+    measures: label(key('measures'), locale),
+    owner: label(key('owner'), locale),
+    cadence: label(key('cadence'), locale),
+  };
 }

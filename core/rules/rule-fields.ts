@@ -1,4 +1,9 @@
-import { BEHAVIOUR_FIELDS, type AttributeField, type BehaviourField, type CustomerFeatures } from '../features/customer-features.js';
+import {
+  BEHAVIOUR_FIELDS,
+  type AttributeField,
+  type BehaviourField,
+  type CustomerFeatures,
+} from '../features/customer-features.js';
 import { label, type LabelKey, type Locale } from '../i18n/labels.js';
 import { getField } from '../schema/fields.js';
 
@@ -6,7 +11,15 @@ import { getField } from '../schema/fields.js';
 export type ValueKind = 'days' | 'count' | 'money' | 'rate' | 'number';
 
 /** The engine's own per-customer columns a rule can test (SPEC §2 derived metrics). */
-const CORE_FIELDS = ['recencyDays', 'frequency6m', 'historicalFrequency', 'amount6m', 'averageOrderValue', 'cumulativeSpend', 'tenureDays'] as const;
+const CORE_FIELDS = [
+  'recencyDays',
+  'frequency6m',
+  'historicalFrequency',
+  'amount6m',
+  'averageOrderValue',
+  'cumulativeSpend',
+  'tenureDays',
+] as const;
 
 /**
  * Every numeric field a rule, an indicator or a dimension can name, by the
@@ -18,7 +31,14 @@ export const RULE_FIELD_IDS = [...CORE_FIELDS, ...BEHAVIOUR_FIELDS] as const;
 export type RuleFieldId = (typeof RULE_FIELD_IDS)[number];
 
 /** Text attributes usable as categories (dimension candidates, qualitative indicators). */
-export const CATEGORY_FIELDS = ['industry', 'region', 'companySize', 'channel', 'gender', 'membershipLevel'] as const satisfies readonly AttributeField[];
+export const CATEGORY_FIELDS = [
+  'industry',
+  'region',
+  'companySize',
+  'channel',
+  'gender',
+  'membershipLevel',
+] as const satisfies readonly AttributeField[];
 export type CategoryField = (typeof CATEGORY_FIELDS)[number];
 
 const CORE_KIND: Readonly<Record<(typeof CORE_FIELDS)[number], ValueKind>> = {

@@ -6,8 +6,18 @@ const t = TAG_THRESHOLDS;
 // A step 5 basic tags 「近3个月未消费」「客单价≥1000元」, with the thresholds of
 // core/tags/assign-tags.ts (same "never bought = not bought in 3 months" reading).
 const BASIC_TAGS: readonly TagRule[] = [
-  { id: 'no-purchase-months', when: { field: 'recencyDays', op: '>', value: t.churn.inactiveMonths, unit: 'months' }, tags: ['no-purchase-months'], labelParams: { n: 'recencyDays' } },
-  { id: 'aov-at-least', when: { field: 'averageOrderValue', op: '>=', value: t.basicAov }, tags: ['aov-at-least'], labelParams: { n: 'averageOrderValue' } },
+  {
+    id: 'no-purchase-months',
+    when: { field: 'recencyDays', op: '>', value: t.churn.inactiveMonths, unit: 'months' },
+    tags: ['no-purchase-months'],
+    labelParams: { n: 'recencyDays' },
+  },
+  {
+    id: 'aov-at-least',
+    when: { field: 'averageOrderValue', op: '>=', value: t.basicAov },
+    tags: ['aov-at-least'],
+    labelParams: { n: 'averageOrderValue' },
+  },
 ];
 
 const inactive = (months: number): RuleNode => ({ field: 'recencyDays', op: '>', value: months, unit: 'months' });
@@ -19,13 +29,23 @@ export const A_STEP4_RULES: RulePreset = {
   segments: [
     {
       id: 'high-value',
-      when: { all: [{ field: 'frequency6m', op: '>=', value: 5 }, { field: 'averageOrderValue', op: '>=', value: 1000 }] },
+      when: {
+        all: [
+          { field: 'frequency6m', op: '>=', value: 5 },
+          { field: 'averageOrderValue', op: '>=', value: 1000 },
+        ],
+      },
       tags: ['high-value'],
       strategyGroup: 'high-value',
     },
     {
       id: 'potential',
-      when: { all: [{ field: 'frequency6m', op: 'between', min: 2, max: 4 }, { field: 'averageOrderValue', op: 'between', min: 500, max: 1000 }] },
+      when: {
+        all: [
+          { field: 'frequency6m', op: 'between', min: 2, max: 4 },
+          { field: 'averageOrderValue', op: 'between', min: 500, max: 1000 },
+        ],
+      },
       tags: ['potential'],
       strategyGroup: 'potential',
     },
@@ -78,8 +98,21 @@ export const A_TABLE5_RULES: RulePreset = {
       id: 'churn-risk',
       when: {
         any: [
-          { all: [inactive(t.churn.inactiveMonths), { field: 'historicalFrequency', op: '<=', value: t.churn.historicalFrequencyMax }], tags: ['low-frequency'], name: 'churn-risk-inactive' },
-          { field: 'complaints6m', op: '>=', value: t.churn.complaints, tags: ['has-complaints'], name: 'churn-risk-complaint' },
+          {
+            all: [
+              inactive(t.churn.inactiveMonths),
+              { field: 'historicalFrequency', op: '<=', value: t.churn.historicalFrequencyMax },
+            ],
+            tags: ['low-frequency'],
+            name: 'churn-risk-inactive',
+          },
+          {
+            field: 'complaints6m',
+            op: '>=',
+            value: t.churn.complaints,
+            tags: ['has-complaints'],
+            name: 'churn-risk-complaint',
+          },
         ],
       },
       tags: ['churn-risk'],
@@ -154,22 +187,42 @@ export const B_MAINTENANCE_TIERS: RulePreset = {
   segments: [
     {
       id: 'strategic',
-      when: { all: [{ field: 'cumulativeSpend', op: '>=', value: 500_000 }, { field: 'referralRate', op: '>=', value: 0.9 }] },
+      when: {
+        all: [
+          { field: 'cumulativeSpend', op: '>=', value: 500_000 },
+          { field: 'referralRate', op: '>=', value: 0.9 },
+        ],
+      },
       maintenance: 'strategic',
     },
     {
       id: 'core',
-      when: { all: [{ field: 'cumulativeSpend', op: 'between', min: 100_000, max: 500_000 }, { field: 'repurchaseRate', op: '>=', value: 0.7 }] },
+      when: {
+        all: [
+          { field: 'cumulativeSpend', op: 'between', min: 100_000, max: 500_000 },
+          { field: 'repurchaseRate', op: '>=', value: 0.7 },
+        ],
+      },
       maintenance: 'core',
     },
     {
       id: 'potential',
-      when: { all: [{ field: 'firstPurchaseAmount', op: '>=', value: 5000 }, { field: 'frequency6m', op: 'between', min: 1, max: 2 }] },
+      when: {
+        all: [
+          { field: 'firstPurchaseAmount', op: '>=', value: 5000 },
+          { field: 'frequency6m', op: 'between', min: 1, max: 2 },
+        ],
+      },
       maintenance: 'potential',
     },
     {
       id: 'churn-warning',
-      when: { all: [{ field: 'recencyDays', op: '>', value: 90 }, { field: 'cumulativeSpend', op: '>=', value: 2000 }] },
+      when: {
+        all: [
+          { field: 'recencyDays', op: '>', value: 90 },
+          { field: 'cumulativeSpend', op: '>=', value: 2000 },
+        ],
+      },
       maintenance: 'churn-warning',
       churn: true,
     },

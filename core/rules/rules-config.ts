@@ -49,14 +49,21 @@ function presetSchema(preset: RulePreset, known: Map<string, readonly string[]>,
     shape[rule.id] = z.object(ruleShape).partial().strict();
     known.set(`${path}.${rule.id}`, Object.keys(ruleShape));
   }
-  if (leavesOf({ all: preset.segments.flatMap((s) => (s.when ? [s.when] : [])) }).some((leaf) => leaf.relativeTo === 'industryMeanAov')) {
+  if (
+    leavesOf({ all: preset.segments.flatMap((s) => (s.when ? [s.when] : [])) }).some(
+      (leaf) => leaf.relativeTo === 'industryMeanAov',
+    )
+  ) {
     shape.industryMeanAov = z.record(z.string(), z.number().positive());
   }
   known.set(path, Object.keys(shape));
   return z.object(shape).partial().strict();
 }
 
-function configSchema(presets: Readonly<Record<string, RulePreset>>): { schema: z.ZodType; known: Map<string, readonly string[]> } {
+function configSchema(presets: Readonly<Record<string, RulePreset>>): {
+  schema: z.ZodType;
+  known: Map<string, readonly string[]>;
+} {
   const known = new Map<string, readonly string[]>();
   const shape: Record<string, z.ZodType> = {};
   for (const [id, preset] of Object.entries(presets)) shape[id] = presetSchema(preset, known, `presets.${id}`);
@@ -76,18 +83,25 @@ function configSchema(presets: Readonly<Record<string, RulePreset>>): { schema: 
 /** `preset` with `overrides` merged on (new objects; the preset is not touched). */
 export function mergeOverrides(preset: RulePreset, overrides: PresetOverrides | undefined): RulePreset {
   if (!overrides) return preset;
-  const mergeLeaf = (rule: Readonly<Record<string, ThresholdOverride>> | undefined) => (leaf: Condition): Condition => {
-    const o = rule?.[conditionKey(leaf)];
-    if (o === undefined) return leaf;
-    if (leaf.op === 'between') return typeof o === 'number' ? leaf : { ...leaf, min: o.min ?? leaf.min, max: o.max ?? leaf.max };
-    return typeof o === 'number' ? { ...leaf, value: o } : leaf;
-  };
+  const mergeLeaf =
+    (rule: Readonly<Record<string, ThresholdOverride>> | undefined) =>
+    (leaf: Condition): Condition => {
+      const o = rule?.[conditionKey(leaf)];
+      if (o === undefined) return leaf;
+      if (leaf.op === 'between')
+        return typeof o === 'number' ? leaf : { ...leaf, min: o.min ?? leaf.min, max: o.max ?? leaf.max };
+      return typeof o === 'number' ? { ...leaf, value: o } : leaf;
+    };
   const ruleOverrides = (id: string) => overrides[id] as RuleOverrides | undefined;
   const industry = overrides.industryMeanAov as Readonly<Record<string, number>> | undefined;
   return {
     ...preset,
-    segments: preset.segments.map((s) => (s.when ? { ...s, when: mapLeaves(s.when, mergeLeaf(ruleOverrides(s.id))) } : s)),
-    ...(preset.tagRules ? { tagRules: preset.tagRules.map((r) => ({ ...r, when: mapLeaves(r.when, mergeLeaf(ruleOverrides(r.id))) })) } : {}),
+    segments: preset.segments.map((s) =>
+      s.when ? { ...s, when: mapLeaves(s.when, mergeLeaf(ruleOverrides(s.id))) } : s,
+    ),
+    ...(preset.tagRules
+      ? { tagRules: preset.tagRules.map((r) => ({ ...r, when: mapLeaves(r.when, mergeLeaf(ruleOverrides(r.id))) })) }
+      : {}),
     ...(industry ? { industryMeanAov: { ...preset.industryMeanAov, ...industry } } : {}),
   };
 }
@@ -100,7 +114,8 @@ export function contradictions(preset: RulePreset, path = `presets.${preset.id}`
   const problems: string[] = [];
   for (const rule of [...preset.segments, ...(preset.tagRules ?? [])]) {
     for (const leaf of leavesOf(rule.when)) {
-      if (leaf.op === 'between' && leaf.min > leaf.max) problems.push(`${path}.${rule.id}.${conditionKey(leaf)}: min ${leaf.min} > max ${leaf.max}`);
+      if (leaf.op === 'between' && leaf.min > leaf.max)
+        problems.push(`${path}.${rule.id}.${conditionKey(leaf)}: min ${leaf.min} > max ${leaf.max}`);
     }
   }
   return problems;
@@ -117,7 +132,9 @@ export function parseRulesConfig(value: unknown): RulesConfig {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ConfigError(formatConfigIssues(parsed.error.issues, '', known));
   const config = parsed.data as RulesConfig;
-  const problems = Object.entries(config.presets).flatMap(([id, overrides]) => contradictions(mergeOverrides(RULE_PRESETS[id as RulePresetId], overrides)));
+  const problems = Object.entries(config.presets).flatMap(([id, overrides]) =>
+    contradictions(mergeOverrides(RULE_PRESETS[id as RulePresetId], overrides)),
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -140,7 +157,9 @@ export function loadRulesConfig(text: string, format: 'json' | 'yaml'): RulesCon
  */
 export function resolveRulePreset(id: string, config?: RulesConfig): RulePreset {
   if (!Object.prototype.hasOwnProperty.call(RULE_PRESETS, id)) {
-    throw new ConfigError([`preset: unknown rule preset '${id}' (expected one of: ${Object.keys(RULE_PRESETS).join(', ')})`]);
+    throw new ConfigError([
+      `preset: unknown rule preset '${id}' (expected one of: ${Object.keys(RULE_PRESETS).join(', ')})`,
+    ]);
   }
   return mergeOverrides(RULE_PRESETS[id as RulePresetId], config?.presets[id as RulePresetId]);
 }

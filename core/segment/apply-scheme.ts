@@ -118,7 +118,8 @@ export function strategyGroupOf(segment: string, tagMask: number): StrategyGroup
 }
 
 function mean(values: Float64Array, scored: Uint8Array): number {
-  let sum = 0, count = 0;
+  let sum = 0,
+    count = 0;
   for (let i = 0; i < values.length; i++) {
     if (scored[i]) {
       sum += values[i]!;
@@ -137,20 +138,32 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
   const n = features.count;
   const scoreable = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
-    scoreable[c] = Number.isNaN(features.recencyDays[c]!) || Number.isNaN(features.windowFrequency[c]!) || Number.isNaN(features.windowMonetary[c]!) ? 0 : 1;
+    scoreable[c] =
+      Number.isNaN(features.recencyDays[c]!) ||
+      Number.isNaN(features.windowFrequency[c]!) ||
+      Number.isNaN(features.windowMonetary[c]!)
+        ? 0
+        : 1;
   }
   const masked = (values: Float64Array): Float64Array => {
     const out = new Float64Array(n);
     for (let c = 0; c < n; c++) out[c] = scoreable[c] ? values[c]! : Number.NaN;
     return out;
   };
-  const recency = masked(features.recencyDays), frequency = masked(features.windowFrequency), monetary = masked(features.windowMonetary);
-  const segment = new Uint8Array(n), strategy = new Uint8Array(n).fill(NO_STRATEGY);
-  const r = new Uint8Array(n), f = new Uint8Array(n), m = new Uint8Array(n);
+  const recency = masked(features.recencyDays),
+    frequency = masked(features.windowFrequency),
+    monetary = masked(features.windowMonetary);
+  const segment = new Uint8Array(n),
+    strategy = new Uint8Array(n).fill(NO_STRATEGY);
+  const r = new Uint8Array(n),
+    f = new Uint8Array(n),
+    m = new Uint8Array(n);
 
   if (scheme === 'rfm') {
     const segments = [...RFM_SEGMENTS, 'unclassified'];
-    const rs = scoreQuintiles(recency, 'lower-better'), fs = scoreQuintiles(frequency, 'higher-better'), ms = scoreQuintiles(monetary, 'higher-better');
+    const rs = scoreQuintiles(recency, 'lower-better'),
+      fs = scoreQuintiles(frequency, 'higher-better'),
+      ms = scoreQuintiles(monetary, 'higher-better');
     const plain = RFM_SEGMENTS.map((id) => groupIndex(strategyGroupOf(id, 0)));
     const priceSensitive = RFM_SEGMENTS.map((id) => groupIndex(strategyGroupOf(id, PRICE_SENSITIVE_MASK)));
     for (let c = 0; c < n; c++) {
@@ -161,17 +174,32 @@ export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: Ta
       segment[c] = s < 0 ? segments.length - 1 : s;
       if (s >= 0) strategy[c] = (tags.masks[c]! & PRICE_SENSITIVE_MASK ? priceSensitive : plain)[s]!;
     }
-    return { ...fixedLabels(scheme, segments), segments, segment, r, f, m, bins: { r: rs.bins, f: fs.bins, m: ms.bins }, strategy };
+    return {
+      ...fixedLabels(scheme, segments),
+      segments,
+      segment,
+      r,
+      f,
+      m,
+      bins: { r: rs.bins, f: fs.bins, m: ms.bins },
+      strategy,
+    };
   }
 
   const segments = [...RFM8_SEGMENTS, 'unclassified'];
-  const means = { recencyDays: mean(recency, scoreable), frequency: mean(frequency, scoreable), monetary: mean(monetary, scoreable) };
+  const means = {
+    recencyDays: mean(recency, scoreable),
+    frequency: mean(frequency, scoreable),
+    monetary: mean(monetary, scoreable),
+  };
   for (let c = 0; c < n; c++) {
     if (!scoreable[c]) {
       segment[c] = segments.length - 1;
       continue;
     }
-    const rHigh = recency[c]! <= means.recencyDays, fHigh = frequency[c]! >= means.frequency, mHigh = monetary[c]! >= means.monetary;
+    const rHigh = recency[c]! <= means.recencyDays,
+      fHigh = frequency[c]! >= means.frequency,
+      mHigh = monetary[c]! >= means.monetary;
     r[c] = rHigh ? 2 : 1;
     f[c] = fHigh ? 2 : 1;
     m[c] = mHigh ? 2 : 1;

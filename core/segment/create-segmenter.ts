@@ -106,12 +106,23 @@ export interface AttributeTable {
  * run.addRows([['C1', '2024-03-05', '120']], 2);
  * run.finish().summary
  */
-export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}): Segmenter {
+export function createSegmenter(
+  header: readonly Cell[],
+  optionsInput: SegmentOptionsInput = {},
+  hooks: SegmenterHooks = {},
+): Segmenter {
   const options = resolveSegmentOptions(optionsInput);
   const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
-  const plan = detectColumns(header, { mapping: options.mapping, shape: options.shape, headerRow: hooks.headerRow ?? 1 });
+  const plan = detectColumns(header, {
+    mapping: options.mapping,
+    shape: options.shape,
+    headerRow: hooks.headerRow ?? 1,
+  });
   for (const issue of plan.issues) log.add(issue);
-  const transactions = plan.shape === 'transactions' ? createTransactionAccumulator(plan, options, log, (hooks.keepPurchaseDays ?? false) || options.churn.enabled) : undefined;
+  const transactions =
+    plan.shape === 'transactions'
+      ? createTransactionAccumulator(plan, options, log, (hooks.keepPurchaseDays ?? false) || options.churn.enabled)
+      : undefined;
   const customers = plan.shape === 'customers' ? createCustomerAccumulator(plan, options, log) : undefined;
 
   function finish(join?: AttributeTable): SegmentationResult {
@@ -124,7 +135,10 @@ export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOp
         let matched = 0;
         for (const id of features.ids) if (join.table.index.has(id)) matched++;
         matchRate = features.count > 0 ? matched / features.count : 0;
-        const spendColumn = join.plan.columns.cumulativeSpend !== undefined ? join.plan.headers[join.plan.columns.cumulativeSpend]! : 'cumulativeSpend';
+        const spendColumn =
+          join.plan.columns.cumulativeSpend !== undefined
+            ? join.plan.headers[join.plan.columns.cumulativeSpend]!
+            : 'cumulativeSpend';
         features = joinAttributes(features, join.table, log, spendColumn);
       }
     } else {
@@ -148,7 +162,11 @@ export function createSegmenter(header: readonly Cell[], optionsInput: SegmentOp
  * Reads a customer table to join onto transactions (only the id is required).
  * @throws DataValidationError `missing-columns` without a customer id column.
  */
-export function createAttributeReader(header: readonly Cell[], optionsInput: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}) {
+export function createAttributeReader(
+  header: readonly Cell[],
+  optionsInput: SegmentOptionsInput = {},
+  hooks: SegmenterHooks = {},
+) {
   const options = resolveSegmentOptions({ ...optionsInput, mapping: {}, shape: 'auto' });
   const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
   const plan = detectColumns(header, { role: 'attributes', shape: 'customers', headerRow: hooks.headerRow ?? 1 });
@@ -157,12 +175,26 @@ export function createAttributeReader(header: readonly Cell[], optionsInput: Seg
     plan,
     addRows: (rows: readonly RawRow[], first: number) => accumulator.addRows(rows, first),
     /** The parsed table and its own cleaning report. */
-    finish: (): AttributeTable & { report: CleaningReport } => ({ plan, table: accumulator.finishTable(), report: log.toReport() }),
+    finish: (): AttributeTable & { report: CleaningReport } => ({
+      plan,
+      table: accumulator.finishTable(),
+      report: log.toReport(),
+    }),
   };
 }
 
-function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: SegmentOptions, log: IssueLog): SegmentationResult {
-  const spendColumn = plan.columns.orderAmount !== undefined ? plan.headers[plan.columns.orderAmount]! : plan.columns.cumulativeSpend !== undefined ? plan.headers[plan.columns.cumulativeSpend]! : 'spend';
+function scoreFeatures(
+  features: CustomerFeatures,
+  plan: ColumnPlan,
+  options: SegmentOptions,
+  log: IssueLog,
+): SegmentationResult {
+  const spendColumn =
+    plan.columns.orderAmount !== undefined
+      ? plan.headers[plan.columns.orderAmount]!
+      : plan.columns.cumulativeSpend !== undefined
+        ? plan.headers[plan.columns.cumulativeSpend]!
+        : 'spend';
   flagAmountOutliers(features, log, spendColumn);
   const ruleTags = assignTags(features);
   const schemeRun = runScheme(options, features, ruleTags);
@@ -172,15 +204,36 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
   const scheme = schemeRun.tags ? { ...schemeRun, tags: withSchemeChurnTag(schemeRun.tags, churn.atRisk) } : schemeRun;
   const notes: RunNote[] = [];
   const asOf = Number.isFinite(features.asOfDay) ? formatDay(features.asOfDay) : '';
-  const asOfKey = features.asOfSource === 'given' ? 'note.as-of.given' : features.asOfSource === 'none' ? 'note.as-of.none' : features.asOfSource === 'newest-transaction' ? 'note.as-of.newest-transaction' : 'note.as-of.newest-purchase';
+  const asOfKey =
+    features.asOfSource === 'given'
+      ? 'note.as-of.given'
+      : features.asOfSource === 'none'
+        ? 'note.as-of.none'
+        : features.asOfSource === 'newest-transaction'
+          ? 'note.as-of.newest-transaction'
+          : 'note.as-of.newest-purchase';
   notes.push(noteOf('as-of', asOfKey, { asOf }));
   // A scheme with its own tags (rule presets) reports its own skipped rules.
-  if (!scheme.tags) for (const { ruleKey, columnKey } of tags.skipped) notes.push(noteOf('rule-skipped', 'note.rule-skipped', { column: { key: columnKey }, rule: { key: ruleKey } }));
+  if (!scheme.tags)
+    for (const { ruleKey, columnKey } of tags.skipped)
+      notes.push(noteOf('rule-skipped', 'note.rule-skipped', { column: { key: columnKey }, rule: { key: ruleKey } }));
   notes.push(...scheme.notes);
   if (scheme.bins) {
-    for (const [name, bins] of [['R', scheme.bins.r], ['F', scheme.bins.f], ['M', scheme.bins.m]] as const) {
-      if (bins.length === 1) notes.push(noteOf('no-variation', 'note.no-variation.one', { name, score: bins[0]!.score }));
-      else if (bins.length < 5) notes.push(noteOf('no-variation', 'note.no-variation.few', { name, count: bins.length, scores: bins.map((b) => b.score).join(', ') }));
+    for (const [name, bins] of [
+      ['R', scheme.bins.r],
+      ['F', scheme.bins.f],
+      ['M', scheme.bins.m],
+    ] as const) {
+      if (bins.length === 1)
+        notes.push(noteOf('no-variation', 'note.no-variation.one', { name, score: bins[0]!.score }));
+      else if (bins.length < 5)
+        notes.push(
+          noteOf('no-variation', 'note.no-variation.few', {
+            name,
+            count: bins.length,
+            scores: bins.map((b) => b.score).join(', '),
+          }),
+        );
     }
   }
   let scored = 0;
@@ -209,7 +262,12 @@ function scoreFeatures(features: CustomerFeatures, plan: ColumnPlan, options: Se
  * Data rows are numbered from `headerRow + 1`.
  * @throws OptionsError, DataValidationError
  */
-export function segmentTable(header: readonly Cell[], rows: readonly RawRow[], options: SegmentOptionsInput = {}, hooks: SegmenterHooks = {}): SegmentationResult {
+export function segmentTable(
+  header: readonly Cell[],
+  rows: readonly RawRow[],
+  options: SegmentOptionsInput = {},
+  hooks: SegmenterHooks = {},
+): SegmentationResult {
   const run = createSegmenter(header, options, hooks);
   run.addRows(rows, (hooks.headerRow ?? 1) + 1);
   return run.finish();

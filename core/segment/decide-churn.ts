@@ -81,7 +81,12 @@ const CHURN_GROUP = STRATEGY_GROUPS.indexOf('churn-risk');
  * last 30 days) is never at risk.
  * @example decideChurn(features, scheme, options, currency).definition('en')
  */
-export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, options: SegmentOptions, currency: Currency): ChurnTruth {
+export function decideChurn(
+  features: CustomerFeatures,
+  scheme: SchemeResult,
+  options: SegmentOptions,
+  currency: Currency,
+): ChurnTruth {
   const n = features.count;
   const { enabled, horizonDays, models } = options.churn;
   let base: Omit<ChurnTruth, 'atRiskCount' | 'reason' | 'definition' | 'modelLabel'>;
@@ -89,7 +94,11 @@ export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, op
   let whyText = (_l: Locale): string => '';
   if (enabled && features.purchaseDays) {
     try {
-      const prediction = predictChurn(churnEventsFromFeatures(features), { horizonDays, seed: options.seed, ...(models ? { models } : {}) });
+      const prediction = predictChurn(churnEventsFromFeatures(features), {
+        horizonDays,
+        seed: options.seed,
+        ...(models ? { models } : {}),
+      });
       const chosen = prediction.candidates.find((c) => c.name === prediction.selected);
       base = {
         source: 'model',
@@ -107,13 +116,26 @@ export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, op
         reasonsOf: (c) => prediction.reasonsOf(c),
       };
       if (prediction.fallback) {
-        const problem = prediction.notes.find((note) => note.code !== 'fallback' && note.code !== 'refunds-ignored' && note.code !== 'future-ignored' && note.code !== 'never-bought');
+        const problem = prediction.notes.find(
+          (note) =>
+            note.code !== 'fallback' &&
+            note.code !== 'refunds-ignored' &&
+            note.code !== 'future-ignored' &&
+            note.code !== 'never-bought',
+        );
         whyText = (l) => (problem ? formatNote(problem, l) : '');
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       whyText = (l) => label('churn.why.failed', l, { error: message });
-      base = ruleUnion(features, horizonDays, [{ code: 'fallback', message: label('churn.note.model-failed', 'en', { error: message }), key: 'churn.note.model-failed', params: { error: message } }]);
+      base = ruleUnion(features, horizonDays, [
+        {
+          code: 'fallback',
+          message: label('churn.note.model-failed', 'en', { error: message }),
+          key: 'churn.note.model-failed',
+          params: { error: message },
+        },
+      ]);
     }
   } else {
     const why = enabled ? 'churn.why.customer-rows' : 'churn.why.switched-off';
@@ -137,27 +159,50 @@ export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, op
   const impliesRisk = (c: number): boolean => scheme.strategy[c] === CHURN_GROUP || scheme.churn?.flag[c] === 1;
 
   function reason(c: number, l: Locale): string | null {
-    if (isNew[c]) return impliesRisk(c) || truth.source === 'model' ? label('churn.reason.new-customer', l, { days: formatNumber(features.recencyDays[c]!) }) : null;
+    if (isNew[c])
+      return impliesRisk(c) || truth.source === 'model'
+        ? label('churn.reason.new-customer', l, { days: formatNumber(features.recencyDays[c]!) })
+        : null;
     const items = truth.reasonsOf(c);
     const words = items.length > 0 ? formatChurnReasons(items, l, money(l)) : '';
     const sep = l === 'zh-CN' ? '；' : '; ';
     const p = truth.probability[c]!;
     if (truth.atRisk[c]) {
-      const head = Number.isFinite(p) && Number.isFinite(truth.threshold) ? label('churn.reason.probability', l, { horizon: truth.horizonDays, p: p2(p), threshold: p2(truth.threshold) }) : '';
+      const head =
+        Number.isFinite(p) && Number.isFinite(truth.threshold)
+          ? label('churn.reason.probability', l, {
+              horizon: truth.horizonDays,
+              p: p2(p),
+              threshold: p2(truth.threshold),
+            })
+          : '';
       return [head, words].filter((s) => s !== '').join(sep) || null;
     }
     if (!impliesRisk(c)) return null;
     const segment = scheme.segmentLabel(scheme.segment[c]!, l);
     const head = Number.isFinite(p)
-      ? label('churn.reason.segment-not-at-risk', l, { segment, model: modelLabel(l), horizon: truth.horizonDays, p: p2(p), threshold: p2(truth.threshold) })
+      ? label('churn.reason.segment-not-at-risk', l, {
+          segment,
+          model: modelLabel(l),
+          horizon: truth.horizonDays,
+          p: p2(p),
+          threshold: p2(truth.threshold),
+        })
       : label('churn.reason.segment-no-rule', l, { segment });
     return [head, words].filter((s) => s !== '').join(sep);
   }
 
   function definition(l: Locale): string {
-    const evidence = { model: modelLabel(l), auc: p2(truth.auc), p20: p2(truth.precisionAt20), base: p2(truth.baseRate), horizon: truth.horizonDays };
+    const evidence = {
+      model: modelLabel(l),
+      auc: p2(truth.auc),
+      p20: p2(truth.precisionAt20),
+      base: p2(truth.baseRate),
+      horizon: truth.horizonDays,
+    };
     if (truth.source === 'rules') return label('churn.definition.rules', l, { why: whyText(l) });
-    if (truth.model === 'rules-and-cadence') return label('churn.definition.fallback', l, { ...evidence, threshold: p2(truth.threshold), why: whyText(l) });
+    if (truth.model === 'rules-and-cadence')
+      return label('churn.definition.fallback', l, { ...evidence, threshold: p2(truth.threshold), why: whyText(l) });
     if (!Number.isFinite(truth.threshold)) return label('churn.definition.top', l, { ...evidence, count: atRiskCount });
     return label('churn.definition.model', l, { ...evidence, threshold: p2(truth.threshold) });
   }
@@ -170,7 +215,11 @@ export function decideChurn(features: CustomerFeatures, scheme: SchemeResult, op
  * any of A step 4, A Table 5, B RFM or B churn warning matches, so a lapsed
  * high-spend regular is never missed. No probability.
  */
-function ruleUnion(features: CustomerFeatures, horizonDays: number, notes: ChurnNote[]): Omit<ChurnTruth, 'atRiskCount' | 'reason' | 'definition' | 'modelLabel'> {
+function ruleUnion(
+  features: CustomerFeatures,
+  horizonDays: number,
+  notes: ChurnNote[],
+): Omit<ChurnTruth, 'atRiskCount' | 'reason' | 'definition' | 'modelLabel'> {
   const n = features.count;
   const rows = originFeaturesOfCustomers(features);
   const complaints = features.behaviour.complaints6m;
@@ -213,11 +262,19 @@ function originFeaturesOfCustomers(features: CustomerFeatures): OriginFeatures {
   for (let c = 0; c < n; c++) if (Number.isFinite(features.recencyDays[c]!)) m++;
   const population = new Int32Array(m);
   const col = () => new Float64Array(m);
-  const recencyDays = col(), orders = col(), spend = col(), tenureDays = col(), meanGapDays = col(), orders6m = col(), spend6m = col(), nan = col().fill(Number.NaN);
+  const recencyDays = col(),
+    orders = col(),
+    spend = col(),
+    tenureDays = col(),
+    meanGapDays = col(),
+    orders6m = col(),
+    spend6m = col(),
+    nan = col().fill(Number.NaN);
   for (let c = 0, r = 0; c < n; c++) {
     const recency = features.recencyDays[c]!;
     if (!Number.isFinite(recency)) continue;
-    const f = features.frequency[c]!, tenure = features.tenureDays[c]!;
+    const f = features.frequency[c]!,
+      tenure = features.tenureDays[c]!;
     population[r] = c;
     recencyDays[r] = recency;
     orders[r] = f;
@@ -236,7 +293,9 @@ function originFeaturesOfCustomers(features: CustomerFeatures): OriginFeatures {
     spend,
     tenureDays,
     // Purchase days are known only with a gap (or a single order): reasons compare silence with the usual gap only then.
-    purchaseDays: Float64Array.from(meanGapDays, (g, r) => (Number.isFinite(g) || orders[r]! <= 1 ? orders[r]! : Number.NaN)),
+    purchaseDays: Float64Array.from(meanGapDays, (g, r) =>
+      Number.isFinite(g) || orders[r]! <= 1 ? orders[r]! : Number.NaN,
+    ),
     meanGapDays,
     lastGapDays: nan,
     usualGapDays: nan,
@@ -259,15 +318,21 @@ function originFeaturesOfCustomers(features: CustomerFeatures): OriginFeatures {
 export function churnSummaryLines(churn: ChurnTruth, customers: number, locale: Locale): string[] {
   const share = customers > 0 ? `${((churn.atRiskCount / customers) * 100).toFixed(1)}%` : '–';
   const [colon, stop] = locale === 'zh-CN' ? ['：', '。'] : [': ', '. '];
-  const lines = [`${label('summary.churn', locale)}${colon}${label('churn.summary.count', locale, { count: formatNumber(churn.atRiskCount), share })}${stop}${churn.definition(locale)}${stop.trim()}`];
+  const lines = [
+    `${label('summary.churn', locale)}${colon}${label('churn.summary.count', locale, { count: formatNumber(churn.atRiskCount), share })}${stop}${churn.definition(locale)}${stop.trim()}`,
+  ];
   const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
   if (churn.candidates.length > 0) {
     const name = (c: ChurnCandidate): string => label(`churn.model.${c.name}` as LabelKey, locale);
     // A reason without a catalogue sentence (an engine error's own words) is shown in English only.
-    const reason = (c: ChurnCandidate): string => (c.reasonText ? renderMessage(c.reasonText, locale) : locale === 'en' ? c.reason : '');
-    const why = (c: ChurnCandidate): string => [label(`churn.status.${c.status}`, locale), reason(c)].filter((t) => t !== '').join(colon);
+    const reason = (c: ChurnCandidate): string =>
+      c.reasonText ? renderMessage(c.reasonText, locale) : locale === 'en' ? c.reason : '';
+    const why = (c: ChurnCandidate): string =>
+      [label(`churn.status.${c.status}`, locale), reason(c)].filter((t) => t !== '').join(colon);
     const [open, close] = locale === 'zh-CN' ? ['（', '）'] : [' (', ')'];
-    lines.push(`${label('churn.summary.candidates', locale)}${colon}${churn.candidates.map((c) => `${name(c)} ${f3(c.auc)}${c.status === 'ok' ? '' : `${open}${why(c)}${close}`}`).join(' · ')}`);
+    lines.push(
+      `${label('churn.summary.candidates', locale)}${colon}${churn.candidates.map((c) => `${name(c)} ${f3(c.auc)}${c.status === 'ok' ? '' : `${open}${why(c)}${close}`}`).join(' · ')}`,
+    );
   }
   return lines;
 }

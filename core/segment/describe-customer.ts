@@ -9,7 +9,6 @@ import { TAG_THRESHOLDS, tagsOf, type TagId } from '../tags/assign-tags.js';
 import type { Cell } from '../table/cell.js';
 import type { SegmentationResult } from './create-segmenter.js';
 
-
 /** The columns a run appends, in order (SPEC §8 write-back plus the scores). */
 export const RESULT_COLUMNS = [
   'recencyDays',
@@ -42,7 +41,18 @@ export const RESULT_COLUMNS = [
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 /** Identity columns written first when the input was transactions (one row per customer). */
-export const CUSTOMER_COLUMNS = ['customerId', 'customerName', 'company', 'accountManager', 'region', 'industry', 'companySize', 'channel', 'firstPurchaseDate', 'lastPurchaseDate'] as const;
+export const CUSTOMER_COLUMNS = [
+  'customerId',
+  'customerName',
+  'company',
+  'accountManager',
+  'region',
+  'industry',
+  'companySize',
+  'channel',
+  'firstPurchaseDate',
+  'lastPurchaseDate',
+] as const;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const num = (x: number): Cell => (Number.isNaN(x) ? null : round2(x));
@@ -81,7 +91,12 @@ export interface CustomerRecord {
   /** churnProbability × expected value over the next year, in the data's currency (null without a probability). */
   readonly expectedLoss: number | null;
   readonly strategyGroup: string | null;
-  readonly strategy: Readonly<Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi' | 'cadence' | 'dueDate', string>> | null;
+  readonly strategy: Readonly<
+    Record<
+      'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi' | 'cadence' | 'dueDate',
+      string
+    >
+  > | null;
   readonly attributes: Readonly<Partial<Record<AttributeField, string>>>;
   /** The scheme's own columns (tier, SLA, grade, cluster …) by localized header, when it has any. */
   readonly schemeColumns?: Readonly<Record<string, Cell>>;
@@ -89,8 +104,10 @@ export interface CustomerRecord {
 
 /** Localized label of one tag (basic tags carry their threshold, money in the data's currency). */
 export function tagLabel(tag: TagId, locale: Locale, currency: Currency = DEFAULT_CURRENCY): string {
-  if (tag === 'no-purchase-months') return label('tag.no-purchase-months', locale, { n: TAG_THRESHOLDS.churn.inactiveMonths });
-  if (tag === 'aov-at-least') return label('tag.aov-at-least', locale, { n: formatMoney(TAG_THRESHOLDS.basicAov, currency, locale, 0) });
+  if (tag === 'no-purchase-months')
+    return label('tag.no-purchase-months', locale, { n: TAG_THRESHOLDS.churn.inactiveMonths });
+  if (tag === 'aov-at-least')
+    return label('tag.aov-at-least', locale, { n: formatMoney(TAG_THRESHOLDS.basicAov, currency, locale, 0) });
   return label(`tag.${tag}` as LabelKey, locale);
 }
 
@@ -102,7 +119,11 @@ export function segmentLabel(segment: string, locale: Locale): string {
 /**
  * The full record of customer `c`, localized labels beside stable ids.
  */
-export function describeCustomer(result: SegmentationResult, c: number, locale: Locale = result.options.locale): CustomerRecord {
+export function describeCustomer(
+  result: SegmentationResult,
+  c: number,
+  locale: Locale = result.options.locale,
+): CustomerRecord {
   const { features, scheme } = result;
   const segment = scheme.segments[scheme.segment[c]!]!;
   const defaultTags = scheme.tags ? undefined : tagsOf(result.tags.masks[c]!);
@@ -124,11 +145,16 @@ export function describeCustomer(result: SegmentationResult, c: number, locale: 
     };
   }
   const attributes: Partial<Record<AttributeField, string>> = {};
-  for (const [field, values] of Object.entries(features.attributes) as [AttributeField, readonly (string | undefined)[]][]) {
+  for (const [field, values] of Object.entries(features.attributes) as [
+    AttributeField,
+    readonly (string | undefined)[],
+  ][]) {
     const value = values[c];
     if (value !== undefined) attributes[field] = value;
   }
-  const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
+  const r = scheme.r[c]!,
+    f = scheme.f[c]!,
+    m = scheme.m[c]!;
   const stage = result.lifecycle[c]!;
   const day = (x: number): string | null => (Number.isNaN(x) ? null : formatDay(x));
   const n = (x: number): number | null => (Number.isNaN(x) ? null : round2(x));
@@ -145,12 +171,18 @@ export function describeCustomer(result: SegmentationResult, c: number, locale: 
     r: r || null,
     f: f || null,
     m: m || null,
-    rfmCode: r ? (scheme.scheme !== 'rfm8' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null,
+    rfmCode: r
+      ? scheme.scheme !== 'rfm8'
+        ? `${r}${f}${m}`
+        : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')
+      : null,
     segment,
     segmentLabel: scheme.segmentLabel(scheme.segment[c]!, locale),
     explanation: scheme.explain(c, locale),
     tags: defaultTags ?? scheme.tags!.tagsOf(c),
-    tagLabels: defaultTags ? defaultTags.map((t) => tagLabel(t, locale, result.features.currency)) : scheme.tags!.tagLabels(c, locale),
+    tagLabels: defaultTags
+      ? defaultTags.map((t) => tagLabel(t, locale, result.features.currency))
+      : scheme.tags!.tagLabels(c, locale),
     lifecycle: stage < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[stage]! : null,
     churnRisk: result.churn.atRisk[c] === 1,
     churnReason: result.churn.reason(c, locale),
@@ -172,13 +204,17 @@ function probability(result: SegmentationResult, c: number): number | null {
 
 function schemeColumnRecord(result: SegmentationResult, c: number, locale: Locale): Record<string, Cell> {
   const columns = result.scheme.columns!;
-  const headers = columns.headers(locale), cells = columns.cells(c, locale);
+  const headers = columns.headers(locale),
+    cells = columns.cells(c, locale);
   return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null]));
 }
 
 /** Localized headers of RESULT_COLUMNS, then the scheme's own columns (explanation, tier, SLA, grade, cluster …). */
 export function resultHeaders(result: SegmentationResult, locale: Locale = result.options.locale): string[] {
-  return [...RESULT_COLUMNS.map((column) => label(`column.${column}` as LabelKey, locale)), ...(result.scheme.columns?.headers(locale) ?? [])];
+  return [
+    ...RESULT_COLUMNS.map((column) => label(`column.${column}` as LabelKey, locale)),
+    ...(result.scheme.columns?.headers(locale) ?? []),
+  ];
 }
 
 /** The appended cells of customer `c`, in `resultHeaders` order. */
@@ -219,20 +255,32 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
     ];
   });
   const lifecycleLabels = LIFECYCLE_STAGES.map((stage) => label(`lifecycle.${stage}` as LabelKey, locale));
-  const yes = label('yes', locale), no = label('no', locale);
+  const yes = label('yes', locale),
+    no = label('no', locale);
   const churnModel = result.churn.modelLabel(locale);
   const tagText = new Map<number, string>();
   const tags = (c: number): string => {
     if (scheme.tags) return formatTags(scheme.tags.tagLabels(c, locale), locale);
     const mask = result.tags.masks[c]!;
     let text = tagText.get(mask);
-    if (text === undefined) tagText.set(mask, (text = formatTags(tagsOf(mask).map((t) => tagLabel(t, locale, result.features.currency)), locale)));
+    if (text === undefined)
+      tagText.set(
+        mask,
+        (text = formatTags(
+          tagsOf(mask).map((t) => tagLabel(t, locale, result.features.currency)),
+          locale,
+        )),
+      );
     return text;
   };
-  const score = (value: number): Cell => (value === 0 ? null : scheme.scheme !== 'rfm8' ? value : label(value === 2 ? 'level.high' : 'level.low', locale));
-  const code = (r: number, f: number, m: number): string | null => (r ? (scheme.scheme !== 'rfm8' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null);
+  const score = (value: number): Cell =>
+    value === 0 ? null : scheme.scheme !== 'rfm8' ? value : label(value === 2 ? 'level.high' : 'level.low', locale);
+  const code = (r: number, f: number, m: number): string | null =>
+    r ? (scheme.scheme !== 'rfm8' ? `${r}${f}${m}` : [r, f, m].map((x) => (x === 2 ? 'H' : 'L')).join('')) : null;
   return (c) => {
-    const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
+    const r = scheme.r[c]!,
+      f = scheme.f[c]!,
+      m = scheme.m[c]!;
     const stage = result.lifecycle[c]!;
     const group = scheme.strategy[c]!;
     return [
@@ -261,7 +309,13 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
 
 /** Headers of the identity columns present for a transaction-shaped run. */
 export function customerColumns(result: SegmentationResult): (typeof CUSTOMER_COLUMNS)[number][] {
-  return CUSTOMER_COLUMNS.filter((column) => column === 'customerId' || column === 'firstPurchaseDate' || column === 'lastPurchaseDate' || result.features.attributes[column as AttributeField] !== undefined);
+  return CUSTOMER_COLUMNS.filter(
+    (column) =>
+      column === 'customerId' ||
+      column === 'firstPurchaseDate' ||
+      column === 'lastPurchaseDate' ||
+      result.features.attributes[column as AttributeField] !== undefined,
+  );
 }
 
 /** Identity cells of customer `c` for `customerColumns(result)`. */
@@ -269,8 +323,10 @@ export function customerCells(result: SegmentationResult, c: number): Cell[] {
   const { features } = result;
   return customerColumns(result).map((column) => {
     if (column === 'customerId') return features.ids[c]!;
-    if (column === 'firstPurchaseDate') return Number.isNaN(features.firstPurchaseDay[c]!) ? null : formatDay(features.firstPurchaseDay[c]!);
-    if (column === 'lastPurchaseDate') return Number.isNaN(features.lastPurchaseDay[c]!) ? null : formatDay(features.lastPurchaseDay[c]!);
+    if (column === 'firstPurchaseDate')
+      return Number.isNaN(features.firstPurchaseDay[c]!) ? null : formatDay(features.firstPurchaseDay[c]!);
+    if (column === 'lastPurchaseDate')
+      return Number.isNaN(features.lastPurchaseDay[c]!) ? null : formatDay(features.lastPurchaseDay[c]!);
     return features.attributes[column]?.[c] ?? null;
   });
 }

@@ -23,5 +23,7 @@ export const SCHEME_IDS: readonly string[] = SCHEMES.map((entry) => entry.id);
 export function parseSchemeId(value: string): SchemeChoice | undefined {
   const entry = findScheme(value);
   if (!entry) return undefined;
-  return entry.preset === undefined ? { kind: entry.kind, id: entry.id } : { kind: entry.kind, id: entry.id, preset: entry.preset };
+  return entry.preset === undefined
+    ? { kind: entry.kind, id: entry.id }
+    : { kind: entry.kind, id: entry.id, preset: entry.preset };
 }

@@ -83,10 +83,13 @@ export const runRulesScheme: SchemeRunner = (input) => {
     tags: {
       ids: result.tags,
       tagsOf: (c) => result.tagsOf(c),
-      tagLabels: (c, l) => result.tags.flatMap((_, t) => ((result.tagMasks[c]! & (1 << t)) !== 0 ? [result.tagLabel(t, l)] : [])),
+      tagLabels: (c, l) =>
+        result.tags.flatMap((_, t) => ((result.tagMasks[c]! & (1 << t)) !== 0 ? [result.tagLabel(t, l)] : [])),
       tagLabel: (tag, l) => result.tagLabel(result.tags.indexOf(tag), l),
     },
-    ...(churn.rule !== undefined ? { churn: { flag: churn.flag, reason: (c: number, l: Locale) => churn.explain(c, l) } } : {}),
+    ...(churn.rule !== undefined
+      ? { churn: { flag: churn.flag, reason: (c: number, l: Locale) => churn.explain(c, l) } }
+      : {}),
     detail: { kind: 'rules', result },
     // RuleNote already carries each skipped rule once.
     notes: result.notes,
@@ -111,7 +114,8 @@ export const runKmeansScheme: SchemeRunner = (input) => {
     const group = strategyGroupOf(report.clusters[cluster]!.segment, tags.masks[c]!);
     if (group) strategy[c] = STRATEGY_GROUPS.indexOf(group);
   }
-  const segmentLabel = (s: number, l: Locale): string => (s < k ? report.clusters[s]!.labels[l] : label('segment.unclassified', l));
+  const segmentLabel = (s: number, l: Locale): string =>
+    s < k ? report.clusters[s]!.labels[l] : label('segment.unclassified', l);
   const explain = (c: number, l: Locale): string => {
     const cluster = labels[c]!;
     if (cluster === NOT_CLUSTERED) return label('kmeans.explain.not-clustered', l);
@@ -141,7 +145,10 @@ export const runKmeansScheme: SchemeRunner = (input) => {
 };
 
 // Value tiers and the scorecard share one shape: segments, labels, columns, explanations.
-function ownScheme(input: SchemeRunInput, result: ReturnType<typeof assignValueTiers> | ReturnType<typeof gradeCustomers>) {
+function ownScheme(
+  input: SchemeRunInput,
+  result: ReturnType<typeof assignValueTiers> | ReturnType<typeof gradeCustomers>,
+) {
   const { base, common } = rfmBase(input);
   return {
     ...common,
@@ -150,7 +157,10 @@ function ownScheme(input: SchemeRunInput, result: ReturnType<typeof assignValueT
     strategy: base.strategy,
     segmentLabel: (s: number, l: Locale) => result.segmentLabel(s, l),
     explain: (c: number, l: Locale) => result.explain(c, l),
-    columns: withExplanation((c, l) => result.explain(c, l), { headers: (l) => result.headers(l), cells: (c, l) => result.cells(c, l) }),
+    columns: withExplanation((c, l) => result.explain(c, l), {
+      headers: (l) => result.headers(l),
+      cells: (c, l) => result.cells(c, l),
+    }),
     notes: result.notes,
   };
 }

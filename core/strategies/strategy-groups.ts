@@ -23,7 +23,9 @@ export const STRATEGIES: Readonly<Record<StrategyGroup, StrategyDefinition>> = {
 };
 
 /** The label keys of a group's strategy columns. */
-export function strategyLabelKeys(group: StrategyGroup): Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi', LabelKey> {
+export function strategyLabelKeys(
+  group: StrategyGroup,
+): Record<'goal' | 'department' | 'measures' | 'channel' | 'owner' | 'deadline' | 'kpi', LabelKey> {
   return {
     goal: `strategy.${group}.goal`,
     department: `strategy.${group}.department`,

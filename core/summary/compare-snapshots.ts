@@ -101,7 +101,8 @@ export interface Migration {
 export function snapshotOf(result: { readonly features: CustomerFeatures; readonly scheme: SchemeResult }): Snapshot {
   const { features, scheme } = result;
   const keep: number[] = [];
-  for (let c = 0; c < features.count; c++) if (!(features.frequency[c] === 0 && Number.isNaN(features.recencyDays[c]!))) keep.push(c);
+  for (let c = 0; c < features.count; c++)
+    if (!(features.frequency[c] === 0 && Number.isNaN(features.recencyDays[c]!))) keep.push(c);
   const all = keep.length === features.count;
   return {
     ids: all ? features.ids : keep.map((c) => features.ids[c]!),
@@ -114,8 +115,14 @@ export function snapshotOf(result: { readonly features: CustomerFeatures; readon
 
 function checkSnapshot(snapshot: Snapshot, name: string): StringIndex {
   const problems: string[] = [];
-  if (snapshot.segment.length !== snapshot.ids.length) problems.push(`Option "${name}.segment" must have one entry per id (${snapshot.ids.length}); got ${snapshot.segment.length}.`);
-  if (snapshot.revenue && snapshot.revenue.length !== snapshot.ids.length) problems.push(`Option "${name}.revenue" must have one entry per id (${snapshot.ids.length}); got ${snapshot.revenue.length}.`);
+  if (snapshot.segment.length !== snapshot.ids.length)
+    problems.push(
+      `Option "${name}.segment" must have one entry per id (${snapshot.ids.length}); got ${snapshot.segment.length}.`,
+    );
+  if (snapshot.revenue && snapshot.revenue.length !== snapshot.ids.length)
+    problems.push(
+      `Option "${name}.revenue" must have one entry per id (${snapshot.ids.length}); got ${snapshot.revenue.length}.`,
+    );
   for (let c = 0; c < snapshot.segment.length; c++) {
     const s = snapshot.segment[c]!;
     if (!(Number.isInteger(s) && s >= 0 && s < snapshot.segments.length)) {
@@ -128,7 +135,14 @@ function checkSnapshot(snapshot: Snapshot, name: string): StringIndex {
   const duplicates: CellIssue[] = [];
   for (const id of snapshot.ids) {
     const before = index.size;
-    if (index.intern(id) < before && duplicates.length < 100) duplicates.push({ code: 'duplicate-id', row: 0, column: '', value: id, message: `Customer ${id} appears more than once in the ${name} snapshot.` });
+    if (index.intern(id) < before && duplicates.length < 100)
+      duplicates.push({
+        code: 'duplicate-id',
+        row: 0,
+        column: '',
+        value: id,
+        message: `Customer ${id} appears more than once in the ${name} snapshot.`,
+      });
   }
   if (duplicates.length > 0) throw new DataValidationError(duplicates);
   return index;
@@ -145,7 +159,12 @@ class TopList<T extends { readonly id: string; readonly revenue: number }> {
   offer(id: string, revenue: number, make: () => T): void {
     if (this.limit === 0) return;
     const last = this.items[this.items.length - 1];
-    if (this.items.length === this.limit && last && !(revenue > last.revenue || (revenue === last.revenue && id < last.id))) return;
+    if (
+      this.items.length === this.limit &&
+      last &&
+      !(revenue > last.revenue || (revenue === last.revenue && id < last.id))
+    )
+      return;
     const item = make();
     let at = this.items.length;
     while (at > 0 && this.before(item, this.items[at - 1]!)) at--;
@@ -172,9 +191,11 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput
   const options = parseOptions(migrationOptionsSchema, optionsInput);
   const beforeIndex = checkSnapshot(before, 'before');
   checkSnapshot(after, 'after');
-  const valueOrder = options.valueOrder ?? (after.scheme !== undefined ? SEGMENT_VALUE_ORDER[after.scheme] : undefined) ?? [];
+  const valueOrder =
+    options.valueOrder ?? (after.scheme !== undefined ? SEGMENT_VALUE_ORDER[after.scheme] : undefined) ?? [];
   const rankOf = new Map(valueOrder.map((segment, rank) => [segment, rank]));
-  const fromRank = before.segments.map((s) => rankOf.get(s) ?? -1), toRank = after.segments.map((s) => rankOf.get(s) ?? -1);
+  const fromRank = before.segments.map((s) => rankOf.get(s) ?? -1),
+    toRank = after.segments.map((s) => rankOf.get(s) ?? -1);
   const width = after.segments.length;
   const matrix = new Float64Array(before.segments.length * width);
   const seen = new Uint8Array(before.ids.length);
@@ -182,9 +203,18 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput
     const x = snapshot.revenue?.[c] ?? 0;
     return Number.isNaN(x) ? 0 : x;
   };
-  const upgrades = new TopList<MovedCustomer>(options.top), downgrades = new TopList<MovedCustomer>(options.top);
-  const newCustomers = new TopList<SnapshotCustomer>(options.top), lostCustomers = new TopList<SnapshotCustomer>(options.top);
-  let stayed = 0, upgraded = 0, downgraded = 0, moved = 0, added = 0, retained = 0, newRevenue = 0, lostRevenue = 0;
+  const upgrades = new TopList<MovedCustomer>(options.top),
+    downgrades = new TopList<MovedCustomer>(options.top);
+  const newCustomers = new TopList<SnapshotCustomer>(options.top),
+    lostCustomers = new TopList<SnapshotCustomer>(options.top);
+  let stayed = 0,
+    upgraded = 0,
+    downgraded = 0,
+    moved = 0,
+    added = 0,
+    retained = 0,
+    newRevenue = 0,
+    lostRevenue = 0;
   for (let a = 0; a < after.ids.length; a++) {
     const id = after.ids[a]!;
     const to = after.segment[a]!;
@@ -200,7 +230,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput
     retained++;
     const from = before.segment[b]!;
     matrix[from * width + to]!++;
-    const rankFrom = fromRank[from]!, rankTo = toRank[to]!;
+    const rankFrom = fromRank[from]!,
+      rankTo = toRank[to]!;
     if (before.segments[from] === after.segments[to]) stayed++;
     else if (rankFrom < 0 || rankTo < 0) moved++;
     else {
@@ -219,7 +250,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput
   for (let b = 0; b < before.ids.length; b++) {
     if (seen[b]) continue;
     lost++;
-    const id = before.ids[b]!, revenue = revenueOf(before, b);
+    const id = before.ids[b]!,
+      revenue = revenueOf(before, b);
     lostRevenue += revenue;
     lostCustomers.offer(id, revenue, () => ({ id, segment: before.segments[before.segment[b]!]!, revenue }));
   }
@@ -230,7 +262,17 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, optionsInput
     to: [...after.segments],
     matrix: rows,
     valueOrder: [...valueOrder],
-    counts: { before: before.ids.length, after: after.ids.length, retained, stayed, upgraded, downgraded, moved, new: added, lost },
+    counts: {
+      before: before.ids.length,
+      after: after.ids.length,
+      retained,
+      stayed,
+      upgraded,
+      downgraded,
+      moved,
+      new: added,
+      lost,
+    },
     revenue: { new: newRevenue, lost: lostRevenue },
     upgrades: upgrades.items,
     downgrades: downgrades.items,

@@ -5,7 +5,13 @@ import { StringIndex } from '../util/string-index.js';
 import { parseOptions } from '../util/parse-options.js';
 
 /** The attributes SPEC §9 cross-tabulates by default: region, industry, size, channel, owner. */
-export const CROSS_TAB_ATTRIBUTES = ['region', 'industry', 'companySize', 'channel', 'accountManager'] as const satisfies readonly AttributeField[];
+export const CROSS_TAB_ATTRIBUTES = [
+  'region',
+  'industry',
+  'companySize',
+  'channel',
+  'accountManager',
+] as const satisfies readonly AttributeField[];
 
 /** The bucket of customers with no value (empty cell or no attribute row). */
 export const BLANK_VALUE = '(blank)';
@@ -58,8 +64,15 @@ function rowsOf(flat: Float64Array, width: number): number[][] {
   return rows;
 }
 
-function tabulate(features: CustomerFeatures, scheme: SchemeResult, attribute: AttributeField, values: readonly (string | undefined)[], maxValues: number): CrossTab {
-  const n = features.count, k = scheme.segments.length;
+function tabulate(
+  features: CustomerFeatures,
+  scheme: SchemeResult,
+  attribute: AttributeField,
+  values: readonly (string | undefined)[],
+  maxValues: number,
+): CrossTab {
+  const n = features.count,
+    k = scheme.segments.length;
   // Pass 1: intern the values (blank = -1) so pass 2 works on integers only.
   const index = new StringIndex(1024);
   const code = new Int32Array(n);
@@ -70,25 +83,36 @@ function tabulate(features: CustomerFeatures, scheme: SchemeResult, attribute: A
   const distinct = index.size;
   const rawCounts = new Float64Array(distinct + 1);
   for (let c = 0; c < n; c++) rawCounts[code[c]! < 0 ? distinct : code[c]!]!++;
-  const order = Array.from({ length: distinct }, (_, v) => v).sort((a, b) => rawCounts[b]! - rawCounts[a]! || (index.keys[a]! < index.keys[b]! ? -1 : index.keys[a]! > index.keys[b]! ? 1 : 0));
+  const order = Array.from({ length: distinct }, (_, v) => v).sort(
+    (a, b) =>
+      rawCounts[b]! - rawCounts[a]! || (index.keys[a]! < index.keys[b]! ? -1 : index.keys[a]! > index.keys[b]! ? 1 : 0),
+  );
   const kept = Math.min(distinct, maxValues);
-  const hasOther = distinct > kept, hasBlank = rawCounts[distinct]! > 0;
-  const columns = [...order.slice(0, kept).map((v) => index.keys[v]!), ...(hasOther ? [OTHER_VALUE] : []), ...(hasBlank ? [BLANK_VALUE] : [])];
+  const hasOther = distinct > kept,
+    hasBlank = rawCounts[distinct]! > 0;
+  const columns = [
+    ...order.slice(0, kept).map((v) => index.keys[v]!),
+    ...(hasOther ? [OTHER_VALUE] : []),
+    ...(hasBlank ? [BLANK_VALUE] : []),
+  ];
   const width = columns.length;
   const columnOf = new Int32Array(distinct + 1);
   order.forEach((v, rank) => (columnOf[v] = rank < kept ? rank : kept));
   columnOf[distinct] = hasOther ? kept + 1 : kept;
 
   // Pass 2: accumulate counts and revenue per (segment, column).
-  const counts = new Float64Array(k * width), revenue = new Float64Array(k * width);
+  const counts = new Float64Array(k * width),
+    revenue = new Float64Array(k * width);
   for (let c = 0; c < n; c++) {
     const cell = scheme.segment[c]! * width + columnOf[code[c]! < 0 ? distinct : code[c]!]!;
     counts[cell]!++;
     const money = features.monetary[c]!;
     if (!Number.isNaN(money)) revenue[cell]! += money;
   }
-  const valueCounts = new Array<number>(width).fill(0), valueRevenue = new Array<number>(width).fill(0);
-  const segmentCounts = new Array<number>(k).fill(0), segmentRevenue = new Array<number>(k).fill(0);
+  const valueCounts = new Array<number>(width).fill(0),
+    valueRevenue = new Array<number>(width).fill(0);
+  const segmentCounts = new Array<number>(k).fill(0),
+    segmentRevenue = new Array<number>(k).fill(0);
   for (let s = 0; s < k; s++) {
     for (let v = 0; v < width; v++) {
       valueCounts[v]! += counts[s * width + v]!;
@@ -122,7 +146,11 @@ function tabulate(features: CustomerFeatures, scheme: SchemeResult, attribute: A
  * @throws OptionsError for invalid options.
  * @example crossTabulate(result.features, result.scheme, { maxValues: 10 }).map((t) => t.attribute)
  */
-export function crossTabulate(features: CustomerFeatures, scheme: SchemeResult, optionsInput: CrossTabOptions = {}): CrossTab[] {
+export function crossTabulate(
+  features: CustomerFeatures,
+  scheme: SchemeResult,
+  optionsInput: CrossTabOptions = {},
+): CrossTab[] {
   const options = parseOptions(crossTabOptionsSchema, optionsInput);
   const tabs: CrossTab[] = [];
   for (const attribute of options.attributes) {

@@ -43,10 +43,13 @@ export function rfmMatrix(features: CustomerFeatures, scheme: SchemeResult): Rfm
   const top = scheme.scheme === 'rfm' ? 5 : 2;
   const levels = Array.from({ length: top }, (_, i) => top - i);
   // Cells keyed by the three scores in base 6: (r * 6 + f) * 6 + m, scores 1..top.
-  const counts = new Float64Array(216), revenue = new Float64Array(216);
+  const counts = new Float64Array(216),
+    revenue = new Float64Array(216);
   let scored = 0;
   for (let c = 0; c < features.count; c++) {
-    const r = scheme.r[c]!, f = scheme.f[c]!, m = scheme.m[c]!;
+    const r = scheme.r[c]!,
+      f = scheme.f[c]!,
+      m = scheme.m[c]!;
     if (r === 0 || f === 0 || m === 0) continue;
     const cell = (r * 6 + f) * 6 + m;
     counts[cell]!++;
@@ -58,19 +61,43 @@ export function rfmMatrix(features: CustomerFeatures, scheme: SchemeResult): Rfm
   const rf = levels.map((r) => levels.map((f) => levels.reduce((sum, m) => sum + counts[(r * 6 + f) * 6 + m]!, 0)));
   const codes: RfmCodeCell[] = [];
   if (scheme.scheme === 'rfm') {
-    for (const r of levels) for (const f of levels) for (const m of levels) {
-      const cell = (r * 6 + f) * 6 + m;
-      codes.push({ code: `${r}${f}${m}`, segment: segmentOfCode(r, f, m) ?? 'unclassified', count: counts[cell]!, share: share(counts[cell]!), revenue: revenue[cell]! });
-    }
+    for (const r of levels)
+      for (const f of levels)
+        for (const m of levels) {
+          const cell = (r * 6 + f) * 6 + m;
+          codes.push({
+            code: `${r}${f}${m}`,
+            segment: segmentOfCode(r, f, m) ?? 'unclassified',
+            count: counts[cell]!,
+            share: share(counts[cell]!),
+            revenue: revenue[cell]!,
+          });
+        }
   } else {
     // rfm8 classes in SPEC §5a order; a class's code is its R, F, M high/low.
     const byClass = new Map<string, RfmCodeCell>();
-    for (const r of levels) for (const f of levels) for (const m of levels) {
-      const cell = (r * 6 + f) * 6 + m;
-      const segment = classifyRfm8(r === 2, f === 2, m === 2);
-      byClass.set(segment, { code: `${HL(r)}${HL(f)}${HL(m)}`, segment, count: counts[cell]!, share: share(counts[cell]!), revenue: revenue[cell]! });
-    }
+    for (const r of levels)
+      for (const f of levels)
+        for (const m of levels) {
+          const cell = (r * 6 + f) * 6 + m;
+          const segment = classifyRfm8(r === 2, f === 2, m === 2);
+          byClass.set(segment, {
+            code: `${HL(r)}${HL(f)}${HL(m)}`,
+            segment,
+            count: counts[cell]!,
+            share: share(counts[cell]!),
+            revenue: revenue[cell]!,
+          });
+        }
     for (const segment of RFM8_SEGMENTS) codes.push(byClass.get(segment)!);
   }
-  return { scheme: scheme.scheme, levels, rf, rfShares: rf.map((row) => row.map(share)), codes, scored, unscored: features.count - scored };
+  return {
+    scheme: scheme.scheme,
+    levels,
+    rf,
+    rfShares: rf.map((row) => row.map(share)),
+    codes,
+    scored,
+    unscored: features.count - scored,
+  };
 }

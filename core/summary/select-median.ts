@@ -19,7 +19,8 @@ export function selectMedian(values: Float64Array, start: number, end: number): 
 
 /** Puts the value of rank `k` (0-based, absolute index) at `k`, smaller ones left, larger right; returns it. */
 function selectNth(values: Float64Array, start: number, end: number, k: number): number {
-  let lo = start, hi = end - 1;
+  let lo = start,
+    hi = end - 1;
   let budget = 2 * Math.ceil(Math.log2(end - start + 1)) + 8;
   while (lo < hi) {
     if (budget-- === 0) {
@@ -28,7 +29,9 @@ function selectNth(values: Float64Array, start: number, end: number, k: number):
     }
     const pivot = medianOfThree(values[lo]!, values[lo + ((hi - lo) >> 1)]!, values[hi]!);
     // Dijkstra's three-way partition: [lo, lt) < pivot, [lt, i) = pivot, (gt, hi] > pivot.
-    let lt = lo, i = lo, gt = hi;
+    let lt = lo,
+      i = lo,
+      gt = hi;
     while (i <= gt) {
       const v = values[i]!;
       if (v < pivot) {

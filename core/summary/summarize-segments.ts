@@ -37,10 +37,15 @@ export interface SegmentSummary {
 /** The id of the all-customers row returned by `summarizeTotal`. */
 export const TOTAL_SEGMENT = 'total';
 
-const ratio = (part: number, whole: number): number => (Number.isFinite(part) && Number.isFinite(whole) && whole !== 0 ? part / whole : Number.NaN);
+const ratio = (part: number, whole: number): number =>
+  Number.isFinite(part) && Number.isFinite(whole) && whole !== 0 ? part / whole : Number.NaN;
 
 function isScored(features: CustomerFeatures, c: number): boolean {
-  return !Number.isNaN(features.recencyDays[c]!) && !Number.isNaN(features.windowFrequency[c]!) && !Number.isNaN(features.windowMonetary[c]!);
+  return (
+    !Number.isNaN(features.recencyDays[c]!) &&
+    !Number.isNaN(features.windowFrequency[c]!) &&
+    !Number.isNaN(features.windowMonetary[c]!)
+  );
 }
 
 /**
@@ -55,9 +60,17 @@ function isScored(features: CustomerFeatures, c: number): boolean {
 export function summarizeSegments(features: CustomerFeatures, scheme: SchemeResult): SegmentSummary[] {
   const k = scheme.segments.length;
   const n = features.count;
-  const count = new Float64Array(k), revenue = new Float64Array(k), sumR = new Float64Array(k), sumF = new Float64Array(k), sumM = new Float64Array(k);
+  const count = new Float64Array(k),
+    revenue = new Float64Array(k),
+    sumR = new Float64Array(k),
+    sumF = new Float64Array(k),
+    sumM = new Float64Array(k);
   const scored = new Int32Array(k);
-  let totalRevenue = 0, allR = 0, allF = 0, allM = 0, allScored = 0;
+  let totalRevenue = 0,
+    allR = 0,
+    allF = 0,
+    allM = 0,
+    allScored = 0;
   for (let c = 0; c < n; c++) {
     const s = scheme.segment[c]!;
     const money = features.monetary[c]!;
@@ -67,7 +80,9 @@ export function summarizeSegments(features: CustomerFeatures, scheme: SchemeResu
       totalRevenue += money;
     }
     if (isScored(features, c)) {
-      const r = features.recencyDays[c]!, f = features.windowFrequency[c]!, m = features.windowMonetary[c]!;
+      const r = features.recencyDays[c]!,
+        f = features.windowFrequency[c]!,
+        m = features.windowMonetary[c]!;
       sumR[s]! += r;
       sumF[s]! += f;
       sumM[s]! += m;
@@ -82,7 +97,9 @@ export function summarizeSegments(features: CustomerFeatures, scheme: SchemeResu
   const offset = new Int32Array(k + 1);
   for (let s = 0; s < k; s++) offset[s + 1] = offset[s]! + scored[s]!;
   const next = offset.slice(0, k);
-  const bucketR = new Float64Array(allScored), bucketF = new Float64Array(allScored), bucketM = new Float64Array(allScored);
+  const bucketR = new Float64Array(allScored),
+    bucketF = new Float64Array(allScored),
+    bucketM = new Float64Array(allScored);
   for (let c = 0; c < n; c++) {
     if (!isScored(features, c)) continue;
     const at = next[scheme.segment[c]!]!++;
@@ -90,10 +107,14 @@ export function summarizeSegments(features: CustomerFeatures, scheme: SchemeResu
     bucketF[at] = features.windowFrequency[c]!;
     bucketM[at] = features.windowMonetary[c]!;
   }
-  const overallR = allScored > 0 ? allR / allScored : Number.NaN, overallF = allScored > 0 ? allF / allScored : Number.NaN, overallM = allScored > 0 ? allM / allScored : Number.NaN;
+  const overallR = allScored > 0 ? allR / allScored : Number.NaN,
+    overallF = allScored > 0 ? allF / allScored : Number.NaN,
+    overallM = allScored > 0 ? allM / allScored : Number.NaN;
   return scheme.segments.map((segment, s) => {
     const mean = (sum: Float64Array): number => (scored[s]! > 0 ? sum[s]! / scored[s]! : Number.NaN);
-    const meanR = mean(sumR), meanF = mean(sumF), meanM = mean(sumM);
+    const meanR = mean(sumR),
+      meanF = mean(sumF),
+      meanM = mean(sumM);
     return {
       segment,
       count: count[s]!,
@@ -118,13 +139,19 @@ export function summarizeSegments(features: CustomerFeatures, scheme: SchemeResu
  */
 export function summarizeTotal(features: CustomerFeatures): SegmentSummary {
   const n = features.count;
-  let revenue = 0, sumR = 0, sumF = 0, sumM = 0, scored = 0;
+  let revenue = 0,
+    sumR = 0,
+    sumF = 0,
+    sumM = 0,
+    scored = 0;
   for (let c = 0; c < n; c++) {
     const money = features.monetary[c]!;
     if (!Number.isNaN(money)) revenue += money;
     if (isScored(features, c)) scored++;
   }
-  const r = new Float64Array(scored), f = new Float64Array(scored), m = new Float64Array(scored);
+  const r = new Float64Array(scored),
+    f = new Float64Array(scored),
+    m = new Float64Array(scored);
   for (let c = 0, at = 0; c < n; c++) {
     if (!isScored(features, c)) continue;
     r[at] = features.recencyDays[c]!;
@@ -149,6 +176,10 @@ export function summarizeTotal(features: CustomerFeatures): SegmentSummary {
     medianRecencyDays: selectMedian(r, 0, scored),
     medianFrequency: selectMedian(f, 0, scored),
     medianMonetary: selectMedian(m, 0, scored),
-    profile: { recency: sumR !== 0 ? one : Number.NaN, frequency: sumF !== 0 ? one : Number.NaN, monetary: sumM !== 0 ? one : Number.NaN },
+    profile: {
+      recency: sumR !== 0 ? one : Number.NaN,
+      frequency: sumF !== 0 ? one : Number.NaN,
+      monetary: sumM !== 0 ? one : Number.NaN,
+    },
   };
 }

@@ -1,6 +1,22 @@
 import type { Cell } from './cell.js';
 
-const FORMULA_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+const FORMULA_ERRORS = new Set([
+  '#N/A',
+  '#VALUE!',
+  '#REF!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
 
 /** True for null, undefined and strings that are empty or only whitespace. */
 export function isEmptyCell(cell: Cell): boolean {
@@ -14,7 +30,12 @@ export function isEmptyCell(cell: Cell): boolean {
 
 /** True for Excel error values (`#N/A`, `#VALUE!`, …) as csv, xlsx and Office.js show them. */
 export function isFormulaError(cell: Cell): boolean {
-  return typeof cell === 'string' && cell.length > 1 && cell.charCodeAt(0) === 35 && FORMULA_ERRORS.has(cell.trim().toUpperCase());
+  return (
+    typeof cell === 'string' &&
+    cell.length > 1 &&
+    cell.charCodeAt(0) === 35 &&
+    FORMULA_ERRORS.has(cell.trim().toUpperCase())
+  );
 }
 
 /** The cell as the text the user sees, for messages and pass-through output. */

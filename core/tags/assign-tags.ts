@@ -79,17 +79,45 @@ export function assignTags(features: CustomerFeatures): TagResult {
   const churnReasons = new Uint8Array(n);
   const { complaints6m, promotionsJoined6m, couponUses } = features.behaviour;
   const skipped: SkippedRule[] = [];
-  if (!complaints6m) skipped.push({ rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' });
-  if (!promotionsJoined6m) skipped.push({ rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' });
-  else if (!couponUses) skipped.push({ rule: 'price-sensitive', column: 'coupon uses', ruleKey: 'rule.price-sensitive', columnKey: 'field.couponUses' });
+  if (!complaints6m)
+    skipped.push({
+      rule: 'churn risk (complaint)',
+      column: 'complaints',
+      ruleKey: 'rule.churn-risk-complaint',
+      columnKey: 'field.complaints6m',
+    });
+  if (!promotionsJoined6m)
+    skipped.push({
+      rule: 'price-sensitive',
+      column: 'promotions joined',
+      ruleKey: 'rule.price-sensitive',
+      columnKey: 'field.promotionsJoined6m',
+    });
+  else if (!couponUses)
+    skipped.push({
+      rule: 'price-sensitive',
+      column: 'coupon uses',
+      ruleKey: 'rule.price-sensitive',
+      columnKey: 'field.couponUses',
+    });
   const hasInactiveCutoff = Number.isFinite(features.asOfDay);
   const inactiveDays = hasInactiveCutoff ? features.asOfDay - addMonths(features.asOfDay, -t.churn.inactiveMonths) : 90;
 
   for (let c = 0; c < n; c++) {
-    const r = features.recencyDays[c]!, f6 = features.frequency6m[c]!, aov = features.averageOrderValue[c]!, fAll = features.frequency[c]!;
+    const r = features.recencyDays[c]!,
+      f6 = features.frequency6m[c]!,
+      aov = features.averageOrderValue[c]!,
+      fAll = features.frequency[c]!;
     let mask = 0;
-    if (f6 >= t.highValue.frequency6m && aov >= t.highValue.averageOrderValue && r <= t.highValue.recencyDays) mask |= HIGH_VALUE;
-    if (f6 >= t.potential.frequency6mMin && f6 <= t.potential.frequency6mMax && aov >= t.potential.aovMin && aov <= t.potential.aovMax && r <= t.potential.recencyDays) {
+    if (f6 >= t.highValue.frequency6m && aov >= t.highValue.averageOrderValue && r <= t.highValue.recencyDays)
+      mask |= HIGH_VALUE;
+    if (
+      f6 >= t.potential.frequency6mMin &&
+      f6 <= t.potential.frequency6mMax &&
+      aov >= t.potential.aovMin &&
+      aov <= t.potential.aovMax &&
+      r <= t.potential.recencyDays
+    ) {
       mask |= POTENTIAL;
     }
     const inactive = r > inactiveDays || (Number.isNaN(r) && fAll === 0);
@@ -102,7 +130,13 @@ export function assignTags(features: CustomerFeatures): TagResult {
       if (reasons & 2) mask |= BITS['has-complaints'];
     }
     churnReasons[c] = reasons;
-    if (promotionsJoined6m && couponUses && promotionsJoined6m[c]! >= t.priceSensitive.promotions && aov < t.priceSensitive.aovBelow && couponUses[c]! >= t.priceSensitive.couponUses) {
+    if (
+      promotionsJoined6m &&
+      couponUses &&
+      promotionsJoined6m[c]! >= t.priceSensitive.promotions &&
+      aov < t.priceSensitive.aovBelow &&
+      couponUses[c]! >= t.priceSensitive.couponUses
+    ) {
       mask |= PRICE_SENSITIVE;
     }
     if (inactive) mask |= BITS['no-purchase-months'];
@@ -135,7 +169,8 @@ export function withChurnTag(tags: TagResult, atRisk: Uint8Array): TagResult {
 export function withSchemeChurnTag(tags: SchemeTags, atRisk: Uint8Array): SchemeTags {
   const own = tags.ids.includes('churn-risk');
   const ids = own ? tags.ids : [...tags.ids, 'churn-risk'];
-  const tagLabel = (tag: string, locale: Locale): string => (tag === 'churn-risk' && !own ? label('tag.churn-risk', locale) : tags.tagLabel(tag, locale));
+  const tagLabel = (tag: string, locale: Locale): string =>
+    tag === 'churn-risk' && !own ? label('tag.churn-risk', locale) : tags.tagLabel(tag, locale);
   const tagsOf = (c: number): string[] => {
     const list = tags.tagsOf(c).filter((tag) => tag !== 'churn-risk');
     if (atRisk[c]) list.push('churn-risk');

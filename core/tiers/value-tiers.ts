@@ -44,9 +44,16 @@ export const DEFAULT_SLA_HOURS: Readonly<Record<ValueTier, number>> = { high: 1,
 /** Options of the `c-value-tiers` scheme; every default lives here. */
 export const valueTierOptionsSchema = z
   .object({
-    subTiers: z.array(subTierSchema).min(1).default(() => DEFAULT_SUB_TIERS.map((s) => ({ ...s }))),
+    subTiers: z
+      .array(subTierSchema)
+      .min(1)
+      .default(() => DEFAULT_SUB_TIERS.map((s) => ({ ...s }))),
     slaHours: z
-      .object({ high: z.number().positive().default(DEFAULT_SLA_HOURS.high), mid: z.number().positive().default(DEFAULT_SLA_HOURS.mid), low: z.number().positive().default(DEFAULT_SLA_HOURS.low) })
+      .object({
+        high: z.number().positive().default(DEFAULT_SLA_HOURS.high),
+        mid: z.number().positive().default(DEFAULT_SLA_HOURS.mid),
+        low: z.number().positive().default(DEFAULT_SLA_HOURS.low),
+      })
       .strict()
       .prefault({}),
   })
@@ -55,18 +62,46 @@ export const valueTierOptionsSchema = z
     // The table must tile 0–100% in order, ids 1..k, parent tiers never going back up.
     const rows = options.subTiers;
     rows.forEach((row, i) => {
-      if (row.id !== i + 1) ctx.addIssue({ code: 'custom', path: ['subTiers', i, 'id'], message: `expected ${i + 1} (ids run 1, 2, 3, … in order)` });
-      if (row.fromPercent >= row.toPercent) ctx.addIssue({ code: 'custom', path: ['subTiers', i], message: `fromPercent ${row.fromPercent} ≥ toPercent ${row.toPercent}` });
-      if (i === 0 && row.fromPercent !== 0) ctx.addIssue({ code: 'custom', path: ['subTiers', 0, 'fromPercent'], message: 'expected 0 (the first sub-tier starts with the best customer)' });
+      if (row.id !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subTiers', i, 'id'],
+          message: `expected ${i + 1} (ids run 1, 2, 3, … in order)`,
+        });
+      if (row.fromPercent >= row.toPercent)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subTiers', i],
+          message: `fromPercent ${row.fromPercent} ≥ toPercent ${row.toPercent}`,
+        });
+      if (i === 0 && row.fromPercent !== 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subTiers', 0, 'fromPercent'],
+          message: 'expected 0 (the first sub-tier starts with the best customer)',
+        });
       if (i > 0 && row.fromPercent !== rows[i - 1]!.toPercent) {
-        ctx.addIssue({ code: 'custom', path: ['subTiers', i, 'fromPercent'], message: `${row.fromPercent} ≠ the previous row's toPercent ${rows[i - 1]!.toPercent} (no gap or overlap)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subTiers', i, 'fromPercent'],
+          message: `${row.fromPercent} ≠ the previous row's toPercent ${rows[i - 1]!.toPercent} (no gap or overlap)`,
+        });
       }
       if (i > 0 && VALUE_TIERS.indexOf(row.tier) < VALUE_TIERS.indexOf(rows[i - 1]!.tier)) {
-        ctx.addIssue({ code: 'custom', path: ['subTiers', i, 'tier'], message: `'${row.tier}' after '${rows[i - 1]!.tier}' (tiers go high → mid → low)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subTiers', i, 'tier'],
+          message: `'${row.tier}' after '${rows[i - 1]!.tier}' (tiers go high → mid → low)`,
+        });
       }
     });
     const last = rows[rows.length - 1];
-    if (last && last.toPercent !== 100) ctx.addIssue({ code: 'custom', path: ['subTiers', rows.length - 1, 'toPercent'], message: 'expected 100 (the last sub-tier ends with the worst customer)' });
+    if (last && last.toPercent !== 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subTiers', rows.length - 1, 'toPercent'],
+        message: 'expected 100 (the last sub-tier ends with the worst customer)',
+      });
   });
 
 export type ValueTierOptionsInput = z.input<typeof valueTierOptionsSchema>;
@@ -127,12 +162,21 @@ const NOT_SCORED = 3;
  * @throws ConfigError for invalid options.
  * @example assignValueTiers(features).subTier  // 1..10, 1 = best decile
  */
-export function assignValueTiers(features: CustomerFeatures, optionsInput: ValueTierOptionsInput = {}, locale: Locale = 'en'): ValueTierResult {
+export function assignValueTiers(
+  features: CustomerFeatures,
+  optionsInput: ValueTierOptionsInput = {},
+  locale: Locale = 'en',
+): ValueTierResult {
   const options = resolveValueTierOptions(optionsInput);
   const n = features.count;
   const scored = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
-    scored[c] = Number.isNaN(features.recencyDays[c]!) || Number.isNaN(features.windowFrequency[c]!) || Number.isNaN(features.windowMonetary[c]!) ? 0 : 1;
+    scored[c] =
+      Number.isNaN(features.recencyDays[c]!) ||
+      Number.isNaN(features.windowFrequency[c]!) ||
+      Number.isNaN(features.windowMonetary[c]!)
+        ? 0
+        : 1;
   }
   const masked = (values: Float64Array): Float64Array => {
     const out = new Float64Array(n);
@@ -165,7 +209,15 @@ export function assignValueTiers(features: CustomerFeatures, optionsInput: Value
     segment[c] = VALUE_TIERS.indexOf(rows[i]!.tier);
   }
 
-  const notes: ValueTierResult['notes'] = total > 0 && total < rows.length ? [{ code: 'few-customers', message: label('tiers.note.few-customers', locale, { count: total, subTiers: rows.length }) }] : [];
+  const notes: ValueTierResult['notes'] =
+    total > 0 && total < rows.length
+      ? [
+          {
+            code: 'few-customers',
+            message: label('tiers.note.few-customers', locale, { count: total, subTiers: rows.length }),
+          },
+        ]
+      : [];
   const tierName = (t: number, l: Locale): string => label(`segment.${VALUE_TIER_SEGMENTS[t]}` as LabelKey, l);
   const subTierLabel = (id: number, l: Locale = locale): string => {
     const row = rows[id - 1];
@@ -173,8 +225,10 @@ export function assignValueTiers(features: CustomerFeatures, optionsInput: Value
     if (row.label) return l === 'zh-CN' ? row.label.zh : row.label.en;
     return label('tiers.sub-tier', l, { tier: tierName(VALUE_TIERS.indexOf(row.tier), l), n: id });
   };
-  const slaHours = (c: number): number => (segment[c]! < NOT_SCORED ? options.slaHours[VALUE_TIERS[segment[c]!]!] : Number.NaN);
-  const strategyLabel = (c: number, l: Locale = locale): string | null => (segment[c]! < NOT_SCORED ? label(`tiers.strategy.${VALUE_TIERS[segment[c]!]}` as LabelKey, l) : null);
+  const slaHours = (c: number): number =>
+    segment[c]! < NOT_SCORED ? options.slaHours[VALUE_TIERS[segment[c]!]!] : Number.NaN;
+  const strategyLabel = (c: number, l: Locale = locale): string | null =>
+    segment[c]! < NOT_SCORED ? label(`tiers.strategy.${VALUE_TIERS[segment[c]!]}` as LabelKey, l) : null;
 
   return {
     scheme: 'tiers',
@@ -189,10 +243,20 @@ export function assignValueTiers(features: CustomerFeatures, optionsInput: Value
     subTierLabel,
     slaHours,
     strategyLabel,
-    headers: (l = locale) => [label('column.valueTier', l), label('column.subTier', l), label('column.responseSla', l), label('column.tierStrategy', l)],
+    headers: (l = locale) => [
+      label('column.valueTier', l),
+      label('column.subTier', l),
+      label('column.responseSla', l),
+      label('column.tierStrategy', l),
+    ],
     cells: (c, l = locale) => {
       if (segment[c] === NOT_SCORED) return [label('segment.unclassified', l), null, null, null];
-      return [tierName(segment[c]!, l), subTierLabel(subTier[c]!, l), label('tiers.sla', l, { hours: formatNumber(slaHours(c)) }), strategyLabel(c, l)];
+      return [
+        tierName(segment[c]!, l),
+        subTierLabel(subTier[c]!, l),
+        label('tiers.sla', l, { hours: formatNumber(slaHours(c)) }),
+        strategyLabel(c, l),
+      ];
     },
     explain: (c, l = locale) => {
       if (segment[c] === NOT_SCORED) return label('tiers.explain.not-scored', l);

@@ -20,7 +20,8 @@ export class ChartRenderError extends Error {
 // Rendering never touches the network or the disk: every spec carries its
 // data inline, and a loader that refuses all URLs makes that a guarantee.
 const offlineLoader = (): vega.Loader => {
-  const refuse = (uri: string): Promise<never> => Promise.reject(new ChartRenderError(`charts render offline; refused to load ${uri}`));
+  const refuse = (uri: string): Promise<never> =>
+    Promise.reject(new ChartRenderError(`charts render offline; refused to load ${uri}`));
   return { load: refuse, sanitize: (uri) => refuse(uri), http: (uri) => refuse(uri), file: refuse };
 };
 
@@ -29,7 +30,8 @@ const offlineLoader = (): vega.Loader => {
 // hook vl-convert uses). Process-wide, set once: it only affects layout.
 (vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
 
-const isVegaLite = (spec: VegaLiteSpec): boolean => typeof spec.$schema !== 'string' || spec.$schema.includes('vega-lite');
+const isVegaLite = (spec: VegaLiteSpec): boolean =>
+  typeof spec.$schema !== 'string' || spec.$schema.includes('vega-lite');
 
 /**
  * Renders a Vega-Lite (or, by its `$schema`, Vega) spec to an SVG string with
@@ -41,7 +43,9 @@ const isVegaLite = (spec: VegaLiteSpec): boolean => typeof spec.$schema !== 'str
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   let view: vega.View | undefined;
   try {
-    const compiled = isVegaLite(spec) ? vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec).spec : (spec as unknown as vega.Spec);
+    const compiled = isVegaLite(spec)
+      ? vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec).spec
+      : (spec as unknown as vega.Spec);
     view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: offlineLoader(), logLevel: vega.Error });
     return await view.toSVG();
   } catch (error) {
@@ -53,7 +57,8 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 }
 
 const CJK_TEXT = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-const CJK_FONT_FILE = /cjk|han[ _-]?sans|han[ _-]?serif|wqy|wenquanyi|droidsansfallback|simhei|simsun|msyh|yahei|pingfang|hiragino|ukai|uming|arphic|zcool|notosanssc|notoserifsc/i;
+const CJK_FONT_FILE =
+  /cjk|han[ _-]?sans|han[ _-]?serif|wqy|wenquanyi|droidsansfallback|simhei|simsun|msyh|yahei|pingfang|hiragino|ukai|uming|arphic|zcool|notosanssc|notoserifsc/i;
 
 let cjkFontCache: readonly string[] | undefined;
 
@@ -81,14 +86,27 @@ export function cjkFonts(): readonly string[] {
   if (cjkFontCache) return cjkFontCache;
   let fonts: string[];
   try {
-    fonts = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] })
+    fonts = execFileSync('fc-list', [':lang=zh', 'file'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .map((line) => line.trim().replace(/:$/, ''))
       .filter((line) => line.length > 0)
       .sort();
   } catch {
     fonts = [];
-    for (const dir of ['/usr/share/fonts', '/usr/local/share/fonts', join(homedir(), '.fonts'), join(homedir(), '.local/share/fonts'), '/System/Library/Fonts', '/Library/Fonts', 'C:\\Windows\\Fonts']) scanFontDir(dir, fonts);
+    for (const dir of [
+      '/usr/share/fonts',
+      '/usr/local/share/fonts',
+      join(homedir(), '.fonts'),
+      join(homedir(), '.local/share/fonts'),
+      '/System/Library/Fonts',
+      '/Library/Fonts',
+      'C:\\Windows\\Fonts',
+    ])
+      scanFontDir(dir, fonts);
     fonts.sort();
   }
   cjkFontCache = fonts;
@@ -123,11 +141,18 @@ export async function renderPng(svgOrSpec: string | VegaLiteSpec, options: PngOp
   const warnings: string[] = [];
   const extra = [...(options.fontFiles ?? [])];
   if (CJK_TEXT.test(svg) && extra.length === 0 && cjkFonts().length === 0) {
-    warnings.push('No CJK font is installed (fc-list :lang=zh is empty): Chinese labels are missing from the PNG. Install one (e.g. Debian fonts-noto-cjk) or pass fontFiles; the SVG is unaffected.');
+    warnings.push(
+      'No CJK font is installed (fc-list :lang=zh is empty): Chinese labels are missing from the PNG. Install one (e.g. Debian fonts-noto-cjk) or pass fontFiles; the SVG is unaffected.',
+    );
   }
   try {
     const resvg = new Resvg(svg, {
-      font: { loadSystemFonts: true, fontFiles: extra, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+      font: {
+        loadSystemFonts: true,
+        fontFiles: extra,
+        defaultFontFamily: 'DejaVu Sans',
+        sansSerifFamily: 'DejaVu Sans',
+      },
       fitTo: { mode: 'zoom', value: options.scale ?? 2 },
       background: 'white',
       logLevel: 'off',

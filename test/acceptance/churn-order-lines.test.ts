@@ -23,7 +23,8 @@ interface Exported {
   churnProbability: number | null;
 }
 
-const tierline = async (...args: string[]): Promise<string> => (await run(process.execPath, [BIN, ...args], { maxBuffer: 1 << 28 })).stdout;
+const tierline = async (...args: string[]): Promise<string> =>
+  (await run(process.execPath, [BIN, ...args], { maxBuffer: 1 << 28 })).stdout;
 
 /** AUC of `score` for "lapsed" (no purchase in the truth window). */
 function aucLapsed(history: RetailHistory, rows: readonly { id: string; score: number }[]): number {
@@ -49,10 +50,26 @@ describe('churn on a retailer order-line export (issue 11 done-when)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ranks every customer well: churn probability AUC ≥ 0.73 for "no purchase in the next 100 days"', async () => {
-    const out = await tierline('segment', file, '--as-of', history.asOf, '--currency', 'GBP', '--today', history.asOf, '--format', 'json');
-    const customers = out.trim().split('\n').map((line) => JSON.parse(line) as { customerId: string; churnProbability: number | null });
+    const out = await tierline(
+      'segment',
+      file,
+      '--as-of',
+      history.asOf,
+      '--currency',
+      'GBP',
+      '--today',
+      history.asOf,
+      '--format',
+      'json',
+    );
+    const customers = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { customerId: string; churnProbability: number | null });
     expect(customers.length).toBeGreaterThan(2500);
-    const scored = customers.filter((c) => c.churnProbability !== null).map((c) => ({ id: c.customerId, score: c.churnProbability! }));
+    const scored = customers
+      .filter((c) => c.churnProbability !== null)
+      .map((c) => ({ id: c.customerId, score: c.churnProbability! }));
     expect(scored.length).toBe(customers.length);
     const auc = aucLapsed(history, scored);
     console.info(`acceptance: ${customers.length} customers, churn probability AUC ${auc.toFixed(3)}`);
@@ -61,7 +78,9 @@ describe('churn on a retailer order-line export (issue 11 done-when)', () => {
 
   it("each salesperson's top 20 is mostly truly lapsed (≥ 65%) and never lists an id that never bought", async () => {
     for (const owner of OWNERS) {
-      const list = JSON.parse(await tierline('ask', 'who is at churn risk', '--as', owner, '--db', db, '--format', 'json', '--limit', '20')) as Exported[];
+      const list = JSON.parse(
+        await tierline('ask', 'who is at churn risk', '--as', owner, '--db', db, '--format', 'json', '--limit', '20'),
+      ) as Exported[];
       expect(list).toHaveLength(20);
       for (const row of list) {
         expect(row.owner).toBe(owner);
@@ -74,11 +93,16 @@ describe('churn on a retailer order-line export (issue 11 done-when)', () => {
   }, 180_000);
 
   it('orders the at-risk list better than random (AUC ≥ 0.55 inside the list)', async () => {
-    const list = JSON.parse(await tierline('ask', 'who is at churn risk', '--manager', '--db', db, '--format', 'json', '--limit', '1000000')) as Exported[];
+    const list = JSON.parse(
+      await tierline('ask', 'who is at churn risk', '--manager', '--db', db, '--format', 'json', '--limit', '1000000'),
+    ) as Exported[];
     expect(list.length).toBeGreaterThan(100);
     for (const row of list) expect(history.buyers.has(row.customerId), `${row.customerId} never bought`).toBe(true);
     // Rank 1 is the riskiest: a higher score for a smaller rank.
-    const auc = aucLapsed(history, list.map((row) => ({ id: row.customerId, score: -row.rank })));
+    const auc = aucLapsed(
+      history,
+      list.map((row) => ({ id: row.customerId, score: -row.rank })),
+    );
     console.info(`acceptance: at-risk list of ${list.length}, AUC inside the list ${auc.toFixed(3)}`);
     expect(auc).toBeGreaterThanOrEqual(0.55);
   }, 180_000);

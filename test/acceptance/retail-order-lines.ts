@@ -9,8 +9,17 @@ import { sampleGamma } from '../../core/lifetime/index.js';
 import { dayFromCivil, formatDay } from '../../core/parse/civil-day.js';
 import { createRng, type Rng } from '../../core/random/create-rng.js';
 
-export const RETAIL_HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country', 'Account manager'] as const;
-
+export const RETAIL_HEADER = [
+  'InvoiceNo',
+  'StockCode',
+  'Description',
+  'Quantity',
+  'InvoiceDate',
+  'UnitPrice',
+  'CustomerID',
+  'Country',
+  'Account manager',
+] as const;
 
 export const OWNERS = ['Alice Moore', 'Ben Carter', 'Chloe Price', 'Dan Hughes', 'Ella Ward'] as const;
 
@@ -32,7 +41,8 @@ const SPAN = 730;
 const AS_OF = START + SPAN;
 
 function beta(rng: Rng, a: number, b: number): number {
-  const x = sampleGamma(rng, a), y = sampleGamma(rng, b);
+  const x = sampleGamma(rng, a),
+    y = sampleGamma(rng, b);
   return x / (x + y);
 }
 
@@ -105,12 +115,33 @@ export function generateRetailHistory(customers: number, seed = 7, truthDays = 1
       const number = String(invoice++);
       if (!refundOnly) {
         if (!noId && !placeholder) buyers.add(id);
-        for (const l of lines) rows.push([number, l.code, l.description, String(l.quantity), placeholder ? '1900-01-01 00:00' : `${formatDay(day)} ${time}`, l.price.toFixed(2), noId ? '' : id, 'United Kingdom', who]);
+        for (const l of lines)
+          rows.push([
+            number,
+            l.code,
+            l.description,
+            String(l.quantity),
+            placeholder ? '1900-01-01 00:00' : `${formatDay(day)} ${time}`,
+            l.price.toFixed(2),
+            noId ? '' : id,
+            'United Kingdom',
+            who,
+          ]);
       }
       if (refundOnly || rng.next() < 0.08) {
         const l = lines[0]!;
         const refundDay = Math.min(day + rng.int(0, 3), AS_OF - 1);
-        rows.push([`C${invoice++}`, l.code, l.description, String(-Math.min(l.quantity, rng.int(1, 6))), `${formatDay(refundDay)} ${time}`, l.price.toFixed(2), id, 'United Kingdom', who]);
+        rows.push([
+          `C${invoice++}`,
+          l.code,
+          l.description,
+          String(-Math.min(l.quantity, rng.int(1, 6))),
+          `${formatDay(refundDay)} ${time}`,
+          l.price.toFixed(2),
+          id,
+          'United Kingdom',
+          who,
+        ]);
       }
     }
   }

@@ -40,16 +40,32 @@ describe('manifest.xml', () => {
     expect(manifest.attributes['xsi:type']).toBe('TaskPaneApp');
     expect(manifest.attributes.xmlns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
     expect(names(manifest)).toEqual([
-      'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl',
-      'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides',
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
     ]);
     expect(child(manifest, 'Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(child(manifest, 'Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(child(manifest, 'DefaultLocale').text).toBe('en-US');
     expect(child(child(manifest, 'Hosts'), 'Host').attributes.Name).toBe('Workbook');
-    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe(`${ORIGIN}/taskpane/taskpane.html`);
+    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe(
+      `${ORIGIN}/taskpane/taskpane.html`,
+    );
     expect(child(manifest, 'Permissions').text).toBe('ReadWriteDocument');
-    for (const el of ['DisplayName', 'Description']) expect(child(child(manifest, el), 'Override').attributes.Locale).toBe('zh-CN');
+    for (const el of ['DisplayName', 'Description'])
+      expect(child(child(manifest, el), 'Override').attributes.Locale).toBe('zh-CN');
   });
 
   it('has a Home-tab group with Segment (ExecuteFunction) and Tierline (ShowTaskpane) buttons', () => {
@@ -72,7 +88,9 @@ describe('manifest.xml', () => {
     expect(segmentAction.attributes['xsi:type']).toBe('ExecuteFunction');
     const functionName = child(segmentAction, 'FunctionName').text;
     // The function the ribbon calls is the one commands.ts associates.
-    expect(readFileSync(join(repo, 'addin/commands/commands.ts'), 'utf8')).toContain(`Office.actions.associate('${functionName}'`);
+    expect(readFileSync(join(repo, 'addin/commands/commands.ts'), 'utf8')).toContain(
+      `Office.actions.associate('${functionName}'`,
+    );
     const paneAction = child(pane!, 'Action');
     expect(paneAction.attributes['xsi:type']).toBe('ShowTaskpane');
     expect(names(paneAction)).toEqual(['TaskpaneId', 'SourceLocation']);
@@ -83,12 +101,18 @@ describe('manifest.xml', () => {
     expect(names(resources)).toEqual(['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']);
     const defined = resources.children.flatMap((group) => group.children.map((r) => r.attributes.id!));
     expect(new Set(defined).size).toBe(defined.length);
-    const used = new Set(walk(child(manifest, 'VersionOverrides')).flatMap((e) => (e.attributes.resid ? [e.attributes.resid] : [])));
+    const used = new Set(
+      walk(child(manifest, 'VersionOverrides')).flatMap((e) => (e.attributes.resid ? [e.attributes.resid] : [])),
+    );
     expect([...used].filter((id) => !defined.includes(id))).toEqual([]);
     expect(defined.filter((id) => !used.has(id))).toEqual([]);
     // Every label and tooltip the ribbon shows is a resid, never inline text.
-    for (const e of walk(child(manifest, 'VersionOverrides'))) if (['Label', 'Title', 'Description'].includes(e.name)) expect(e.attributes.resid).toBeDefined();
-    for (const [group, limit] of [['bt:ShortStrings', 125], ['bt:LongStrings', 250]] as const) {
+    for (const e of walk(child(manifest, 'VersionOverrides')))
+      if (['Label', 'Title', 'Description'].includes(e.name)) expect(e.attributes.resid).toBeDefined();
+    for (const [group, limit] of [
+      ['bt:ShortStrings', 125],
+      ['bt:LongStrings', 250],
+    ] as const) {
       for (const string of child(resources, group).children) {
         expect(string.attributes.DefaultValue!.length).toBeLessThanOrEqual(limit);
         const override = child(string, 'bt:Override');
@@ -100,7 +124,9 @@ describe('manifest.xml', () => {
   });
 
   it('points only at https://localhost:3000, at icons that exist in their stated size and at pages that exist', () => {
-    const urls = walk(manifest).flatMap((e) => [e.attributes.DefaultValue, e.name === 'AppDomain' ? e.text : undefined]).filter((v): v is string => v?.startsWith('http') ?? false);
+    const urls = walk(manifest)
+      .flatMap((e) => [e.attributes.DefaultValue, e.name === 'AppDomain' ? e.text : undefined])
+      .filter((v): v is string => v?.startsWith('http') ?? false);
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(new URL(url).origin).toBe(ORIGIN);
     const images = child(child(child(manifest, 'VersionOverrides'), 'Resources'), 'bt:Images').children;
@@ -113,8 +139,14 @@ describe('manifest.xml', () => {
     for (const url of urls.filter((u) => u.endsWith('.html'))) expect(existsSync(fileOf(url))).toBe(true);
   });
 
-  it('is read by office-addin-manifest (Microsoft\'s own manifest tooling, offline)', async () => {
+  it("is read by office-addin-manifest (Microsoft's own manifest tooling, offline)", async () => {
     const info = await OfficeAddinManifest.readManifestFile(manifestPath);
-    expect(info).toMatchObject({ officeAppType: 'TaskPaneApp', hosts: ['Workbook'], defaultLocale: 'en-US', displayName: 'Tierline', permissions: 'ReadWriteDocument' });
+    expect(info).toMatchObject({
+      officeAppType: 'TaskPaneApp',
+      hosts: ['Workbook'],
+      defaultLocale: 'en-US',
+      displayName: 'Tierline',
+      permissions: 'ReadWriteDocument',
+    });
   });
 });

@@ -123,7 +123,8 @@ function expectConsistent(sample: Sample, customers: number): void {
     if (channel !== 'Online' && channel !== 'Offline') problems.push(`${orderId}: channel ${channel}`);
     if (day === undefined || day > END_DAY) continue;
     if (day < START_DAY) problems.push(`${orderId}: before the window`);
-    if (day < previous.day || (day === previous.day && orderId < previous.id)) problems.push(`${orderId}: out of order`);
+    if (day < previous.day || (day === previous.day && orderId < previous.id))
+      problems.push(`${orderId}: out of order`);
     previous = { day, id: orderId };
     if (id === '') continue;
     firstDay.set(id, Math.min(firstDay.get(id) ?? Number.POSITIVE_INFINITY, day));
@@ -226,9 +227,12 @@ describe('generateSample', () => {
 
 describe('formatCsv', () => {
   it('quotes fields per RFC 4180 and ends every line with \\n', () => {
-    expect(formatCsv([['a', 'b,c', 'say "hi"', 'x\ny', '¥1,234.50'], ['', '中文']])).toBe(
-      'a,"b,c","say ""hi""","x\ny","¥1,234.50"\n,中文\n',
-    );
+    expect(
+      formatCsv([
+        ['a', 'b,c', 'say "hi"', 'x\ny', '¥1,234.50'],
+        ['', '中文'],
+      ]),
+    ).toBe('a,"b,c","say ""hi""","x\ny","¥1,234.50"\n,中文\n');
   });
 });
 

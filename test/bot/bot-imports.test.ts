@@ -28,7 +28,11 @@ describe('the bot\'s imports read "today" from the clock when they run', () => {
     const snapshot = await imports.scheduledImport(file);
     expect(logs).toEqual(['scheduled import: snapshot 1 of 2026-11-21, 2 customers']);
     expect(snapshot).toMatchObject({ asOf: '2026-11-21', customerCount: 2, importedAt: '2026-11-21T06:00:00.000Z' });
-    expect(store!.customer(snapshot!.id, 'A')).toMatchObject({ frequency: 2, monetary: 150, lastPurchaseDate: '2026-11-19' });
+    expect(store!.customer(snapshot!.id, 'A')).toMatchObject({
+      frequency: 2,
+      monetary: 150,
+      lastPurchaseDate: '2026-11-19',
+    });
     expect(store!.customer(snapshot!.id, 'B')).toMatchObject({ frequency: 1, lastPurchaseDate: '2026-11-20' });
   });
 

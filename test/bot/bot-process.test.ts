@@ -27,7 +27,15 @@ function storeFile(dueDigest: boolean): string {
   store.mapOwner('Maria', 'UMARIA', 'manual');
   if (dueDigest) {
     const due = new Date(Date.now() - 5 * 60_000);
-    store.addSubscription({ channel: 'CSALES', cron: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, timeZone: 'UTC', scope: { kind: 'all' }, locale: 'en', createdBy: 'UMONA', createdAt: due.toISOString() });
+    store.addSubscription({
+      channel: 'CSALES',
+      cron: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`,
+      timeZone: 'UTC',
+      scope: { kind: 'all' },
+      locale: 'en',
+      createdBy: 'UMONA',
+      createdAt: due.toISOString(),
+    });
   }
   store.close();
   return db;
@@ -45,13 +53,22 @@ async function deadPort(): Promise<number> {
 function startBot(db: string, env: Record<string, string>) {
   const tmp = mkdtempSync(join(tmpdir(), 'tl-bot-tmp-'));
   const proc = spawn(process.execPath, ['bin/tierline.js', 'bot', '--port', '0', '--host', '127.0.0.1', '--db', db], {
-    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh', SLACK_APP_TOKEN: '', TMPDIR: tmp, ...env },
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'shh',
+      SLACK_APP_TOKEN: '',
+      TMPDIR: tmp,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child = proc;
   let stderr = '';
   proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    proc.on('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   return {
     proc,
     tmp,
@@ -79,19 +96,52 @@ describe('tierline bot (the binary, HTTP mode)', () => {
     slack = await startFakeSlack();
     const bot = startBot(storeFile(true), { SLACK_API_URL: slack.apiUrl, TIERLINE_ADMINS: 'UADA' });
     const url = `http://127.0.0.1:${(await bot.waitFor(/listening on port (\d+)/))[1]}/slack/events`;
-    const command = new URLSearchParams({ command: '/crm', text: 'churn', user_id: 'UMARIA', channel_id: 'D1', channel_name: 'directmessage', team_id: 'T1', api_app_id: 'A1', response_url: slack.responseUrl('cmd'), trigger_id: 't' }).toString();
+    const command = new URLSearchParams({
+      command: '/crm',
+      text: 'churn',
+      user_id: 'UMARIA',
+      channel_id: 'D1',
+      channel_name: 'directmessage',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      response_url: slack.responseUrl('cmd'),
+      trigger_id: 't',
+    }).toString();
 
     // The audit's crash: a correctly signed payload=null used to end the process (exit 1).
     expect((await postSigned(url, 'shh', 'payload=null', FORM)).status).toBe(400);
     expect((await postSigned(url, 'shh', command, FORM)).status).toBe(200);
     await until(() => slack!.callsTo('response/cmd').length > 0 && slack!.callsTo('chat.postMessage').length > 0);
     expect(JSON.stringify(slack.callsTo('response/cmd')[0]!.body)).toContain('C005');
-    expect(slack.callsTo('chat.postMessage')).toEqual([expect.objectContaining({ body: expect.objectContaining({ channel: 'CSALES' }) })]);
+    expect(slack.callsTo('chat.postMessage')).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ channel: 'CSALES' }) }),
+    ]);
 
-    const csv = 'Customer ID,Customer name,Account manager,Last purchase date,Frequency,Cumulative spend\nC9,Bob Smith,Maria,2026-11-20,4,900\n';
-    const upload = { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvUp', event_time: 1, event: { type: 'message', subtype: 'file_share', channel_type: 'im', channel: 'D0ADA', user: 'UADA', text: '', ts: '5.000001', files: [{ name: 'book.csv', size: csv.length, url_private_download: slack.fileUrl('book.csv', Buffer.from(csv)) }] } };
+    const csv =
+      'Customer ID,Customer name,Account manager,Last purchase date,Frequency,Cumulative spend\nC9,Bob Smith,Maria,2026-11-20,4,900\n';
+    const upload = {
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'EvUp',
+      event_time: 1,
+      event: {
+        type: 'message',
+        subtype: 'file_share',
+        channel_type: 'im',
+        channel: 'D0ADA',
+        user: 'UADA',
+        text: '',
+        ts: '5.000001',
+        files: [
+          { name: 'book.csv', size: csv.length, url_private_download: slack.fileUrl('book.csv', Buffer.from(csv)) },
+        ],
+      },
+    };
     expect((await postSigned(url, 'shh', JSON.stringify(upload), 'application/json')).status).toBe(200);
-    await until(() => slack!.callsTo('files.completeUploadExternal').length > 0 && slack!.callsTo('chat.postMessage').length > 1);
+    await until(
+      () => slack!.callsTo('files.completeUploadExternal').length > 0 && slack!.callsTo('chat.postMessage').length > 1,
+    );
     expect(slack.callsTo('upload').some((c) => String(c.body.text).includes('Bob Smith'))).toBe(true);
     await until(() => readdirSync(bot.tmp).length === 0);
     expect(readdirSync(bot.tmp)).toEqual([]);
@@ -121,7 +171,10 @@ describe('tierline bot stops within 5 s of SIGTERM/SIGINT while Slack is unreach
   }, 20_000);
 
   it('in Socket Mode, while the connection keeps failing (SIGINT)', async () => {
-    const bot = startBot(storeFile(false), { SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/`, SLACK_APP_TOKEN: 'xapp-test' });
+    const bot = startBot(storeFile(false), {
+      SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/`,
+      SLACK_APP_TOKEN: 'xapp-test',
+    });
     await bot.waitFor(/bot starting in Socket Mode/);
     // Connecting fails and is retried meanwhile.
     await new Promise((r) => setTimeout(r, 1_000));

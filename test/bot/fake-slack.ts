@@ -55,18 +55,26 @@ export async function startFakeSlack() {
     const failure = failures.get(method)?.shift();
     if (failure) {
       calls.push({ method: `${method}!${failure.status}`, body });
-      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end(JSON.stringify(failure.body));
+      res
+        .writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers })
+        .end(JSON.stringify(failure.body));
       return;
     }
     calls.push({ method, body });
-    const ok = (extra: Record<string, unknown> = {}) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
+    const ok = (extra: Record<string, unknown> = {}) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
     if (method === 'auth.test') return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tierline' });
     if (method === 'chat.postMessage') return ok({ ts: `${++ts}.000100`, channel: body.channel });
     if (method === 'apps.connections.open') return ok({ url: socketUrl });
     if (method === 'conversations.history') return ok({ messages: [] });
     if (method === 'files.getUploadURLExternal') return ok({ upload_url: `${base}/upload/F1`, file_id: 'F1' });
     if (method === 'files.completeUploadExternal') return ok({ files: [{ id: 'F1' }] });
-    if (method === 'users.lookupByEmail') return body.email === 'maria@example.com' ? ok({ user: { id: 'UMARIA' } }) : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'users_not_found' }));
+    if (method === 'users.lookupByEmail')
+      return body.email === 'maria@example.com'
+        ? ok({ user: { id: 'UMARIA' } })
+        : res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ ok: false, error: 'users_not_found' }));
     return ok();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -97,11 +105,21 @@ export function signRequest(secret: string, timestamp: number, body: string): st
 }
 
 /** POSTs a signed request to the bot, like Slack does; returns status and body. */
-export async function postSigned(url: string, secret: string, body: string, contentType: string, options: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; text: string }> {
+export async function postSigned(
+  url: string,
+  secret: string,
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; signature?: string } = {},
+): Promise<{ status: number; text: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': options.signature ?? signRequest(secret, timestamp, body) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? signRequest(secret, timestamp, body),
+    },
     body,
   });
   return { status: response.status, text: await response.text() };

@@ -7,7 +7,16 @@ import type { Duplex } from 'node:stream';
 function frame(text: string): Buffer {
   const payload = Buffer.from(text);
   const length = payload.length;
-  const head = length < 126 ? Buffer.from([0x81, length]) : length < 65536 ? Buffer.from([0x81, 126, length >> 8, length & 255]) : Buffer.concat([Buffer.from([0x81, 127]), Buffer.alloc(4), Buffer.from([(length >>> 24) & 255, (length >>> 16) & 255, (length >>> 8) & 255, length & 255])]);
+  const head =
+    length < 126
+      ? Buffer.from([0x81, length])
+      : length < 65536
+        ? Buffer.from([0x81, 126, length >> 8, length & 255])
+        : Buffer.concat([
+            Buffer.from([0x81, 127]),
+            Buffer.alloc(4),
+            Buffer.from([(length >>> 24) & 255, (length >>> 16) & 255, (length >>> 8) & 255, length & 255]),
+          ]);
   return Buffer.concat([head, payload]);
 }
 
@@ -52,8 +61,12 @@ export async function startFakeSocket() {
   const ready = new Promise<void>((resolve) => (connected = resolve));
   const server: Server = createServer((_, res) => res.writeHead(404).end());
   server.on('upgrade', (req, sock: Duplex) => {
-    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    sock.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+      .digest('base64');
+    sock.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     socket = sock;
     let pending = Buffer.alloc(0);
     sock.on('data', (chunk: Buffer) => {
@@ -66,7 +79,16 @@ export async function startFakeSocket() {
       }
     });
     sock.on('error', () => {});
-    sock.write(frame(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } })));
+    sock.write(
+      frame(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake', approximate_connection_time: 3600 },
+          connection_info: { app_id: 'A1' },
+        }),
+      ),
+    );
     connected();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -26,7 +26,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   addin: { parts: ['core'], packages: ['zod'], node: false },
   // The add-in's Node-side tooling (vite config, icon generator): its own project, tsconfig.tools.json.
   'addin-tools': { parts: [], packages: ['vite', 'office-addin-dev-certs', '@resvg/resvg-js'], node: true },
-  bot: { parts: ['core', 'io'], packages: ['zod', '@slack/bolt', '@slack/web-api', 'better-sqlite3', 'croner'], node: true },
+  bot: {
+    parts: ['core', 'io'],
+    packages: ['zod', '@slack/bolt', '@slack/web-api', 'better-sqlite3', 'croner'],
+    node: true,
+  },
   cli: { parts: 'any', packages: 'any', node: true },
   bench: { parts: 'any', packages: 'any', node: true },
 };
@@ -50,11 +54,20 @@ export function sourcesUnder(dir: string): string[] {
     const path = join(dir, name);
     // node_modules, and the short-lived probes the boundary and purity tests write (a parallel run must not see them).
     if (name === 'node_modules' || /^__.*probe.*__\.ts$/.test(name)) return [];
-    return statSync(path).isDirectory() ? sourcesUnder(path) : /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? sourcesUnder(path)
+      : /\.tsx?$/.test(name) && !name.endsWith('.d.ts')
+        ? [path]
+        : [];
   });
 }
 
-const resolutionOptions: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: false, noEmit: true };
+const resolutionOptions: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: false,
+  noEmit: true,
+};
 
 /** The package a bare specifier names: `@scope/name` or `name`. */
 function packageName(specifier: string): string {
@@ -83,17 +96,25 @@ export function checkFile(file: string): string[] {
     }
     if (resolved.isExternalLibraryImport || !specifier.startsWith('.')) {
       // Types-only packages resolve to @types/x (or @types/scope__x): the rule names the package itself.
-      const name = (resolved.packageId?.name ?? packageName(specifier)).replace(/^@types\/(?:(.+)__)?/, (_, scope?: string) => (scope ? `@${scope}/` : ''));
-      if (rule.packages !== 'any' && !rule.packages.includes(name)) problems.push(`${where}: ${from} may not import the package "${name}"`);
+      const name = (resolved.packageId?.name ?? packageName(specifier)).replace(
+        /^@types\/(?:(.+)__)?/,
+        (_, scope?: string) => (scope ? `@${scope}/` : ''),
+      );
+      if (rule.packages !== 'any' && !rule.packages.includes(name))
+        problems.push(`${where}: ${from} may not import the package "${name}"`);
       continue;
     }
     const target = resolved.resolvedFileName;
     const to = partOf(target);
     if (to === from || (from === 'addin-tools' && to === 'addin')) continue;
-    if (!PARTS.includes(to)) problems.push(`${where}: "${specifier}" reaches outside the parts (${relative(root, target)})`);
-    else if (rule.parts !== 'any' && !rule.parts.includes(to)) problems.push(`${where}: ${from} may not import ${to} ("${specifier}")`);
-    else if (to === 'core' && !CORE_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/'))) problems.push(`${where}: deep import of core ("${specifier}"); import from core/index.ts`);
-    else if (to === 'bot' && !BOT_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/'))) problems.push(`${where}: deep import of bot ("${specifier}"); import from bot/index.ts`);
+    if (!PARTS.includes(to))
+      problems.push(`${where}: "${specifier}" reaches outside the parts (${relative(root, target)})`);
+    else if (rule.parts !== 'any' && !rule.parts.includes(to))
+      problems.push(`${where}: ${from} may not import ${to} ("${specifier}")`);
+    else if (to === 'core' && !CORE_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/')))
+      problems.push(`${where}: deep import of core ("${specifier}"); import from core/index.ts`);
+    else if (to === 'bot' && !BOT_ENTRY_POINTS.includes(relative(root, target).split(sep).join('/')))
+      problems.push(`${where}: deep import of bot ("${specifier}"); import from bot/index.ts`);
   }
   return problems;
 }

@@ -12,7 +12,9 @@ describe('import boundaries (issue 14)', () => {
 
   it('each project references exactly the parts its rule allows it to use', () => {
     const referenced = (part: string) => {
-      const config = ts.readConfigFile(join(root, part, 'tsconfig.json'), ts.sys.readFile).config as { references?: { path: string }[] };
+      const config = ts.readConfigFile(join(root, part, 'tsconfig.json'), ts.sys.readFile).config as {
+        references?: { path: string }[];
+      };
       return (config.references ?? []).map((r) => r.path.replace(/^\.\.\//, '')).sort();
     };
     expect(referenced('core')).toEqual([]);
@@ -26,19 +28,31 @@ describe('import boundaries (issue 14)', () => {
     afterEach(() => rmSync(probe, { force: true }));
 
     it('accepts an allowed import (the positive control)', () => {
-      writeFileSync(probe, "import { z } from 'zod';\nimport { parseNumber } from './parse/parse-number.js';\nexport const p = [z, parseNumber];\n");
+      writeFileSync(
+        probe,
+        "import { z } from 'zod';\nimport { parseNumber } from './parse/parse-number.js';\nexport const p = [z, parseNumber];\n",
+      );
       expect(checkFile(probe)).toEqual([]);
     });
 
     it.each([
       ["import { App } from '@slack/bolt';\nexport const a = App;\n", 'core may not import the package "@slack/bolt"'],
       ["import ExcelJS from 'exceljs';\nexport const e = ExcelJS;\n", 'core may not import the package "exceljs"'],
-      ["import Database from 'better-sqlite3';\nexport const d = Database;\n", 'core may not import the package "better-sqlite3"'],
+      [
+        "import Database from 'better-sqlite3';\nexport const d = Database;\n",
+        'core may not import the package "better-sqlite3"',
+      ],
       ["import { Cron } from 'croner';\nexport const c = Cron;\n", 'core may not import the package "croner"'],
       ["export { readCsv } from '../io/read-csv.js';\n", 'core may not import io ("../io/read-csv.js")'],
       ["export const load = () => import('../bot/app.js');\n", 'core may not import bot ("../bot/app.js")'],
-      ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'core may not import the Node built-in "node:fs"'],
-      ["import { z } from 'no-such-package-tierline';\nexport const q = z;\n", '"no-such-package-tierline" does not resolve from core/'],
+      [
+        "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+        'core may not import the Node built-in "node:fs"',
+      ],
+      [
+        "import { z } from 'no-such-package-tierline';\nexport const q = z;\n",
+        '"no-such-package-tierline" does not resolve from core/',
+      ],
     ])('rejects %j', (source, reason) => {
       writeFileSync(probe, source);
       const where = relative(root, probe);
@@ -58,11 +72,31 @@ describe('import boundaries (issue 14)', () => {
   }
 
   it.each([
-    ['cli', "import { SqliteStore } from '../bot/store/sqlite-store.js';\nimport { importSnapshot } from '../bot/index.js';\nexport const s = [SqliteStore, importSnapshot];\n", 'deep import of bot ("../bot/store/sqlite-store.js"); import from bot/index.ts'],
-    ['bot', "import { createRng } from '../core/random/create-rng.js';\nimport { label } from '../core/index.js';\nexport const r = [createRng, label];\n", 'deep import of core ("../core/random/create-rng.js"); import from core/index.ts'],
-    ['io', "import { importSnapshot } from '../bot/index.js';\nexport const i = importSnapshot;\n", 'io may not import bot ("../bot/index.js")'],
-    ['addin', "import { readTable } from '../io/index.js';\nexport const t = readTable;\n", 'addin may not import io ("../io/index.js")'],
-    ['bot', "import { runSegment } from '../cli/commands/segment.js';\nexport const s = runSegment;\n", 'bot may not import cli ("../cli/commands/segment.js")'],
+    [
+      'cli',
+      "import { SqliteStore } from '../bot/store/sqlite-store.js';\nimport { importSnapshot } from '../bot/index.js';\nexport const s = [SqliteStore, importSnapshot];\n",
+      'deep import of bot ("../bot/store/sqlite-store.js"); import from bot/index.ts',
+    ],
+    [
+      'bot',
+      "import { createRng } from '../core/random/create-rng.js';\nimport { label } from '../core/index.js';\nexport const r = [createRng, label];\n",
+      'deep import of core ("../core/random/create-rng.js"); import from core/index.ts',
+    ],
+    [
+      'io',
+      "import { importSnapshot } from '../bot/index.js';\nexport const i = importSnapshot;\n",
+      'io may not import bot ("../bot/index.js")',
+    ],
+    [
+      'addin',
+      "import { readTable } from '../io/index.js';\nexport const t = readTable;\n",
+      'addin may not import io ("../io/index.js")',
+    ],
+    [
+      'bot',
+      "import { runSegment } from '../cli/commands/segment.js';\nexport const s = runSegment;\n",
+      'bot may not import cli ("../cli/commands/segment.js")',
+    ],
   ])('rejects a probe in %s: %j', (part, source, reason) => {
     const { where, problems } = checkProbe(part, source);
     expect(problems).toEqual([`${where}: ${reason}`]);

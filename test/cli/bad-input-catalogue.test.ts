@@ -7,7 +7,18 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,9 +46,33 @@ interface Case {
   readonly stack?: true;
 }
 
-const TX = ['Customer ID,Order date,Amount', 'C1,2024-01-05,100', 'C1,2024-03-01,50', 'C2,2024-02-10,80', 'C3,2024-03-15,20', 'C3,2024-03-20,-5', 'C4,2024-01-20,300', 'C5,2024-02-28,45'].join('\n') + '\n';
-const CUSTOMERS = ['客户编号,客户名称,最近购买时间,购买次数,累计消费', 'C001,*先生,2024-03-01,5,85000', 'C002,*女士,2024-02-01,2,12000', 'C003,*集团,2024-03-05,8,120000', 'C004,*经理,2024-01-10,1,500'].join('\n') + '\n';
-const INJECT = ['客户编号,客户名称,最近购买时间,购买次数,累计消费,备注', 'C001,"=HYPERLINK(""http://evil"",""x"")",2024-03-01,5,85000,+cmd|\' /C calc\'!A0', 'C002,@SUM(A1:A9),2024-02-01,2,12000,-2+3', 'C003,"\t=1+1",2024-03-05,8,120000,-5', 'C004,plain,2024-01-10,1,500,'].join('\n') + '\n';
+const TX =
+  [
+    'Customer ID,Order date,Amount',
+    'C1,2024-01-05,100',
+    'C1,2024-03-01,50',
+    'C2,2024-02-10,80',
+    'C3,2024-03-15,20',
+    'C3,2024-03-20,-5',
+    'C4,2024-01-20,300',
+    'C5,2024-02-28,45',
+  ].join('\n') + '\n';
+const CUSTOMERS =
+  [
+    '客户编号,客户名称,最近购买时间,购买次数,累计消费',
+    'C001,*先生,2024-03-01,5,85000',
+    'C002,*女士,2024-02-01,2,12000',
+    'C003,*集团,2024-03-05,8,120000',
+    'C004,*经理,2024-01-10,1,500',
+  ].join('\n') + '\n';
+const INJECT =
+  [
+    '客户编号,客户名称,最近购买时间,购买次数,累计消费,备注',
+    'C001,"=HYPERLINK(""http://evil"",""x"")",2024-03-01,5,85000,+cmd|\' /C calc\'!A0',
+    'C002,@SUM(A1:A9),2024-02-01,2,12000,-2+3',
+    'C003,"\t=1+1",2024-03-05,8,120000,-5',
+    'C004,plain,2024-01-10,1,500,',
+  ].join('\n') + '\n';
 
 async function writeFixtures(): Promise<void> {
   mkdirSync(fx);
@@ -76,14 +111,33 @@ async function writeFixtures(): Promise<void> {
   foreign.exec('CREATE TABLE t (x)');
   foreign.close();
   const book = new ExcelJS.Workbook();
-  book.addWorksheet('Orders').addRows([['Customer ID', 'Order date', 'Amount'], ['C1', '2024-01-05', 100], ['C2', '2024-02-05', 80]]);
-  book.addWorksheet('Customers').addRows([['客户编号', '最近购买时间', '购买次数', '累计消费'], ['C001', '2024-03-01', 5, 85000], ['C002', '2024-02-01', 2, 12000]]);
+  book.addWorksheet('Orders').addRows([
+    ['Customer ID', 'Order date', 'Amount'],
+    ['C1', '2024-01-05', 100],
+    ['C2', '2024-02-05', 80],
+  ]);
+  book.addWorksheet('Customers').addRows([
+    ['客户编号', '最近购买时间', '购买次数', '累计消费'],
+    ['C001', '2024-03-01', 5, 85000],
+    ['C002', '2024-02-01', 2, 12000],
+  ]);
   await book.xlsx.writeFile(join(fx, 'book.xlsx'));
 }
 
-function tierline(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ code: number | null; out: string; err: string }> {
+function tierline(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((done) => {
-    const clean = { ...process.env, TIERLINE_DEBUG: '', TIERLINE_DB: join(outDir, 'default-store.db'), SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', ...env };
+    const clean = {
+      ...process.env,
+      TIERLINE_DEBUG: '',
+      TIERLINE_DB: join(outDir, 'default-store.db'),
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      ...env,
+    };
     const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -96,11 +150,21 @@ function tierline(args: readonly string[], env: Readonly<Record<string, string>>
 let caseNo = 0;
 function resolver(): (token: string) => string {
   const n = ++caseNo;
-  return (token) => (token === '@@' ? fx : token.startsWith('@') ? join(fx, token.slice(1)) : token.startsWith('%') ? join(outDir, `${n}-${token.slice(1)}`) : token);
+  return (token) =>
+    token === '@@'
+      ? fx
+      : token.startsWith('@')
+        ? join(fx, token.slice(1))
+        : token.startsWith('%')
+          ? join(outDir, `${n}-${token.slice(1)}`)
+          : token;
 }
 
 async function readCsvRows(path: string): Promise<string[]> {
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  return readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 const DB = '@store.db';
@@ -128,7 +192,12 @@ const CASES: Case[] = [
   usage(/--window .*got "121"/, ['segment', '@tx.csv', '--window', '121']),
   usage(/--locale must be one of en, zh-CN; got "fr"/, ['segment', '@tx.csv', '--locale', 'fr']),
   usage(/--format must be one of table, csv, json; got "xml"/, ['segment', '@tx.csv', '--format', 'xml']),
-  usage(/--shape must be one of auto, customers, transactions; got "orders"/, ['segment', '@tx.csv', '--shape', 'orders']),
+  usage(/--shape must be one of auto, customers, transactions; got "orders"/, [
+    'segment',
+    '@tx.csv',
+    '--shape',
+    'orders',
+  ]),
   usage(/--frequency-by must be one of day, order; got "week"/, ['segment', '@tx.csv', '--frequency-by', 'week']),
   usage(/--refunds must be one of net, exclude; got "keep"/, ['segment', '@tx.csv', '--refunds', 'keep']),
   usage(/--date-order must be one of auto, dmy, mdy; got "ymd"/, ['segment', '@tx.csv', '--date-order', 'ymd']),
@@ -137,38 +206,114 @@ const CASES: Case[] = [
   usage(/Option "today" must be a date written YYYY-MM-DD/, ['segment', '@tx.csv', '--today', 'abc']),
   usage(/--map: "customerId" is not field=header/, ['segment', '@tx.csv', '--map', 'customerId']),
   usage(/--map/, ['segment', '@tx.csv', '--map', '=Customer ID']),
-  usage(/--map: unknown field "nonsenseField"\. Known fields: customerId/, ['segment', '@tx.csv', '--map', 'nonsenseField=Customer ID']),
+  usage(/--map: unknown field "nonsenseField"\. Known fields: customerId/, [
+    'segment',
+    '@tx.csv',
+    '--map',
+    'nonsenseField=Customer ID',
+  ]),
   usage(/--sheet picks a sheet of an \.xlsx workbook; tx\.csv is not one/, ['segment', '@tx.csv', '--sheet', '2']),
   usage(/--out .*report\.txt: name the output \.csv or \.xlsx/, ['segment', '@tx.csv', '--out', '%report.txt']),
-  usage(/--spot-check .*sample\.json: name the output \.csv or \.xlsx/, ['segment', '@tx.csv', '--spot-check', '%sample.json']),
+  usage(/--spot-check .*sample\.json: name the output \.csv or \.xlsx/, [
+    'segment',
+    '@tx.csv',
+    '--spot-check',
+    '%sample.json',
+  ]),
   usage(/Option '--out <value>' argument missing/, ['segment', '@tx.csv', '--out']),
-  usage(/--sheet must be a sheet name or a number from 1 \(the first sheet\); got "0"/, ['segment', '@book.xlsx', '--sheet', '0']),
+  usage(/--sheet must be a sheet name or a number from 1 \(the first sheet\); got "0"/, [
+    'segment',
+    '@book.xlsx',
+    '--sheet',
+    '0',
+  ]),
   usage(/--sheet must be .*got "00"/, ['segment', '@book.xlsx', '--sheet', '00']),
-  usage(/--sheet must be a sheet name or a number from 1; got an empty name/, ['segment', '@book.xlsx', '--sheet', ' ']),
-  data(/book\.xlsx has no sheet number 99; its sheets are "Orders", "Customers"/, ['segment', '@book.xlsx', '--sheet', '99']),
-  data(/book\.xlsx has no sheet "abc"; its sheets are "Orders", "Customers"/, ['segment', '@book.xlsx', '--sheet', 'abc']),
+  usage(/--sheet must be a sheet name or a number from 1; got an empty name/, [
+    'segment',
+    '@book.xlsx',
+    '--sheet',
+    ' ',
+  ]),
+  data(/book\.xlsx has no sheet number 99; its sheets are "Orders", "Customers"/, [
+    'segment',
+    '@book.xlsx',
+    '--sheet',
+    '99',
+  ]),
+  data(/book\.xlsx has no sheet "abc"; its sheets are "Orders", "Customers"/, [
+    'segment',
+    '@book.xlsx',
+    '--sheet',
+    'abc',
+  ]),
   // segment: paths
   usage(/in\/missing\.csv: file not found; check the name and the folder/, ['segment', '@missing.csv']),
   usage(/in\/folder\.csv is a folder, not a file/, ['segment', '@folder.csv']),
   usage(/tierline-catalogue-\w+\/in is a folder, not a file/, ['segment', '@@']),
   usage(/in\/dangling\.csv: file not found/, ['segment', '@dangling.csv']),
-  usage(/in\/no-such-folder\/tx\.csv: the folder .*no-such-folder does not exist/, ['segment', '@no-such-folder/tx.csv']),
+  usage(/in\/no-such-folder\/tx\.csv: the folder .*no-such-folder does not exist/, [
+    'segment',
+    '@no-such-folder/tx.csv',
+  ]),
   usage(/in\/tx\.csv\/x\.csv: part of the path is a file, not a folder/, ['segment', '@tx.csv/x.csv']),
-  usage(/--out .*in\/tx\.csv is the input .*in\/tx\.csv: writing it would destroy the source/, ['segment', '@tx.csv', '--out', '@tx.csv']),
+  usage(/--out .*in\/tx\.csv is the input .*in\/tx\.csv: writing it would destroy the source/, [
+    'segment',
+    '@tx.csv',
+    '--out',
+    '@tx.csv',
+  ]),
   usage(/--out .*link\.csv is the same file as the input .*tx\.csv/, ['segment', '@tx.csv', '--out', '@link.csv']),
   usage(/--out .*hard\.csv is the same file as the input .*tx\.csv/, ['segment', '@tx.csv', '--out', '@hard.csv']),
   usage(/--out .*tx\.csv is the same file as the input .*link\.csv/, ['segment', '@link.csv', '--out', '@tx.csv']),
-  usage(/--out .*book\.xlsx is the input .*book\.xlsx/, ['segment', '@book.xlsx', '--sheet', '2', '--out', '@book.xlsx']),
+  usage(/--out .*book\.xlsx is the input .*book\.xlsx/, [
+    'segment',
+    '@book.xlsx',
+    '--sheet',
+    '2',
+    '--out',
+    '@book.xlsx',
+  ]),
   usage(/--issues .*tx\.csv is the input/, ['segment', '@tx.csv', '--issues', '@tx.csv']),
   usage(/--spot-check .*tx\.csv is the input/, ['segment', '@tx.csv', '--spot-check', '@tx.csv']),
-  usage(/--issues .*customers\.csv is the input --customers .*customers\.csv/, ['segment', '@tx.csv', '--customers', '@customers.csv', '--issues', '@customers.csv']),
-  usage(/--out .*bad\.json is the input --config/, ['segment', '@tx.csv', '--config', '@bad.json', '--out', '@bad.json']),
-  usage(/--issues .*same\.csv is the same file as --out .*same\.csv; give each output its own name/, ['segment', '@tx.csv', '--out', '%same.csv', '--issues', '%same.csv']),
-  usage(/no-folder\/x\.csv: the folder .*no-folder does not exist; create it/, ['segment', '@tx.csv', '--out', `${'%'}no-folder/x.csv`]),
+  usage(/--issues .*customers\.csv is the input --customers .*customers\.csv/, [
+    'segment',
+    '@tx.csv',
+    '--customers',
+    '@customers.csv',
+    '--issues',
+    '@customers.csv',
+  ]),
+  usage(/--out .*bad\.json is the input --config/, [
+    'segment',
+    '@tx.csv',
+    '--config',
+    '@bad.json',
+    '--out',
+    '@bad.json',
+  ]),
+  usage(/--issues .*same\.csv is the same file as --out .*same\.csv; give each output its own name/, [
+    'segment',
+    '@tx.csv',
+    '--out',
+    '%same.csv',
+    '--issues',
+    '%same.csv',
+  ]),
+  usage(/no-folder\/x\.csv: the folder .*no-folder does not exist; create it/, [
+    'segment',
+    '@tx.csv',
+    '--out',
+    `${'%'}no-folder/x.csv`,
+  ]),
   usage(/in\/folder\.csv is a folder, not a file/, ['segment', '@tx.csv', '--out', '@folder.csv']),
   usage(/in\/folder\.csv is a folder, not a file/, ['segment', '@tx.csv', '--issues', '@folder.csv']),
   usage(/--issues .*issues\.txt: name the output \.csv or \.xlsx/, ['segment', '@tx.csv', '--issues', '%issues.txt']),
-  usage(/--config must be a \.json, \.yaml or \.yml file; got ".*rules\.toml"/, ['segment', '@tx.csv', '--config', '@rules.toml']),
+  usage(/--config must be a \.json, \.yaml or \.yml file; got ".*rules\.toml"/, [
+    'segment',
+    '@tx.csv',
+    '--config',
+    '@rules.toml',
+  ]),
   usage(/in\/nope\.json: file not found/, ['segment', '@tx.csv', '--config', '@nope.json']),
   usage(/in\/folder\.csv/, ['segment', '@tx.csv', '--config', '@folder.csv']),
   usage(/JSON|json/, ['segment', '@tx.csv', '--config', '@bad.json']),
@@ -176,7 +321,12 @@ const CASES: Case[] = [
   usage(/nonsense/, ['segment', '@tx.csv', '--config', '@unknown-key.json']),
   usage(/in\/missing\.csv: file not found/, ['segment', '@tx.csv', '--customers', '@missing.csv']),
   usage(/in\/folder\.csv is a folder/, ['segment', '@tx.csv', '--customers', '@folder.csv']),
-  usage(/--customers joins a customer table to a transaction file; this file is already one row per customer/, ['segment', '@customers.csv', '--customers', '@customers.csv']),
+  usage(/--customers joins a customer table to a transaction file; this file is already one row per customer/, [
+    'segment',
+    '@customers.csv',
+    '--customers',
+    '@customers.csv',
+  ]),
   // segment: bad files and data
   data(/empty\.csv is empty/, ['segment', '@empty.csv']),
   data(/header but no data rows/, ['segment', '@header.csv']),
@@ -185,7 +335,12 @@ const CASES: Case[] = [
   data(/random\.bin looks like a binary file, not a table/, ['segment', '@random.bin']),
   data(/pdf|PDF/, ['segment', '@report.pdf']),
   data(/xls/i, ['segment', '@old.xls']),
-  { name: 'a csv named .xlsx is read by its content, not refused or mangled', args: ['segment', '@fake.xlsx'], code: 0, out: /fake\.xlsx: transactions, 1 customers/ },
+  {
+    name: 'a csv named .xlsx is read by its content, not refused or mangled',
+    args: ['segment', '@fake.xlsx'],
+    code: 0,
+    out: /fake\.xlsx: transactions, 1 customers/,
+  },
   data(/zip\.xlsx/, ['segment', '@zip.xlsx']),
   data(/missing customer ID/, ['segment', '@utf16-garbled.csv']),
   data(/Column "Order date": none of the 2 rows has a valid date \(row 2: "notadate"\)/, ['segment', '@bad-dates.csv']),
@@ -195,8 +350,18 @@ const CASES: Case[] = [
   data(/2999-01-01|future/, ['segment', '@future.csv']),
   data(/missing customer ID|notes\.txt/, ['segment', '@notes.txt']),
   data(/Column "Order date".*valid date/, ['segment', '@bad-dates.csv', '--out', '%never.csv']),
-  data(/customers\.csv: none of the 4 customers could be scored \(no usable recency, frequency or spend\), e\.g\. .*; check the column mapping/, ['segment', '@customers.csv', '--as-of', '2020-01-01']),
-  data(/none of the 4 customers could be scored/, ['report', '@customers.csv', '--as-of', '2020-01-01', '--out', '%unscored.html']),
+  data(
+    /customers\.csv: none of the 4 customers could be scored \(no usable recency, frequency or spend\), e\.g\. .*; check the column mapping/,
+    ['segment', '@customers.csv', '--as-of', '2020-01-01'],
+  ),
+  data(/none of the 4 customers could be scored/, [
+    'report',
+    '@customers.csv',
+    '--as-of',
+    '2020-01-01',
+    '--out',
+    '%unscored.html',
+  ]),
   // segment: output that is written: nothing dropped, formulas escaped
   {
     name: 'segment inject.csv --out x.csv: formula text escaped, all 4 customers kept',
@@ -206,7 +371,9 @@ const CASES: Case[] = [
     check: async (path) => {
       const rows = await readCsvRows(path('%inject.csv'));
       expect(rows).toHaveLength(5);
-      expect(rows[1]).toMatch(/^C001,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",2024-03-01,5,85000,'\+cmd\|' \/C calc'!A0,/);
+      expect(rows[1]).toMatch(
+        /^C001,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",2024-03-01,5,85000,'\+cmd\|' \/C calc'!A0,/,
+      );
       expect(rows[2]).toMatch(/^C002,'@SUM\(A1:A9\),2024-02-01,2,12000,'-2\+3,/);
       expect(rows[3]).toMatch(/^C003,'\t=1\+1,2024-03-05,8,120000,-5,/);
       expect(readdirSync(outDir).some((f) => f.endsWith('.tmp'))).toBe(false);
@@ -254,30 +421,95 @@ const CASES: Case[] = [
   // report
   usage(/report: missing <file>\. \(see tierline report --help\)/, ['report']),
   usage(/report: --out <file\.html> is required/, ['report', '@tx.csv']),
-  usage(/--max-points must be a whole number ≥ 1; got "0"/, ['report', '@tx.csv', '--out', '%r.html', '--max-points', '0']),
+  usage(/--max-points must be a whole number ≥ 1; got "0"/, [
+    'report',
+    '@tx.csv',
+    '--out',
+    '%r.html',
+    '--max-points',
+    '0',
+  ]),
   usage(/--max-points .*got "many"/, ['report', '@tx.csv', '--out', '%r.html', '--max-points', 'many']),
   usage(/--out .*tx\.csv is the input/, ['report', '@tx.csv', '--out', '@tx.csv']),
-  usage(/--xlsx .*book\.xlsx is the input --previous/, ['report', '@tx.csv', '--out', '%r.html', '--previous', '@book.xlsx', '--xlsx', '@book.xlsx']),
+  usage(/--xlsx .*book\.xlsx is the input --previous/, [
+    'report',
+    '@tx.csv',
+    '--out',
+    '%r.html',
+    '--previous',
+    '@book.xlsx',
+    '--xlsx',
+    '@book.xlsx',
+  ]),
   usage(/--xlsx .*same is the same file as --out/, ['report', '@tx.csv', '--out', '%same', '--xlsx', '%same']),
   usage(/in\/missing\.csv: file not found/, ['report', '@missing.csv', '--out', '%r.html']),
   usage(/no-folder does not exist/, ['report', '@tx.csv', '--out', '%no-folder/r.html']),
   usage(/in\/missing\.csv: file not found/, ['report', '@tx.csv', '--out', '%r.html', '--previous', '@missing.csv']),
-  usage(/--previous-as-of 2099-01-01 must be before the analysis date/, ['report', '@tx.csv', '--out', '%r.html', '--previous-as-of', '2099-01-01']),
+  usage(/--previous-as-of 2099-01-01 must be before the analysis date/, [
+    'report',
+    '@tx.csv',
+    '--out',
+    '%r.html',
+    '--previous-as-of',
+    '2099-01-01',
+  ]),
   data(/empty\.csv is empty/, ['report', '@empty.csv', '--out', '%r.html']),
   // model
   { name: 'model (no action)', args: ['model'], code: 1, out: /Usage: tierline model fit/ },
   usage(/model: unknown action "predict"; use fit or evaluate/, ['model', 'predict', '@tx.csv']),
   usage(/model fit: one transaction file expected/, ['model', 'fit']),
   usage(/model fit: --calibration-end is required/, ['model', 'fit', '@tx.csv']),
-  usage(/--calibration-end must be a date written YYYY-MM-DD; got "2024-13-01"/, ['model', 'fit', '@tx.csv', '--calibration-end', '2024-13-01']),
-  usage(/model evaluate: --holdout-end is required/, ['model', 'evaluate', '@tx.csv', '--calibration-end', '2024-02-01']),
-  usage(/--holdout-end must be after --calibration-end/, ['model', 'evaluate', '@tx.csv', '--calibration-end', '2024-02-01', '--holdout-end', '2024-01-01']),
-  usage(/--unit must be days or weeks; got "months"/, ['model', 'fit', '@tx.csv', '--calibration-end', '2024-02-01', '--unit', 'months']),
-  usage(/--format must be table or json; got "csv"/, ['model', 'fit', '@tx.csv', '--calibration-end', '2024-02-01', '--format', 'csv']),
+  usage(/--calibration-end must be a date written YYYY-MM-DD; got "2024-13-01"/, [
+    'model',
+    'fit',
+    '@tx.csv',
+    '--calibration-end',
+    '2024-13-01',
+  ]),
+  usage(/model evaluate: --holdout-end is required/, [
+    'model',
+    'evaluate',
+    '@tx.csv',
+    '--calibration-end',
+    '2024-02-01',
+  ]),
+  usage(/--holdout-end must be after --calibration-end/, [
+    'model',
+    'evaluate',
+    '@tx.csv',
+    '--calibration-end',
+    '2024-02-01',
+    '--holdout-end',
+    '2024-01-01',
+  ]),
+  usage(/--unit must be days or weeks; got "months"/, [
+    'model',
+    'fit',
+    '@tx.csv',
+    '--calibration-end',
+    '2024-02-01',
+    '--unit',
+    'months',
+  ]),
+  usage(/--format must be table or json; got "csv"/, [
+    'model',
+    'fit',
+    '@tx.csv',
+    '--calibration-end',
+    '2024-02-01',
+    '--format',
+    'csv',
+  ]),
   usage(/in\/missing\.csv: file not found/, ['model', 'fit', '@missing.csv', '--calibration-end', '2024-02-01']),
   usage(/in\/folder\.csv is a folder/, ['model', 'fit', '@folder.csv', '--calibration-end', '2024-02-01']),
   data(/empty\.csv is empty/, ['model', 'fit', '@empty.csv', '--calibration-end', '2024-02-01']),
-  data(/One customer cannot identify a population model/, ['model', 'fit', '@one-customer.csv', '--calibration-end', '2024-01-15']),
+  data(/One customer cannot identify a population model/, [
+    'model',
+    'fit',
+    '@one-customer.csv',
+    '--calibration-end',
+    '2024-01-15',
+  ]),
   // dimensions
   usage(/dimensions: missing <file>\. \(see tierline dimensions --help\)/, ['dimensions']),
   usage(/--goal must be one of .*; got "happiness"/, ['dimensions', '@tx.csv', '--goal', 'happiness']),
@@ -287,23 +519,62 @@ const CASES: Case[] = [
   // import
   usage(/import: missing <file>\. \(see tierline import --help\)/, ['import']),
   usage(/--db .*in\/folder\.csv is a folder, not a store file/, ['import', '@tx.csv', '--db', '@folder.csv']),
-  usage(/--db .*out\/.*nowhere\/s\.db: the folder .* does not exist; create it/, ['import', '@tx.csv', '--db', '%nowhere/s.db']),
-  usage(/--db .*not-a-db\.db is not a Tierline store \(not an SQLite database\)/, ['import', '@tx.csv', '--db', '@not-a-db.db']),
-  usage(/--db .*foreign\.db is an SQLite database but not a Tierline store/, ['import', '@tx.csv', '--db', '@foreign.db']),
+  usage(/--db .*out\/.*nowhere\/s\.db: the folder .* does not exist; create it/, [
+    'import',
+    '@tx.csv',
+    '--db',
+    '%nowhere/s.db',
+  ]),
+  usage(/--db .*not-a-db\.db is not a Tierline store \(not an SQLite database\)/, [
+    'import',
+    '@tx.csv',
+    '--db',
+    '@not-a-db.db',
+  ]),
+  usage(/--db .*foreign\.db is an SQLite database but not a Tierline store/, [
+    'import',
+    '@tx.csv',
+    '--db',
+    '@foreign.db',
+  ]),
   usage(/--db .*tx\.csv is the input .*tx\.csv/, ['import', '@tx.csv', '--db', '@tx.csv']),
   usage(/in\/missing\.csv: file not found/, ['import', '@missing.csv', '--db', '%s.db']),
   usage(/--sheet must be .*got "0".*tierline import --help/, ['import', '@book.xlsx', '--sheet', '0', '--db', '%s.db']),
   data(/empty\.csv is empty/, ['import', '@empty.csv', '--db', '%s.db']),
   // users
   { name: 'users (no action)', args: ['users'], code: 1, out: /Usage: tierline users map/ },
-  usage(/no store at .*out\/\d+-none\.db: run tierline import <file> --db .* first/, ['users', 'list', '--db', '%none.db']),
+  usage(/no store at .*out\/\d+-none\.db: run tierline import <file> --db .* first/, [
+    'users',
+    'list',
+    '--db',
+    '%none.db',
+  ]),
   usage(/not-a-db\.db is not a Tierline store/, ['users', 'list', '--db', '@not-a-db.db']),
   usage(/users: unknown action "delete"; use map, sync, list or role/, ['users', 'delete', '--db', DB]),
-  usage(/users role: expected a Slack user id \(U…\) and manager, admin or none/, ['users', 'role', 'nobody', 'king', '--db', DB]),
+  usage(/users role: expected a Slack user id \(U…\) and manager, admin or none/, [
+    'users',
+    'role',
+    'nobody',
+    'king',
+    '--db',
+    DB,
+  ]),
   usage(/users map: expected "Owner name=U0123"/, ['users', 'map', '--db', DB]),
   usage(/users map: "Alice" is not "Owner name=U0123"/, ['users', 'map', 'Alice', '--db', DB]),
-  usage(/users map: "lowercase" is neither a Slack user id \(U…\) nor an email/, ['users', 'map', 'Alice=lowercase', '--db', DB]),
-  usage(/users: matching by email calls Slack; set SLACK_BOT_TOKEN/, ['users', 'map', 'Alice=alice@example.com', '--db', DB]),
+  usage(/users map: "lowercase" is neither a Slack user id \(U…\) nor an email/, [
+    'users',
+    'map',
+    'Alice=lowercase',
+    '--db',
+    DB,
+  ]),
+  usage(/users: matching by email calls Slack; set SLACK_BOT_TOKEN/, [
+    'users',
+    'map',
+    'Alice=alice@example.com',
+    '--db',
+    DB,
+  ]),
   // ask
   usage(/ask: missing the question\. \(see tierline ask --help\)/, ['ask']),
   usage(/ask: say who is asking: --as <owner> or --manager/, ['ask', 'who is at churn risk']),
@@ -313,7 +584,13 @@ const CASES: Case[] = [
   usage(/no store at .*default-store\.db/, ['ask', 'hi', '--manager']),
   usage(/--db .*in is a folder, not a store file/, ['ask', 'hi', '--manager', '--db', '@@']),
   usage(/not-a-db\.db is not a Tierline store/, ['ask', 'hi', '--manager', '--db', '@not-a-db.db']),
-  usage(/foreign\.db is an SQLite database but not a Tierline store/, ['ask', 'hi', '--manager', '--db', '@foreign.db']),
+  usage(/foreign\.db is an SQLite database but not a Tierline store/, [
+    'ask',
+    'hi',
+    '--manager',
+    '--db',
+    '@foreign.db',
+  ]),
   usage(/no store at .*nowhere\/x\.db/, ['ask', 'hi', '--manager', '--db', '%nowhere/x.db']),
   usage(/no customers are owned by "Nobody" in the snapshot/, ['ask', 'my summary', '--as', 'Nobody', '--db', DB]),
   // digest
@@ -326,11 +603,36 @@ const CASES: Case[] = [
   // bot (no Slack needed: all refused before start)
   usage(/unexpected argument "now"\. \(see tierline bot --help\)/, ['bot', 'now']),
   usage(/bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/, ['bot']),
-  { name: 'bot --port abc', args: ['bot', '--port', 'abc'], code: 1, err: /--port must be a port number; got "abc"/, env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' } },
-  { name: 'bot --import-schedule nonsense', args: ['bot', '--import-file', '@tx.csv', '--import-schedule', 'whenever'], code: 1, err: /--import-schedule/, env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' } },
+  {
+    name: 'bot --port abc',
+    args: ['bot', '--port', 'abc'],
+    code: 1,
+    err: /--port must be a port number; got "abc"/,
+    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' },
+  },
+  {
+    name: 'bot --import-schedule nonsense',
+    args: ['bot', '--import-file', '@tx.csv', '--import-schedule', 'whenever'],
+    code: 1,
+    err: /--import-schedule/,
+    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' },
+  },
   // --debug is global: the same first line, then the stack
-  { name: 'segment book.xlsx --sheet 0 --debug', args: ['segment', '@book.xlsx', '--sheet', '0', '--debug'], code: 1, err: /^tierline: --sheet must be .*got "0".*\nUsageError: .*\n\s+at sheetOption/, stack: true },
-  { name: 'TIERLINE_DEBUG=1 tierline ask', args: ['ask'], code: 1, err: /^tierline: ask: missing the question.*\nUsageError: [^\n]*\n\s+at .*runAsk/, env: { TIERLINE_DEBUG: '1' }, stack: true },
+  {
+    name: 'segment book.xlsx --sheet 0 --debug',
+    args: ['segment', '@book.xlsx', '--sheet', '0', '--debug'],
+    code: 1,
+    err: /^tierline: --sheet must be .*got "0".*\nUsageError: .*\n\s+at sheetOption/,
+    stack: true,
+  },
+  {
+    name: 'TIERLINE_DEBUG=1 tierline ask',
+    args: ['ask'],
+    code: 1,
+    err: /^tierline: ask: missing the question.*\nUsageError: [^\n]*\n\s+at .*runAsk/,
+    env: { TIERLINE_DEBUG: '1' },
+    stack: true,
+  },
 ];
 
 /** Every fixture file's sha256 (folders and dangling links skipped). */
@@ -391,7 +693,14 @@ describe('bad-input catalogue (real binary)', () => {
       expect(r.err).not.toMatch(/^\s+at /m);
       expect(r.err).not.toMatch(/^\w*Error: /m);
       // Failures are one line per problem, each starting "tierline:".
-      if (c.code !== 0) expect(r.err.split('\n').filter(Boolean).every((line) => line.startsWith('tierline: ')), shown).toBe(true);
+      if (c.code !== 0)
+        expect(
+          r.err
+            .split('\n')
+            .filter(Boolean)
+            .every((line) => line.startsWith('tierline: ')),
+          shown,
+        ).toBe(true);
       if (c.code !== 0) expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       await c.check?.(r.path, r.out);
     });

@@ -3,7 +3,16 @@
 import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +31,11 @@ interface Run {
 }
 
 function tierline(args: readonly string[]): { done: Promise<Run>; pid: number; kill: () => void } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, TIERLINE_DEBUG: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: root,
+    env: { ...process.env, TIERLINE_DEBUG: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const done = new Promise<Run>((done) => child.on('close', (code, signal) => done({ code, signal, err })));
@@ -35,7 +48,10 @@ beforeAll(() => {
   if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('Build first: npx tsc -b');
   // A customer table: --out re-reads it and writes one row per input row, so the write lasts long enough to kill.
   const lines = ['客户编号,客户名称,最近购买时间,购买次数,累计消费'];
-  for (let i = 0; i < BIG_ROWS; i++) lines.push(`C${i},name ${i},2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')},${1 + (i % 13)},${100 + (i % 997)}`);
+  for (let i = 0; i < BIG_ROWS; i++)
+    lines.push(
+      `C${i},name ${i},2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')},${1 + (i % 13)},${100 + (i % 997)}`,
+    );
   big = join(dir, 'big.csv');
   writeFileSync(big, lines.join('\n') + '\n');
 });
@@ -70,7 +86,11 @@ describe('fault suite (real binary)', () => {
       expect(result.signal).toBe('SIGKILL');
       // The previous file byte for byte; the half-written temp file is all kill -9 can leave.
       expect(sha(target)).toBe(before);
-      expect(readdirSync(folder).filter((f) => f !== name).every((f) => TEMP_FILE_PATTERN.test(f))).toBe(true);
+      expect(
+        readdirSync(folder)
+          .filter((f) => f !== name)
+          .every((f) => TEMP_FILE_PATTERN.test(f)),
+      ).toBe(true);
       expect(sha(big)).toBe(input);
     }, 120_000);
   }
@@ -88,7 +108,10 @@ describe('fault suite (real binary)', () => {
   it('two tierline import processes on one store both finish, and the store is intact', async () => {
     const db = join(dir, 'store.db');
     const sample = join(root, 'sample/transactions.csv');
-    const runs = await Promise.all([tierline(['import', sample, '--db', db]).done, tierline(['import', sample, '--db', db, '--as-of', '2026-10-25']).done]);
+    const runs = await Promise.all([
+      tierline(['import', sample, '--db', db]).done,
+      tierline(['import', sample, '--db', db, '--as-of', '2026-10-25']).done,
+    ]);
     for (const r of runs) {
       expect(r.err).not.toMatch(STACK);
       expect(r.code).toBe(0);
@@ -120,23 +143,33 @@ describe('fault suite (real binary)', () => {
     if (full) execFileSync('umount', [full], { stdio: 'ignore' });
   });
 
-  it.skipIf(!full)(`a write to a full filesystem (64k tmpfs${full ? '' : ': SKIPPED, needs root and mount'}) is one ENOSPC line naming the path, exit 2, nothing half-written`, async () => {
-    const folder = full!;
-    const previous = join(folder, 'segmented.csv');
-    writeFileSync(previous, 'previous\n');
-    const input = join(root, 'sample/transactions.csv');
-    const inputSha = sha(input);
-    for (const [flag, out] of [['--out', previous], ['--out', join(folder, 'new.xlsx')], ['--issues', join(folder, 'issues.csv')]] as const) {
-      const r = await tierline(['segment', input, '--customers', join(root, 'sample/customers.csv'), flag, out]).done;
-      expect(r.code, r.err).toBe(2);
-      expect(r.err).toBe(`tierline: cannot write ${out}: no space left on the device (disk full or quota reached); free some space or write elsewhere. The previous file, if any, is unchanged.\n`);
-      expect(readFileSync(previous, 'utf8')).toBe('previous\n');
+  it.skipIf(!full)(
+    `a write to a full filesystem (64k tmpfs${full ? '' : ': SKIPPED, needs root and mount'}) is one ENOSPC line naming the path, exit 2, nothing half-written`,
+    async () => {
+      const folder = full!;
+      const previous = join(folder, 'segmented.csv');
+      writeFileSync(previous, 'previous\n');
+      const input = join(root, 'sample/transactions.csv');
+      const inputSha = sha(input);
+      for (const [flag, out] of [
+        ['--out', previous],
+        ['--out', join(folder, 'new.xlsx')],
+        ['--issues', join(folder, 'issues.csv')],
+      ] as const) {
+        const r = await tierline(['segment', input, '--customers', join(root, 'sample/customers.csv'), flag, out]).done;
+        expect(r.code, r.err).toBe(2);
+        expect(r.err).toBe(
+          `tierline: cannot write ${out}: no space left on the device (disk full or quota reached); free some space or write elsewhere. The previous file, if any, is unchanged.\n`,
+        );
+        expect(readFileSync(previous, 'utf8')).toBe('previous\n');
+        expect(readdirSync(folder)).toEqual(['segmented.csv']);
+      }
+      const report = await tierline(['report', input, '--out', join(folder, 'report.html')]).done;
+      expect(report.code).toBe(2);
+      expect(report.err).toMatch(/^tierline: cannot write .*report\.html: no space left on the device.*\n$/);
       expect(readdirSync(folder)).toEqual(['segmented.csv']);
-    }
-    const report = await tierline(['report', input, '--out', join(folder, 'report.html')]).done;
-    expect(report.code).toBe(2);
-    expect(report.err).toMatch(/^tierline: cannot write .*report\.html: no space left on the device.*\n$/);
-    expect(readdirSync(folder)).toEqual(['segmented.csv']);
-    expect(sha(input)).toBe(inputSha);
-  }, 120_000);
+      expect(sha(input)).toBe(inputSha);
+    },
+    120_000,
+  );
 });

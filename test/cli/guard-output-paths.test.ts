@@ -15,11 +15,18 @@ mkdirSync(join(dir, 'sub'));
 symlinkSync(dir, join(dir, 'alias'));
 
 const file = { path: input, flag: '<file>' };
-const refuse = (out: string, flag = '--out') => () => assertOutputsAreNotInputs([file], [{ path: out, flag }]);
+const refuse =
+  (out: string, flag = '--out') =>
+  () =>
+    assertOutputsAreNotInputs([file], [{ path: out, flag }]);
 
 describe('assertOutputsAreNotInputs', () => {
   it('refuses the same path, however it is written, naming both', () => {
-    expect(refuse(input)).toThrow(new UsageError(`--out ${input} is the input ${input}: writing it would destroy the source; choose another output name.`));
+    expect(refuse(input)).toThrow(
+      new UsageError(
+        `--out ${input} is the input ${input}: writing it would destroy the source; choose another output name.`,
+      ),
+    );
     expect(refuse(relative(process.cwd(), input))).toThrow(UsageError);
     expect(refuse(`${dir}/sub/../in.csv`, '--issues')).toThrow(/^--issues .* is the same file as the input .*in\.csv/);
   });
@@ -27,19 +34,49 @@ describe('assertOutputsAreNotInputs', () => {
   it('refuses a symlink, a hard link and a path through a symlinked folder', () => {
     expect(refuse(join(dir, 'link.csv'))).toThrow(/link\.csv is the same file as the input/);
     expect(refuse(join(dir, 'hard.csv'))).toThrow(/hard\.csv is the same file as the input/);
-    expect(refuse(join(dir, 'alias', 'in.csv'), '--spot-check')).toThrow(/--spot-check .*alias\/in\.csv is the same file as the input/);
+    expect(refuse(join(dir, 'alias', 'in.csv'), '--spot-check')).toThrow(
+      /--spot-check .*alias\/in\.csv is the same file as the input/,
+    );
   });
 
   it('checks --customers and --config inputs too, and two outputs on one file', () => {
     writeFileSync(join(dir, 'customers.csv'), 'id\n');
     writeFileSync(join(dir, 'rules.yaml'), 'a: 1\n');
-    const inputs = [file, { path: join(dir, 'customers.csv'), flag: '--customers' }, { path: join(dir, 'rules.yaml'), flag: '--config' }];
-    expect(() => assertOutputsAreNotInputs(inputs, [{ path: join(dir, 'x.csv'), flag: '--out' }, { path: join(dir, 'customers.csv'), flag: '--issues' }])).toThrow(/--issues .*customers\.csv is the input --customers/);
-    expect(() => assertOutputsAreNotInputs(inputs, [{ path: join(dir, 'rules.yaml'), flag: '--out' }])).toThrow(/--out .*rules\.yaml is the input --config/);
-    expect(() => assertOutputsAreNotInputs([file], [{ path: join(dir, 'x.csv'), flag: '--out' }, { path: join(dir, 'x.csv'), flag: '--issues' }])).toThrow(/--issues .*x\.csv is the same file as --out .*x\.csv; give each output its own name/);
+    const inputs = [
+      file,
+      { path: join(dir, 'customers.csv'), flag: '--customers' },
+      { path: join(dir, 'rules.yaml'), flag: '--config' },
+    ];
+    expect(() =>
+      assertOutputsAreNotInputs(inputs, [
+        { path: join(dir, 'x.csv'), flag: '--out' },
+        { path: join(dir, 'customers.csv'), flag: '--issues' },
+      ]),
+    ).toThrow(/--issues .*customers\.csv is the input --customers/);
+    expect(() => assertOutputsAreNotInputs(inputs, [{ path: join(dir, 'rules.yaml'), flag: '--out' }])).toThrow(
+      /--out .*rules\.yaml is the input --config/,
+    );
+    expect(() =>
+      assertOutputsAreNotInputs(
+        [file],
+        [
+          { path: join(dir, 'x.csv'), flag: '--out' },
+          { path: join(dir, 'x.csv'), flag: '--issues' },
+        ],
+      ),
+    ).toThrow(/--issues .*x\.csv is the same file as --out .*x\.csv; give each output its own name/);
   });
 
   it('lets distinct files and missing outputs through, and skips flags not given', () => {
-    expect(() => assertOutputsAreNotInputs([file, undefined], [{ path: join(dir, 'new.csv'), flag: '--out' }, undefined, { path: join(dir, 'missing', 'x.csv'), flag: '--issues' }])).not.toThrow();
+    expect(() =>
+      assertOutputsAreNotInputs(
+        [file, undefined],
+        [
+          { path: join(dir, 'new.csv'), flag: '--out' },
+          undefined,
+          { path: join(dir, 'missing', 'x.csv'), flag: '--issues' },
+        ],
+      ),
+    ).not.toThrow();
   });
 });

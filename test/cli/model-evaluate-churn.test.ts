@@ -11,14 +11,36 @@ const cdnow = join(dir, 'cdnow.csv');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => writeRawSampleCsv(cdnow));
 
-interface Candidate { name: string; auc: number | null; precisionAt20: number | null; baseRate: number | null; status: string; reason: string }
+interface Candidate {
+  name: string;
+  auc: number | null;
+  precisionAt20: number | null;
+  baseRate: number | null;
+  status: string;
+  reason: string;
+}
 
 describe('model evaluate: every churn candidate, supervised included', () => {
   it('--format json: models[] with name, auc, precisionAt20, baseRate, status, reason; selected; the BTYD holdout kept', async () => {
     // CDNOW: calibration to 1997-09-30, holdout to 1997-12-29 → H = 90 days, tested on (09-30, 12-29].
-    const result = await run('model', 'evaluate', cdnow, '--calibration-end', '1997-09-30', '--holdout-end', '1997-12-29', '--format', 'json');
+    const result = await run(
+      'model',
+      'evaluate',
+      cdnow,
+      '--calibration-end',
+      '1997-09-30',
+      '--holdout-end',
+      '1997-12-29',
+      '--format',
+      'json',
+    );
     expect(result.code).toBe(0);
-    const out = JSON.parse(result.out) as { models: Candidate[]; selected: string; horizonDays: number; holdout: { model: string }[] };
+    const out = JSON.parse(result.out) as {
+      models: Candidate[];
+      selected: string;
+      horizonDays: number;
+      holdout: { model: string }[];
+    };
     expect(out.models.map((m) => m.name)).toEqual(['rules', 'cadence', 'bg-nbd', 'mbg-nbd', 'gbdt']);
     for (const m of out.models) {
       expect(Object.keys(m).sort()).toEqual(['auc', 'baseRate', 'name', 'precisionAt20', 'reason', 'status']);
@@ -34,16 +56,36 @@ describe('model evaluate: every churn candidate, supervised included', () => {
   });
 
   it('table view lists the candidates and the selection', async () => {
-    const result = await run('model', 'evaluate', cdnow, '--calibration-end', '1997-09-30', '--holdout-end', '1997-12-29');
+    const result = await run(
+      'model',
+      'evaluate',
+      cdnow,
+      '--calibration-end',
+      '1997-09-30',
+      '--holdout-end',
+      '1997-12-29',
+    );
     expect(result.code).toBe(0);
-    expect(result.out).toContain('Churn candidates: no purchase in the 90 days after 1997-09-30 (to 1997-12-29), trained on the 90 days before');
+    expect(result.out).toContain(
+      'Churn candidates: no purchase in the 90 days after 1997-09-30 (to 1997-12-29), trained on the 90 days before',
+    );
     expect(result.out).toMatch(/gbdt\s+0\.\d{3}\s+\d\.\d\d\s+\d\.\d\d\s+ok/);
     expect(result.out).toMatch(/^Selected: (rules|cadence|bg-nbd|mbg-nbd|gbdt)$/m);
   });
 
   it('a holdout shorter than a week is a usage error naming both flags', async () => {
-    const result = await run('model', 'evaluate', cdnow, '--calibration-end', '1997-09-30', '--holdout-end', '1997-10-03');
+    const result = await run(
+      'model',
+      'evaluate',
+      cdnow,
+      '--calibration-end',
+      '1997-09-30',
+      '--holdout-end',
+      '1997-10-03',
+    );
     expect(result.code).toBe(1);
-    expect(result.err).toContain('--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got 3.');
+    expect(result.err).toContain(
+      '--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got 3.',
+    );
   });
 });

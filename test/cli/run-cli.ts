@@ -4,6 +4,12 @@ import { runCli } from '../../cli/main.js';
 export async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), now: () => new Date('2026-11-25T12:00:00Z'), timeZone: 'UTC', interactive: false });
+  const code = await runCli(argv, {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    now: () => new Date('2026-11-25T12:00:00Z'),
+    timeZone: 'UTC',
+    interactive: false,
+  });
   return { code, out, err };
 }

@@ -19,11 +19,20 @@ const file = (name: string, text: string | Buffer): string => {
 async function readAll(path: string): Promise<{ header: string[]; rows: Cell[][] }> {
   let header: string[] = [];
   const rows: Cell[][] = [];
-  await readTable(path, { header: (cells) => (header = [...cells]), rows: (batch) => rows.push(...batch.map((r) => [...r])) });
+  await readTable(path, {
+    header: (cells) => (header = [...cells]),
+    rows: (batch) => rows.push(...batch.map((r) => [...r])),
+  });
   return { header, rows };
 }
 
-const customersCsv = ['客户编号,客户名称,最近购买时间,购买次数,累计消费(元),备注', 'C001,*先生,2024/3/1,5,"85,000",VIP', 'C002,*女士,2024年2月1日,2,12000元,', ',*无名,2024-01-01,1,10,no id', 'C003,*制造集团,2024-03-01,8,12万,'].join('\n');
+const customersCsv = [
+  '客户编号,客户名称,最近购买时间,购买次数,累计消费(元),备注',
+  'C001,*先生,2024/3/1,5,"85,000",VIP',
+  'C002,*女士,2024年2月1日,2,12000元,',
+  ',*无名,2024-01-01,1,10,no id',
+  'C003,*制造集团,2024-03-01,8,12万,',
+].join('\n');
 
 describe('tierline segment', () => {
   it('prints help for the program and the command', async () => {
@@ -37,13 +46,28 @@ describe('tierline segment', () => {
   it('exits 1 on bad usage with a message naming the problem', async () => {
     expect(await run('frobnicate')).toMatchObject({ code: 1 });
     const bad = await run('segment', file('a.csv', customersCsv), '--scheme', 'rules:nope');
-    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('--scheme must be one of rfm, rfm8, rules:a-step4-rules, rules:a-table5-rules, rules:b-rfm-definitions, rules:b-maintenance-tiers, kmeans, c-value-tiers, d-grading-scorecard; got "rules:nope".') });
-    expect((await run('segment', file('a2.csv', customersCsv), '--k', '1')).err).toContain('--k must be "auto" or a whole number 2–20; got "1".');
-    expect((await run('segment', file('a3.csv', customersCsv), '--config', 'x.toml')).err).toContain('--config must be a .json, .yaml or .yml file; got "x.toml".');
+    expect(bad).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(
+        '--scheme must be one of rfm, rfm8, rules:a-step4-rules, rules:a-table5-rules, rules:b-rfm-definitions, rules:b-maintenance-tiers, kmeans, c-value-tiers, d-grading-scorecard; got "rules:nope".',
+      ),
+    });
+    expect((await run('segment', file('a2.csv', customersCsv), '--k', '1')).err).toContain(
+      '--k must be "auto" or a whole number 2–20; got "1".',
+    );
+    expect((await run('segment', file('a3.csv', customersCsv), '--config', 'x.toml')).err).toContain(
+      '--config must be a .json, .yaml or .yml file; got "x.toml".',
+    );
     expect((await run('segment', file('b.csv', customersCsv), '--bogus')).code).toBe(1);
-    expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(`tierline: ${join(dir, 'missing.csv')}: file not found; check the name and the folder.\n`);
-    expect((await run('segment', file('c.csv', customersCsv), '--map', 'customerId')).err).toContain('--map: "customerId" is not field=header');
-    expect((await run('segment', file('d.csv', customersCsv), '--as-of', '2024-02-31')).err).toBe('tierline: Option "asOf" is not a real calendar date.\n');
+    expect((await run('segment', join(dir, 'missing.csv'))).err).toBe(
+      `tierline: ${join(dir, 'missing.csv')}: file not found; check the name and the folder.\n`,
+    );
+    expect((await run('segment', file('c.csv', customersCsv), '--map', 'customerId')).err).toContain(
+      '--map: "customerId" is not field=header',
+    );
+    expect((await run('segment', file('d.csv', customersCsv), '--as-of', '2024-02-31')).err).toBe(
+      'tierline: Option "asOf" is not a real calendar date.\n',
+    );
   });
 
   it('exits 2 on bad data: empty file, header only, wrong file type, missing columns', async () => {
@@ -51,7 +75,10 @@ describe('tierline segment', () => {
     expect(empty).toMatchObject({ code: 2, err: 'tierline: empty.csv is empty\n' });
     const headerOnly = await run('segment', file('header.csv', 'Customer ID,Order date,Amount\n'));
     expect(headerOnly).toMatchObject({ code: 2, err: 'tierline: The table has a header but no data rows.\n' });
-    const xls = await run('segment', file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])));
+    const xls = await run(
+      'segment',
+      file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+    );
     expect(xls.code).toBe(2);
     expect(xls.err).toMatch(/xls/i);
     const pdf = await run('segment', file('report.pdf', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n'));
@@ -73,9 +100,15 @@ describe('tierline segment', () => {
     const input = await readAll(source);
     const output = await readAll(out);
     expect(output.header.slice(0, input.header.length)).toEqual(input.header);
-    expect(output.header.slice(input.header.length, input.header.length + 3)).toEqual(['最近消费天数', '消费频次', '消费金额']);
+    expect(output.header.slice(input.header.length, input.header.length + 3)).toEqual([
+      '最近消费天数',
+      '消费频次',
+      '消费金额',
+    ]);
     expect(output.rows).toHaveLength(input.rows.length);
-    output.rows.forEach((row, i) => expect(row.slice(0, input.header.length).map((c) => c ?? '')).toEqual(input.rows[i]!.map((c) => c ?? '')));
+    output.rows.forEach((row, i) =>
+      expect(row.slice(0, input.header.length).map((c) => c ?? '')).toEqual(input.rows[i]!.map((c) => c ?? '')),
+    );
     // The row without an id keeps its cells and gets empty result columns.
     expect(output.rows[2]!.slice(input.header.length).every((c) => c === '' || c === null)).toBe(true);
     expect(readFileSync(source, 'utf8')).toBe(customersCsv);
@@ -83,9 +116,13 @@ describe('tierline segment', () => {
 
   it('prints one JSON object per customer with the documented fields', async () => {
     const result = await run('segment', file('j.csv', customersCsv), '--format', 'json');
-    const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = result.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
-    for (const key of ['customerId', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'tags']) expect(lines[0]).toHaveProperty(key);
+    for (const key of ['customerId', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'tags'])
+      expect(lines[0]).toHaveProperty(key);
     expect(lines.map((l) => [l.customerId, l.recencyDays, l.frequency, l.monetary])).toEqual([
       ['C001', 1, 5, 85000],
       ['C002', 30, 2, 12000],
@@ -96,7 +133,14 @@ describe('tierline segment', () => {
   it('honours an explicit column mapping', async () => {
     const odd = file('odd.csv', 'Kunde,Datum,Betrag\nK1,2024-03-01,10\nK2,2024-03-02,20\n');
     expect((await run('segment', odd)).code).toBe(2);
-    const mapped = await run('segment', odd, '--map', 'customerId=Kunde,orderDate=Datum,orderAmount=Betrag', '--format', 'json');
+    const mapped = await run(
+      'segment',
+      odd,
+      '--map',
+      'customerId=Kunde,orderDate=Datum,orderAmount=Betrag',
+      '--format',
+      'json',
+    );
     expect(mapped.code).toBe(0);
     expect(mapped.out.trim().split('\n')).toHaveLength(2);
   });
@@ -114,7 +158,16 @@ describe('tierline segment', () => {
   it('runs the demo on the bundled sample: transactions joined to customers, xlsx out', async () => {
     const out = join(dir, 'segmented.xlsx');
     const issues = join(dir, 'issues.csv');
-    const result = await run('segment', join(root, 'sample/transactions.csv'), '--customers', join(root, 'sample/customers.csv'), '--out', out, '--issues', issues);
+    const result = await run(
+      'segment',
+      join(root, 'sample/transactions.csv'),
+      '--customers',
+      join(root, 'sample/customers.csv'),
+      '--out',
+      out,
+      '--issues',
+      issues,
+    );
     expect(result.code).toBe(0);
     expect(result.out).toContain('transactions, 5,000 customers, scheme rfm, as of 2026-11-01');
     expect(result.out).toMatch(/refund-excluded 900.*duplicate-transaction 300/);
@@ -127,12 +180,33 @@ describe('tierline segment', () => {
   }, 60_000);
 
   it('selects every SPEC §5 scheme: rules with explanations, k-means with its K search, tiers, scorecard', async () => {
-    const table = ['Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints', 'C1,12,9,1620,20,0', 'C2,40,5,1000,6,0', 'C3,120,0,500,2,0', 'C4,5,9,1700,30,1', 'C5,200,1,90,1,0', 'C6,3,12,2500,40,0'].join('\n');
+    const table = [
+      'Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints',
+      'C1,12,9,1620,20,0',
+      'C2,40,5,1000,6,0',
+      'C3,120,0,500,2,0',
+      'C4,5,9,1700,30,1',
+      'C5,200,1,90,1,0',
+      'C6,3,12,2500,40,0',
+    ].join('\n');
     const path = file('schemes.csv', table);
-    const rules = await run('segment', path, '--scheme', 'rules:a-table5-rules', '--as-of', '2024-06-30', '--format', 'json');
+    const rules = await run(
+      'segment',
+      path,
+      '--scheme',
+      'rules:a-table5-rules',
+      '--as-of',
+      '2024-06-30',
+      '--format',
+      'json',
+    );
     expect(rules.code).toBe(0);
     const first = JSON.parse(rules.out.split('\n')[0]!);
-    expect(first).toMatchObject({ customerId: 'C1', segment: 'high-value', explanation: '6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30' });
+    expect(first).toMatchObject({
+      customerId: 'C1',
+      segment: 'high-value',
+      explanation: '6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30',
+    });
     const kmeans = await run('segment', path, '--scheme', 'kmeans', '--k', '2', '--as-of', '2024-06-30');
     expect(kmeans.code).toBe(0);
     expect(kmeans.out).toContain('K = 2 (fixed)');
@@ -144,7 +218,15 @@ describe('tierline segment', () => {
   });
 
   it('prints the k-means block in zh-CN with no English sentence (issue 14)', async () => {
-    const table = ['Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints', 'C1,12,9,1620,20,0', 'C2,40,5,1000,6,0', 'C3,120,0,500,2,0', 'C4,5,9,1700,30,1', 'C5,200,1,90,1,0', 'C6,3,12,2500,40,0'].join('\n');
+    const table = [
+      'Customer ID,Recency,Frequency (6 months),AOV,Lifetime orders,Complaints',
+      'C1,12,9,1620,20,0',
+      'C2,40,5,1000,6,0',
+      'C3,120,0,500,2,0',
+      'C4,5,9,1700,30,1',
+      'C5,200,1,90,1,0',
+      'C6,3,12,2500,40,0',
+    ].join('\n');
     const path = file('kmeans-zh.csv', table);
     const zh = await run('segment', path, '--scheme', 'kmeans', '--as-of', '2024-06-30', '--locale', 'zh-CN');
     expect(zh.code).toBe(0);
@@ -162,7 +244,10 @@ describe('tierline segment', () => {
     const path = file('config-data.csv', customersCsv);
     const yaml = file('t.yaml', 'presets:\n  a-table5-rules:\n    high-value:\n      frequency6m: 9\n');
     expect((await run('segment', path, '--scheme', 'rules', '--config', yaml)).code).toBe(0);
-    const wrong = file('w.json', JSON.stringify({ presets: { 'a-table5-rules': { 'high-value': { frequency6m: 'nine' } } } }));
+    const wrong = file(
+      'w.json',
+      JSON.stringify({ presets: { 'a-table5-rules': { 'high-value': { frequency6m: 'nine' } } } }),
+    );
     const bad = await run('segment', path, '--scheme', 'rules', '--config', wrong);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('presets.a-table5-rules.high-value.frequency6m');
@@ -175,7 +260,16 @@ describe('tierline segment', () => {
     const example = /```yaml\n(presets:[\s\S]*?)```/.exec(readme)![1]!;
     const config = file('readme.yaml', example);
     for (const scheme of ['rules', 'rules:b-rfm-definitions', 'c-value-tiers', 'd-grading-scorecard']) {
-      const result = await run('segment', join(root, 'sample', 'transactions.csv'), '--customers', join(root, 'sample', 'customers.csv'), '--scheme', scheme, '--config', config);
+      const result = await run(
+        'segment',
+        join(root, 'sample', 'transactions.csv'),
+        '--customers',
+        join(root, 'sample', 'customers.csv'),
+        '--scheme',
+        scheme,
+        '--config',
+        config,
+      );
       expect(result.code, `${scheme}: ${result.err}`).toBe(0);
     }
     // Four full runs of the sample, each with the churn back-test: ~6 s of CPU apiece.

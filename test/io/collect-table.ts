@@ -59,7 +59,11 @@ export async function collectTable(path: string, options?: ReadTableOptions): Pr
 }
 
 /** A temp folder for one test file, removed by the returned cleanup. */
-export function createTempDir(prefix: string): { readonly dir: string; file(name: string, content: string | Uint8Array): string; cleanup(): void } {
+export function createTempDir(prefix: string): {
+  readonly dir: string;
+  file(name: string, content: string | Uint8Array): string;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `tierline-${prefix}-`));
   return {
     dir,

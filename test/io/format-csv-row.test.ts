@@ -31,7 +31,9 @@ describe('formatCsvRow: OWASP CSV injection', () => {
   });
 
   it('leaves text that does not start with a formula character alone', () => {
-    expect(formatCsvRow(['a=1', 'C001', '客户=VIP', " '=1", '', 'x@y.com'])).toBe(`a=1,C001,客户=VIP," '=1",,x@y.com\r\n`);
+    expect(formatCsvRow(['a=1', 'C001', '客户=VIP', " '=1", '', 'x@y.com'])).toBe(
+      `a=1,C001,客户=VIP," '=1",,x@y.com\r\n`,
+    );
   });
 
   it('never leaves a field a spreadsheet would start as a formula (property)', () => {
@@ -47,7 +49,14 @@ describe('formatCsvRow: OWASP CSV injection', () => {
 
   it('reads back through io as the escaped text: the apostrophe stays, the tab is kept', async () => {
     const file = join(temp.dir, 'escaped.csv');
-    writeFileSync(file, '\uFEFF' + formatCsvRow(['id', 'note', 'amount']) + formatCsvRow(['C1', '=1+1', -5]) + formatCsvRow(['C2', '\t=1+1', '-5']) + formatCsvRow(['C3', '@SUM(A1)', 12.5]));
+    writeFileSync(
+      file,
+      '\uFEFF' +
+        formatCsvRow(['id', 'note', 'amount']) +
+        formatCsvRow(['C1', '=1+1', -5]) +
+        formatCsvRow(['C2', '\t=1+1', '-5']) +
+        formatCsvRow(['C3', '@SUM(A1)', 12.5]),
+    );
     const table = await collectTable(file);
     expect(table.header).toEqual(['id', 'note', 'amount']);
     expect(table.dataRows.map(([, cells]) => cells)).toEqual([

@@ -45,7 +45,7 @@ describe('parseRecordsTolerant', () => {
     expect(tolerant('a,b\r\n\r\n1,"x\r\ny"\r\n2\n')).toEqual([['a', 'b'], [''], ['1', 'x\r\ny'], ['2']]);
   });
 
-  it('reads what udsv\'s fast parser cannot: short, long, one-field, blank and quoted-then-more records', () => {
+  it("reads what udsv's fast parser cannot: short, long, one-field, blank and quoted-then-more records", () => {
     expect(tolerant('a,b,c\n1,2\n3,4,5,6\n\n"q"\nsolo\n1,2,"3",4\n"x\n""y""",z\n')).toEqual([
       ['a', 'b', 'c'],
       ['1', '2'],

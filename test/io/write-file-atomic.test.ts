@@ -1,7 +1,21 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAtomicTarget, removePendingTempFiles, TEMP_FILE_PATTERN, writeFileAtomic } from '../../io/write-file-atomic.js';
+import {
+  createAtomicTarget,
+  removePendingTempFiles,
+  TEMP_FILE_PATTERN,
+  writeFileAtomic,
+} from '../../io/write-file-atomic.js';
 import { openTableWriter } from '../../io/index.js';
 import { createTempDir } from './collect-table.js';
 

@@ -12,7 +12,11 @@ const temp = createTempDir('write');
 afterAll(() => temp.cleanup());
 const path = (name: string): string => join(temp.dir, name);
 
-async function writeAll(file: string, rows: readonly (readonly Cell[])[], options?: Parameters<typeof openTableWriter>[1]): Promise<void> {
+async function writeAll(
+  file: string,
+  rows: readonly (readonly Cell[])[],
+  options?: Parameters<typeof openTableWriter>[1],
+): Promise<void> {
   const writer = await openTableWriter(file, options);
   rows.forEach((row) => writer.writeRow(row));
   await writer.close();
@@ -69,7 +73,13 @@ describe('openTableWriter csv', () => {
     const error: unknown = await openTableWriter(path('out.txt')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataValidationError);
     expect((error as DataValidationError).issues).toEqual([
-      { code: 'unsupported-file', row: 0, column: '', value: '.txt', message: 'Cannot write out.txt: name the output .csv or .xlsx' },
+      {
+        code: 'unsupported-file',
+        row: 0,
+        column: '',
+        value: '.txt',
+        message: 'Cannot write out.txt: name the output .csv or .xlsx',
+      },
     ]);
   });
 
@@ -160,7 +170,9 @@ describe('openTableWriter writes atomically', () => {
       writer.writeRow(['id']);
       writer.writeRow(['C1']);
       expect(readdirSync(dir)).toHaveLength(1);
-      expect(readdirSync(dir)[0]).toMatch(new RegExp(`^\\.${name.replace('.', '\\.')}\\.tierline-\\d+-[0-9a-f]{8}\\.tmp$`));
+      expect(readdirSync(dir)[0]).toMatch(
+        new RegExp(`^\\.${name.replace('.', '\\.')}\\.tierline-\\d+-[0-9a-f]{8}\\.tmp$`),
+      );
       await writer.close();
       expect(readdirSync(dir)).toEqual([name]);
       expect((await collectTable(join(dir, name))).result.dataRows).toBe(1);

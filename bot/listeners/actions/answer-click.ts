@@ -9,7 +9,8 @@ import type { Click } from '../read-payload.js';
  * modal have none, so `respond` is absent and calling it threw
  * ("respond is not a function") after the snooze was already saved.
  */
-export type ClickSurface = { readonly kind: 'message'; readonly respond: RespondFn } | { readonly kind: 'home' } | { readonly kind: 'other' };
+export type ClickSurface =
+  { readonly kind: 'message'; readonly respond: RespondFn } | { readonly kind: 'home' } | { readonly kind: 'other' };
 
 /** The surface of a checked click, given Bolt's `respond` as passed. */
 export function clickSurface(click: Click, respond: RespondFn | undefined): ClickSurface {
@@ -20,6 +21,14 @@ export function clickSurface(click: Click, respond: RespondFn | undefined): Clic
 }
 
 /** A click's private answer where no response_url exists: a DM from the bot to the clicker. */
-export async function directMessage(client: Pick<WebClient, 'chat'>, slackUserId: string, reply: { text: string; blocks?: Block[] }): Promise<void> {
-  await client.chat.postMessage({ channel: slackUserId, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
+export async function directMessage(
+  client: Pick<WebClient, 'chat'>,
+  slackUserId: string,
+  reply: { text: string; blocks?: Block[] },
+): Promise<void> {
+  await client.chat.postMessage({
+    channel: slackUserId,
+    text: reply.text,
+    ...(reply.blocks ? { blocks: reply.blocks } : {}),
+  });
 }

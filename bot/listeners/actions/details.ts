@@ -15,8 +15,20 @@ export function createDetails(deps: BotDeps) {
     const viewer = resolveViewer(deps.store, click.userId, deps.access);
     const customerId = customerIdOfValue(click.value) ?? '?';
     const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, { kind: 'lookup', customerId }, where, localeOfValue(click.value, deps.defaultLocale));
-    if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, blocks: reply.blocks, text: reply.text });
+    const reply = replyToIntent(
+      deps,
+      viewer,
+      { kind: 'lookup', customerId },
+      where,
+      localeOfValue(click.value, deps.defaultLocale),
+    );
+    if (surface.kind === 'message')
+      await surface.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        blocks: reply.blocks,
+        text: reply.text,
+      });
     else await directMessage(client, click.userId, reply);
   });
 }

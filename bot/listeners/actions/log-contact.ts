@@ -15,6 +15,15 @@ export function createLogContact(deps: BotDeps) {
     // A modal is private to the clicker: full name for the owner, masked for a manager looking at someone else's.
     const name = customer.company ?? customer.name;
     const shown = customer.owner === viewer.owner ? name : maskName(name, 0, locale);
-    await client.views.open({ trigger_id: click.triggerId, view: buildLogContactModal(customer.customerId, shown ? `${customer.customerId} · ${shown}` : customer.customerId, todayOf(deps), suggestedAction(customer, locale), locale) });
+    await client.views.open({
+      trigger_id: click.triggerId,
+      view: buildLogContactModal(
+        customer.customerId,
+        shown ? `${customer.customerId} · ${shown}` : customer.customerId,
+        todayOf(deps),
+        suggestedAction(customer, locale),
+        locale,
+      ),
+    });
   });
 }

@@ -21,7 +21,13 @@ export interface ButtonClick {
  * its surface to `handle`.
  */
 export function onButtonClick(deps: Pick<BotDeps, 'log'>, handle: (button: ButtonClick) => Promise<void>) {
-  return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const click = readClick(body, action);
     if (!click) {

@@ -14,7 +14,15 @@ export function parsePageValue(value: string | undefined): PageValue {
     if (typeof v !== 'object' || v === null) throw new Error('not an object');
     const offset = Number.isSafeInteger(v.offset) && v.offset! >= 0 ? v.offset! : 0;
     const pageSize = Number.isSafeInteger(v.pageSize) && v.pageSize! > 0 ? v.pageSize! : 5;
-    return { kind: v.kind === 'segment' ? 'segment' : 'churn', offset, pageSize, ...(typeof v.segment === 'string' ? { segment: v.segment } : {}), ...(typeof v.user === 'string' ? { user: v.user } : {}), ...(v.locale === 'zh-CN' ? { locale: 'zh-CN' as const } : {}), ...(v.sort === 'value' ? { sort: 'value' as const } : {}) };
+    return {
+      kind: v.kind === 'segment' ? 'segment' : 'churn',
+      offset,
+      pageSize,
+      ...(typeof v.segment === 'string' ? { segment: v.segment } : {}),
+      ...(typeof v.user === 'string' ? { user: v.user } : {}),
+      ...(v.locale === 'zh-CN' ? { locale: 'zh-CN' as const } : {}),
+      ...(v.sort === 'value' ? { sort: 'value' as const } : {}),
+    };
   } catch {
     return { kind: 'churn', offset: 0, pageSize: 5 };
   }
@@ -31,14 +39,26 @@ export function createPage(deps: BotDeps) {
   return onButtonClick(deps, async ({ click, surface, client }) => {
     const value = parsePageValue(click.value);
     if (surface.kind === 'home') {
-      await publishHome(deps, client, click.userId, { offset: value.offset, pageSize: value.pageSize, ...(value.sort ? { sort: value.sort } : {}) });
+      await publishHome(deps, client, click.userId, {
+        offset: value.offset,
+        pageSize: value.pageSize,
+        ...(value.sort ? { sort: value.sort } : {}),
+      });
       return;
     }
     const viewer = resolveViewer(deps.store, click.userId, deps.access);
-    const intent: Intent = value.kind === 'segment' && value.segment ? { kind: 'segment', segment: value.segment } : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
+    const intent: Intent =
+      value.kind === 'segment' && value.segment
+        ? { kind: 'segment', segment: value.segment }
+        : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
     const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, { offset: value.offset, pageSize: value.pageSize, ...(value.sort ? { sort: value.sort } : {}) });
-    if (surface.kind === 'message') await surface.respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
+    const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, {
+      offset: value.offset,
+      pageSize: value.pageSize,
+      ...(value.sort ? { sort: value.sort } : {}),
+    });
+    if (surface.kind === 'message')
+      await surface.respond({ replace_original: true, blocks: reply.blocks, text: reply.text });
     else await directMessage(client, click.userId, reply);
   });
 }

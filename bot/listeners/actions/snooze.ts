@@ -18,7 +18,8 @@ export function createSnooze(deps: BotDeps) {
     const until = addDays(todayOf(deps), SNOOZE_DAYS);
     deps.store.snooze(customer.customerId, customer.owner, until, click.userId);
     const text = message('snooze.done', locale, { customer: customer.customerId, until });
-    if (surface.kind === 'message') await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
+    if (surface.kind === 'message')
+      await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (surface.kind === 'home') await publishHome(deps, client, click.userId, { notice: text });
     else await directMessage(client, click.userId, { text });
   });

@@ -8,7 +8,11 @@ import { readMention } from '../read-payload.js';
  * is not a DM to the owner, SPEC §10), scoped to the asker's customers.
  */
 export function createAppMention(deps: BotDeps) {
-  return async ({ event, say, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    say,
+    context,
+  }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const mention = readMention(event);
     // Bolt gives `say` only when the event names a channel.
     if (!mention || typeof say !== 'function') return;

@@ -10,14 +10,26 @@ import { handleUpload, type SharedFile } from './handle-upload.js';
  * Messages in channels are left to app_mention.
  */
 export function createDirectMessage(deps: BotDeps) {
-  return async ({ message: msg, say, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    message: msg,
+    say,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const dm = readDirectMessage(msg);
     // Bolt gives `say` only when the event names a channel.
     if (!dm || typeof say !== 'function') return;
     if (dm.subtype === 'file_share') {
       if (!dm.user) return;
       const file: SharedFile = dm.file ?? {};
-      const text = await handleUpload(deps, { userId: dm.user, channel: dm.channel, file, token: context.botToken, client, locale: localeOf(dm.text ?? file.name ?? '', deps.defaultLocale) });
+      const text = await handleUpload(deps, {
+        userId: dm.user,
+        channel: dm.channel,
+        file,
+        token: context.botToken,
+        client,
+        locale: localeOf(dm.text ?? file.name ?? '', deps.defaultLocale),
+      });
       await say({ text });
       return;
     }

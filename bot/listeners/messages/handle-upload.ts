@@ -27,25 +27,45 @@ const TABLE_EXTENSIONS = ['.csv', '.xlsx'];
  * fails to read leaves the store as it was (the import is one transaction).
  * @returns the reply text.
  */
-export async function handleUpload(deps: BotDeps, args: { userId: string; channel: string; file: SharedFile; token: string | undefined; client: WebClient; locale: Locale }): Promise<string> {
+export async function handleUpload(
+  deps: BotDeps,
+  args: {
+    userId: string;
+    channel: string;
+    file: SharedFile;
+    token: string | undefined;
+    client: WebClient;
+    locale: Locale;
+  },
+): Promise<string> {
   const { file, locale } = args;
   const viewer = resolveViewer(deps.store, args.userId, deps.access);
   if (!viewer.admin || !deps.importFile) return message('upload.refused', locale);
   const limit = deps.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const name = file.name ?? 'upload';
   if (!TABLE_EXTENSIONS.includes(extname(name).toLowerCase())) return message('upload.wrong-type', locale);
-  if ((file.size ?? 0) > limit) return message('upload.too-large', locale, { size: Math.ceil((file.size ?? 0) / 1048576), limit: Math.floor(limit / 1048576) });
+  if ((file.size ?? 0) > limit)
+    return message('upload.too-large', locale, {
+      size: Math.ceil((file.size ?? 0) / 1048576),
+      limit: Math.floor(limit / 1048576),
+    });
   if (!file.url_private_download) return message('upload.failed', locale, { problem: 'no download link' });
   let bytes: Buffer;
   try {
-    const response = await fetch(file.url_private_download, { headers: args.token ? { Authorization: `Bearer ${args.token}` } : {} });
+    const response = await fetch(file.url_private_download, {
+      headers: args.token ? { Authorization: `Bearer ${args.token}` } : {},
+    });
     if (!response.ok) return message('upload.failed', locale, { problem: `download failed (${response.status})` });
     bytes = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     return message('upload.failed', locale, { problem: `download failed (${errorCode(error)})` });
   }
   // The declared size can lie; the downloaded one cannot.
-  if (bytes.length > limit) return message('upload.too-large', locale, { size: Math.ceil(bytes.length / 1048576), limit: Math.floor(limit / 1048576) });
+  if (bytes.length > limit)
+    return message('upload.too-large', locale, {
+      size: Math.ceil(bytes.length / 1048576),
+      limit: Math.floor(limit / 1048576),
+    });
   // The download and the segmented file both hold customer data: one folder, removed however the upload ends.
   const temp = deps.tempDirs ?? createTempDirs();
   const dir = await temp.create();
@@ -60,11 +80,18 @@ export async function handleUpload(deps: BotDeps, args: { userId: string; channe
     } catch (error) {
       // A data problem is told in the user's language (the issue's catalogue sentence, issue 14).
       const issue = (error as { issues?: readonly CellIssue[] }).issues?.[0];
-      return message('upload.failed', locale, { problem: issue ? formatIssue(issue, locale) : (error as Error).message });
+      return message('upload.failed', locale, {
+        problem: issue ? formatIssue(issue, locale) : (error as Error).message,
+      });
     }
     const text = message('upload.done', locale, { asOf: imported.asOf, count: imported.customers });
     try {
-      await args.client.files.uploadV2({ channel_id: args.channel, file: segmentedOut, filename: `segmented-${name.replace(/\.xlsx$/i, '.csv')}`, initial_comment: text });
+      await args.client.files.uploadV2({
+        channel_id: args.channel,
+        file: segmentedOut,
+        filename: `segmented-${name.replace(/\.xlsx$/i, '.csv')}`,
+        initial_comment: text,
+      });
     } catch (error) {
       // The snapshot is stored; only the file did not reach Slack.
       return `${text}\n${message('error.slack', locale, { code: errorCode(error) })}`;

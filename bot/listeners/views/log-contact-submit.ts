@@ -18,7 +18,10 @@ function metadataOf(text: string): Partial<LogContactMetadata> {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null) return {};
     const { customerId, locale } = parsed as Record<string, unknown>;
-    return { ...(typeof customerId === 'string' ? { customerId } : {}), ...(locale === 'zh-CN' || locale === 'en' ? { locale } : {}) };
+    return {
+      ...(typeof customerId === 'string' ? { customerId } : {}),
+      ...(locale === 'zh-CN' || locale === 'en' ? { locale } : {}),
+    };
   } catch {
     return {};
   }
@@ -31,7 +34,12 @@ function metadataOf(text: string): Partial<LogContactMetadata> {
  * user confirming it.
  */
 export function createLogContactSubmit(deps: BotDeps) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readSubmission(body, view);
     if (!submission) {
       await ack();
@@ -50,14 +58,18 @@ export function createLogContactSubmit(deps: BotDeps) {
     const errors: Record<string, string> = {};
     if (!isCalendarDate(date)) errors[LOG_CONTACT.date.block] = message('log.bad-date', locale);
     if (!action) errors[LOG_CONTACT.action.block] = message('log.required', locale);
-    if (result !== 'success' && result !== 'follow-up') errors[LOG_CONTACT.result.block] = message('log.required', locale);
+    if (result !== 'success' && result !== 'follow-up')
+      errors[LOG_CONTACT.result.block] = message('log.required', locale);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
     }
     const found = customerForAction(deps, submission.userId, meta.customerId);
     if ('error' in found) {
-      await ack({ response_action: 'errors', errors: { [LOG_CONTACT.action.block]: message(found.error, locale, found.values) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [LOG_CONTACT.action.block]: message(found.error, locale, found.values) },
+      });
       return;
     }
     await ack();
@@ -72,6 +84,13 @@ export function createLogContactSubmit(deps: BotDeps) {
       createdAt: deps.now().toISOString(),
     });
     deps.log(`execution log ${entry.id} added`);
-    await client.chat.postMessage({ channel: submission.userId, text: message('log.saved', locale, { customer: entry.customerId, date: entry.date, result: message(entry.result === 'success' ? 'log.success' : 'log.follow-up', locale) }) });
+    await client.chat.postMessage({
+      channel: submission.userId,
+      text: message('log.saved', locale, {
+        customer: entry.customerId,
+        date: entry.date,
+        result: message(entry.result === 'success' ? 'log.success' : 'log.follow-up', locale),
+      }),
+    });
   };
 }

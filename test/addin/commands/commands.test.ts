@@ -16,7 +16,10 @@ beforeAll(async () => {
         callback();
         return Promise.resolve({});
       },
-      actions: { associate: (name: string, handler: (event: Office.AddinCommands.Event) => Promise<void>) => associated.set(name, handler) },
+      actions: {
+        associate: (name: string, handler: (event: Office.AddinCommands.Event) => Promise<void>) =>
+          associated.set(name, handler),
+      },
       context: {
         ui: {
           displayDialogAsync: (url: string, _options: unknown, done: () => void) => {
@@ -31,7 +34,10 @@ beforeAll(async () => {
   await import('../../../addin/commands/commands.js');
 });
 
-const event = () => ({ completed: vi.fn(), source: { id: 'Tierline.SegmentButton' } }) as unknown as Office.AddinCommands.Event & { completed: ReturnType<typeof vi.fn> };
+const event = () =>
+  ({ completed: vi.fn(), source: { id: 'Tierline.SegmentButton' } }) as unknown as Office.AddinCommands.Event & {
+    completed: ReturnType<typeof vi.fn>;
+  };
 
 describe('ribbon Segment button (ExecuteFunction)', () => {
   it('registers the function the manifest names and segments with the stored settings', async () => {
@@ -58,6 +64,8 @@ describe('ribbon Segment button (ExecuteFunction)', () => {
     expect(dialogs).toHaveLength(1);
     const url = new URL(dialogs[0]!);
     expect(url.origin + url.pathname).toBe('https://localhost:3000/commands/message.html');
-    expect(url.searchParams.get('text')).toBe('The selected cell D4 is empty and has no data around it. Select a cell inside your customer table (or the whole table), then click Segment.');
+    expect(url.searchParams.get('text')).toBe(
+      'The selected cell D4 is empty and has no data around it. Select a cell inside your customer table (or the whole table), then click Segment.',
+    );
   });
 });

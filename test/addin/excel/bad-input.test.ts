@@ -10,7 +10,16 @@ const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 
 /** Everything a run could change, to prove that a refusal changed nothing. */
 const snapshot = (book: FakeWorkbook) =>
-  JSON.stringify({ sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formatAreas, styles: [...s.styles], charts: s.charts })), settings: [...book.settings] });
+  JSON.stringify({
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows,
+      formats: s.formatAreas,
+      styles: [...s.styles],
+      charts: s.charts,
+    })),
+    settings: [...book.settings],
+  });
 
 /** Runs Segment expecting a refusal; checks that the workbook is unchanged. */
 async function refusal(book: FakeWorkbook, overrides: Record<string, unknown> = {}): Promise<AddinError> {
@@ -30,7 +39,9 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     book.select(sheet, 'R40');
     const error = await refusal(book);
     expect(error.code).toBe('empty-selection');
-    expect(error.message).toBe('The selected cell R40 is empty and has no data around it. Select a cell inside your customer table (or the whole table), then click Segment.');
+    expect(error.message).toBe(
+      'The selected cell R40 is empty and has no data around it. Select a cell inside your customer table (or the whole table), then click Segment.',
+    );
   });
 
   it('headers it cannot recognise: asks for the mapping and names the fields', async () => {
@@ -49,7 +60,10 @@ describe('segmentSelection refuses bad input with a clear message and writes not
       'Tierline could not find these columns: Customer ID, Last purchase date, Frequency, Spend. Choose the matching column for each under "Column mapping", then click Segment again.',
     );
     // With the mapping the analyst chose in the pane, the same sheet segments.
-    const outcome = await segmentSelection(book.context, { ...request, mapping: { customerId: 'Kunde', orderDate: 'Datum', orderAmount: 'Betrag' } });
+    const outcome = await segmentSelection(book.context, {
+      ...request,
+      mapping: { customerId: 'Kunde', orderDate: 'Datum', orderAmount: 'Betrag' },
+    });
     expect(outcome).toMatchObject({ shape: 'transactions', customers: 2 });
   });
 
@@ -94,7 +108,9 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     sheet.set(4, 6, serial);
     await segmentSelection(book.context, request);
     const text = await segmentSelection(other.book.context, request);
-    expect(other.sheet.read({ row: 1, column: 12, rowCount: 6, columnCount: 24 })).toEqual(sheet.read({ row: 1, column: 12, rowCount: 6, columnCount: 24 }));
+    expect(other.sheet.read({ row: 1, column: 12, rowCount: 6, columnCount: 24 })).toEqual(
+      sheet.read({ row: 1, column: 12, rowCount: 6, columnCount: 24 }),
+    );
     expect(text.report.counts['invalid-date']).toBeUndefined();
   });
 
@@ -122,7 +138,9 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     sheet.protected = true;
     const error = await refusal(book);
     expect(error.code).toBe('sheet-protected');
-    expect(error.message).toBe('The sheet "Customers" is protected, so Tierline cannot add its columns. Unprotect it (Review › Unprotect Sheet), then click Segment again.');
+    expect(error.message).toBe(
+      'The sheet "Customers" is protected, so Tierline cannot add its columns. Unprotect it (Review › Unprotect Sheet), then click Segment again.',
+    );
   });
 
   it('a protected workbook structure', async () => {
@@ -164,7 +182,7 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     );
   });
 
-  it('user data typed over Tierline\'s own header: the columns are the user\'s now', async () => {
+  it("user data typed over Tierline's own header: the columns are the user's now", async () => {
     const { book, sheet } = createCustomerBook(10);
     await segmentSelection(book.context, request);
     sheet.set(0, 14, 'My column');
@@ -182,7 +200,9 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     sheet.put(0, 0, [createCustomerSheet(1)[0]!]);
     book.select(sheet, 'B1');
     const error = await refusal(book);
-    expect(error.message).toBe('The table A1:L1 has a header row but no data rows below it. Add the customer or order rows, then click Segment.');
+    expect(error.message).toBe(
+      'The table A1:L1 has a header row but no data rows below it. Add the customer or order rows, then click Segment.',
+    );
   });
 
   it('the selection is on a sheet Tierline wrote', async () => {
@@ -190,7 +210,9 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     await segmentSelection(book.context, request);
     book.select(book.sheet('Tierline Summary'), 'B6');
     const error = await refusal(book);
-    expect(error.message).toBe('The selection is on a sheet Tierline wrote ("Tierline Summary"). Select a cell in your own customer table, then click Segment.');
+    expect(error.message).toBe(
+      'The selection is on a sheet Tierline wrote ("Tierline Summary"). Select a cell in your own customer table, then click Segment.',
+    );
   });
 
   it('bad options name the key', async () => {
@@ -204,10 +226,12 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     const { book, sheet } = createCustomerBook(5);
     book.select(sheet, 'R40');
     const error = await refusal(book, { locale: 'zh-CN' });
-    expect(error.message).toBe('所选单元格R40为空，周围也没有数据。请选中客户表中的任一单元格（或整个表格），再点击“细分”。');
+    expect(error.message).toBe(
+      '所选单元格R40为空，周围也没有数据。请选中客户表中的任一单元格（或整个表格），再点击“细分”。',
+    );
   });
 
-  it('data core cannot use at all is core\'s DataValidationError, still nothing written', async () => {
+  it("data core cannot use at all is core's DataValidationError, still nothing written", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet('Bad');
     sheet.put(0, 0, [
@@ -225,7 +249,10 @@ describe('segmentSelection refuses bad input with a clear message and writes not
 describe('a mapping remembered from another table', () => {
   it('is dropped where its headers are missing, not reported as an error', async () => {
     const { book } = createCustomerBook(10);
-    const outcome = await segmentSelection(book.context, { ...request, mapping: { customerId: 'Kunde', orderDate: 'Datum' } });
+    const outcome = await segmentSelection(book.context, {
+      ...request,
+      mapping: { customerId: 'Kunde', orderDate: 'Datum' },
+    });
     expect(outcome).toMatchObject({ shape: 'customers', customers: 10 });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBox, formatColumn, parseAreas, parseBox, parseColumn, qualifyAddress, subtractBox } from '../../../addin/excel/cell-address.js';
+import {
+  formatBox,
+  formatColumn,
+  parseAreas,
+  parseBox,
+  parseColumn,
+  qualifyAddress,
+  subtractBox,
+} from '../../../addin/excel/cell-address.js';
 
 describe('cell addresses', () => {
   it('converts column letters both ways', () => {

@@ -5,7 +5,8 @@ const utf8Json = (value: unknown) => new TextEncoder().encode(JSON.stringify(val
 
 describe('measuring and planning row blocks', () => {
   it('counts a string exactly as UTF-8 JSON', () => {
-    for (const text of ['', 'abc', '冠军客户', 'say "hi"\\', 'tab\there', '😀 emoji', '【流失风险】 ¥1,000']) expect(measureStringBytes(text)).toBe(utf8Json(text));
+    for (const text of ['', 'abc', '冠军客户', 'say "hi"\\', 'tab\there', '😀 emoji', '【流失风险】 ¥1,000'])
+      expect(measureStringBytes(text)).toBe(utf8Json(text));
   });
 
   it('counts a row as its JSON array plus the separator', () => {
@@ -27,7 +28,11 @@ describe('measuring and planning row blocks', () => {
   });
 
   it('gives a single row over the budget a block of its own', () => {
-    expect(planRowBlocks([['a'], ['x'.repeat(100)], ['b']], 50).map((b) => [b.start, b.end])).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(planRowBlocks([['a'], ['x'.repeat(100)], ['b']], 50).map((b) => [b.start, b.end])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     expect(planRowBlocks([])).toEqual([]);
   });
 });

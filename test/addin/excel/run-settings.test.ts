@@ -3,7 +3,15 @@ import { parseSettings } from '../../../addin/excel/run-settings.js';
 
 describe('parseSettings', () => {
   it('reads what Tierline stored, as a JSON string or an object', () => {
-    const stored = { scheme: 'rfm8', locale: 'zh-CN', asOf: '2026-11-01', mapping: { customerId: 'Kunde' }, config: { tags: {} }, written: {}, sheets: { summary: '{s1}' } };
+    const stored = {
+      scheme: 'rfm8',
+      locale: 'zh-CN',
+      asOf: '2026-11-01',
+      mapping: { customerId: 'Kunde' },
+      config: { tags: {} },
+      written: {},
+      sheets: { summary: '{s1}' },
+    };
     expect(parseSettings(JSON.stringify(stored))).toMatchObject(stored);
     expect(parseSettings(stored)).toMatchObject(stored);
   });

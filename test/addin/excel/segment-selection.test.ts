@@ -11,7 +11,10 @@ import { buildRowColumns, listBlockRows } from '../../../addin/excel/build-colum
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 
-async function failure(book: FakeWorkbook, overrides: Partial<typeof request> & Record<string, unknown> = {}): Promise<AddinError> {
+async function failure(
+  book: FakeWorkbook,
+  overrides: Partial<typeof request> & Record<string, unknown> = {},
+): Promise<AddinError> {
   const error = await segmentSelection(book.context, { ...request, ...overrides }).then(
     () => undefined,
     (e: unknown) => e,
@@ -26,7 +29,14 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const source = sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 });
     const outcome = await segmentSelection(book.context, request);
     expect(sheet.read({ row: 0, column: 0, rowCount: 21, columnCount: 12 })).toEqual(source);
-    expect(outcome).toMatchObject({ source: 'Customers!A1:L21', target: 'Customers!M1:AL21', shape: 'customers', customers: 20, dataRows: 20, replacedEarlierColumns: false });
+    expect(outcome).toMatchObject({
+      source: 'Customers!A1:L21',
+      target: 'Customers!M1:AL21',
+      shape: 'customers',
+      customers: 20,
+      dataRows: 20,
+      replacedEarlierColumns: false,
+    });
 
     // The cells are core's, row for row.
     const rows = createCustomerSheet(20);
@@ -54,9 +64,17 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     expect(sheet.columnWidths.get(12 + 19)).toBe(220); // Strategy (measures) is wide
 
     const settings = parseSettings(book.settings.get(SETTINGS_KEY));
-    expect(settings.written[sheet.id]).toEqual({ headerRow: 0, firstColumn: 12, columnCount: 26, rowCount: 21, headers: resultHeaders(expected) });
+    expect(settings.written[sheet.id]).toEqual({
+      headerRow: 0,
+      firstColumn: 12,
+      columnCount: 26,
+      rowCount: 21,
+      headers: resultHeaders(expected),
+    });
     expect(settings).toMatchObject({ scheme: 'rfm', asOf: AS_OF, locale: 'en' });
-    expect(book.syncs.every((s) => s.requestBytes < FAKE_PAYLOAD_LIMIT && s.responseBytes < FAKE_PAYLOAD_LIMIT)).toBe(true);
+    expect(book.syncs.every((s) => s.requestBytes < FAKE_PAYLOAD_LIMIT && s.responseBytes < FAKE_PAYLOAD_LIMIT)).toBe(
+      true,
+    );
   });
 
   it('builds the localized summary sheet with the segment and strategy tables and four native charts', async () => {
@@ -68,11 +86,25 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const customers = book.sheet('Customers');
     let yes = 0;
     for (let r = 1; r <= 200; r++) if (customers.get(r, 12 + 13) === '是') yes++;
-    expect(summary.get(2, 0)).toBe(`流失：流失风险：${yes}位客户（${((yes / 200) * 100).toFixed(1)}%）。流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细。`);
-    expect(summary.read({ row: 3, column: 0, rowCount: 1, columnCount: 8 })[0]).toEqual(['细分群体', '客户数', '占比', '收入', '收入占比', '平均R(天)', '平均F', '平均M']);
+    expect(summary.get(2, 0)).toBe(
+      `流失：流失风险：${yes}位客户（${((yes / 200) * 100).toFixed(1)}%）。流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细。`,
+    );
+    expect(summary.read({ row: 3, column: 0, rowCount: 1, columnCount: 8 })[0]).toEqual([
+      '细分群体',
+      '客户数',
+      '占比',
+      '收入',
+      '收入占比',
+      '平均R(天)',
+      '平均F',
+      '平均M',
+    ]);
     expect(summary.get(4, 0)).toBe('冠军客户');
     // 11 named segments and 未分类 (unclassified), then the total.
-    expect(summary.read({ row: 15, column: 0, rowCount: 2, columnCount: 2 })).toEqual([['未分类', 0], ['合计', 200]]);
+    expect(summary.read({ row: 15, column: 0, rowCount: 2, columnCount: 2 })).toEqual([
+      ['未分类', 0],
+      ['合计', 200],
+    ]);
     expect(summary.charts.map((c) => [c.type, c.name])).toEqual([
       ['Pie', 'TierlinePie'],
       ['BarClustered', 'TierlineShares'],
@@ -100,7 +132,9 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     expect(writeBlocks).toBeLessThanOrEqual(14);
     expect(book.syncCount).toBeLessThanOrEqual(25);
     expect(outcome.syncs).toBe(book.syncCount);
-    expect(Math.max(...book.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+    expect(Math.max(...book.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThan(
+      FAKE_PAYLOAD_LIMIT,
+    );
     expect(Math.max(...book.syncs.map((s) => s.requestBytes))).toBeGreaterThan(BLOCK_BUDGET_BYTES * 0.8);
     expect(sheet.get(100_000, 22)).not.toBe('');
   }, 60_000);
@@ -142,7 +176,11 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const sheet = book.addSheet('Data');
     sheet.put(2, 1, createCustomerSheet(10));
     sheet.put(13, 1, [['Total', '', '', '', '', '', '', 123, 4567]]);
-    sheet.tables.push({ name: 'Customers', box: { row: 2, column: 1, rowCount: 12, columnCount: 12 }, showTotals: true });
+    sheet.tables.push({
+      name: 'Customers',
+      box: { row: 2, column: 1, rowCount: 12, columnCount: 12 },
+      showTotals: true,
+    });
     book.select(sheet, 'D6');
     const outcome = await segmentSelection(book.context, request);
     expect(outcome).toMatchObject({ source: 'Data!B3:M13', target: 'Data!N3:AM13', customers: 10 });
@@ -163,7 +201,12 @@ describe('segmentSelection: write-back on a customer sheet', () => {
     const outcome = await segmentSelection(book.context, request);
     expect(outcome).toMatchObject({ shape: 'transactions', customers: 3, target: "'Tierline Customers'!A1:AC4" });
     const customers = book.sheet('Tierline Customers');
-    expect(customers.read({ row: 0, column: 0, rowCount: 4, columnCount: 1 }).flat()).toEqual(['Customer ID', 'C1', 'C2', 'C3']);
+    expect(customers.read({ row: 0, column: 0, rowCount: 4, columnCount: 1 }).flat()).toEqual([
+      'Customer ID',
+      'C1',
+      'C2',
+      'C3',
+    ]);
     expect(sheet.get(0, 4)).toBe('');
     // A rerun replaces the customers sheet it made.
     await segmentSelection(book.context, request);

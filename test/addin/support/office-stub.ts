@@ -28,14 +28,22 @@ if (scenario === 'unknown-headers') {
   sheet.set(6, 8, '#N/A'); // I7: a formula error in Cumulative spend
   sheet.set(9, 6, '2026-02-30'); // G10: not a real date
   book.select(sheet, 'C4');
-  if (scenario === 'stored-settings') book.settings.set('tierline', JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01', k: 4 }));
+  if (scenario === 'stored-settings')
+    book.settings.set(
+      'tierline',
+      JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01', k: 4 }),
+    );
   if (scenario === 'stored-english') book.settings.set('tierline', JSON.stringify({ scheme: 'rfm8', locale: 'en' }));
 }
 
 const office = {
   HostType: { Excel: 'Excel' },
   EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
-  context: { displayLanguage, document: { addHandlerAsync: () => undefined }, ui: { displayDialogAsync: () => undefined } },
+  context: {
+    displayLanguage,
+    document: { addHandlerAsync: () => undefined },
+    ui: { displayDialogAsync: () => undefined },
+  },
   actions: { associate: () => undefined },
   onReady: (callback?: (info: { host: string; platform: string }) => void) => {
     const info = { host: 'Excel', platform: 'OfficeOnline' };

@@ -19,8 +19,21 @@ import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../support/system-tools.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const artifacts = join(repo, 'test-artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
 
 let out: string | undefined;
 let server: Server;
@@ -31,7 +44,11 @@ let stub: string;
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
   out = mkdtempSync(join(tmpdir(), 'tierline-pane-'));
-  await build({ configFile: join(repo, 'addin/vite.config.ts'), logLevel: 'silent', build: { outDir: join(out, 'web'), emptyOutDir: true } });
+  await build({
+    configFile: join(repo, 'addin/vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: join(out, 'web'), emptyOutDir: true },
+  });
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -39,7 +56,12 @@ beforeAll(async () => {
     build: {
       outDir: join(out, 'stub'),
       emptyOutDir: true,
-      lib: { entry: join(repo, 'test/addin/support/office-stub.ts'), formats: ['iife'], name: 'TierlineOfficeStub', fileName: () => 'office-stub.js' },
+      lib: {
+        entry: join(repo, 'test/addin/support/office-stub.ts'),
+        formats: ['iife'],
+        name: 'TierlineOfficeStub',
+        fileName: () => 'office-stub.js',
+      },
     },
   });
   stub = readFileSync(join(out, 'stub/office-stub.js'), 'utf8');
@@ -74,7 +96,8 @@ async function openPane(scenario: string, displayLanguage = 'en-US'): Promise<Pa
   // No test reaches the internet: the Office.js CDN answers with the stub, anything else fails.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+    if (url.startsWith('https://appsforoffice.microsoft.com/'))
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
     if (url.startsWith(origin)) return route.continue();
     return route.abort();
   });
@@ -85,7 +108,13 @@ async function openPane(scenario: string, displayLanguage = 'en-US'): Promise<Pa
 }
 
 const fakeCell = (page: Page, sheet: string, row: number, column: number) =>
-  page.evaluate(([s, r, c]) => (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.sheet(s as string).get(r as number, c as number), [sheet, row, column] as const);
+  page.evaluate(
+    ([s, r, c]) =>
+      (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake
+        .sheet(s as string)
+        .get(r as number, c as number),
+    [sheet, row, column] as const,
+  );
 
 describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
   it('loads, shows the mapping preview, segments with the chosen options and links the report to the cells', async () => {
@@ -93,7 +122,9 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     await expect(page.locator('p.source').textContent()).resolves.toBe('Table Customers!A1:L301: one row per customer');
     const customerId = page.locator('select[data-field="customerId"]');
     await expect(customerId.inputValue()).resolves.toBe('Customer ID');
-    await expect(page.locator('select[data-field="lastPurchaseDate"]').inputValue()).resolves.toBe('Last purchase date');
+    await expect(page.locator('select[data-field="lastPurchaseDate"]').inputValue()).resolves.toBe(
+      'Last purchase date',
+    );
 
     await page.selectOption('#scheme', 'rfm8');
     await page.fill('#as-of', '2026-11-01');
@@ -116,15 +147,21 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     const link = page.locator('.issues li[data-code="formula-error"] a.issue-link');
     await expect(link.textContent()).resolves.toBe('I7');
     await link.click();
-    await expect.poll(() => page.evaluate(() => {
-      const selection = (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.selection!;
-      return `${selection.sheet.name}!${selection.box.row},${selection.box.column}`;
-    })).toBe('Customers!6,8');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const selection = (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.selection!;
+          return `${selection.sheet.name}!${selection.box.row},${selection.box.column}`;
+        }),
+      )
+      .toBe('Customers!6,8');
     await expect(page.locator('.issues li[data-code="invalid-date"] a').textContent()).resolves.toBe('G10');
     await page.screenshot({ path: join(artifacts, 'addin-taskpane-segmented.png'), fullPage: true });
 
     // The choices are remembered in the document settings for the next run.
-    const stored = await page.evaluate(() => (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.settings.get('tierline'));
+    const stored = await page.evaluate(() =>
+      (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.settings.get('tierline'),
+    );
     expect(JSON.parse(String(stored))).toMatchObject({ scheme: 'rfm8', asOf: '2026-11-01', locale: 'zh-CN' });
     await page.close();
   }, 60_000);
@@ -139,17 +176,19 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('starts in Office\'s display language when the workbook stored none; the scheme menu is the registry', async () => {
+  it("starts in Office's display language when the workbook stored none; the scheme menu is the registry", async () => {
     const page = await openPane('customers', 'zh-TW');
     await expect(page.locator('#locale').inputValue()).resolves.toBe('zh-CN');
     await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('列映射');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
-    const options = await page.locator('#scheme option').evaluateAll((nodes) => nodes.map((n) => [(n as HTMLOptionElement).value, n.textContent]));
+    const options = await page
+      .locator('#scheme option')
+      .evaluateAll((nodes) => nodes.map((n) => [(n as HTMLOptionElement).value, n.textContent]));
     expect(options).toEqual(SCHEMES.map((entry) => [entry.id, entry.labels['zh-CN']]));
     await page.close();
   }, 60_000);
 
-  it('keeps the language the workbook stored over Office\'s display language', async () => {
+  it("keeps the language the workbook stored over Office's display language", async () => {
     const page = await openPane('stored-english', 'zh-CN');
     await expect(page.locator('#locale').inputValue()).resolves.toBe('en');
     await expect(page.locator('#scheme').inputValue()).resolves.toBe('rfm8');

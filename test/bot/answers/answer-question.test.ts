@@ -9,17 +9,27 @@ let store: SqliteStore;
 afterEach(() => store?.close());
 
 function ctx(user: string, surface: 'dm' | 'channel' = 'dm'): AnswerContext {
-  return { store, viewer: resolveViewer(store, user, { managers: [], admins: [] }), locale: 'en', surface, today: '2026-11-25' };
+  return {
+    store,
+    viewer: resolveViewer(store, user, { managers: [], admins: [] }),
+    locale: 'en',
+    surface,
+    today: '2026-11-25',
+  };
 }
-const ids = (a: Answer): string[] => ('customers' in a ? a.customers.map((c) => c.customerId) : 'customer' in a ? [a.customer.customerId] : []);
+const ids = (a: Answer): string[] =>
+  'customers' in a ? a.customers.map((c) => c.customerId) : 'customer' in a ? [a.customer.customerId] : [];
 
 describe('answerQuestion', () => {
-  it("gives a salesperson only their own churn risks, ranked by spend, with full names in a DM", () => {
+  it('gives a salesperson only their own churn risks, ranked by spend, with full names in a DM', () => {
     store = fixtureStore();
     const answer = answerQuestion({ kind: 'churn' }, ctx(USERS.maria));
     expect(answer.kind).toBe('churn');
     expect(ids(answer)).toEqual(['C005', 'C002']);
-    expect(answer.kind === 'churn' && answer.customers.map((c) => c.displayName)).toEqual(['Bob Smith', '上海华东科技有限公司']);
+    expect(answer.kind === 'churn' && answer.customers.map((c) => c.displayName)).toEqual([
+      'Bob Smith',
+      '上海华东科技有限公司',
+    ]);
     expect(answer.kind === 'churn' && answer.page).toEqual({ offset: 0, pageSize: 5, total: 2 });
   });
 
@@ -39,11 +49,21 @@ describe('answerQuestion', () => {
 
   it('refuses a salesperson asking for another owner', () => {
     store = fixtureStore();
-    expect(answerQuestion({ kind: 'churn', ownerMention: USERS.david }, ctx(USERS.maria))).toEqual({ kind: 'error', id: 'error.managers-only' });
-    expect(answerQuestion({ kind: 'summary', ownerMention: USERS.david }, ctx(USERS.maria))).toEqual({ kind: 'error', id: 'error.managers-only' });
+    expect(answerQuestion({ kind: 'churn', ownerMention: USERS.david }, ctx(USERS.maria))).toEqual({
+      kind: 'error',
+      id: 'error.managers-only',
+    });
+    expect(answerQuestion({ kind: 'summary', ownerMention: USERS.david }, ctx(USERS.maria))).toEqual({
+      kind: 'error',
+      id: 'error.managers-only',
+    });
   });
 
-  it.each<Intent>([{ kind: 'lookup', customerId: 'C004' }, { kind: 'search', text: '李娜' }, { kind: 'search', text: 'Acme' }])("never shows salesperson A one of B's customers (%o)", (intent) => {
+  it.each<Intent>([
+    { kind: 'lookup', customerId: 'C004' },
+    { kind: 'search', text: '李娜' },
+    { kind: 'search', text: 'Acme' },
+  ])("never shows salesperson A one of B's customers (%o)", (intent) => {
     store = fixtureStore();
     const answer = answerQuestion(intent, ctx(USERS.maria));
     expect(answer.kind).toBe('error');
@@ -60,18 +80,37 @@ describe('answerQuestion', () => {
 
   it('tells an unmapped user how to get mapped, on every path', () => {
     store = fixtureStore();
-    for (const intent of [{ kind: 'churn' }, { kind: 'lookup', customerId: 'C001' }, { kind: 'segment', segment: 'loyal' }, { kind: 'summary' }, { kind: 'search', text: 'Acme' }] as Intent[]) {
+    for (const intent of [
+      { kind: 'churn' },
+      { kind: 'lookup', customerId: 'C001' },
+      { kind: 'segment', segment: 'loyal' },
+      { kind: 'summary' },
+      { kind: 'search', text: 'Acme' },
+    ] as Intent[]) {
       expect(answerQuestion(intent, ctx(USERS.eve))).toEqual({ kind: 'error', id: 'error.not-mapped' });
     }
   });
 
   it('looks up a customer with contacts and snooze; an unknown id is not found', () => {
     store = fixtureStore();
-    store.addExecutionLog({ date: '2026-11-20', customerId: 'C005', owner: 'Maria', executor: USERS.maria, action: 'call', feedback: 'busy', result: 'follow-up', createdAt: 'x' });
+    store.addExecutionLog({
+      date: '2026-11-20',
+      customerId: 'C005',
+      owner: 'Maria',
+      executor: USERS.maria,
+      action: 'call',
+      feedback: 'busy',
+      result: 'follow-up',
+      createdAt: 'x',
+    });
     store.snooze('C005', 'Maria', '2026-12-25', USERS.maria);
     const answer = answerQuestion({ kind: 'lookup', customerId: 'C005' }, ctx(USERS.maria));
     expect(answer).toMatchObject({ kind: 'customer', snoozedUntil: '2026-12-25', contacts: [{ action: 'call' }] });
-    expect(answerQuestion({ kind: 'lookup', customerId: 'C999' }, ctx(USERS.maria))).toEqual({ kind: 'error', id: 'lookup.not-found', values: { id: 'C999' } });
+    expect(answerQuestion({ kind: 'lookup', customerId: 'C999' }, ctx(USERS.maria))).toEqual({
+      kind: 'error',
+      id: 'lookup.not-found',
+      values: { id: 'C999' },
+    });
   });
 
   it('paginates: page size, offset and total', () => {
@@ -86,7 +125,22 @@ describe('answerQuestion', () => {
     store = new SqliteStore(':memory:');
     store.mapOwner('Maria', USERS.maria, 'manual');
     expect(answerQuestion({ kind: 'churn' }, ctx(USERS.maria))).toEqual({ kind: 'error', id: 'error.no-snapshot' });
-    store.addSnapshot({ asOf: '2026-11-01', importedAt: 'x', source: 'empty.csv', scheme: 'rfm', segments: ['champions'], segmentLabels: { en: ['Champions'], zh: ['冠军客户'] }, churnSource: 'spec-rule' }, []);
-    expect(answerQuestion({ kind: 'churn' }, ctx(USERS.maria))).toEqual({ kind: 'error', id: 'error.empty-snapshot', values: { asOf: '2026-11-01' } });
+    store.addSnapshot(
+      {
+        asOf: '2026-11-01',
+        importedAt: 'x',
+        source: 'empty.csv',
+        scheme: 'rfm',
+        segments: ['champions'],
+        segmentLabels: { en: ['Champions'], zh: ['冠军客户'] },
+        churnSource: 'spec-rule',
+      },
+      [],
+    );
+    expect(answerQuestion({ kind: 'churn' }, ctx(USERS.maria))).toEqual({
+      kind: 'error',
+      id: 'error.empty-snapshot',
+      values: { asOf: '2026-11-01' },
+    });
   });
 });

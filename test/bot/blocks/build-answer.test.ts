@@ -11,8 +11,19 @@ import { fixtureStore, USERS } from '../fixtures.js';
 let store: SqliteStore;
 afterEach(() => store?.close());
 
-function answer(intent: Parameters<typeof answerQuestion>[0], locale: Locale, user: string = USERS.maria, request = {}) {
-  const ctx: AnswerContext = { store, viewer: resolveViewer(store, user, { managers: [], admins: [] }), locale, surface: 'dm', today: '2026-11-25' };
+function answer(
+  intent: Parameters<typeof answerQuestion>[0],
+  locale: Locale,
+  user: string = USERS.maria,
+  request = {},
+) {
+  const ctx: AnswerContext = {
+    store,
+    viewer: resolveViewer(store, user, { managers: [], admins: [] }),
+    locale,
+    surface: 'dm',
+    today: '2026-11-25',
+  };
   return answerQuestion(intent, ctx, request);
 }
 
@@ -137,7 +148,8 @@ describe('Block Kit builders', () => {
 
   it('customer card and summary in both locales', () => {
     store = fixtureStore();
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'en'), 'en'))).toMatchInlineSnapshot(`
+    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'en'), 'en')))
+      .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
       Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
@@ -146,7 +158,8 @@ describe('Block Kit builders', () => {
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
       Owner: Maria · Days since purchase: 245 · Purchases: 2 · Average order: ¥2,500 · Due: 2026-11-15"
     `);
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
+    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'zh-CN'), 'zh-CN')))
+      .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
       原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
@@ -203,7 +216,8 @@ describe('Block Kit builders', () => {
   });
 
   it('log contact modal: SPEC Template 3 fields, suggested action prefilled', () => {
-    expect(buildLogContactModal('C002', 'C002 · 上海华东科技有限公司', '2026-11-25', 'Phone call', 'zh-CN')).toMatchInlineSnapshot(`
+    expect(buildLogContactModal('C002', 'C002 · 上海华东科技有限公司', '2026-11-25', 'Phone call', 'zh-CN'))
+      .toMatchInlineSnapshot(`
       {
         "blocks": [
           {
@@ -308,7 +322,17 @@ describe('Block Kit builders', () => {
     store = fixtureStore();
     const s = store.latestSnapshot()!;
     const c = { ...store.customer(s.id, 'C005')!, displayName: '<!channel> *bold*' };
-    const blocks = buildChurnList({ kind: 'churn', snapshot: s, owner: 'Maria', sort: 'risk', customers: [c], page: { offset: 0, pageSize: 5, total: 1 } }, 'en');
+    const blocks = buildChurnList(
+      {
+        kind: 'churn',
+        snapshot: s,
+        owner: 'Maria',
+        sort: 'risk',
+        customers: [c],
+        page: { offset: 0, pageSize: 5, total: 1 },
+      },
+      'en',
+    );
     const text = JSON.stringify(blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt; ＊bold＊');

@@ -12,7 +12,13 @@ let store: SqliteStore;
 afterEach(() => store?.close());
 
 function home(user: string, locale: Locale) {
-  const ctx: AnswerContext = { store, viewer: resolveViewer(store, user, { managers: [], admins: [] }), locale, surface: 'dm', today: '2026-11-25' };
+  const ctx: AnswerContext = {
+    store,
+    viewer: resolveViewer(store, user, { managers: [], admins: [] }),
+    locale,
+    surface: 'dm',
+    today: '2026-11-25',
+  };
   return buildHome(answerQuestion({ kind: 'summary' }, ctx), answerQuestion({ kind: 'churn' }, ctx), 2, locale);
 }
 
@@ -23,7 +29,10 @@ describe('App Home and digest blocks', () => {
     // Two customers' buttons, then the list controls (Sort by value; one page, so no page buttons).
     const actions = view.blocks.filter((b) => b.type === 'actions');
     expect(actions).toHaveLength(3);
-    expect(actions[2]).toMatchObject({ block_id: 'pagination', elements: [{ action_id: 'tierline_page_sort', value: '{"kind":"churn","sort":"value","offset":0,"pageSize":5}' }] });
+    expect(actions[2]).toMatchObject({
+      block_id: 'pagination',
+      elements: [{ action_id: 'tierline_page_sort', value: '{"kind":"churn","sort":"value","offset":0,"pageSize":5}' }],
+    });
     expect(blocksToText(view.blocks)).toMatchInlineSnapshot(`
       "Tierline
       ────────────────

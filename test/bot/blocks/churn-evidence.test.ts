@@ -12,7 +12,13 @@ afterEach(() => store?.close());
 function churnText(locale: Locale, sort?: ChurnSort): string {
   store = new SqliteStore(':memory:');
   importModelSnapshot(store);
-  const ctx: AnswerContext = { store, viewer: { owner: 'Maria', manager: false, admin: false }, locale, surface: 'dm', today: '2026-11-25' };
+  const ctx: AnswerContext = {
+    store,
+    viewer: { owner: 'Maria', manager: false, admin: false },
+    locale,
+    surface: 'dm',
+    today: '2026-11-25',
+  };
   return blocksToText(buildAnswerBlocks(answerQuestion({ kind: 'churn', ...(sort ? { sort } : {}) }, ctx), locale));
 }
 

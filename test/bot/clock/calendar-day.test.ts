@@ -17,7 +17,13 @@ describe('calendarDayIn', () => {
   });
 
   it('agrees with toISOString in UTC for any instant (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => calendarDayIn(new Date(ms), 'UTC') === new Date(ms).toISOString().slice(0, 10)), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        (ms) => calendarDayIn(new Date(ms), 'UTC') === new Date(ms).toISOString().slice(0, 10),
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

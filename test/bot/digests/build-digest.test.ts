@@ -35,8 +35,26 @@ describe('buildDigest', () => {
 
   it('compares with the previous snapshot: tier change, migration, new risks, win-back and the log success rate', () => {
     store = twoSnapshots();
-    store.addExecutionLog({ date: '2026-11-03', customerId: 'C002', owner: 'Maria', executor: USERS.maria, action: 'call', feedback: 'ok', result: 'success', createdAt: 'x' });
-    store.addExecutionLog({ date: '2026-11-04', customerId: 'C005', owner: 'Maria', executor: USERS.maria, action: 'call', feedback: 'no answer', result: 'follow-up', createdAt: 'x' });
+    store.addExecutionLog({
+      date: '2026-11-03',
+      customerId: 'C002',
+      owner: 'Maria',
+      executor: USERS.maria,
+      action: 'call',
+      feedback: 'ok',
+      result: 'success',
+      createdAt: 'x',
+    });
+    store.addExecutionLog({
+      date: '2026-11-04',
+      customerId: 'C005',
+      owner: 'Maria',
+      executor: USERS.maria,
+      action: 'call',
+      feedback: 'no answer',
+      result: 'follow-up',
+      createdAt: 'x',
+    });
     const digest = buildDigest(store, undefined)!;
     expect(digest.snapshot.asOf).toBe('2026-11-08');
     expect(digest.previous!.asOf).toBe('2026-11-01');

@@ -44,7 +44,15 @@ function fakeChannel() {
 
 function subscribe(store: SqliteStore, spec: string): Subscription {
   const schedule = parseSchedule(spec.split(' '), new Date('2026-10-01T00:00:00Z'));
-  return store.addSubscription({ channel: 'CSALES', cron: schedule.cron, timeZone: schedule.timeZone, scope: { kind: 'all' }, locale: 'en', createdBy: 'UMONA', createdAt: '2026-10-01T00:00:00Z' });
+  return store.addSubscription({
+    channel: 'CSALES',
+    cron: schedule.cron,
+    timeZone: schedule.timeZone,
+    scope: { kind: 'all' },
+    locale: 'en',
+    createdBy: 'UMONA',
+    createdAt: '2026-10-01T00:00:00Z',
+  });
 }
 
 describe('DigestScheduler', () => {
@@ -54,7 +62,13 @@ describe('DigestScheduler', () => {
     subscribe(store, 'weekly mon 09:00 America/New_York');
     const channel = fakeChannel();
     let now = new Date('2026-10-26T12:59:00Z');
-    const scheduler = new DigestScheduler({ store, poster: channel, worker: 'w1', now: () => now, graceMs: 30 * 60_000 });
+    const scheduler = new DigestScheduler({
+      store,
+      poster: channel,
+      worker: 'w1',
+      now: () => now,
+      graceMs: 30 * 60_000,
+    });
     expect((await scheduler.tick())[0]!.result).toBe('not-due');
     now = new Date('2026-10-26T13:00:00Z');
     expect((await scheduler.tick())[0]).toMatchObject({ result: 'posted', period: '2026-10-26T13:00:00.000Z' });
@@ -70,7 +84,8 @@ describe('DigestScheduler', () => {
 
   it('posts exactly one digest per period when two processes share one store file', async () => {
     const path = newStorePath();
-    const a = new SqliteStore(path), b = new SqliteStore(path);
+    const a = new SqliteStore(path),
+      b = new SqliteStore(path);
     stores.push(a, b);
     subscribe(a, 'weekly mon 09:00 Asia/Shanghai');
     const channel = fakeChannel();
@@ -110,7 +125,12 @@ describe('DigestScheduler', () => {
     const s = subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
     store.claimDigestRun(s.id, '2026-11-30T01:00:00.000Z', 'dead', '2026-11-30T01:00:00.000Z', 600_000);
     const channel = fakeChannel();
-    const scheduler = new DigestScheduler({ store, poster: channel, worker: 'new', now: () => new Date('2026-11-30T01:20:00Z') });
+    const scheduler = new DigestScheduler({
+      store,
+      poster: channel,
+      worker: 'new',
+      now: () => new Date('2026-11-30T01:20:00Z'),
+    });
     expect((await scheduler.tick())[0]!.result).toBe('posted');
     expect((await scheduler.tick())[0]!.result).toBe('taken');
     expect(channel.posts).toHaveLength(1);
@@ -121,9 +141,21 @@ describe('DigestScheduler', () => {
     stores.push(store);
     subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
     const channel = fakeChannel();
-    const late = new DigestScheduler({ store, poster: channel, worker: 'w', now: () => new Date('2026-11-30T05:00:00Z'), graceMs: 6 * 3600_000 });
+    const late = new DigestScheduler({
+      store,
+      poster: channel,
+      worker: 'w',
+      now: () => new Date('2026-11-30T05:00:00Z'),
+      graceMs: 6 * 3600_000,
+    });
     expect((await late.tick())[0]).toMatchObject({ result: 'posted', period: '2026-11-30T01:00:00.000Z' });
-    const tooLate = new DigestScheduler({ store, poster: channel, worker: 'w', now: () => new Date('2026-12-07T00:59:00Z'), graceMs: 6 * 3600_000 });
+    const tooLate = new DigestScheduler({
+      store,
+      poster: channel,
+      worker: 'w',
+      now: () => new Date('2026-12-07T00:59:00Z'),
+      graceMs: 6 * 3600_000,
+    });
     expect((await tooLate.tick())[0]!.result).toBe('not-due');
     expect(channel.posts).toHaveLength(1);
   });
@@ -134,7 +166,13 @@ describe('DigestScheduler', () => {
     const s = subscribe(store, 'daily 08:00 Europe/Berlin');
     const channel = fakeChannel();
     const logs: string[] = [];
-    const scheduler = new DigestScheduler({ store, poster: channel, worker: 'w', now: () => new Date('2026-11-30T07:00:00Z'), log: (l) => logs.push(l) });
+    const scheduler = new DigestScheduler({
+      store,
+      poster: channel,
+      worker: 'w',
+      now: () => new Date('2026-11-30T07:00:00Z'),
+      log: (l) => logs.push(l),
+    });
     channel.failNext('slack_webapi_platform_error');
     expect((await scheduler.tick())[0]).toMatchObject({ result: 'failed', error: 'slack_webapi_platform_error' });
     expect(store.digestRuns(s.id)[0]).toMatchObject({ status: 'failed', error: 'slack_webapi_platform_error' });
@@ -147,7 +185,11 @@ describe('DigestScheduler', () => {
 describe('parseSchedule', () => {
   const now = new Date('2026-11-25T00:00:00Z');
   it('reads weekly, daily and cron schedules', () => {
-    expect(parseSchedule(['weekly', 'mon', '09:00', 'Asia/Shanghai'], now)).toMatchObject({ cron: '0 9 * * 1', timeZone: 'Asia/Shanghai', next: new Date('2026-11-30T01:00:00Z') });
+    expect(parseSchedule(['weekly', 'mon', '09:00', 'Asia/Shanghai'], now)).toMatchObject({
+      cron: '0 9 * * 1',
+      timeZone: 'Asia/Shanghai',
+      next: new Date('2026-11-30T01:00:00Z'),
+    });
     expect(parseSchedule(['daily', '7:30'], now)).toMatchObject({ cron: '30 7 * * *', timeZone: 'UTC' });
     expect(parseSchedule(['cron', '0 9 1 * *', 'Europe/London'], now)).toMatchObject({ cron: '0 9 1 * *' });
   });
@@ -178,9 +220,16 @@ describe('DigestScheduler across OS processes', () => {
     subscribe(store, 'daily 08:00 UTC');
     const channel = `${path}.channel`;
     const run = (name: string) =>
-      new Promise<string[]>((resolve, reject) => execFile(process.execPath, [worker, path, channel, name, '2026-11-30T08:30:00Z'], (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as string[]))));
+      new Promise<string[]>((resolve, reject) =>
+        execFile(process.execPath, [worker, path, channel, name, '2026-11-30T08:30:00Z'], (error, stdout) =>
+          error ? reject(error) : resolve(JSON.parse(stdout) as string[]),
+        ),
+      );
     const [one, two] = await Promise.all([run('p1'), run('p2')]);
-    const posted = readFileSync(channel, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 2).join(' '));
+    const posted = readFileSync(channel, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ').slice(0, 2).join(' '));
     expect(posted.sort()).toEqual(['1 2026-11-30T01:00:00.000Z', '2 2026-11-30T08:00:00.000Z']);
     expect([...one, ...two].filter((r) => r === 'posted')).toHaveLength(2);
   });

@@ -18,7 +18,14 @@ beforeEach(async () => {
   slack = await startFakeSlack();
   store = fixtureStore();
   deps = fixtureDeps(store);
-  built = buildApp({ token: 'xoxb-test', signingSecret: SECRET, clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } } }, deps);
+  built = buildApp(
+    {
+      token: 'xoxb-test',
+      signingSecret: SECRET,
+      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+    },
+    deps,
+  );
   url = `http://127.0.0.1:${(await built.start(0, '127.0.0.1')).port}/slack/events`;
 });
 
@@ -29,11 +36,30 @@ afterEach(async () => {
 });
 
 const form = (payload: string) => `payload=${encodeURIComponent(payload)}`;
-const action = (actionId: string, extra: Record<string, unknown> = {}) => form(JSON.stringify({ type: 'block_actions', user: { id: USERS.maria }, team: { id: 'T1' }, api_app_id: 'A1', trigger_id: 't', actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: '{"c":"C005"}', action_ts: '1' }], ...extra }));
+const action = (actionId: string, extra: Record<string, unknown> = {}) =>
+  form(
+    JSON.stringify({
+      type: 'block_actions',
+      user: { id: USERS.maria },
+      team: { id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: 't',
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: '{"c":"C005"}', action_ts: '1' }],
+      ...extra,
+    }),
+  );
 
 /** A signed request that still gets an answer proves the server outlived the previous one. */
 async function stillServing(): Promise<void> {
-  const event = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev9', event_time: 1, event: { type: 'app_home_opened', user: USERS.maria, channel: 'D0MARIA', tab: 'home' } };
+  const event = {
+    token: 'x',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: 'Ev9',
+    event_time: 1,
+    event: { type: 'app_home_opened', user: USERS.maria, channel: 'D0MARIA', tab: 'home' },
+  };
   expect((await postSigned(url, SECRET, JSON.stringify(event), JSON_TYPE)).status).toBe(200);
 }
 
@@ -56,8 +82,39 @@ describe('guardRequests in front of the Bolt receiver', () => {
     const started = Date.now();
     expect((await postSigned(url, SECRET, action('tierline_self_destruct'), FORM)).status).toBe(200);
     expect((await postSigned(url, SECRET, action('tierline_page_sideways'), FORM)).status).toBe(200);
-    expect((await postSigned(url, SECRET, form(JSON.stringify({ type: 'view_submission', user: { id: USERS.maria }, team: { id: 'T1' }, view: { id: 'V', callback_id: 'forged', private_metadata: '{', state: { values: {} } } })), FORM)).status).toBe(200);
-    expect((await postSigned(url, SECRET, new URLSearchParams({ command: '/nuke', text: '', user_id: USERS.maria, channel_id: 'D1', team_id: 'T1' }).toString(), FORM)).status).toBe(200);
+    expect(
+      (
+        await postSigned(
+          url,
+          SECRET,
+          form(
+            JSON.stringify({
+              type: 'view_submission',
+              user: { id: USERS.maria },
+              team: { id: 'T1' },
+              view: { id: 'V', callback_id: 'forged', private_metadata: '{', state: { values: {} } },
+            }),
+          ),
+          FORM,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await postSigned(
+          url,
+          SECRET,
+          new URLSearchParams({
+            command: '/nuke',
+            text: '',
+            user_id: USERS.maria,
+            channel_id: 'D1',
+            team_id: 'T1',
+          }).toString(),
+          FORM,
+        )
+      ).status,
+    ).toBe(200);
     // Bolt's own fallback would answer 404 after 3 s.
     expect(Date.now() - started).toBeLessThan(2500);
     expect(slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
@@ -65,7 +122,15 @@ describe('guardRequests in front of the Bolt receiver', () => {
 
   it('answers envelopes Slack never sends (no actions, no user, no view, no event, unknown type) with a quick 400', async () => {
     const started = Date.now();
-    const bodies = ['{"type":"block_actions"}', '{"type":"block_actions","actions":null,"user":null}', '{"type":"block_actions","user":{"id":"U"},"actions":[]}', '{"type":"view_submission","view":null}', '{"type":"event_callback","event":null}', '{"type":"teleport"}', '{}'];
+    const bodies = [
+      '{"type":"block_actions"}',
+      '{"type":"block_actions","actions":null,"user":null}',
+      '{"type":"block_actions","user":{"id":"U"},"actions":[]}',
+      '{"type":"view_submission","view":null}',
+      '{"type":"event_callback","event":null}',
+      '{"type":"teleport"}',
+      '{}',
+    ];
     for (const body of bodies) expect((await postSigned(url, SECRET, form(body), FORM)).status).toBe(400);
     expect(Date.now() - started).toBeLessThan(2500);
     expect(deps.logs).toEqual(bodies.map(() => 'request refused: malformed-body'));
@@ -73,14 +138,26 @@ describe('guardRequests in front of the Bolt receiver', () => {
   });
 
   it('refuses timestamps more than 5 minutes in the future like stale ones, and accepts 4 minutes either way', async () => {
-    const body = new URLSearchParams({ command: '/crm', text: 'help', user_id: USERS.maria, channel_id: 'D1', channel_name: 'directmessage', team_id: 'T1', response_url: slack.responseUrl('cmd') }).toString();
+    const body = new URLSearchParams({
+      command: '/crm',
+      text: 'help',
+      user_id: USERS.maria,
+      channel_id: 'D1',
+      channel_name: 'directmessage',
+      team_id: 'T1',
+      response_url: slack.responseUrl('cmd'),
+    }).toString();
     const now = Math.floor(Date.now() / 1000);
     expect((await postSigned(url, SECRET, body, FORM, { timestamp: now + 10 * 60 })).status).toBe(401);
     expect((await postSigned(url, SECRET, body, FORM, { timestamp: now + 5 * 60 + 5 })).status).toBe(401);
     expect((await postSigned(url, SECRET, body, FORM, { timestamp: now - 5 * 60 - 5 })).status).toBe(401);
     expect((await postSigned(url, SECRET, body, FORM, { timestamp: now + 4 * 60 })).status).toBe(200);
     expect((await postSigned(url, SECRET, body, FORM, { timestamp: now - 4 * 60 })).status).toBe(200);
-    expect(deps.logs.slice(0, 3)).toEqual(['request refused: timestamp-out-of-window', 'request refused: timestamp-out-of-window', 'request refused: timestamp-out-of-window']);
+    expect(deps.logs.slice(0, 3)).toEqual([
+      'request refused: timestamp-out-of-window',
+      'request refused: timestamp-out-of-window',
+      'request refused: timestamp-out-of-window',
+    ]);
   });
 
   it('refuses an unsigned or missigned garbage body with 401, not 400, and a huge body with 413', async () => {

@@ -19,8 +19,20 @@ describe('bot/import: a segmented run becomes a snapshot', () => {
     const store = new SqliteStore(':memory:');
     const result = segmentTable(header, rows, { today: '2026-11-25' });
     const out = join(dir, 'segmented.csv');
-    const { snapshot } = await importSnapshot(store, { result, source: 'book.csv', importedAt: '2026-11-25T09:00:00Z', locale: 'en', segmentedOut: out });
-    expect(snapshot).toMatchObject({ id: 1, source: 'book.csv', importedAt: '2026-11-25T09:00:00Z', asOf: '2026-11-21', customerCount: 2 });
+    const { snapshot } = await importSnapshot(store, {
+      result,
+      source: 'book.csv',
+      importedAt: '2026-11-25T09:00:00Z',
+      locale: 'en',
+      segmentedOut: out,
+    });
+    expect(snapshot).toMatchObject({
+      id: 1,
+      source: 'book.csv',
+      importedAt: '2026-11-25T09:00:00Z',
+      asOf: '2026-11-21',
+      customerCount: 2,
+    });
     expect(store.latestSnapshot()?.id).toBe(1);
     const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
@@ -32,10 +44,31 @@ describe('bot/import: a segmented run becomes a snapshot', () => {
   it('the scheduled import logs the snapshot, and a failure by its code without throwing', async () => {
     const logs: string[] = [];
     const snapshot = { id: 3, asOf: '2026-11-21', customerCount: 7 } as ImportedSnapshot['snapshot'];
-    expect(await runScheduledImport(async () => ({ snapshot, notes: [] }), (l) => logs.push(l))).toBe(snapshot);
-    const bad = new DataValidationError([{ code: 'empty-file', row: 0, column: '', value: 'x.csv', message: 'x.csv has no header row.' }]);
-    expect(await runScheduledImport(() => Promise.reject(bad), (l) => logs.push(l))).toBeUndefined();
-    expect(await runScheduledImport(() => Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' })), (l) => logs.push(l))).toBeUndefined();
-    expect(logs).toEqual(['scheduled import: snapshot 3 of 2026-11-21, 7 customers', 'scheduled import failed: empty-file', 'scheduled import failed: ENOENT']);
+    expect(
+      await runScheduledImport(
+        async () => ({ snapshot, notes: [] }),
+        (l) => logs.push(l),
+      ),
+    ).toBe(snapshot);
+    const bad = new DataValidationError([
+      { code: 'empty-file', row: 0, column: '', value: 'x.csv', message: 'x.csv has no header row.' },
+    ]);
+    expect(
+      await runScheduledImport(
+        () => Promise.reject(bad),
+        (l) => logs.push(l),
+      ),
+    ).toBeUndefined();
+    expect(
+      await runScheduledImport(
+        () => Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' })),
+        (l) => logs.push(l),
+      ),
+    ).toBeUndefined();
+    expect(logs).toEqual([
+      'scheduled import: snapshot 3 of 2026-11-21, 7 customers',
+      'scheduled import failed: empty-file',
+      'scheduled import failed: ENOENT',
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { asksForHelp, detectLocale, matchIntent } from '../../../bot/intents/mat
 
 const vocabulary = {
   segments: ['champions', 'loyal', 'potential-loyalist', 'at-risk', 'hibernating'],
-  labels: { en: ['Champions', 'Loyal', 'Potential loyalist', 'At risk', 'Hibernating'], zh: ['冠军客户', '忠诚客户', '潜力忠诚客户', '流失风险', '休眠客户'] },
+  labels: {
+    en: ['Champions', 'Loyal', 'Potential loyalist', 'At risk', 'Hibernating'],
+    zh: ['冠军客户', '忠诚客户', '潜力忠诚客户', '流失风险', '休眠客户'],
+  },
 };
 
 describe('matchIntent', () => {
@@ -60,9 +63,12 @@ describe('matchIntent', () => {
 });
 
 describe('asksForHelp: the one help test (intent, Slack reply, tierline ask)', () => {
-  it.each(['help', ' HELP ', '?', '帮助', '<@U0BOT> 帮助', '怎么用', '使用说明', 'what can you do?', '你能做什么'])('%j asks for help', (text) => {
-    expect(asksForHelp(text)).toBe(true);
-  });
+  it.each(['help', ' HELP ', '?', '帮助', '<@U0BOT> 帮助', '怎么用', '使用说明', 'what can you do?', '你能做什么'])(
+    '%j asks for help',
+    (text) => {
+      expect(asksForHelp(text)).toBe(true);
+    },
+  );
   it.each(['', '<@U0BOT>', 'helpful customers', 'show champions', '客户 C003'])('%j does not', (text) => {
     expect(asksForHelp(text)).toBe(false);
   });

@@ -11,7 +11,16 @@ async function crm(text: string, user: string = USERS.mona, channel = 'CSALES'):
   const ack = vi.fn(async () => {});
   const respond = vi.fn(async (_: unknown) => {});
   const deps = fixtureDeps(store);
-  await createCrmCommand(deps)({ ack, respond, command: { text, user_id: user, channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'sales' } } as never);
+  await createCrmCommand(deps)({
+    ack,
+    respond,
+    command: {
+      text,
+      user_id: user,
+      channel_id: channel,
+      channel_name: channel.startsWith('D') ? 'directmessage' : 'sales',
+    },
+  } as never);
   expect(ack).toHaveBeenCalledOnce();
   const reply = respond.mock.calls[0]![0] as { text: string; response_type: string };
   expect(reply.response_type).toBe('ephemeral');
@@ -21,10 +30,24 @@ async function crm(text: string, user: string = USERS.mona, channel = 'CSALES'):
 describe('/crm', () => {
   it('subscribes, lists and unsubscribes a weekly digest (managers)', async () => {
     store = fixtureStore();
-    expect(await crm('digest subscribe <#C0SALES|sales> weekly mon 09:00 Asia/Shanghai all')).toBe('Subscribed <#C0SALES>: `0 9 * * 1` (Asia/Shanghai), scope all. Next digest 2026-11-30T01:00:00.000Z.');
-    expect(store.subscriptions()).toEqual([expect.objectContaining({ channel: 'C0SALES', cron: '0 9 * * 1', timeZone: 'Asia/Shanghai', scope: { kind: 'all' }, createdBy: USERS.mona })]);
-    expect(await crm('digest subscribe <#C0MARIA> weekly fri 17:30 Europe/Berlin owner <@UMARIA|maria>')).toContain('scope Maria');
-    expect(await crm('digest list')).toMatch(/^1\. <#C0SALES> · `0 9 \* \* 1` Asia\/Shanghai · all · next 2026-11-30T01:00:00.000Z\n2\. <#C0MARIA> .* Maria/);
+    expect(await crm('digest subscribe <#C0SALES|sales> weekly mon 09:00 Asia/Shanghai all')).toBe(
+      'Subscribed <#C0SALES>: `0 9 * * 1` (Asia/Shanghai), scope all. Next digest 2026-11-30T01:00:00.000Z.',
+    );
+    expect(store.subscriptions()).toEqual([
+      expect.objectContaining({
+        channel: 'C0SALES',
+        cron: '0 9 * * 1',
+        timeZone: 'Asia/Shanghai',
+        scope: { kind: 'all' },
+        createdBy: USERS.mona,
+      }),
+    ]);
+    expect(await crm('digest subscribe <#C0MARIA> weekly fri 17:30 Europe/Berlin owner <@UMARIA|maria>')).toContain(
+      'scope Maria',
+    );
+    expect(await crm('digest list')).toMatch(
+      /^1\. <#C0SALES> · `0 9 \* \* 1` Asia\/Shanghai · all · next 2026-11-30T01:00:00.000Z\n2\. <#C0MARIA> .* Maria/,
+    );
     expect(await crm('digest unsubscribe 1')).toBe('Subscription 1 removed.');
     expect(await crm('digest unsubscribe 1')).toBe('There is no subscription 1.');
     expect(store.subscriptions().map((s) => s.id)).toEqual([2]);
@@ -48,7 +71,9 @@ describe('/crm', () => {
 
   it('refuses digest management to a salesperson', async () => {
     store = fixtureStore();
-    expect(await crm('digest subscribe <#C0SALES> weekly mon 09:00 UTC all', USERS.maria)).toBe('Only managers can do that.');
+    expect(await crm('digest subscribe <#C0SALES> weekly mon 09:00 UTC all', USERS.maria)).toBe(
+      'Only managers can do that.',
+    );
     expect(store.subscriptions()).toEqual([]);
   });
 
@@ -88,9 +113,20 @@ describe('/crm', () => {
   it('replies with a stable error code when the store fails, and logs no personal data', async () => {
     store = fixtureStore();
     const deps = fixtureDeps(store);
-    const broken = { ...deps, store: Object.assign(Object.create(store), { latestSnapshot: () => { throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }); } }) };
+    const broken = {
+      ...deps,
+      store: Object.assign(Object.create(store), {
+        latestSnapshot: () => {
+          throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+        },
+      }),
+    };
     const respond = vi.fn(async (_: unknown) => {});
-    await createCrmCommand(broken)({ ack: async () => {}, respond, command: { text: 'churn', user_id: USERS.maria, channel_id: 'D1', channel_name: 'directmessage' } } as never);
+    await createCrmCommand(broken)({
+      ack: async () => {},
+      respond,
+      command: { text: 'churn', user_id: USERS.maria, channel_id: 'D1', channel_name: 'directmessage' },
+    } as never);
     expect((respond.mock.calls[0]![0] as { text: string }).text).toContain('SQLITE_IOERR');
     expect(deps.logs).toEqual(['crm command failed: SQLITE_IOERR']);
   });

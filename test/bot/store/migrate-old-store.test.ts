@@ -17,8 +17,15 @@ function oldStore(): string {
   db.exec(MIGRATIONS[0]!);
   db.exec(MIGRATIONS[1]!);
   db.pragma('user_version = 2');
-  db.prepare("INSERT INTO snapshots (id, as_of, imported_at, source, scheme, segments, segment_labels, churn_source, customer_count) VALUES (1, '2026-10-01', 'x', 'old.csv', 'rfm', ?, ?, 'model', 3)").run(JSON.stringify(['at-risk', 'loyal']), JSON.stringify({ en: ['At risk', 'Loyal'], zh: ['流失风险', '忠诚客户'] }));
-  const insert = db.prepare('INSERT INTO customers (snapshot_id, customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, rank_value, strategy_group, due_date) VALUES (1, ?, NULL, NULL, ?, ?, 100, 3, ?, 100, NULL, ?, ?, NULL, ?, ?, ?, NULL, NULL)');
+  db.prepare(
+    "INSERT INTO snapshots (id, as_of, imported_at, source, scheme, segments, segment_labels, churn_source, customer_count) VALUES (1, '2026-10-01', 'x', 'old.csv', 'rfm', ?, ?, 'model', 3)",
+  ).run(
+    JSON.stringify(['at-risk', 'loyal']),
+    JSON.stringify({ en: ['At risk', 'Loyal'], zh: ['流失风险', '忠诚客户'] }),
+  );
+  const insert = db.prepare(
+    'INSERT INTO customers (snapshot_id, customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, rank_value, strategy_group, due_date) VALUES (1, ?, NULL, NULL, ?, ?, 100, 3, ?, 100, NULL, ?, ?, NULL, ?, ?, ?, NULL, NULL)',
+  );
   // Ranked by value at risk, as migration 2 stored it: O2 (900) before O1 (300); O3 is not at risk.
   insert.run('O1', 'Maria', 0, 3000, 1, 'No purchase in 3 months', 0.1, 300, 300);
   insert.run('O2', 'Maria', 0, 2000, 1, 'No purchase in 3 months', 0.45, 900, 900);
@@ -40,9 +47,20 @@ describe('store migration 3 (one churn truth)', () => {
       expect(snapshot.currency).toBeUndefined();
       // The old value at risk reads as the expected loss; by risk and by value both work.
       expect(store.customer(1, 'O2')).toMatchObject({ expectedLoss: 900, churnProbability: 0.45, churnRisk: true });
-      expect(store.churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25' }).customers.map((c) => c.customerId)).toEqual(['O2', 'O1']);
-      expect(store.churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25', sort: 'value' }).customers.map((c) => c.customerId)).toEqual(['O2', 'O1']);
-      const answer = answerQuestion({ kind: 'churn' }, { store, viewer: { manager: true, admin: false }, locale: 'en', surface: 'dm', today: '2026-11-25' });
+      expect(
+        store
+          .churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25' })
+          .customers.map((c) => c.customerId),
+      ).toEqual(['O2', 'O1']);
+      expect(
+        store
+          .churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25', sort: 'value' })
+          .customers.map((c) => c.customerId),
+      ).toEqual(['O2', 'O1']);
+      const answer = answerQuestion(
+        { kind: 'churn' },
+        { store, viewer: { manager: true, admin: false }, locale: 'en', surface: 'dm', today: '2026-11-25' },
+      );
       const text = blocksToText(buildAnswerBlocks(answer, 'en'));
       // Old snapshots say how they were ranked, in yuan as they were stored.
       expect(text).toContain('Ranked by value at risk (lifetime model');

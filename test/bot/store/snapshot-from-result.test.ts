@@ -32,8 +32,11 @@ function transactions(): Cell[][] {
 }
 
 describe('prepareSnapshot', () => {
-  it('stores the run\'s one churn truth: flag, probability, expected loss, reasons and the evidence', () => {
-    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions(), { today: '2026-12-01', currency: 'GBP' });
+  it("stores the run's one churn truth: flag, probability, expected loss, reasons and the evidence", () => {
+    const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions(), {
+      today: '2026-12-01',
+      currency: 'GBP',
+    });
     const prepared = prepareSnapshot(result, 'orders.csv', '2026-11-01T00:00:00Z');
     const churn = result.churn;
     expect(prepared.snapshot.churnSource).toBe('model');
@@ -63,12 +66,25 @@ describe('prepareSnapshot', () => {
     const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
     expect(snapshot.churn).toEqual(prepared.snapshot.churn);
     expect(snapshot.currency).toEqual({ code: 'GBP', symbol: '£' });
-    const byRisk = store.churnRisks({ snapshotId: snapshot.id, owner: 'Maria', limit: 20, offset: 0, today: '2026-11-25' });
+    const byRisk = store.churnRisks({
+      snapshotId: snapshot.id,
+      owner: 'Maria',
+      limit: 20,
+      offset: 0,
+      today: '2026-11-25',
+    });
     expect(byRisk.total).toBeGreaterThan(0);
     expect(byRisk.customers.every((c) => c.owner === 'Maria' && c.churnRisk && c.churnProbability !== null)).toBe(true);
     const p = byRisk.customers.map((c) => c.churnProbability!);
     expect(p).toEqual([...p].sort((a, b) => b - a));
-    const byValue = store.churnRisks({ snapshotId: snapshot.id, owner: 'Maria', limit: 20, offset: 0, today: '2026-11-25', sort: 'value' });
+    const byValue = store.churnRisks({
+      snapshotId: snapshot.id,
+      owner: 'Maria',
+      limit: 20,
+      offset: 0,
+      today: '2026-11-25',
+      sort: 'value',
+    });
     expect(byValue.total).toBe(byRisk.total);
     const loss = byValue.customers.map((c) => c.expectedLoss!);
     expect(loss).toEqual([...loss].sort((a, b) => b - a));
@@ -79,7 +95,13 @@ describe('prepareSnapshot', () => {
     const result = segmentTable(HEADER, ROWS, { asOf: '2026-11-01', today: '2026-11-25' });
     const prepared = prepareSnapshot(result, 'customers.csv', 'x');
     expect(prepared.snapshot.churnSource).toBe('spec-rule');
-    expect(prepared.snapshot.churn).toMatchObject({ model: 'rules', auc: null, precisionAt20: null, baseRate: null, threshold: null });
+    expect(prepared.snapshot.churn).toMatchObject({
+      model: 'rules',
+      auc: null,
+      precisionAt20: null,
+      baseRate: null,
+      threshold: null,
+    });
     expect(prepared.snapshot.churn!.definition.en).toMatch(/^At risk = any SPEC churn rule matches/);
     expect(prepared.snapshot.currency).toEqual({ code: 'CNY', symbol: '¥' });
     const stored = [...prepared.customers];

@@ -11,20 +11,40 @@ describe('SQLite execution log store', () => {
     const store = track(fixtureStore());
     const id = store.latestSnapshot()!.id;
     store.snooze('C005', 'Maria', '2026-12-25', 'UMARIA');
-    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' })).toMatchObject({ customers: [{ customerId: 'C002' }], total: 1 });
-    expect(store.churnRisks({ snapshotId: id, owner: 'David', limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(2);
+    expect(
+      store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-11-25' }),
+    ).toMatchObject({ customers: [{ customerId: 'C002' }], total: 1 });
+    expect(store.churnRisks({ snapshotId: id, owner: 'David', limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(
+      2,
+    );
     expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
     // A snoozed customer who is not a churn risk does not lower the count.
     store.snooze('C001', 'Maria', '2026-12-25', 'UMARIA');
     expect(store.churnRisks({ snapshotId: id, limit: 10, offset: 0, today: '2026-11-25' }).total).toBe(3);
-    expect(store.churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-12-25' }).customers.map((c) => c.customerId)).toEqual(['C005', 'C002']);
+    expect(
+      store
+        .churnRisks({ snapshotId: id, owner: 'Maria', limit: 10, offset: 0, today: '2026-12-25' })
+        .customers.map((c) => c.customerId),
+    ).toEqual(['C005', 'C002']);
   });
 
   it('logs contacts with their ids and filters them by owner, customer and first date, in date order', () => {
     const db = openSqliteDatabase(':memory:');
     const log = createSqliteExecutionLogStore(db);
-    const entry = (date: string, customerId: string, owner: string | null) => ({ date, customerId, owner, executor: 'UMARIA', action: 'call', feedback: 'ok', result: 'success' as const, createdAt: `${date}T09:00:00.000Z` });
-    expect(log.addExecutionLog(entry('2026-11-03', 'C005', 'Maria'))).toEqual({ ...entry('2026-11-03', 'C005', 'Maria'), id: 1 });
+    const entry = (date: string, customerId: string, owner: string | null) => ({
+      date,
+      customerId,
+      owner,
+      executor: 'UMARIA',
+      action: 'call',
+      feedback: 'ok',
+      result: 'success' as const,
+      createdAt: `${date}T09:00:00.000Z`,
+    });
+    expect(log.addExecutionLog(entry('2026-11-03', 'C005', 'Maria'))).toEqual({
+      ...entry('2026-11-03', 'C005', 'Maria'),
+      id: 1,
+    });
     log.addExecutionLog(entry('2026-11-01', 'C002', 'Maria'));
     log.addExecutionLog(entry('2026-11-02', 'C003', 'David'));
     log.addExecutionLog(entry('2026-11-04', 'C009', null));

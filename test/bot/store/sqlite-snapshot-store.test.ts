@@ -20,7 +20,8 @@ describe('SQLite snapshot store', () => {
       segment: 'new',
       churnRisk: true,
       // The run's one churn truth words it (result.churn.reason): the rule union on customer rows.
-      churnReasonEn: 'silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months',
+      churnReasonEn:
+        'silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months',
       churnProbability: null,
       expectedLoss: 0,
       monetary: 800,
@@ -56,7 +57,20 @@ describe('SQLite snapshot store', () => {
       yield { ...store.customer(before.id, 'C001')!, customerId: 'X1' };
       yield { ...store.customer(before.id, 'C001')!, customerId: 'X2', segment: 'no-such-segment' };
     };
-    expect(() => store.addSnapshot({ asOf: '2026-12-01', importedAt: 'x', source: 'bad.csv', scheme: 'rfm', segments: before.segments, segmentLabels: before.segmentLabels, churnSource: 'spec-rule' }, bad())).toThrow(expect.objectContaining({ code: 'unknown-segment' }));
+    expect(() =>
+      store.addSnapshot(
+        {
+          asOf: '2026-12-01',
+          importedAt: 'x',
+          source: 'bad.csv',
+          scheme: 'rfm',
+          segments: before.segments,
+          segmentLabels: before.segmentLabels,
+          churnSource: 'spec-rule',
+        },
+        bad(),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'unknown-segment' }));
     expect(store.latestSnapshot()).toEqual(before);
   });
 

@@ -8,7 +8,9 @@ import { readRawSample } from '../lifetime/cdnow.js';
 
 function cdnowEvents() {
   const rows = readRawSample(); // [sample id, YYYYMMDD, dollars, line]
-  const day = Int32Array.from(rows, (r) => dayFromCivil(Number(r[1]!.slice(0, 4)), Number(r[1]!.slice(4, 6)), Number(r[1]!.slice(6, 8))));
+  const day = Int32Array.from(rows, (r) =>
+    dayFromCivil(Number(r[1]!.slice(0, 4)), Number(r[1]!.slice(4, 6)), Number(r[1]!.slice(6, 8))),
+  );
   return {
     customer: Int32Array.from(rows, (r) => Number(r[0]) - 1),
     day,
@@ -19,7 +21,12 @@ function cdnowEvents() {
 }
 
 const result = predictChurn(cdnowEvents());
-const figures = result.candidates.map((c) => `${c.name}: AUC ${c.auc.toFixed(3)}, p@20 ${c.precisionAt20.toFixed(2)}, base ${c.baseRate.toFixed(3)}, ${c.status}`).join('; ');
+const figures = result.candidates
+  .map(
+    (c) =>
+      `${c.name}: AUC ${c.auc.toFixed(3)}, p@20 ${c.precisionAt20.toFixed(2)}, base ${c.baseRate.toFixed(3)}, ${c.status}`,
+  )
+  .join('; ');
 
 test(`CDNOW back-test picks a model with AUC ≥ 0.7 (selected ${result.selected}; ${figures})`, () => {
   expect(result.fallback).toBe(false);

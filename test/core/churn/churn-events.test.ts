@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { ChurnInputError, churnEventsFromFeatures, indexPurchases, spendInLastYear, type ChurnEvents } from '../../../core/churn/index.js';
+import {
+  ChurnInputError,
+  churnEventsFromFeatures,
+  indexPurchases,
+  spendInLastYear,
+  type ChurnEvents,
+} from '../../../core/churn/index.js';
 import type { CustomerFeatures } from '../../../core/features/customer-features.js';
 
 const events = (customer: number[], day: number[], value: number[], customers: number, asOfDay = 100): ChurnEvents => ({
@@ -12,7 +18,9 @@ const events = (customer: number[], day: number[], value: number[], customers: n
 
 describe('indexPurchases', () => {
   test('groups orders by customer and day, ascending; refunds and the future are not purchases', () => {
-    const index = indexPurchases(events([1, 0, 1, 1, 0, 2, 1], [50, 10, 20, 50, 120, 30, 40], [5, 7, 1, 2, 9, -30, -4], 4));
+    const index = indexPurchases(
+      events([1, 0, 1, 1, 0, 2, 1], [50, 10, 20, 50, 120, 30, 40], [5, 7, 1, 2, 9, -30, -4], 4),
+    );
     expect(Array.from(index.offsets)).toEqual([0, 1, 3, 3, 3]);
     expect(Array.from(index.day)).toEqual([10, 20, 50]);
     expect(Array.from(index.orders)).toEqual([1, 1, 2]);
@@ -29,9 +37,17 @@ describe('indexPurchases', () => {
   test.each([
     ['invalid-events', events([0], [1, 2], [1], 1), 'Event columns differ in length: customer 1, day 2, value 1.'],
     ['invalid-customer', events([0, 3], [1, 2], [1, 1], 2), 'Event 1: customer 3 is outside 0–1 (column customer).'],
-    ['invalid-value', events([0, 1], [1, 2], [1, Number.NaN], 2), 'Event 1: value NaN is not a finite number (column value, customer 1).'],
+    [
+      'invalid-value',
+      events([0, 1], [1, 2], [1, Number.NaN], 2),
+      'Event 1: value NaN is not a finite number (column value, customer 1).',
+    ],
     ['invalid-events', { ...events([], [], [], 1), asOfDay: 1.5 }, 'asOfDay must be a whole day number (got 1.5).'],
-    ['invalid-attribute', { ...events([], [], [], 2), attributes: { complaints6m: new Float64Array(3) } }, 'Attribute complaints6m has 3 entries for 2 customers.'],
+    [
+      'invalid-attribute',
+      { ...events([], [], [], 2), attributes: { complaints6m: new Float64Array(3) } },
+      'Attribute complaints6m has 3 entries for 2 customers.',
+    ],
   ])('%s: %s', (code, input, message) => {
     expect(() => indexPurchases(input)).toThrow(message);
     try {
@@ -52,7 +68,11 @@ test('churnEventsFromFeatures turns kept purchase entries into events and codes 
   const features = {
     count: 2,
     asOfDay: 500,
-    purchaseDays: { offsets: Int32Array.of(0, 2, 3), days: Int32Array.of(10, 40, 25), amounts: Float64Array.of(1, 2, 3) },
+    purchaseDays: {
+      offsets: Int32Array.of(0, 2, 3),
+      days: Int32Array.of(10, 40, 25),
+      amounts: Float64Array.of(1, 2, 3),
+    },
     behaviour: { complaints6m: Float64Array.of(0, 2) },
     attributes: { channel: ['web', undefined], region: ['north', 'north'] },
   } as unknown as CustomerFeatures;
@@ -63,5 +83,7 @@ test('churnEventsFromFeatures turns kept purchase entries into events and codes 
   expect(Array.from(out.attributes!.channel!)).toEqual([0, -1]);
   expect(Array.from(out.attributes!.region!)).toEqual([0, 0]);
   expect(Array.from(out.attributes!.complaints6m!)).toEqual([0, 2]);
-  expect(() => churnEventsFromFeatures({ ...features, purchaseDays: undefined } as CustomerFeatures)).toThrow(/keepPurchaseDays/);
+  expect(() => churnEventsFromFeatures({ ...features, purchaseDays: undefined } as CustomerFeatures)).toThrow(
+    /keepPurchaseDays/,
+  );
 });

@@ -14,15 +14,22 @@ test('isotonic: equal scores share a block', () => {
 
 test('isotonic: non-decreasing, within [0, 1], and the mean of the fitted probabilities is the base rate', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 80 }), (rows) => {
-      const scores = rows.map((r) => r[0]), labels = rows.map((r): number => (r[1] ? 1 : 0));
-      const fitted = applyIsotonic(fitIsotonic(scores, labels), scores);
-      const grid = applyIsotonic(fitIsotonic(scores, labels), Array.from({ length: 22 }, (_, i) => i - 1));
-      for (let i = 1; i < grid.length; i++) expect(grid[i]!).toBeGreaterThanOrEqual(grid[i - 1]!);
-      for (const p of fitted) expect(p >= 0 && p <= 1).toBe(true);
-      const mean = fitted.reduce((a, b) => a + b, 0) / fitted.length;
-      expect(mean).toBeCloseTo(labels.reduce((a, b) => a + b, 0) / labels.length, 10);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 80 }),
+      (rows) => {
+        const scores = rows.map((r) => r[0]),
+          labels = rows.map((r): number => (r[1] ? 1 : 0));
+        const fitted = applyIsotonic(fitIsotonic(scores, labels), scores);
+        const grid = applyIsotonic(
+          fitIsotonic(scores, labels),
+          Array.from({ length: 22 }, (_, i) => i - 1),
+        );
+        for (let i = 1; i < grid.length; i++) expect(grid[i]!).toBeGreaterThanOrEqual(grid[i - 1]!);
+        for (const p of fitted) expect(p >= 0 && p <= 1).toBe(true);
+        const mean = fitted.reduce((a, b) => a + b, 0) / fitted.length;
+        expect(mean).toBeCloseTo(labels.reduce((a, b) => a + b, 0) / labels.length, 10);
+      },
+    ),
   );
 });
 
@@ -54,7 +61,7 @@ test('a weak calibrated model: max-F1 alone lists customers below the base rate,
   // lapsing by a low-discrepancy draw so the case is exact and repeatable.
   const n = 10_000;
   const probabilities = Float64Array.from({ length: n }, (_, i) => 0.2 + (0.4 * i) / n);
-  const labels = Uint8Array.from(probabilities, (p, i) => (((i * 0.6180339887498949) % 1) < p ? 1 : 0));
+  const labels = Uint8Array.from(probabilities, (p, i) => ((i * 0.6180339887498949) % 1 < p ? 1 : 0));
   const baseRate = labels.reduce((a, b) => a + b, 0) / n;
   const listedAt = (threshold: number) => probabilities.filter((p) => p >= threshold).length / n;
   const plain = maxF1Threshold(probabilities, labels);

@@ -16,12 +16,19 @@ class EventList {
     this.value.push(v);
   }
   build(customers: number, asOfDay = AS_OF): ChurnEvents {
-    return { customer: Int32Array.from(this.customer), day: Int32Array.from(this.day), value: Float64Array.from(this.value), customers, asOfDay };
+    return {
+      customer: Int32Array.from(this.customer),
+      day: Int32Array.from(this.day),
+      value: Float64Array.from(this.value),
+      customers,
+      asOfDay,
+    };
   }
 }
 
 function beta(rng: Rng, a: number, b: number): number {
-  const x = sampleGamma(rng, a), y = sampleGamma(rng, b);
+  const x = sampleGamma(rng, a),
+    y = sampleGamma(rng, b);
   return x / (x + y);
 }
 
@@ -29,7 +36,13 @@ function beta(rng: Rng, a: number, b: number): number {
  * BG/NBD with dropout, in days: λ ~ Gamma(r, α), p ~ Beta(a, b); customers
  * join uniformly over the first `joinDays` of a `spanDays` history ending at t.
  */
-export function btydHistory(customers: number, seed: number, params = { r: 0.8, alpha: 40, a: 1.2, b: 4 }, spanDays = 730, joinDays = 365): ChurnEvents {
+export function btydHistory(
+  customers: number,
+  seed: number,
+  params = { r: 0.8, alpha: 40, a: 1.2, b: 4 },
+  spanDays = 730,
+  joinDays = 365,
+): ChurnEvents {
   const rng = createRng(seed);
   const list = new EventList();
   const start = AS_OF - spanDays;

@@ -1,9 +1,22 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { computeOriginFeatures, featureMatrix, indexPurchases, MODEL_FEATURES, ruleChurnBits, CHURN_RULES } from '../../../core/churn/index.js';
+import {
+  computeOriginFeatures,
+  featureMatrix,
+  indexPurchases,
+  MODEL_FEATURES,
+  ruleChurnBits,
+  CHURN_RULES,
+} from '../../../core/churn/index.js';
 
 const index = (customer: number[], day: number[], value: number[], customers: number, asOfDay: number) =>
-  indexPurchases({ customer: Int32Array.from(customer), day: Int32Array.from(day), value: Float64Array.from(value), customers, asOfDay });
+  indexPurchases({
+    customer: Int32Array.from(customer),
+    day: Int32Array.from(day),
+    value: Float64Array.from(value),
+    customers,
+    asOfDay,
+  });
 
 test('features as of an origin read purchases before it; the label reads [o, o + H)', () => {
   // Customer 0: days 100, 130, 160 (2 orders), 300; customer 1: day 150 only; customer 2: only after o.
@@ -35,20 +48,41 @@ test('features as of an origin read purchases before it; the label reads [o, o +
 
 test('the population is exactly the customers with a purchase before the origin, in ascending order', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: -5, max: 50 })), { maxLength: 60 }), fc.integer({ min: 0, max: 120 }), (rows, origin) => {
-      const idx = index(rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), 10, 100);
-      const f = computeOriginFeatures(idx, origin, 30);
-      const expected = [...new Set(rows.filter((r) => r[1] < origin && r[2] >= 0).map((r) => r[0]))].sort((a, b) => a - b);
-      expect(Array.from(f.population)).toEqual(expected);
-      for (let r = 0; r < f.population.length; r++) expect(f.recencyDays[r]).toBeGreaterThan(0);
-    }),
+    fc.property(
+      fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: -5, max: 50 })),
+        { maxLength: 60 },
+      ),
+      fc.integer({ min: 0, max: 120 }),
+      (rows, origin) => {
+        const idx = index(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+          rows.map((r) => r[2]),
+          10,
+          100,
+        );
+        const f = computeOriginFeatures(idx, origin, 30);
+        const expected = [...new Set(rows.filter((r) => r[1] < origin && r[2] >= 0).map((r) => r[0]))].sort(
+          (a, b) => a - b,
+        );
+        expect(Array.from(f.population)).toEqual(expected);
+        for (let r = 0; r < f.population.length; r++) expect(f.recencyDays[r]).toBeGreaterThan(0);
+      },
+    ),
   );
 });
 
 test('the lapsed regular (6 monthly orders, 6,900, silent 150 days) matches the B churn warning', () => {
   const t = 1000;
   const days = [700, 730, 760, 790, 820, 850];
-  const idx = index(days.map(() => 0), days, [1000, 1200, 1100, 1300, 1150, 1150], 1, t);
+  const idx = index(
+    days.map(() => 0),
+    days,
+    [1000, 1200, 1100, 1300, 1150, 1150],
+    1,
+    t,
+  );
   const f = computeOriginFeatures(idx, t, 90);
   const bits = ruleChurnBits(f);
   expect(f.recencyDays[0]).toBe(150);

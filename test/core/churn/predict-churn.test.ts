@@ -1,15 +1,37 @@
 import { describe, expect, test } from 'vitest';
-import { computeOriginFeatures, formatChurnReasons, indexPurchases, predictChurn, type ChurnEvents, type ChurnPrediction } from '../../../core/churn/index.js';
+import {
+  computeOriginFeatures,
+  formatChurnReasons,
+  indexPurchases,
+  predictChurn,
+  type ChurnEvents,
+  type ChurnPrediction,
+} from '../../../core/churn/index.js';
 import { formatNumber } from '../../../core/rules/rule-fields.js';
-import { addLapsedRegular, AS_OF, btydHistory, oneTimeBuyers, rankAuc, regularsWhoStop, seasonalBuyers } from './generate-histories.js';
+import {
+  addLapsedRegular,
+  AS_OF,
+  btydHistory,
+  oneTimeBuyers,
+  rankAuc,
+  regularsWhoStop,
+  seasonalBuyers,
+} from './generate-histories.js';
 
 /** AUC of ranking the test window by recency alone and by (fewer) orders alone. */
 function naiveAucs(events: ChurnEvents, H = 90): { recency: number; frequency: number } {
   const test = computeOriginFeatures(indexPurchases(events), events.asOfDay - H, H);
-  return { recency: rankAuc(test.recencyDays, test.lapsed!), frequency: rankAuc(test.orders.map((x) => -x), test.lapsed!) };
+  return {
+    recency: rankAuc(test.recencyDays, test.lapsed!),
+    frequency: rankAuc(
+      test.orders.map((x) => -x),
+      test.lapsed!,
+    ),
+  };
 }
 
-const table = (p: ChurnPrediction): string => p.candidates.map((c) => `${c.name} ${c.auc.toFixed(3)} p@20 ${c.precisionAt20.toFixed(2)} ${c.status}`).join(' | ');
+const table = (p: ChurnPrediction): string =>
+  p.candidates.map((c) => `${c.name} ${c.auc.toFixed(3)} p@20 ${c.precisionAt20.toFixed(2)} ${c.status}`).join(' | ');
 
 function expectWellFormed(p: ChurnPrediction, customers: number): void {
   expect(p.churnProbability.length).toBe(customers);
@@ -82,9 +104,15 @@ describe('the lapsed regular (6 monthly orders, 6,900, silent 150 days)', () => 
       { code: 'rule', rule: 'b-churn-warning' },
     ]);
     const money = (v: number): string => formatNumber(v);
-    expect(formatChurnReasons(p.reasonsOf(customer).slice(0, 2), 'en', money)).toBe('silent 150 days, 5× their usual 30-day gap; 6 orders, 6,900 in all');
-    expect(formatChurnReasons(p.reasonsOf(customer).slice(0, 2), 'zh-CN', money)).toBe('已 150 天未购买，是其平时间隔（30 天）的 5 倍；共 6 单，累计 6,900');
-    expect(formatChurnReasons(p.reasonsOf(customer).slice(2), 'en', money)).toBe('matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"');
+    expect(formatChurnReasons(p.reasonsOf(customer).slice(0, 2), 'en', money)).toBe(
+      'silent 150 days, 5× their usual 30-day gap; 6 orders, 6,900 in all',
+    );
+    expect(formatChurnReasons(p.reasonsOf(customer).slice(0, 2), 'zh-CN', money)).toBe(
+      '已 150 天未购买，是其平时间隔（30 天）的 5 倍；共 6 单，累计 6,900',
+    );
+    expect(formatChurnReasons(p.reasonsOf(customer).slice(2), 'en', money)).toBe(
+      'matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"',
+    );
     expect(p.expectedLoss[customer]).toBeCloseTo(p.churnProbability[customer]! * 6900, 9); // all 6 orders within the last year
   });
 
@@ -99,11 +127,21 @@ describe('the lapsed regular (6 monthly orders, 6,900, silent 150 days)', () => 
 });
 
 describe('bad and thin input: a clear note and the fallback, never a crash', () => {
-  const ev = (customer: number[], day: number[], value: number[], customers: number, asOfDay = AS_OF): ChurnEvents => ({ customer: Int32Array.from(customer), day: Int32Array.from(day), value: Float64Array.from(value), customers, asOfDay });
+  const ev = (customer: number[], day: number[], value: number[], customers: number, asOfDay = AS_OF): ChurnEvents => ({
+    customer: Int32Array.from(customer),
+    day: Int32Array.from(day),
+    value: Float64Array.from(value),
+    customers,
+    asOfDay,
+  });
   test.each([
     ['no events at all', ev([], [], [], 3), 'no-events'],
     ['one customer', ev([0, 0, 0], [AS_OF - 400, AS_OF - 200, AS_OF - 10], [5, 5, 5], 1), 'few-customers'],
-    ['history shorter than the horizon', ev([0, 1, 1], [AS_OF - 40, AS_OF - 30, AS_OF - 3], [5, 5, 5], 2), 'short-history'],
+    [
+      'history shorter than the horizon',
+      ev([0, 1, 1], [AS_OF - 40, AS_OF - 30, AS_OF - 3], [5, 5, 5], 2),
+      'short-history',
+    ],
     ['no repeat buyers', oneTimeBuyers(400, 7), 'few-active'],
   ])('%s', (_, events, code) => {
     const p = predictChurn(events);
@@ -116,15 +154,27 @@ describe('bad and thin input: a clear note and the fallback, never a crash', () 
   test('all lapsed: everyone stopped a year ago', () => {
     const base = btydHistory(500, 3, undefined, 730, 200);
     const keep = Array.from(base.day, (d) => d < AS_OF - 365);
-    const events = { ...base, customer: base.customer.filter((_, i) => keep[i]), day: base.day.filter((_, i) => keep[i]), value: base.value.filter((_, i) => keep[i]) };
+    const events = {
+      ...base,
+      customer: base.customer.filter((_, i) => keep[i]),
+      day: base.day.filter((_, i) => keep[i]),
+      value: base.value.filter((_, i) => keep[i]),
+    };
     const p = predictChurn(events);
     expect(p.notes[0]!.code).toBe('few-active');
     expect(p.fallback).toBe(true);
   });
 
   test('none lapsed: everyone buys every week', () => {
-    const customer: number[] = [], day: number[] = [], value: number[] = [];
-    for (let c = 0; c < 300; c++) for (let d = AS_OF - 400 + (c % 7); d < AS_OF; d += 7) { customer.push(c); day.push(d); value.push(20); }
+    const customer: number[] = [],
+      day: number[] = [],
+      value: number[] = [];
+    for (let c = 0; c < 300; c++)
+      for (let d = AS_OF - 400 + (c % 7); d < AS_OF; d += 7) {
+        customer.push(c);
+        day.push(d);
+        value.push(20);
+      }
     const p = predictChurn(ev(customer, day, value, 300));
     expect(p.notes[0]!.code).toBe('few-lapsed');
     expect(p.atRisk.every((x) => x === 0)).toBe(true);
@@ -141,7 +191,9 @@ describe('bad and thin input: a clear note and the fallback, never a crash', () 
 
   test('options are validated at the entry, naming the key', () => {
     expect(() => predictChurn(oneTimeBuyers(5, 1), { horizonDays: 0 })).toThrow(/Option "horizonDays"/);
-    expect(() => predictChurn(oneTimeBuyers(5, 1), { expectedValue: new Float64Array(2) })).toThrow('Option expectedValue has 2 entries for 5 customers.');
+    expect(() => predictChurn(oneTimeBuyers(5, 1), { expectedValue: new Float64Array(2) })).toThrow(
+      'Option expectedValue has 2 entries for 5 customers.',
+    );
   });
 });
 
@@ -158,17 +210,23 @@ describe('the at-risk decision', () => {
     const p = predictChurn(events, { atRisk: { rule: 'probability', threshold: 0.8 } });
     for (let c = 0; c < 3000; c++) expect(p.atRisk[c]).toBe(p.churnProbability[c]! >= 0.8 ? 1 : 0);
   });
-  test('expected loss uses the caller\'s expected value', () => {
+  test("expected loss uses the caller's expected value", () => {
     const value = new Float64Array(3000).fill(100);
     const p = predictChurn(events, { expectedValue: value });
-    for (let c = 0; c < 3000; c += 97) if (!Number.isNaN(p.churnProbability[c]!)) expect(p.expectedLoss[c]).toBeCloseTo(100 * p.churnProbability[c]!, 12);
+    for (let c = 0; c < 3000; c += 97)
+      if (!Number.isNaN(p.churnProbability[c]!))
+        expect(p.expectedLoss[c]).toBeCloseTo(100 * p.churnProbability[c]!, 12);
   });
 });
 
 describe('large windows are measured on a seeded sample', () => {
   const events = btydHistory(3000, 7);
   const full = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'] });
-  const sampled = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'], maxBacktestRows: 1500, maxFitCustomers: 1000 });
+  const sampled = predictChurn(events, {
+    models: ['rules', 'cadence', 'bg-nbd'],
+    maxBacktestRows: 1500,
+    maxFitCustomers: 1000,
+  });
 
   test('scores everyone and keeps each candidate AUC close to the full back-test', () => {
     expect(sampled.churnProbability.length).toBe(full.churnProbability.length);
@@ -179,7 +237,11 @@ describe('large windows are measured on a seeded sample', () => {
   });
 
   test('same input, same sample, same output', () => {
-    const again = predictChurn(events, { models: ['rules', 'cadence', 'bg-nbd'], maxBacktestRows: 1500, maxFitCustomers: 1000 });
+    const again = predictChurn(events, {
+      models: ['rules', 'cadence', 'bg-nbd'],
+      maxBacktestRows: 1500,
+      maxFitCustomers: 1000,
+    });
     expect(again.churnProbability).toEqual(sampled.churnProbability);
     expect(again.candidates).toEqual(sampled.candidates);
   });

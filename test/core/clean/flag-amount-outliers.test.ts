@@ -57,13 +57,18 @@ describe('quantileSorted (numpy linear interpolation)', () => {
 
   it('lies between its neighbours and grows with q (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, a, b) => {
-        const s = Float64Array.from(xs).sort();
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(quantileSorted(s, lo)).toBeLessThanOrEqual(quantileSorted(s, hi) + 1e-9);
-        expect(quantileSorted(s, lo)).toBeGreaterThanOrEqual(s[0]!);
-        expect(quantileSorted(s, hi)).toBeLessThanOrEqual(s[s.length - 1]!);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, a, b) => {
+          const s = Float64Array.from(xs).sort();
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(quantileSorted(s, lo)).toBeLessThanOrEqual(quantileSorted(s, hi) + 1e-9);
+          expect(quantileSorted(s, lo)).toBeGreaterThanOrEqual(s[0]!);
+          expect(quantileSorted(s, hi)).toBeLessThanOrEqual(s[s.length - 1]!);
+        },
+      ),
     );
   });
 });
@@ -79,7 +84,8 @@ describe('flagAmountOutliers (SPEC §3 amount-outlier, Q3 + 3×IQR)', () => {
         row: 3,
         column: '累计消费(元)',
         value: '10,000',
-        message: 'Customer C002: spend 10,000 is above Q3 + 3×IQR (1,000); kept, please verify before treating as high value.',
+        message:
+          'Customer C002: spend 10,000 is above Q3 + 3×IQR (1,000); kept, please verify before treating as high value.',
       },
     ]);
   });
@@ -95,7 +101,9 @@ describe('flagAmountOutliers (SPEC §3 amount-outlier, Q3 + 3×IQR)', () => {
   it('formats amounts with at most two decimals in the message', () => {
     const { fence, issues } = run([1, 2, 3, 4, 12345.678]);
     expect(fence).toBe(10);
-    expect(issues[0]!.message).toMatchInlineSnapshot(`"Customer C005: spend 12,345.68 is above Q3 + 3×IQR (10); kept, please verify before treating as high value."`);
+    expect(issues[0]!.message).toMatchInlineSnapshot(
+      `"Customer C005: spend 12,345.68 is above Q3 + 3×IQR (10); kept, please verify before treating as high value."`,
+    );
   });
 
   it('ignores missing spend and needs at least four values', () => {
@@ -121,7 +129,13 @@ describe('flagAmountOutliers (SPEC §3 amount-outlier, Q3 + 3×IQR)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1e7 }), { minLength: 4, maxLength: 60 }), (xs) => {
         const { fence, issues } = run(xs);
-        const expected = fence > 0 ? xs.map((x, i) => [x, i + 2] as const).filter(([x]) => x > fence).map(([, row]) => row) : [];
+        const expected =
+          fence > 0
+            ? xs
+                .map((x, i) => [x, i + 2] as const)
+                .filter(([x]) => x > fence)
+                .map(([, row]) => row)
+            : [];
         expect(issues.map((i) => i.row)).toEqual(expected);
       }),
     );

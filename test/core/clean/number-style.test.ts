@@ -76,23 +76,45 @@ describe('segmenting European numbers', () => {
   const header = ['Customer ID', 'Order date', 'Amount'];
   const spend = (rows: Cell[][], options = {}) => {
     const result = segmentTable(header, rows, options);
-    return { spend: Object.fromEntries(result.features.ids.map((id, c) => [id, describeCustomer(result, c).monetary])), issues: result.report.issues.map((i) => [i.code, i.row, i.value]) };
+    return {
+      spend: Object.fromEntries(result.features.ids.map((id, c) => [id, describeCustomer(result, c).monetary])),
+      issues: result.report.issues.map((i) => [i.code, i.row, i.value]),
+    };
   };
 
   it('infers the decimal comma from the column: 1.000 above 2.500,50 is 1000', () => {
-    expect(spend([['A', '2024-03-01', '1.000'], ['B', '2024-03-02', '2.500,50'], ['C', '2024-03-03', '12,5']])).toEqual({ spend: { A: 1000, B: 2500.5, C: 12.5 }, issues: [] });
+    expect(
+      spend([
+        ['A', '2024-03-01', '1.000'],
+        ['B', '2024-03-02', '2.500,50'],
+        ['C', '2024-03-03', '12,5'],
+      ]),
+    ).toEqual({ spend: { A: 1000, B: 2500.5, C: 12.5 }, issues: [] });
   });
 
   it('2.500.000 alone proves the column', () => {
-    expect(spend([['A', '2024-03-01', '2.500.000'], ['B', '2024-03-02', '1.000']]).spend).toEqual({ A: 2500000, B: 1000 });
+    expect(
+      spend([
+        ['A', '2024-03-01', '2.500.000'],
+        ['B', '2024-03-02', '1.000'],
+      ]).spend,
+    ).toEqual({ A: 2500000, B: 1000 });
   });
 
   it('a point-decimal column keeps reading 1.000 as 1', () => {
-    expect(spend([['A', '2024-03-01', '12.50'], ['B', '2024-03-02', '1.000']]).spend).toEqual({ A: 12.5, B: 1 });
+    expect(
+      spend([
+        ['A', '2024-03-01', '12.50'],
+        ['B', '2024-03-02', '1.000'],
+      ]).spend,
+    ).toEqual({ A: 12.5, B: 1 });
   });
 
   it('1.000 in a column with no other evidence is flagged with row and value, not misread', () => {
-    const result = segmentTable(header, [['A', '2024-03-01', '1.000'], ['A', '2024-03-02', '300']]);
+    const result = segmentTable(header, [
+      ['A', '2024-03-01', '1.000'],
+      ['A', '2024-03-02', '300'],
+    ]);
     expect(result.report.issues.map((i) => i.message)).toEqual([
       'Row 2, Amount: "1.000" could be a decimal point or a thousands separator and no other cell of the column tells; set the decimal mark (--decimal . or --decimal ,); row excluded.',
     ]);
@@ -100,23 +122,41 @@ describe('segmenting European numbers', () => {
   });
 
   it('--decimal forces the reading', () => {
-    const rows: Cell[][] = [['A', '2024-03-01', '1.000'], ['B', '2024-03-02', '300']];
+    const rows: Cell[][] = [
+      ['A', '2024-03-01', '1.000'],
+      ['B', '2024-03-02', '300'],
+    ];
     expect(spend(rows, { decimal: ',' }).spend).toEqual({ A: 1000, B: 300 });
     expect(spend(rows, { decimal: '.' }).spend).toEqual({ A: 1, B: 300 });
   });
 
   it('a malformed cell (1.2.3) proves nothing about the column', () => {
-    expect(spend([['A', '2024-03-01', '1.2.3'], ['A', '2024-03-01', '0.01']])).toEqual({ spend: { A: 0.01 }, issues: [['invalid-number', 2, '1.2.3']] });
+    expect(
+      spend([
+        ['A', '2024-03-01', '1.2.3'],
+        ['A', '2024-03-01', '0.01'],
+      ]),
+    ).toEqual({ spend: { A: 0.01 }, issues: [['invalid-number', 2, '1.2.3']] });
   });
 
-  it('a cell against the column\'s mark is reported, never misread', () => {
-    const result = spend([['A', '2024-03-01', '2.500,50'], ['B', '2024-03-02', '1,000.50'], ['B', '2024-03-03', '5']]);
+  it("a cell against the column's mark is reported, never misread", () => {
+    const result = spend([
+      ['A', '2024-03-01', '2.500,50'],
+      ['B', '2024-03-02', '1,000.50'],
+      ['B', '2024-03-03', '5'],
+    ]);
     expect(result.spend).toEqual({ A: 2500.5, B: 5 });
     expect(result.issues).toEqual([['invalid-number', 3, '1,000.50']]);
   });
 
   it('customer rows: a Total spend column written 1.234,56', () => {
-    const result = segmentTable(['Customer ID', 'Last purchase', 'Orders', 'Total spend'], [['A', '2024-03-01', '3', '1.234,56'], ['B', '2024-02-01', '1', '1.000']]);
+    const result = segmentTable(
+      ['Customer ID', 'Last purchase', 'Orders', 'Total spend'],
+      [
+        ['A', '2024-03-01', '3', '1.234,56'],
+        ['B', '2024-02-01', '1', '1.000'],
+      ],
+    );
     expect([describeCustomer(result, 0).monetary, describeCustomer(result, 1).monetary]).toEqual([1234.56, 1000]);
   });
 });

@@ -26,9 +26,22 @@ function featuresById(result: SegmentationResult): Map<string, Record<string, nu
 
 describe('a placeholder date never makes a customer vanish (finding: ¥1,200 customer became Unclassified)', () => {
   it('1900-01-01 is reported with row and value; the customer keeps its valid order', () => {
-    const result = segmentTable(header, [['A', '2024-03-01', '1200'], ['A', '1900-01-01', '50'], ['B', '2024-02-05', '300']], { today: '2024-04-01' });
+    const result = segmentTable(
+      header,
+      [
+        ['A', '2024-03-01', '1200'],
+        ['A', '1900-01-01', '50'],
+        ['B', '2024-02-05', '300'],
+      ],
+      { today: '2024-04-01' },
+    );
     expect(result.report.issues.map((i) => [i.code, i.row, i.value, i.message])).toEqual([
-      ['invalid-date', 3, '1900-01-01', 'Row 3, Order date: "1900-01-01" is a placeholder date, not a real one; row excluded.'],
+      [
+        'invalid-date',
+        3,
+        '1900-01-01',
+        'Row 3, Order date: "1900-01-01" is a placeholder date, not a real one; row excluded.',
+      ],
     ]);
     const a = describeCustomer(result, 0);
     expect([a.monetary, a.frequency, a.segment === 'unclassified']).toEqual([1200, 1, false]);
@@ -37,14 +50,25 @@ describe('a placeholder date never makes a customer vanish (finding: ¥1,200 cus
   it('root cause: dates before 1970 (negative day numbers) sort and aggregate like any other', () => {
     // With the floor lowered, a 1960 order is valid and must count: its sort
     // key was negative and `key % 2^27` pointed at no row, so spend became NaN.
-    const result = segmentTable(header, [['A', '2024-03-01', '1200'], ['A', '1960-05-01', '50'], ['B', '2024-02-05', '300']], { dateFloor: '1950-01-01' });
+    const result = segmentTable(
+      header,
+      [
+        ['A', '2024-03-01', '1200'],
+        ['A', '1960-05-01', '50'],
+        ['B', '2024-02-05', '300'],
+      ],
+      { dateFloor: '1950-01-01' },
+    );
     expect(result.report.issues).toEqual([]);
     const a = describeCustomer(result, 0);
     expect([a.monetary, a.frequency, a.firstPurchaseDate]).toEqual([1250, 2, '1960-05-01']);
   });
 
   it('the date floor is an option: 1985 is excluded by default and kept with dateFloor 1980-01-01', () => {
-    const rows = [['A', '2024-03-01', '1200'], ['A', '1985-06-01', '50']];
+    const rows = [
+      ['A', '2024-03-01', '1200'],
+      ['A', '1985-06-01', '50'],
+    ];
     expect(describeCustomer(segmentTable(header, rows), 0).monetary).toBe(1200);
     expect(describeCustomer(segmentTable(header, rows, { dateFloor: '1980-01-01' }), 0).monetary).toBe(1250);
   });
@@ -55,10 +79,34 @@ describe('property: one bad row changes nothing but its own exclusion', () => {
     const date = new Date(Date.UTC(2022, 0, 1) + d * 86400000);
     return date.toISOString().slice(0, 10);
   });
-  const goodRow = fc.tuple(fc.constantFrom('A', 'B', 'C', 'D', 'E'), day, fc.integer({ min: 1, max: 500000 }).map((cents) => (cents / 100).toFixed(2)));
+  const goodRow = fc.tuple(
+    fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+    day,
+    fc.integer({ min: 1, max: 500000 }).map((cents) => (cents / 100).toFixed(2)),
+  );
   const victim = fc.constantFrom('A', 'B', 'C', 'Z');
   const badRow: fc.Arbitrary<Cell[]> = fc.oneof(
-    fc.tuple(victim, fc.constantFrom<Cell>('1900-01-01', '1899-12-30', '1899-12-31', '1970-01-01', '0000-00-00', '9999-12-31', '2999-12-31', 0, 1, '1985-06-01', '2030-01-01', 'soon', '#VALUE!', '2024-02-30', true), fc.constant('120')),
+    fc.tuple(
+      victim,
+      fc.constantFrom<Cell>(
+        '1900-01-01',
+        '1899-12-30',
+        '1899-12-31',
+        '1970-01-01',
+        '0000-00-00',
+        '9999-12-31',
+        '2999-12-31',
+        0,
+        1,
+        '1985-06-01',
+        '2030-01-01',
+        'soon',
+        '#VALUE!',
+        '2024-02-30',
+        true,
+      ),
+      fc.constant('120'),
+    ),
     fc.tuple(victim, day, fc.constantFrom<Cell>('abc', '#N/A', '1.2.3', '--5', true)),
     fc.tuple(fc.constantFrom<Cell>('', '#REF!', '  ', null), day, fc.constant('99')),
   );

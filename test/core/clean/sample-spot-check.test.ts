@@ -30,17 +30,22 @@ describe('sampleSpotCheck (SPEC §3 spot check)', () => {
 
   it('returns sorted, distinct indices in 0..n-1 (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (n, share, seed) => {
-        const sample = Array.from(sampleSpotCheck(n, share, seed));
-        expect(sample).toHaveLength(Math.min(n, Math.round(n * share)));
-        expect(new Set(sample).size).toBe(sample.length);
-        for (let i = 1; i < sample.length; i++) expect(sample[i]!).toBeGreaterThan(sample[i - 1]!);
-        for (const index of sample) {
-          expect(index).toBeGreaterThanOrEqual(0);
-          expect(index).toBeLessThan(n);
-        }
-        expect(Array.from(sampleSpotCheck(n, share, seed))).toEqual(sample);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        (n, share, seed) => {
+          const sample = Array.from(sampleSpotCheck(n, share, seed));
+          expect(sample).toHaveLength(Math.min(n, Math.round(n * share)));
+          expect(new Set(sample).size).toBe(sample.length);
+          for (let i = 1; i < sample.length; i++) expect(sample[i]!).toBeGreaterThan(sample[i - 1]!);
+          for (const index of sample) {
+            expect(index).toBeGreaterThanOrEqual(0);
+            expect(index).toBeLessThan(n);
+          }
+          expect(Array.from(sampleSpotCheck(n, share, seed))).toEqual(sample);
+        },
+      ),
     );
   });
 

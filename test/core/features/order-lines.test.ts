@@ -6,9 +6,13 @@ import { segmentTable, type SegmentationResult } from '../../../core/index.js';
 // Retail shape (InvoiceNo, StockCode, Description, Quantity, InvoiceDate,
 // UnitPrice, CustomerID, Country); no field holds a comma.
 const text = readFileSync(new URL('../../fixtures/order-lines/hand-20.csv', import.meta.url), 'utf8');
-const [header, ...rows] = text.trim().split('\n').map((line) => line.split(','));
+const [header, ...rows] = text
+  .trim()
+  .split('\n')
+  .map((line) => line.split(','));
 
-const run = (options: Parameters<typeof segmentTable>[2] = {}, hooks: Parameters<typeof segmentTable>[3] = {}) => segmentTable(header!, rows, { asOf: '2011-01-01', ...options }, hooks);
+const run = (options: Parameters<typeof segmentTable>[2] = {}, hooks: Parameters<typeof segmentTable>[3] = {}) =>
+  segmentTable(header!, rows, { asOf: '2011-01-01', ...options }, hooks);
 const pick = (result: SegmentationResult, id: string) => {
   const c = result.features.ids.indexOf(id);
   expect(c).toBeGreaterThanOrEqual(0);
@@ -31,13 +35,34 @@ describe('order lines: orders, not lines (hand-computed)', () => {
     // the repeated line is an exact duplicate, dropped), 536500 (15.30 + 25.50 = 40.80):
     // 3 orders, 120.64 gross; cancellation C536379 (−1 × 27.50) nets spend to 93.14.
     // AOV 120.64 / 3 = 40.21 (per line it would be 120.64 / 7 = 17.23).
-    expect(pick(result, '17850')).toEqual({ frequency: 3, frequency6m: 3, monetary: 93.14, aov: 40.21, recencyDays: 17, tenureDays: 31 });
+    expect(pick(result, '17850')).toEqual({
+      frequency: 3,
+      frequency6m: 3,
+      monetary: 93.14,
+      aov: 40.21,
+      recencyDays: 17,
+      tenureDays: 31,
+    });
     // 13047: 536367 (54.08 + 12.60 = 66.68), 536368 (25.50), 536369 (17.85 − 5.90 = 11.95:
     // the negative line stays inside a purchase) = 104.13 over 3 orders; C536383 (−25.50)
     // is a refund: spend 78.63; the 1900-01-01 placeholder line is excluded.
-    expect(pick(result, '13047')).toEqual({ frequency: 3, frequency6m: 3, monetary: 78.63, aov: 34.71, recencyDays: 12, tenureDays: 31 });
+    expect(pick(result, '13047')).toEqual({
+      frequency: 3,
+      frequency6m: 3,
+      monetary: 78.63,
+      aov: 34.71,
+      recencyDays: 12,
+      tenureDays: 31,
+    });
     // 12346: bought 74215 × 1.04 and cancelled the same quantity: one order, spend 0.
-    expect(pick(result, '12346')).toEqual({ frequency: 1, frequency6m: 1, monetary: 0, aov: 77183.6, recencyDays: 14, tenureDays: 14 });
+    expect(pick(result, '12346')).toEqual({
+      frequency: 1,
+      frequency6m: 1,
+      monetary: 0,
+      aov: 77183.6,
+      recencyDays: 14,
+      tenureDays: 14,
+    });
   });
 
   it('leaves the refund-only customer out of every result and reports it once', () => {
@@ -45,13 +70,29 @@ describe('order lines: orders, not lines (hand-computed)', () => {
     expect(result.features.leftOut).toEqual(['12999']);
     expect(result.summary.reduce((sum, s) => sum + s.count, 0)).toBe(3);
     expect(result.report.issues.filter((i) => i.code === 'refund-only')).toEqual([
-      { code: 'refund-only', row: 13, column: 'CustomerID', value: '12999', message: 'Customer 12999 has refunds but no purchase before 2011-01-01; left out of segments, totals and churn lists.' },
+      {
+        code: 'refund-only',
+        row: 13,
+        column: 'CustomerID',
+        value: '12999',
+        message:
+          'Customer 12999 has refunds but no purchase before 2011-01-01; left out of segments, totals and churn lists.',
+      },
     ]);
   });
 
   it('names the real cells in every refund message', () => {
-    expect(result.report.counts).toMatchObject({ 'missing-id': 1, 'invalid-date': 1, 'duplicate-transaction': 1, 'refund-excluded': 4, 'refund-in-order': 1, 'refund-only': 1 });
-    const refunds = result.report.issues.filter((i) => i.code.startsWith('refund-') && i.code !== 'refund-only').map((i) => `${i.code}@${i.row} [${i.column} | ${i.value}]: ${i.message}`);
+    expect(result.report.counts).toMatchObject({
+      'missing-id': 1,
+      'invalid-date': 1,
+      'duplicate-transaction': 1,
+      'refund-excluded': 4,
+      'refund-in-order': 1,
+      'refund-only': 1,
+    });
+    const refunds = result.report.issues
+      .filter((i) => i.code.startsWith('refund-') && i.code !== 'refund-only')
+      .map((i) => `${i.code}@${i.row} [${i.column} | ${i.value}]: ${i.message}`);
     expect(refunds).toMatchInlineSnapshot(`
       [
         "refund-excluded@12 [Quantity × UnitPrice | -1 × 27.50]: Row 12, Quantity × UnitPrice = -1 × 27.50: refund (negative amount, -27.50): not counted as a purchase; netted against 17850's spend.",
@@ -67,7 +108,9 @@ describe('order lines: orders, not lines (hand-computed)', () => {
     const days = run({}, { keepPurchaseDays: true }).features.purchaseDays!;
     const c = 0; // 17850
     expect(Array.from(days.days.subarray(days.offsets[c]!, days.offsets[c + 1]!))).toEqual([14944, 14958]); // 2010-12-01, 2010-12-15
-    expect(Array.from(days.amounts.subarray(days.offsets[c]!, days.offsets[c + 1]!)).map((a) => Math.round(a * 100) / 100)).toEqual([79.84, 40.8]);
+    expect(
+      Array.from(days.amounts.subarray(days.offsets[c]!, days.offsets[c + 1]!)).map((a) => Math.round(a * 100) / 100),
+    ).toEqual([79.84, 40.8]);
     expect(days.offsets.length).toBe(4);
   });
 

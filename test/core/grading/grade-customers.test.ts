@@ -14,7 +14,8 @@ function problemsOf(load: () => unknown): readonly string[] {
   }
 }
 
-const gradesOf = (result: ReturnType<typeof gradeCustomers>): string[] => Array.from(result.segment, (s) => result.segments[s]!);
+const gradesOf = (result: ReturnType<typeof gradeCustomers>): string[] =>
+  Array.from(result.segment, (s) => result.segments[s]!);
 
 describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
   const rows: CustomerRow[] = [
@@ -23,7 +24,13 @@ describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
     { id: 'G3', accountBalance: 200, monetary: 2000, frequency6m: 4, logins3m: 20, region: '西南' },
     { id: 'G4', accountBalance: 100, monetary: 1000, frequency6m: 2, logins3m: 30, region: '华东' },
   ];
-  const options = { groups: { qualitative: { indicators: [{ field: 'industry' as const }, { field: 'region' as const, points: { 华东: 80, 华北: 60 } }] } } };
+  const options = {
+    groups: {
+      qualitative: {
+        indicators: [{ field: 'industry' as const }, { field: 'region' as const, points: { 华东: 80, 华北: 60 } }],
+      },
+    },
+  };
   const result = gradeCustomers(makeFeatures(rows), options);
 
   it('scores by hand: 50/30/20 with percentile ranks, points and per-customer renormalisation', () => {
@@ -62,15 +69,25 @@ describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
   });
 
   it('explains a score with the customer’s own weights, in both locales', () => {
-    expect(result.explain(0)).toMatchInlineSnapshot(`"score 96 = financial 100 × 0.5 + behavioural 100 × 0.3 + qualitative 80 × 0.2"`);
-    expect(result.explain(2)).toMatchInlineSnapshot(`"score 36.46 = financial 33.33 × 0.63 + behavioural 41.67 × 0.38"`);
-    expect(result.explain(2, 'zh-CN')).toMatchInlineSnapshot(`"得分 36.46 = 财务指标 33.33 × 0.63 + 行为指标 41.67 × 0.38"`);
+    expect(result.explain(0)).toMatchInlineSnapshot(
+      `"score 96 = financial 100 × 0.5 + behavioural 100 × 0.3 + qualitative 80 × 0.2"`,
+    );
+    expect(result.explain(2)).toMatchInlineSnapshot(
+      `"score 36.46 = financial 33.33 × 0.63 + behavioural 41.67 × 0.38"`,
+    );
+    expect(result.explain(2, 'zh-CN')).toMatchInlineSnapshot(
+      `"得分 36.46 = 财务指标 33.33 × 0.63 + 行为指标 41.67 × 0.38"`,
+    );
     expect(result.headers('zh-CN')).toEqual(['评分', '等级']);
     expect(result.cells(1, 'en')).toEqual([55.33, 'Mid']);
   });
 
   it('drops a whole group whose columns are missing and spreads its weight over the others', () => {
-    const plain = gradeCustomers(makeFeatures(rows.map(({ accountBalance: _b, monetary: _m, ...rest }) => rest)), options, 'zh-CN');
+    const plain = gradeCustomers(
+      makeFeatures(rows.map(({ accountBalance: _b, monetary: _m, ...rest }) => rest)),
+      options,
+      'zh-CN',
+    );
     expect(plain.groupWeights).toEqual({ financial: 0, behavioural: 0.6, qualitative: 0.4 });
     expect(plain.notes.slice(0, 3).map((n) => n.message)).toEqual([
       '未找到账户余额列：已剔除该指标，组内权重重新归一',
@@ -83,10 +100,13 @@ describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
   });
 
   it('grades boundary scores inclusively: 70 → 高, 40 → 中, 39.99 → 低', () => {
-    const boundary = gradeCustomers(
-      makeFeatures(['A', 'B', 'C', 'D'].map((region) => ({ id: region, region }))),
-      { groups: { financial: { weight: 0 }, behavioural: { weight: 0 }, qualitative: { weight: 1, indicators: [{ field: 'region', points: { A: 70, B: 40, C: 39.99 } }] } } },
-    );
+    const boundary = gradeCustomers(makeFeatures(['A', 'B', 'C', 'D'].map((region) => ({ id: region, region }))), {
+      groups: {
+        financial: { weight: 0 },
+        behavioural: { weight: 0 },
+        qualitative: { weight: 1, indicators: [{ field: 'region', points: { A: 70, B: 40, C: 39.99 } }] },
+      },
+    });
     expect(gradesOf(boundary)).toEqual(['grade-high', 'grade-mid', 'grade-low', 'unclassified']);
     expect(boundary.notes.map((n) => n.code)).toEqual(['indicator-missing', 'not-graded']);
     expect(boundary.explain(3)).toBe('no indicator value: not graded');
@@ -94,7 +114,17 @@ describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
 
   it('takes finer grades and relative indicator weights', () => {
     const finer = gradeCustomers(makeFeatures(rows), {
-      groups: { financial: { weight: 1, indicators: [{ field: 'accountBalance', weight: 3 }, { field: 'recencyDays', direction: 'lower-better' }] }, behavioural: { weight: 0 }, qualitative: { weight: 0 } },
+      groups: {
+        financial: {
+          weight: 1,
+          indicators: [
+            { field: 'accountBalance', weight: 3 },
+            { field: 'recencyDays', direction: 'lower-better' },
+          ],
+        },
+        behavioural: { weight: 0 },
+        qualitative: { weight: 0 },
+      },
       grades: [
         { id: 'a', label: { en: 'A', zh: '甲' }, min: 90 },
         { id: 'b', label: { en: 'B', zh: '乙' }, min: 50 },
@@ -107,7 +137,9 @@ describe('gradeCustomers: d-grading-scorecard (SPEC §5e)', () => {
   });
 
   it('rejects bad options with every problem named', () => {
-    expect(problemsOf(() => resolveGradingOptions({ groups: { financial: { weight: 0.6 } } }))).toEqual(['grading.groups: weights financial 0.6 + behavioural 0.3 + qualitative 0.2 = 1.1, expected 1']);
+    expect(problemsOf(() => resolveGradingOptions({ groups: { financial: { weight: 0.6 } } }))).toEqual([
+      'grading.groups: weights financial 0.6 + behavioural 0.3 + qualitative 0.2 = 1.1, expected 1',
+    ]);
     expect(
       problemsOf(() =>
         resolveGradingOptions({

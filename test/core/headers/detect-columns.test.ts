@@ -106,12 +106,24 @@ describe('detectColumns: shape', () => {
   it('reads a table with last purchase dates as customers', () => {
     const plan = detectColumns(['客户ID', '客户名称', '最近购买时间', '近6个月消费频次', '累计消费(元)', '客户经理']);
     expect(plan.shape).toBe('customers');
-    expect(plan.columns).toEqual({ customerId: 0, customerName: 1, lastPurchaseDate: 2, frequency6m: 3, cumulativeSpend: 4, accountManager: 5 });
+    expect(plan.columns).toEqual({
+      customerId: 0,
+      customerName: 1,
+      lastPurchaseDate: 2,
+      frequency6m: 3,
+      cumulativeSpend: 4,
+      accountManager: 5,
+    });
     expect(plan.passThrough).toEqual([]);
   });
 
   it('accepts recency days instead of a last purchase date', () => {
-    expect(detectColumns(['ID', 'R', 'F', 'M']).columns).toEqual({ customerId: 0, recencyDays: 1, frequency6m: 2, amount6m: 3 });
+    expect(detectColumns(['ID', 'R', 'F', 'M']).columns).toEqual({
+      customerId: 0,
+      recencyDays: 1,
+      frequency6m: 2,
+      amount6m: 3,
+    });
     expect(detectColumns(['ID', 'R', 'F', 'M']).shape).toBe('customers');
   });
 
@@ -123,7 +135,9 @@ describe('detectColumns: shape', () => {
 
   it('follows an explicit shape', () => {
     expect(detectColumns(['客户ID', '下单时间', '订单金额'], { shape: 'transactions' }).shape).toBe('transactions');
-    expect(detectColumns(['客户ID', '最近购买时间', '购买次数', '累计消费'], { shape: 'auto' }).shape).toBe('customers');
+    expect(detectColumns(['客户ID', '最近购买时间', '购买次数', '累计消费'], { shape: 'auto' }).shape).toBe(
+      'customers',
+    );
   });
 
   it('needs only the id for an attribute table', () => {
@@ -154,7 +168,8 @@ describe('detectColumns: pass-through and ambiguity', () => {
         row: 1,
         column: '客户编号',
         value: '客户编号',
-        message: 'Columns "客户ID" and "客户编号" both look like customerId; using "客户ID" (the first). Map the column explicitly to choose the other.',
+        message:
+          'Columns "客户ID" and "客户编号" both look like customerId; using "客户ID" (the first). Map the column explicitly to choose the other.',
       },
     ]);
   });
@@ -171,14 +186,18 @@ describe('detectColumns: pass-through and ambiguity', () => {
 
 describe('detectColumns: explicit mapping', () => {
   it('wins over detection and accepts field ids or aliases as keys', () => {
-    const plan = detectColumns(['Cust', 'Date', 'Amt'], { mapping: { customerId: 'Cust', 订单日期: 'Date', amount: 'Amt' } });
+    const plan = detectColumns(['Cust', 'Date', 'Amt'], {
+      mapping: { customerId: 'Cust', 订单日期: 'Date', amount: 'Amt' },
+    });
     expect(plan.columns).toEqual({ customerId: 0, orderDate: 1, orderAmount: 2 });
     expect(plan.matchedBy).toEqual({ customerId: 'mapping', orderDate: 'mapping', orderAmount: 'mapping' });
     expect(plan.shape).toBe('transactions');
   });
 
   it('moves a field to the mapped column; the column detection would have chosen passes through', () => {
-    const plan = detectColumns(['客户ID', '最近购买时间', '购买次数', '累计消费', 'Customer ID'], { mapping: { customerId: 'Customer ID' } });
+    const plan = detectColumns(['客户ID', '最近购买时间', '购买次数', '累计消费', 'Customer ID'], {
+      mapping: { customerId: 'Customer ID' },
+    });
     expect(plan.columns.customerId).toBe(4);
     expect(plan.matchedBy.customerId).toBe('mapping');
     expect(plan.matchedBy.lastPurchaseDate).toBe('alias');
@@ -187,29 +206,41 @@ describe('detectColumns: explicit mapping', () => {
   });
 
   it('finds the mapped header case- and width-insensitively', () => {
-    expect(detectColumns(['ＣＵＳＴ', 'Date', 'Amt'], { mapping: { customerId: 'cust', orderDate: 'date', orderAmount: 'AMT' } }).columns).toEqual({ customerId: 0, orderDate: 1, orderAmount: 2 });
+    expect(
+      detectColumns(['ＣＵＳＴ', 'Date', 'Amt'], {
+        mapping: { customerId: 'cust', orderDate: 'date', orderAmount: 'AMT' },
+      }).columns,
+    ).toEqual({ customerId: 0, orderDate: 1, orderAmount: 2 });
   });
 
   it('throws for an unknown field, naming the known ones', () => {
-    expect(() => detectColumns(['Cust', 'Date', 'Amt'], { mapping: { bogus: 'Cust' } })).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      detectColumns(['Cust', 'Date', 'Amt'], { mapping: { bogus: 'Cust' } }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[DataValidationError: Unknown field "bogus" in the column mapping. Known fields: customerId, customerName, company, contact, industry, region, companySize, registrationDate, accountManager, age, gender, membershipLevel, accountBalance, assetSize, orderId, orderDate, orderAmount, quantity, unitPrice, product, category, channel, firstPurchaseDate, firstPurchaseAmount, lastPurchaseDate, recencyDays, frequency6m, amount6m, averageOrderValue, annualFrequency, historicalFrequency, purchaseCycleDays, logins3m, consultations, complaints6m, promotionsJoined6m, couponUses, satisfaction, interactionCount, cumulativeSpend, profitContribution, referralRate, repurchaseRate, serviceCost, ltv.]`,
     );
   });
 
   it('throws for a header that is not present', () => {
-    expect(() => detectColumns(['Cust', 'Date', 'Amt'], { mapping: { customerId: 'Nope' } })).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      detectColumns(['Cust', 'Date', 'Amt'], { mapping: { customerId: 'Nope' } }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[DataValidationError: Column "Nope" (mapped to customerId) is not in the header. Headers found: Cust, Date, Amt.]`,
     );
   });
 
   it('reports every bad mapping entry at once', () => {
-    const error = thrown(() => detectColumns(['Cust', '', 'Amt'], { mapping: { bogus: 'Cust', customerId: 'Nope' }, headerRow: 2 }));
+    const error = thrown(() =>
+      detectColumns(['Cust', '', 'Amt'], { mapping: { bogus: 'Cust', customerId: 'Nope' }, headerRow: 2 }),
+    );
     expect(error.code).toBe('missing-columns');
     expect(error.issues.map(({ code, row, column, value }) => ({ code, row, column, value }))).toEqual([
       { code: 'missing-columns', row: 2, column: 'Cust', value: 'bogus' },
       { code: 'missing-columns', row: 2, column: 'Nope', value: 'Nope' },
     ]);
-    expect(error.issues[1]!.message).toBe('Column "Nope" (mapped to customerId) is not in the header. Headers found: Cust, Amt.');
+    expect(error.issues[1]!.message).toBe(
+      'Column "Nope" (mapped to customerId) is not in the header. Headers found: Cust, Amt.',
+    );
   });
 });
 
@@ -217,7 +248,12 @@ describe('detectColumns: fatal problems', () => {
   it('lists what was found and everything missing in one customer-table error', () => {
     const error = thrown(() => detectColumns(['Customer ID', 'Name', 'Region', 'Notes']));
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toMatchObject({ code: 'missing-columns', row: 1, column: '', value: 'lastPurchaseDate,historicalFrequency,cumulativeSpend' });
+    expect(error.issues[0]).toMatchObject({
+      code: 'missing-columns',
+      row: 1,
+      column: '',
+      value: 'lastPurchaseDate,historicalFrequency,cumulativeSpend',
+    });
     expect(error.message).toMatchInlineSnapshot(
       `"Cannot read this as a customer table: missing last purchase date (最近购买时间) or recency days (R值); frequency (购买频次 / 近6个月消费频次); spend (累计消费 / 近6个月消费金额 / 消费金额). Found: Customer ID → customerId, Name → customerName, Region → region, Notes. Name the columns with a mapping, e.g. --map "lastPurchaseDate=<header>"."`,
     );
@@ -240,7 +276,17 @@ describe('detectColumns: fatal problems', () => {
   it('throws empty-file for an all-empty header row', () => {
     for (const header of [[], [''], ['', null, '  ', undefined]] as Cell[][]) {
       const error = thrown(() => detectColumns(header, { headerRow: 2 }));
-      expect(error.issues).toEqual([{ code: 'empty-file', row: 2, column: '', value: '', message: 'Row 2 has no column headers.', key: 'clean.no-headers', params: { row: 2 } }]);
+      expect(error.issues).toEqual([
+        {
+          code: 'empty-file',
+          row: 2,
+          column: '',
+          value: '',
+          message: 'Row 2 has no column headers.',
+          key: 'clean.no-headers',
+          params: { row: 2 },
+        },
+      ]);
     }
   });
 });
@@ -268,7 +314,11 @@ describe('detectColumns: properties', () => {
 
 describe('isRequiredField', () => {
   it('marks every alternative that meets a requirement of the shape, and nothing else', () => {
-    expect(['customerId', 'orderDate', 'orderAmount', 'quantity', 'unitPrice'].every((f) => isRequiredField(f as FieldId, 'transactions'))).toBe(true);
+    expect(
+      ['customerId', 'orderDate', 'orderAmount', 'quantity', 'unitPrice'].every((f) =>
+        isRequiredField(f as FieldId, 'transactions'),
+      ),
+    ).toBe(true);
     expect(isRequiredField('recencyDays', 'customers')).toBe(true);
     expect(isRequiredField('averageOrderValue', 'customers')).toBe(true);
     expect(isRequiredField('region', 'customers')).toBe(false);

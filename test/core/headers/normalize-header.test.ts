@@ -36,11 +36,15 @@ describe('normalizeHeader', () => {
   it('ignores case and the separators it drops (property)', () => {
     const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '_', '-', '.', '  '), (words, sep) => {
-        const joined = words.join('');
-        expect(normalizeHeader(words.join(sep).toUpperCase()).full).toBe(joined);
-        expect(normalizeHeader(`  ${words.join(sep)}  `).stem).toBe(joined);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(' ', '_', '-', '.', '  '),
+        (words, sep) => {
+          const joined = words.join('');
+          expect(normalizeHeader(words.join(sep).toUpperCase()).full).toBe(joined);
+          expect(normalizeHeader(`  ${words.join(sep)}  `).stem).toBe(joined);
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { customerCells, customerColumns, detectColumns, label, resultCells, resultHeaders, segmentTable, type Cell, type LabelKey, type Locale, type SegmentationResult } from '../../../core/index.js';
+import {
+  customerCells,
+  customerColumns,
+  detectColumns,
+  label,
+  resultCells,
+  resultHeaders,
+  segmentTable,
+  type Cell,
+  type LabelKey,
+  type Locale,
+  type SegmentationResult,
+} from '../../../core/index.js';
 import { openTableWriter } from '../../../io/index.js';
 import { collectTable, createTempDir } from '../../io/collect-table.js';
 
@@ -31,19 +43,40 @@ const customers: Cell[][] = [
 function outcome(result: SegmentationResult): Record<string, unknown> {
   const f = result.features;
   return Object.fromEntries(
-    f.ids.map((id, c) => [id, { r: f.recencyDays[c], f: f.frequency[c], m: f.monetary[c], f6: f.frequency6m[c], m6: f.amount6m[c], aov: Math.round(f.averageOrderValue[c]! * 100) / 100, segment: result.scheme.segment[c] }]),
+    f.ids.map((id, c) => [
+      id,
+      {
+        r: f.recencyDays[c],
+        f: f.frequency[c],
+        m: f.monetary[c],
+        f6: f.frequency6m[c],
+        m6: f.amount6m[c],
+        aov: Math.round(f.averageOrderValue[c]! * 100) / 100,
+        segment: result.scheme.segment[c],
+      },
+    ]),
   );
 }
 
 /** Writes a run's output as `tierline segment --out` does: source rows + results, or one row per customer. */
-async function writeOutput(path: string, header: readonly Cell[], rows: readonly Cell[][], result: SegmentationResult, locale: Locale): Promise<void> {
+async function writeOutput(
+  path: string,
+  header: readonly Cell[],
+  rows: readonly Cell[][],
+  result: SegmentationResult,
+  locale: Locale,
+): Promise<void> {
   const writer = await openTableWriter(path);
   if (result.plan.shape === 'customers') {
     writer.writeRow([...header, ...resultHeaders(result, locale)]);
     rows.forEach((row, i) => writer.writeRow([...row, ...resultCells(result, result.rowCustomer![i]!, locale)]));
   } else {
-    writer.writeRow([...customerColumns(result).map((column) => label(`column.${column}` as LabelKey, locale)), ...resultHeaders(result, locale)]);
-    for (let c = 0; c < result.features.count; c++) writer.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
+    writer.writeRow([
+      ...customerColumns(result).map((column) => label(`column.${column}` as LabelKey, locale)),
+      ...resultHeaders(result, locale),
+    ]);
+    for (let c = 0; c < result.features.count; c++)
+      writer.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
   }
   await writer.close();
 }
@@ -60,11 +93,23 @@ describe("segmenting Tierline's own output gives the same result", () => {
           const first = segmentTable(header, rows, { locale });
           expect(first.plan.shape).toBe(shape);
           const path = join(temp.dir, `${shape}-${locale}.${format}`);
-          await writeOutput(path, header, rows.map((r) => [...r]), first, locale);
+          await writeOutput(
+            path,
+            header,
+            rows.map((r) => [...r]),
+            first,
+            locale,
+          );
           const table = await collectTable(path);
-          const second = segmentTable(table.header!, table.dataRows.map(([, cells]) => [...cells]), { locale });
+          const second = segmentTable(
+            table.header!,
+            table.dataRows.map(([, cells]) => [...cells]),
+            { locale },
+          );
           expect(outcome(second)).toEqual(outcome(first));
-          expect(outcome(second)['A001']).toMatchObject(shape === 'transactions' ? { f: 3, m: 508.5, f6: 2, m6: 388 } : { f: 3, m: 508.5 });
+          expect(outcome(second)['A001']).toMatchObject(
+            shape === 'transactions' ? { f: 3, m: 508.5, f6: 2, m6: 388 } : { f: 3, m: 508.5 },
+          );
         });
       }
     }

@@ -32,22 +32,94 @@ const wide = (): CorpusCase => {
 export const CORPUS: readonly CorpusCase[] = [
   // test/core/segment/bad-input.test.ts
   { name: 'header only', header: TX, rows: [] },
-  { name: 'blank rows only', header: TX, rows: [['', '', ''], [null, undefined, '  ']] },
+  {
+    name: 'blank rows only',
+    header: TX,
+    rows: [
+      ['', '', ''],
+      [null, undefined, '  '],
+    ],
+  },
   { name: 'empty header row', header: ['', null, '  '], rows: [['a', 'b', 'c']] },
   { name: 'required columns missing', header: ['客户编号', 'Region', 'Notes'], rows: [['C1', '华东', 'x']] },
   { name: 'one customer', header: TX, rows: [['C1', '2024-03-01', '100']] },
   { name: 'all identical', header: TX, rows: Array.from({ length: 50 }, (_, i) => [`C${i}`, '2024-03-01', '100']) },
-  { name: 'invalid amount column', header: TX, rows: [['C1', '2024-03-01', 'abc'], ['C2', '2024-03-02', 'n/a'], ['C3', '2024-03-03', '#VALUE!']] },
-  { name: 'invalid date column (customer rows)', header: ['Customer ID', 'Last purchase', 'Frequency', 'Total spend'], rows: [['C1', 'soon', '3', '100'], ['C2', 'later', '1', '50']] },
-  { name: 'formula errors', header: TX, rows: [['C1', '2024-03-01', '#N/A'], ['C1', '#VALUE!', '20'], ['#REF!', '2024-03-01', '5'], ['C2', '2024-03-02', '30']] },
-  { name: 'mixed types', header: TX, rows: [['C1', 45352, 100], ['C1', '2024-03-02', '¥1,200.50'], ['C2', '2024/3/3', 'twelve'], ['C2', true, '5']] },
-  { name: 'future dates', header: TX, rows: [['C1', '2024-03-01', '10'], ['C1', '2027-01-15', '10']], options: { today: '2026-11-25' } },
+  {
+    name: 'invalid amount column',
+    header: TX,
+    rows: [
+      ['C1', '2024-03-01', 'abc'],
+      ['C2', '2024-03-02', 'n/a'],
+      ['C3', '2024-03-03', '#VALUE!'],
+    ],
+  },
+  {
+    name: 'invalid date column (customer rows)',
+    header: ['Customer ID', 'Last purchase', 'Frequency', 'Total spend'],
+    rows: [
+      ['C1', 'soon', '3', '100'],
+      ['C2', 'later', '1', '50'],
+    ],
+  },
+  {
+    name: 'formula errors',
+    header: TX,
+    rows: [
+      ['C1', '2024-03-01', '#N/A'],
+      ['C1', '#VALUE!', '20'],
+      ['#REF!', '2024-03-01', '5'],
+      ['C2', '2024-03-02', '30'],
+    ],
+  },
+  {
+    name: 'mixed types',
+    header: TX,
+    rows: [
+      ['C1', 45352, 100],
+      ['C1', '2024-03-02', '¥1,200.50'],
+      ['C2', '2024/3/3', 'twelve'],
+      ['C2', true, '5'],
+    ],
+  },
+  {
+    name: 'future dates',
+    header: TX,
+    rows: [
+      ['C1', '2024-03-01', '10'],
+      ['C1', '2027-01-15', '10'],
+    ],
+    options: { today: '2026-11-25' },
+  },
   wide(),
-  { name: 'ambiguous day/month', header: TX, rows: [['C1', '5/3/2024', '10'], ['C2', '25/3/2024', '10']] },
-  { name: 'leading spaces and currency', header: TX, rows: [['C1', ' 2024-03-01 ', '¥10'], ['C1', '2024-03-01', '¥10']] },
+  {
+    name: 'ambiguous day/month',
+    header: TX,
+    rows: [
+      ['C1', '5/3/2024', '10'],
+      ['C2', '25/3/2024', '10'],
+    ],
+  },
+  {
+    name: 'leading spaces and currency',
+    header: TX,
+    rows: [
+      ['C1', ' 2024-03-01 ', '¥10'],
+      ['C1', '2024-03-01', '¥10'],
+    ],
+  },
   // test/cli/bad-input-catalogue.test.ts data files
-  { name: 'tx.csv', ...csv('Customer ID,Order date,Amount\nC1,2024-01-05,100\nC1,2024-03-01,50\nC2,2024-02-10,80\nC3,2024-03-15,20\nC3,2024-03-20,-5\nC4,2024-01-20,300\nC5,2024-02-28,45\n') },
-  { name: 'customers.csv', ...csv('客户编号,客户名称,最近购买时间,购买次数,累计消费\nC001,*先生,2024-03-01,5,85000\nC002,*女士,2024-02-01,2,12000\nC003,*集团,2024-03-05,8,120000\nC004,*经理,2024-01-10,1,500\n') },
+  {
+    name: 'tx.csv',
+    ...csv(
+      'Customer ID,Order date,Amount\nC1,2024-01-05,100\nC1,2024-03-01,50\nC2,2024-02-10,80\nC3,2024-03-15,20\nC3,2024-03-20,-5\nC4,2024-01-20,300\nC5,2024-02-28,45\n',
+    ),
+  },
+  {
+    name: 'customers.csv',
+    ...csv(
+      '客户编号,客户名称,最近购买时间,购买次数,累计消费\nC001,*先生,2024-03-01,5,85000\nC002,*女士,2024-02-01,2,12000\nC003,*集团,2024-03-05,8,120000\nC004,*经理,2024-01-10,1,500\n',
+    ),
+  },
   {
     name: 'inject.csv',
     header: ['客户编号', '客户名称', '最近购买时间', '购买次数', '累计消费', '备注'],
@@ -66,6 +138,20 @@ export const CORPUS: readonly CorpusCase[] = [
   { name: 'future.csv', ...csv('Customer ID,Order date,Amount\nC1,2999-01-01,5\nC2,2999-02-01,6\n') },
   { name: 'one-customer.csv', ...csv('Customer ID,Order date,Amount\nC1,2024-01-01,5\nC1,2024-02-01,6\n') },
   { name: 'fake.xlsx as csv', ...csv('Customer ID,Order date,Amount\nC1,2024-01-01,5\n') },
-  { name: 'book.xlsx Orders', header: TX, rows: [['C1', '2024-01-05', 100], ['C2', '2024-02-05', 80]] },
-  { name: 'book.xlsx Customers', header: ['客户编号', '最近购买时间', '购买次数', '累计消费'], rows: [['C001', '2024-03-01', 5, 85000], ['C002', '2024-02-01', 2, 12000]] },
+  {
+    name: 'book.xlsx Orders',
+    header: TX,
+    rows: [
+      ['C1', '2024-01-05', 100],
+      ['C2', '2024-02-05', 80],
+    ],
+  },
+  {
+    name: 'book.xlsx Customers',
+    header: ['客户编号', '最近购买时间', '购买次数', '累计消费'],
+    rows: [
+      ['C001', '2024-03-01', 5, 85000],
+      ['C002', '2024-02-01', 2, 12000],
+    ],
+  },
 ];

@@ -6,11 +6,14 @@ import { CATALOGUE, label } from '../../../core/i18n/labels.js';
 import { PANE_MESSAGES } from '../../../core/i18n/pane-messages.js';
 import { ISSUE_CODES } from '../../../core/report/cell-issue.js';
 
-const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string): string[] =>
+  [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 describe('the one catalogue', () => {
   it('has every key in both locales, non-empty, with the same placeholders', () => {
-    const broken = Object.entries(CATALOGUE).filter(([, [en, zh]]) => en.trim() === '' || zh.trim() === '' || placeholders(en).join() !== placeholders(zh).join());
+    const broken = Object.entries(CATALOGUE).filter(
+      ([, [en, zh]]) => en.trim() === '' || zh.trim() === '' || placeholders(en).join() !== placeholders(zh).join(),
+    );
     expect(broken.map(([key]) => key)).toEqual([]);
   });
 
@@ -34,7 +37,9 @@ describe('the one catalogue', () => {
   });
 
   it('fills placeholders in one pass: a value that contains {name} stays as written', () => {
-    expect(label('bot.search.none', 'en', { text: '{text}' })).toBe('No customer matching "{text}" among the customers you can see.');
+    expect(label('bot.search.none', 'en', { text: '{text}' })).toBe(
+      'No customer matching "{text}" among the customers you can see.',
+    );
     expect(label('pane.moreIssues', 'zh-CN', { count: 3 })).toBe('另有3条问题已计数但未列出。');
   });
 });

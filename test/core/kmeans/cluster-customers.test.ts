@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CustomerFeatures } from '../../../core/features/customer-features.js';
-import { clusterCustomers, clusterNoteMessage, KMeansError, NOT_CLUSTERED, type ClusterInput, type ClusterOptionsInput, type ClusterResult } from '../../../core/kmeans/index.js';
+import {
+  clusterCustomers,
+  clusterNoteMessage,
+  KMeansError,
+  NOT_CLUSTERED,
+  type ClusterInput,
+  type ClusterOptionsInput,
+  type ClusterResult,
+} from '../../../core/kmeans/index.js';
 import { createRng } from '../../../core/random/create-rng.js';
 import { OptionsError } from '../../../core/segment/segment-options.js';
 
@@ -20,7 +28,15 @@ function features(rows: readonly Rfm[]): ClusterInput {
 function threeBlobs(perBlob: number, seed = 11): Rfm[] {
   const rng = createRng(seed);
   const blob = (r: number, f: number, m: number, sr: number, sf: number, sm: number): Rfm[] =>
-    Array.from({ length: perBlob }, () => [Math.max(1, Math.round(r + sr * rng.normal())), Math.max(1, Math.round(f + sf * rng.normal())), Math.max(1, Math.round(m + sm * rng.normal()))] as const);
+    Array.from(
+      { length: perBlob },
+      () =>
+        [
+          Math.max(1, Math.round(r + sr * rng.normal())),
+          Math.max(1, Math.round(f + sf * rng.normal())),
+          Math.max(1, Math.round(m + sm * rng.normal())),
+        ] as const,
+    );
   return [...blob(10, 12, 3000, 3, 2, 300), ...blob(60, 5, 800, 8, 1, 100), ...blob(300, 1.5, 150, 30, 0.5, 30)];
 }
 
@@ -51,7 +67,10 @@ describe('clusterCustomers: auto-K on standardised RFM', () => {
     expect(clusters.reduce((s, c) => s + c.revenueShare!, 0)).toBeCloseTo(1, 12);
     for (const cluster of clusters) {
       const members = rows.filter((_, i) => result.labels[i] === cluster.id);
-      expect(cluster.revenue).toBeCloseTo(members.reduce((s, r) => s + r[2], 0), 6);
+      expect(cluster.revenue).toBeCloseTo(
+        members.reduce((s, r) => s + r[2], 0),
+        6,
+      );
       expect(cluster.centroid.recencyDays).toBeCloseTo(members.reduce((s, r) => s + r[0], 0) / members.length, 9);
       expect(cluster.silhouette).toBeGreaterThan(0);
     }
@@ -79,8 +98,18 @@ describe('clusterCustomers: auto-K on standardised RFM', () => {
     const seven = clusterCustomers(features(rows), { k: 7 });
     expect(codes(seven)).toContain('k-above-guard');
     expect(codes(seven)).toContain('weak-silhouette');
-    const small = clusterCustomers(features([...threeBlobs(200), ...threeBlobs(4, 5).slice(0, 4).map(([, f, m]): Rfm => [700, f, m])]), { k: 4 });
-    expect(small.report.notes.find((n) => n.code === 'small-cluster')?.message).toMatch(/^Cluster \d holds 0\.7% of customers \(< 5%\)/);
+    const small = clusterCustomers(
+      features([
+        ...threeBlobs(200),
+        ...threeBlobs(4, 5)
+          .slice(0, 4)
+          .map(([, f, m]): Rfm => [700, f, m]),
+      ]),
+      { k: 4 },
+    );
+    expect(small.report.notes.find((n) => n.code === 'small-cluster')?.message).toMatch(
+      /^Cluster \d holds 0\.7% of customers \(< 5%\)/,
+    );
   });
 
   it('computes the silhouette on a stratified sample above silhouetteSampleSize, and says so', () => {
@@ -88,7 +117,10 @@ describe('clusterCustomers: auto-K on standardised RFM', () => {
     expect(sampled.report.silhouetteExact).toBe(false);
     expect(sampled.report.silhouetteScored).toBe(150);
     expect(sampled.k).toBe(3);
-    expect(sampled.report.notes.find((n) => n.code === 'silhouette-sampled')).toMatchObject({ severity: 'info', params: { sampled: 150, count: 600 } });
+    expect(sampled.report.notes.find((n) => n.code === 'silhouette-sampled')).toMatchObject({
+      severity: 'info',
+      params: { sampled: 150, count: 600 },
+    });
   });
 });
 
@@ -96,7 +128,12 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
   const rows = threeBlobs(20);
 
   it('leaves customers with NaN or ±Infinity out (label 255) and counts them', () => {
-    const input = features([...rows, [Number.NaN, 1, 10], [5, Number.POSITIVE_INFINITY, 10], [5, 1, Number.NEGATIVE_INFINITY]]);
+    const input = features([
+      ...rows,
+      [Number.NaN, 1, 10],
+      [5, Number.POSITIVE_INFINITY, 10],
+      [5, 1, Number.NEGATIVE_INFINITY],
+    ]);
     const result = clusterCustomers(input);
     expect(Array.from(result.labels.slice(60))).toEqual([NOT_CLUSTERED, NOT_CLUSTERED, NOT_CLUSTERED]);
     expect(result.labels.slice(0, 60).every((c) => c < result.k)).toBe(true);
@@ -117,7 +154,14 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
     };
     expect(fail(features([[10, 2, 100]]))).toBe('too-few-customers');
     expect(fail(features([]))).toBe('no-customers');
-    expect(fail(features([[10, 2, 100], [Number.NaN, 2, 100]]))).toBe('too-few-customers');
+    expect(
+      fail(
+        features([
+          [10, 2, 100],
+          [Number.NaN, 2, 100],
+        ]),
+      ),
+    ).toBe('too-few-customers');
     expect(fail({ ...features([[1, 1, 1]]), count: 2 })).toBe('invalid-features');
   });
 
@@ -132,10 +176,19 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
   });
 
   it('caps K at the number of distinct customers', () => {
-    const three: Rfm[] = [[1, 9, 900], [1, 9, 900], [100, 1, 50], [100, 1, 50], [40, 4, 300], [40, 4, 300]];
+    const three: Rfm[] = [
+      [1, 9, 900],
+      [1, 9, 900],
+      [100, 1, 50],
+      [100, 1, 50],
+      [40, 4, 300],
+      [40, 4, 300],
+    ];
     const fixed = clusterCustomers(features(three), { k: 5 });
     expect(fixed.k).toBe(3);
-    expect(fixed.report.notes.find((n) => n.code === 'k-capped')?.message).toBe('K = 5 is more than the 3 distinct customers: K = 3 used.');
+    expect(fixed.report.notes.find((n) => n.code === 'k-capped')?.message).toBe(
+      'K = 5 is more than the 3 distinct customers: K = 3 used.',
+    );
     const auto = clusterCustomers(features(three));
     expect(auto.report.candidates.map((c) => c.k)).toEqual([2, 3]);
     expect(auto.k).toBe(3);
@@ -143,7 +196,12 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
   });
 
   it('uses K = 2 with an undefined silhouette for two customers', () => {
-    const result = clusterCustomers(features([[1, 9, 900], [100, 1, 50]]));
+    const result = clusterCustomers(
+      features([
+        [1, 9, 900],
+        [100, 1, 50],
+      ]),
+    );
     expect(result.k).toBe(2);
     expect(result.report.silhouette).toBeNull();
     expect(codes(result)).toContain('silhouette-undefined');
@@ -152,8 +210,15 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
   it('counts negative spend clamped for the log and notes a constant column', () => {
     const result = clusterCustomers(features(rows.map(([r, , m], i): Rfm => [r, 1, i % 10 === 0 ? -m : m])));
     expect(result.report.notes.find((n) => n.code === 'negative-money-clamped')?.params).toEqual({ count: 6 });
-    expect(result.report.notes.find((n) => n.code === 'zero-variance')?.message).toBe('Frequency is the same for every customer: it cannot separate clusters (its z-score is 0).');
-    expect(clusterNoteMessage(result.report.notes.find((n) => n.code === 'zero-variance')!, 'zh-CN')).toBe('所有客户的消费频次相同，无法区分群体（标准化值为0）。');
+    expect(result.report.notes.find((n) => n.code === 'zero-variance')?.message).toBe(
+      'Frequency is the same for every customer: it cannot separate clusters (its z-score is 0).',
+    );
+    expect(
+      clusterNoteMessage(
+        result.report.notes.find((n) => n.code === 'zero-variance')!,
+        'zh-CN',
+      ),
+    ).toBe('所有客户的消费频次相同，无法区分群体（标准化值为0）。');
   });
 
   it('validates options at the entry, naming every wrong key', () => {
@@ -168,14 +233,21 @@ describe('clusterCustomers: bad input, documented fallbacks', () => {
       return [];
     };
     expect(problems({ k: 1 })).toHaveLength(1);
-    expect(problems({ kRange: [6, 3], restarts: 0 })).toEqual([expect.stringContaining('"kRange"'), expect.stringContaining('"restarts"')]);
+    expect(problems({ kRange: [6, 3], restarts: 0 })).toEqual([
+      expect.stringContaining('"kRange"'),
+      expect.stringContaining('"restarts"'),
+    ]);
     expect(problems({ clusters: 4 })).toEqual(['Unknown option "clusters".']);
   });
 });
 
 describe('clusterCustomers properties', () => {
   it('labels in range, every cluster non-empty, same seed ⇒ identical result', () => {
-    const customer = fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: -100, max: 5000 }));
+    const customer = fc.tuple(
+      fc.integer({ min: 0, max: 400 }),
+      fc.integer({ min: 1, max: 20 }),
+      fc.integer({ min: -100, max: 5000 }),
+    );
     fc.assert(
       fc.property(fc.array(customer, { minLength: 2, maxLength: 60 }), fc.integer(), (rows, seed) => {
         const input = features(rows);

@@ -56,8 +56,15 @@ describe('cross-check with ml-kmeans (same initial centroids → same labels)', 
   );
   it.each(cases)('$name', ({ golden, run }) => {
     // Both iterate to the Lloyd fixed point: ml-kmeans stops when no centroid moves (tolerance 0).
-    const ours = lloyd(Float64Array.from(golden.standardized), golden.columns, Float64Array.from(run.init), { maxIter: 1000, tolerance: 0 });
-    const theirs = mlKmeans(toRows(golden.standardized, golden.columns), run.k, { initialization: toRows(run.init, golden.columns), maxIterations: 1000, tolerance: 0 });
+    const ours = lloyd(Float64Array.from(golden.standardized), golden.columns, Float64Array.from(run.init), {
+      maxIter: 1000,
+      tolerance: 0,
+    });
+    const theirs = mlKmeans(toRows(golden.standardized, golden.columns), run.k, {
+      initialization: toRows(run.init, golden.columns),
+      maxIterations: 1000,
+      tolerance: 0,
+    });
     expect(ours.stop).toBe('labels-stable');
     expect(Array.from(ours.labels)).toEqual(theirs.clusters);
   });
@@ -66,7 +73,14 @@ describe('cross-check with ml-kmeans (same initial centroids → same labels)', 
 /** Small data sets with whole-number coordinates (duplicates and ties included). */
 const dataSets = fc
   .record({ n: fc.integer({ min: 2, max: 40 }), d: fc.integer({ min: 1, max: 4 }), seed: fc.integer() })
-  .chain(({ n, d, seed }) => fc.record({ values: fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n * d, maxLength: n * d }), d: fc.constant(d), seed: fc.constant(seed), k: fc.integer({ min: 1, max: Math.min(6, n) }) }));
+  .chain(({ n, d, seed }) =>
+    fc.record({
+      values: fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n * d, maxLength: n * d }),
+      d: fc.constant(d),
+      seed: fc.constant(seed),
+      k: fc.integer({ min: 1, max: Math.min(6, n) }),
+    }),
+  );
 
 function distinctRows(values: readonly number[], d: number): number {
   return new Set(Array.from({ length: values.length / d }, (_, i) => values.slice(i * d, (i + 1) * d).join(','))).size;
@@ -88,8 +102,13 @@ describe('lloyd properties', () => {
           expect(sizes.every((s) => s > 0)).toBe(true);
         }
         const inertias: number[] = [];
-        lloyd(X, d, X.slice(0, k * d), { maxIter: 1000, tolerance: 0, onIteration: (_, inertia) => inertias.push(inertia) });
-        for (let i = 1; i < inertias.length; i++) expect(inertias[i]!).toBeLessThanOrEqual(inertias[i - 1]! * (1 + 1e-12) + 1e-12);
+        lloyd(X, d, X.slice(0, k * d), {
+          maxIter: 1000,
+          tolerance: 0,
+          onIteration: (_, inertia) => inertias.push(inertia),
+        });
+        for (let i = 1; i < inertias.length; i++)
+          expect(inertias[i]!).toBeLessThanOrEqual(inertias[i - 1]! * (1 + 1e-12) + 1e-12);
         const again = runKMeans(X, d, k, { ...options, rng: createRng(seed) });
         expect(Array.from(again.labels)).toEqual(Array.from(run.labels));
         expect(again.inertia).toBe(run.inertia);

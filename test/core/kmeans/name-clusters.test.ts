@@ -14,7 +14,12 @@ describe('nameClusters (rfm8 vocabulary, SPEC §5a)', () => {
       ],
       MEANS,
     );
-    expect(names.map((n) => n.segment)).toEqual(['important-value', 'important-development', 'general-retention', 'general-win-back']);
+    expect(names.map((n) => n.segment)).toEqual([
+      'important-value',
+      'important-development',
+      'general-retention',
+      'general-win-back',
+    ]);
     expect(names.every((n) => n.duplicate === 0)).toBe(true);
   });
 

@@ -10,7 +10,9 @@ describe('silhouette: small exact cases', () => {
     // 0 and 11: a = 1, b = 10.5 → 19/21; 1 and 10: a = 1, b = 9.5 → 17/19.
     const result = silhouette(new Float64Array([0, 1, 10, 11]), 1, new Int32Array([0, 0, 1, 1]), 2, options);
     expect(result.score).toBeCloseTo((19 / 21 + 17 / 19) / 2, 15);
-    expect(Array.from(result.perCluster)).toEqual([(19 / 21 + 17 / 19) / 2, (17 / 19 + 19 / 21) / 2].map((x) => expect.closeTo(x, 15)));
+    expect(Array.from(result.perCluster)).toEqual(
+      [(19 / 21 + 17 / 19) / 2, (17 / 19 + 19 / 21) / 2].map((x) => expect.closeTo(x, 15)),
+    );
     expect(result.exact).toBe(true);
   });
 
@@ -52,7 +54,8 @@ describe('silhouette on a stratified sample', () => {
     const sample = stratifiedSample(labels, 4, 500, createRng(3));
     expect(sample.length).toBe(500);
     for (let i = 1; i < sample.length; i++) expect(sample[i]!).toBeGreaterThan(sample[i - 1]!);
-    const sizes = [0, 0, 0, 0], taken = [0, 0, 0, 0];
+    const sizes = [0, 0, 0, 0],
+      taken = [0, 0, 0, 0];
     for (const c of labels) sizes[c]!++;
     for (const i of sample) taken[labels[i]!]!++;
     sizes.forEach((size, c) => expect(Math.abs(taken[c]! - (500 * size) / 2000)).toBeLessThan(1));

@@ -11,7 +11,9 @@ describe.each(GOLDEN)('agreement with scikit-learn on $name', (golden) => {
   const X = Float64Array.from(golden.standardized);
 
   it('standardizes as StandardScaler (population std, log1p money)', () => {
-    const columns = Array.from({ length: golden.columns }, (_, j) => Float64Array.from({ length: golden.rows }, (_, i) => golden.raw[i * golden.columns + j]!));
+    const columns = Array.from({ length: golden.columns }, (_, j) =>
+      Float64Array.from({ length: golden.rows }, (_, i) => golden.raw[i * golden.columns + j]!),
+    );
     const z = standardize(columns, { log1p: golden.logColumns });
     for (let j = 0; j < golden.columns; j++) {
       expect(relative(z.means[j]!, golden.mean[j]!)).toBeLessThan(1e-12);
@@ -23,19 +25,32 @@ describe.each(GOLDEN)('agreement with scikit-learn on $name', (golden) => {
     expect(relative(scaledTolerance(X, golden.columns, golden.tol), golden.tolerance)).toBeLessThan(1e-12);
   });
 
-  it.each(golden.runs.map((run) => ({ ...run, label: `k = ${run.k}${run.note ? ` (${run.note})` : ''}` })))('$label: same labels, inertia within 1e-6, silhouette within 1e-9', (run) => {
-    const result = lloyd(X, golden.columns, Float64Array.from(run.init), { maxIter: golden.maxIter, tolerance: golden.tolerance });
-    expect(Array.from(result.labels)).toEqual(run.labels);
-    expect(result.iterations).toBe(run.nIter);
-    expect(relative(result.inertia, run.inertia)).toBeLessThan(1e-6);
-    for (let i = 0; i < run.centers.length; i++) expect(Math.abs(result.centroids[i]! - run.centers[i]!)).toBeLessThan(1e-9);
-    if (run.note) expect(result.relocations).toBeGreaterThan(0);
-    // Through the restart wrapper with given centroids: the same answer.
-    const wrapped = runKMeans(X, golden.columns, run.k, { restarts: 1, maxIter: golden.maxIter, tol: golden.tol, rng: createRng(1), init: Float64Array.from(run.init) });
-    expect(wrapped.inertia).toBe(result.inertia);
-    const scored = silhouette(X, golden.columns, result.labels, run.k, { sampleSize: 10_000, rng: createRng(1) });
-    expect(scored.exact).toBe(true);
-    expect(scored.score).not.toBeNull();
-    expect(Math.abs(scored.score! - run.silhouette!)).toBeLessThan(1e-9);
-  });
+  it.each(golden.runs.map((run) => ({ ...run, label: `k = ${run.k}${run.note ? ` (${run.note})` : ''}` })))(
+    '$label: same labels, inertia within 1e-6, silhouette within 1e-9',
+    (run) => {
+      const result = lloyd(X, golden.columns, Float64Array.from(run.init), {
+        maxIter: golden.maxIter,
+        tolerance: golden.tolerance,
+      });
+      expect(Array.from(result.labels)).toEqual(run.labels);
+      expect(result.iterations).toBe(run.nIter);
+      expect(relative(result.inertia, run.inertia)).toBeLessThan(1e-6);
+      for (let i = 0; i < run.centers.length; i++)
+        expect(Math.abs(result.centroids[i]! - run.centers[i]!)).toBeLessThan(1e-9);
+      if (run.note) expect(result.relocations).toBeGreaterThan(0);
+      // Through the restart wrapper with given centroids: the same answer.
+      const wrapped = runKMeans(X, golden.columns, run.k, {
+        restarts: 1,
+        maxIter: golden.maxIter,
+        tol: golden.tol,
+        rng: createRng(1),
+        init: Float64Array.from(run.init),
+      });
+      expect(wrapped.inertia).toBe(result.inertia);
+      const scored = silhouette(X, golden.columns, result.labels, run.k, { sampleSize: 10_000, rng: createRng(1) });
+      expect(scored.exact).toBe(true);
+      expect(scored.score).not.toBeNull();
+      expect(Math.abs(scored.score! - run.silhouette!)).toBeLessThan(1e-9);
+    },
+  );
 });

@@ -5,8 +5,11 @@ describe('standardize', () => {
   it('z-scores with the population standard deviation, row-major', () => {
     const z = standardize([new Float64Array([1, 2, 3]), new Float64Array([10, 10, 40])]);
     // Column 1: mean 2, std √(2/3); column 2: mean 20, std √200.
-    const s1 = Math.sqrt(2 / 3), s2 = Math.sqrt(200);
-    expect(Array.from(z.values)).toEqual([-1 / s1, -10 / s2, 0, -10 / s2, 1 / s1, 20 / s2].map((x) => expect.closeTo(x, 14)));
+    const s1 = Math.sqrt(2 / 3),
+      s2 = Math.sqrt(200);
+    expect(Array.from(z.values)).toEqual(
+      [-1 / s1, -10 / s2, 0, -10 / s2, 1 / s1, 20 / s2].map((x) => expect.closeTo(x, 14)),
+    );
     expect(Array.from(z.means)).toEqual([2, 20]);
     expect(z.stds[0]).toBeCloseTo(s1, 15);
     expect(z.zeroVarianceColumns).toEqual([]);
@@ -28,7 +31,10 @@ describe('standardize', () => {
 
   it('uses only the given rows and maps centres back to original units', () => {
     const money = new Float64Array([99, 999, Number.NaN, 9]);
-    const z = standardize([new Float64Array([1, 3, Number.NaN, 5]), money], { log1p: [false, true], rows: new Int32Array([0, 1, 3]) });
+    const z = standardize([new Float64Array([1, 3, Number.NaN, 5]), money], {
+      log1p: [false, true],
+      rows: new Int32Array([0, 1, 3]),
+    });
     expect(z.rows).toBe(3);
     expect(z.means[0]).toBe(3);
     expect(z.means[1]).toBeCloseTo((Math.log(100) + Math.log(1000) + Math.log(10)) / 3, 12);

@@ -24,7 +24,8 @@ const fit = fitBgNbd(summary);
 
 describe('fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)', () => {
   it('reproduces the published parameters within 0.5% and the log-likelihood −9582.4', () => {
-    for (const name of TRANSACTION_PARAMETERS) expect(Math.abs(fit.params[name] / PUBLISHED[name] - 1)).toBeLessThan(0.005);
+    for (const name of TRANSACTION_PARAMETERS)
+      expect(Math.abs(fit.params[name] / PUBLISHED[name] - 1)).toBeLessThan(0.005);
     expect(Math.abs(fit.logLikelihood / -9582.4 - 1)).toBeLessThan(0.005);
     expect(fit.converged).toBe(true);
     expect(fit.customers).toBe(2357);
@@ -38,7 +39,8 @@ describe('fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)', () => {
 
   it('gives Hessian standard errors like lifetimes (r 0.0126, α 0.378, a 0.186, b 0.705)', () => {
     const expected = { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 };
-    for (const name of TRANSACTION_PARAMETERS) expect(Math.abs(fit.standardErrors[name] / expected[name] - 1)).toBeLessThan(0.01);
+    for (const name of TRANSACTION_PARAMETERS)
+      expect(Math.abs(fit.standardErrors[name] / expected[name] - 1)).toBeLessThan(0.01);
     expect(fit.logCovariance).toHaveLength(16);
   });
 
@@ -61,7 +63,8 @@ describe('BG/NBD predictions', () => {
 
   it('P(X(t) = n) is a distribution whose mean is E[X(t)]', () => {
     for (const t of [1, 39, 78]) {
-      let total = 0, mean = 0;
+      let total = 0,
+        mean = 0;
       for (let n = 0; n < 400; n++) {
         const p = bgNbdProbabilityOfPurchases(params, t, n);
         expect(p).toBeGreaterThanOrEqual(0);
@@ -82,7 +85,10 @@ describe('BG/NBD predictions', () => {
   });
 
   it('conditional = P(alive) × expectation if alive, and the curve equals pointwise values', () => {
-    expect(bgNbdConditionalExpectedPurchases(params, 39, 2, 30.43, 38.86)).toBeCloseTo(bgNbdPAlive(params, 2, 30.43, 38.86) * bgNbdExpectedPurchasesIfAlive(params, 39, 2, 38.86), 14);
+    expect(bgNbdConditionalExpectedPurchases(params, 39, 2, 30.43, 38.86)).toBeCloseTo(
+      bgNbdPAlive(params, 2, 30.43, 38.86) * bgNbdExpectedPurchasesIfAlive(params, 39, 2, 38.86),
+      14,
+    );
     const times = Float64Array.of(4.345, 8.69, 13.035, 26.07, 52.14);
     const curve = new Float64Array(times.length);
     bgNbdExpectedPurchasesIfAliveCurve(params, times, 3, 20, curve);
@@ -107,7 +113,11 @@ describe('BG/NBD properties', () => {
     b: fc.double({ min: 0.2, max: 10, noNaN: true }),
   });
   const customerArb = fc
-    .tuple(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }))
+    .tuple(
+      fc.integer({ min: 0, max: 60 }),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      fc.double({ min: 0.5, max: 200, noNaN: true }),
+    )
     .map(([x, share, T]) => ({ x, tx: x === 0 ? 0 : share * T, T }));
 
   it('P(alive) is in [0, 1], and 1 without repeat purchases', () => {
@@ -124,24 +134,36 @@ describe('BG/NBD properties', () => {
 
   it('P(alive) falls as the recency gap grows (smaller t_x at fixed x and T)', () => {
     fc.assert(
-      fc.property(paramsArb, fc.integer({ min: 1, max: 40 }), fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (p, x, T, share) => {
-        const recent = bgNbdPAlive(p, x, T, T);
-        const older = bgNbdPAlive(p, x, share * T, T);
-        expect(older).toBeLessThanOrEqual(recent);
-      }),
+      fc.property(
+        paramsArb,
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        (p, x, T, share) => {
+          const recent = bgNbdPAlive(p, x, T, T);
+          const older = bgNbdPAlive(p, x, share * T, T);
+          expect(older).toBeLessThanOrEqual(recent);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('expected purchases grow with the horizon (new and existing customers)', () => {
     fc.assert(
-      fc.property(paramsArb, customerArb, fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 1.01, max: 3, noNaN: true }), (p: TransactionParams, c, t, factor) => {
-        expect(bgNbdExpectedPurchases(p, t * factor)).toBeGreaterThanOrEqual(bgNbdExpectedPurchases(p, t));
-        const near = bgNbdConditionalExpectedPurchases(p, t, c.x, c.tx, c.T);
-        const far = bgNbdConditionalExpectedPurchases(p, t * factor, c.x, c.tx, c.T);
-        expect(near).toBeGreaterThan(0);
-        expect(far).toBeGreaterThanOrEqual(near * (1 - 1e-12));
-      }),
+      fc.property(
+        paramsArb,
+        customerArb,
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: 1.01, max: 3, noNaN: true }),
+        (p: TransactionParams, c, t, factor) => {
+          expect(bgNbdExpectedPurchases(p, t * factor)).toBeGreaterThanOrEqual(bgNbdExpectedPurchases(p, t));
+          const near = bgNbdConditionalExpectedPurchases(p, t, c.x, c.tx, c.T);
+          const far = bgNbdConditionalExpectedPurchases(p, t * factor, c.x, c.tx, c.T);
+          expect(near).toBeGreaterThan(0);
+          expect(far).toBeGreaterThanOrEqual(near * (1 - 1e-12));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -161,7 +183,11 @@ describe('BG/NBD properties', () => {
   });
 
   it('fits the same data in days or weeks to the same model (α scales by 7)', () => {
-    const inDays = { frequency: summary.frequency, recency: summary.recency.map((v) => v * 7), age: summary.age.map((v) => v * 7) };
+    const inDays = {
+      frequency: summary.frequency,
+      recency: summary.recency.map((v) => v * 7),
+      age: summary.age.map((v) => v * 7),
+    };
     const daysFit = fitBgNbd(inDays);
     expect(daysFit.params.r).toBeCloseTo(fit.params.r, 5);
     expect(daysFit.params.alpha / 7).toBeCloseTo(fit.params.alpha, 3);

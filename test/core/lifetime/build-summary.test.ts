@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLifetimeSummary, checkRepeatData, LifetimeModelError, summaryFromColumns } from '../../../core/lifetime/index.js';
+import {
+  buildLifetimeSummary,
+  checkRepeatData,
+  LifetimeModelError,
+  summaryFromColumns,
+} from '../../../core/lifetime/index.js';
 import { dayFromCivil } from '../../../core/parse/civil-day.js';
 import { OptionsError } from '../../../core/segment/segment-options.js';
 import { rawSummary, readReferenceSummary } from './cdnow.js';
@@ -9,19 +14,35 @@ import { rawSummary, readReferenceSummary } from './cdnow.js';
 function purchaseDays(customers: readonly (readonly [number, number])[][]) {
   const offsets = new Int32Array(customers.length + 1);
   customers.forEach((c, i) => (offsets[i + 1] = offsets[i]! + c.length));
-  return { offsets, days: Int32Array.from(customers.flat(), ([d]) => d), amounts: Float64Array.from(customers.flat(), ([, a]) => a) };
+  return {
+    offsets,
+    days: Int32Array.from(customers.flat(), ([d]) => d),
+    amounts: Float64Array.from(customers.flat(), ([, a]) => a),
+  };
 }
 
 describe('buildLifetimeSummary (hand-checked)', () => {
   const end = dayFromCivil(2024, 3, 31);
   const jan1 = dayFromCivil(2024, 1, 1);
   const days = purchaseDays([
-    [[jan1, 10], [jan1 + 14, 20], [jan1 + 28, 30], [end, 5], [end + 1, 99], [end + 30, 7], [end + 31, 1]], // A
+    [
+      [jan1, 10],
+      [jan1 + 14, 20],
+      [jan1 + 28, 30],
+      [end, 5],
+      [end + 1, 99],
+      [end + 30, 7],
+      [end + 31, 1],
+    ], // A
     [[jan1 + 7, 40]], // B: one purchase
     [[end + 3, 15]], // C: first purchase after the calibration end
     [], // D: refunds only
   ]);
-  const summary = buildLifetimeSummary(days, ['A', 'B', 'C', 'D'], { calibrationEndDay: end, observationEndDay: end + 30, unit: 'weeks' });
+  const summary = buildLifetimeSummary(days, ['A', 'B', 'C', 'D'], {
+    calibrationEndDay: end,
+    observationEndDay: end + 30,
+    unit: 'weeks',
+  });
 
   it('counts repeat days, recency and age in weeks (T from the calibration end day itself)', () => {
     expect(summary.ids).toEqual(['A', 'B']);
@@ -53,21 +74,34 @@ describe('buildLifetimeSummary (hand-checked)', () => {
   });
 
   it('validates its options and inputs', () => {
-    expect(() => buildLifetimeSummary(days, ['A', 'B', 'C', 'D'], { calibrationEndDay: end, observationEndDay: end })).toThrow(OptionsError);
+    expect(() =>
+      buildLifetimeSummary(days, ['A', 'B', 'C', 'D'], { calibrationEndDay: end, observationEndDay: end }),
+    ).toThrow(OptionsError);
     expect(() => buildLifetimeSummary(days, ['A', 'B', 'C', 'D'], { calibrationEndDay: 1.5 })).toThrow(OptionsError);
     expect(() => buildLifetimeSummary(days, ['A'], { calibrationEndDay: end })).toThrow(LifetimeModelError);
   });
 
   it('always yields a valid summary: 0 ≤ t_x ≤ T, x = 0 ⇔ t_x = 0', () => {
-    const customer = fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 500, noNaN: true })), { maxLength: 12 });
+    const customer = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 500, noNaN: true })),
+      { maxLength: 12 },
+    );
     fc.assert(
-      fc.property(fc.array(customer, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 400 }), (raw, calibrationEnd) => {
-        // Distinct ascending days per customer, as the segmenter guarantees.
-        const customers = raw.map((c) => [...new Map(c).entries()].sort((a, b) => a[0] - b[0]));
-        const s = buildLifetimeSummary(purchaseDays(customers), customers.map((_, i) => `C${i}`), { calibrationEndDay: calibrationEnd, unit: 'weeks' });
-        expect(() => checkRepeatData(s)).not.toThrow();
-        expect(s.count + s.excludedAfterCalibration + s.excludedNoPurchase).toBe(customers.length);
-      }),
+      fc.property(
+        fc.array(customer, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 400 }),
+        (raw, calibrationEnd) => {
+          // Distinct ascending days per customer, as the segmenter guarantees.
+          const customers = raw.map((c) => [...new Map(c).entries()].sort((a, b) => a[0] - b[0]));
+          const s = buildLifetimeSummary(
+            purchaseDays(customers),
+            customers.map((_, i) => `C${i}`),
+            { calibrationEndDay: calibrationEnd, unit: 'weeks' },
+          );
+          expect(() => checkRepeatData(s)).not.toThrow();
+          expect(s.count + s.excludedAfterCalibration + s.excludedNoPurchase).toBe(customers.length);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -101,14 +135,22 @@ describe('buildLifetimeSummary on CDNOW (raw sample → segmentTable → summary
   });
 
   it('matches the README totals', () => {
-    let sumX = 0, repeaters = 0, holdout = 0, holdoutBuyers = 0;
+    let sumX = 0,
+      repeaters = 0,
+      holdout = 0,
+      holdoutBuyers = 0;
     for (let i = 0; i < summary.count; i++) {
       sumX += summary.frequency[i]!;
       if (summary.frequency[i]! > 0) repeaters++;
       holdout += summary.holdoutFrequency![i]!;
       if (summary.holdoutFrequency![i]! > 0) holdoutBuyers++;
     }
-    expect({ sumX, repeaters, holdout, holdoutBuyers }).toEqual({ sumX: 2457, repeaters: 946, holdout: 1882, holdoutBuyers: 684 });
+    expect({ sumX, repeaters, holdout, holdoutBuyers }).toEqual({
+      sumX: 2457,
+      repeaters: 946,
+      holdout: 1882,
+      holdoutBuyers: 684,
+    });
     expect(summary.holdoutLength).toBe(39);
   });
 });
@@ -121,7 +163,13 @@ describe('summaryFromColumns / checkRepeatData', () => {
   });
 
   it('rejects inconsistent rows with one error listing every problem kind', () => {
-    const bad = () => summaryFromColumns({ unit: 'days', frequency: [1, 0, 2, 1.5, 1], recency: [0, 3, 10, 1, 5], age: [5, 5, 5, 5, Number.NaN] });
+    const bad = () =>
+      summaryFromColumns({
+        unit: 'days',
+        frequency: [1, 0, 2, 1.5, 1],
+        recency: [0, 3, 10, 1, 5],
+        age: [5, 5, 5, 5, Number.NaN],
+      });
     expect(bad).toThrow(LifetimeModelError);
     try {
       bad();
@@ -129,12 +177,18 @@ describe('summaryFromColumns / checkRepeatData', () => {
       const e = error as LifetimeModelError;
       expect(e.code).toBe('invalid-summary');
       expect(e.customers).toEqual([0, 1, 2, 3, 4]);
-      expect(e.message).toMatchInlineSnapshot(`"Invalid summary: zero recency with repeat purchases (repeats must come after the first purchase): 1 customer(s), first at index 0; recency must be 0 when frequency is 0: 1 customer(s), first at index 1; recency must not exceed age: 1 customer(s), first at index 2; frequency must be a whole number ≥ 0: 1 customer(s), first at index 3; recency and age must be finite and ≥ 0: 1 customer(s), first at index 4."`);
+      expect(e.message).toMatchInlineSnapshot(
+        `"Invalid summary: zero recency with repeat purchases (repeats must come after the first purchase): 1 customer(s), first at index 0; recency must be 0 when frequency is 0: 1 customer(s), first at index 1; recency must not exceed age: 1 customer(s), first at index 2; frequency must be a whole number ≥ 0: 1 customer(s), first at index 3; recency and age must be finite and ≥ 0: 1 customer(s), first at index 4."`,
+      );
     }
   });
 
   it('rejects columns of different lengths and a holdout without a length', () => {
-    expect(() => summaryFromColumns({ unit: 'days', frequency: [1], recency: [1, 2], age: [3] })).toThrow(/different lengths/);
-    expect(() => summaryFromColumns({ unit: 'days', frequency: [1], recency: [1], age: [3], holdoutFrequency: [0] })).toThrow(/holdoutLength/);
+    expect(() => summaryFromColumns({ unit: 'days', frequency: [1], recency: [1, 2], age: [3] })).toThrow(
+      /different lengths/,
+    );
+    expect(() =>
+      summaryFromColumns({ unit: 'days', frequency: [1], recency: [1], age: [3], holdoutFrequency: [0] }),
+    ).toThrow(/holdoutLength/);
   });
 });

@@ -26,7 +26,14 @@ export function readReferenceSummary(): ReferenceRow[] {
   const lines = readFileSync(resolve(CDNOW_DIR, 'cdnow_calibration_summary.csv'), 'utf8').trim().split('\n');
   return lines.slice(1).map((line) => {
     const [id, x, tx, T, m, holdout] = line.split(',');
-    return { id: id!, frequency: Number(x), recency: Number(tx), age: Number(T), monetaryValue: Number(m), holdoutFrequency: Number(holdout) };
+    return {
+      id: id!,
+      frequency: Number(x),
+      recency: Number(tx),
+      age: Number(T),
+      monetaryValue: Number(m),
+      holdoutFrequency: Number(holdout),
+    };
   });
 }
 
@@ -51,7 +58,12 @@ export function referenceSummary(): LifetimeSummary {
  * id, sample id, date, number of CDs, dollar value.
  */
 export function readRawSample(): string[][] {
-  return rawSampleFields().map(([sampleId, date, dollars], i) => [String(Number(sampleId)), date, dollars, String(i + 1)]);
+  return rawSampleFields().map(([sampleId, date, dollars], i) => [
+    String(Number(sampleId)),
+    date,
+    dollars,
+    String(i + 1),
+  ]);
 }
 
 /**
@@ -61,7 +73,10 @@ export function readRawSample(): string[][] {
  * lines the published summary counts; see rawSummary).
  */
 export function writeRawSampleCsv(path: string): void {
-  const rows = rawSampleFields().map(([sampleId, date, dollars], i) => `C${sampleId},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${dollars},${i + 1}`);
+  const rows = rawSampleFields().map(
+    ([sampleId, date, dollars], i) =>
+      `C${sampleId},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${dollars},${i + 1}`,
+  );
   writeFileSync(path, ['Customer ID,Order date,Amount,Order ID', ...rows].join('\n'));
 }
 
@@ -90,7 +105,12 @@ function rawSampleFields(): [string, string, string][] {
  * purchase (1998-07-01), so every holdout day is kept.
  */
 export function rawSummary(): { summary: LifetimeSummary; segmentation: SegmentationResult } {
-  const segmentation = segmentTable(['Customer ID', 'Order date', 'Amount', 'Order ID'], readRawSample(), {}, { keepPurchaseDays: true });
+  const segmentation = segmentTable(
+    ['Customer ID', 'Order date', 'Amount', 'Order ID'],
+    readRawSample(),
+    {},
+    { keepPurchaseDays: true },
+  );
   const summary = buildLifetimeSummary(segmentation.features.purchaseDays!, segmentation.features.ids, {
     calibrationEndDay: CALIBRATION_END_DAY,
     observationEndDay: OBSERVATION_END_DAY,

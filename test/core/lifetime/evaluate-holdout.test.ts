@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateHoldout, fitBgNbd, fitMbgNbd, holdoutChartSpec, LifetimeModelError, rankAuc, summaryFromColumns } from '../../../core/lifetime/index.js';
+import {
+  evaluateHoldout,
+  fitBgNbd,
+  fitMbgNbd,
+  holdoutChartSpec,
+  LifetimeModelError,
+  rankAuc,
+  summaryFromColumns,
+} from '../../../core/lifetime/index.js';
 import { rawSummary } from './cdnow.js';
 
 const { summary } = rawSummary();
@@ -35,14 +43,23 @@ describe('evaluateHoldout on CDNOW (39-week holdout)', () => {
   });
 
   it('needs a holdout', () => {
-    const noHoldout = summaryFromColumns({ unit: 'weeks', frequency: summary.frequency, recency: summary.recency, age: summary.age });
+    const noHoldout = summaryFromColumns({
+      unit: 'weeks',
+      frequency: summary.frequency,
+      recency: summary.recency,
+      age: summary.age,
+    });
     expect(() => evaluateHoldout(noHoldout, bg)).toThrow(LifetimeModelError);
     expect(() => evaluateHoldout(noHoldout, bg)).toThrow(/no holdout period/);
   });
 
   it('takes another bucket cut-off', () => {
     const coarse = evaluateHoldout(summary, bg, { maxBucket: 2 });
-    expect(coarse.buckets.map((b) => [b.label, b.customers])).toEqual([['0', 1411], ['1', 439], ['2+', 507]]);
+    expect(coarse.buckets.map((b) => [b.label, b.customers])).toEqual([
+      ['0', 1411],
+      ['1', 439],
+      ['2+', 507],
+    ]);
   });
 });
 
@@ -57,19 +74,26 @@ describe('rankAuc', () => {
 
   it('equals the pairwise definition (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 2, maxLength: 60 }), (rows) => {
-        const scores = rows.map(([s]) => s / 5), labels = rows.map(([, l]) => (l ? 1 : 0));
-        let wins = 0, pairs = 0;
-        rows.forEach((_, i) => rows.forEach((__, j) => {
-          if (labels[i] === 1 && labels[j] === 0) {
-            pairs++;
-            wins += scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0;
-          }
-        }));
-        const auc = rankAuc(scores, labels);
-        if (pairs === 0) expect(auc).toBeNaN();
-        else expect(auc).toBeCloseTo(wins / pairs, 12);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 2, maxLength: 60 }),
+        (rows) => {
+          const scores = rows.map(([s]) => s / 5),
+            labels = rows.map(([, l]) => (l ? 1 : 0));
+          let wins = 0,
+            pairs = 0;
+          rows.forEach((_, i) =>
+            rows.forEach((__, j) => {
+              if (labels[i] === 1 && labels[j] === 0) {
+                pairs++;
+                wins += scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+              }
+            }),
+          );
+          const auc = rankAuc(scores, labels);
+          if (pairs === 0) expect(auc).toBeNaN();
+          else expect(auc).toBeCloseTo(wins / pairs, 12);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -161,7 +185,10 @@ describe('holdoutChartSpec', () => {
   });
 
   it('speaks Chinese from the i18n table', () => {
-    const spec = holdoutChartSpec(evaluation, { locale: 'zh-CN' }) as { title: string; data: { values: { series: string }[] } };
+    const spec = holdoutChartSpec(evaluation, { locale: 'zh-CN' }) as {
+      title: string;
+      data: { values: { series: string }[] };
+    };
     expect(spec.title).toBe('验证期购买次数：实际与预测');
     expect(spec.data.values[1]!.series).toBe('预测');
   });

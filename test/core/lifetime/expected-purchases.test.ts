@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aMinusOneOf, hypergeometricExpectation, hypergeometricExpectations } from '../../../core/lifetime/expected-purchases.js';
-import { bgNbdExpectedPurchases, bgNbdExpectedPurchasesIfAlive, mbgNbdExpectedPurchasesIfAlive, type TransactionParams } from '../../../core/lifetime/index.js';
+import {
+  aMinusOneOf,
+  hypergeometricExpectation,
+  hypergeometricExpectations,
+} from '../../../core/lifetime/expected-purchases.js';
+import {
+  bgNbdExpectedPurchases,
+  bgNbdExpectedPurchasesIfAlive,
+  mbgNbdExpectedPurchasesIfAlive,
+  type TransactionParams,
+} from '../../../core/lifetime/index.js';
 import { logBeta } from '../../../core/lifetime/special-functions.js';
 
 /**
@@ -12,7 +21,9 @@ import { logBeta } from '../../../core/lifetime/special-functions.js';
  * (0, ½], 1 − p = v^{1/b'} on [½, 1)), then the midpoint rule.
  */
 function ifAliveByQuadrature(p: TransactionParams, t: number, x: number, T: number, bPrime: number): number {
-  const s = p.alpha + T, shape = p.r + x, a = p.a;
+  const s = p.alpha + T,
+    shape = p.r + x,
+    a = p.a;
   const g = (q: number): number => -Math.expm1(-shape * Math.log1p((q * t) / s)) / q;
   const norm = Math.exp(-logBeta(a, bPrime));
   const steps = 20000;
@@ -33,15 +44,29 @@ function ifAliveByQuadrature(p: TransactionParams, t: number, x: number, T: numb
 describe('expected purchases of an alive customer', () => {
   it('BG/NBD and MBG/NBD closed forms equal the defining integral', () => {
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-    for (const [t, x, T] of [[39, 2, 38.86], [5, 0, 10], [52, 7, 30]] as const) {
-      expect(bgNbdExpectedPurchasesIfAlive(params, t, x, T)).toBeCloseTo(ifAliveByQuadrature(params, t, x, T, params.b + x), 6);
-      expect(mbgNbdExpectedPurchasesIfAlive(params, t, x, T)).toBeCloseTo(ifAliveByQuadrature(params, t, x, T, params.b + x + 1), 6);
+    for (const [t, x, T] of [
+      [39, 2, 38.86],
+      [5, 0, 10],
+      [52, 7, 30],
+    ] as const) {
+      expect(bgNbdExpectedPurchasesIfAlive(params, t, x, T)).toBeCloseTo(
+        ifAliveByQuadrature(params, t, x, T, params.b + x),
+        6,
+      );
+      expect(mbgNbdExpectedPurchasesIfAlive(params, t, x, T)).toBeCloseTo(
+        ifAliveByQuadrature(params, t, x, T, params.b + x + 1),
+        6,
+      );
     }
   });
 
   it('stays right when a + b ≤ 1 (BG/NBD x = 0: the ₂F₁ would have c ≤ 0; shifted form)', () => {
     const params = { r: 0.8, alpha: 3, a: 0.3, b: 0.5 };
-    for (const [t, T] of [[1, 0], [10, 5], [200, 1]] as const) {
+    for (const [t, T] of [
+      [1, 0],
+      [10, 5],
+      [200, 1],
+    ] as const) {
       const value = bgNbdExpectedPurchasesIfAlive(params, t, 0, T);
       expect(value).toBeGreaterThan(0);
       expect(value).toBeCloseTo(ifAliveByQuadrature(params, t, 0, T, params.b), 5);

@@ -8,7 +8,8 @@ describe('maximizeLikelihood', () => {
   it('finds a closed-form MLE and its delta-method standard error (Poisson rate)', () => {
     // n = 400 counts with mean 2.5: λ̂ = 2.5, se(λ̂) = √(λ̂/n) = 0.0790569.
     // Mean −LL per observation in θ = log λ: e^θ − x̄ θ (constants dropped).
-    const n = 400, mean = 2.5;
+    const n = 400,
+      mean = 2.5;
     const objective: ObjectiveWithGradient = (theta, gradient) => {
       const lambda = Math.exp(theta[0]!);
       gradient[0] = lambda - mean;
@@ -29,7 +30,8 @@ describe('maximizeLikelihood', () => {
     expect(fallback.method).toBe('nelder-mead+bfgs');
     expect(fallback.converged).toBe(true);
     expect(fallback.logLikelihood).toBeCloseTo(direct.logLikelihood, 6);
-    for (const name of ['r', 'alpha', 'a', 'b'] as const) expect(fallback.params[name] / direct.params[name]).toBeCloseTo(1, 4);
+    for (const name of ['r', 'alpha', 'a', 'b'] as const)
+      expect(fallback.params[name] / direct.params[name]).toBeCloseTo(1, 4);
   });
 
   it('starts where asked and reports flat likelihoods as missing standard errors', () => {
@@ -38,7 +40,14 @@ describe('maximizeLikelihood', () => {
       gradient[1] = 2 * (theta[1]! - 1);
       return (theta[1]! - 1) ** 2;
     };
-    const fit = maximizeLikelihood(flat, ['u', 'v'], { u: 1, v: 1 }, 10, 10, fitOptionsSchema.parse({ initial: { u: 5 } }));
+    const fit = maximizeLikelihood(
+      flat,
+      ['u', 'v'],
+      { u: 1, v: 1 },
+      10,
+      10,
+      fitOptionsSchema.parse({ initial: { u: 5 } }),
+    );
     expect(fit.params.u).toBeCloseTo(5, 12);
     expect(fit.params.v).toBeCloseTo(Math.E, 6);
     expect(fit.logCovariance).toBeUndefined();

@@ -22,7 +22,8 @@ const fit = fitMbgNbd(summary);
 
 describe('fitMbgNbd on CDNOW (Batislam et al. 2007)', () => {
   it('reproduces the published parameters within 1%', () => {
-    for (const name of TRANSACTION_PARAMETERS) expect(Math.abs(fit.params[name] / PUBLISHED[name] - 1)).toBeLessThan(0.01);
+    for (const name of TRANSACTION_PARAMETERS)
+      expect(Math.abs(fit.params[name] / PUBLISHED[name] - 1)).toBeLessThan(0.01);
     expect(fit.model).toBe('mbg-nbd');
     expect(fit.converged).toBe(true);
   });
@@ -46,7 +47,8 @@ describe('MBG/NBD predictions', () => {
 
   it('P(X(t) = n) is a distribution whose mean is E[X(t)]', () => {
     for (const t of [1, 39, 78]) {
-      let total = 0, mean = 0;
+      let total = 0,
+        mean = 0;
       for (let n = 0; n < 400; n++) {
         const p = mbgNbdProbabilityOfPurchases(params, t, n);
         total += p;
@@ -58,24 +60,38 @@ describe('MBG/NBD predictions', () => {
   });
 
   it('conditional = P(alive) × expectation if alive', () => {
-    expect(mbgNbdConditionalExpectedPurchases(params, 39, 2, 30.43, 38.86)).toBeCloseTo(mbgNbdPAlive(params, 2, 30.43, 38.86) * mbgNbdExpectedPurchasesIfAlive(params, 39, 2, 38.86), 14);
+    expect(mbgNbdConditionalExpectedPurchases(params, 39, 2, 30.43, 38.86)).toBeCloseTo(
+      mbgNbdPAlive(params, 2, 30.43, 38.86) * mbgNbdExpectedPurchasesIfAlive(params, 39, 2, 38.86),
+      14,
+    );
   });
 
   it('P(alive) is in [0, 1] and falls as the recency gap grows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0.5, max: 150, noNaN: true }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (x, T, share) => {
-        const recent = mbgNbdPAlive(params, x, x === 0 ? 0 : T, T);
-        const older = mbgNbdPAlive(params, x, x === 0 ? 0 : share * T, T);
-        expect(recent).toBeLessThanOrEqual(1);
-        expect(older).toBeGreaterThanOrEqual(0);
-        expect(older).toBeLessThanOrEqual(recent);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 50 }),
+        fc.double({ min: 0.5, max: 150, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (x, T, share) => {
+          const recent = mbgNbdPAlive(params, x, x === 0 ? 0 : T, T);
+          const older = mbgNbdPAlive(params, x, x === 0 ? 0 : share * T, T);
+          expect(recent).toBeLessThanOrEqual(1);
+          expect(older).toBeGreaterThanOrEqual(0);
+          expect(older).toBeLessThanOrEqual(recent);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('recovers known parameters from 5,000 simulated customers within 3 standard errors', () => {
-    const simulated = simulateRepeatPurchases(PUBLISHED, { customers: 5000, minAge: 20, maxAge: 78, seed: 42, model: 'mbg-nbd' });
+    const simulated = simulateRepeatPurchases(PUBLISHED, {
+      customers: 5000,
+      minAge: 20,
+      maxAge: 78,
+      seed: 42,
+      model: 'mbg-nbd',
+    });
     const recovered = fitMbgNbd(simulated);
     for (const name of TRANSACTION_PARAMETERS) {
       expect(Math.abs(recovered.params[name] - PUBLISHED[name])).toBeLessThan(3 * recovered.standardErrors[name]);

@@ -26,9 +26,16 @@ describe('scoreLifetimes on CDNOW', () => {
   it('computes CLV the lifetimes way: Σ monthly expected purchases × expected value / 1.01^m', () => {
     const c = at('1'); // x = 2, t_x = 30.43, T = 38.86, m = 22.345
     const value = gammaGammaExpectedValue(models.spend.params, 2, summary.monetaryValue[c]!);
-    let clv = 0, previous = 0;
+    let clv = 0,
+      previous = 0;
     for (let m = 1; m <= 12; m++) {
-      const cumulative = bgNbdConditionalExpectedPurchases(models.transactions.params, m * MONTH_LENGTH.weeks, 2, summary.recency[c]!, summary.age[c]!);
+      const cumulative = bgNbdConditionalExpectedPurchases(
+        models.transactions.params,
+        m * MONTH_LENGTH.weeks,
+        2,
+        summary.recency[c]!,
+        summary.age[c]!,
+      );
       clv += ((cumulative - previous) * value) / 1.01 ** m;
       previous = cumulative;
     }
@@ -80,14 +87,18 @@ describe('scoreLifetimes on CDNOW', () => {
     // Customer 6: 8 purchases: never the SPEC low-frequency rule.
     expect(summary.frequency[at('6')]).toBe(7);
     expect(scores.specRule[at('6')]).toBe(0);
-    expect(scores.notes).toContain('SPEC rule evaluated at the calibration end from purchase history only (no complaint data).');
+    expect(scores.notes).toContain(
+      'SPEC rule evaluated at the calibration end from purchase history only (no complaint data).',
+    );
   });
 
   it('takes the SPEC reasons from the segmentation tags, through the summary’s source index', () => {
     const tags = segmentation.tags.churnReasons;
     const withTags = scoreLifetimes(summary, models, { specChurnReasons: tags });
     for (let i = 0; i < summary.count; i++) expect(withTags.specRule[i]).toBe(tags[summary.sourceIndex![i]!]! & 3);
-    expect(() => scoreLifetimes(summary, models, { specChurnReasons: tags.subarray(0, 10) })).toThrow(LifetimeModelError);
+    expect(() => scoreLifetimes(summary, models, { specChurnReasons: tags.subarray(0, 10) })).toThrow(
+      LifetimeModelError,
+    );
   });
 
   it('falls back to the SPEC rule, visibly, when the data are too thin', () => {
@@ -96,7 +107,9 @@ describe('scoreLifetimes on CDNOW', () => {
     expect(fallback.reliability.reliable).toBe(false);
     expect(fallback.reliability.reasons.map((r) => r.code)).toEqual(['few-repeat-buyers']);
     expect(fallback.labelSource).toBe('spec-rule');
-    expect(fallback.notes[0]).toMatch(/^Model unreliable: Only \d+ repeat buyers .* Churn risk falls back to the SPEC rule/);
+    expect(fallback.notes[0]).toMatch(
+      /^Model unreliable: Only \d+ repeat buyers .* Churn risk falls back to the SPEC rule/,
+    );
     for (let c = 0; c < thin.count; c++) {
       expect(fallback.churnReason[c]! & 1).toBe(0);
       expect(fallback.churnRisk[c]).toBe(fallback.specRule[c] ? 1 : 0);
@@ -122,7 +135,8 @@ describe('rankByValueAtRisk', () => {
     const order = rankByValueAtRisk(scores);
     expect(order).toHaveLength(scores.count);
     for (let k = 1; k < order.length; k++) {
-      const prev = scores.valueAtRisk[order[k - 1]!]!, next = scores.valueAtRisk[order[k]!]!;
+      const prev = scores.valueAtRisk[order[k - 1]!]!,
+        next = scores.valueAtRisk[order[k]!]!;
       expect(prev).toBeGreaterThanOrEqual(next);
       if (prev === next) expect(scores.ids[order[k - 1]!]! < scores.ids[order[k]!]!).toBe(true);
     }

@@ -32,13 +32,15 @@ describe('sampleGamma', () => {
   it.each([0.243, 1, 6.25])('has mean k and variance k for shape %d', (shape) => {
     const rng = createRng(11);
     const n = 40000;
-    let sum = 0, sumSq = 0;
+    let sum = 0,
+      sumSq = 0;
     for (let i = 0; i < n; i++) {
       const v = sampleGamma(rng, shape);
       sum += v;
       sumSq += v * v;
     }
-    const mean = sum / n, variance = sumSq / n - mean * mean;
+    const mean = sum / n,
+      variance = sumSq / n - mean * mean;
     expect(Math.abs(mean - shape)).toBeLessThan(4 * Math.sqrt(shape / n));
     expect(Math.abs(variance / shape - 1)).toBeLessThan(0.1);
   });

@@ -11,7 +11,12 @@ describe('findBinEdges', () => {
 
   it('more distinct values than bins: numpy percentile "midpoint" (0..9 in 4 bins → 25/50/75th = 2.5, 4.5, 6.5)', () => {
     // virtual index (n − 1)·q = 2.25, 4.5, 6.75: between two values numpy takes their mean.
-    expect(findBinEdges(Float64Array.from({ length: 10 }, (_, i) => i), 4)).toEqual([2.5, 4.5, 6.5]);
+    expect(
+      findBinEdges(
+        Float64Array.from({ length: 10 }, (_, i) => i),
+        4,
+      ),
+    ).toEqual([2.5, 4.5, 6.5]);
     // n = 5, q = ¼, ½, ¾: virtual index 1, 2, 3 are whole, so the values themselves.
     expect(findBinEdges(Float64Array.of(0, 10, 20, 30, 40), 4)).toEqual([10, 20, 30]);
   });
@@ -22,16 +27,20 @@ describe('findBinEdges', () => {
 
   it('property: at most maxBins − 1 edges, sorted, and every value lands in a bin consistent with the edges', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 255 }), (values, maxBins) => {
-        const edges = findBinEdges(Float64Array.from(values), maxBins);
-        expect(edges.length).toBeLessThanOrEqual(maxBins - 1);
-        for (let i = 1; i < edges.length; i++) expect(edges[i]!).toBeGreaterThanOrEqual(edges[i - 1]!);
-        for (const v of values) {
-          const bin = binOf(v, edges, maxBins);
-          if (bin > 0) expect(v).toBeGreaterThan(edges[bin - 1]!);
-          if (bin < edges.length) expect(v).toBeLessThanOrEqual(edges[bin]!);
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 2, max: 255 }),
+        (values, maxBins) => {
+          const edges = findBinEdges(Float64Array.from(values), maxBins);
+          expect(edges.length).toBeLessThanOrEqual(maxBins - 1);
+          for (let i = 1; i < edges.length; i++) expect(edges[i]!).toBeGreaterThanOrEqual(edges[i - 1]!);
+          for (const v of values) {
+            const bin = binOf(v, edges, maxBins);
+            if (bin > 0) expect(v).toBeGreaterThan(edges[bin - 1]!);
+            if (bin < edges.length) expect(v).toBeLessThanOrEqual(edges[bin]!);
+          }
+        },
+      ),
     );
   });
 });

@@ -100,8 +100,10 @@ describe('fitGradientBoosting: behaviour', () => {
   /** 400 rows: x0 decides (x0 ≥ 100), x1 is noise, x2 is constant. */
   function toy(seed: number): GradientBoostingData {
     const rng = createRng(seed);
-    const rows = 400, cols = 3;
-    const features = new Float64Array(rows * cols), labels = new Uint8Array(rows);
+    const rows = 400,
+      cols = 3;
+    const features = new Float64Array(rows * cols),
+      labels = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) {
       const x0 = Math.floor(rng.next() * 200);
       features.set([x0, rng.normal(), 7], r * cols);
@@ -124,7 +126,7 @@ describe('fitGradientBoosting: behaviour', () => {
 
   it('respects maxLeafNodes and maxDepth', () => {
     const data = toy(2);
-    data.labels!.forEach((_, r) => (data.labels![r] = (data.features[r * 3]! % 7) < 3 ? 1 : 0)); // many thresholds to find
+    data.labels!.forEach((_, r) => (data.labels![r] = data.features[r * 3]! % 7 < 3 ? 1 : 0)); // many thresholds to find
     expect(Math.max(...leaves(fitGradientBoosting(data, { maxIter: 5, maxLeafNodes: 5, minSamplesLeaf: 2 })))).toBe(5);
     const shallow = fitGradientBoosting(data, { maxIter: 5, maxDepth: 2, minSamplesLeaf: 2 });
     expect(Math.max(...leaves(shallow))).toBeLessThanOrEqual(4);
@@ -134,14 +136,25 @@ describe('fitGradientBoosting: behaviour', () => {
     const data = toy(3);
     const options = { maxIter: 15, binSubsample: 150, earlyStopping: true, seed: 7 } as const;
     expect(fitGradientBoosting(data, options)).toEqual(fitGradientBoosting(data, options));
-    expect(fitGradientBoosting(data, { ...options, seed: 8 }).binEdges).not.toEqual(fitGradientBoosting(data, options).binEdges);
+    expect(fitGradientBoosting(data, { ...options, seed: 8 }).binEdges).not.toEqual(
+      fitGradientBoosting(data, options).binEdges,
+    );
     // Without subsampling or early stopping the seed draws nothing.
-    expect(fitGradientBoosting(data, { maxIter: 5, seed: 1 })).toEqual({ ...fitGradientBoosting(data, { maxIter: 5, seed: 2 }), options: expect.anything() });
+    expect(fitGradientBoosting(data, { maxIter: 5, seed: 1 })).toEqual({
+      ...fitGradientBoosting(data, { maxIter: 5, seed: 2 }),
+      options: expect.anything(),
+    });
   });
 
   it('early stopping ends the fit when the validation loss stops improving', () => {
     const data = toy(4);
-    const model = fitGradientBoosting(data, { maxIter: 500, earlyStopping: true, nIterNoChange: 3, tol: 1e-3, learningRate: 0.5 });
+    const model = fitGradientBoosting(data, {
+      maxIter: 500,
+      earlyStopping: true,
+      nIterNoChange: 3,
+      tol: 1e-3,
+      learningRate: 0.5,
+    });
     expect(model.iterations).toBeLessThan(500);
     expect(model.validationLoss).toHaveLength(model.iterations + 1);
     const last = model.validationLoss.slice(-4);
@@ -149,7 +162,12 @@ describe('fitGradientBoosting: behaviour', () => {
   });
 
   it('early stopping on data too small to hold rows back grows every tree', () => {
-    const model = fitGradientBoosting(column([1, 2], [0, 1]), { maxIter: 12, earlyStopping: true, nIterNoChange: 2, minSamplesLeaf: 1 });
+    const model = fitGradientBoosting(column([1, 2], [0, 1]), {
+      maxIter: 12,
+      earlyStopping: true,
+      nIterNoChange: 2,
+      minSamplesLeaf: 1,
+    });
     expect([model.iterations, model.validationLoss]).toEqual([12, []]);
   });
 
@@ -173,7 +191,8 @@ describe('fitGradientBoosting: behaviour', () => {
 });
 
 function permute(data: GradientBoostingData, order: readonly number[]): GradientBoostingData {
-  const features = new Float64Array(data.features.length), labels = new Uint8Array(data.rows);
+  const features = new Float64Array(data.features.length),
+    labels = new Uint8Array(data.rows);
   order.forEach((from, to) => {
     features.set(data.features.subarray(from * data.cols, (from + 1) * data.cols), to * data.cols);
     labels[to] = data.labels![from]!;
@@ -182,7 +201,10 @@ function permute(data: GradientBoostingData, order: readonly number[]): Gradient
 }
 
 describe('fitGradientBoosting: properties', () => {
-  const value = fc.oneof({ weight: 1, arbitrary: fc.constant(Number.NaN) }, { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) });
+  const value = fc.oneof(
+    { weight: 1, arbitrary: fc.constant(Number.NaN) },
+    { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+  );
   /** Small tables with both classes; `balanced` makes exactly half the labels 1. */
   const table = (balanced: boolean) =>
     fc
@@ -191,18 +213,32 @@ describe('fitGradientBoosting: properties', () => {
         fc.record({
           features: fc.array(value, { minLength: 2 * half * cols, maxLength: 2 * half * cols }),
           labels: balanced
-            ? fc.shuffledSubarray(Array.from({ length: 2 * half }, (_, i) => (i < half ? 1 : 0)), { minLength: 2 * half, maxLength: 2 * half })
-            : fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 2 * half, maxLength: 2 * half }).map((ys) => [1, 0, ...ys.slice(2)]),
+            ? fc.shuffledSubarray(
+                Array.from({ length: 2 * half }, (_, i) => (i < half ? 1 : 0)),
+                { minLength: 2 * half, maxLength: 2 * half },
+              )
+            : fc
+                .array(fc.integer({ min: 0, max: 1 }), { minLength: 2 * half, maxLength: 2 * half })
+                .map((ys) => [1, 0, ...ys.slice(2)]),
           cols: fc.constant(cols),
           seed: fc.constant(seed),
         }),
       )
-      .map(({ features, labels, cols, seed }): GradientBoostingData & { seed: number } => ({ features: Float64Array.from(features), rows: labels.length, cols, labels: Uint8Array.from(labels), seed }));
+      .map(({ features, labels, cols, seed }): GradientBoostingData & { seed: number } => ({
+        features: Float64Array.from(features),
+        rows: labels.length,
+        cols,
+        labels: Uint8Array.from(labels),
+        seed,
+      }));
 
   it('probabilities are finite and strictly between 0 and 1, one per row', () => {
     fc.assert(
       fc.property(table(false), (data) => {
-        const p = predictGradientBoosting(fitGradientBoosting(data, { maxIter: 10, minSamplesLeaf: 1, seed: data.seed }), data);
+        const p = predictGradientBoosting(
+          fitGradientBoosting(data, { maxIter: 10, minSamplesLeaf: 1, seed: data.seed }),
+          data,
+        );
         expect(p).toHaveLength(data.rows);
         for (const v of p) expect(v > 0 && v < 1).toBe(true);
       }),
@@ -233,24 +269,39 @@ describe('fitGradientBoosting: properties', () => {
 
 describe('errors as data', () => {
   it('no rows', () => {
-    const error = thrown(() => fitGradientBoosting({ features: new Float64Array(0), rows: 0, cols: 1, labels: new Uint8Array(0) }));
+    const error = thrown(() =>
+      fitGradientBoosting({ features: new Float64Array(0), rows: 0, cols: 1, labels: new Uint8Array(0) }),
+    );
     expect([error.code, error.message]).toEqual(['no-rows', 'rows must be a whole number ≥ 1, got 0.']);
   });
 
   it('features of the wrong length', () => {
-    const error = thrown(() => fitGradientBoosting({ features: new Float64Array(5), rows: 3, cols: 2, labels: new Uint8Array(3) }));
-    expect([error.code, error.message]).toEqual(['shape-mismatch', 'features must be a Float64Array of rows × cols = 6 values, got 5.']);
+    const error = thrown(() =>
+      fitGradientBoosting({ features: new Float64Array(5), rows: 3, cols: 2, labels: new Uint8Array(3) }),
+    );
+    expect([error.code, error.message]).toEqual([
+      'shape-mismatch',
+      'features must be a Float64Array of rows × cols = 6 values, got 5.',
+    ]);
   });
 
   it('no labels, or too few', () => {
     expect(thrown(() => fitGradientBoosting(column([1, 2]))).code).toBe('missing-labels');
-    expect(thrown(() => fitGradientBoosting({ ...column([1, 2]), labels: Uint8Array.of(1) })).message).toBe('Fitting needs one 0/1 label per row: 2 rows, 1 labels.');
+    expect(thrown(() => fitGradientBoosting({ ...column([1, 2]), labels: Uint8Array.of(1) })).message).toBe(
+      'Fitting needs one 0/1 label per row: 2 rows, 1 labels.',
+    );
   });
 
   it('a label that is not 0 or 1 (NaN included) names its row', () => {
     const error = thrown(() => fitGradientBoosting({ ...column([1, 2, 3]), labels: Uint8Array.of(0, 2, 1) }));
-    expect([error.code, error.message, error.rows]).toEqual(['invalid-label', 'Labels must be 0 or 1: row 1 has 2.', [1]]);
-    const nan = thrown(() => fitGradientBoosting({ ...column([1, 2, 3]), labels: Float64Array.of(0, 1, Number.NaN) as unknown as Uint8Array }));
+    expect([error.code, error.message, error.rows]).toEqual([
+      'invalid-label',
+      'Labels must be 0 or 1: row 1 has 2.',
+      [1],
+    ]);
+    const nan = thrown(() =>
+      fitGradientBoosting({ ...column([1, 2, 3]), labels: Float64Array.of(0, 1, Number.NaN) as unknown as Uint8Array }),
+    );
     expect([nan.code, nan.message]).toEqual(['invalid-label', 'Labels must be 0 or 1: row 2 has NaN.']);
   });
 
@@ -262,14 +313,24 @@ describe('errors as data', () => {
   it('scoring data with other columns than the model, or something that is not a model', () => {
     const model = fitGradientBoosting(column([1, 2, 3, 4], [0, 0, 1, 1]), { maxIter: 1, minSamplesLeaf: 1 });
     const error = thrown(() => predictGradientBoosting(model, { features: new Float64Array(4), rows: 2, cols: 2 }));
-    expect([error.code, error.message]).toEqual(['shape-mismatch', 'The data has 2 feature columns but the model was fitted on 1.']);
-    expect(thrown(() => predictGradientBoosting({ ...model, version: 2 } as unknown as GradientBoostingModel, column([1]))).code).toBe('invalid-model');
+    expect([error.code, error.message]).toEqual([
+      'shape-mismatch',
+      'The data has 2 feature columns but the model was fitted on 1.',
+    ]);
+    expect(
+      thrown(() => predictGradientBoosting({ ...model, version: 2 } as unknown as GradientBoostingModel, column([1])))
+        .code,
+    ).toBe('invalid-model');
     expect(thrown(() => featureImportance({} as GradientBoostingModel)).code).toBe('invalid-model');
   });
 
   it('bad options are named, all at once', () => {
     expect(() => fitGradientBoosting(column([1, 2], [0, 1]), { maxIter: 0, maxBins: 300 })).toThrow(OptionsError);
-    expect(() => fitGradientBoosting(column([1, 2], [0, 1]), { maxIter: 0, maxBins: 300 })).toThrow(/"maxIter"[\s\S]*"maxBins"/);
-    expect(() => fitGradientBoosting(column([1, 2], [0, 1]), { learning_rate: 0.1 } as never)).toThrow('Unknown option "learning_rate".');
+    expect(() => fitGradientBoosting(column([1, 2], [0, 1]), { maxIter: 0, maxBins: 300 })).toThrow(
+      /"maxIter"[\s\S]*"maxBins"/,
+    );
+    expect(() => fitGradientBoosting(column([1, 2], [0, 1]), { learning_rate: 0.1 } as never)).toThrow(
+      'Unknown option "learning_rate".',
+    );
   });
 });

@@ -15,7 +15,14 @@ interface Golden {
   nanCode: number;
   columns: { scale: number; codes: string }[];
   labels: string;
-  params: { max_iter: number; learning_rate: number; max_leaf_nodes: number; min_samples_leaf: number; l2_regularization: number; max_bins: number };
+  params: {
+    max_iter: number;
+    learning_rate: number;
+    max_leaf_nodes: number;
+    min_samples_leaf: number;
+    l2_regularization: number;
+    max_bins: number;
+  };
   baseline: number;
   binEdges: number[][];
   leavesPerTree: number[];
@@ -23,7 +30,9 @@ interface Golden {
   testProba: number[];
 }
 
-const golden = JSON.parse(readFileSync(new URL('../../fixtures/ml/hgb-golden.json', import.meta.url), 'utf8')) as Golden;
+const golden = JSON.parse(
+  readFileSync(new URL('../../fixtures/ml/hgb-golden.json', import.meta.url), 'utf8'),
+) as Golden;
 
 /** Row-major float64 matrix of rows [from, to), decoded as the Python script decodes it (code / scale). */
 function matrix(from: number, to: number): Float64Array {
@@ -31,13 +40,19 @@ function matrix(from: number, to: number): Float64Array {
   golden.columns.forEach((column, f) => {
     const bytes = Buffer.from(column.codes, 'base64');
     const codes = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-    for (let r = from; r < to; r++) out[(r - from) * golden.cols + f] = codes[r] === golden.nanCode ? Number.NaN : codes[r]! / column.scale;
+    for (let r = from; r < to; r++)
+      out[(r - from) * golden.cols + f] = codes[r] === golden.nanCode ? Number.NaN : codes[r]! / column.scale;
   });
   return out;
 }
 
 const labels = Uint8Array.from(golden.labels, (c) => Number(c));
-const train = { features: matrix(0, golden.train), rows: golden.train, cols: golden.cols, labels: labels.subarray(0, golden.train) };
+const train = {
+  features: matrix(0, golden.train),
+  rows: golden.train,
+  cols: golden.cols,
+  labels: labels.subarray(0, golden.train),
+};
 const test = { features: matrix(golden.train, golden.rows), rows: golden.rows - golden.train, cols: golden.cols };
 const testLabels = labels.subarray(golden.train);
 const p = golden.params;
@@ -70,7 +85,8 @@ describe('against scikit-learn HistGradientBoostingClassifier', () => {
   });
 
   it('gives the same probabilities row by row (to 1e-6)', () => {
-    let worst = 0, total = 0;
+    let worst = 0,
+      total = 0;
     for (let i = 0; i < proba.length; i++) {
       const gap = Math.abs(proba[i]! - golden.testProba[i]!);
       worst = Math.max(worst, gap);

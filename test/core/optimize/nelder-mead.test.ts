@@ -28,7 +28,11 @@ describe('nelderMead', () => {
       for (let i = 0; i < 3; i++) sum += 100 * (x[i + 1]! - x[i]! ** 2) ** 2 + (1 - x[i]!) ** 2;
       return sum;
     };
-    const result = nelderMead(rosen4, [-1, 1, -1, 1], { adaptive: true, maxIterations: 20_000, maxEvaluations: 40_000 });
+    const result = nelderMead(rosen4, [-1, 1, -1, 1], {
+      adaptive: true,
+      maxIterations: 20_000,
+      maxEvaluations: 40_000,
+    });
     expect(result.converged).toBe(true);
     for (const v of result.x) expect(v).toBeCloseTo(1, 4);
   });

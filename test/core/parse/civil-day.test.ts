@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, civilFromDay, dayFromCivil, dayFromExcelSerial, dayInTimeZone, daysInMonth, diffDays, formatDay, isValidCivil, parseDay } from '../../../core/parse/civil-day.js';
+import {
+  addDays,
+  addMonths,
+  civilFromDay,
+  dayFromCivil,
+  dayFromExcelSerial,
+  dayInTimeZone,
+  daysInMonth,
+  diffDays,
+  formatDay,
+  isValidCivil,
+  parseDay,
+} from '../../../core/parse/civil-day.js';
 
 /** Reference day number from the platform's proleptic Gregorian UTC calendar. */
 const utcDay = (y: number, m: number, d: number): number => {
@@ -36,17 +48,23 @@ describe('dayFromCivil / civilFromDay', () => {
 
   it('round-trips every real date of 1900–2199 and agrees with Date.UTC', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, rawDay) => {
-        const day = Math.min(rawDay, daysInMonth(year, month));
-        const n = dayFromCivil(year, month, day);
-        expect(civilFromDay(n)).toEqual({ year, month, day });
-        expect(n).toBe(utcDay(year, month, day));
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2199 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, rawDay) => {
+          const day = Math.min(rawDay, daysInMonth(year, month));
+          const n = dayFromCivil(year, month, day);
+          expect(civilFromDay(n)).toEqual({ year, month, day });
+          expect(n).toBe(utcDay(year, month, day));
+        },
+      ),
     );
   });
 
   it('round-trips day numbers and consecutive days are one apart', () => {
-    const lo = dayFromCivil(1900, 1, 1), hi = dayFromCivil(2199, 12, 31);
+    const lo = dayFromCivil(1900, 1, 1),
+      hi = dayFromCivil(2199, 12, 31);
     fc.assert(
       fc.property(fc.integer({ min: lo, max: hi - 1 }), (n) => {
         const { year, month, day } = civilFromDay(n);
@@ -59,7 +77,9 @@ describe('dayFromCivil / civilFromDay', () => {
 
 describe('daysInMonth / isValidCivil', () => {
   it('gives month lengths, February by leap year', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(1900, 2)).toBe(28);
     expect(daysInMonth(2000, 2)).toBe(29);
@@ -115,12 +135,16 @@ describe('addMonths', () => {
 
   it('keeps the day of month when it exists and never leaves the target month', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromCivil(1910, 1, 1), max: dayFromCivil(2189, 12, 31) }), fc.integer({ min: -120, max: 120 }), (n, k) => {
-        const from = civilFromDay(n);
-        const to = civilFromDay(addMonths(n, k));
-        expect(to.year * 12 + to.month - (from.year * 12 + from.month)).toBe(k);
-        expect(to.day).toBe(Math.min(from.day, daysInMonth(to.year, to.month)));
-      }),
+      fc.property(
+        fc.integer({ min: dayFromCivil(1910, 1, 1), max: dayFromCivil(2189, 12, 31) }),
+        fc.integer({ min: -120, max: 120 }),
+        (n, k) => {
+          const from = civilFromDay(n);
+          const to = civilFromDay(addMonths(n, k));
+          expect(to.year * 12 + to.month - (from.year * 12 + from.month)).toBe(k);
+          expect(to.day).toBe(Math.min(from.day, daysInMonth(to.year, to.month)));
+        },
+      ),
     );
   });
 });
@@ -145,7 +169,17 @@ describe('parseDay / addDays / diffDays: the one reader of day text', () => {
     expect(parseDay('2024-02-29')).toBe(dayFromCivil(2024, 2, 29));
   });
 
-  it.each(['2023-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '2026-01-05T00:00', ' 2026-01-05', '', '05/01/2026'])('rejects %j', (text) => {
+  it.each([
+    '2023-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-1-5',
+    '2026-01-05T00:00',
+    ' 2026-01-05',
+    '',
+    '05/01/2026',
+  ])('rejects %j', (text) => {
     expect(parseDay(text)).toBeUndefined();
   });
 

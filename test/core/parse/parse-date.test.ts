@@ -97,7 +97,7 @@ describe('parseDate: failures', () => {
     expect(parseDate('2024-02-29')).toEqual({ ok: true, day: dayFromCivil(2024, 2, 29), format: 'iso' });
   });
 
-  it('parses any four-digit year (plausibility is the cleaning step\'s job) and never a year 0', () => {
+  it("parses any four-digit year (plausibility is the cleaning step's job) and never a year 0", () => {
     expect(parseDate('1899-12-31')).toEqual({ ok: true, day: dayFromCivil(1899, 12, 31), format: 'iso' });
     expect(parseDate('1900-01-01')).toEqual({ ok: true, day: -25567, format: 'iso' });
     expect(parseDate('9999-12-31')).toEqual({ ok: true, day: dayFromCivil(9999, 12, 31), format: 'iso' });
@@ -105,7 +105,19 @@ describe('parseDate: failures', () => {
     expect(parseDate('0999-01-01')).toEqual({ ok: false, reason: 'impossible' });
   });
 
-  it.each(['garbage', '', '   ', '2024', '2024-03', '03/2024', '2024-03-05x', '2024-03-05 25h', 'N/A', '--', '5 March 2024'])('%j is invalid', (cell) => {
+  it.each([
+    'garbage',
+    '',
+    '   ',
+    '2024',
+    '2024-03',
+    '03/2024',
+    '2024-03-05x',
+    '2024-03-05 25h',
+    'N/A',
+    '--',
+    '5 March 2024',
+  ])('%j is invalid', (cell) => {
     expect(parseDate(cell)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
@@ -131,11 +143,15 @@ describe('parseDate: properties', () => {
 
   it('never throws and fails only with a known reason', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double()), fc.constantFrom('auto' as const, 'dmy' as const, 'mdy' as const), (cell, order) => {
-        const r = parseDate(cell, order);
-        if (r.ok) expect(Number.isInteger(r.day)).toBe(true);
-        else expect(['invalid', 'ambiguous', 'impossible']).toContain(r.reason);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.double()),
+        fc.constantFrom('auto' as const, 'dmy' as const, 'mdy' as const),
+        (cell, order) => {
+          const r = parseDate(cell, order);
+          if (r.ok) expect(Number.isInteger(r.day)).toBe(true);
+          else expect(['invalid', 'ambiguous', 'impossible']).toContain(r.reason);
+        },
+      ),
     );
   });
 });

@@ -123,7 +123,28 @@ describe('parseNumber: plain numbers', () => {
     expect(parseNumber(false, 'money')).toEqual(FAIL);
   });
 
-  it.each(['1,23', '12,34,567', '1,2345', ',123', 'abc', '', '   ', 'Infinity', '-Infinity', 'NaN', '1e400', '0x10', '-', '元', '¥', '6次6', '1.2.3', '%', '(5', '5)'])('rejects %j', (cell) => {
+  it.each([
+    '1,23',
+    '12,34,567',
+    '1,2345',
+    ',123',
+    'abc',
+    '',
+    '   ',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1e400',
+    '0x10',
+    '-',
+    '元',
+    '¥',
+    '6次6',
+    '1.2.3',
+    '%',
+    '(5',
+    '5)',
+  ])('rejects %j', (cell) => {
     expect(parseNumber(cell)).toEqual(FAIL);
     expect(parseNumber(cell, 'money')).toEqual(FAIL);
   });
@@ -152,10 +173,14 @@ describe('parseNumber: properties', () => {
 
   it('never throws and a success is always finite', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean()), fc.constantFrom<NumberKind>('money', 'count', 'days', 'rate', 'number'), (cell, kind) => {
-        const r = parseNumber(cell, kind);
-        if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.double(), fc.boolean()),
+        fc.constantFrom<NumberKind>('money', 'count', 'days', 'rate', 'number'),
+        (cell, kind) => {
+          const r = parseNumber(cell, kind);
+          if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+        },
+      ),
     );
   });
 });

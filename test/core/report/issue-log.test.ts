@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type CellIssue, type IssueCode } from '../../../core/report/cell-issue.js';
 import { IssueLog } from '../../../core/report/issue-log.js';
 
-const issue = (code: IssueCode, row: number): CellIssue => ({ code, row, column: 'Amount', value: String(row), message: `row ${row}` });
+const issue = (code: IssueCode, row: number): CellIssue => ({
+  code,
+  row,
+  column: 'Amount',
+  value: String(row),
+  message: `row ${row}`,
+});
 
 describe('IssueLog', () => {
   it('keeps every issue under the cap, in the order found', () => {
@@ -69,25 +75,29 @@ describe('IssueLog', () => {
 
   it('keeps min(cap, n) per code, counts n per code and omits the rest (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.array(fc.constantFrom(...ISSUE_CODES.slice(0, 4)), { maxLength: 60 }), (cap, codes) => {
-        const seen: CellIssue[] = [];
-        const log = new IssueLog(cap, (i) => seen.push(i));
-        codes.forEach((code, i) => log.add(issue(code, i + 2)));
-        const report = log.toReport();
-        expect(seen).toHaveLength(codes.length);
-        let kept = 0;
-        for (const code of new Set(codes)) {
-          const n = codes.filter((c) => c === code).length;
-          expect(report.counts[code]).toBe(n);
-          expect(report.issues.filter((i) => i.code === code)).toHaveLength(Math.min(cap, n));
-          kept += Math.min(cap, n);
-        }
-        expect(report.issues).toHaveLength(kept);
-        expect(report.omitted).toBe(codes.length - kept);
-        // Kept issues stay in the order found.
-        const rows = report.issues.map((i) => i.row);
-        expect(rows).toEqual([...rows].sort((a, b) => a - b));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.array(fc.constantFrom(...ISSUE_CODES.slice(0, 4)), { maxLength: 60 }),
+        (cap, codes) => {
+          const seen: CellIssue[] = [];
+          const log = new IssueLog(cap, (i) => seen.push(i));
+          codes.forEach((code, i) => log.add(issue(code, i + 2)));
+          const report = log.toReport();
+          expect(seen).toHaveLength(codes.length);
+          let kept = 0;
+          for (const code of new Set(codes)) {
+            const n = codes.filter((c) => c === code).length;
+            expect(report.counts[code]).toBe(n);
+            expect(report.issues.filter((i) => i.code === code)).toHaveLength(Math.min(cap, n));
+            kept += Math.min(cap, n);
+          }
+          expect(report.issues).toHaveLength(kept);
+          expect(report.omitted).toBe(codes.length - kept);
+          // Kept issues stay in the order found.
+          const rows = report.issues.map((i) => i.row);
+          expect(rows).toEqual([...rows].sort((a, b) => a - b));
+        },
+      ),
     );
   });
 });

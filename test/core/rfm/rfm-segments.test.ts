@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codesOf, RFM_SEGMENTS, segmentOfCode, type RfmSegment } from '../../../core/rfm/rfm-segments.js';
 
-const ALL_CODES = [1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].flatMap((f) => [1, 2, 3, 4, 5].map((m) => [r, f, m] as const)));
+const ALL_CODES = [1, 2, 3, 4, 5].flatMap((r) =>
+  [1, 2, 3, 4, 5].flatMap((f) => [1, 2, 3, 4, 5].map((m) => [r, f, m] as const)),
+);
 
 describe('segmentOfCode (SPEC appendix)', () => {
   it('maps every one of the 125 codes 111..555 to exactly one segment', () => {
@@ -66,6 +68,18 @@ describe('segmentOfCode (SPEC appendix)', () => {
   });
 
   it('keeps the appendix order of segment ids', () => {
-    expect(RFM_SEGMENTS).toEqual(['champions', 'loyal', 'potential-loyalist', 'new', 'promising', 'need-attention', 'about-to-sleep', 'at-risk', 'cant-lose', 'hibernating', 'lost']);
+    expect(RFM_SEGMENTS).toEqual([
+      'champions',
+      'loyal',
+      'potential-loyalist',
+      'new',
+      'promising',
+      'need-attention',
+      'about-to-sleep',
+      'at-risk',
+      'cant-lose',
+      'hibernating',
+      'lost',
+    ]);
   });
 });

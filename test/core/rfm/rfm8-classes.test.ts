@@ -17,7 +17,8 @@ describe('classifyRfm8 (SPEC §5a rfm8 table)', () => {
 
   it('gives the 8 combinations 8 different classes, all listed', () => {
     const got = new Set<string>();
-    for (const r of [true, false]) for (const f of [true, false]) for (const m of [true, false]) got.add(classifyRfm8(r, f, m));
+    for (const r of [true, false])
+      for (const f of [true, false]) for (const m of [true, false]) got.add(classifyRfm8(r, f, m));
     expect([...got].sort()).toEqual([...RFM8_SEGMENTS].sort());
   });
 

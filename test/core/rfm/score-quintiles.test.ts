@@ -79,8 +79,16 @@ describe('scoreQuintiles: exact cases', () => {
   });
 
   it('handles empty and all-missing input', () => {
-    expect(scoreQuintiles(new Float64Array(0), 'higher-better')).toEqual({ scores: new Uint8Array(0), bins: [], distinctValues: 0 });
-    expect(scoreQuintiles(new Float64Array([Number.NaN, Number.NaN]), 'lower-better')).toEqual({ scores: new Uint8Array(2), bins: [], distinctValues: 0 });
+    expect(scoreQuintiles(new Float64Array(0), 'higher-better')).toEqual({
+      scores: new Uint8Array(0),
+      bins: [],
+      distinctValues: 0,
+    });
+    expect(scoreQuintiles(new Float64Array([Number.NaN, Number.NaN]), 'lower-better')).toEqual({
+      scores: new Uint8Array(2),
+      bins: [],
+      distinctValues: 0,
+    });
   });
 
   it('reverses for lower-better (recency: fewer days = 5) and reports bins in original units', () => {
@@ -113,8 +121,14 @@ describe('scoreQuintiles: exact cases', () => {
 describe('scoreQuintiles: properties', () => {
   const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
   const tied = fc.integer({ min: 0, max: 6 });
-  const values = fc.oneof(fc.array(finite, { maxLength: 60 }), fc.array(tied, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 200 }));
-  const withMissing = fc.array(fc.option(fc.integer({ min: -20, max: 20 }), { nil: Number.NaN, freq: 5 }), { maxLength: 80 });
+  const values = fc.oneof(
+    fc.array(finite, { maxLength: 60 }),
+    fc.array(tied, { maxLength: 60 }),
+    fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 200 }),
+  );
+  const withMissing = fc.array(fc.option(fc.integer({ min: -20, max: 20 }), { nil: Number.NaN, freq: 5 }), {
+    maxLength: 80,
+  });
   const direction = fc.constantFrom('higher-better' as const, 'lower-better' as const);
 
   it('scores every value: 1..5 when finite, 0 when NaN, one score per input', () => {
@@ -137,7 +151,8 @@ describe('scoreQuintiles: properties', () => {
         const idx = xs.map((_, i) => i).filter((i) => !Number.isNaN(xs[i]!));
         for (const i of idx) {
           for (const j of idx) {
-            const a = xs[i]!, b = xs[j]!;
+            const a = xs[i]!,
+              b = xs[j]!;
             if (a === b) expect(s[i]).toBe(s[j]);
             if (a <= b) expect(dir === 'higher-better' ? s[i]! <= s[j]! : s[i]! >= s[j]!).toBe(true);
           }
@@ -189,7 +204,9 @@ describe('scoreQuintiles: properties', () => {
   it('does not depend on the input order', () => {
     fc.assert(
       fc.property(values, direction, fc.integer(), (xs, dir, seed) => {
-        const order = xs.map((_, i) => i).sort((a, b) => ((a * 2654435761 + seed) % 97) - ((b * 2654435761 + seed) % 97));
+        const order = xs
+          .map((_, i) => i)
+          .sort((a, b) => ((a * 2654435761 + seed) % 97) - ((b * 2654435761 + seed) % 97));
         const s = scoreQuintiles(new Float64Array(xs), dir).scores;
         const t = scoreQuintiles(new Float64Array(order.map((i) => xs[i]!)), dir).scores;
         order.forEach((i, k) => expect(t[k]).toBe(s[i]));

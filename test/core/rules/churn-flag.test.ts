@@ -10,9 +10,39 @@ const AS_OF = dayFromCivil(2024, 5, 31);
 describe('ruleChurnFlags (SPEC §5f rule-based churn flag)', () => {
   const rows: CustomerRow[] = [
     // High value with a complaint: primary stays high value, the churn flag is raised.
-    { id: 'C1', frequency6m: 9, averageOrderValue: 1620, recencyDays: 12, frequency: 20, monetary: 30_000, complaints6m: 2, promotionsJoined6m: 0, couponUses: 0 },
-    { id: 'C2', frequency6m: 0, averageOrderValue: 500, recencyDays: 120, frequency: 2, monetary: 2500, complaints6m: 0, promotionsJoined6m: 0, couponUses: 0 },
-    { id: 'C3', frequency6m: 5, averageOrderValue: 900, recencyDays: 10, frequency: 8, monetary: 7000, complaints6m: 0, promotionsJoined6m: 0, couponUses: 0 },
+    {
+      id: 'C1',
+      frequency6m: 9,
+      averageOrderValue: 1620,
+      recencyDays: 12,
+      frequency: 20,
+      monetary: 30_000,
+      complaints6m: 2,
+      promotionsJoined6m: 0,
+      couponUses: 0,
+    },
+    {
+      id: 'C2',
+      frequency6m: 0,
+      averageOrderValue: 500,
+      recencyDays: 120,
+      frequency: 2,
+      monetary: 2500,
+      complaints6m: 0,
+      promotionsJoined6m: 0,
+      couponUses: 0,
+    },
+    {
+      id: 'C3',
+      frequency6m: 5,
+      averageOrderValue: 900,
+      recencyDays: 10,
+      frequency: 8,
+      monetary: 7000,
+      complaints6m: 0,
+      promotionsJoined6m: 0,
+      couponUses: 0,
+    },
   ];
   const features = makeFeatures(rows, AS_OF);
 
@@ -28,7 +58,15 @@ describe('ruleChurnFlags (SPEC §5f rule-based churn flag)', () => {
   });
 
   it('uses each preset’s own churn rule', () => {
-    const tiers = ruleChurnFlags(applyRules(RULE_PRESETS['b-maintenance-tiers'], makeFeatures(rows.map((r) => ({ ...r, referralRate: 0, repurchaseRate: 0, firstPurchaseAmount: 0 })), AS_OF)));
+    const tiers = ruleChurnFlags(
+      applyRules(
+        RULE_PRESETS['b-maintenance-tiers'],
+        makeFeatures(
+          rows.map((r) => ({ ...r, referralRate: 0, repurchaseRate: 0, firstPurchaseAmount: 0 })),
+          AS_OF,
+        ),
+      ),
+    );
     expect(tiers.rule).toBe('churn-warning');
     expect(Array.from(tiers.flag)).toEqual([0, 1, 0]);
     expect(tiers.explain(1)).toMatchInlineSnapshot(`"last purchase 120 days ago > 90; cumulative spend 2,500 ≥ 2,000"`);

@@ -5,16 +5,44 @@ const header = ['Customer ID', 'Order date', 'Amount'];
 // Eight days of orders; N's only (and largest) order was 5 days before asOf.
 const tiny: Cell[][] = [
   ['N', '2024-03-05', '5000'],
-  ['A', '2024-03-03', '100'], ['A', '2024-03-08', '120'], ['A', '2024-03-09', '80'],
-  ['B', '2024-03-06', '200'], ['B', '2024-03-09', '60'],
-  ['C', '2024-03-07', '90'], ['C', '2024-03-08', '90'],
-  ['D', '2024-03-02', '40'], ['D', '2024-03-09', '40'],
-  ['E', '2024-03-08', '300'], ['E', '2024-03-09', '30'],
+  ['A', '2024-03-03', '100'],
+  ['A', '2024-03-08', '120'],
+  ['A', '2024-03-09', '80'],
+  ['B', '2024-03-06', '200'],
+  ['B', '2024-03-09', '60'],
+  ['C', '2024-03-07', '90'],
+  ['C', '2024-03-08', '90'],
+  ['D', '2024-03-02', '40'],
+  ['D', '2024-03-09', '40'],
+  ['E', '2024-03-08', '300'],
+  ['E', '2024-03-09', '30'],
 ];
 const options = { asOf: '2024-03-10' };
 
-const SCHEMES = ['rfm', 'rfm8', 'rules:a-step4-rules', 'rules:a-table5-rules', 'rules:b-rfm-definitions', 'rules:b-maintenance-tiers', 'kmeans', 'c-value-tiers', 'd-grading-scorecard'] as const;
-const AT_RISK = new Set(['at-risk', 'lost', 'hibernating', 'about-to-sleep', 'cant-lose', 'important-retention', 'important-win-back', 'general-retention', 'general-win-back', 'churn-risk', 'churn-warning']);
+const SCHEMES = [
+  'rfm',
+  'rfm8',
+  'rules:a-step4-rules',
+  'rules:a-table5-rules',
+  'rules:b-rfm-definitions',
+  'rules:b-maintenance-tiers',
+  'kmeans',
+  'c-value-tiers',
+  'd-grading-scorecard',
+] as const;
+const AT_RISK = new Set([
+  'at-risk',
+  'lost',
+  'hibernating',
+  'about-to-sleep',
+  'cant-lose',
+  'important-retention',
+  'important-win-back',
+  'general-retention',
+  'general-win-back',
+  'churn-risk',
+  'churn-warning',
+]);
 
 describe('a new customer (one order in the last 30 days) is never at risk, in any scheme', () => {
   it.each(SCHEMES)('%s', (scheme) => {
@@ -31,7 +59,9 @@ describe('a new customer (one order in the last 30 days) is never at risk, in an
     const c = describeCustomer(result, result.features.ids.indexOf('N'));
     // Quintiles give N 115 ("Can't lose them": R 1 because everyone else bought later).
     expect([c.rfmCode, c.segment, c.strategyGroup]).toEqual(['115', 'new', 'potential']);
-    expect(result.notes.map((note) => note.message)).toContain('1 new customers (one order in the last 30 days) kept out of churn risk');
+    expect(result.notes.map((note) => note.message)).toContain(
+      '1 new customers (one order in the last 30 days) kept out of churn risk',
+    );
   });
 
   it('a one-order customer 31 days back is not new: its segment stays; on 31 days of data no win-back plan', () => {
@@ -60,11 +90,18 @@ describe('rules that need a time span are switched off on data that spans less',
         "Win-back strategies switched off: the data spans 8 days (2024-03-02 → 2024-03-10), less than the 3-month churn window",
       ]
     `);
-    expect(new Set(Array.from(result.scheme.segment, (s) => result.scheme.segments[s]))).toEqual(new Set(['unclassified']));
+    expect(new Set(Array.from(result.scheme.segment, (s) => result.scheme.segments[s]))).toEqual(
+      new Set(['unclassified']),
+    );
   });
 
   it('the same churn rule applies on a year of data: silent 4 months, one order → churn risk', () => {
-    const rows: Cell[][] = [['X', '2023-03-01', '50'], ['Y', '2023-11-01', '80'], ['Y', '2024-03-01', '80'], ['Z', '2024-03-05', '20']];
+    const rows: Cell[][] = [
+      ['X', '2023-03-01', '50'],
+      ['Y', '2023-11-01', '80'],
+      ['Y', '2024-03-01', '80'],
+      ['Z', '2024-03-05', '20'],
+    ];
     const result = segmentTable(header, rows, { ...options, scheme: 'rules:a-step4-rules' });
     const x = describeCustomer(result, result.features.ids.indexOf('X'));
     expect([x.segment, x.churnRisk]).toEqual(['churn-risk', true]);

@@ -21,18 +21,29 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('only blank rows count as header only', () => {
-    expect(errorOf(() => segmentTable(header, [['', '', ''], [null, undefined, '  ']])).code).toBe('header-only');
+    expect(
+      errorOf(() =>
+        segmentTable(header, [
+          ['', '', ''],
+          [null, undefined, '  '],
+        ]),
+      ).code,
+    ).toBe('header-only');
   });
 
   it('an empty header row', () => {
-    expect(errorOf(() => segmentTable(['', null, '  '], [['a', 'b', 'c']])).message).toMatchInlineSnapshot(`"Row 1 has no column headers."`);
+    expect(errorOf(() => segmentTable(['', null, '  '], [['a', 'b', 'c']])).message).toMatchInlineSnapshot(
+      `"Row 1 has no column headers."`,
+    );
   });
 
   it('required columns missing: lists found and missing at once', () => {
     const error = errorOf(() => segmentTable(['客户编号', 'Region', 'Notes'], [['C1', '华东', 'x']]));
     expect(error.code).toBe('missing-columns');
     expect(error.issues).toHaveLength(1);
-    expect(error.message).toMatchInlineSnapshot(`"Cannot read this as a customer table: missing last purchase date (最近购买时间) or recency days (R值); frequency (购买频次 / 近6个月消费频次); spend (累计消费 / 近6个月消费金额 / 消费金额). Found: 客户编号 → customerId, Region → region, Notes. Name the columns with a mapping, e.g. --map "lastPurchaseDate=<header>"."`);
+    expect(error.message).toMatchInlineSnapshot(
+      `"Cannot read this as a customer table: missing last purchase date (最近购买时间) or recency days (R值); frequency (购买频次 / 近6个月消费频次); spend (累计消费 / 近6个月消费金额 / 消费金额). Found: 客户编号 → customerId, Region → region, Notes. Name the columns with a mapping, e.g. --map "lastPurchaseDate=<header>"."`,
+    );
   });
 
   it('one customer: scored, every score the middle one, with a note', () => {
@@ -56,18 +67,41 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('a 100% invalid column fails with one message naming the column and an example', () => {
-    const error = errorOf(() => segmentTable(header, [['C1', '2024-03-01', 'abc'], ['C2', '2024-03-02', 'n/a'], ['C3', '2024-03-03', '#VALUE!']]));
+    const error = errorOf(() =>
+      segmentTable(header, [
+        ['C1', '2024-03-01', 'abc'],
+        ['C2', '2024-03-02', 'n/a'],
+        ['C3', '2024-03-03', '#VALUE!'],
+      ]),
+    );
     expect(error.code).toBe('invalid-column');
-    expect(error.message).toMatchInlineSnapshot(`"Column "Amount": none of the 3 rows has a valid amount (row 2: "abc"). Check the column mapping."`);
+    expect(error.message).toMatchInlineSnapshot(
+      `"Column "Amount": none of the 3 rows has a valid amount (row 2: "abc"). Check the column mapping."`,
+    );
   });
 
   it('a 100% invalid date column in customer rows', () => {
-    const error = errorOf(() => segmentTable(['Customer ID', 'Last purchase', 'Frequency', 'Total spend'], [['C1', 'soon', '3', '100'], ['C2', 'later', '1', '50']]));
-    expect(error.message).toMatchInlineSnapshot(`"Column "Last purchase": none of the 2 rows has a valid value (row 2: "soon"). Check the column mapping or the format."`);
+    const error = errorOf(() =>
+      segmentTable(
+        ['Customer ID', 'Last purchase', 'Frequency', 'Total spend'],
+        [
+          ['C1', 'soon', '3', '100'],
+          ['C2', 'later', '1', '50'],
+        ],
+      ),
+    );
+    expect(error.message).toMatchInlineSnapshot(
+      `"Column "Last purchase": none of the 2 rows has a valid value (row 2: "soon"). Check the column mapping or the format."`,
+    );
   });
 
   it('formula error cells (#N/A, #VALUE!) are reported and the rows excluded', () => {
-    const result = segmentTable(header, [['C1', '2024-03-01', '#N/A'], ['C1', '#VALUE!', '20'], ['#REF!', '2024-03-01', '5'], ['C2', '2024-03-02', '30']]);
+    const result = segmentTable(header, [
+      ['C1', '2024-03-01', '#N/A'],
+      ['C1', '#VALUE!', '20'],
+      ['#REF!', '2024-03-01', '5'],
+      ['C2', '2024-03-02', '30'],
+    ]);
     expect(result.report.counts).toEqual({ 'formula-error': 2, 'missing-id': 1 });
     expect(result.report.issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
@@ -80,7 +114,12 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('mixed types in a column: numbers, text numbers and words', () => {
-    const result = segmentTable(header, [['C1', 45352, 100], ['C1', '2024-03-02', '¥1,200.50'], ['C2', '2024/3/3', 'twelve'], ['C2', true, '5']]);
+    const result = segmentTable(header, [
+      ['C1', 45352, 100],
+      ['C1', '2024-03-02', '¥1,200.50'],
+      ['C2', '2024/3/3', 'twelve'],
+      ['C2', true, '5'],
+    ]);
     expect(result.report.issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
         "Row 4, Amount: "twelve" is not a number; row excluded.",
@@ -93,8 +132,17 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('future dates are reported against today, not guessed', () => {
-    const result = segmentTable(header, [['C1', '2024-03-01', '10'], ['C1', '2027-01-15', '10']], { today: '2026-11-25' });
-    expect(result.report.issues.map((i) => i.message)).toEqual(['Row 3, Order date: "2027-01-15" is in the future (after today 2026-11-25); row excluded.']);
+    const result = segmentTable(
+      header,
+      [
+        ['C1', '2024-03-01', '10'],
+        ['C1', '2027-01-15', '10'],
+      ],
+      { today: '2026-11-25' },
+    );
+    expect(result.report.issues.map((i) => i.message)).toEqual([
+      'Row 3, Order date: "2027-01-15" is in the future (after today 2026-11-25); row excluded.',
+    ]);
     expect(result.asOf).toBe('2024-03-02');
   });
 
@@ -117,7 +165,10 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('ambiguous day/month dates are reported unless the order is given', () => {
-    const rows = [['C1', '5/3/2024', '10'], ['C2', '25/3/2024', '10']];
+    const rows = [
+      ['C1', '5/3/2024', '10'],
+      ['C2', '25/3/2024', '10'],
+    ];
     const auto = segmentTable(header, rows);
     expect(auto.report.issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
@@ -130,12 +181,19 @@ describe('bad input never crashes and never silently disappears', () => {
   });
 
   it('options with an unknown key or a wrong type name the key', () => {
-    expect(() => segmentTable(header, [['C1', '2024-03-01', '1']], { schema: 'rfm' } as never)).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Unknown option "schema".]`);
-    expect(() => segmentTable(header, [['C1', '2024-03-01', '1']], { asOf: '2024-13-01' })).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Option "asOf" is not a real calendar date.]`);
+    expect(() =>
+      segmentTable(header, [['C1', '2024-03-01', '1']], { schema: 'rfm' } as never),
+    ).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Unknown option "schema".]`);
+    expect(() =>
+      segmentTable(header, [['C1', '2024-03-01', '1']], { asOf: '2024-13-01' }),
+    ).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Option "asOf" is not a real calendar date.]`);
   });
 
   it('never mutates the caller rows', () => {
-    const rows = [['C1', ' 2024-03-01 ', '¥10'], ['C1', '2024-03-01', '¥10']];
+    const rows = [
+      ['C1', ' 2024-03-01 ', '¥10'],
+      ['C1', '2024-03-01', '¥10'],
+    ];
     const copy = JSON.parse(JSON.stringify(rows));
     segmentTable(header, rows);
     expect(rows).toEqual(copy);

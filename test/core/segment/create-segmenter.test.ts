@@ -16,7 +16,8 @@ const rows = [
   ['C5', '2023-12-01', '40'],
 ];
 
-const byId = (result: SegmentationResult) => new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
+const byId = (result: SegmentationResult) =>
+  new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
 
 describe('segmentTable on transactions', () => {
   const result = segmentTable(header, rows);
@@ -44,7 +45,12 @@ describe('segmentTable on transactions', () => {
   });
 
   it('reports every cleaning problem with its row', () => {
-    expect(result.report.counts).toEqual({ 'missing-id': 1, 'invalid-date': 1, 'duplicate-transaction': 1, 'refund-excluded': 1 });
+    expect(result.report.counts).toEqual({
+      'missing-id': 1,
+      'invalid-date': 1,
+      'duplicate-transaction': 1,
+      'refund-excluded': 1,
+    });
     expect(result.report.issues.map((i) => `${i.code}@${i.row}: ${i.message}`)).toMatchInlineSnapshot(`
       [
         "missing-id@9: Row 9: no customer ID; row excluded.",
@@ -68,14 +74,26 @@ describe('segmentTable on transactions', () => {
 
   it('summarises each segment', () => {
     const champions = result.summary.find((s) => s.segment === 'champions')!;
-    expect(champions).toMatchObject({ count: 1, share: 0.25, revenue: 350, meanRecencyDays: 11, meanFrequency: 2, meanMonetary: 350 });
+    expect(champions).toMatchObject({
+      count: 1,
+      share: 0.25,
+      revenue: 350,
+      meanRecencyDays: 11,
+      meanFrequency: 2,
+      meanMonetary: 350,
+    });
     expect(champions.revenueShare).toBeCloseTo(350 / 940, 12);
     expect(result.summary.reduce((s, x) => s + x.count, 0)).toBe(4);
   });
 
   it('classifies rfm8 against the means (R 47.25 days, F 1.25, M 235)', () => {
     const rfm8 = byId(segmentTable(header, rows, { scheme: 'rfm8' }));
-    expect(Object.fromEntries([...rfm8].map(([id, c]) => [id, c.segment]))).toEqual({ C1: 'important-value', C2: 'general-win-back', C3: 'important-development', C5: 'general-win-back' });
+    expect(Object.fromEntries([...rfm8].map(([id, c]) => [id, c.segment]))).toEqual({
+      C1: 'important-value',
+      C2: 'general-win-back',
+      C3: 'important-development',
+      C5: 'general-win-back',
+    });
   });
 
   it('is deterministic: same input, byte-identical output', () => {
@@ -117,14 +135,29 @@ describe('segmentTable on transactions', () => {
   });
 
   it('computes the amount from quantity × unit price', () => {
-    const lines = segmentTable(['CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice'], [['17850', '2010-12-01 08:26', '6', '2.55'], ['17850', '2010-12-01 08:28', '-2', '2.55']]);
+    const lines = segmentTable(
+      ['CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice'],
+      [
+        ['17850', '2010-12-01 08:26', '6', '2.55'],
+        ['17850', '2010-12-01 08:28', '-2', '2.55'],
+      ],
+    );
     const c = describeCustomer(lines, 0);
     expect([c.frequency, c.monetary]).toEqual([1, 10.2]);
   });
 });
 
 describe('segmentTable on customer rows', () => {
-  const zhHeader = ['客户编号', '客户名称', '最近购买时间', '购买次数', '累计消费(元)', '联系方式', '所属行业', '登录次数'];
+  const zhHeader = [
+    '客户编号',
+    '客户名称',
+    '最近购买时间',
+    '购买次数',
+    '累计消费(元)',
+    '联系方式',
+    '所属行业',
+    '登录次数',
+  ];
   const zhRows = [
     ['C001', '*先生', '2024/3/1', '5', '85,000', '13812345678', '信息技术', '3'],
     ['C002', '*女士', '2024年2月1日', '2次', '12000元', '12345', '零食', ''],
@@ -145,9 +178,18 @@ describe('segmentTable on customer rows', () => {
   });
 
   it('applies the SPEC §3 rules and maps every input row to its customer', () => {
-    expect(result.report.counts).toMatchObject({ 'duplicate-id': 1, 'logins-zero': 1, 'contact-invalid': 1, 'industry-unrecognized': 1 });
+    expect(result.report.counts).toMatchObject({
+      'duplicate-id': 1,
+      'logins-zero': 1,
+      'contact-invalid': 1,
+      'industry-unrecognized': 1,
+    });
     expect(Array.from(result.rowCustomer!)).toEqual([0, 1, 0, 2]);
-    expect(result.report.issues.filter((i) => ['duplicate-id', 'logins-zero', 'contact-invalid', 'industry-unrecognized'].includes(i.code)).map((i) => i.message)).toMatchInlineSnapshot(`
+    expect(
+      result.report.issues
+        .filter((i) => ['duplicate-id', 'logins-zero', 'contact-invalid', 'industry-unrecognized'].includes(i.code))
+        .map((i) => i.message),
+    ).toMatchInlineSnapshot(`
       [
         "Customer C001 appears in rows 2, 4; row 2 used (most filled fields, then first).",
         "Row 3, 登录次数: empty, filled with 0 (no login recorded = no activity).",
@@ -194,6 +236,11 @@ describe('SPEC §3 amount-filled', () => {
   });
 
   it('still fails when the amount column is entirely empty', () => {
-    expect(() => segmentTable(header, [['C1', '2024-01-10', ''], ['C2', '2024-01-11', '']])).toThrow(/none of the 2 rows has a valid amount/);
+    expect(() =>
+      segmentTable(header, [
+        ['C1', '2024-01-10', ''],
+        ['C2', '2024-01-11', ''],
+      ]),
+    ).toThrow(/none of the 2 rows has a valid amount/);
   });
 });

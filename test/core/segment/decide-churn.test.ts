@@ -7,8 +7,15 @@ import { generateOrderLines, ORDER_LINES_HEADER } from '../../../bench/sample/or
 import { describeCustomer, resultHeaders, segmentTable, type CustomerRecord } from '../../../core/index.js';
 import { run } from '../../cli/run-cli.js';
 
-const CUSTOMER_HEADER = ['Customer ID', 'Last purchase date', '历史消费频次', 'Cumulative spend', 'First purchase date'];
-const records = (result: ReturnType<typeof segmentTable>): Map<string, CustomerRecord> => new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
+const CUSTOMER_HEADER = [
+  'Customer ID',
+  'Last purchase date',
+  '历史消费频次',
+  'Cumulative spend',
+  'First purchase date',
+];
+const records = (result: ReturnType<typeof segmentTable>): Map<string, CustomerRecord> =>
+  new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
 
 describe('decideChurn on customer rows: the SPEC rule union, no probability', () => {
   // As of 2026-11-01 (the day after 2026-10-31).
@@ -30,7 +37,9 @@ describe('decideChurn on customer rows: the SPEC rule union, no probability', ()
     expect(result.churn).toMatchObject({ source: 'rules', model: 'rules', candidates: [] });
     expect(Number.isNaN(result.churn.threshold)).toBe(true);
     expect([...result.churn.probability].every(Number.isNaN)).toBe(true);
-    expect(result.churn.definition('en')).toBe('At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history');
+    expect(result.churn.definition('en')).toBe(
+      'At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history',
+    );
   });
 
   it('never misses a lapsed high-spend regular, never flags a new customer', () => {
@@ -70,7 +79,9 @@ describe('decideChurn on transactions', () => {
     const result = segmentTable(header, rows);
     expect(result.churn.source).toBe('model');
     expect(result.churn.model).toBe('rules-and-cadence');
-    expect(result.churn.definition('en')).toMatch(/^At risk = any SPEC churn rule matches, or P\(no purchase in the next 90 days\) ≥ 0\.50 by the customer's own buying rhythm \(too little history for a back-test: /);
+    expect(result.churn.definition('en')).toMatch(
+      /^At risk = any SPEC churn rule matches, or P\(no purchase in the next 90 days\) ≥ 0\.50 by the customer's own buying rhythm \(too little history for a back-test: /,
+    );
     for (let c = 0; c < result.features.count; c++) expect(result.churn.probability[c]).toBeGreaterThanOrEqual(0);
     const byId = records(result);
     for (let i = 0; i < 10; i++) expect(byId.get(`C${i}`)!.churnRisk, `C${i}`).toBe(true);
@@ -92,29 +103,48 @@ describe('decideChurn on transactions', () => {
 
   it('property: the at-risk count is the number of churn-column Yes and tag holders, whatever the data', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 5000 })), { minLength: 1, maxLength: 60 }), (events) => {
-        const result = segmentTable(header, events.map(([c, d, v]) => [`K${c}`, day(d), String(v)]));
-        let yes = 0;
-        for (let c = 0; c < result.features.count; c++) {
-          const record = describeCustomer(result, c);
-          if (record.churnRisk) {
-            yes++;
-            expect(record.tags).toContain('churn-risk');
-            expect(record.churnReason).toBeTruthy();
-          } else expect(record.tags).not.toContain('churn-risk');
-          if (record.churnProbability !== null) expect(record.churnProbability).toBeGreaterThanOrEqual(0);
-        }
-        expect(result.churn.atRiskCount).toBe(yes);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 5000 })),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (events) => {
+          const result = segmentTable(
+            header,
+            events.map(([c, d, v]) => [`K${c}`, day(d), String(v)]),
+          );
+          let yes = 0;
+          for (let c = 0; c < result.features.count; c++) {
+            const record = describeCustomer(result, c);
+            if (record.churnRisk) {
+              yes++;
+              expect(record.tags).toContain('churn-risk');
+              expect(record.churnReason).toBeTruthy();
+            } else expect(record.tags).not.toContain('churn-risk');
+            if (record.churnProbability !== null) expect(record.churnProbability).toBeGreaterThanOrEqual(0);
+          }
+          expect(result.churn.atRiskCount).toBe(yes);
+        },
+      ),
       { numRuns: 25, seed: 11 },
     );
   });
 });
 
 describe('the bundled demo: one churn truth, no unexplained contradiction', async () => {
-  const json = await run('segment', 'sample/transactions.csv', '--customers', 'sample/customers.csv', '--format', 'json');
+  const json = await run(
+    'segment',
+    'sample/transactions.csv',
+    '--customers',
+    'sample/customers.csv',
+    '--format',
+    'json',
+  );
   const summary = await run('segment', 'sample/transactions.csv', '--customers', 'sample/customers.csv');
-  const customers = json.out.trim().split('\n').map((line) => JSON.parse(line) as CustomerRecord);
+  const customers = json.out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as CustomerRecord);
   const riskSegments = new Set(['at-risk', 'cant-lose', 'about-to-sleep', 'hibernating', 'lost']);
 
   it('every Yes has the tag and a reason with the probability', () => {
@@ -129,18 +159,25 @@ describe('the bundled demo: one churn truth, no unexplained contradiction', asyn
   });
 
   it('every risk-named segment or win-back customer the model clears says why', () => {
-    const cleared = customers.filter((c) => !c.churnRisk && (riskSegments.has(c.segment) || c.strategyGroup === 'churn-risk'));
+    const cleared = customers.filter(
+      (c) => !c.churnRisk && (riskSegments.has(c.segment) || c.strategyGroup === 'churn-risk'),
+    );
     expect(cleared.length).toBeGreaterThan(0);
-    for (const c of cleared) expect(c.churnReason, c.customerId).toMatch(/is the scheme's grouping, not the churn decision|^new customer/);
+    for (const c of cleared)
+      expect(c.churnReason, c.customerId).toMatch(/is the scheme's grouping, not the churn decision|^new customer/);
   });
 
   it('the summary shows one at-risk count, equal to the Yes rows, with its definition and every candidate', () => {
     const yes = customers.filter((c) => c.churnRisk).length;
     const count = yes.toLocaleString('en-US');
     expect(summary.out).toContain(`Churn: At risk: ${count} customers`);
-    expect(summary.out).toMatch(/At risk = P\(no purchase in the next 90 days\) ≥ \d\.\d\d by \S+ \(back-test AUC \d\.\d\d, precision in top 20 \d\.\d\d, base rate \d\.\d\d\)/);
+    expect(summary.out).toMatch(
+      /At risk = P\(no purchase in the next 90 days\) ≥ \d\.\d\d by \S+ \(back-test AUC \d\.\d\d, precision in top 20 \d\.\d\d, base rate \d\.\d\d\)/,
+    );
     expect(summary.out).toContain(`[Churn risk] ${count}`);
-    expect(summary.out).toMatch(/Candidates \(back-test AUC\): SPEC churn rules [\d.]+ · cadence [\d.]+ · BG\/NBD .* · MBG\/NBD .* · gbdt /);
+    expect(summary.out).toMatch(
+      /Candidates \(back-test AUC\): SPEC churn rules [\d.]+ · cadence [\d.]+ · BG\/NBD .* · MBG\/NBD .* · gbdt /,
+    );
     // The strategy count follows the segment and says so.
     expect(summary.out).toContain('Strategy group (follows the segment; not the churn count)');
   });
@@ -151,14 +188,31 @@ describe('order lines end to end through the CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('hand-20: every listed id bought, probability and model columns after the churn columns', async () => {
-    const csv = await run('segment', 'test/fixtures/order-lines/hand-20.csv', '--as-of', '2011-01-01', '--format', 'csv');
+    const csv = await run(
+      'segment',
+      'test/fixtures/order-lines/hand-20.csv',
+      '--as-of',
+      '2011-01-01',
+      '--format',
+      'csv',
+    );
     expect(csv.code).toBe(0);
     const [head, ...lines] = csv.out.trim().split('\n');
     const headers = head!.split(',');
     const at = headers.indexOf('Churn risk');
     expect(headers.slice(at, at + 4)).toEqual(['Churn risk', 'Churn reason', 'Churn probability', 'Churn model']);
-    const json = await run('segment', 'test/fixtures/order-lines/hand-20.csv', '--as-of', '2011-01-01', '--format', 'json');
-    const records = json.out.trim().split('\n').map((line) => JSON.parse(line) as CustomerRecord);
+    const json = await run(
+      'segment',
+      'test/fixtures/order-lines/hand-20.csv',
+      '--as-of',
+      '2011-01-01',
+      '--format',
+      'json',
+    );
+    const records = json.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CustomerRecord);
     expect(records).toHaveLength(lines.length);
     for (const r of records) {
       expect(r.frequency, r.customerId).toBeGreaterThan(0);
@@ -172,7 +226,10 @@ describe('order lines end to end through the CLI', () => {
     writeFileSync(path, [ORDER_LINES_HEADER.join(','), ...rows.map((r) => r.join(','))].join('\n'));
     const json = await run('segment', path, '--format', 'json');
     expect(json.code).toBe(0);
-    const records = json.out.trim().split('\n').map((line) => JSON.parse(line) as CustomerRecord);
+    const records = json.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CustomerRecord);
     const refundOnly = new Set(Array.from({ length: 16 }, (_, k) => String(12346 + 25 * k + 24)));
     for (const r of records) {
       expect(refundOnly.has(r.customerId), r.customerId).toBe(false);
@@ -184,7 +241,10 @@ describe('order lines end to end through the CLI', () => {
 });
 
 it('resultHeaders: the new columns sit right after the churn reason', () => {
-  const result = segmentTable(CUSTOMER_HEADER, [['R1', '2026-06-04', '6', '6900', '2025-11-06']], { shape: 'customers', locale: 'zh-CN' });
+  const result = segmentTable(CUSTOMER_HEADER, [['R1', '2026-06-04', '6', '6900', '2025-11-06']], {
+    shape: 'customers',
+    locale: 'zh-CN',
+  });
   const headers = resultHeaders(result);
   const at = headers.indexOf('流失风险');
   expect(headers.slice(at, at + 4)).toEqual(['流失风险', '流失原因', '流失概率', '流失模型']);

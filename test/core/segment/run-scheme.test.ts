@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeCustomer, KMeansError, resultCells, resultHeaders, segmentTable, type SegmentationResult } from '../../../core/index.js';
+import {
+  ConfigError,
+  describeCustomer,
+  KMeansError,
+  resultCells,
+  resultHeaders,
+  segmentTable,
+  type SegmentationResult,
+} from '../../../core/index.js';
 
 // Six customers whose a-table5-rules answer is checked by hand (SPEC §5b):
 // C1 9 ≥ 8, 1,620 ≥ 1,500, 12 ≤ 30 → high value; C2 5 in 4–7, 1,000 in
@@ -7,7 +15,17 @@ import { ConfigError, describeCustomer, KMeansError, resultCells, resultHeaders,
 // lifetime purchases → churn risk; C4 high value with a complaint → stays high
 // value, churn flag and tags added; C5 4 ≥ 3 promotions, 300 < 800, 5 ≥ 3
 // coupons → price-sensitive; C6 matches nothing → unclassified.
-const header = ['客户编号', '最近消费天数', '近6个月消费频次', '客单价', '历史消费频次', '累计消费', '投诉次数', '参与活动次数', '优惠券使用次数'];
+const header = [
+  '客户编号',
+  '最近消费天数',
+  '近6个月消费频次',
+  '客单价',
+  '历史消费频次',
+  '累计消费',
+  '投诉次数',
+  '参与活动次数',
+  '优惠券使用次数',
+];
 const rows = [
   ['C1', 12, 9, 1620, 20, 40000, 0, 0, 0],
   ['C2', 40, 5, 1000, 6, 6000, 0, 1, 0],
@@ -16,14 +34,25 @@ const rows = [
   ['C5', 20, 2, 300, 8, 2400, 0, 4, 5],
   ['C6', 50, 1, 900, 3, 2700, 0, 0, 0],
 ];
-const run = (scheme: string, extra: Record<string, unknown> = {}): SegmentationResult => segmentTable(header, rows, { scheme, asOf: '2024-06-30', ...extra });
-const byId = (result: SegmentationResult) => new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
+const run = (scheme: string, extra: Record<string, unknown> = {}): SegmentationResult =>
+  segmentTable(header, rows, { scheme, asOf: '2024-06-30', ...extra });
+const byId = (result: SegmentationResult) =>
+  new Map(result.features.ids.map((id, c) => [id, describeCustomer(result, c)]));
 
 describe('runScheme through segmentTable', () => {
   it('rules:a-table5-rules: first match, every tag, the explanation, the churn flag', () => {
     const customers = byId(run('rules:a-table5-rules'));
-    expect([...customers.values()].map((c) => c.segment)).toEqual(['high-value', 'potential', 'churn-risk', 'high-value', 'price-sensitive', 'unclassified']);
-    expect(customers.get('C1')!.explanation).toBe('6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30');
+    expect([...customers.values()].map((c) => c.segment)).toEqual([
+      'high-value',
+      'potential',
+      'churn-risk',
+      'high-value',
+      'price-sensitive',
+      'unclassified',
+    ]);
+    expect(customers.get('C1')!.explanation).toBe(
+      '6-month frequency 9 ≥ 8; AOV 1,620 ≥ 1,500; last purchase 12 days ago ≤ 30',
+    );
     const c4 = customers.get('C4')!;
     expect(c4.churnRisk).toBe(true);
     expect(c4.tags).toEqual(expect.arrayContaining(['high-value', 'churn-risk', 'has-complaints']));
@@ -46,7 +75,11 @@ describe('runScheme through segmentTable', () => {
   });
 
   it('reports a rule whose column is missing once, not row by row', () => {
-    const narrow = segmentTable(header.slice(0, 6), rows.map((r) => r.slice(0, 6)), { scheme: 'rules:a-table5-rules', asOf: '2024-06-30' });
+    const narrow = segmentTable(
+      header.slice(0, 6),
+      rows.map((r) => r.slice(0, 6)),
+      { scheme: 'rules:a-table5-rules', asOf: '2024-06-30' },
+    );
     const skipped = narrow.notes.filter((n) => n.code === 'rule-skipped').map((n) => n.message);
     expect(skipped).toContain("complaints column not found: rule 'churn risk (complaint)' skipped");
     expect(new Set(skipped).size).toBe(skipped.length);
@@ -54,9 +87,13 @@ describe('runScheme through segmentTable', () => {
   });
 
   it('config thresholds apply, and a wrong key or min > max is an error naming the key', () => {
-    const stricter = byId(run('rules:a-table5-rules', { config: { presets: { 'a-table5-rules': { 'high-value': { frequency6m: 10 } } } } }));
+    const stricter = byId(
+      run('rules:a-table5-rules', { config: { presets: { 'a-table5-rules': { 'high-value': { frequency6m: 10 } } } } }),
+    );
     expect(stricter.get('C1')!.segment).not.toBe('high-value');
-    expect(() => run('rules', { config: { presets: { 'a-table5-rules': { 'high-value': { frequency7m: 1 } } } } })).toThrow(ConfigError);
+    expect(() =>
+      run('rules', { config: { presets: { 'a-table5-rules': { 'high-value': { frequency7m: 1 } } } } }),
+    ).toThrow(ConfigError);
     try {
       run('rules', { config: { presets: { 'a-table5-rules': { potential: { frequency6m: { min: 8, max: 7 } } } } } });
       expect.unreachable();
@@ -72,7 +109,9 @@ describe('runScheme through segmentTable', () => {
     const customers = byId(result);
     // C3: 120 days silent > 90 but spend 1,000 < 2,000 → ordinary; C1: silent 12 days → ordinary.
     expect(customers.get('C3')!.segment).toBe('ordinary');
-    expect(result.notes.map((n) => n.message)).toEqual(expect.arrayContaining(["referral rate column not found: rule 'Strategic customer' skipped"]));
+    expect(result.notes.map((n) => n.message)).toEqual(
+      expect.arrayContaining(["referral rate column not found: rule 'Strategic customer' skipped"]),
+    );
   });
 
   it('c-value-tiers and d-grading-scorecard add their columns and keep the Table 6 strategy of the rfm segment', () => {
@@ -92,7 +131,11 @@ describe('runScheme through segmentTable', () => {
     expect(result.scheme.segments).toEqual(['cluster-0', 'cluster-1', 'cluster-2', 'unclassified']);
     expect(result.scheme.segmentLabel(0, 'en')).toMatch(/^Cluster 0 · .+ \(auto-named from centroid\)$/);
     expect(resultHeaders(result).slice(-2)).toEqual(['Why', 'Cluster no.']);
-    const twins = segmentTable(header, [rows[0]!, rows[0]!.map((v, i) => (i === 0 ? 'C9' : v))], { scheme: 'kmeans', k: 5, asOf: '2024-06-30' });
+    const twins = segmentTable(header, [rows[0]!, rows[0]!.map((v, i) => (i === 0 ? 'C9' : v))], {
+      scheme: 'kmeans',
+      k: 5,
+      asOf: '2024-06-30',
+    });
     expect(twins.notes.map((n) => n.code)).toContain('identical-customers');
   });
 
@@ -102,22 +145,40 @@ describe('runScheme through segmentTable', () => {
 });
 
 describe('resultCells', () => {
-  it.each(['rfm', 'rfm8', 'rules:a-table5-rules', 'kmeans', 'c-value-tiers', 'd-grading-scorecard'])('agrees with describeCustomer for every customer (%s, both locales)', (scheme) => {
-    for (const locale of ['en', 'zh-CN'] as const) {
-      const result = run(scheme, { k: 2, locale });
-      const headers = resultHeaders(result);
-      for (let c = 0; c < result.features.count; c++) {
-        const record = describeCustomer(result, c);
-        const cells = resultCells(result, c);
-        const at = (key: string): unknown => cells[headers.indexOf(key)];
-        const h = locale === 'en' ? { segment: 'Segment', churn: 'Churn risk', reason: 'Churn reason', goal: 'Strategy goal', due: 'Due date' } : { segment: '细分群体', churn: '流失风险', reason: '流失原因', goal: '策略目标', due: '时间节点' };
-        expect(at(h.segment)).toBe(record.segmentLabel);
-        expect(at(h.churn)).toBe(locale === 'en' ? (record.churnRisk ? 'Yes' : 'No') : record.churnRisk ? '是' : '否');
-        expect(at(h.reason)).toBe(record.churnReason);
-        expect(at(h.goal)).toBe(record.strategy?.goal ?? null);
-        expect(at(h.due)).toBe(record.strategy?.dueDate ?? null);
-        expect(cells[11]).toBe(locale === 'en' ? record.tagLabels.map((t) => `[${t}]`).join(' ') : record.tagLabels.map((t) => `【${t}】`).join(''));
+  it.each(['rfm', 'rfm8', 'rules:a-table5-rules', 'kmeans', 'c-value-tiers', 'd-grading-scorecard'])(
+    'agrees with describeCustomer for every customer (%s, both locales)',
+    (scheme) => {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const result = run(scheme, { k: 2, locale });
+        const headers = resultHeaders(result);
+        for (let c = 0; c < result.features.count; c++) {
+          const record = describeCustomer(result, c);
+          const cells = resultCells(result, c);
+          const at = (key: string): unknown => cells[headers.indexOf(key)];
+          const h =
+            locale === 'en'
+              ? {
+                  segment: 'Segment',
+                  churn: 'Churn risk',
+                  reason: 'Churn reason',
+                  goal: 'Strategy goal',
+                  due: 'Due date',
+                }
+              : { segment: '细分群体', churn: '流失风险', reason: '流失原因', goal: '策略目标', due: '时间节点' };
+          expect(at(h.segment)).toBe(record.segmentLabel);
+          expect(at(h.churn)).toBe(
+            locale === 'en' ? (record.churnRisk ? 'Yes' : 'No') : record.churnRisk ? '是' : '否',
+          );
+          expect(at(h.reason)).toBe(record.churnReason);
+          expect(at(h.goal)).toBe(record.strategy?.goal ?? null);
+          expect(at(h.due)).toBe(record.strategy?.dueDate ?? null);
+          expect(cells[11]).toBe(
+            locale === 'en'
+              ? record.tagLabels.map((t) => `[${t}]`).join(' ')
+              : record.tagLabels.map((t) => `【${t}】`).join(''),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError, resolveSegmentOptions, type SegmentOptionsInput } from '../../../core/segment/segment-options.js';
+import {
+  OptionsError,
+  resolveSegmentOptions,
+  type SegmentOptionsInput,
+} from '../../../core/segment/segment-options.js';
 
 /** The OptionsError the options raise (fails the test when they are accepted). */
 function rejected(input: unknown): OptionsError {
@@ -41,8 +45,25 @@ describe('resolveSegmentOptions', () => {
   });
 
   it('keeps given values and resolves asOf and today to day numbers', () => {
-    const options = resolveSegmentOptions({ scheme: 'rfm8', asOf: '2024-03-05', today: '2024-03-06', window: 6, locale: 'zh-CN', seed: 7, mapping: { customerId: '编号' } });
-    expect(options).toMatchObject({ scheme: 'rfm8', asOf: '2024-03-05', asOfDay: 19787, todayDay: 19788, window: 6, locale: 'zh-CN', seed: 7, mapping: { customerId: '编号' } });
+    const options = resolveSegmentOptions({
+      scheme: 'rfm8',
+      asOf: '2024-03-05',
+      today: '2024-03-06',
+      window: 6,
+      locale: 'zh-CN',
+      seed: 7,
+      mapping: { customerId: '编号' },
+    });
+    expect(options).toMatchObject({
+      scheme: 'rfm8',
+      asOf: '2024-03-05',
+      asOfDay: 19787,
+      todayDay: 19788,
+      window: 6,
+      locale: 'zh-CN',
+      seed: 7,
+      mapping: { customerId: '编号' },
+    });
     expect(resolveSegmentOptions({ asOf: '2024-02-29' }).asOfDay).toBe(19782);
   });
 
@@ -62,8 +83,12 @@ describe('resolveSegmentOptions', () => {
   });
 
   it('names asOf when it is not a real calendar date or not YYYY-MM-DD', () => {
-    expect(() => resolveSegmentOptions({ asOf: '2024-02-30' })).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Option "asOf" is not a real calendar date.]`);
-    expect(() => resolveSegmentOptions({ asOf: '2024/02/03' })).toThrowErrorMatchingInlineSnapshot(`[OptionsError: Option "asOf" must be a date written YYYY-MM-DD.]`);
+    expect(() => resolveSegmentOptions({ asOf: '2024-02-30' })).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Option "asOf" is not a real calendar date.]`,
+    );
+    expect(() => resolveSegmentOptions({ asOf: '2024/02/03' })).toThrowErrorMatchingInlineSnapshot(
+      `[OptionsError: Option "asOf" must be a date written YYYY-MM-DD.]`,
+    );
     expect(rejected({ today: '2023-02-29' }).problems).toEqual(['Option "today" is not a real calendar date.']);
   });
 
@@ -78,7 +103,12 @@ describe('resolveSegmentOptions', () => {
 
   it('names every wrong key at once', () => {
     const error = rejected({ window: 0, asOf: '2024-02-30', scheme: 'kmeans++', spotCheckShare: 2 });
-    expect(error.problems.map((p) => /^Option "([^"]+)"/.exec(p)?.[1]).sort()).toEqual(['asOf', 'scheme', 'spotCheckShare', 'window']);
+    expect(error.problems.map((p) => /^Option "([^"]+)"/.exec(p)?.[1]).sort()).toEqual([
+      'asOf',
+      'scheme',
+      'spotCheckShare',
+      'window',
+    ]);
   });
 
   it('names the nested key of a bad mapping value', () => {

@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLabelKey } from '../../../core/i18n/labels.js';
 import { civilFromDay, dayFromCivil, daysInMonth, formatDay } from '../../../core/parse/civil-day.js';
-import { nextDueDay, STRATEGIES, STRATEGY_GROUPS, strategyLabelKeys, type Deadline } from '../../../core/strategies/strategy-groups.js';
+import {
+  nextDueDay,
+  STRATEGIES,
+  STRATEGY_GROUPS,
+  strategyLabelKeys,
+  type Deadline,
+} from '../../../core/strategies/strategy-groups.js';
 
-const due = (deadline: Deadline, y: number, m: number, d: number): string => formatDay(nextDueDay(deadline, dayFromCivil(y, m, d)));
+const due = (deadline: Deadline, y: number, m: number, d: number): string =>
+  formatDay(nextDueDay(deadline, dayFromCivil(y, m, d)));
 const monthly = (day: number): Deadline => ({ kind: 'monthly', day });
 const QUARTER: Deadline = { kind: 'quarter-first-month' };
 
@@ -39,13 +46,17 @@ describe('nextDueDay: monthly (SPEC §7 Table 6)', () => {
 
   it('is always on or after the start, within about a month, on the wanted day or the month end (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromCivil(1950, 1, 1), max: dayFromCivil(2150, 12, 31) }), fc.integer({ min: 1, max: 31 }), (from, wanted) => {
-        const result = nextDueDay(monthly(wanted), from);
-        expect(result).toBeGreaterThanOrEqual(from);
-        expect(result - from).toBeLessThanOrEqual(31);
-        const { year, month, day } = civilFromDay(result);
-        expect(day).toBe(Math.min(wanted, daysInMonth(year, month)));
-      }),
+      fc.property(
+        fc.integer({ min: dayFromCivil(1950, 1, 1), max: dayFromCivil(2150, 12, 31) }),
+        fc.integer({ min: 1, max: 31 }),
+        (from, wanted) => {
+          const result = nextDueDay(monthly(wanted), from);
+          expect(result).toBeGreaterThanOrEqual(from);
+          expect(result - from).toBeLessThanOrEqual(31);
+          const { year, month, day } = civilFromDay(result);
+          expect(day).toBe(Math.min(wanted, daysInMonth(year, month)));
+        },
+      ),
     );
   });
 });
@@ -108,6 +119,7 @@ describe('STRATEGIES', () => {
   });
 
   it('has a label for every strategy column of every group', () => {
-    for (const g of STRATEGY_GROUPS) for (const key of Object.values(strategyLabelKeys(g))) expect(isLabelKey(key), key).toBe(true);
+    for (const g of STRATEGY_GROUPS)
+      for (const key of Object.values(strategyLabelKeys(g))) expect(isLabelKey(key), key).toBe(true);
   });
 });

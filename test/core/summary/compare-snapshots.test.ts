@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, OptionsError, RFM_SEGMENTS, segmentTable } from '../../../core/index.js';
-import { compareSnapshots, SEGMENT_VALUE_ORDER, snapshotOf, type Snapshot } from '../../../core/summary/compare-snapshots.js';
+import {
+  compareSnapshots,
+  SEGMENT_VALUE_ORDER,
+  snapshotOf,
+  type Snapshot,
+} from '../../../core/summary/compare-snapshots.js';
 
 const RFM = [...RFM_SEGMENTS, 'unclassified'];
 const at = (segment: string): number => RFM.indexOf(segment);
@@ -34,7 +39,17 @@ describe('compareSnapshots', () => {
   });
 
   it('counts stayed, upgraded, downgraded, moved, new and lost', () => {
-    expect(migration.counts).toEqual({ before: 5, after: 6, retained: 4, stayed: 1, upgraded: 1, downgraded: 1, moved: 1, new: 2, lost: 1 });
+    expect(migration.counts).toEqual({
+      before: 5,
+      after: 6,
+      retained: 4,
+      stayed: 1,
+      upgraded: 1,
+      downgraded: 1,
+      moved: 1,
+      new: 2,
+      lost: 1,
+    });
     expect(migration.revenue).toEqual({ new: 120, lost: 40 });
     expect(migration.valueOrder).toEqual([...RFM_SEGMENTS]);
   });
@@ -47,26 +62,47 @@ describe('compareSnapshots', () => {
       { id: 'G', segment: 'promising', revenue: 60 },
     ]);
     expect(migration.lostCustomers).toEqual([{ id: 'E', segment: 'hibernating', revenue: 40 }]);
-    expect(compareSnapshots(before, after, { top: 1 }).newCustomers).toEqual([{ id: 'F', segment: 'new', revenue: 60 }]);
+    expect(compareSnapshots(before, after, { top: 1 }).newCustomers).toEqual([
+      { id: 'F', segment: 'new', revenue: 60 },
+    ]);
     expect(compareSnapshots(before, after, { top: 0 }).upgrades).toEqual([]);
   });
 
   it('documents a best-first value order for each scheme', () => {
     expect(SEGMENT_VALUE_ORDER.rfm![0]).toBe('champions');
     expect(SEGMENT_VALUE_ORDER.rfm!.at(-1)).toBe('lost');
-    expect(SEGMENT_VALUE_ORDER.rfm8).toEqual(['important-value', 'important-development', 'important-retention', 'important-win-back', 'general-value', 'general-development', 'general-retention', 'general-win-back']);
+    expect(SEGMENT_VALUE_ORDER.rfm8).toEqual([
+      'important-value',
+      'important-development',
+      'important-retention',
+      'important-win-back',
+      'general-value',
+      'general-development',
+      'general-retention',
+      'general-win-back',
+    ]);
   });
 
   it('only moves customers when the scheme has no known order, unless one is given', () => {
     const clusters = (s: Snapshot): Snapshot => ({ ...s, scheme: 'kmeans' });
-    expect(compareSnapshots(clusters(before), clusters(after)).counts).toMatchObject({ upgraded: 0, downgraded: 0, moved: 3, stayed: 1 });
+    expect(compareSnapshots(clusters(before), clusters(after)).counts).toMatchObject({
+      upgraded: 0,
+      downgraded: 0,
+      moved: 3,
+      stayed: 1,
+    });
     const reversed = compareSnapshots(before, after, { valueOrder: [...RFM_SEGMENTS].reverse() });
     expect(reversed.upgrades.map((u) => u.id)).toEqual(['A']);
     expect(reversed.downgrades.map((d) => d.id)).toEqual(['B']);
   });
 
   it('compares snapshots whose segment lists differ (rfm before, rfm8 after)', () => {
-    const later: Snapshot = { ids: ['A', 'B'], segments: ['important-value', 'general-win-back'], segment: [0, 1], scheme: 'rfm8' };
+    const later: Snapshot = {
+      ids: ['A', 'B'],
+      segments: ['important-value', 'general-win-back'],
+      segment: [0, 1],
+      scheme: 'rfm8',
+    };
     const result = compareSnapshots(before, later);
     expect(result.matrix[at('champions')]).toEqual([1, 0]);
     expect(result.counts).toMatchObject({ retained: 2, stayed: 0, moved: 2, lost: 3 });
@@ -81,7 +117,15 @@ describe('compareSnapshots', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DataValidationError);
-    expect((error as DataValidationError).issues).toEqual([{ code: 'duplicate-id', row: 0, column: '', value: 'B', message: 'Customer B appears more than once in the after snapshot.' }]);
+    expect((error as DataValidationError).issues).toEqual([
+      {
+        code: 'duplicate-id',
+        row: 0,
+        column: '',
+        value: 'B',
+        message: 'Customer B appears more than once in the after snapshot.',
+      },
+    ]);
     expect(() => compareSnapshots({ ...before, segment: [0] }, after)).toThrow(OptionsError);
     expect(() => compareSnapshots(before, { ...after, segment: [0, 0, 0, 0, 0, 99] })).toThrow(/after\.segment/);
     expect(() => compareSnapshots(before, after, { top: -1 })).toThrow(/top/);
@@ -108,6 +152,8 @@ describe('snapshotOf', () => {
     expect(snapshotOf(later).ids).toEqual(['C1', 'C2']);
     const migration = compareSnapshots(snapshot, snapshotOf(later));
     expect(migration.counts).toMatchObject({ retained: 1, new: 1, lost: 0 });
-    expect(migration.newCustomers).toEqual([{ id: 'C2', segment: later.scheme.segments[later.scheme.segment[1]!], revenue: 80 }]);
+    expect(migration.newCustomers).toEqual([
+      { id: 'C2', segment: later.scheme.segments[later.scheme.segment[1]!], revenue: 80 },
+    ]);
   });
 });

@@ -68,6 +68,8 @@ describe('crossTabulate', () => {
 
   it('validates options once, naming the key', () => {
     expect(() => crossTabulate(smallFeatures(), smallScheme(), { maxValues: 0 })).toThrow(OptionsError);
-    expect(() => crossTabulate(smallFeatures(), smallScheme(), { attributes: ['shoeSize' as 'region'] })).toThrow(/attributes/);
+    expect(() => crossTabulate(smallFeatures(), smallScheme(), { attributes: ['shoeSize' as 'region'] })).toThrow(
+      /attributes/,
+    );
   });
 });

@@ -23,7 +23,14 @@ describe('summarizeSegments', () => {
   it('gives mean and median R/F/M over scored customers (even counts: mean of the middle two)', () => {
     const pick = (s: string) => {
       const r = bySegment[s]!;
-      return [r.meanRecencyDays, r.medianRecencyDays, r.meanFrequency, r.medianFrequency, r.meanMonetary, r.medianMonetary];
+      return [
+        r.meanRecencyDays,
+        r.medianRecencyDays,
+        r.meanFrequency,
+        r.medianFrequency,
+        r.meanMonetary,
+        r.medianMonetary,
+      ];
     };
     expect(pick('champions')).toEqual([3, 3, 8, 8, 800, 800]);
     expect(pick('loyal')).toEqual([20, 20, 3, 3, 300, 300]);
@@ -42,7 +49,17 @@ describe('summarizeSegments', () => {
 
   it('has a total row with overall means and medians', () => {
     const total = summarizeTotal(smallFeatures());
-    expect(total).toMatchObject({ segment: 'total', count: 7, share: 1, revenue: 2600, revenueShare: 1, meanRecencyDays: 26, medianRecencyDays: 15, medianFrequency: 3.5, medianMonetary: 350 });
+    expect(total).toMatchObject({
+      segment: 'total',
+      count: 7,
+      share: 1,
+      revenue: 2600,
+      revenueShare: 1,
+      meanRecencyDays: 26,
+      medianRecencyDays: 15,
+      medianFrequency: 3.5,
+      medianMonetary: 350,
+    });
     expect(total.meanFrequency).toBeCloseTo(26 / 6, 12);
     expect(total.profile).toEqual({ recency: 1, frequency: 1, monetary: 1 });
   });
@@ -87,7 +104,10 @@ describe('selectMedian', () => {
         const buffer = Float64Array.from(values);
         expect(selectMedian(buffer, start, end)).toBe(sortedMedian(values.slice(start, end)));
         // Only the range is reordered.
-        expect([...buffer.subarray(0, start), ...buffer.subarray(end)]).toEqual([...values.slice(0, start), ...values.slice(end)]);
+        expect([...buffer.subarray(0, start), ...buffer.subarray(end)]).toEqual([
+          ...values.slice(0, start),
+          ...values.slice(end),
+        ]);
       }),
     );
   });

@@ -17,12 +17,17 @@ interface Customer {
 }
 
 /** CustomerFeatures built by hand; columns the rules do not read are NaN. */
-function features(customers: readonly Customer[], asOfDay: number, columns: readonly BehaviourField[] = []): CustomerFeatures {
+function features(
+  customers: readonly Customer[],
+  asOfDay: number,
+  columns: readonly BehaviourField[] = [],
+): CustomerFeatures {
   const n = customers.length;
   const col = (pick: (c: Customer) => number): Float64Array => Float64Array.from(customers, pick);
   const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
   const behaviour: Partial<Record<BehaviourField, Float64Array>> = {};
-  for (const field of columns) behaviour[field] = col((c) => (c as unknown as Record<string, number | undefined>)[field] ?? Number.NaN);
+  for (const field of columns)
+    behaviour[field] = col((c) => (c as unknown as Record<string, number | undefined>)[field] ?? Number.NaN);
   return {
     count: n,
     ids: customers.map((c) => c.id),
@@ -64,11 +69,38 @@ describe('assignTags: a six-customer table checked by hand (SPEC §6 Table 5)', 
     // Last purchase 2024-02-28, one day before the 3-month cutoff, lifetime F 3: churn by inactivity.
     { id: 'C003', recencyDays: 93, frequency6m: 1, averageOrderValue: 500, frequency: 3, ...quiet },
     // Active potential customer with complaints: churn by complaint only, two groups at once.
-    { id: 'C004', recencyDays: 10, frequency6m: 6, averageOrderValue: 900, frequency: 20, complaints6m: 2, promotionsJoined6m: 0, couponUses: 0 },
+    {
+      id: 'C004',
+      recencyDays: 10,
+      frequency6m: 6,
+      averageOrderValue: 900,
+      frequency: 20,
+      complaints6m: 2,
+      promotionsJoined6m: 0,
+      couponUses: 0,
+    },
     // Price-sensitive: 3 promotions, AOV just under 800, 3 coupon uses.
-    { id: 'C005', recencyDays: 20, frequency6m: 5, averageOrderValue: 799.99, frequency: 10, complaints6m: 0, promotionsJoined6m: 3, couponUses: 3 },
+    {
+      id: 'C005',
+      recencyDays: 20,
+      frequency6m: 5,
+      averageOrderValue: 799.99,
+      frequency: 10,
+      complaints6m: 0,
+      promotionsJoined6m: 3,
+      couponUses: 3,
+    },
     // Last purchase on the cutoff day 2024-02-29 (92 days) is within the 3 months; 2 promotions is too few.
-    { id: 'C006', recencyDays: 92, frequency6m: 0, averageOrderValue: 300, frequency: 2, complaints6m: 0, promotionsJoined6m: 2, couponUses: 5 },
+    {
+      id: 'C006',
+      recencyDays: 92,
+      frequency6m: 0,
+      averageOrderValue: 300,
+      frequency: 2,
+      complaints6m: 0,
+      promotionsJoined6m: 2,
+      couponUses: 5,
+    },
   ];
 
   it('tags each customer with every group it satisfies', () => {
@@ -89,7 +121,24 @@ describe('assignTags: a six-customer table checked by hand (SPEC §6 Table 5)', 
   });
 
   it('combines both churn reasons', () => {
-    const r = assignTags(features([{ id: 'X', recencyDays: 200, frequency6m: 0, averageOrderValue: 100, frequency: 1, complaints6m: 1, promotionsJoined6m: 0, couponUses: 0 }], AS_OF, ALL_BEHAVIOUR));
+    const r = assignTags(
+      features(
+        [
+          {
+            id: 'X',
+            recencyDays: 200,
+            frequency6m: 0,
+            averageOrderValue: 100,
+            frequency: 1,
+            complaints6m: 1,
+            promotionsJoined6m: 0,
+            couponUses: 0,
+          },
+        ],
+        AS_OF,
+        ALL_BEHAVIOUR,
+      ),
+    );
     expect(r.churnReasons[0]).toBe(3);
     expect(tagsOf(r.masks[0]!)).toEqual(['churn-risk', 'low-frequency', 'has-complaints', 'no-purchase-months']);
   });
@@ -113,7 +162,9 @@ describe('assignTags: thresholds', () => {
 
   it('keeps potential inside F6m 4–7, AOV 800–1,500, R ≤ 60 (all inclusive)', () => {
     const potential = (f6: number, aov: number, r: number): boolean => {
-      const mask = assignTags(features([{ id: 'p', recencyDays: r, frequency6m: f6, averageOrderValue: aov, ...base }], AS_OF, ALL_BEHAVIOUR)).masks[0]!;
+      const mask = assignTags(
+        features([{ id: 'p', recencyDays: r, frequency6m: f6, averageOrderValue: aov, ...base }], AS_OF, ALL_BEHAVIOUR),
+      ).masks[0]!;
       return hasTag(mask, 'potential');
     };
     expect(potential(4, 800, 60)).toBe(true);
@@ -135,7 +186,11 @@ describe('assignTags: thresholds', () => {
   });
 
   it('counts a customer without any purchase (no recency, lifetime F 0) as inactive', () => {
-    expect(tagsFor([{ id: 'none', recencyDays: Number.NaN, frequency6m: 0, averageOrderValue: Number.NaN, frequency: 0, ...quiet }])).toEqual([['churn-risk', 'low-frequency', 'no-purchase-months']]);
+    expect(
+      tagsFor([
+        { id: 'none', recencyDays: Number.NaN, frequency6m: 0, averageOrderValue: Number.NaN, frequency: 0, ...quiet },
+      ]),
+    ).toEqual([['churn-risk', 'low-frequency', 'no-purchase-months']]);
   });
 
   it.each([
@@ -173,11 +228,15 @@ describe('assignTags: thresholds', () => {
   });
 
   it('needs ≥ 1 complaint for the complaint path', () => {
-    const [none, one, unknown] = tagsFor([
-      { id: '0', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9, complaints6m: 0 },
-      { id: '1', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9, complaints6m: 1 },
-      { id: '?', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9 },
-    ], AS_OF, ['complaints6m']);
+    const [none, one, unknown] = tagsFor(
+      [
+        { id: '0', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9, complaints6m: 0 },
+        { id: '1', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9, complaints6m: 1 },
+        { id: '?', recencyDays: 5, frequency6m: 2, averageOrderValue: 100, frequency: 9 },
+      ],
+      AS_OF,
+      ['complaints6m'],
+    );
     expect(none).toEqual([]);
     expect(one).toEqual(['churn-risk', 'has-complaints']);
     expect(unknown).toEqual([]);
@@ -185,7 +244,27 @@ describe('assignTags: thresholds', () => {
 
   it('needs all three price-sensitive conditions', () => {
     const ps = (promotions: number, aov: number, coupons: number): boolean =>
-      hasTag(assignTags(features([{ id: 'p', recencyDays: 5, frequency6m: 2, averageOrderValue: aov, frequency: 9, complaints6m: 0, promotionsJoined6m: promotions, couponUses: coupons }], AS_OF, ALL_BEHAVIOUR)).masks[0]!, 'price-sensitive');
+      hasTag(
+        assignTags(
+          features(
+            [
+              {
+                id: 'p',
+                recencyDays: 5,
+                frequency6m: 2,
+                averageOrderValue: aov,
+                frequency: 9,
+                complaints6m: 0,
+                promotionsJoined6m: promotions,
+                couponUses: coupons,
+              },
+            ],
+            AS_OF,
+            ALL_BEHAVIOUR,
+          ),
+        ).masks[0]!,
+        'price-sensitive',
+      );
     expect(ps(3, 799.99, 3)).toBe(true);
     expect(ps(2, 500, 3)).toBe(false);
     expect(ps(3, 800, 3)).toBe(false);
@@ -203,21 +282,61 @@ describe('assignTags: thresholds', () => {
 });
 
 describe('assignTags: missing columns', () => {
-  const customer: Customer = { id: 'C', recencyDays: 5, frequency6m: 1, averageOrderValue: 100, frequency: 9, complaints6m: 4, promotionsJoined6m: 9, couponUses: 9 };
+  const customer: Customer = {
+    id: 'C',
+    recencyDays: 5,
+    frequency6m: 1,
+    averageOrderValue: 100,
+    frequency: 9,
+    complaints6m: 4,
+    promotionsJoined6m: 9,
+    couponUses: 9,
+  };
 
   it('skips the complaint rule without a complaints column and says so once', () => {
     const r = assignTags(features([customer, customer], AS_OF, ['promotionsJoined6m', 'couponUses']));
-    expect(r.skipped).toEqual([{ rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' }]);
+    expect(r.skipped).toEqual([
+      {
+        rule: 'churn risk (complaint)',
+        column: 'complaints',
+        ruleKey: 'rule.churn-risk-complaint',
+        columnKey: 'field.complaints6m',
+      },
+    ]);
     expect(Array.from(r.churnReasons)).toEqual([0, 0]);
     expect(tagsOf(r.masks[0]!)).toEqual(['price-sensitive', 'promotion-driven', 'low-aov']);
   });
 
   it('skips price-sensitive without promotions, or with promotions but no coupon uses', () => {
-    expect(assignTags(features([customer], AS_OF, ['complaints6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' }]);
-    expect(assignTags(features([customer], AS_OF, ['complaints6m', 'promotionsJoined6m'])).skipped).toEqual([{ rule: 'price-sensitive', column: 'coupon uses', ruleKey: 'rule.price-sensitive', columnKey: 'field.couponUses' }]);
+    expect(assignTags(features([customer], AS_OF, ['complaints6m'])).skipped).toEqual([
+      {
+        rule: 'price-sensitive',
+        column: 'promotions joined',
+        ruleKey: 'rule.price-sensitive',
+        columnKey: 'field.promotionsJoined6m',
+      },
+    ]);
+    expect(assignTags(features([customer], AS_OF, ['complaints6m', 'promotionsJoined6m'])).skipped).toEqual([
+      {
+        rule: 'price-sensitive',
+        column: 'coupon uses',
+        ruleKey: 'rule.price-sensitive',
+        columnKey: 'field.couponUses',
+      },
+    ]);
     expect(assignTags(features([customer], AS_OF, [])).skipped).toEqual([
-      { rule: 'churn risk (complaint)', column: 'complaints', ruleKey: 'rule.churn-risk-complaint', columnKey: 'field.complaints6m' },
-      { rule: 'price-sensitive', column: 'promotions joined', ruleKey: 'rule.price-sensitive', columnKey: 'field.promotionsJoined6m' },
+      {
+        rule: 'churn risk (complaint)',
+        column: 'complaints',
+        ruleKey: 'rule.churn-risk-complaint',
+        columnKey: 'field.complaints6m',
+      },
+      {
+        rule: 'price-sensitive',
+        column: 'promotions joined',
+        ruleKey: 'rule.price-sensitive',
+        columnKey: 'field.promotionsJoined6m',
+      },
     ]);
   });
 

@@ -48,12 +48,28 @@ describe('toHalfWidthSimplified', () => {
     expect([...traditional].length).toBe([...simplified].length);
     expect(traditional.length).toBe(simplified.length);
     // Every pair maps as listed, so an insertion in one string cannot shift the rest silently.
-    const t = [...traditional], s = [...simplified];
+    const t = [...traditional],
+      s = [...simplified];
     t.forEach((ch, i) => expect(toHalfWidthSimplified(ch), `${ch} at ${i}`).toBe(s[i]));
   });
 
   it('maps spot pairs from across the table (a misalignment would show here first)', () => {
-    const pairs: Record<string, string> = { 戶: '户', 號: '号', 係: '系', 繫: '系', 帳: '账', 賬: '账', 週: '周', 張: '张', 偉: '伟', 傑: '杰', 網: '网', 線: '线', 點: '点', 雲: '云' };
+    const pairs: Record<string, string> = {
+      戶: '户',
+      號: '号',
+      係: '系',
+      繫: '系',
+      帳: '账',
+      賬: '账',
+      週: '周',
+      張: '张',
+      偉: '伟',
+      傑: '杰',
+      網: '网',
+      線: '线',
+      點: '点',
+      雲: '云',
+    };
     for (const [t, s] of Object.entries(pairs)) expect(toHalfWidthSimplified(t)).toBe(s);
   });
 

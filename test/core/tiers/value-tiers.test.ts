@@ -4,7 +4,8 @@ import { ConfigError } from '../../../core/rules/config-error.js';
 import { assignValueTiers, resolveValueTierOptions, VALUE_TIER_SEGMENTS } from '../../../core/tiers/value-tiers.js';
 import { makeFeatures, type CustomerRow } from '../../fixtures/customer-features.js';
 
-const tiersOf = (result: ReturnType<typeof assignValueTiers>): string[] => Array.from(result.segment, (s) => VALUE_TIER_SEGMENTS[s]!);
+const tiersOf = (result: ReturnType<typeof assignValueTiers>): string[] =>
+  Array.from(result.segment, (s) => VALUE_TIER_SEGMENTS[s]!);
 
 function problemsOf(load: () => unknown): readonly string[] {
   try {
@@ -40,11 +41,20 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
     const result = assignValueTiers(makeFeatures(five));
     expect(result.headers('en')).toEqual(['Value tier', 'Sub-tier', 'Response SLA', 'Tier strategy']);
     expect(result.headers('zh-CN')).toEqual(['客户层级', '子层级', '响应时限', '分层策略']);
-    expect(result.cells(0, 'en')).toEqual(['High-value customer', 'High-value customer, sub-tier 1', '≤ 1 h', 'Personalised service']);
+    expect(result.cells(0, 'en')).toEqual([
+      'High-value customer',
+      'High-value customer, sub-tier 1',
+      '≤ 1 h',
+      'Personalised service',
+    ]);
     expect(result.cells(1, 'zh-CN')).toEqual(['中价值客户', '中价值客户·第3档', '≤ 2 小时', '定期维护']);
     expect(result.cells(4, 'zh-CN')).toEqual(['低价值客户', '低价值客户·第9档', '≤ 24 小时', '挽留措施']);
-    expect(result.explain(0)).toMatchInlineSnapshot(`"RFM score 100 (R 100 · F 100 · M 100): top 0–10% → High-value customer, sub-tier 1"`);
-    expect(result.explain(3, 'zh-CN')).toMatchInlineSnapshot(`"RFM综合得分 25（R 25 · F 25 · M 25）：排名前 60–70% → 低价值客户·第7档"`);
+    expect(result.explain(0)).toMatchInlineSnapshot(
+      `"RFM score 100 (R 100 · F 100 · M 100): top 0–10% → High-value customer, sub-tier 1"`,
+    );
+    expect(result.explain(3, 'zh-CN')).toMatchInlineSnapshot(
+      `"RFM综合得分 25（R 25 · F 25 · M 25）：排名前 60–70% → 低价值客户·第7档"`,
+    );
   });
 
   it('gives equal composite scores the same sub-tier, even from different R, F, M', () => {
@@ -79,10 +89,17 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
   it('handles one customer, identical customers and customers without R/F/M', () => {
     const one = assignValueTiers(makeFeatures([{ id: 'A', recencyDays: 3, frequency: 2, monetary: 50 }]));
     expect([one.composite[0], one.subTier[0], tiersOf(one)[0]]).toEqual([50, 1, 'value-high']);
-    const same = assignValueTiers(makeFeatures(Array.from({ length: 20 }, (_, i) => ({ id: `S${i}`, recencyDays: 7, frequency: 3, monetary: 90 }))));
+    const same = assignValueTiers(
+      makeFeatures(Array.from({ length: 20 }, (_, i) => ({ id: `S${i}`, recencyDays: 7, frequency: 3, monetary: 90 }))),
+    );
     // Everyone at position 9.5 / 20 = 0.475: sub-tier 5, mid.
     expect(new Set(same.subTier)).toEqual(new Set([5]));
-    const partial = assignValueTiers(makeFeatures([{ id: 'A', recencyDays: 3, frequency: 2, monetary: 50 }, { id: 'B', frequency: 2, monetary: 50 }]));
+    const partial = assignValueTiers(
+      makeFeatures([
+        { id: 'A', recencyDays: 3, frequency: 2, monetary: 50 },
+        { id: 'B', frequency: 2, monetary: 50 },
+      ]),
+    );
     expect(Array.from(partial.subTier)).toEqual([1, 0]);
     expect(tiersOf(partial)).toEqual(['value-high', 'unclassified']);
     expect(partial.cells(1)).toEqual(['Unclassified', null, null, null]);
@@ -92,7 +109,12 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
   });
 
   it('takes an edited sub-tier table and SLAs', () => {
-    const rows: CustomerRow[] = Array.from({ length: 20 }, (_, i) => ({ id: `C${i}`, recencyDays: i, frequency: 20 - i, monetary: 1000 - i }));
+    const rows: CustomerRow[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `C${i}`,
+      recencyDays: i,
+      frequency: 20 - i,
+      monetary: 1000 - i,
+    }));
     const result = assignValueTiers(makeFeatures(rows), {
       subTiers: [
         { id: 1, tier: 'high', fromPercent: 0, toPercent: 15, label: { en: 'VIP', zh: '贵宾' } },
@@ -127,11 +149,17 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
       "tiers.subTiers.1.tier: 'high' after 'mid' (tiers go high → mid → low)",
       'tiers.subTiers.2.toPercent: expected 100 (the last sub-tier ends with the worst customer)',
     ]);
-    expect(problemsOf(() => resolveValueTierOptions({ slaHours: { high: '1h' } }))).toEqual(['tiers.slaHours.high: expected number']);
+    expect(problemsOf(() => resolveValueTierOptions({ slaHours: { high: '1h' } }))).toEqual([
+      'tiers.slaHours.high: expected number',
+    ]);
   });
 
   it('property: sub-tier in 1..10 and monotone in the composite score', () => {
-    const row = fc.record({ recencyDays: fc.integer({ min: 0, max: 30 }), frequency: fc.integer({ min: 0, max: 6 }), monetary: fc.integer({ min: 0, max: 5 }).map((x) => x * 100) });
+    const row = fc.record({
+      recencyDays: fc.integer({ min: 0, max: 30 }),
+      frequency: fc.integer({ min: 0, max: 6 }),
+      monetary: fc.integer({ min: 0, max: 5 }).map((x) => x * 100),
+    });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (list) => {
         const result = assignValueTiers(makeFeatures(list.map((r, i) => ({ id: `P${i}`, ...r }))));
@@ -139,7 +167,8 @@ describe('assignValueTiers: c-value-tiers (SPEC §5d)', () => {
           expect(result.subTier[a]).toBeGreaterThanOrEqual(1);
           expect(result.subTier[a]).toBeLessThanOrEqual(10);
           for (let b = 0; b < list.length; b++) {
-            if (result.composite[a]! > result.composite[b]!) expect(result.subTier[a]).toBeLessThanOrEqual(result.subTier[b]!);
+            if (result.composite[a]! > result.composite[b]!)
+              expect(result.subTier[a]).toBeLessThanOrEqual(result.subTier[b]!);
             if (result.composite[a] === result.composite[b]) expect(result.subTier[a]).toBe(result.subTier[b]);
           }
         }
