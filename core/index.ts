@@ -31,7 +31,12 @@ export {
   type SegmentationResult,
   type AttributeTable,
   type RunNote,
+  createOrderListSegmenter,
+  planOrderLines,
+  type OrderListSegmenter,
 } from './segment/create-segmenter.js';
+export type { CustomerOrders, CountedIssue, CellReason, LineTotals } from './features/accumulate-order-lists.js';
+export type { DateFormat } from './parse/parse-date.js';
 export { churnSummaryLines } from './segment/decide-churn.js';
 export { summarizeTotal, type SegmentSummary } from './summary/summarize-segments.js';
 export {

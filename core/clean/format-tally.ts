@@ -26,6 +26,16 @@ export class DateFormatTally {
     else byFormat.set(format, { count: 1, row, value });
   }
 
+  /** Notes `count` cells of one format at once (an engine that counted them, such as SQL); `row`/`value` the first. */
+  noteMany(column: string, format: DateFormat, count: number, row: number, value: string): void {
+    if (format === 'iso' || count <= 0) return;
+    let byFormat = this.tallies.get(column);
+    if (!byFormat) this.tallies.set(column, (byFormat = new Map()));
+    const tally = byFormat.get(format);
+    if (tally) tally.count += count;
+    else byFormat.set(format, { count, row, value });
+  }
+
   flush(log: IssueLog): void {
     for (const [column, byFormat] of this.tallies) {
       for (const [format, { count, row, value }] of byFormat) {

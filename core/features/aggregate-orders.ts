@@ -233,74 +233,23 @@ export class OrderAggregator {
     }
 
     // Step 2: orders, in order of their first (earliest) line.
-    const o = this.out;
-    let purchases = 0,
-      refunds = 0,
-      spend6 = 0,
-      purchase6 = 0,
-      orders6 = 0,
-      ordersAll = 0,
-      ordersWindow = 0,
-      spendWindow = 0;
-    let daysAll = 0,
-      days6 = 0,
-      daysWindow = 0;
-    let lastCountedDay = Number.NaN,
-      first = Number.NaN,
-      last = Number.NaN;
-    let monthKey = -1,
-      monthOrders = 0;
-    const dayList = this.dayList,
-      dayAmount = this.dayAmount;
-    const dayListStart = dayList?.length ?? 0;
-    for (let q = 0; q < orders; q++) {
-      const value = orderNet[q]!,
-        day = orderDay[q]!;
-      // An order that a refund line brings to ≤ 0 is no purchase (SPEC §3 refund-excluded).
-      if (orderNegative[q] && value <= 0) {
-        refunds += value;
-        if (day >= s.start6) spend6 += value;
-        if (day >= s.startWindow) spendWindow += value;
-        continue;
-      }
-      purchases += value;
-      ordersAll++;
-      const newDay = day !== lastCountedDay;
-      if (newDay) {
-        daysAll++;
-        lastCountedDay = day;
-        dayList?.push(day);
-        dayAmount?.push(value);
-      } else if (dayAmount) dayAmount.data[dayAmount.length - 1]! += value;
-      if (Number.isNaN(first)) first = day;
-      last = day;
-      if (day >= s.start6) {
-        spend6 += value;
-        purchase6 += value;
-        orders6++;
-        if (newDay) days6++;
-      }
-      if (day >= s.startWindow) {
-        spendWindow += value;
-        ordersWindow++;
-        if (newDay) daysWindow++;
-      }
-      const mk = monthOf(day);
-      if (mk !== monthKey) {
-        monthKey = mk;
-        monthOrders = 0;
-      }
-      if (++monthOrders === MONTHLY_ORDER_LIMIT + 1) {
-        const row = rowV[lineRow[orderFirstLine[q]!]!]!;
-        log.add({
-          code: 'frequency-over-limit',
-          row,
-          column: s.idName,
-          value: id,
-          message: `Customer ${id}: more than ${MONTHLY_ORDER_LIMIT} orders in ${formatDay(day).slice(0, 7)} (row ${row}); please verify.`,
-        });
-      }
-    }
+    const dayListStart = this.dayList?.length ?? 0;
+    const kept = aggregateOrderList(
+      id,
+      {
+        count: orders,
+        net: orderNet,
+        day: orderDay,
+        negative: orderNegative,
+        rowOf: (q) => rowV[lineRow[orderFirstLine[q]!]!]!,
+      },
+      at,
+      s,
+      this.out,
+      log,
+      this.dayList,
+      this.dayAmount,
+    );
 
     // Step 3: what became of each negative line, named by its real cell.
     if (refundLines > 0 && s.netRefunds) {
@@ -332,24 +281,10 @@ export class OrderAggregator {
       }
     }
 
-    if (Number.isNaN(last)) {
-      if (dayList) dayList.length = dayAmount!.length = dayListStart;
+    if (!kept) {
+      if (this.dayList) this.dayList.length = this.dayAmount!.length = dayListStart;
       return refundLines > 0 ? 'refund-only' : 'no-purchases';
     }
-    const frequencyByDay = s.frequencyByDay;
-    o.frequency[at] = frequencyByDay ? daysAll : ordersAll;
-    o.monetary[at] = purchases + refunds;
-    o.frequency6m[at] = frequencyByDay ? days6 : orders6;
-    o.amount6m[at] = spend6;
-    o.windowFrequency[at] = frequencyByDay ? daysWindow : ordersWindow;
-    o.windowMonetary[at] = spendWindow;
-    o.recencyDays[at] = s.asOfDay - last;
-    o.tenureDays[at] = s.asOfDay - first;
-    o.firstPurchaseDay[at] = first;
-    o.lastPurchaseDay[at] = last;
-    // SPEC §2: AOV = spend ÷ orders over the 6-month window; customers silent
-    // for 6 months fall back to their whole history so the value stays meaningful.
-    o.averageOrderValue[at] = orders6 > 0 ? purchase6 / orders6 : purchases / ordersAll;
     return 'kept';
   }
 
@@ -369,6 +304,122 @@ export class OrderAggregator {
     }
     return count > 0 ? sum / count : Number.NaN;
   }
+}
+
+/** One customer's orders in order of their first (earliest) line. */
+export interface OrderList {
+  readonly count: number;
+  /** Net value of each order (its lines summed in (day, row) order). */
+  readonly net: ArrayLike<number>;
+  /** Day of the order's first line. */
+  readonly day: ArrayLike<number>;
+  /** 1 when the order has a negative line. */
+  readonly negative: ArrayLike<number>;
+  /** Sheet row of the order's first line. */
+  rowOf(q: number): number;
+}
+
+/**
+ * Turns one customer's orders into features at output index `at` (step 2 of
+ * OrderAggregator, shared with engines that group lines into orders
+ * themselves, such as the warehouse's SQL): purchases, refunds, the 6-month
+ * and window figures, the monthly order limit and the kept purchase days.
+ * Returns false, writing nothing, when no order is a purchase (the caller
+ * rolls back `dayList`/`dayAmount`).
+ */
+export function aggregateOrderList(
+  id: string,
+  list: OrderList,
+  at: number,
+  s: Pick<AggregateSettings, 'asOfDay' | 'start6' | 'startWindow' | 'frequencyByDay' | 'idName'>,
+  out: AggregateColumns,
+  log: IssueLog,
+  dayList: GrowableColumn<Int32Array> | undefined,
+  dayAmount: GrowableColumn<Float64Array> | undefined,
+): boolean {
+  const o = out;
+  let purchases = 0,
+    refunds = 0,
+    spend6 = 0,
+    purchase6 = 0,
+    orders6 = 0,
+    ordersAll = 0,
+    ordersWindow = 0,
+    spendWindow = 0;
+  let daysAll = 0,
+    days6 = 0,
+    daysWindow = 0;
+  let lastCountedDay = Number.NaN,
+    first = Number.NaN,
+    last = Number.NaN;
+  let monthKey = -1,
+    monthOrders = 0;
+  const { count: orders, net: orderNet, day: orderDay, negative: orderNegative } = list;
+  for (let q = 0; q < orders; q++) {
+    const value = orderNet[q]!,
+      day = orderDay[q]!;
+    // An order that a refund line brings to ≤ 0 is no purchase (SPEC §3 refund-excluded).
+    if (orderNegative[q] && value <= 0) {
+      refunds += value;
+      if (day >= s.start6) spend6 += value;
+      if (day >= s.startWindow) spendWindow += value;
+      continue;
+    }
+    purchases += value;
+    ordersAll++;
+    const newDay = day !== lastCountedDay;
+    if (newDay) {
+      daysAll++;
+      lastCountedDay = day;
+      dayList?.push(day);
+      dayAmount?.push(value);
+    } else if (dayAmount) dayAmount.data[dayAmount.length - 1]! += value;
+    if (Number.isNaN(first)) first = day;
+    last = day;
+    if (day >= s.start6) {
+      spend6 += value;
+      purchase6 += value;
+      orders6++;
+      if (newDay) days6++;
+    }
+    if (day >= s.startWindow) {
+      spendWindow += value;
+      ordersWindow++;
+      if (newDay) daysWindow++;
+    }
+    const mk = monthOf(day);
+    if (mk !== monthKey) {
+      monthKey = mk;
+      monthOrders = 0;
+    }
+    if (++monthOrders === MONTHLY_ORDER_LIMIT + 1) {
+      const row = list.rowOf(q);
+      log.add({
+        code: 'frequency-over-limit',
+        row,
+        column: s.idName,
+        value: id,
+        message: `Customer ${id}: more than ${MONTHLY_ORDER_LIMIT} orders in ${formatDay(day).slice(0, 7)} (row ${row}); please verify.`,
+      });
+    }
+  }
+
+  if (Number.isNaN(last)) return false;
+  const frequencyByDay = s.frequencyByDay;
+  o.frequency[at] = frequencyByDay ? daysAll : ordersAll;
+  o.monetary[at] = purchases + refunds;
+  o.frequency6m[at] = frequencyByDay ? days6 : orders6;
+  o.amount6m[at] = spend6;
+  o.windowFrequency[at] = frequencyByDay ? daysWindow : ordersWindow;
+  o.windowMonetary[at] = spendWindow;
+  o.recencyDays[at] = s.asOfDay - last;
+  o.tenureDays[at] = s.asOfDay - first;
+  o.firstPurchaseDay[at] = first;
+  o.lastPurchaseDay[at] = last;
+  // SPEC §2: AOV = spend ÷ orders over the 6-month window; customers silent
+  // for 6 months fall back to their whole history so the value stays meaningful.
+  o.averageOrderValue[at] = orders6 > 0 ? purchase6 / orders6 : purchases / ordersAll;
+  return true;
 }
 
 /** A month key (year × 12 + month) of a day number. */

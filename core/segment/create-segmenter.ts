@@ -2,6 +2,13 @@ import { flagAmountOutliers } from '../clean/flag-amount-outliers.js';
 import { sampleSpotCheck } from '../clean/sample-spot-check.js';
 import { createCustomerAccumulator, type CustomerTable } from '../features/accumulate-customers.js';
 import { createTransactionAccumulator } from '../features/accumulate-transactions.js';
+import {
+  createOrderListAccumulator,
+  type CountedIssue,
+  type CustomerOrders,
+  type LineTotals,
+} from '../features/accumulate-order-lists.js';
+import type { DateFormat } from '../parse/parse-date.js';
 import { assignLifecycle } from '../features/assign-lifecycle.js';
 import type { CustomerFeatures } from '../features/customer-features.js';
 import { joinAttributes } from '../features/join-attributes.js';
@@ -9,7 +16,7 @@ import { detectColumns, type ColumnPlan } from '../headers/detect-columns.js';
 import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
 import { label, type LabelKey, type MessageParams } from '../i18n/labels.js';
 import { formatDay } from '../parse/civil-day.js';
-import type { CellIssue } from '../report/cell-issue.js';
+import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import { IssueLog, type CleaningReport } from '../report/issue-log.js';
 import { assignTags, withChurnTag, withSchemeChurnTag, type TagResult } from '../tags/assign-tags.js';
 import type { Cell, RawRow } from '../table/cell.js';
@@ -126,28 +133,15 @@ export function createSegmenter(
   const customers = plan.shape === 'customers' ? createCustomerAccumulator(plan, options, log) : undefined;
 
   function finish(join?: AttributeTable): SegmentationResult {
-    let features: CustomerFeatures;
-    let table: CustomerTable | undefined;
-    let matchRate: number | undefined;
-    if (transactions) {
-      features = transactions.finish();
-      if (join) {
-        let matched = 0;
-        for (const id of features.ids) if (join.table.index.has(id)) matched++;
-        matchRate = features.count > 0 ? matched / features.count : 0;
-        const spendColumn =
-          join.plan.columns.cumulativeSpend !== undefined
-            ? join.plan.headers[join.plan.columns.cumulativeSpend]!
-            : 'cumulativeSpend';
-        features = joinAttributes(features, join.table, log, spendColumn);
-      }
-    } else {
-      ({ features, table } = customers!.finish());
-    }
-    features = { ...features, currency: (transactions ?? customers!).currency.resolve(options.currency, log) };
-    const scored = scoreFeatures(features, plan, options, log);
-    const result = matchRate === undefined ? scored : { ...scored, quality: { ...scored.quality, matchRate } };
-    return table ? { ...result, rowCustomer: table.rowCustomer, firstDataRow: table.firstDataRow } : result;
+    if (transactions) return finishTransactions(transactions.finish(), transactions.currency, join, plan, options, log);
+    const { features, table } = customers!.finish();
+    const result = scoreFeatures(
+      { ...features, currency: customers!.currency.resolve(options.currency, log) },
+      plan,
+      options,
+      log,
+    );
+    return { ...result, rowCustomer: table.rowCustomer, firstDataRow: table.firstDataRow };
   }
 
   return {
@@ -156,6 +150,104 @@ export function createSegmenter(
     addRows: (rows, first) => (transactions ?? customers!).addRows(rows, first),
     finish,
   };
+}
+
+/** A segmentation run fed per-customer order lists by an external engine (the warehouse's SQL). */
+export interface OrderListSegmenter {
+  readonly plan: ColumnPlan;
+  readonly options: SegmentOptions;
+  /** Customers in order of their first row, each with its orders (one row per customer reaches core). */
+  addCustomers(batch: readonly CustomerOrders[]): void;
+  /** The line rules the engine counted (missing ids, dates, duplicates, refunds …). */
+  addCounted(issues: readonly CountedIssue[]): void;
+  addDateFormats(formats: readonly { format: DateFormat; count: number; row: number; value: string }[]): void;
+  /** Notes a money cell's currency (the engine's sample), as the Node path notes every cell. */
+  noteCurrency(cell: string, row: number): void;
+  /**
+   * Finishes exactly as a transaction file's run does after its line accumulator.
+   * @throws DataValidationError when the data cannot be used at all.
+   */
+  finish(totals: LineTotals, join?: AttributeTable): SegmentationResult;
+}
+
+/**
+ * Starts a run for a transaction table whose lines another engine cleans and
+ * groups into orders (SQL in DuckDB or PostgreSQL): the same column plan and
+ * options as `createSegmenter`, and from the accumulated customers on the
+ * same code, so both executions give the same result.
+ * @throws OptionsError for bad options; DataValidationError `missing-columns`, or `unsupported-shape` for a customer-row table.
+ */
+export function createOrderListSegmenter(
+  header: readonly Cell[],
+  asOfDay: number,
+  optionsInput: SegmentOptionsInput = {},
+  hooks: SegmenterHooks = {},
+): OrderListSegmenter {
+  const options = resolveSegmentOptions(optionsInput);
+  const log = new IssueLog(options.maxIssuesPerCode, hooks.onIssue);
+  const plan = planOrderLines(header, optionsInput, hooks.headerRow ?? 1);
+  for (const issue of plan.issues) log.add(issue);
+  const keep = (hooks.keepPurchaseDays ?? false) || options.churn.enabled;
+  const lists = createOrderListAccumulator(plan, options, log, keep, asOfDay);
+  const moneyColumn = plan.columns.orderAmount ?? plan.columns.unitPrice;
+  return {
+    plan,
+    options,
+    addCustomers: (batch) => lists.addCustomers(batch),
+    addCounted: (issues) => lists.addCounted(issues),
+    addDateFormats: (formats) => lists.addDateFormats(plan.headers[plan.columns.orderDate!] ?? '', formats),
+    noteCurrency: (cell, row) =>
+      lists.currency.noteCell(cell, row, moneyColumn === undefined ? '' : (plan.headers[moneyColumn] ?? '')),
+    finish(totals, join) {
+      return finishTransactions(lists.finish(totals), lists.currency, join, plan, options, log);
+    },
+  };
+}
+
+/**
+ * The column plan of a transaction table, as `createSegmenter` detects it.
+ * @throws DataValidationError `missing-columns`; `unsupported-shape` when the table is one row per customer.
+ */
+export function planOrderLines(header: readonly Cell[], optionsInput: SegmentOptionsInput, headerRow = 1): ColumnPlan {
+  const options = resolveSegmentOptions(optionsInput);
+  const plan = detectColumns(header, { mapping: options.mapping, shape: options.shape, headerRow });
+  if (plan.shape !== 'transactions')
+    throw new DataValidationError([
+      {
+        code: 'unsupported-file',
+        row: headerRow,
+        column: '',
+        value: '',
+        message:
+          'This table is one row per customer; the SQL engine reads order lines (customer id, order date, amount). Use --engine node.',
+      },
+    ]);
+  return plan;
+}
+
+function finishTransactions(
+  accumulated: CustomerFeatures,
+  currency: { resolve(given: string | undefined, log: IssueLog): Currency },
+  join: AttributeTable | undefined,
+  plan: ColumnPlan,
+  options: SegmentOptions,
+  log: IssueLog,
+): SegmentationResult {
+  let features = accumulated;
+  let matchRate: number | undefined;
+  if (join) {
+    let matched = 0;
+    for (const id of features.ids) if (join.table.index.has(id)) matched++;
+    matchRate = features.count > 0 ? matched / features.count : 0;
+    const spendColumn =
+      join.plan.columns.cumulativeSpend !== undefined
+        ? join.plan.headers[join.plan.columns.cumulativeSpend]!
+        : 'cumulativeSpend';
+    features = joinAttributes(features, join.table, log, spendColumn);
+  }
+  features = { ...features, currency: currency.resolve(options.currency, log) };
+  const scored = scoreFeatures(features, plan, options, log);
+  return matchRate === undefined ? scored : { ...scored, quality: { ...scored.quality, matchRate } };
 }
 
 /**
