@@ -13,6 +13,8 @@ export { renderDigest } from './digests/render-digest.js';
 export { buildDigest } from './digests/build-digest.js';
 export { DEFAULT_STORE_PATH, SqliteStore } from './store/sqlite-store.js';
 export type { NewSnapshot, SnapshotInfo, Store, StoredCustomer } from './store/store.js';
+export { openSqliteInstallationStore } from './store/sqlite-installation-store.js';
+export type { InstallationStore } from './store/installation-store.js';
 export {
   createBotImports,
   importFile,
@@ -23,6 +25,7 @@ export {
   type SnapshotImport,
 } from './import/index.js';
 export { isEmail, mapOwnersByEmail } from './access/map-owners-by-email.js';
+export { maskName } from './access/mask-name.js';
 export type { Viewer } from './access/resolve-viewer.js';
 export { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from './answers/answer-question.js';
 export { localeOf, replyToIntent } from './answers/reply-to-question.js';

@@ -132,6 +132,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX customers_owner_churn_probability ON customers (snapshot_id, owner, churn_risk, churn_probability DESC);
   CREATE INDEX customers_churn_probability ON customers (snapshot_id, churn_risk, churn_probability DESC);
   `,
+  // 4: Slack installations ("Add to Slack", OAuth mode): one row per workspace or
+  // org-wide install, Bolt's record as JSON (it holds the bot token: a secret).
+  `
+  CREATE TABLE installations (
+    key TEXT PRIMARY KEY,
+    team_id TEXT,
+    enterprise_id TEXT,
+    installation TEXT NOT NULL,
+    installed_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /**

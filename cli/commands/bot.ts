@@ -8,6 +8,7 @@ import {
   guardProcess,
   isTimeZone,
   loadSlackRuntime,
+  openSqliteInstallationStore,
   parseSchedule,
   ScheduleError,
   systemTimeZone,
@@ -18,7 +19,7 @@ import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, openStore } from './bot-store.js';
+import { DB_FLAG, DB_FLAG_HELP, openStore, storePath } from './bot-store.js';
 
 export const BOT_HELP = `Usage: tierline bot [options]
 
@@ -77,8 +78,17 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   }
   const token = process.env.SLACK_BOT_TOKEN,
     signingSecret = process.env.SLACK_SIGNING_SECRET;
-  if (!token || !signingSecret)
-    throw new UsageError('bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see bot/README.md).');
+  // "Add to Slack" (many workspaces) when the OAuth settings are set, else one workspace's bot token.
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = process.env;
+  const oauthMode = Boolean(clientId || clientSecret || stateSecret);
+  if (oauthMode && !(clientId && clientSecret && stateSecret))
+    throw new UsageError('bot: OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
+  if (oauthMode && process.env.SLACK_APP_TOKEN)
+    throw new UsageError('bot: OAuth mode ("Add to Slack") runs over HTTP; unset SLACK_APP_TOKEN.');
+  if ((!oauthMode && !token) || !signingSecret)
+    throw new UsageError(
+      'bot: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Add to Slack) (see bot/README.md).',
+    );
   const locale = process.env.TIERLINE_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -123,9 +133,18 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const clientOptions = process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {};
   const built = buildApp(
     {
-      token,
       signingSecret,
       clientOptions,
+      ...(oauthMode
+        ? {
+            oauth: {
+              clientId: clientId!,
+              clientSecret: clientSecret!,
+              stateSecret: stateSecret!,
+              installations: openSqliteInstallationStore(storePath(values.db)),
+            },
+          }
+        : { token: token! }),
       ...(process.env.SLACK_APP_TOKEN ? { appToken: process.env.SLACK_APP_TOKEN } : {}),
     },
     deps,

@@ -83,6 +83,23 @@ export const BOT_MESSAGES = {
     '• *哪些客户有流失风险* — 最值得挽回的客户（`/crm churn 10`）\n• *客户 C003* — 查看单个客户\n• *高价值客户* — 查看一个群体\n• *我的客户概况* — 按群体统计\n• 主管：`/crm churn @maria`、`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
   ],
   'bot.help.fallback': ["I didn't understand that. Here is what I can answer:", '没有理解您的问题。我可以回答：'],
+  'bot.install.done': [
+    'Tierline is installed in {team}. Open the app in Slack and ask "who is at churn risk?".',
+    'Tierline 已安装到 {team}。在 Slack 中打开应用，问“哪些客户有流失风险”。',
+  ],
+  'bot.install.bad-state': [
+    'This install link is not valid. Start again from the Add to Slack button.',
+    '该安装链接无效。请从“添加到 Slack”按钮重新开始。',
+  ],
+  'bot.install.expired-state': [
+    'This install link expired (links last 10 minutes). Start again from the Add to Slack button.',
+    '该安装链接已过期（有效期10分钟）。请从“添加到 Slack”按钮重新开始。',
+  ],
+  'bot.install.cancelled': ['The installation was cancelled; nothing was installed.', '安装已取消，未安装任何内容。'],
+  'bot.install.slack-refused': [
+    'Slack did not complete the installation ({code}). Start again from the Add to Slack button.',
+    'Slack 未完成安装（{code}）。请从“添加到 Slack”按钮重新开始。',
+  ],
   'bot.error.no-snapshot': [
     'No customer data yet: an admin imports a file with `tierline import <file>`.',
     '还没有客户数据：请管理员运行 `tierline import <文件>` 导入。',

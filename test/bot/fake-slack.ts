@@ -6,6 +6,17 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
+  /** The bearer token the call carried (Web API calls), to check which workspace's token was used. */
+  readonly token?: string;
+}
+
+/** A workspace that can install the app through the fake's oauth.v2.access (see `addInstallCode`). */
+export interface FakeWorkspace {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -37,6 +48,9 @@ export async function startFakeSlack() {
   let ts = 1000;
   let base = '';
   let socketUrl = '';
+  // OAuth: install code → workspace; bot token → workspace (auth.test answers for the token's own team).
+  const installCodes = new Map<string, FakeWorkspace>();
+  const workspaceOfToken = new Map<string, FakeWorkspace>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/files/')) {
@@ -60,9 +74,37 @@ export async function startFakeSlack() {
         .end(JSON.stringify(failure.body));
       return;
     }
-    calls.push({ method, body });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    calls.push({ method, body, ...(bearer ? { token: bearer } : {}) });
     const ok = (extra: Record<string, unknown> = {}) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
+    const refuse = (error: string) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error }));
+    if (method === 'oauth.v2.access') {
+      const workspace = installCodes.get(String(body.code));
+      if (!workspace) return refuse('invalid_code');
+      installCodes.delete(String(body.code));
+      workspaceOfToken.set(workspace.botToken, workspace);
+      return ok({
+        app_id: 'A1',
+        access_token: workspace.botToken,
+        token_type: 'bot',
+        scope: 'chat:write,commands,im:history',
+        bot_user_id: workspace.botUserId,
+        team: { id: workspace.teamId, name: workspace.teamName },
+        enterprise: null,
+        is_enterprise_install: false,
+        authed_user: { id: 'UINSTALLER' },
+      });
+    }
+    const tokenWorkspace = bearer ? workspaceOfToken.get(bearer) : undefined;
+    if (method === 'auth.test' && tokenWorkspace)
+      return ok({
+        user_id: tokenWorkspace.botUserId,
+        bot_id: tokenWorkspace.botId,
+        team_id: tokenWorkspace.teamId,
+        user: 'tierline',
+      });
     if (method === 'auth.test') return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'tierline' });
     if (method === 'chat.postMessage') return ok({ ts: `${++ts}.000100`, channel: body.channel });
     if (method === 'apps.connections.open') return ok({ url: socketUrl });
@@ -86,6 +128,10 @@ export async function startFakeSlack() {
     fileUrl: (name: string, content: Buffer) => {
       files.set(`/files/${name}`, content);
       return `${base}/files/${name}`;
+    },
+    /** Lets oauth.v2.access exchange `code` (once) for `workspace`'s bot token; any other code is invalid_code. */
+    addInstallCode(code: string, workspace: FakeWorkspace) {
+      installCodes.set(code, workspace);
     },
     /** What apps.connections.open answers (Socket Mode). */
     setSocketUrl(url: string) {
