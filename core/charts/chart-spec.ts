@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLabelKey, label, LOCALES, type Locale } from '../i18n/labels.js';
+import type { Currency } from '../money/currency.js';
 
 /**
  * A Vega-Lite v6 specification: plain JSON (no charting library in the
@@ -19,21 +20,30 @@ export const chartOptionsSchema = z
   })
   .strict();
 
-// A categorical palette (Tableau 10 plus two) so that segment s has the same
-// colour in every chart; 'unclassified' is always grey.
+// One categorical palette so that segment s has the same colour in every
+// chart and in the add-in's cell fills; 'unclassified' is always grey. The
+// colours come from Paul Tol's colour-blind-safe schemes (bright, vibrant,
+// muted; personal.sron.nl/~pault) and Okabe & Ito's palette, picked so that
+// every pair — the grey included — stays ≥ 9 CIEDE2000 apart for normal
+// vision and for simulated protanopia and deuteranopia (Machado 2009), and
+// none is too pale for a white page (L* ≤ 80). The old Tableau set had New
+// customers and Hibernating 2.6 apart (the same teal) and 0.7 apart for
+// deuteranopes. test/core/charts/chart-spec.test.ts checks the minimum.
+// In RFM order: champions blue, loyal cyan, potential loyalist green, new
+// pear, promising olive, need attention pink, about to sleep purple, at risk
+// red, can't lose rose, hibernating indigo, lost wine.
 const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#86bcb6',
-  '#d37295',
-  '#499894',
+  '#0077bb',
+  '#33bbee',
+  '#009e73',
+  '#bbcc33',
+  '#999933',
+  '#cc79a7',
+  '#aa4499',
+  '#cc3311',
+  '#ee6677',
+  '#332288',
+  '#882255',
 ] as const;
 const UNCLASSIFIED_COLOR = '#bab0ac';
 
@@ -76,4 +86,27 @@ export function roundTo(value: number, digits: number): number | null {
   if (!Number.isFinite(value)) return null;
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
+}
+
+/**
+ * How a money axis names its unit: 元 for yuan in Chinese (as formatMoney
+ * writes amounts), else the currency's symbol (£, $, ¥) or its code.
+ * @example currencyUnit({ code: 'GBP', symbol: '£' }, 'en') === '£'
+ */
+export function currencyUnit(currency: Currency, locale: Locale): string {
+  return locale === 'zh-CN' && currency.code === 'CNY' ? '元' : currency.symbol;
+}
+
+/**
+ * A Vega expression labelling money ticks with the currency, each tick
+ * formatted on its own (10k, 100k, 1M): "£10k", "-£500"; yuan in Chinese as
+ * "10k元". An axis `format` would share one SI prefix across ticks.
+ */
+export function moneyTickLabel(currency: Currency, locale: Locale): string {
+  const unit = JSON.stringify(currencyUnit(currency, locale));
+  const number = "format(abs(datum.value), '~s')";
+  const sign = "(datum.value < 0 ? '-' : '')";
+  return locale === 'zh-CN' && currency.code === 'CNY'
+    ? `${sign} + ${number} + ${unit}`
+    : `${sign} + ${unit} + ${number}`;
 }

@@ -4,8 +4,11 @@ import { label } from '../i18n/labels.js';
 import { createRng } from '../random/create-rng.js';
 import type { SchemeResult } from '../segment/apply-scheme.js';
 import { parseOptions } from '../util/parse-options.js';
+import { DEFAULT_CURRENCY } from '../money/currency.js';
 import {
   chartOptionsSchema,
+  moneyTickLabel,
+  currencyUnit,
   roundTo,
   segmentColorScale,
   segmentName,
@@ -124,6 +127,7 @@ export function symlogTicks(values: readonly number[], steps: readonly number[])
  * groups). F and M are the scheme's scoring window. Both axes are symmetric
  * log (money is skewed; symlog keeps 0 and refund-negative spend). Big data
  * is sampled deterministically (sampleScatterPoints); the subtitle says how.
+ * The spend axis names the data's currency in its title and ticks.
  * @throws OptionsError for invalid options.
  * @example scatterChartSpec(result, { locale: 'zh-CN', maxPoints: 2000 })
  */
@@ -158,8 +162,10 @@ export function scatterChartSpec(
           count: scoredCount.toLocaleString('en-US'),
         })
       : label('chart.scatter.all', locale, { count: scoredCount.toLocaleString('en-US') });
+  // Money axes say their currency (the data's, as every amount in the report).
+  const currency = features.currency ?? DEFAULT_CURRENCY;
   const frequency = label('chart.axis.frequency', locale),
-    monetary = label('chart.axis.monetary', locale);
+    monetary = label('chart.axis.monetaryIn', locale, { unit: currencyUnit(currency, locale) });
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: label('chart.scatter.title', locale), subtitle, anchor: 'start' },
@@ -191,7 +197,7 @@ export function scatterChartSpec(
             values.map((v) => v.monetary ?? 0),
             [1],
           ),
-          labelExpr: SI_LABEL,
+          labelExpr: moneyTickLabel(currency, locale),
         },
       },
       color: {

@@ -449,6 +449,7 @@ const ENGINE_LABELS = {
   'chart.axis.recency': ['R · recency', 'R · 最近消费'],
   'chart.axis.frequency': ['F · frequency', 'F · 消费频次'],
   'chart.axis.monetary': ['M · spend', 'M · 消费金额'],
+  'chart.axis.monetaryIn': ['M · spend ({unit})', 'M · 消费金额（{unit}）'],
   'chart.radar.title': ['Segment profiles on R, F and M', '各群体R、F、M画像'],
   'chart.radar.subtitle': [
     'Segment mean ÷ mean of all customers, log scale: dashed ring = average, each ring ×2.\nR is inverted: outward = more recent.',
