@@ -100,6 +100,18 @@ export {
   type SchemeEntry,
 } from './segment/scheme-registry.js';
 export { ConfigError, parseConfigText, RULE_FIELD_IDS } from './rules/index.js';
+// The task pane's threshold form (addin/taskpane/config-fields.ts) lists each scheme's editable numbers from these.
+export {
+  conditionKey,
+  fieldLabel,
+  leavesOf,
+  RULE_PRESETS,
+  valueKind,
+  type Condition,
+  type SegmentRule,
+} from './rules/index.js';
+export { DEFAULT_SLA_HOURS, VALUE_TIERS } from './tiers/index.js';
+export { INDICATOR_GROUPS, resolveGradingOptions } from './grading/index.js';
 export { clusterCustomers, type ClusterReport, KMeansError } from './kmeans/index.js';
 export { dimensionTable, evaluateDimensions } from './dimensions/index.js';
 export { ChurnInputError, churnEventsFromFeatures, predictChurn, type ChurnPrediction } from './churn/index.js';

@@ -1,7 +1,8 @@
-import type { Locale } from '../../core/index.js';
+import { findScheme, type Locale } from '../../core/index.js';
 import { AddinError } from '../excel/addin-error.js';
 import { loadSettings, previewColumns, selectAddress } from '../excel/preview-columns.js';
 import { segmentSelection } from '../excel/segment-selection.js';
+import { buildAdvancedSection } from './advanced-section.js';
 import { h } from './create-element.js';
 import { buildMappingSection } from './mapping-section.js';
 import { buildOptionsSection } from './options-section.js';
@@ -28,16 +29,6 @@ export interface PaneHost {
   onSelectionChanged?(listener: () => void): void;
 }
 
-/** The pane's threshold overrides as core's `config`, or the message saying why they are not JSON. */
-function readConfig(state: PaneState, t: Translate): { config?: unknown } | { invalid: string } {
-  if (state.configText.trim() === '') return {};
-  try {
-    return { config: JSON.parse(state.configText) as unknown };
-  } catch (error) {
-    return { invalid: t('thresholdsInvalid', { detail: error instanceof Error ? error.message : String(error) }) };
-  }
-}
-
 /** Reads the selection's header row into the mapping preview; an empty selection is not an error. */
 async function refreshPreview(state: PaneState, host: PaneHost): Promise<void> {
   try {
@@ -49,7 +40,10 @@ async function refreshPreview(state: PaneState, host: PaneHost): Promise<void> {
 }
 
 /** Segments the selection with the pane's choices, "today" read from the clock now. */
-async function runSegment(state: PaneState, host: PaneHost, config: unknown): Promise<void> {
+async function runSegment(state: PaneState, host: PaneHost): Promise<void> {
+  const { config } = state;
+  // K is k-means' own option: a K stored for an earlier k-means run is not sent to another scheme.
+  const k = findScheme(state.scheme)?.options.includes('k') && state.k.trim() !== '' ? Number(state.k) : undefined;
   try {
     state.outcome = await host.run((context) =>
       segmentSelection(context, {
@@ -59,7 +53,7 @@ async function runSegment(state: PaneState, host: PaneHost, config: unknown): Pr
         today: todayOn(host.clock),
         mapping: state.mapping,
         ...(config !== undefined ? { config } : {}),
-        ...(state.k.trim() !== '' ? { k: Number(state.k) } : {}),
+        ...(k !== undefined ? { k } : {}),
       }),
     );
     state.asked = [];
@@ -68,7 +62,11 @@ async function runSegment(state: PaneState, host: PaneHost, config: unknown): Pr
   }
 }
 
-/** The whole pane for a state: header, options, mapping, Segment button, error, results. */
+/**
+ * The whole pane for a state, in the order an analyst needs it in a 420×900
+ * pane: title, scheme and date, the actions (Segment first), the error, the
+ * results of the last run, the column mapping, then the advanced options folded.
+ */
 function renderPane(
   root: HTMLElement,
   state: PaneState,
@@ -94,17 +92,20 @@ function renderPane(
   root.replaceChildren(
     h('header', {}, h('h1', {}, t('title')), h('p', { class: 'intro' }, t('intro'))),
     buildOptionsSection(state, t, actions.render),
-    buildMappingSection(state, t, actions),
-    h('div', { class: 'actions' }, button),
+    // The actions row: Segment first; secondary actions (Remove Tierline results) and their notes follow it here.
+    h('div', { class: 'actions', id: 'actions' }, button),
     error || '',
     buildResultSection(state, t, actions.selectCell) ?? '',
+    buildMappingSection(state, t, actions),
+    buildAdvancedSection(state, t, actions.render),
   );
 }
 
 /**
- * Mounts the task pane into `root`: options (scheme, analysis date, locale,
- * threshold overrides), the column-mapping preview, the Segment button and
- * the results with the cleaning report, whose links select the cells. Starts
+ * Mounts the task pane into `root`: scheme and analysis date, the Segment
+ * button, the results with the cleaning report (whose links select the
+ * cells), the column-mapping preview and the advanced options (language, K,
+ * the scheme's thresholds as a form, a link to the config docs). Starts
  * in Office's display language, then loads the workbook's stored settings so
  * the analyst's last choices return.
  */
@@ -119,14 +120,9 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
   const segment = async () => {
     state.error = undefined;
     state.outcome = undefined;
-    const read = readConfig(state, t);
-    if ('invalid' in read) {
-      state.error = { message: read.invalid, issues: [] };
-      return render();
-    }
     state.busy = true;
     render();
-    await runSegment(state, host, read.config);
+    await runSegment(state, host);
     state.busy = false;
     render();
   };

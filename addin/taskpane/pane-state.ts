@@ -3,6 +3,7 @@ import { AddinError } from '../excel/addin-error.js';
 import type { ColumnPreview } from '../excel/preview-columns.js';
 import type { TierlineSettings } from '../excel/run-settings.js';
 import type { SegmentOutcome } from '../excel/segment-selection.js';
+import { toConfigObject, type ConfigObject } from './config-fields.js';
 import { formatPaneLabel, type PaneLabel } from './pane-labels.js';
 
 /** Everything the pane shows; the sections render from it, the actions change it. */
@@ -12,7 +13,10 @@ export interface PaneState {
   asOf: string;
   /** k-means K as typed; '' = automatic. */
   k: string;
-  configText: string;
+  /** Core's `config` (threshold overrides): the form's fields plus whatever else the workbook stored. */
+  config?: ConfigObject;
+  /** The advanced options are unfolded (kept across re-renders). */
+  advancedOpen: boolean;
   mapping: Record<string, string>;
   preview?: ColumnPreview;
   outcome?: SegmentOutcome;
@@ -28,7 +32,7 @@ export type Translate = (key: PaneLabel, params?: Readonly<Record<string, string
 
 /** The state of a new pane, in the language Office displays until the workbook says otherwise. */
 export function createPaneState(locale: Locale): PaneState {
-  return { locale, scheme: 'rfm', asOf: '', k: '', configText: '', mapping: {}, asked: [], busy: false };
+  return { locale, scheme: 'rfm', asOf: '', k: '', mapping: {}, asked: [], busy: false, advancedOpen: false };
 }
 
 /** The `t` of a state: reads the locale at each call, so a language switch needs no new function. */
@@ -46,7 +50,7 @@ export function applySettings(state: PaneState, settings: TierlineSettings): voi
   state.asOf = settings.asOf ?? '';
   state.mapping = { ...settings.mapping };
   state.k = typeof settings.k === 'number' ? String(settings.k) : '';
-  state.configText = settings.config === undefined ? '' : JSON.stringify(settings.config, null, 2);
+  state.config = toConfigObject(settings.config);
 }
 
 /** Shows an error: the add-in's own message, or core's first data issue and up to 19 more. */

@@ -31,7 +31,17 @@ if (scenario === 'unknown-headers') {
   if (scenario === 'stored-settings')
     book.settings.set(
       'tierline',
-      JSON.stringify({ scheme: 'c-value-tiers', locale: 'zh-CN', asOf: '2026-10-01', k: 4 }),
+      JSON.stringify({
+        scheme: 'c-value-tiers',
+        locale: 'zh-CN',
+        asOf: '2026-10-01',
+        k: 4,
+        // One value the pane's form shows (the mid tier's SLA) and one it does not.
+        config: {
+          tiers: { slaHours: { mid: 4 } },
+          presets: { 'a-table5-rules': { 'high-value': { frequency6m: 9 } } },
+        },
+      }),
     );
   if (scenario === 'stored-english') book.settings.set('tierline', JSON.stringify({ scheme: 'rfm8', locale: 'en' }));
 }

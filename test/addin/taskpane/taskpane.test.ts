@@ -3,7 +3,8 @@
  * The pane is built with the add-in's own vite config and served from
  * 127.0.0.1; Office.js is stubbed at the boundary: the CDN URL is answered
  * with a bundle that backs Excel.run with the adapter tests' in-memory
- * workbook. Screenshots go to test-artifacts/.
+ * workbook. Screenshots of the pane at 420×900 (the size Excel gives a
+ * task pane on a laptop) go to test-artifacts/screenshots/.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,10 +16,13 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
 import { SCHEMES } from '../../../core/segment/scheme-registry.js';
+import { findEnglish } from '../../core/i18n/find-english.js';
+import { CUSTOMER_HEADER } from '../../../bench/addin/customer-sheet.js';
 import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../support/system-tools.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const artifacts = join(repo, 'test-artifacts');
+const artifacts = join(repo, 'test-artifacts/screenshots');
+const VIEWPORT = { width: 420, height: 900 };
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -90,7 +94,7 @@ afterAll(async () => {
 });
 
 async function openPane(scenario: string, displayLanguage = 'en-US'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // No test reaches the internet: the Office.js CDN answers with the stub, anything else fails.
@@ -107,6 +111,37 @@ async function openPane(scenario: string, displayLanguage = 'en-US'): Promise<Pa
   return page;
 }
 
+/** The element's box lies wholly inside the 420×900 viewport (no scrolling needed to see it). */
+async function expectInView(page: Page, selector: string): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  expect(box, selector).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORT.width);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
+}
+
+/** English sentences in the pane's visible text, the workbook's own headers and values aside. */
+const englishInPane = async (page: Page): Promise<string[]> =>
+  (await page.locator('body').innerText())
+    .split('\n')
+    .flatMap((line) => findEnglish(line, [...CUSTOMER_HEADER, 'Customers', 'Table', 'Tierline']));
+
+/** The segment table's count for one segment label, after a run. */
+async function segmentCount(page: Page, name: string): Promise<number> {
+  const row = page.locator('table.segments tbody tr', { has: page.locator('th', { hasText: name }) });
+  // The table lists only segments with customers.
+  if ((await row.count()) === 0) return 0;
+  return Number(((await row.locator('td').first().textContent()) ?? '').replace(/,/g, ''));
+}
+
+/** Waits for the run's result; a run that ends in the pane's error fails with that error's text. */
+async function waitForResult(page: Page): Promise<void> {
+  await page.locator('.result .done, .error[role="alert"]').first().waitFor();
+  const error = page.locator('.error[role="alert"]');
+  if ((await error.count()) > 0) expect.fail(`the pane shows an error: ${await error.innerText()}`);
+}
+
 const fakeCell = (page: Page, sheet: string, row: number, column: number) =>
   page.evaluate(
     ([s, r, c]) =>
@@ -117,6 +152,91 @@ const fakeCell = (page: Page, sheet: string, row: number, column: number) =>
   );
 
 describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
+  it('puts Segment first, in view on load, with scheme and date visible, advanced options folded and no JSON box', async () => {
+    const page = await openPane('customers');
+    await expectInView(page, '#segment');
+    await expectInView(page, '#scheme');
+    await expectInView(page, '#as-of');
+    await expect(page.locator('#segment').isVisible()).resolves.toBe(true);
+    // Segment comes before the mapping table, the advanced options after it.
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    expect(await top('#segment')).toBeLessThan(await top('h2#mapping-title'));
+    expect(await top('h2#mapping-title')).toBeLessThan(await top('#advanced'));
+    await expect(page.locator('#advanced').getAttribute('open')).resolves.toBeNull();
+    await expect(page.locator('#locale').isVisible()).resolves.toBe(false);
+    await expect(page.locator('textarea').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(artifacts, 'addin-pane-initial.png') });
+
+    // Unfolded: a form of the scheme's numbers and a link to the config docs, still no JSON.
+    await page.click('#advanced > summary');
+    await expect(page.locator('#locale').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#advanced .thresholds').textContent()).resolves.toBe(
+      'This scheme has no thresholds to set here.',
+    );
+    await expect(page.locator('#advanced .docs a').getAttribute('href')).resolves.toBe(
+      'https://github.com/tierline/tierline/blob/main/README.md#config-file',
+    );
+    await page.selectOption('#scheme', 'kmeans');
+    await expect(page.locator('#k').isVisible()).resolves.toBe(true);
+    await page.selectOption('#scheme', 'rules:a-step4-rules');
+    await expect(page.locator('#advanced legend').allTextContents()).resolves.toEqual([
+      'High-value customer',
+      'Potential customer',
+      'Churn-risk customer',
+    ]);
+    await expect(page.locator('#advanced').getAttribute('open')).resolves.toBe('');
+    await expect(page.locator('textarea').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(artifacts, 'addin-pane-advanced.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('after a run: the thresholds typed in the form reach the engine and are stored; Segment stays in view', async () => {
+    // The default run on a workbook of its own: each page is one fresh workbook.
+    const reference = await openPane('customers');
+    await reference.selectOption('#scheme', 'rules:a-step4-rules');
+    await reference.click('#segment');
+    await waitForResult(reference);
+    const byDefault = await segmentCount(reference, 'Churn-risk customer');
+    await reference.close();
+
+    const page = await openPane('customers');
+    await page.selectOption('#scheme', 'rules:a-step4-rules');
+    await page.click('#advanced > summary');
+    // Churn risk: no purchase for over 3 months and at most 1 purchase ever; 10 purchases catches more.
+    const frequency = page.locator('input[data-path="presets.a-step4-rules.churn-risk.historicalFrequency"]');
+    await expect(frequency.getAttribute('placeholder')).resolves.toBe('1');
+    await frequency.fill('10');
+    await page.click('#segment');
+    await waitForResult(page);
+    await expect(page.locator('.result .done').textContent()).resolves.toContain('300 customers segmented');
+    expect(await segmentCount(page, 'Churn-risk customer')).toBeGreaterThan(byDefault);
+    const stored = await page.evaluate(() =>
+      (window as unknown as { tierlineFake: FakeWorkbook }).tierlineFake.settings.get('tierline'),
+    );
+    expect(JSON.parse(String(stored)).config).toEqual({
+      presets: { 'a-step4-rules': { 'churn-risk': { historicalFrequency: 10 } } },
+    });
+    await expectInView(page, '#segment');
+    await page.screenshot({ path: join(artifacts, 'addin-pane-after-run.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('in zh-CN: no English sentence in the pane before or after a run, Segment in view', async () => {
+    const page = await openPane('customers', 'zh-CN');
+    await expectInView(page, '#segment');
+    await expect(page.locator('#segment').textContent()).resolves.toBe('细分');
+    await page.screenshot({ path: join(artifacts, 'addin-pane-zh-CN.png') });
+    await page.selectOption('#scheme', 'rules:a-table5-rules');
+    await page.click('#advanced > summary');
+    expect(await englishInPane(page)).toEqual([]);
+    await page.click('#segment');
+    await waitForResult(page);
+    expect(await englishInPane(page)).toEqual([]);
+    await expectInView(page, '#segment');
+    await page.screenshot({ path: join(artifacts, 'addin-pane-zh-CN-after-run.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
   it('loads, shows the mapping preview, segments with the chosen options and links the report to the cells', async () => {
     const page = await openPane('customers');
     await expect(page.locator('p.source').textContent()).resolves.toBe('Table Customers!A1:L301: one row per customer');
@@ -128,10 +248,11 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
 
     await page.selectOption('#scheme', 'rfm8');
     await page.fill('#as-of', '2026-11-01');
+    await page.click('#advanced > summary');
     await page.selectOption('#locale', 'zh-CN');
     await expect(page.locator('#segment').textContent()).resolves.toBe('细分');
     await page.click('#segment');
-    await page.locator('.result .done').waitFor();
+    await waitForResult(page);
     const done = await page.locator('.result .done').textContent();
     expect(done).toContain('已用RFM：8类（高/低于均值）细分300位客户（分析日期2026-11-01）');
     expect(done).toContain('Customers!M1:AL301');
@@ -156,7 +277,7 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
       )
       .toBe('Customers!6,8');
     await expect(page.locator('.issues li[data-code="invalid-date"] a').textContent()).resolves.toBe('G10');
-    await page.screenshot({ path: join(artifacts, 'addin-taskpane-segmented.png'), fullPage: true });
+    await page.screenshot({ path: join(artifacts, 'addin-pane-rfm8-zh-CN-after-run.png'), fullPage: true });
 
     // The choices are remembered in the document settings for the next run.
     const stored = await page.evaluate(() =>
@@ -171,8 +292,13 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     await expect(page.locator('#scheme').inputValue()).resolves.toBe('c-value-tiers');
     await expect(page.locator('#locale').inputValue()).resolves.toBe('zh-CN');
     await expect(page.locator('#as-of').inputValue()).resolves.toBe('2026-10-01');
-    await expect(page.locator('#k').inputValue()).resolves.toBe('4');
     await expect(page.locator('h2#mapping-title').textContent()).resolves.toBe('列映射');
+    // The stored config fills the form; K belongs to k-means only; the value the form does not show is counted.
+    await expect(page.locator('#k').count()).resolves.toBe(0);
+    await expect(page.locator('input[data-path="tiers.slaHours.mid"]').inputValue()).resolves.toBe('4');
+    await expect(page.locator('input[data-path="tiers.slaHours.high"]').inputValue()).resolves.toBe('');
+    await expect(page.locator('input[data-path="tiers.slaHours.high"]').getAttribute('placeholder')).resolves.toBe('1');
+    await expect(page.locator('#other-settings').textContent()).resolves.toBe('本工作簿中另存的1项设置将保留并生效。');
     await page.close();
   }, 60_000);
 
@@ -206,14 +332,14 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
       'Tierline could not find these columns: Customer ID, Last purchase date, Frequency, Spend. Choose the matching column for each under "Column mapping", then click Segment again.',
     );
     expect(await page.locator('tr.asked').count()).toBe(4);
-    await page.screenshot({ path: join(artifacts, 'addin-taskpane-mapping.png'), fullPage: true });
+    await page.screenshot({ path: join(artifacts, 'addin-pane-mapping.png'), fullPage: true });
     await page.selectOption('select[data-field="customerId"]', 'Kunde');
     // Once the id is mapped the preview re-detects the shape locally and asks for the order fields.
     await page.locator('select[data-field="orderDate"]').waitFor();
     await page.selectOption('select[data-field="orderDate"]', 'Datum');
     await page.selectOption('select[data-field="orderAmount"]', 'Betrag');
     await page.click('#segment');
-    await page.locator('.result .done').waitFor();
+    await waitForResult(page);
     await expect(page.locator('.result .done').textContent()).resolves.toContain('2 customers segmented');
     await expect(fakeCell(page, 'Tierline Customers', 1, 0)).resolves.toBe('K1');
     await page.close();
