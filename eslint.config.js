@@ -66,6 +66,11 @@ export default tseslint.config(
       packages: ['node:*', '@slack/*', 'better-sqlite3', 'croner', 'exceljs'],
     },
     { files: ['bot/**/*.ts'], banned: ['cli', 'addin', 'bench'], packages: ['exceljs', 'udsv'] },
+    {
+      files: ['warehouse/**/*.ts'],
+      banned: ['bot', 'cli', 'addin', 'bench'],
+      packages: ['@slack/*', 'better-sqlite3', 'croner', 'exceljs'],
+    },
     { files: ['cli/**/*.ts', 'bench/**/*.ts'], banned: [], packages: [] },
   ].map(({ files, ignores = [], banned, packages }) => ({
     files,

@@ -5,7 +5,7 @@ export type { CleaningReport } from './report/issue-log.js';
 export { FIELD_IDS, isFieldId, type FieldId } from './schema/fields.js';
 export { detectColumns, matchField, isRequiredField, type TableShape } from './headers/detect-columns.js';
 export { normalizeHeader } from './headers/normalize-header.js';
-export { dayFromCivil, formatDay, parseDay, addDays, diffDays, dayInTimeZone } from './parse/civil-day.js';
+export { dayFromCivil, formatDay, parseDay, addDays, addMonths, diffDays, dayInTimeZone } from './parse/civil-day.js';
 export {
   label,
   renderMessage,
@@ -36,7 +36,8 @@ export {
   type OrderListSegmenter,
 } from './segment/create-segmenter.js';
 export type { CustomerOrders, CountedIssue, CellReason, LineTotals } from './features/accumulate-order-lists.js';
-export type { DateFormat } from './parse/parse-date.js';
+export { parseDate, type DateFormat } from './parse/parse-date.js';
+export { parseNumber } from './parse/parse-number.js';
 export { churnSummaryLines } from './segment/decide-churn.js';
 export { summarizeTotal, type SegmentSummary } from './summary/summarize-segments.js';
 export {

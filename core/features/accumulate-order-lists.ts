@@ -6,7 +6,6 @@ import type { IssueLog } from '../report/issue-log.js';
 import type { LabelKey, MessageParams } from '../i18n/labels.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
 import { GrowableColumn } from '../util/growable.js';
-import { CurrencyTally } from '../money/detect-currency.js';
 import { DateFormatTally } from '../clean/format-tally.js';
 import { aggregateOrderList, type AggregateColumns } from './aggregate-orders.js';
 import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures } from './customer-features.js';
@@ -90,7 +89,6 @@ export interface OrderListAccumulator {
     column: string,
     formats: readonly { format: DateFormat; count: number; row: number; value: string }[],
   ): void;
-  readonly currency: CurrencyTally;
   finish(totals: LineTotals): CustomerFeatures;
 }
 
@@ -114,8 +112,6 @@ export function createOrderListAccumulator(
   const amountColumn =
     col.orderAmount !== undefined ? header(col.orderAmount) : `${header(col.quantity)} × ${header(col.unitPrice)}`;
   const attributeFields = ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined);
-  const currency = new CurrencyTally();
-  for (const i of [col.orderAmount, col.unitPrice]) if (i !== undefined) currency.noteHeader(plan.headers[i] ?? '', 0);
   const dateTally = new DateFormatTally();
 
   const asOfDay = asOfDayOfEngine;
@@ -369,7 +365,7 @@ export function createOrderListAccumulator(
     };
   }
 
-  return { addCustomers, addCounted, addDateFormats, currency, finish };
+  return { addCustomers, addCounted, addDateFormats, finish };
 }
 
 function describeCount(code: IssueCode, count: number): string {

@@ -127,4 +127,35 @@ export const CLI_MESSAGES = {
   'cli.kmeans.choice.identical': ['identical', '数据全部相同'],
   'cli.kmeans.recencyDays': ['R (days)', 'R（天）'],
   'cli.kmeans.silhouette': ['Silhouette', '轮廓系数'],
+  // warehouse/ (issue 12): the SQL engine's one-line errors
+  'warehouse.unreachable': [
+    '{source}: cannot connect ({detail}); check the host, port and that the database is running.',
+    '{source}：无法连接（{detail}）；请检查主机、端口以及数据库是否在运行。',
+  ],
+  'warehouse.auth-failed': [
+    '{source}: the database refused the user name or password ({detail}).',
+    '{source}：数据库拒绝了用户名或密码（{detail}）。',
+  ],
+  'warehouse.no-table': [
+    '{source}: no table {table}; check --table (names are quoted exactly as given).',
+    '{source}：没有表 {table}；请检查 --table（名称按原样引用）。',
+  ],
+  'warehouse.query-failed': ['{source}: the query failed: {detail}', '{source}：查询失败：{detail}'],
+  'warehouse.timeout': [
+    '{source}: the query ran longer than --statement-timeout {timeout} and was cancelled.',
+    '{source}：查询超过 --statement-timeout {timeout}，已取消。',
+  ],
+  'warehouse.bad-file': ['{source} cannot be read as {format}: {detail}', '{source} 无法按 {format} 读取：{detail}'],
+  'warehouse.wrong-type': [
+    '{source}: column {column} holds {type} values; it cannot be {field}.',
+    '{source}：列 {column} 的类型是 {type}，不能作为{field}。',
+  ],
+  'warehouse.invalid-identifier': [
+    '{value} is not a usable table or column name: {detail}',
+    '{value} 不是可用的表名或列名：{detail}',
+  ],
+  'warehouse.unsupported-cells': [
+    '{source}: row {row}, {column}: "{value}" is written in a form the SQL engine does not read the way the Node engine does; use --engine node.',
+    '{source}：第{row}行「{column}」：“{value}”的写法 SQL 引擎与 Node 引擎读法不同；请使用 --engine node。',
+  ],
 } as const satisfies Record<string, readonly [en: string, zh: string]>;

@@ -14,6 +14,7 @@ import type { CustomerFeatures } from '../features/customer-features.js';
 import { joinAttributes } from '../features/join-attributes.js';
 import { detectColumns, type ColumnPlan } from '../headers/detect-columns.js';
 import { DEFAULT_CURRENCY, type Currency } from '../money/currency.js';
+import { CurrencyTally } from '../money/detect-currency.js';
 import { label, type LabelKey, type MessageParams } from '../i18n/labels.js';
 import { formatDay } from '../parse/civil-day.js';
 import { DataValidationError, type CellIssue } from '../report/cell-issue.js';
@@ -156,18 +157,23 @@ export function createSegmenter(
 export interface OrderListSegmenter {
   readonly plan: ColumnPlan;
   readonly options: SegmentOptions;
+  /**
+   * Starts from the engine's line totals; returns the analysis day (the `asOf`
+   * option, else the day after the newest accepted line, as the Node path).
+   */
+  start(totals: LineTotals): number;
   /** Customers in order of their first row, each with its orders (one row per customer reaches core). */
   addCustomers(batch: readonly CustomerOrders[]): void;
   /** The line rules the engine counted (missing ids, dates, duplicates, refunds …). */
   addCounted(issues: readonly CountedIssue[]): void;
   addDateFormats(formats: readonly { format: DateFormat; count: number; row: number; value: string }[]): void;
-  /** Notes a money cell's currency (the engine's sample), as the Node path notes every cell. */
+  /** Notes a money cell's currency (from the engine's sample), as the Node path notes every cell. */
   noteCurrency(cell: string, row: number): void;
   /**
    * Finishes exactly as a transaction file's run does after its line accumulator.
    * @throws DataValidationError when the data cannot be used at all.
    */
-  finish(totals: LineTotals, join?: AttributeTable): SegmentationResult;
+  finish(join?: AttributeTable): SegmentationResult;
 }
 
 /**
@@ -175,11 +181,10 @@ export interface OrderListSegmenter {
  * groups into orders (SQL in DuckDB or PostgreSQL): the same column plan and
  * options as `createSegmenter`, and from the accumulated customers on the
  * same code, so both executions give the same result.
- * @throws OptionsError for bad options; DataValidationError `missing-columns`, or `unsupported-shape` for a customer-row table.
+ * @throws OptionsError for bad options; DataValidationError `missing-columns`, or `unsupported-file` for a customer-row table.
  */
 export function createOrderListSegmenter(
   header: readonly Cell[],
-  asOfDay: number,
   optionsInput: SegmentOptionsInput = {},
   hooks: SegmenterHooks = {},
 ): OrderListSegmenter {
@@ -188,18 +193,32 @@ export function createOrderListSegmenter(
   const plan = planOrderLines(header, optionsInput, hooks.headerRow ?? 1);
   for (const issue of plan.issues) log.add(issue);
   const keep = (hooks.keepPurchaseDays ?? false) || options.churn.enabled;
-  const lists = createOrderListAccumulator(plan, options, log, keep, asOfDay);
+  const currency = new CurrencyTally();
+  for (const i of [plan.columns.orderAmount, plan.columns.unitPrice])
+    if (i !== undefined) currency.noteHeader(plan.headers[i] ?? '', 0);
   const moneyColumn = plan.columns.orderAmount ?? plan.columns.unitPrice;
+  let lists: ReturnType<typeof createOrderListAccumulator> | undefined;
+  let lineTotals: LineTotals | undefined;
+  const started = () => {
+    if (!lists) throw new Error('createOrderListSegmenter: call start(totals) first');
+    return lists;
+  };
   return {
     plan,
     options,
-    addCustomers: (batch) => lists.addCustomers(batch),
-    addCounted: (issues) => lists.addCounted(issues),
-    addDateFormats: (formats) => lists.addDateFormats(plan.headers[plan.columns.orderDate!] ?? '', formats),
+    start(totals) {
+      lineTotals = totals;
+      const asOfDay = options.asOfDay ?? totals.maxDay + 1;
+      lists = createOrderListAccumulator(plan, options, log, keep, asOfDay);
+      return asOfDay;
+    },
+    addCustomers: (batch) => started().addCustomers(batch),
+    addCounted: (issues) => started().addCounted(issues),
+    addDateFormats: (formats) => started().addDateFormats(plan.headers[plan.columns.orderDate!] ?? '', formats),
     noteCurrency: (cell, row) =>
-      lists.currency.noteCell(cell, row, moneyColumn === undefined ? '' : (plan.headers[moneyColumn] ?? '')),
-    finish(totals, join) {
-      return finishTransactions(lists.finish(totals), lists.currency, join, plan, options, log);
+      currency.noteCell(cell, row, moneyColumn === undefined ? '' : (plan.headers[moneyColumn] ?? '')),
+    finish(join) {
+      return finishTransactions(started().finish(lineTotals!), currency, join, plan, options, log);
     },
   };
 }

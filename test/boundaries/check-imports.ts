@@ -31,6 +31,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
     packages: ['zod', '@slack/bolt', '@slack/web-api', 'better-sqlite3', 'croner'],
     node: true,
   },
+  // Issue 12: the SQL engine (embedded DuckDB, PostgreSQL); feeds core per-customer rows.
+  warehouse: { parts: ['core', 'io'], packages: ['zod', '@duckdb/node-api', 'pg', 'pg-cursor'], node: true },
   cli: { parts: 'any', packages: 'any', node: true },
   bench: { parts: 'any', packages: 'any', node: true },
 };
@@ -40,7 +42,7 @@ export const CORE_ENTRY_POINTS = ['core/index.ts'];
 /** Where the CLI and benchmarks may enter the bot: its one façade. */
 export const BOT_ENTRY_POINTS = ['bot/index.ts'];
 
-export const PARTS = ['core', 'io', 'addin', 'bot', 'cli', 'bench'];
+export const PARTS = ['core', 'io', 'warehouse', 'addin', 'bot', 'cli', 'bench'];
 const NODE_BUILTINS = new Set(builtinModules);
 
 function partOf(file: string): string {

@@ -19,6 +19,7 @@ describe('import boundaries (issue 14)', () => {
     };
     expect(referenced('core')).toEqual([]);
     expect(referenced('io')).toEqual(['core']);
+    expect(referenced('warehouse')).toEqual(['core', 'io']);
     expect(referenced('addin')).toEqual(['core']);
     expect(referenced('bot')).toEqual(['core', 'io']);
   });

@@ -1,0 +1,150 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DUCKDB } from '../sql/dialect.js';
+import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
+import { firstLine, WarehouseError } from '../warehouse-error.js';
+import type { SourceColumn, SqlEngine, SqlValue } from './sql-engine.js';
+
+/** What DuckDB reads: a csv (optionally gzipped) or Parquet file, or a table/query of a .duckdb database. */
+export interface DuckDbSource {
+  readonly path: string;
+  readonly table?: string;
+  readonly query?: string;
+  /** Cancel a statement after this many milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/** The file kind DuckDB reads, from the name. */
+export function duckDbFormat(path: string): 'csv' | 'parquet' | 'database' {
+  const name = path.toLowerCase();
+  if (name.endsWith('.parquet')) return 'parquet';
+  if (name.endsWith('.duckdb') || name.endsWith('.db')) return 'database';
+  return 'csv';
+}
+
+/**
+ * Opens embedded DuckDB (in memory, or the .duckdb file read-only) on a
+ * source. A csv is read as text in every column (`all_varchar`), so the SQL
+ * applies the same cleaning rules to the same strings as the Node path.
+ * @throws WarehouseError `bad-file` (not a csv/Parquet/DuckDB file, truncated), `no-table`, `invalid-identifier`; fs errors for a missing file.
+ */
+export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
+  const format = duckDbFormat(source.path);
+  await stat(source.path); // ENOENT / EISDIR name the path (cli/report-error.ts)
+  const label = basename(source.path);
+  let instance: DuckDBInstance;
+  try {
+    instance =
+      format === 'database'
+        ? await DuckDBInstance.create(source.path, { access_mode: 'READ_ONLY' })
+        : await DuckDBInstance.create(':memory:');
+  } catch (error) {
+    throw new WarehouseError('bad-file', { source: label, format: 'DuckDB', detail: firstLine(error) }, 'data');
+  }
+  const connection = await instance.connect();
+  let relation: (first: number) => string;
+  let relationParams: SqlValue[] = [];
+  if (format === 'database') {
+    const query = source.query,
+      table = source.table;
+    if (query !== undefined) relation = () => `(${query}) AS tierline_query`;
+    else if (table !== undefined) {
+      const quoted = quoteTableName(table);
+      relation = () => quoted;
+    } else
+      throw new WarehouseError(
+        'invalid-identifier',
+        { value: label, detail: 'a .duckdb source needs --table or --query' },
+        'usage',
+      );
+  } else {
+    if (source.query !== undefined || source.table !== undefined)
+      throw new WarehouseError(
+        'invalid-identifier',
+        {
+          value: label,
+          detail: '--table and --query read a database (.duckdb or postgres://), not a csv or Parquet file',
+        },
+        'usage',
+      );
+    relation = (n) =>
+      format === 'parquet'
+        ? `read_parquet($${n})`
+        : `read_csv($${n}, all_varchar = true, header = true, null_padding = true)`;
+    relationParams = [source.path];
+  }
+  const what = format === 'parquet' ? 'Parquet' : format === 'csv' ? 'csv' : 'DuckDB';
+
+  async function guarded<T>(run: () => Promise<T>): Promise<T> {
+    const timer =
+      source.timeoutMs !== undefined ? setTimeout(() => connection.interrupt(), source.timeoutMs) : undefined;
+    try {
+      return await run();
+    } catch (error) {
+      throw describeDuckDbError(error, label, what, source);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+  const base = (params: readonly SqlValue[]) => [...params, ...relationParams];
+
+  return {
+    dialect: DUCKDB,
+    label,
+    relation,
+    relationParams,
+    columns: () =>
+      guarded(async () => {
+        const reader = await connection.runAndReadAll(`SELECT * FROM ${relation(1)} LIMIT 0`, relationParams as never);
+        const names = reader.columnNames();
+        const types = reader.columnTypes();
+        return names.map((name, i): SourceColumn => ({ name, type: String(types[i]).toUpperCase() }));
+      }),
+    sample: (limit) =>
+      guarded(async () => {
+        const reader = await connection.runAndReadAll(`SELECT * FROM ${relation(1)} LIMIT 0`, relationParams as never);
+        const cols = reader.columnNames().map((n) => `CAST(${quoteIdentifier(n)} AS VARCHAR)`);
+        const rows = await connection.runAndReadAll(
+          `SELECT ${cols.join(', ')} FROM ${relation(1)} LIMIT ${Math.trunc(limit)}`,
+          relationParams as never,
+        );
+        return rows.getRowsJS().map((row) => row.map((v) => (v === null ? null : String(v))));
+      }),
+    all: (sql, params) =>
+      guarded(async () => (await connection.runAndReadAll(sql, base(params) as never)).getRowObjectsJS()),
+    each: (sql, params, onBatch) =>
+      guarded(async () => {
+        const result = await connection.stream(sql, base(params) as never);
+        for await (const rows of result.yieldRowObjectJs()) onBatch(rows);
+      }),
+    async close() {
+      closeQuietly(connection);
+      instance.closeSync();
+    },
+  };
+}
+
+function closeQuietly(connection: DuckDBConnection): void {
+  try {
+    connection.closeSync();
+  } catch {
+    // already closed
+  }
+}
+
+function describeDuckDbError(error: unknown, label: string, what: string, source: DuckDbSource): Error {
+  if (error instanceof WarehouseError) return error;
+  const detail = firstLine(error);
+  if (/interrupt/i.test(detail))
+    return new WarehouseError('timeout', { source: label, timeout: `${source.timeoutMs ?? 0} ms` }, 'data');
+  if (/Table with name .* does not exist|Catalog Error: Table/i.test(detail) && source.table !== undefined)
+    return new WarehouseError('no-table', { source: label, table: source.table }, 'usage');
+  if (
+    /parquet|magic bytes|too small|CSV|IO Error/i.test(detail) &&
+    !/bind|parameter/i.test(detail) &&
+    source.query === undefined
+  )
+    return new WarehouseError('bad-file', { source: label, format: what, detail }, 'data');
+  return new WarehouseError('query-failed', { source: label, detail }, 'data');
+}

@@ -1,0 +1,153 @@
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { POSTGRES } from '../sql/dialect.js';
+import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
+import { firstLine, WarehouseError } from '../warehouse-error.js';
+import type { SourceColumn, SqlEngine, SqlValue } from './sql-engine.js';
+
+/** A table or query of a PostgreSQL database. */
+export interface PostgresSource {
+  readonly url: string;
+  readonly table?: string;
+  readonly query?: string;
+  /** PostgreSQL's statement_timeout for every statement, in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/** Rows fetched per cursor read: one row per customer, so a batch is a few MB at most. */
+const CURSOR_BATCH = 5000;
+
+/** The URL as messages show it: the password replaced by `***`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/**
+ * Connects to PostgreSQL and reads a table (`--table`, quoted) or a query
+ * (`--query`). Per-customer rows come through a server-side cursor, never
+ * the whole result at once.
+ * @throws WarehouseError `unreachable`, `auth-failed`, `no-table`, `timeout`, `query-failed`, `invalid-identifier`.
+ */
+export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
+  const label = redactUrl(source.url);
+  const relationText =
+    source.query !== undefined
+      ? `(${source.query}) AS tierline_query`
+      : source.table !== undefined
+        ? quoteTableName(source.table)
+        : undefined;
+  if (relationText === undefined)
+    throw new WarehouseError(
+      'invalid-identifier',
+      { value: label, detail: 'a postgres:// source needs --table or --query' },
+      'usage',
+    );
+  const client = new pg.Client({ connectionString: source.url, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => {
+    // A dropped connection surfaces on the running query; an idle one has nothing to report.
+  });
+  try {
+    await client.connect();
+    if (source.timeoutMs !== undefined)
+      await client.query(`SET statement_timeout = ${Math.max(1, Math.trunc(source.timeoutMs))}`);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw describePostgresError(error, label, source);
+  }
+
+  async function guarded<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw describePostgresError(error, label, source);
+    }
+  }
+
+  return {
+    dialect: POSTGRES,
+    label,
+    relation: () => relationText,
+    relationParams: [],
+    columns: () =>
+      guarded(async () => {
+        const result = await client.query(`SELECT * FROM ${relationText} LIMIT 0`);
+        const names = await typeNames(
+          client,
+          result.fields.map((f) => f.dataTypeID),
+        );
+        return result.fields.map((f): SourceColumn => ({ name: f.name, type: names.get(f.dataTypeID) ?? 'UNKNOWN' }));
+      }),
+    sample: (limit) =>
+      guarded(async () => {
+        const head = await client.query(`SELECT * FROM ${relationText} LIMIT 0`);
+        const cols = head.fields.map((f) => `CAST(${quoteIdentifier(f.name)} AS TEXT)`);
+        const result = await client.query({
+          text: `SELECT ${cols.join(', ')} FROM ${relationText} LIMIT ${Math.trunc(limit)}`,
+          rowMode: 'array',
+        });
+        return (result.rows as (string | null)[][]).map((row) => row.map((v) => (v === null ? null : String(v))));
+      }),
+    all: (sql, params) => guarded(async () => (await client.query(sql, params as SqlValue[])).rows),
+    each: (sql, params, onBatch) =>
+      guarded(async () => {
+        const cursor = client.query(new Cursor(sql, params as SqlValue[]));
+        try {
+          for (;;) {
+            const rows = (await cursor.read(CURSOR_BATCH)) as Record<string, unknown>[];
+            if (rows.length === 0) break;
+            onBatch(rows);
+          }
+        } finally {
+          await cursor.close();
+        }
+      }),
+    async close() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+async function typeNames(client: pg.Client, oids: readonly number[]): Promise<Map<number, string>> {
+  if (oids.length === 0) return new Map();
+  const result = await client.query<{ oid: number; name: string }>(
+    'SELECT oid::int AS oid, upper(format_type(oid, NULL)) AS name FROM pg_type WHERE oid = ANY($1::oid[])',
+    [oids],
+  );
+  return new Map(result.rows.map((r) => [r.oid, r.name]));
+}
+
+function describePostgresError(error: unknown, label: string, source: PostgresSource): Error {
+  if (error instanceof WarehouseError) return error;
+  const e = error as { code?: string; message?: string };
+  const detail = firstLine(error);
+  switch (e.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+    case 'ECONNRESET':
+    case 'EAI_AGAIN':
+    case '57P03':
+    case '3D000':
+      return new WarehouseError('unreachable', { source: label, detail }, 'usage');
+    case '28P01':
+    case '28000':
+      return new WarehouseError('auth-failed', { source: label, detail }, 'usage');
+    case '42P01':
+      return source.table !== undefined
+        ? new WarehouseError('no-table', { source: label, table: source.table }, 'usage')
+        : new WarehouseError('query-failed', { source: label, detail }, 'usage');
+    case '57014':
+      return new WarehouseError('timeout', { source: label, timeout: `${source.timeoutMs ?? 0} ms` }, 'data');
+    default:
+      if (/timeout/i.test(detail) && /connect/i.test(detail))
+        return new WarehouseError('unreachable', { source: label, detail }, 'usage');
+      return new WarehouseError('query-failed', { source: label, detail }, 'data');
+  }
+}

@@ -1,0 +1,38 @@
+import type { Dialect } from '../sql/dialect.js';
+
+/** A value bound to a `$n` parameter. */
+export type SqlValue = string | number | null;
+
+/** One column of the source as the engine types it. */
+export interface SourceColumn {
+  readonly name: string;
+  /** The engine's type name, upper case (VARCHAR, TEXT, DATE, DOUBLE, INTEGER, BOOLEAN …). */
+  readonly type: string;
+}
+
+/**
+ * What the feature SQL needs from an engine: the source relation, its
+ * columns, a sample, and statements run with bound parameters — results read
+ * at once (small: counts) or in batches (one row per customer).
+ */
+export interface SqlEngine {
+  readonly dialect: Dialect;
+  /** The source as messages name it (a path, or a database URL without its password). */
+  readonly label: string;
+  /** The relation the SQL reads, its own parameters numbered from `$first` (after the run's four: 5). */
+  relation(first: number): string;
+  readonly relationParams: readonly SqlValue[];
+  columns(): Promise<readonly SourceColumn[]>;
+  /** The first `limit` rows, every cell as text (NULL as null). */
+  sample(limit: number): Promise<(string | null)[][]>;
+  all(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  /** Runs `sql`, handing over its rows in batches, never holding the whole result. */
+  each(sql: string, params: readonly SqlValue[], onBatch: (rows: Record<string, unknown>[]) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Text types: every value reads as the Node path reads a csv cell. */
+export const TEXT_TYPES = /^(VARCHAR|TEXT|CHARACTER VARYING|CHAR|CHARACTER|BPCHAR|NAME|STRING)/;
+export const DATE_TYPES = /^(DATE|TIMESTAMP)/;
+export const NUMBER_TYPES =
+  /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|DOUBLE PRECISION)/;

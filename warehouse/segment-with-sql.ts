@@ -1,0 +1,270 @@
+import {
+  addMonths,
+  createOrderListSegmenter,
+  planOrderLines,
+  type AttributeTable,
+  type CellIssue,
+  type CellReason,
+  type CountedIssue,
+  type CustomerOrders,
+  type DateFormat,
+  type SegmentationResult,
+  type SegmentOptionsInput,
+} from '../core/index.js';
+import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES, type SourceColumn, type SqlEngine } from './engines/sql-engine.js';
+import { buildFeatureQueries, type ColumnMap, type FeatureQueries } from './sql/build-feature-query.js';
+import { findUnsupportedCells } from './sql/check-sample.js';
+import type { DialectName } from './sql/dialect.js';
+import { WarehouseError } from './warehouse-error.js';
+
+/** Rows read from the source to check what the SQL can read like the Node path. */
+const SAMPLE_ROWS = 2000;
+const ATTRIBUTE_FIELDS = [
+  'customerName',
+  'company',
+  'contact',
+  'industry',
+  'region',
+  'companySize',
+  'accountManager',
+  'channel',
+] as const;
+
+export interface SqlRunRequest {
+  readonly segmentOptions: SegmentOptionsInput;
+  readonly onIssue?: (issue: CellIssue) => void;
+  readonly keepPurchaseDays?: boolean;
+  /** A customer table (read by io) joined onto the customers. */
+  readonly join?: AttributeTable;
+  /**
+   * 'fail' (forced engine, a database): a sample cell the SQL would read
+   * differently is an error naming it; 'fallback': return undefined instead,
+   * so the caller keeps the Node path.
+   */
+  readonly unsupported: 'fail' | 'fallback';
+}
+
+/** How the source's columns map, and the SQL for them. */
+export interface SqlPlan {
+  readonly header: readonly string[];
+  readonly map: ColumnMap;
+  readonly queries: FeatureQueries;
+}
+
+/**
+ * Plans the feature SQL for a source: reads its column names (the header),
+ * detects the columns as the Node path does (`--map` included), checks the
+ * column types, and generates the statements.
+ * @throws DataValidationError `missing-columns` (no customer id …); WarehouseError `wrong-type`.
+ */
+export async function planSql(
+  engine: SqlEngine,
+  options: SegmentOptionsInput,
+): Promise<SqlPlan & { columns: readonly SourceColumn[] }> {
+  const columns = await engine.columns();
+  const header = columns.map((c) => c.name);
+  const plan = planOrderLines(header, options, 1);
+  const col = plan.columns;
+  const name = (i: number | undefined) => (i === undefined ? undefined : header[i]);
+  const checkType = (i: number | undefined, field: string, allowed: RegExp[]) => {
+    if (i === undefined) return;
+    const type = columns[i]!.type;
+    if (!allowed.some((re) => re.test(type)))
+      throw new WarehouseError('wrong-type', { source: engine.label, column: header[i]!, type, field }, 'data');
+  };
+  checkType(col.customerId, 'the customer id', [TEXT_TYPES, NUMBER_TYPES, /^UUID/]);
+  checkType(col.orderDate, 'the order date', [TEXT_TYPES, DATE_TYPES]);
+  for (const [i, field] of [
+    [col.orderAmount, 'the order amount'],
+    [col.quantity, 'the quantity'],
+    [col.unitPrice, 'the unit price'],
+  ] as const)
+    checkType(i, field, [TEXT_TYPES, NUMBER_TYPES]);
+  const map: ColumnMap = {
+    customerId: name(col.customerId)!,
+    orderDate: name(col.orderDate)!,
+    ...(col.orderAmount !== undefined ? { orderAmount: name(col.orderAmount)! } : {}),
+    ...(col.quantity !== undefined ? { quantity: name(col.quantity)! } : {}),
+    ...(col.unitPrice !== undefined ? { unitPrice: name(col.unitPrice)! } : {}),
+    ...(col.orderId !== undefined ? { orderId: name(col.orderId)! } : {}),
+    attributes: ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined).map((f) => [f, name(col[f])!] as const),
+  };
+  const queries = buildFeatureQueries(
+    {
+      source: engine.relation(5),
+      columns: header,
+      map,
+      headerRow: 1,
+      decimal: options.decimal === ',' ? ',' : '.',
+      refunds: options.refunds === 'exclude' ? 'exclude' : 'net',
+    },
+    engine.dialect,
+  );
+  return { header, map, queries, columns };
+}
+
+/**
+ * The SQL a data team runs in its own warehouse (`--explain`): the three
+ * statements for the dialect, their parameters, and the dialect notes.
+ */
+export function explainSql(plan: SqlPlan, dialect: DialectName, sourceText: string): string {
+  const q = plan.queries;
+  const swap = (sql: string) => sql.replaceAll(/read_(csv|parquet)\(\$5[^)]*\)|\$5/g, sourceText);
+  return [
+    `-- Tierline feature SQL (dialect: ${dialect}). Parameters: $1 date floor, $2 today (or NULL), $3 analysis date,`,
+    `-- $4 start of the 3-month amount-fill window; all are day numbers (days since 1970-01-01).`,
+    `-- Run 1 first; $3 = the given --as-of, else max_day + 1. Columns: ${plan.header.join(', ')}.`,
+    `-- Dialect notes: text casts (${dialect === 'duckdb' ? 'VARCHAR' : 'TEXT'}), regular expressions`,
+    `-- (${dialect === 'duckdb' ? 'regexp_matches / regexp_extract' : '~ / regexp_match'}), arrays (${dialect === 'duckdb' ? 'list(… ORDER BY …)' : 'array_agg(… ORDER BY …)'}),`,
+    `-- integer division (${dialect === 'duckdb' ? '//' : '/ on integers'}). Snowflake/BigQuery/Spark: REGEXP_LIKE, ARRAY_AGG, FLOOR(a / b).`,
+    '',
+    '-- 1. Line totals',
+    `${swap(q.totals)};`,
+    '',
+    '-- 2. Cleaning counts per rule, with the first five rows of each',
+    `${swap(q.issues)};`,
+    '',
+    '-- 3. One row per customer with its orders',
+    `${swap(q.customers)};`,
+    '',
+  ].join('\n');
+}
+
+const toNumber = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v));
+const toArray = (v: unknown): number[] => {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.map(toNumber);
+  // DuckDB's JS conversion gives { items: [...] } for lists in some versions.
+  const items = (v as { items?: unknown[] }).items;
+  return Array.isArray(items) ? items.map(toNumber) : [];
+};
+
+/**
+ * Segments a source through SQL: the engine cleans and aggregates the lines
+ * (one row per customer reaches Node), core scores exactly as for a file.
+ * Returns undefined when `unsupported` is 'fallback' and the sample holds a
+ * cell the SQL reads differently from the Node path.
+ * @throws DataValidationError, WarehouseError
+ */
+export async function segmentWithSql(
+  engine: SqlEngine,
+  request: SqlRunRequest,
+): Promise<SegmentationResult | undefined> {
+  const planned = await planSql(engine, request.segmentOptions);
+  const { header, map, queries } = planned;
+  const run = createOrderListSegmenter(header, request.segmentOptions, {
+    headerRow: 1,
+    ...(request.onIssue ? { onIssue: request.onIssue } : {}),
+    keepPurchaseDays: request.keepPurchaseDays ?? false,
+  });
+  const options = run.options;
+  if (Object.keys(options.idMap).length > 0 && request.unsupported === 'fallback') return undefined;
+
+  const sample = await engine.sample(SAMPLE_ROWS);
+  const index = (field: string | undefined) => (field === undefined ? -1 : header.indexOf(field));
+  const numbers = [map.orderAmount, map.quantity, map.unitPrice].map(index).filter((i) => i >= 0);
+  const unsupported = findUnsupportedCells(
+    sample,
+    { date: index(map.orderDate), numbers },
+    header,
+    options.decimal === ',' ? ',' : '.',
+  );
+  if (unsupported.length > 0) {
+    if (request.unsupported === 'fallback') return undefined;
+    const first = unsupported[0]!;
+    throw new WarehouseError(
+      'unsupported-cells',
+      { source: engine.label, row: first.index + 1, column: first.column, value: first.value },
+      'data',
+    );
+  }
+  const moneyIndex = index(map.orderAmount ?? map.unitPrice);
+  sample.forEach((row, k) => {
+    const cell = moneyIndex >= 0 ? row[moneyIndex] : null;
+    if (cell) run.noteCurrency(cell, k + 2);
+  });
+
+  const floor = options.dateFloorDay;
+  const today = options.todayDay ?? null;
+  const [t] = await engine.all(queries.totals, [floor, today, null, null]);
+  const totals = {
+    dataRows: toNumber(t!.data_rows),
+    validDates: toNumber(t!.valid_dates),
+    validAmounts: toNumber(t!.valid_amounts),
+    maxDay: t!.max_day === null ? Number.NaN : toNumber(t!.max_day),
+    ...(t!.bad_date_row !== null
+      ? { firstBadDate: { row: toNumber(t!.bad_date_row), value: String(t!.bad_date_value ?? '') } }
+      : {}),
+    ...(t!.bad_amount_row !== null
+      ? { firstBadAmount: { row: toNumber(t!.bad_amount_row), value: String(t!.bad_amount_value ?? '') } }
+      : {}),
+  };
+  const asOfDay = run.start(totals);
+  const params = [
+    floor,
+    today,
+    Number.isFinite(asOfDay) ? asOfDay : 0,
+    Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
+  ];
+
+  const fieldName: Record<string, string> = {
+    id: map.customerId,
+    date: map.orderDate,
+    amount: map.orderAmount ?? map.quantity ?? '',
+    price: map.unitPrice ?? '',
+    '': '',
+  };
+  const amountColumn = map.orderAmount ?? `${map.quantity} × ${map.unitPrice}`;
+  const issueRows = await engine.all(queries.issues, params);
+  const counted = new Map<string, { code: string; count: number; examples: CountedIssue['examples'][number][] }>();
+  const formats: { format: DateFormat; count: number; row: number; value: string }[] = [];
+  for (const r of issueRows) {
+    const code = String(r.code);
+    const reason = r.reason === null ? undefined : String(r.reason);
+    const row = toNumber(r.row_no);
+    const value = r.value === null ? '' : String(r.value);
+    if (code === 'date-normalized') {
+      if (!formats.some((f) => f.format === reason))
+        formats.push({ format: reason as DateFormat, count: toNumber(r.total), row, value });
+      continue;
+    }
+    const key = `${code}|${reason ?? ''}`;
+    let entry = counted.get(key);
+    if (!entry) counted.set(key, (entry = { code, count: toNumber(r.total), examples: [] }));
+    const refund = code === 'refund-excluded' || code === 'refund-in-order' || code === 'amount-filled';
+    entry.examples.push({
+      row,
+      column: refund ? amountColumn : (fieldName[String(r.column_name)] ?? ''),
+      value,
+      ...(reason ? { reason: reason as CellReason } : {}),
+      ...(r.of_row !== null ? { of: toNumber(r.of_row) } : {}),
+      ...(r.id !== null ? { id: String(r.id) } : {}),
+    });
+  }
+  // Dates first, as the Node path's report lists them.
+  run.addDateFormats(formats);
+  run.addCounted([...counted.values()] as CountedIssue[]);
+
+  const attributeFields = map.attributes.map(([field]) => field);
+  await engine.each(queries.customers, params, (rows) => {
+    const batch: CustomerOrders[] = rows.map((r) => {
+      const attributes: Record<string, string | null> = {};
+      attributeFields.forEach((field, k) => {
+        const v = r[`attr_${k}`];
+        attributes[field] = v === null || v === undefined ? null : String(v);
+      });
+      return {
+        id: String(r.id),
+        firstRow: toNumber(r.first_row),
+        refundLines: toNumber(r.refund_lines),
+        orderDays: toArray(r.order_days),
+        orderNets: toArray(r.order_nets),
+        orderNegative: toArray(r.order_negative),
+        orderRows: toArray(r.order_rows),
+        attributes,
+      };
+    });
+    run.addCustomers(batch);
+  });
+  return run.finish(request.join);
+}

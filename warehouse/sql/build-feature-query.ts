@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import type { Dialect } from './dialect.js';
+import { quoteIdentifier } from './quote-identifier.js';
+
+/** Which source column feeds each field (names as the source spells them; quoted here). */
+export interface ColumnMap {
+  readonly customerId: string;
+  readonly orderDate: string;
+  readonly orderAmount?: string;
+  readonly quantity?: string;
+  readonly unitPrice?: string;
+  readonly orderId?: string;
+  /** Attribute fields (owner, region …) and their columns: the first non-empty value per customer is kept. */
+  readonly attributes: readonly (readonly [string, string])[];
+}
+
+export interface FeatureQuerySpec {
+  /** A relation: a quoted table name, a temp table, or `(query) AS q`. */
+  readonly source: string;
+  /** Every column of the source, in order (exact duplicates compare all of them; a row with all empty is blank). */
+  readonly columns: readonly string[];
+  readonly map: ColumnMap;
+  /** Sheet row of the header: data row k (1-based) is row `headerRow + k`. */
+  readonly headerRow: number;
+  readonly decimal: '.' | ',';
+  readonly refunds: 'net' | 'exclude';
+}
+
+/** The statements of one run and their parameters ($1 date floor, $2 today, $3 asOf, $4 start of the 3-month fill window: day numbers). */
+export interface FeatureQueries {
+  /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad cells): $1, $2. */
+  readonly totals: string;
+  /** Per rule code: the count and the first five example rows; date formats as `date-normalized`: $1–$4. */
+  readonly issues: string;
+  /** One row per customer, in order of first row, with its orders as arrays: $1–$4. */
+  readonly customers: string;
+}
+
+const specSchema = z.object({
+  source: z.string().min(1),
+  columns: z.array(z.string()).min(1),
+  headerRow: z.number().int().min(0),
+  decimal: z.enum(['.', ',']),
+  refunds: z.enum(['net', 'exclude']),
+});
+
+// The Node path's readers (core/parse/parse-date.ts, parse-number.ts), as
+// regular expressions both engines run. What they do not cover (Excel
+// serials, D/M/YYYY, full-width digits, 12万) is found on the sample first
+// (warehouse/sql/check-sample.ts) and keeps such a file on the Node path.
+export const DATE_YMD =
+  '^([0-9]{4})[/.年-]([0-9]{1,2})[/.月-]([0-9]{1,2})日?([ T]+[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?[ ]*(Z|[+-][0-9]{2}:?[0-9]{2}|[AaPp][Mm])?)?$';
+export const DATE_COMPACT = '^([0-9]{4})([0-9]{2})([0-9]{2})$';
+/** `0000-00-00`, `0`: only zeros and date punctuation (check-date.ts ZERO_DATE). */
+export const DATE_ZERO = '^0+([-/.年月日:T ]+0+)*日?$';
+export const FORMULA_ERROR =
+  '^#(N/A|VALUE!|REF!|DIV/0!|NAME[?]|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$';
+const DOT_BODY = '[¥￥$€£]?([0-9]+[.]?[0-9]*|[.][0-9]+|[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?)([eE][+-]?[0-9]+)?';
+const COMMA_BODY = '[¥￥$€£]?([0-9]+(,[0-9]+)?|[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?)';
+/** A number with '.' decimals: sign or accounting parentheses, a currency symbol, thousands commas. */
+export const NUMBER_DOT = `^([+-]?${DOT_BODY}|[(]${DOT_BODY}[)])$`;
+export const NUMBER_COMMA = `^([+-]?${COMMA_BODY}|[(]${COMMA_BODY}[)])$`;
+/** check-date.ts PLACEHOLDER_DAYS and FAR_FUTURE_DAY, as day numbers. */
+const PLACEHOLDER_DAYS = [-25569, -25568, -25567, 0, 47481];
+const FAR_FUTURE_DAY = 47482;
+
+/**
+ * Generates the SQL that computes, from order lines, what core's transaction
+ * accumulator computes in Node (SPEC §2–3), so either engine can feed the
+ * same scoring: the cleaning rules counted per code with example rows, and
+ * one row per customer with its orders. Identifiers are quoted, every value
+ * is a parameter; nothing from the user's data or flags is spliced in.
+ * @example buildFeatureQueries({ source: '"orders"', columns: ['id', 'day', 'amt'], map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] }, headerRow: 1, decimal: '.', refunds: 'net' }, DUCKDB).customers
+ */
+export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): FeatureQueries {
+  specSchema.parse(spec);
+  const q = quoteIdentifier;
+  const m = spec.map;
+  const T = (name: string) => `trim(${d.text(q(name))})`;
+  const floor = d.param(1, 'INTEGER'),
+    today = d.param(2, 'INTEGER'),
+    asOf = d.param(3, 'INTEGER'),
+    start3 = d.param(4, 'INTEGER');
+  const number = spec.decimal === '.' ? NUMBER_DOT : NUMBER_COMMA;
+  // (12.50) is -12.50, as core's parseNumber reads accounting negatives.
+  const toNumber = (e: string): string =>
+    `CASE WHEN ${e} LIKE '(%' THEN -1 ELSE 1 END * ` +
+    (spec.decimal === '.'
+      ? `CAST(${d.strip(e, '[()¥￥$€£,]')} AS DOUBLE PRECISION)`
+      : `CAST(replace(${d.strip(e, '[()¥￥$€£.]')}, ',', '.') AS DOUBLE PRECISION)`);
+  // A cell read as a number: NULL when empty, its reason when unusable.
+  const numberReason = (e: string): string =>
+    `CASE WHEN ${e} IS NULL OR ${e} = '' THEN NULL WHEN ${d.matches(e, FORMULA_ERROR)} THEN 'formula-error' WHEN ${d.matches(e, number)} THEN NULL ELSE 'not-a-number' END`;
+  const numberValue = (e: string): string => `CASE WHEN ${d.matches(e, number)} THEN ${toNumber(e)} END`;
+  const blank = spec.columns.map((c) => `coalesce(${T(c)}, '') = ''`).join(' AND ');
+  const computed = m.orderAmount === undefined;
+  const amountCells = computed
+    ? `${T(m.quantity!)} AS qty_text, ${T(m.unitPrice!)} AS price_text, ${d.text(q(m.quantity!))} AS amount_raw`
+    : `${T(m.orderAmount!)} AS qty_text, CAST(NULL AS VARCHAR) AS price_text, ${d.text(q(m.orderAmount!))} AS amount_raw`;
+  const attributes = m.attributes.map(([, column], k) => `${T(column)} AS attr_${k}`);
+  const days = (y: string, mo: string, day: string) => `(make_date(${y}, ${mo}, ${day}) - DATE '1970-01-01')`;
+  const dim = (y: string, mo: string) =>
+    `CASE WHEN ${mo} IN (4, 6, 9, 11) THEN 30 WHEN ${mo} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END ELSE 31 END`;
+
+  // Every CTE below is plain ANSI apart from the Dialect calls.
+  const lines = `WITH src AS (
+  -- Sheet rows: data row k is row headerRow + k (engines without row numbers number the result as returned).
+  SELECT *, row_number() OVER () + ${spec.headerRow} AS tierline_row FROM ${spec.source}
+),
+cells AS (
+  SELECT tierline_row AS row_no,
+    ${T(m.customerId)} AS id,
+    ${d.text(q(m.customerId))} AS id_raw,
+    ${T(m.orderDate)} AS date_text,
+    ${d.text(q(m.orderDate))} AS date_raw,
+    ${amountCells},
+    ${m.orderId === undefined ? `''` : `coalesce(${d.text(q(m.orderId))}, '')`} AS order_key,
+    ${attributes.length > 0 ? `${attributes.join(',\n    ')},` : ''}
+    -- Exact duplicates: the same text in every column (core hashes the whole line).
+    row_number() OVER (PARTITION BY ${spec.columns.map((c) => d.text(q(c))).join(', ')} ORDER BY tierline_row) AS copy_no,
+    min(tierline_row) OVER (PARTITION BY ${spec.columns.map((c) => d.text(q(c))).join(', ')}) AS copy_of
+  FROM src
+  WHERE NOT (${blank})
+),
+dated AS (
+  SELECT *,
+    CASE WHEN ${d.matches('date_text', DATE_YMD)} THEN 1 WHEN ${d.matches('date_text', DATE_COMPACT)} THEN 2 ELSE 0 END AS date_kind
+  FROM cells
+),
+ymd AS (
+  SELECT *,
+    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 1)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 1)} AS INTEGER) END AS y,
+    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 2)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 2)} AS INTEGER) END AS mo,
+    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 3)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 3)} AS INTEGER) END AS dd
+  FROM dated
+),
+parsed AS (
+  SELECT *,
+    CASE WHEN date_kind > 0 AND y BETWEEN 1000 AND 9999 AND mo BETWEEN 1 AND 12 AND dd BETWEEN 1 AND ${dim('y', 'mo')}
+      THEN ${days('y', 'mo', 'dd')} END AS civil_day,
+    ${numberReason('qty_text')} AS qty_reason,
+    ${computed ? numberReason('price_text') : 'CAST(NULL AS VARCHAR)'} AS price_reason
+  FROM ymd
+),
+judged AS (
+  SELECT *,
+    -- core/clean/read-cell.ts readDateCell, in its order of checks.
+    CASE
+      WHEN date_text IS NULL OR date_text = '' THEN 'empty'
+      WHEN ${d.matches('date_text', FORMULA_ERROR)} THEN 'formula-error'
+      WHEN ${d.matches('date_text', DATE_ZERO)} THEN 'placeholder-date'
+      WHEN date_kind = 0 THEN 'not-a-date'
+      WHEN civil_day IS NULL THEN 'impossible-date'
+      WHEN civil_day IN (${PLACEHOLDER_DAYS.join(', ')}) OR civil_day >= ${FAR_FUTURE_DAY} THEN 'placeholder-date'
+      WHEN civil_day < ${floor} THEN 'before-floor'
+      WHEN ${today} IS NOT NULL AND civil_day > ${today} THEN 'future-date'
+    END AS date_reason,
+    CASE
+      WHEN qty_reason IS NOT NULL OR price_reason IS NOT NULL THEN NULL
+      WHEN qty_text IS NULL OR qty_text = '' ${computed ? `OR price_text IS NULL OR price_text = ''` : ''} THEN NULL
+      ELSE ${computed ? `${numberValue('qty_text')} * ${numberValue('price_text')}` : numberValue('qty_text')}
+    END AS amount
+  FROM parsed
+),
+lines AS (
+  SELECT *,
+    id IS NOT NULL AND id <> '' AND NOT ${d.matches('id', FORMULA_ERROR)} AS has_id,
+    date_reason IS NULL AS date_ok,
+    amount IS NOT NULL AS amount_ok,
+    qty_reason IS NULL AND price_reason IS NULL AS amount_usable,
+    CASE WHEN date_reason IS NULL THEN civil_day END AS day,
+    CASE
+      WHEN date_kind = 2 THEN 'compact'
+      WHEN date_text LIKE '%年%' THEN 'chinese'
+      WHEN date_text LIKE '%:%' AND date_text LIKE '%-%' THEN 'iso-time'
+      WHEN date_text LIKE '%-%' THEN 'iso'
+      ELSE 'slash-ymd'
+    END AS date_format
+  FROM judged
+),
+accepted AS (
+  -- Rows core keeps: a customer id, a usable date, an amount that is usable or empty (filled later).
+  SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
+)`;
+
+  const asOfPart = `,
+kept AS (
+  SELECT a.*,
+    -- SPEC §3 amount-filled: the customer's mean non-negative line over the 3 months before asOf.
+    coalesce(a.amount, coalesce(avg(CASE WHEN a.day >= ${start3} AND a.day < ${asOf} AND a.amount >= 0 THEN a.amount END) OVER (PARTITION BY a.id), 0)) AS value
+  FROM accepted a
+),
+live AS (
+  SELECT * FROM kept WHERE day < ${asOf} AND copy_no = 1
+),
+counted AS (
+  SELECT * FROM live WHERE ${spec.refunds === 'exclude' ? 'value >= 0' : 'TRUE'}
+),
+orders AS (
+  SELECT id,
+    ${m.orderId === undefined ? `CASE WHEN value < 0 THEN 'r' || CAST(row_no AS VARCHAR) ELSE 'd' || CAST(day AS VARCHAR) END` : 'order_key'} AS order_ref,
+    -- (day, row) of the first line: orders are taken in this order, lines summed in it.
+    min((CAST(day AS BIGINT) + 524288) * 4294967296 + row_no) AS first_key,
+    sum(value ORDER BY day, row_no) AS net,
+    max(CASE WHEN value < 0 THEN 1 ELSE 0 END) AS negative
+  FROM counted
+  GROUP BY 1, 2
+)`;
+
+  const totals = `${lines}
+SELECT
+  (SELECT count(*) FROM lines) AS data_rows,
+  (SELECT count(*) FROM lines WHERE has_id AND date_ok) AS valid_dates,
+  (SELECT count(*) FROM lines WHERE has_id AND amount_ok) AS valid_amounts,
+  (SELECT max(day) FROM accepted) AS max_day,
+  (SELECT row_no FROM lines WHERE has_id AND NOT date_ok ORDER BY row_no LIMIT 1) AS bad_date_row,
+  (SELECT coalesce(date_raw, '') FROM lines WHERE has_id AND NOT date_ok ORDER BY row_no LIMIT 1) AS bad_date_value,
+  (SELECT row_no FROM lines WHERE has_id AND NOT amount_ok ORDER BY row_no LIMIT 1) AS bad_amount_row,
+  (SELECT coalesce(amount_raw, '') FROM lines WHERE has_id AND NOT amount_ok ORDER BY row_no LIMIT 1) AS bad_amount_value,
+  -- $3 and $4 are not known yet (asOf comes from max_day); bound as NULL so every statement takes the same four.
+  ${asOf} IS NULL AND ${start3} IS NULL AS as_of_pending`;
+
+  // Which cell an issue names, as a field tag: Node turns it into the user's header.
+  const dateColumn = `'date'`;
+  const amountName = `'amount'`;
+  const priceName = `'price'`;
+  const idName = `'id'`;
+  const issueRows = [
+    `SELECT 'missing-id' AS code, CAST(NULL AS VARCHAR) AS reason, row_no, ${idName} AS column_name, coalesce(id_raw, '') AS value, CAST(NULL AS BIGINT) AS of_row, id FROM lines WHERE NOT has_id`,
+    `SELECT 'missing-value', NULL, row_no, ${dateColumn}, '', NULL, id FROM lines WHERE has_id AND date_reason = 'empty'`,
+    `SELECT CASE date_reason WHEN 'formula-error' THEN 'formula-error' WHEN 'future-date' THEN 'future-date' ELSE 'invalid-date' END, date_reason, row_no, ${dateColumn}, date_raw, NULL, id FROM lines WHERE has_id AND date_reason <> 'empty'`,
+    `SELECT CASE qty_reason WHEN 'formula-error' THEN 'formula-error' ELSE 'invalid-number' END, qty_reason, row_no, ${amountName}, amount_raw, NULL, id FROM lines WHERE has_id AND qty_reason IS NOT NULL`,
+    ...(computed
+      ? [
+          `SELECT CASE price_reason WHEN 'formula-error' THEN 'formula-error' ELSE 'invalid-number' END, price_reason, row_no, ${priceName}, price_text, NULL, id FROM lines WHERE has_id AND price_reason IS NOT NULL`,
+        ]
+      : []),
+    `SELECT 'date-normalized', date_format, row_no, ${dateColumn}, date_raw, NULL, id FROM lines WHERE has_id AND date_ok AND date_format <> 'iso'`,
+    `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, date_text, NULL, id FROM kept WHERE day >= ${asOf}`,
+    `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_no > 1`,
+    `SELECT 'amount-filled', NULL, row_no, ${amountName}, '', NULL, id FROM live WHERE amount IS NULL`,
+    spec.refunds === 'exclude'
+      ? `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`
+      : `SELECT CASE WHEN o.net > 0 THEN 'refund-in-order' ELSE 'refund-excluded' END, NULL, c.row_no, ${amountName}, CAST(c.value AS VARCHAR), NULL, c.id
+    FROM counted c JOIN orders o ON o.id = c.id AND o.order_ref = ${m.orderId === undefined ? `CASE WHEN c.value < 0 THEN 'r' || CAST(c.row_no AS VARCHAR) ELSE 'd' || CAST(c.day AS VARCHAR) END` : 'c.order_key'}
+    WHERE c.value < 0`,
+  ];
+  const issues = `${lines}${asOfPart},
+issues AS (
+  ${issueRows.join('\n  UNION ALL\n  ')}
+),
+ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY code, reason ORDER BY row_no) AS k, count(*) OVER (PARTITION BY code, reason) AS total
+  FROM issues
+)
+SELECT code, reason, row_no, column_name, value, of_row, id, total FROM ranked WHERE k <= 5 ORDER BY code, reason, row_no`;
+
+  const attributeAggs = m.attributes.map(
+    (_, k) =>
+      `(${d.arrayAgg(`attr_${k}`, 'row_no')} FILTER (WHERE attr_${k} <> '' AND NOT ${d.matches(`attr_${k}`, FORMULA_ERROR)}))[1] AS attr_${k}`,
+  );
+  const customers = `${lines}${asOfPart},
+people AS (
+  SELECT id, min(row_no) AS first_row${attributeAggs.length > 0 ? `,\n    ${attributeAggs.join(',\n    ')}` : ''}
+  FROM accepted GROUP BY id
+),
+refund_lines AS (
+  SELECT id, count(*) AS refund_lines FROM live WHERE value < 0 GROUP BY id
+),
+order_lists AS (
+  SELECT id,
+    ${d.arrayAgg(`CAST(${d.intDiv('first_key', '4294967296')} - 524288 AS INTEGER)`, 'first_key')} AS order_days,
+    ${d.arrayAgg('net', 'first_key')} AS order_nets,
+    ${d.arrayAgg('negative', 'first_key')} AS order_negative,
+    ${d.arrayAgg('CAST(first_key % 4294967296 AS INTEGER)', 'first_key')} AS order_rows
+  FROM orders GROUP BY id
+)
+SELECT p.id, p.first_row, coalesce(r.refund_lines, 0) AS refund_lines, o.order_days, o.order_nets, o.order_negative, o.order_rows${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
+FROM people p
+LEFT JOIN refund_lines r ON r.id = p.id
+LEFT JOIN order_lists o ON o.id = p.id
+ORDER BY p.first_row`;
+
+  return { totals, issues, customers };
+}
