@@ -52,6 +52,7 @@ export { crossTabulate, BLANK_VALUE, OTHER_VALUE, type CrossTab } from './summar
 export { rfmMatrix, type RfmMatrix } from './summary/rfm-matrix.js';
 export {
   segmentName,
+  segmentColors,
   radarChartSpec,
   shareBarChartSpec,
   sharePieChartSpec,

@@ -1,6 +1,9 @@
-import type { Locale } from '../../core/index.js';
+import { label, type LabelKey, type Locale } from '../../core/index.js';
 
 type Entry = readonly [en: string, zh: string];
+
+/** A message kept in the one catalogue (core/i18n), as an entry of this table. */
+const fromCatalogue = (key: LabelKey): Entry => [label(key, 'en'), label(key, 'zh-CN')];
 
 /**
  * What the add-in tells the analyst when it stops before writing anything.
@@ -52,6 +55,7 @@ const MESSAGES = {
     '所选区域位于Tierline生成的工作表（“{sheet}”）。请选中您自己的客户表中的单元格，再点击“细分”。',
   ],
   'invalid-options': ['The settings are not valid: {problems}', '设置无效：{problems}'],
+  'table-overlap': fromCatalogue('pane.errorTableOverlap'),
   'excel-failed': [
     'Excel stopped the write ({detail}). Tierline removed the columns it had started to write; your data is unchanged. Try again, or select a smaller table.',
     'Excel中止了写入（{detail}）。Tierline已删除已开始写入的列，您的数据未改变。请重试，或选择较小的表格。',

@@ -25,8 +25,9 @@ export interface SourceProbe {
   readonly workbookProtected: boolean;
   /** The table: header row first, Tierline's own earlier columns excluded. */
   readonly box: CellBox;
-  /** The Excel table's name when the data is a table. */
+  /** The Excel table's name and id when the data is a table. */
   readonly tableName?: string;
+  readonly tableId?: string;
   readonly settings: TierlineSettings;
   /** Tierline's earlier columns on this sheet, when their headers are still Tierline's. */
   readonly written?: WrittenColumns;
@@ -74,7 +75,7 @@ export async function probeSource(
   sheet.protection.load('protected');
   workbook.protection.load('protected');
   const tables = selection.getTables(false);
-  tables.load('items/name,items/showTotals');
+  tables.load('items/id,items/name,items/showTotals');
   const region = active.getSurroundingRegion();
   region.load([...BOX_PROPERTIES]);
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -96,6 +97,7 @@ export async function probeSource(
 
   let box: CellBox;
   let tableName: string | undefined;
+  let tableId: string | undefined;
   const table = tables.items[0];
   if (table) {
     const tableRange = table.getRange();
@@ -106,6 +108,7 @@ export async function probeSource(
     // The totals row is arithmetic on the data, not a customer.
     box = table.showTotals ? { ...whole, rowCount: whole.rowCount - 1 } : whole;
     tableName = table.name;
+    tableId = table.id;
   } else if (selection.rowCount === 1 && selection.columnCount === 1) {
     box = boxOf(region);
     if (box.rowCount === 1 && box.columnCount === 1 && isEmptyValue(active.values[0]?.[0]))
@@ -139,6 +142,7 @@ export async function probeSource(
     workbookProtected: workbook.protection.protected,
     box,
     ...(tableName !== undefined ? { tableName } : {}),
+    ...(tableId !== undefined ? { tableId } : {}),
     settings,
     ...(written ? { written } : {}),
     sheetIds,

@@ -12,6 +12,14 @@ const writtenColumnsSchema = z.object({
   rowCount: z.number().int().min(1),
   /** The header texts written, to confirm the cells are still Tierline's. */
   headers: z.array(z.string()),
+  /**
+   * The Excel table the columns belong to: the analyst's own (`created`
+   * false: Remove deletes only Tierline's columns from it) or one Tierline
+   * made over a plain range (Remove converts it back to a range).
+   */
+  table: z.object({ id: z.string(), created: z.boolean() }).optional(),
+  /** Rows Tierline froze at the top (the sheet had no frozen panes); Remove unfreezes them. */
+  frozeRows: z.number().int().min(1).optional(),
 });
 
 const settingsSchema = z.object({

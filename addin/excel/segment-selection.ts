@@ -2,7 +2,10 @@ import {
   DataValidationError,
   formatNote,
   isFieldId,
+  label,
   OptionsError,
+  RESULT_COLUMNS,
+  resultHeaders,
   segmentTable,
   type CellIssue,
   type CleaningReport,
@@ -26,7 +29,9 @@ import { formatFieldName } from './field-names.js';
 import { filterMapping } from './preview-columns.js';
 import { probeSource, readSource, type SourceTable } from './read-source.js';
 import { queueSettingsSave, type TierlineSettings } from './run-settings.js';
-import { writeColumnBlock } from './write-columns.js';
+import { listSegmentSwatches, queueSegmentColors } from './segment-colors.js';
+import { isTableSafeHeader, makeUniqueHeaders } from './table-headers.js';
+import { queueClearColumns, writeColumnBlock } from './write-columns.js';
 import { queueSummarySheet, formatSummaryLabel } from './write-summary.js';
 
 /** What the analyst chose in the pane (or the stored settings, for the ribbon button). */
@@ -78,6 +83,27 @@ export interface SegmentOutcome {
   readonly syncs: number;
 }
 
+/** The segment column's place among the result columns. */
+const SEGMENT_AT = RESULT_COLUMNS.indexOf('segment');
+/** Tierline freezes the header row only when it is among the sheet's first rows (0-based index below this). */
+const FREEZE_HEADER_WITHIN = 10;
+
+/**
+ * Where the result columns go: into the analyst's Excel table as table
+ * columns (`drop`: Tierline's earlier columns in it, relative to the
+ * table), into a table Tierline makes over data + results, or beside a
+ * plain range whose header Excel would have to rename.
+ */
+type TableLayout =
+  | { mode: 'existing'; id: string; created: boolean; drop?: { from: number; count: number } }
+  | { mode: 'create' }
+  | { mode: 'none' };
+
+/** The block with other header texts (the names Excel keeps in a table). */
+function renameColumns(block: ColumnBlock, headers: readonly string[]): ColumnBlock {
+  return { ...block, headers, row: (i) => block.row(i) };
+}
+
 /** The most issues handed to the pane: each is a link; the counts stay exact. */
 const PANE_ISSUES = 500;
 
@@ -120,6 +146,10 @@ export async function segmentSelection(
   let target: CellBox;
   let clear: CellBox | undefined;
   let oldCustomers: string | undefined;
+  let layout: TableLayout = { mode: 'none' };
+  let freezeRows: number | undefined;
+  let keptFreeze: number | undefined;
+  const notes: string[] = [];
   if (result.plan.shape === 'customers') {
     if (table.sheetProtected) throw createAddinError('sheet-protected', locale, { sheet: table.sheetName });
     block = buildRowColumns(result, table.rows.length, locale);
@@ -128,36 +158,97 @@ export async function segmentSelection(
       throw createAddinError('no-room', locale, { count: block.headers.length, address: formatBox(table.box) });
     target = { row: table.box.row, column, rowCount: table.box.rowCount, columnCount: block.headers.length };
     const earlier = table.written;
-    clear = earlier && {
+    const earlierBox = earlier && {
       row: earlier.headerRow,
       column: earlier.firstColumn,
       rowCount: earlier.rowCount,
       columnCount: earlier.columnCount,
     };
-    await ensureTargetEmpty(context, table.sheetName, target, clear, locale);
+    // Earlier columns inside the same Excel table are deleted as table columns; any others are cleared.
+    const sameTable = earlier?.table !== undefined && earlier.table.id === table.tableId;
+    clear = sameTable ? undefined : earlierBox;
+    if (table.tableId !== undefined)
+      layout = {
+        mode: 'existing',
+        id: table.tableId,
+        created: sameTable && earlier!.table!.created,
+        ...(sameTable ? { drop: { from: earlier!.firstColumn - table.box.column, count: earlier!.columnCount } } : {}),
+      };
+    else if (isTableSafeHeader(table.header)) layout = { mode: 'create' };
+    else
+      notes.push(
+        label('pane.tableSkipped', locale, {
+          address: qualifyAddress(table.sheetName, formatBox({ ...table.box, rowCount: 1 })),
+        }),
+      );
+    // Excel keeps table column names unique: write the names it would keep.
+    if (layout.mode !== 'none')
+      block = renameColumns(block, makeUniqueHeaders(table.header.map(String), block.headers));
+    const whole = { ...table.box, columnCount: table.box.columnCount + block.headers.length };
+    const check = await checkTarget(context, table.sheetName, target, earlierBox, locale, {
+      tables: layout.mode === 'create' ? whole : undefined,
+    });
     syncs++;
+    // Freeze the header row when the sheet has no frozen panes and the header is near the top.
+    if (check.frozenRows === 0 && table.box.row < FREEZE_HEADER_WITHIN) freezeRows = table.box.row + 1;
+    else if (earlier?.frozeRows !== undefined && check.frozenRows === earlier.frozeRows) keptFreeze = earlier.frozeRows;
   } else {
     oldCustomers = ownedSheet(customersName, 'customers');
     block = buildCustomerColumns(result, locale);
+    block = renameColumns(block, makeUniqueHeaders([], block.headers));
     target = { row: 0, column: 0, rowCount: block.rowCount + 1, columnCount: block.headers.length };
   }
+  const swatches = listSegmentSwatches(result, locale);
+  // The segment column: after the customer-sheet's identity columns, at its place among the results.
+  const segmentColumn = target.column + block.headers.length - resultHeaders(result, locale).length + SEGMENT_AT;
 
   // Write. From here on a failure undoes what this run wrote.
   // Names of the sheets this run adds (the old ones were deleted in the same batch).
   const created: string[] = [];
   let written: CellBox | undefined;
+  let newTable: Excel.Table | undefined;
   try {
     const worksheets = context.workbook.worksheets;
     let sheet: Excel.Worksheet;
-    if (result.plan.shape === 'customers') sheet = worksheets.getItem(table.sheetName);
-    else {
+    if (result.plan.shape === 'customers') {
+      sheet = worksheets.getItem(table.sheetName);
+      if (clear) queueClearColumns(sheet, clear);
+      if (layout.mode === 'existing') {
+        const excelTable = context.workbook.tables.getItem(layout.id);
+        if (layout.drop)
+          for (let j = layout.drop.count - 1; j >= 0; j--) excelTable.columns.getItemAt(layout.drop.from + j).delete();
+        for (const name of block.headers) excelTable.columns.add(undefined, undefined, name);
+      }
+    } else {
       if (oldCustomers !== undefined) worksheets.getItem(oldCustomers).delete();
       sheet = worksheets.add(customersName);
       created.push(customersName);
     }
     written = target;
-    const write = await writeColumnBlock(context, sheet, { row: target.row, column: target.column }, block, clear);
+    const write = await writeColumnBlock(context, sheet, { row: target.row, column: target.column }, block);
     syncs += write.syncs;
+
+    // The table over data + results, the frozen header and the segment colours.
+    if (result.plan.shape === 'customers') {
+      if (layout.mode === 'create') {
+        newTable = sheet.tables.add(
+          sheet.getRangeByIndexes(
+            table.box.row,
+            table.box.column,
+            table.box.rowCount,
+            table.box.columnCount + block.headers.length,
+          ),
+          true,
+        );
+        newTable.load('id');
+      }
+      if (freezeRows !== undefined) sheet.freezePanes.freezeRows(freezeRows);
+    } else {
+      sheet.tables.add(sheet.getRangeByIndexes(0, 0, target.rowCount, target.columnCount), true);
+      sheet.freezePanes.freezeRows(1);
+    }
+    if (block.rowCount > 0)
+      queueSegmentColors(sheet.getRangeByIndexes(target.row + 1, segmentColumn, block.rowCount, 1), swatches);
 
     if (oldSummary !== undefined) worksheets.getItem(oldSummary).delete();
     const summary = queueSummarySheet(context, result, { source: outcomeBase.source, locale });
@@ -180,12 +271,21 @@ export async function segmentSelection(
     };
     if (!request.asOf) delete settings.asOf;
     if (result.plan.shape === 'customers') {
+      const tableRecord =
+        layout.mode === 'existing'
+          ? { id: layout.id, created: layout.created }
+          : newTable
+            ? { id: newTable.id, created: true }
+            : undefined;
+      const froze = freezeRows ?? keptFreeze;
       settings.written[table.sheetId] = {
         headerRow: target.row,
         firstColumn: target.column,
         columnCount: target.columnCount,
         rowCount: target.rowCount,
         headers: [...block.headers],
+        ...(tableRecord ? { table: tableRecord } : {}),
+        ...(froze !== undefined ? { frozeRows: froze } : {}),
       };
     } else {
       settings.sheets.customers = sheet.id;
@@ -194,7 +294,14 @@ export async function segmentSelection(
     await context.sync();
     syncs++;
   } catch (error) {
-    await undoWrite(context, table.sheetName, result.plan.shape === 'customers' ? written : undefined, created);
+    await undoWrite(context, table.sheetName, result.plan.shape === 'customers' ? written : undefined, created, {
+      added:
+        layout.mode === 'existing'
+          ? { id: layout.id, from: table.box.columnCount, count: block.headers.length }
+          : undefined,
+      table: newTable,
+      unfreeze: freezeRows !== undefined,
+    });
     throw createAddinError('excel-failed', locale, { detail: error instanceof Error ? error.message : String(error) });
   }
 
@@ -211,7 +318,7 @@ export async function segmentSelection(
     asOf: result.asOf,
     target: targetAddress,
     summarySheet: summaryName,
-    replacedEarlierColumns: clear !== undefined,
+    replacedEarlierColumns: clear !== undefined || (layout.mode === 'existing' && layout.drop !== undefined),
     segments: result.summary.map((s, i) => ({
       label: result.scheme.segmentLabel(i, locale),
       count: s.count,
@@ -223,7 +330,7 @@ export async function segmentSelection(
       unlisted: result.report.omitted + Math.max(0, result.report.issues.length - PANE_ISSUES),
       issues: linkIssues(result.report.issues.slice(0, PANE_ISSUES), table, headerRow),
     },
-    notes: result.notes.map((n) => formatNote(n, locale)),
+    notes: [...result.notes.map((n) => formatNote(n, locale)), ...notes],
     syncs,
   };
 }
@@ -266,16 +373,19 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
 
 /**
  * Stops when the target area holds anything Tierline did not write: values
- * or formulas outside `owned` (Tierline's earlier columns), or merged cells.
+ * or formulas outside `owned` (Tierline's earlier columns), or merged cells;
+ * or, for a table Tierline is about to make, when that area overlaps
+ * another Excel table. Also reads how many rows the sheet has frozen.
  * Uses special-cell lookups, so checking 100,000 rows costs one small sync.
  */
-async function ensureTargetEmpty(
+async function checkTarget(
   context: Excel.RequestContext,
   sheetName: string,
   target: CellBox,
   owned: CellBox | undefined,
   locale: Locale,
-): Promise<void> {
+  also: { tables?: CellBox | undefined },
+): Promise<{ frozenRows: number }> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const lookups: Excel.RangeAreas[] = [];
   for (const part of subtractBox(target, owned)) {
@@ -290,6 +400,14 @@ async function ensureTargetEmpty(
     .getRangeByIndexes(target.row, target.column, target.rowCount, target.columnCount)
     .getMergedAreasOrNullObject();
   merged.load('address,areaCount');
+  const frozen = sheet.freezePanes.getLocationOrNullObject();
+  frozen.load('rowCount');
+  const overlapping =
+    also.tables &&
+    sheet
+      .getRangeByIndexes(also.tables.row, also.tables.column, also.tables.rowCount, also.tables.columnCount)
+      .getTables(false);
+  overlapping?.load('items/name');
   await context.sync();
   const occupied = lookups
     .filter((found) => !found.isNullObject && found.cellCount > 0)
@@ -303,35 +421,64 @@ async function ensureTargetEmpty(
       cells: shown,
     });
   }
+  const other = overlapping?.items[0];
+  if (other && also.tables)
+    throw createAddinError('table-overlap', locale, {
+      target: qualifyAddress(sheetName, formatBox(also.tables)),
+      table: other.name,
+    });
+  return { frozenRows: frozen.isNullObject ? 0 : frozen.rowCount };
 }
 
 /**
- * Best-effort undo after Excel failed mid-write: clear the columns, then drop
- * the sheets this run added. Two batches, because Excel stops a batch at its
- * first failing command and a sheet that was never added cannot be deleted.
+ * Best-effort undo after Excel failed mid-write: take out the table columns
+ * this run added to the analyst's table (only when they are all there) or
+ * the table it made, clear the columns, then drop the sheets this run
+ * added. Separate batches, because Excel stops a batch at its first failing
+ * command and a sheet that was never added cannot be deleted.
  */
 async function undoWrite(
   context: Excel.RequestContext,
   sheetName: string,
   columns: CellBox | undefined,
   created: readonly string[],
+  tables: {
+    added?: { id: string; from: number; count: number } | undefined;
+    table?: Excel.Table | undefined;
+    unfreeze: boolean;
+  },
 ): Promise<void> {
-  try {
-    if (columns) {
-      context.workbook.worksheets
-        .getItem(sheetName)
-        .getRangeByIndexes(columns.row, columns.column, columns.rowCount, columns.columnCount)
-        .clear('All');
+  const attempt = async (queue: () => void) => {
+    try {
+      queue();
       await context.sync();
+    } catch {
+      // The workbook refused this step; the pane's message says what to check.
     }
-    const sheets = created.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  };
+  const { added } = tables;
+  if (added) {
+    const excelTable = context.workbook.tables.getItemOrNullObject(added.id);
+    const count = excelTable.columns;
+    await attempt(() => count.load('count'));
+    if (!excelTable.isNullObject && count.count === added.from + added.count)
+      await attempt(() => {
+        for (let j = added.count - 1; j >= 0; j--) excelTable.columns.getItemAt(added.from + j).delete();
+      });
+  } else if (tables.table) await attempt(() => tables.table!.convertToRange());
+  if (columns && !added)
+    await attempt(() => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      queueClearColumns(sheet, columns);
+      if (tables.unfreeze) sheet.freezePanes.unfreeze();
+    });
+  const sheets = created.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  await attempt(() => {
     for (const sheet of sheets) sheet.load('id');
-    await context.sync();
+  });
+  await attempt(() => {
     for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-    await context.sync();
-  } catch {
-    // The workbook refused the undo too; the pane's message says what to check.
-  }
+  });
 }
 
 /** Points every issue at its cell: the column by header text, the row as core numbered it. */

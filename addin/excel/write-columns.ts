@@ -18,6 +18,13 @@ export function setUniformFormat(range: Excel.Range, numberFormat: string): void
   range.numberFormat = [[numberFormat]];
 }
 
+/** Queues removing Tierline's plain columns: their colour rules, values and formats. */
+export function queueClearColumns(sheet: Excel.Worksheet, box: CellBox): void {
+  const range = sheet.getRangeByIndexes(box.row, box.column, box.rowCount, box.columnCount);
+  range.conditionalFormats.clearAll();
+  range.clear('All');
+}
+
 /** Queues header text and style, and per-column number formats and widths. */
 function queueHeaderAndFormats(
   sheet: Excel.Worksheet,
@@ -65,7 +72,7 @@ export async function writeColumnBlock(
   const width = block.headers.length;
   const application = context.workbook.application;
   application.suspendApiCalculationUntilNextSync();
-  if (clear) sheet.getRangeByIndexes(clear.row, clear.column, clear.rowCount, clear.columnCount).clear('All');
+  if (clear) queueClearColumns(sheet, clear);
   queueHeaderAndFormats(sheet, origin, block);
   const blocks: RowBlock[] = [];
   let syncs = 0;

@@ -9,6 +9,7 @@ import {
   type Locale,
   type SegmentationResult,
 } from '../../core/index.js';
+import { listSegmentSwatches } from './segment-colors.js';
 import { HEADER_STYLE, setUniformFormat } from './write-columns.js';
 
 type SheetKey = Extract<LabelKey, `sheet.${string}`>;
@@ -36,23 +37,27 @@ export interface SummaryLayout {
   readonly charts: readonly string[];
 }
 
+/** The legend's first column (J), between the tables (A:H) and the charts (L onwards). */
+const LEGEND_COLUMN = 9;
+
 function writeTable(
   sheet: Excel.Worksheet,
   row: number,
   header: readonly string[],
   rows: readonly (readonly Cell[])[],
   formats: readonly (string | undefined)[],
+  column = 0,
 ): void {
-  const head = sheet.getRangeByIndexes(row, 0, 1, header.length);
+  const head = sheet.getRangeByIndexes(row, column, 1, header.length);
   head.values = [header as Cell[]];
   head.format.font.bold = true;
   head.format.font.color = HEADER_STYLE.font;
   head.format.fill.color = HEADER_STYLE.fill;
   if (rows.length === 0) return;
   formats.forEach((format, j) => {
-    if (format) setUniformFormat(sheet.getRangeByIndexes(row + 1, j, rows.length, 1), format);
+    if (format) setUniformFormat(sheet.getRangeByIndexes(row + 1, column + j, rows.length, 1), format);
   });
-  sheet.getRangeByIndexes(row + 1, 0, rows.length, header.length).values = rows as Cell[][];
+  sheet.getRangeByIndexes(row + 1, column, rows.length, header.length).values = rows as Cell[][];
 }
 
 /**
@@ -137,6 +142,22 @@ export function queueSummarySheet(
   );
   const lastSegmentRow = segmentHeaderRow + segments.length; // 0-based row of the last segment
   sheet.getRangeByIndexes(lastSegmentRow + 1, 0, 1, 8).format.font.bold = true;
+
+  // Legend (J:K): each segment in the colour its result cells and the charts use, with its count.
+  const swatches = listSegmentSwatches(result, locale);
+  writeTable(
+    sheet,
+    segmentHeaderRow,
+    [formatSummaryLabel('legend', locale), t('column.count')],
+    swatches.map((s) => [s.label, s.count]),
+    [undefined, '#,##0'],
+    LEGEND_COLUMN,
+  );
+  swatches.forEach((swatch, i) => {
+    const cell = sheet.getRangeByIndexes(segmentHeaderRow + 1 + i, LEGEND_COLUMN, 1, 1);
+    cell.format.fill.color = swatch.fill;
+    cell.format.font.color = swatch.font;
+  });
 
   // Strategy table: one row per strategy group present, with its customer count.
   const strategyHeaderRow = lastSegmentRow + 4;
@@ -229,6 +250,8 @@ export function queueSummarySheet(
   if (rows > 0) {
     const pie = sheet.charts.add('Pie', sheet.getRangeByIndexes(segmentHeaderRow, 0, rows + 1, 2), 'Columns');
     pie.title.text = t('chart.pie.customers');
+    for (let i = 0; i < rows; i++)
+      pie.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(swatches[i]!.fill);
     place(pie, 'TierlinePie', 1);
 
     const bar = sheet.charts.add('BarClustered', sheet.getRange(`C${first}:C${first + rows}`), 'Columns');
@@ -252,11 +275,17 @@ export function queueSummarySheet(
         'Columns',
       );
       scatter.title.text = t('chart.scatter.title');
+      const paint = (series: Excel.ChartSeries, i: number) => {
+        series.markerBackgroundColor = swatches[i]!.fill;
+        series.markerForegroundColor = swatches[i]!.fill;
+      };
       scatter.series.getItemAt(0).name = result.scheme.segmentLabel(scattered[0]!.i, locale);
+      paint(scatter.series.getItemAt(0), scattered[0]!.i);
       for (const { i } of scattered.slice(1)) {
         const series = scatter.series.add(result.scheme.segmentLabel(i, locale));
         series.setXAxisValues(cellOf('G', i));
         series.setValues(cellOf('H', i));
+        paint(series, i);
       }
       scatter.axes.categoryAxis.title.text = t('chart.axis.frequency');
       scatter.axes.valueAxis.title.text = t('chart.axis.monetary');
@@ -270,6 +299,7 @@ export function queueSummarySheet(
       'Rows',
     );
     radar.title.text = t('chart.radar.title');
+    profiled.forEach(({ i }, k) => (radar.series.getItemAt(k).format.line.color = swatches[i]!.fill));
     place(radar, 'TierlineRadar', 58);
   }
   return { sheet, layout: { segmentHeaderRow, segmentRows: rows, strategyHeaderRow, profileHeaderRow, charts } };

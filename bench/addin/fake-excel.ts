@@ -40,7 +40,17 @@ export interface FakeChart {
   seriesBy: string;
   name: string;
   title: string;
-  series: { name: string; values?: string; xValues?: string }[];
+  series: {
+    name: string;
+    values?: string;
+    xValues?: string;
+    /** Fill (`format.fill.setSolidColor`), line colour and marker colour, as set. */
+    fill?: string;
+    line?: string;
+    marker?: string;
+    /** Per-point fills (`points.getItemAt(i).format.fill.setSolidColor`). */
+    pointFills?: string[];
+  }[];
   axisTitles: { category?: string; value?: string };
   position?: [string, string];
 }
@@ -105,6 +115,33 @@ const intersect = (a: Box, b: Box): Box | undefined => {
     : undefined;
 };
 
+const contains = (box: Box, row: number, column: number): boolean =>
+  row >= box.row && row < box.row + box.rowCount && column >= box.column && column < box.column + box.columnCount;
+
+/** Excel's table header rule: an empty name becomes `ColumnN`, a taken one (any case) gets 2, 3 … */
+function uniqueHeader(taken: readonly string[], wanted: string, at: number): string {
+  const used = new Set(taken.map((h) => h.toLowerCase()));
+  const base = wanted === '' ? `Column${at + 1}` : wanted;
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+}
+
+/** An Excel table: its box holds the header row, the data rows and the totals row (when shown). */
+export interface FakeTable {
+  readonly id?: string;
+  name: string;
+  box: Box;
+  showTotals: boolean;
+}
+
+/** A conditional format "cell value equals <text>" with the fill and font it shows. */
+export interface FakeConditionalFormat {
+  readonly box: Box;
+  equals: FakeCell | undefined;
+  fill?: string;
+  font?: string;
+}
+
 /** One worksheet's state. */
 export class FakeSheet {
   /** Rows of cells; a missing row or cell is empty. */
@@ -116,8 +153,12 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   readonly merged: Box[] = [];
-  readonly tables: { name: string; box: Box; showTotals: boolean }[] = [];
+  readonly tables: FakeTable[] = [];
   readonly charts: FakeChart[] = [];
+  /** Conditional formats (cell value equals a text), in the order added. */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Rows frozen at the top (0: none). */
+  frozenRows = 0;
   protected = false;
   constructor(
     readonly id: string,
@@ -213,6 +254,97 @@ export class FakeSheet {
       }
     }
     return box;
+  }
+
+  /** The fill a cell shows: the first matching conditional format, else its own fill. */
+  fillAt(row: number, column: number): string | undefined {
+    return this.conditionalFormatAt(row, column)?.fill ?? this.styles.get(`${row},${column}`)?.fill;
+  }
+
+  /** The font colour a cell shows: the first matching conditional format, else its own. */
+  fontColorAt(row: number, column: number): string | undefined {
+    return this.conditionalFormatAt(row, column)?.font ?? this.styles.get(`${row},${column}`)?.color;
+  }
+
+  private conditionalFormatAt(row: number, column: number): FakeConditionalFormat | undefined {
+    const value = this.get(row, column);
+    return this.conditionalFormats.find((f) => contains(f.box, row, column) && f.equals === value);
+  }
+
+  table(name: string): FakeTable {
+    const found = this.tables.find((t) => t.name === name || t.id === name);
+    if (!found) throw new Error(`ItemNotFound: no table ${name}`);
+    return found;
+  }
+
+  /**
+   * Sorts a table's data rows by one of its columns (0-based within the
+   * table), as Excel's sort and filter buttons do: whole table rows move
+   * together, cells outside the table stay where they are. Numbers before
+   * text, text case-insensitive, empty cells last.
+   */
+  sortTable(name: string, key: number, ascending = true): void {
+    const { box, showTotals } = this.table(name);
+    const first = box.row + 1,
+      count = box.rowCount - 1 - (showTotals ? 1 : 0);
+    const rows = this.read({ row: first, column: box.column, rowCount: count, columnCount: box.columnCount });
+    const rank = (v: FakeCell) => (v === EMPTY ? 2 : typeof v === 'number' ? 0 : 1);
+    const order = rows.map((line, i) => ({ line, i }));
+    order.sort((a, b) => {
+      const x = a.line[key]!,
+        y = b.line[key]!;
+      if (rank(x) !== rank(y)) return rank(x) - rank(y);
+      if (x === EMPTY) return a.i - b.i;
+      const c =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
+      return (ascending ? c : -c) || a.i - b.i;
+    });
+    order.forEach(({ line }, i) => line.forEach((v, j) => this.set(first + i, box.column + j, v)));
+  }
+
+  /** Inserts a column into a table at `at` (relative): the table's rows shift right from there. */
+  insertTableColumn(table: FakeTable, at: number, name: string | undefined): string {
+    const { box } = table;
+    if (at < 0 || at > box.columnCount) throw new Error(`InvalidArgument: column index ${at}`);
+    const column = box.column + at;
+    const headers = this.read({ ...box, rowCount: 1 })[0]!.map(String);
+    for (let r = box.row; r < box.row + box.rowCount; r++) {
+      const line = (this.rows[r] ??= []);
+      if (line.length > column) line.splice(column, 0, EMPTY);
+    }
+    const header = uniqueHeader(headers, name ?? '', at);
+    this.set(box.row, column, header);
+    table.box = { ...box, columnCount: box.columnCount + 1 };
+    return header;
+  }
+
+  /** Deletes a table column (relative index): its cells, formats and conditional formats go; the rest shift left. */
+  deleteTableColumn(table: FakeTable, at: number): void {
+    const { box } = table;
+    if (at < 0 || at >= box.columnCount) throw new Error(`InvalidArgument: column index ${at}`);
+    const column = box.column + at;
+    const rows = { row: box.row, column: 0, rowCount: box.rowCount, columnCount: MAX_COLUMNS };
+    for (let r = box.row; r < box.row + box.rowCount; r++) this.rows[r]?.splice(column, 1);
+    const shift = <T extends { box: Box }>(list: T[]) => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const b = list[i]!.box;
+        if (!intersect(b, rows)) continue;
+        if (b.column === column && b.columnCount === 1) list.splice(i, 1);
+        else if (b.column > column) list[i] = { ...list[i]!, box: { ...b, column: b.column - 1 } };
+      }
+    };
+    shift(this.formatAreas);
+    shift(this.conditionalFormats);
+    for (const key of [...this.styles.keys()]) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      if (r < box.row || r >= box.row + box.rowCount || c < column) continue;
+      const style = this.styles.get(key)!;
+      this.styles.delete(key);
+      if (c > column) this.styles.set(`${r},${c - 1}`, style);
+    }
+    table.box = { ...box, columnCount: box.columnCount - 1 };
   }
 
   clear(box: Box): void {
@@ -403,6 +535,42 @@ export class FakeWorkbook {
       getSurroundingRegion: () =>
         fake.timed(() => fake.createRange(sheet, sheet.surroundingRegion(box.row, box.column))),
       getTables: () => fake.timed(() => fake.createTables(sheet, box)),
+      conditionalFormats: {
+        add: (type: string) => {
+          if (type !== 'CellValue') throw new Error(`not used by the adapter: conditional format ${type}`);
+          const record: FakeConditionalFormat = { box, equals: undefined };
+          fake.enqueue(60, () => sheet.conditionalFormats.push(record));
+          const rule = (value: { formula1: string; operator: string }) => {
+            if (value.operator !== 'EqualTo') throw new Error(`not used by the adapter: operator ${value.operator}`);
+            const text = /^="(.*)"$/s.exec(value.formula1);
+            record.equals = text ? text[1]!.replaceAll('""', '"') : Number(value.formula1.replace(/^=/, ''));
+          };
+          return {
+            cellValue: {
+              format: {
+                fill: {
+                  set color(c: string) {
+                    record.fill = c;
+                  },
+                },
+                font: {
+                  set color(c: string) {
+                    record.font = c;
+                  },
+                },
+              },
+              set rule(value: { formula1: string; operator: string }) {
+                rule(value);
+              },
+            },
+          };
+        },
+        clearAll: () =>
+          fake.enqueue(30, () => {
+            for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--)
+              if (intersect(sheet.conditionalFormats[i]!.box, box)) sheet.conditionalFormats.splice(i, 1);
+          }),
+      },
       getMergedAreasOrNullObject: () =>
         fake.timed(() =>
           fake.createAreas(
@@ -522,12 +690,7 @@ export class FakeWorkbook {
 
   private createTables(sheet: FakeSheet, box: Box): Excel.TableScopedCollection {
     const found = sheet.tables.filter((t) => intersect(t.box, box));
-    const raw = found.map((t) => new OfficeMockObject({ name: t.name, showTotals: t.showTotals }, 'excel' as never));
-    const items = raw.map((mock, i) =>
-      this.strict(mock, `Table ${found[i]!.name}`, {
-        get: (key) => (key === 'getRange' ? { value: () => this.createRange(sheet, found[i]!.box) } : undefined),
-      }),
-    );
+    const made = found.map((t) => this.createTable(sheet, t));
     let loaded = false;
     const mock = new OfficeMockObject({}, 'excel' as never);
     return this.strict(mock, 'Tables', {
@@ -535,20 +698,83 @@ export class FakeWorkbook {
         if (key === 'load')
           return {
             value: () => {
-              for (const item of raw) {
-                this.mocks.push(item);
-                OfficeMockObject.prototype.load.call(item, ['name', 'showTotals']);
+              for (const { raw } of made) {
+                this.mocks.push(raw);
+                OfficeMockObject.prototype.load.call(raw, ['id', 'name', 'showTotals']);
               }
-              this.pending.push(() => ((loaded = true), 40 * items.length));
+              this.pending.push(() => ((loaded = true), 40 * made.length));
             },
           };
         if (key === 'items') {
           if (!loaded) throw new Error('PropertyNotLoaded: tables.items');
-          return { value: items };
+          return { value: made.map((m) => m.proxy) };
         }
         return undefined;
       },
     });
+  }
+
+  /** An Excel.Table over a fake table (or a null object); its edits apply at sync. */
+  private createTable(
+    sheet: FakeSheet | undefined,
+    table: FakeTable | undefined,
+    lookup = '',
+  ): { raw: OfficeMockObject; proxy: Excel.Table } {
+    const raw = new OfficeMockObject(
+      { id: table?.id ?? table?.name ?? lookup, name: table?.name ?? lookup, showTotals: table?.showTotals ?? false },
+      'excel' as never,
+    );
+    const live = () => {
+      if (!sheet || !table || !sheet.tables.includes(table)) throw new Error(`ItemNotFound: table ${lookup}`);
+      return { sheet, table };
+    };
+    const columns = {
+      add: (index?: number | null, values?: unknown, name?: string) => {
+        if (values !== undefined && values !== null) throw new Error('not used by the adapter: column values');
+        this.enqueue(40, () => {
+          const t = live();
+          t.sheet.insertTableColumn(
+            t.table,
+            index === undefined || index === null || index < 0 ? t.table.box.columnCount : index,
+            name,
+          );
+        });
+        return {};
+      },
+      getItemAt: (index: number) => ({
+        delete: () =>
+          this.enqueue(30, () => {
+            const t = live();
+            t.sheet.deleteTableColumn(t.table, index);
+          }),
+      }),
+    };
+    const proxy = this.strict<Excel.Table>(raw, `Table ${table?.name ?? lookup}`, {
+      get: (key) => {
+        if (key === 'isNullObject') return { value: table === undefined };
+        if (key === 'getRange') return { value: () => this.createRange(live().sheet, live().table.box) };
+        if (key === 'columns') return { value: columns };
+        if (key === 'convertToRange')
+          return {
+            value: () =>
+              this.enqueue(30, () => {
+                const t = live();
+                t.sheet.tables.splice(t.sheet.tables.indexOf(t.table), 1);
+              }),
+          };
+        return undefined;
+      },
+    });
+    return { raw, proxy };
+  }
+
+  /** The table with this id or name on any sheet. */
+  private findTable(key: string): { sheet: FakeSheet; table: FakeTable } | undefined {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.id === key || t.name === key);
+      if (table) return { sheet, table };
+    }
+    return undefined;
   }
 
   private createWorksheet(sheet: FakeSheet | undefined, lookup?: string): Excel.Worksheet {
@@ -588,6 +814,37 @@ export class FakeWorkbook {
         }),
       activate: () => fake.enqueue(20, () => undefined),
       charts,
+      tables: {
+        add: (address: Excel.Range | string, hasHeaders: boolean) => {
+          if (!hasHeaders) throw new Error('not used by the adapter: a table without headers');
+          const n = fake.nextId++;
+          const box = parseAddress((typeof address === 'string' ? address : addressOf(address)).replace(/^.*!/, ''));
+          const table: FakeTable = { id: `{table-${n}}`, name: `Table${n}`, box, showTotals: false };
+          fake.enqueue(60, () => {
+            if (sheet!.tables.some((t) => intersect(t.box, box)))
+              throw new Error('InvalidOperation: a table cannot overlap another table');
+            if (sheet!.merged.some((m) => intersect(m, box)))
+              throw new Error('InvalidOperation: a table cannot contain merged cells');
+            // Excel names the header cells: empty ones ColumnN, repeated ones with 2, 3 …
+            const taken: string[] = [];
+            for (let j = 0; j < box.columnCount; j++) {
+              const name = uniqueHeader(taken, String(sheet!.get(box.row, box.column + j)), j);
+              sheet!.set(box.row, box.column + j, name);
+              taken.push(name);
+            }
+            sheet!.tables.push(table);
+          });
+          return fake.createTable(sheet, table).proxy;
+        },
+      },
+      freezePanes: {
+        freezeRows: (count: number) => fake.enqueue(20, () => (sheet!.frozenRows = count)),
+        unfreeze: () => fake.enqueue(20, () => (sheet!.frozenRows = 0)),
+        getLocationOrNullObject: () =>
+          sheet!.frozenRows > 0
+            ? fake.createRange(sheet!, { row: 0, column: 0, rowCount: sheet!.frozenRows, columnCount: MAX_COLUMNS })
+            : fake.createNull('Range'),
+      },
     };
     return this.strict(mock, `Worksheet ${sheet?.name ?? lookup}`, {
       get: (key) => {
@@ -626,13 +883,37 @@ export class FakeWorkbook {
             ? { value: (r: Excel.Range) => (s.values = addressOf(r)) }
             : key === 'setXAxisValues'
               ? { value: (r: Excel.Range) => (s.xValues = addressOf(r)) }
-              : undefined,
-        set: (key, value) => (key === 'name' ? ((s.name = String(value)), true) : false),
+              : key === 'format'
+                ? {
+                    value: {
+                      fill: { setSolidColor: (c: string) => (s.fill = c) },
+                      line: {
+                        set color(c: string) {
+                          s.line = c;
+                        },
+                      },
+                    },
+                  }
+                : key === 'points'
+                  ? {
+                      value: {
+                        getItemAt: (i: number) => ({
+                          format: { fill: { setSolidColor: (c: string) => ((s.pointFills ??= [])[i] = c) } },
+                        }),
+                      },
+                    }
+                  : undefined,
+        set: (key, value) =>
+          key === 'name'
+            ? ((s.name = String(value)), true)
+            : key === 'markerBackgroundColor' || key === 'markerForegroundColor'
+              ? ((s.marker = String(value)), true)
+              : false,
       });
     const series = fake.strict(new OfficeMockObject({}, 'excel' as never), 'seriesCollection', {
       get: (key) =>
         key === 'getItemAt'
-          ? { value: (i: number) => seriesProxy(chart.series[i]!) }
+          ? { value: (i: number) => seriesProxy((chart.series[i] ??= { name: '' })) }
           : key === 'add'
             ? {
                 value: (name: string) => {
@@ -720,7 +1001,7 @@ export class FakeWorkbook {
           return {
             value: (name: string) =>
               fake.createWorksheet(
-                fake.sheets.find((s) => s.name === name),
+                fake.sheets.find((s) => s.name === name || s.id === name),
                 name,
               ),
           };
@@ -768,6 +1049,20 @@ export class FakeWorkbook {
         if (key === 'settings') return { value: settings };
         if (key === 'application') return { value: application };
         if (key === 'protection') return { value: protection };
+        if (key === 'tables')
+          return {
+            value: {
+              getItem: (key: string) => {
+                const found = fake.findTable(key);
+                if (!found) throw new Error(`ItemNotFound: table ${key}`);
+                return fake.createTable(found.sheet, found.table, key).proxy;
+              },
+              getItemOrNullObject: (key: string) => {
+                const found = fake.findTable(key);
+                return fake.createTable(found?.sheet, found?.table, key).proxy;
+              },
+            },
+          };
         return undefined;
       },
     });

@@ -58,6 +58,33 @@ export const PANE_MESSAGES = {
     'Open this pane from Excel: the Tierline button on the Home tab.',
     '请在Excel中通过“开始”选项卡上的Tierline按钮打开此窗格。',
   ],
+  // Remove Tierline results (addin/excel/remove-results.ts) and the undo story
+  'pane.remove': ['Remove Tierline results', '删除Tierline结果'],
+  'pane.removing': ['Removing…', '正在删除…'],
+  'pane.undoNote': [
+    'Excel cannot undo a whole Tierline run: Ctrl+Z does not reach changes an add-in makes. To take the results out, click Remove Tierline results: it removes exactly the columns, colours, table and sheets Tierline added, and nothing else.',
+    'Excel无法撤销整次Tierline运行：Ctrl+Z无法撤销插件所做的更改。如需去掉结果，请点击“删除Tierline结果”：它只删除Tierline添加的列、颜色、表格和工作表，其他内容不受影响。',
+  ],
+  'pane.removed': [
+    'Removed {columns} result columns and {sheets} sheets that Tierline wrote. Your data is unchanged.',
+    '已删除Tierline写入的{columns}个结果列和{sheets}个工作表。您的数据未改变。',
+  ],
+  'pane.nothingToRemove': [
+    'This workbook holds no Tierline results to remove.',
+    '此工作簿中没有可删除的Tierline结果。',
+  ],
+  'pane.keptChanged': [
+    'The columns at {address} were left in place: their headers are no longer the ones Tierline wrote, so they are yours now.',
+    '{address}处的列已保留：其表头已不是Tierline写入的内容，视为您的数据。',
+  ],
+  'pane.errorTableOverlap': [
+    'The data and its result columns ({target}) would overlap the Excel table "{table}". Move that table or your data apart, then click Segment again. Nothing was changed.',
+    '数据及其结果列（{target}）将与Excel表格“{table}”重叠。请将该表格与您的数据分开，然后再次点击“细分”。未做任何更改。',
+  ],
+  'pane.tableSkipped': [
+    'The header row {address} has empty, repeated or non-text names, so Tierline did not make the range an Excel table (Excel would rename them). Select the data and the result columns together before you sort or filter.',
+    '表头行{address}中有空白、重复或非文本的列名，因此Tierline未将该区域转换为Excel表格（Excel会重命名这些列名）。排序或筛选前，请同时选中数据和结果列。',
+  ],
   // The add-in's summary sheet (addin/excel/write-summary.ts)
   'sheet.summarySheet': ['Tierline Summary', 'Tierline 汇总'],
   'sheet.customersSheet': ['Tierline Customers', 'Tierline 客户'],
@@ -67,4 +94,5 @@ export const PANE_MESSAGES = {
     '群体画像（群体均值 ÷ 全体均值；R取倒数，越大越近期）',
   ],
   'sheet.source': ['Source', '数据来源'],
+  'sheet.legend': ['Segment colours', '群体颜色'],
 } as const satisfies Record<string, readonly [en: string, zh: string]>;

@@ -68,7 +68,7 @@ describe('manifest.xml', () => {
       expect(child(child(manifest, el), 'Override').attributes.Locale).toBe('zh-CN');
   });
 
-  it('has a Home-tab group with Segment (ExecuteFunction) and Tierline (ShowTaskpane) buttons', () => {
+  it('has a Home-tab group with Segment and Remove Tierline results (ExecuteFunction) and Tierline (ShowTaskpane) buttons', () => {
     const overrides = child(manifest, 'VersionOverrides');
     expect(overrides.attributes['xsi:type']).toBe('VersionOverridesV1_0');
     expect(names(overrides)).toEqual(['Hosts', 'Resources']);
@@ -77,20 +77,27 @@ describe('manifest.xml', () => {
     const tab = child(child(desktop, 'ExtensionPoint'), 'OfficeTab');
     expect(tab.attributes.id).toBe('TabHome');
     const group = child(tab, 'Group');
-    expect(names(group)).toEqual(['Label', 'Icon', 'Control', 'Control']);
-    const [segment, pane] = group.children.filter((c) => c.name === 'Control');
-    for (const control of [segment!, pane!]) {
+    expect(names(group)).toEqual(['Label', 'Icon', 'Control', 'Control', 'Control']);
+    const [segment, remove, pane] = group.children.filter((c) => c.name === 'Control');
+    expect([segment, remove, pane].map((c) => c!.attributes.id)).toEqual([
+      'Tierline.SegmentButton',
+      'Tierline.RemoveButton',
+      'Tierline.TaskpaneButton',
+    ]);
+    for (const control of [segment!, remove!, pane!]) {
       expect(control.attributes['xsi:type']).toBe('Button');
       expect(names(control)).toEqual(['Label', 'Supertip', 'Icon', 'Action']);
       expect(child(control, 'Icon').children.map((i) => i.attributes.size)).toEqual(['16', '32', '80']);
     }
-    const segmentAction = child(segment!, 'Action');
-    expect(segmentAction.attributes['xsi:type']).toBe('ExecuteFunction');
-    const functionName = child(segmentAction, 'FunctionName').text;
-    // The function the ribbon calls is the one commands.ts associates.
-    expect(readFileSync(join(repo, 'addin/commands/commands.ts'), 'utf8')).toContain(
-      `Office.actions.associate('${functionName}'`,
-    );
+    const commands = readFileSync(join(repo, 'addin/commands/commands.ts'), 'utf8');
+    const functionNames = [segment!, remove!].map((control) => {
+      const action = child(control, 'Action');
+      expect(action.attributes['xsi:type']).toBe('ExecuteFunction');
+      return child(action, 'FunctionName').text;
+    });
+    expect(functionNames).toEqual(['segment', 'removeResults']);
+    // The functions the ribbon calls are the ones commands.ts associates.
+    for (const name of functionNames) expect(commands).toContain(`Office.actions.associate('${name}'`);
     const paneAction = child(pane!, 'Action');
     expect(paneAction.attributes['xsi:type']).toBe('ShowTaskpane');
     expect(names(paneAction)).toEqual(['TaskpaneId', 'SourceLocation']);
