@@ -1,6 +1,7 @@
 import { findScheme, type Locale } from '../../core/index.js';
 import { AddinError } from '../excel/addin-error.js';
 import { loadSettings, previewColumns, selectAddress } from '../excel/preview-columns.js';
+import { removeResults } from '../excel/remove-results.js';
 import { segmentSelection } from '../excel/segment-selection.js';
 import { buildAdvancedSection } from './advanced-section.js';
 import { h } from './create-element.js';
@@ -71,7 +72,13 @@ function renderPane(
   root: HTMLElement,
   state: PaneState,
   t: Translate,
-  actions: { segment: () => void; refresh: () => void; render: () => void; selectCell: (address: string) => void },
+  actions: {
+    segment: () => void;
+    remove: () => void;
+    refresh: () => void;
+    render: () => void;
+    selectCell: (address: string) => void;
+  },
 ): void {
   document.documentElement.lang = state.locale;
   const button = h(
@@ -81,6 +88,10 @@ function renderPane(
   ) as HTMLButtonElement;
   button.disabled = state.busy;
   button.addEventListener('click', actions.segment);
+  // Office.js cannot undo a whole run: the pane says so and offers Remove instead.
+  const remove = h('button', { type: 'button', id: 'remove-results' }, t('remove')) as HTMLButtonElement;
+  remove.disabled = state.busy;
+  remove.addEventListener('click', actions.remove);
   const error =
     state.error &&
     h(
@@ -93,7 +104,9 @@ function renderPane(
     h('header', {}, h('h1', {}, t('title')), h('p', { class: 'intro' }, t('intro'))),
     buildOptionsSection(state, t, actions.render),
     // The actions row: Segment first; secondary actions (Remove Tierline results) and their notes follow it here.
-    h('div', { class: 'actions', id: 'actions' }, button),
+    h('div', { class: 'actions', id: 'actions' }, button, remove),
+    state.outcome ? h('p', { class: 'hint', id: 'undo-note' }, t('undoNote')) : '',
+    state.notice ? h('p', { class: 'notice', role: 'status' }, state.notice) : '',
     error || '',
     buildResultSection(state, t, actions.selectCell) ?? '',
     buildMappingSection(state, t, actions),
@@ -119,6 +132,7 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
   };
   const segment = async () => {
     state.error = undefined;
+    state.notice = undefined;
     state.outcome = undefined;
     state.busy = true;
     render();
@@ -126,8 +140,29 @@ export async function mountPane(root: HTMLElement, host: PaneHost): Promise<void
     state.busy = false;
     render();
   };
+  const remove = async () => {
+    state.error = undefined;
+    state.notice = undefined;
+    state.busy = true;
+    render();
+    try {
+      const removed = await host.run(removeResults);
+      state.outcome = undefined;
+      state.notice = removed.nothing
+        ? t('nothingToRemove')
+        : [
+            t('removed', { columns: removed.columns, sheets: removed.sheets.length }),
+            ...removed.kept.map((address) => t('keptChanged', { address })),
+          ].join(' ');
+    } catch (error) {
+      recordError(state, error);
+    }
+    state.busy = false;
+    render();
+  };
   const actions = {
     segment: () => void segment(),
+    remove: () => void remove(),
     refresh: () => void refresh(),
     render,
     selectCell: (address: string) =>

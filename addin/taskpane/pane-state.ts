@@ -22,6 +22,8 @@ export interface PaneState {
   outcome?: SegmentOutcome;
   /** A message with, for core's data errors, each issue. */
   error?: { message: string; issues: readonly string[] };
+  /** What the last Remove Tierline results did. */
+  notice?: string;
   /** Fields to highlight (the pane asked for them). */
   asked: readonly string[];
   busy: boolean;

@@ -69,3 +69,22 @@ describe('ribbon Segment button (ExecuteFunction)', () => {
     );
   });
 });
+
+describe('ribbon Remove Tierline results button (ExecuteFunction)', () => {
+  it('removes what Segment wrote and completes the event, without a dialog', async () => {
+    book = new FakeWorkbook();
+    const sheet = book.addSheet('Customers');
+    sheet.put(0, 0, createCustomerSheet(20));
+    book.select(sheet, 'B3');
+    await associated.get('segment')!(event());
+    expect(sheet.get(0, 22)).toBe('Segment');
+    const shown = dialogs.length;
+    const e = event();
+    await associated.get('removeResults')!(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(dialogs).toHaveLength(shown);
+    expect(sheet.get(0, 22)).toBe('');
+    expect(sheet.tables).toEqual([]);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Customers']);
+  });
+});
