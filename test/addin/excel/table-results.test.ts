@@ -5,7 +5,7 @@
  * by core's one palette.
  */
 import { describe, expect, it } from 'vitest';
-import { resultCells, resultHeaders, segmentColors, segmentTable } from '../../../core/index.js';
+import { resultCells, segmentColors, segmentTable } from '../../../core/index.js';
 import { FakeWorkbook, type FakeSheet } from '../../../bench/addin/fake-excel.js';
 import {
   AS_OF,
