@@ -1,31 +1,16 @@
 import { removePendingTempFiles } from '../io/write-file-atomic.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import type { Locale } from '../core/index.js';
 import { localeForErrors } from './choose-locale.js';
+import { renderHelp } from './render-help.js';
 import { EXIT_INTERNAL, reportError } from './report-error.js';
 
-export const MAIN_HELP = `Usage: tierline <command> [options]
-
-Commands:
-  segment <file>   clean, score RFM, tag and attach strategies (csv or xlsx)
-  model fit|evaluate <transactions>
-                   BG/NBD, MBG/NBD and Gamma-Gamma lifetime models
-  report <file>    HTML report with charts, cross-tabs and migration (--out report.html)
-  dimensions <file>  SPEC Table 3: availability, Pearson r, relevance, operability, selected
-  import <file>    store a segmented file as a snapshot for the Slack bot
-  users map|sync|list|role   link owners (客户经理) to Slack users; manager/admin roles
-  ask "<question>" --as <owner>   the bot's answer as text, without Slack
-  digest --preview the weekly tier digest as text
-  bot              run the Slack bot (Socket Mode or HTTP)
-  help [command]   show help for a command
-
-Run "tierline <command> --help" for a command's options.
-Every command takes --debug (or TIERLINE_DEBUG=1): show the stack of an internal error.
-Exit codes: 0 ok, 1 bad usage, 2 bad data, 70 internal error.
-`;
+/** The program's --help in `locale` (cli.help.main in the catalogue). */
+export const MAIN_HELP = (locale: Locale): string => renderHelp('main', locale);
 
 interface Command {
   readonly run: (argv: readonly string[], io: ConsoleIo) => Promise<number>;
-  readonly help: string;
+  readonly help: (locale: Locale) => string;
 }
 
 // Loaded on use: the bot pulls in Slack, the report Vega and resvg, and a
@@ -59,18 +44,18 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
   };
   try {
     if (command === undefined || command === '--help' || command === '-h') {
-      io.out(MAIN_HELP);
+      io.out(MAIN_HELP(context.locale));
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (command === 'help') {
       if (rest[0] === undefined) {
-        io.out(MAIN_HELP);
+        io.out(MAIN_HELP(context.locale));
         return EXIT.ok;
       }
       const topic = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
       if (!topic)
         throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
-      io.out((await topic()).help);
+      io.out((await topic()).help(context.locale));
       return EXIT.ok;
     }
     const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

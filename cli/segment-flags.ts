@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  formatSchemeHelp,
-  type Locale,
-  parseConfigText,
-  parseSchemeId,
-  SCHEME_IDS,
-  SCHEMES,
-  type SegmentOptionsInput,
-} from '../core/index.js';
+import { type Locale, parseConfigText, parseSchemeId, SCHEME_IDS, type SegmentOptionsInput } from '../core/index.js';
 import { localeFromEnvironment } from './choose-locale.js';
 import { todayOf, UsageError, type ConsoleIo } from './console-io.js';
 import { parseMapping } from './parse-mapping.js';
+import { describeSegmentFlags } from './render-help.js';
 
 /** The flags every command that segments a file takes (parseArgs option table). */
 export const SEGMENT_FLAGS = {
@@ -36,28 +29,8 @@ export const SEGMENT_FLAGS = {
   'churn-models': { type: 'string' },
 } as const;
 
-/** Help lines of SEGMENT_FLAGS, shared by the commands' --help. */
-export const SEGMENT_FLAGS_HELP = `  --scheme <scheme>          ${formatSchemeHelp(SCHEMES, 29).trimStart()}
-  --k auto|<2-20>            k-means K (default auto: best silhouette over 2..8)
-  --config <file.json|.yaml> thresholds, value-tier table and scorecard overrides
-  --as-of YYYY-MM-DD         analysis date (default: the day after the newest purchase)
-  --locale en|zh-CN          language of labels, messages and new column headers (default: LC_ALL/LANG zh* → zh-CN, else en)
-  --map "field=header,..."   name columns detection missed, e.g. --map "customerId=客户编号"
-  --customers <file>         customer table joined to a transaction file by customer id
-                             (owner, region, complaints, promotions, coupon uses, ...)
-  --window all|<months>      F and M over the whole history (default) or the last N months
-  --frequency-by order|day   count orders (default; a purchase day without an order id column) or distinct purchase days
-  --currency GBP             currency of the money columns (default: what the cells and headers show, else CNY)
-  --refunds net|exclude      net refunds against spend (default) or ignore them
-  --date-order auto|dmy|mdy  how 5/3/2024 is read (default: only unambiguous dates)
-  --shape auto|customers|transactions   override the detected table shape
-  --sheet <name|number>      xlsx sheet (default the first)
-  --today YYYY-MM-DD         today's date for future-date checks (default: system date)
-  --date-floor YYYY-MM-DD    older dates are invalid (typos, placeholders; default 1990-01-01)
-  --decimal auto|.|,         decimal mark of numbers (default auto: per column, 1.000,50 → 1000.5)
-  --horizon <days>           churn = no purchase in the next N days (default 90)
-  --churn-models a,b|off     churn candidates to back-test: rules, cadence, bg-nbd, mbg-nbd, gbdt
-                             (default all); off: the SPEC churn rules decide, no probability`;
+/** The English help lines of SEGMENT_FLAGS (the commands' --help renders them in the user's locale: cli/render-help.ts). */
+export const SEGMENT_FLAGS_HELP = describeSegmentFlags('en');
 
 type FlagValues = { readonly [K in keyof typeof SEGMENT_FLAGS]?: string };
 

@@ -18,38 +18,13 @@ import {
 } from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
+import { DB_FLAG, withStore } from './bot-store.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
-export const ASK_HELP = `Usage: tierline ask "<question>" --as <owner> [options]
-       tierline ask "<question>" --manager [options]
-
-Answers a question the way the Slack bot does, as text, without Slack:
-"who is at churn risk", "哪些客户有流失风险", "top 10 at risk by value",
-"C00042", "show champions", "my summary", "help". --as answers as that
-owner (客户经理) and sees only their customers; --manager sees every owner's.
-
-The churn list is "who is likely to leave": most likely first (churn
-probability; ties by expected loss); "…by value" / 「按价值」 or --sort value
-puts the largest expected loss first.
-
-Options:
-  --as <owner>               the owner name as written in the data
-  --manager                  answer as a manager (all owners)
-  --page <n>                 page of a long list (default 1); a page is the
-                             size the question asked for ("top 10" → 10; else 5)
-  --sort risk|value          churn list order (default: the question's, else risk)
-  --format text|json         json exports the churn list as a JSON array, one
-                             object per line: customerId, owner, rank,
-                             churnProbability, expectedLoss (null when unknown),
-                             currency, reason, model
-  --limit <n>                json: export ranks 1–n (with --page: that page,
-                             never past rank n)
-  --locale en|zh-CN          answer language (default: the question's)
-${DB_FLAG_HELP}
-  -h, --help                 this help
-
-Exit codes: 0 ok, 1 bad usage, 2 no data to answer from.
-`;
+/** This command's --help in `locale` (cli.help.ask in the catalogue). */
+export const ASK_HELP = (locale: Locale): string => renderHelp('ask', locale, DEFAULT_STORE_PATH);
 
 const OPTIONS = {
   ...DB_FLAG,
@@ -132,7 +107,7 @@ function exportRisks(
 export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
-    io.out(ASK_HELP);
+    io.out(ASK_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('ask: missing the question.');

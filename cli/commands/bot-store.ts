@@ -17,7 +17,6 @@ import { segmentOptionsFromFlags, SEGMENT_FLAGS } from '../segment-flags.js';
 
 /** The `--db` flag every bot command takes. */
 export const DB_FLAG = { db: { type: 'string' } } as const;
-export const DB_FLAG_HELP = `  --db <file>                the bot's store (default $TIERLINE_DB or ${DEFAULT_STORE_PATH})`;
 
 /** The store path named by --db, $TIERLINE_DB or the default file. */
 export function storePath(db: string | undefined): string {

@@ -19,33 +19,14 @@ import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, openStore, storePath } from './bot-store.js';
+import { DB_FLAG, openStore, storePath } from './bot-store.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
+import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
-export const BOT_HELP = `Usage: tierline bot [options]
-
-Starts the Slack bot (see bot/README.md). Socket Mode when SLACK_APP_TOKEN is
-set (local development), else an HTTP server for Slack's requests on
-/slack/events (production; every request's signature is verified).
-
-Environment:
-  SLACK_BOT_TOKEN            bot token xoxb-… (required)
-  SLACK_SIGNING_SECRET       signing secret (required)
-  SLACK_APP_TOKEN            app-level token xapp-… with connections:write: Socket Mode
-  TIERLINE_MANAGERS          Slack user ids with the manager role, comma-separated
-  TIERLINE_ADMINS            Slack user ids with the admin role (import, users), comma-separated
-  TIERLINE_LOCALE            en or zh-CN when a message gives no hint (default en)
-  TIERLINE_TIME_ZONE         IANA zone whose date is "today" for imports, answers and
-                             snoozes (default the system zone); digests use their own
-  SLACK_API_URL              Web API base URL (default https://slack.com/api/)
-
-Options:
-  --port <n>                 HTTP port (default $PORT or 3000)
-  --host <address>           HTTP address (default 0.0.0.0)
-  --import-file <file>       re-import this file on a schedule
-  --import-schedule "<spec>" when, e.g. "daily 06:00 Asia/Shanghai" (default daily 06:00 UTC)
-${DB_FLAG_HELP}
-  -h, --help                 this help
-`;
+/** This command's --help in `locale` (cli.help.bot in the catalogue). */
+export const BOT_HELP = (locale: Locale): string => renderHelp('bot', locale, DEFAULT_STORE_PATH);
 
 const OPTIONS = {
   ...DB_FLAG,
@@ -73,7 +54,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   if (values.help) {
-    io.out(BOT_HELP);
+    io.out(BOT_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   const token = process.env.SLACK_BOT_TOKEN,

@@ -1,22 +1,14 @@
 import { renderDigest } from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
+import { DB_FLAG, withStore } from './bot-store.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
+import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
-export const DIGEST_HELP = `Usage: tierline digest --preview [options]
-
-Prints the weekly tier digest the bot posts to subscribed channels: tier
-counts and change since the previous snapshot, revenue share, top upgrades
-and downgrades, new churn risks and win-back. Names are masked as in a
-channel (SPEC §10).
-
-Options:
-  --preview                  print the digest (required: posting is the bot's job)
-  --owner <owner>            one owner's customers (default all)
-  --locale en|zh-CN          language (default en)
-${DB_FLAG_HELP}
-  -h, --help                 this help
-`;
+/** This command's --help in `locale` (cli.help.digest in the catalogue). */
+export const DIGEST_HELP = (locale: Locale): string => renderHelp('digest', locale, DEFAULT_STORE_PATH);
 
 const OPTIONS = {
   ...DB_FLAG,
@@ -34,7 +26,7 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   if (values.help) {
-    io.out(DIGEST_HELP);
+    io.out(DIGEST_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (!values.preview)

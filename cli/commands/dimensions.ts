@@ -4,26 +4,13 @@ import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { readSegmented } from '../read-segmented.js';
-import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
+import { chooseFlag, SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
 
-export const DIMENSIONS_HELP = `Usage: tierline dimensions <file> [options]
-
-Evaluates the candidate segmentation dimensions of a customer table or a
-transaction list (SPEC §4, Table 3 细分维度评估表): for each column, its
-availability (share of customers with a value), Pearson r with the goal
-metric, the relevance suggested from |r|, operability, the weighted score and
-whether it is selected (score ≥ 4.0). Expert overrides, weights and the
-threshold come from the "dimensions" section of --config.
-
-Options:
-  --goal <field>             the goal metric r is computed against (default frequency6m,
-                             A Table 1: raise the repurchase rate); e.g. monetary, cumulativeSpend
-  --format table|csv|json    stdout: aligned table (default), csv, or one JSON object per row
-${SEGMENT_FLAGS_HELP}
-  -h, --help                 this help
-
-Exit codes: 0 ok, 1 bad usage, 2 bad data.
-`;
+/** This command's --help in `locale` (cli.help.dimensions in the catalogue). */
+export const DIMENSIONS_HELP = (locale: Locale): string => renderHelp('dimensions', locale);
 
 const OPTIONS = {
   ...SEGMENT_FLAGS,
@@ -41,7 +28,7 @@ const text = (cell: Cell): string => (cell === null || cell === undefined ? '' :
 export async function runDimensions(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
-    io.out(DIMENSIONS_HELP);
+    io.out(DIMENSIONS_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (positionals.length !== 1)

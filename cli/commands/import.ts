@@ -1,23 +1,16 @@
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP } from '../segment-flags.js';
+import { SEGMENT_FLAGS } from '../segment-flags.js';
 import { churnEvidenceLines } from '../../bot/index.js';
-import { DB_FLAG, DB_FLAG_HELP, importFile, storePath, withStore } from './bot-store.js';
+import { DB_FLAG, importFile, storePath, withStore } from './bot-store.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
+import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
-export const IMPORT_HELP = `Usage: tierline import <file> [options]
-
-Segments a file (csv or xlsx, any shape "tierline segment" reads) and stores
-it in the bot's store as a dated snapshot. The Slack bot and "tierline ask"
-answer from the newest snapshot; digests compare it with the one before.
-
-Options:
-${DB_FLAG_HELP}
-${SEGMENT_FLAGS_HELP}
-  -h, --help                 this help
-
-Exit codes: 0 ok, 1 bad usage, 2 bad data.
-`;
+/** This command's --help in `locale` (cli.help.import in the catalogue). */
+export const IMPORT_HELP = (locale: Locale): string => renderHelp('import', locale, DEFAULT_STORE_PATH);
 
 const OPTIONS = { ...SEGMENT_FLAGS, ...DB_FLAG, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -28,7 +21,7 @@ const OPTIONS = { ...SEGMENT_FLAGS, ...DB_FLAG, help: { type: 'boolean', short: 
 export async function runImport(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
-    io.out(IMPORT_HELP);
+    io.out(IMPORT_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (positionals.length !== 1)

@@ -28,36 +28,12 @@ import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
 import { readInput } from '../read-segmented.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
 
-export const MODEL_HELP = `Usage: tierline model fit <transactions> --calibration-end YYYY-MM-DD [options]
-       tierline model evaluate <transactions> --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [options]
-
-Buy-till-you-die models on a transaction file (csv or xlsx): BG/NBD, MBG/NBD
-(one-time buyers may be inactive) and Gamma-Gamma spend, fitted by maximum
-likelihood on purchases up to the calibration end.
-
-  fit        prints the parameters with standard errors and log-likelihoods
-  evaluate   fits on the calibration period and compares the forecast with the
-             holdout: predicted vs actual repeat purchases (total and by
-             calibration frequency), MAE per customer, AUC of P(alive);
-             then back-tests every churn candidate (rules, cadence, BG/NBD,
-             MBG/NBD, gbdt) as \`segment\` does, with churn = no purchase in
-             the holdout: H = holdout end − calibration end, tested on
-             (calibration end, holdout end], trained on the H days before.
-             JSON: {"models":[{name, auc, precisionAt20, baseRate, status,
-             reason}], "selected", "horizonDays", "holdout":[BTYD holdout …]}
-
-Options:
-  --calibration-end YYYY-MM-DD   last day of the calibration period (required)
-  --holdout-end YYYY-MM-DD       last day of the holdout period (evaluate)
-  --unit days|weeks              time unit of the models (default weeks)
-  --format table|json            output (default table)
-  --map "field=header,..."       name columns detection missed
-  --today YYYY-MM-DD             today's date for future-date checks (default: system date)
-  -h, --help                     this help
-
-Exit codes: 0 ok, 1 bad usage, 2 bad data (including data too thin to fit).
-`;
+/** This command's --help in `locale` (cli.help.model in the catalogue). */
+export const MODEL_HELP = (locale: Locale): string => renderHelp('model', locale);
 
 const OPTIONS = {
   'calibration-end': { type: 'string' },
@@ -66,6 +42,7 @@ const OPTIONS = {
   format: { type: 'string' },
   map: { type: 'string' },
   today: { type: 'string' },
+  locale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -152,14 +129,14 @@ export async function runModel(argv: readonly string[], io: ConsoleIo): Promise<
 async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const [action, ...rest] = argv;
   if (action === undefined || action === '--help' || action === '-h') {
-    io.out(MODEL_HELP);
+    io.out(MODEL_HELP(localeForErrors(argv, process.env)));
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
   if (action !== 'fit' && action !== 'evaluate')
     throw new UsageError(`model: unknown action "${action}"; use fit or evaluate.`);
   const { values, positionals } = parseCommandArgs(rest, OPTIONS);
   if (values.help) {
-    io.out(MODEL_HELP);
+    io.out(MODEL_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(`model ${action}: one transaction file expected.`);

@@ -30,26 +30,13 @@ import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
-import { chooseFlag, SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
+import { chooseFlag, SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readInput, readSegmented, sheetOption } from '../read-segmented.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
 
-export const SEGMENT_HELP = `Usage: tierline segment <file> [options]
-
-Reads a customer table or a transaction list (csv or xlsx), cleans it with a
-report, scores RFM, tags every customer and attaches a strategy.
-
-Options:
-${SEGMENT_FLAGS_HELP}
-  --out <file.csv|file.xlsx> write the input columns unchanged followed by the new ones
-                             (a transaction file gives one row per customer)
-  --format table|csv|json    stdout: summary table (default), the output table as csv,
-                             or one JSON object per customer
-  --issues <file.csv>        write every cleaning issue (row, column, value, message)
-  --spot-check <file.csv>    write the seeded 10% spot-check sample of customers
-  -h, --help                 this help
-
-Exit codes: 0 ok, 1 bad usage, 2 bad data.
-`;
+/** This command's --help in `locale` (cli.help.segment in the catalogue). */
+export const SEGMENT_HELP = (locale: Locale): string => renderHelp('segment', locale);
 
 const OPTIONS = {
   ...SEGMENT_FLAGS,
@@ -363,7 +350,7 @@ function formatClusterReport(report: ClusterReport, locale: Locale): string[] {
 export async function runSegment(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const parsed = await parse(argv, io);
   if (parsed === 'help') {
-    io.out(SEGMENT_HELP);
+    io.out(SEGMENT_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   const wantIssues = typeof parsed.values.issues === 'string';

@@ -2,22 +2,14 @@ import { WebClient } from '@slack/web-api';
 import { isEmail, mapOwnersByEmail } from '../../bot/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, DB_FLAG_HELP, withStore } from './bot-store.js';
+import { DB_FLAG, withStore } from './bot-store.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
+import type { Locale } from '../../core/index.js';
+import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
-export const USERS_HELP = `Usage: tierline users map "Owner name=U0123" [...]
-       tierline users map "Owner name=name@example.com"   (needs SLACK_BOT_TOKEN)
-       tierline users sync                               (owners that are emails; needs SLACK_BOT_TOKEN)
-       tierline users list
-       tierline users role <U0123> manager|admin|none
-
-Links the owner column of the customer data (客户经理, Owner, Sales rep …) to
-Slack users, so each salesperson sees only their own customers, and sets the
-manager and admin roles.
-
-Options:
-${DB_FLAG_HELP}
-  -h, --help                 this help
-`;
+/** This command's --help in `locale` (cli.help.users in the catalogue). */
+export const USERS_HELP = (locale: Locale): string => renderHelp('users', locale, DEFAULT_STORE_PATH);
 
 const OPTIONS = { ...DB_FLAG, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -35,7 +27,7 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) {
-    io.out(USERS_HELP);
+    io.out(USERS_HELP(localeForErrors(argv, process.env)));
     return action === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
   return withStore(values.db, 'existing', async (store) => {
