@@ -19,7 +19,9 @@ import {
   segmentName,
   type SegmentSummary,
   type SnapshotCustomer,
+  STRATEGY_GROUPS,
 } from '../../core/index.js';
+import type { WeeklyActions } from './build-weekly-actions.js';
 
 /** A chart already rendered to SVG; `id` names it in the page (data-chart). */
 export interface RenderedChart {
@@ -44,6 +46,8 @@ export interface ReportModel {
   readonly notes: readonly RunNote[];
   /** The summary charts (radar, shares, scatter) and, with a migration, the heat map (id 'migration'). */
   readonly charts: readonly RenderedChart[];
+  /** The first section: what each owner does this week (buildWeeklyActions). */
+  readonly weekly: WeeklyActions;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -306,6 +310,77 @@ function clusterSection(model: ReportModel): string {
 <div class="scroll"><table><thead><tr><th>${L('column.clusterNo', locale)}</th><th>${L('column.segment', locale)}</th><th>${L('column.count', locale)}</th><th>${L('column.share', locale)}</th><th>R</th><th>F</th><th>M</th><th>${L('column.revenueShare', locale)}</th><th>${L('report.kmeans.silhouette', locale)}</th></tr></thead><tbody>${clusters}</tbody></table></div></section>`;
 }
 
+/** The owner's name as a heading: the person, "No account manager", or "All customers" without an owner column. */
+function ownerName(owner: string | null, locale: Locale): string {
+  return owner === null
+    ? label('report.week.everyone', locale)
+    : owner === ''
+      ? label('report.week.no-owner', locale)
+      : owner;
+}
+
+/**
+ * The report's first section (issue 13): per owner the top at-risk customers
+ * with the value at risk and the suggested action, then the strategy groups
+ * with their goal and KPI. A suggested action shared by consecutive
+ * customers is written once, spanning their rows.
+ */
+function weeklySection(model: ReportModel): string {
+  const { locale, weekly } = model;
+  const { currency } = model.result;
+  const valueHeader = L(
+    weekly.basis === 'expected-loss' ? 'report.week.expected-loss' : 'report.week.value-at-risk',
+    locale,
+  );
+  const groupName = (g: number): string => label(`group.${STRATEGY_GROUPS[g]!}` as LabelKey, locale);
+  const owners = weekly.owners
+    .map((o) => {
+      const head = `<h3>${esc(ownerName(o.owner, locale))}</h3><p class="note">${L(
+        'report.week.owner-summary',
+        locale,
+        {
+          atRisk: int(o.atRisk),
+          customers: int(o.customers),
+          value: money(o.valueAtRisk, currency, locale),
+        },
+      )} · ${L('report.week.owner-groups', locale, {
+        groups: o.groupCounts.map((n, g) => `${groupName(g)} ${int(n)}`).join(locale === 'zh-CN' ? '，' : ', '),
+      })}</p>`;
+      if (o.top.length === 0)
+        return `<div class="owner">${head}<p class="note">${L('report.week.none', locale)}</p></div>`;
+      const rows = o.top.map((c, i) => {
+        // Rows with the same action share one cell, so the action is read once.
+        let span = 0;
+        if (i === 0 || o.top[i - 1]!.action !== c.action) {
+          span = 1;
+          while (i + span < o.top.length && o.top[i + span]!.action === c.action) span++;
+        }
+        const who = c.name ? `${c.customerId} · ${c.name}` : c.customerId;
+        const actionCell =
+          span > 0 ? `<td class="text action"${span > 1 ? ` rowspan="${span}"` : ''}>${esc(c.action)}</td>` : '';
+        return `<tr><th scope="row">${esc(who)}</th><td class="text">${esc(c.segment)}</td><td>${Number.isFinite(c.probability) ? pct(c.probability) : '–'}</td><td>${c.valueAtRisk > 0 ? money(c.valueAtRisk, currency, locale) : '–'}</td>${actionCell}</tr>`;
+      });
+      const more =
+        o.atRisk > o.top.length
+          ? `<p class="note">${L('report.week.more', locale, { count: int(o.atRisk - o.top.length) })}</p>`
+          : '';
+      return `<div class="owner">${head}<table class="num todo"><thead><tr><th scope="col">${L('report.week.customer', locale)}</th><th scope="col">${L('column.segment', locale)}</th><th scope="col">${L('column.churnProbability', locale)}</th><th scope="col">${valueHeader}</th><th scope="col">${L('report.week.action', locale)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}</div>`;
+    })
+    .join('');
+  const groups = weekly.groups
+    .map(
+      (g) =>
+        `<tr data-group="${esc(g.group)}"><th scope="row">${L(`group.${g.group}` as LabelKey, locale)}</th><td>${int(g.customers)}</td><td>${int(g.atRisk)}</td><td class="text">${esc(g.goal)}</td><td class="text">${esc(g.kpi)}</td><td class="text">${esc(g.measures)}</td><td>${esc(g.dueDate || '–')}</td></tr>`,
+    )
+    .join('');
+  const ungrouped =
+    weekly.ungrouped > 0 ? ` ${L('report.week.ungrouped', locale, { count: int(weekly.ungrouped) })}` : '';
+  return `<section id="this-week"><h2>${L('report.week.title', locale)}</h2><p>${L('report.week.intro', locale)}</p><p class="note">${L(
+    weekly.basis === 'expected-loss' ? 'report.week.basis.expected-loss' : 'report.week.basis.yearly-spend',
+    locale,
+  )} ${L('report.week.masked', locale)}</p><p class="note">${esc(model.result.churn.definition(locale))}</p><div class="owners">${owners}</div><h3>${L('report.week.groups', locale)}</h3><div class="scroll"><table class="num groups" id="strategy-groups"><thead><tr><th scope="col">${L('column.strategyGroup', locale)}</th><th scope="col">${L('column.count', locale)}</th><th scope="col">${L('column.churnRisk', locale)}</th><th scope="col">${L('column.strategyGoal', locale)}</th><th scope="col">${L('column.kpi', locale)}</th><th scope="col">${L('report.week.action', locale)}</th><th scope="col">${L('report.week.next-due', locale)}</th></tr></thead><tbody>${groups}</tbody></table></div><p class="note">${L('report.week.groups.note', locale)}${ungrouped}</p></section>`;
+}
+
 const figure = (chart: RenderedChart): string =>
   `<figure class="chart chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">${chart.svg}</figure>`;
 
@@ -339,6 +414,12 @@ figure.chart svg{display:block;max-width:100%;height:auto}
 .lists{display:flex;flex-wrap:wrap;gap:16px}
 .list{flex:1 1 260px}
 .list td.text{white-space:nowrap}
+.owners{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:4px 20px}
+.owner h3{margin:12px 0 2px}
+.owner p.note{margin:0 0 6px}
+table.todo td.action{vertical-align:middle;max-width:300px}
+table.todo td.text:not(.action){white-space:nowrap}
+table.groups td.text{max-width:260px}
 .note{color:#57606a;font-size:12.5px}
 ul.notes{margin:0;padding-left:20px}
 footer{color:#57606a;font-size:12px;text-align:center;margin:12px 0 24px}
@@ -389,6 +470,7 @@ export function buildReportHtml(model: ReportModel): string {
 <body>
 <main>
 <header><h1>${esc(title)}</h1><p class="meta">${meta}</p></header>
+${weeklySection(model)}
 <section id="summary"><h2>${L('report.summary', locale)}</h2><ul class="kpis">${kpis.map(([value, name]) => `<li><b>${esc(value)}</b><span>${esc(name)}</span></li>`).join('')}</ul></section>
 <section id="churn"><h2>${L('summary.churn', locale)}</h2>${churnSummaryLines(
     result.churn,

@@ -20,6 +20,95 @@ type Value = string | number | null;
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
+ * The "what to do this week" sheet: per owner the top at-risk customers
+ * (value at risk, suggested action), then the strategy groups with goal and
+ * KPI. Real numbers with formats, names masked as in the HTML report.
+ */
+function writeWeeklySheet(workbook: ExcelJS.Workbook, model: Omit<ReportModel, 'charts'>, moneyFormat: string): void {
+  const { locale, weekly } = model;
+  const sheet = workbook.addWorksheet(label('report.week.sheet', locale));
+  const title = sheet.addRow([label('report.week.title', locale)]);
+  title.font = { bold: true, size: 15 };
+  sheet.addRow([
+    label(
+      weekly.basis === 'expected-loss' ? 'report.week.basis.expected-loss' : 'report.week.basis.yearly-spend',
+      locale,
+    ),
+  ]);
+  sheet.addRow([label('report.week.masked', locale)]);
+  const value = label(
+    weekly.basis === 'expected-loss' ? 'report.week.expected-loss' : 'report.week.value-at-risk',
+    locale,
+  );
+  for (const owner of weekly.owners) {
+    sheet.addRow([]);
+    const head = sheet.addRow([
+      owner.owner === null
+        ? label('report.week.everyone', locale)
+        : owner.owner === ''
+          ? label('report.week.no-owner', locale)
+          : owner.owner,
+      label('column.count', locale),
+      owner.customers,
+      label('column.churnRisk', locale),
+      owner.atRisk,
+      value,
+      owner.valueAtRisk,
+    ]);
+    head.font = { bold: true };
+    head.getCell(7).numFmt = moneyFormat;
+    if (owner.top.length === 0) continue;
+    const columns = sheet.addRow([
+      label('column.customerId', locale),
+      label('column.customerName', locale),
+      label('column.segment', locale),
+      label('column.churnProbability', locale),
+      value,
+      label('report.week.action', locale),
+    ]);
+    columns.font = { bold: true };
+    for (const c of owner.top) {
+      const row = sheet.addRow([
+        c.customerId,
+        c.name ?? '',
+        c.segment,
+        Number.isFinite(c.probability) ? c.probability : null,
+        c.valueAtRisk,
+        c.action,
+      ]);
+      row.getCell(4).numFmt = PERCENT;
+      row.getCell(5).numFmt = moneyFormat;
+    }
+  }
+  sheet.addRow([]);
+  const groupsTitle = sheet.addRow([label('report.week.groups', locale)]);
+  groupsTitle.font = { bold: true, size: 13 };
+  const head = sheet.addRow([
+    label('column.strategyGroup', locale),
+    label('column.count', locale),
+    label('column.churnRisk', locale),
+    label('column.strategyGoal', locale),
+    label('column.kpi', locale),
+    label('report.week.action', locale),
+    label('report.week.next-due', locale),
+  ]);
+  head.font = { bold: true };
+  for (const g of weekly.groups)
+    sheet.addRow([
+      label(`group.${g.group}` as LabelKey, locale),
+      g.customers,
+      g.atRisk,
+      g.goal,
+      g.kpi,
+      g.measures,
+      g.dueDate,
+    ]);
+  sheet.getColumn(1).width = 22;
+  for (let c = 2; c <= 5; c++) sheet.getColumn(c).width = 16;
+  sheet.getColumn(6).width = 60;
+}
+
+/**
  * Writes the report's summary sheet with exceljs: the segment table (with
  * the total row and the R/F/M profile), then each cross-tab as three plain
  * matrices (customers, share of the segment, revenue) and the R × F matrix —
@@ -34,6 +123,8 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
   workbook.creator = 'Tierline';
   // Fixed dates keep the file the same from run to run (exceljs defaults to now).
   workbook.created = workbook.modified = new Date(`${model.generated || '2000-01-01'}T00:00:00Z`);
+  // What to do this week comes first (issue 13), as in the HTML report.
+  writeWeeklySheet(workbook, model, MONEY);
   const sheet = workbook.addWorksheet(label('report.sheet', locale));
   const write = (values: readonly Value[], formats: readonly (string | undefined)[] = [], bold = false): void => {
     const row = sheet.addRow([...values]);

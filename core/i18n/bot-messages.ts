@@ -10,7 +10,7 @@ export const BOT_MESSAGES = {
     '按风险价值排序（生命周期模型：流失概率 × 预期价值）。',
   ],
   'bot.churn.ranked-rule': [
-    'Ranked by spend: this snapshot has no reliable lifetime model, so the SPEC churn rule decides who is at risk.',
+    'Ranked by spend: this snapshot has no reliable lifetime model, so the rule-based churn rules decide who is at risk.',
     '按消费金额排序：该快照没有可靠的生命周期模型，由规范中的流失规则判定风险。',
   ],
   'bot.churn.ranked-risk': [

@@ -181,12 +181,12 @@ export const ISSUE_MESSAGES = {
     '{count}位客户从未购买（例如只有退款）：不计入流失风险。',
   ],
   'churn.note.fallback-cadence': [
-    "Churn is judged by the customer's own buying rhythm (cadence) and the SPEC churn rules until the history supports a back-test.",
-    '在历史数据足以回测之前，按客户自身的购买节奏和SPEC流失规则判断流失。',
+    "Churn is judged by the customer's own buying rhythm (cadence) and the rule-based churn rules until the history supports a back-test.",
+    '在历史数据足以回测之前，按客户自身的购买节奏和规则判定的流失条件判断流失。',
   ],
   'churn.note.fallback-no-rank': [
-    'No candidate could rank on the back-test; cadence and the SPEC rules decide.',
-    '回测中没有候选模型能够排序；由购买节奏和SPEC规则判断。',
+    'No candidate could rank on the back-test; cadence and the rule-based churn rules decide.',
+    '回测中没有候选模型能够排序；由购买节奏和规则判定的流失条件判断。',
   ],
   'churn.note.no-events': [
     'There are no purchases before the analysis date: nobody can be scored.',
@@ -209,8 +209,8 @@ export const ISSUE_MESSAGES = {
     '{window}窗口中仅有{count}位客户再次购买（至少需要{min}位）。',
   ],
   'churn.note.model-failed': [
-    'The churn model could not run ({error}); the SPEC churn rules decide.',
-    '流失模型无法运行（{error}）；由SPEC流失规则判断。',
+    'The churn model could not run ({error}); the rule-based churn rules decide.',
+    '流失模型无法运行（{error}）；由规则判定的流失条件判断。',
   ],
   'churn.window.training': ['training', '训练'],
   'churn.window.test': ['test', '测试'],

@@ -545,6 +545,48 @@ const ENGINE_LABELS = {
     '由Tierline生成。图表为Vega-Lite规格渲染的内嵌SVG，文件无需联网。',
   ],
   'report.sheet': ['Summary', '汇总'],
+  // The report's first section (issue 13): what each owner does this week.
+  'report.week.title': ['What to do this week', '本周行动'],
+  'report.week.sheet': ['This week', '本周行动'],
+  'report.week.intro': [
+    'Per account manager: the customers most at risk of leaving, what losing them would cost and the suggested action; then every strategy group with how its work is measured.',
+    '按客户经理列出：最可能流失的客户、失去他们的代价和建议动作；随后是各策略群体及其效果指标。',
+  ],
+  'report.week.basis.expected-loss': [
+    "Expected loss = churn probability × the customer's spend in the last 12 months: what a year without them is likely to cost.",
+    '预期损失 = 流失概率 × 该客户近12个月消费额，即失去该客户一年可能损失的金额。',
+  ],
+  'report.week.basis.yearly-spend': [
+    "There is no churn probability here (rule-based decision), so the value at risk is the customer's lifetime spend per year as a customer (lifetime spend ÷ years since the first purchase, at least one year).",
+    '此处没有流失概率（规则判定），风险价值 = 客户平均每年的累计消费（累计消费 ÷ 首次购买至今的年数，至少按1年计）。',
+  ],
+  'report.week.masked': [
+    'Names are masked as in any document shared outside the team; the customer ID identifies each customer.',
+    '客户名称已按对外文件的要求脱敏，以客户ID识别客户。',
+  ],
+  'report.week.everyone': ['All customers', '全部客户'],
+  'report.week.no-owner': ['No account manager', '未分配客户经理'],
+  'report.week.owner-summary': [
+    '{atRisk} of {customers} customers at risk · {value} at stake',
+    '{customers}位客户中{atRisk}位有流失风险 · 涉及金额{value}',
+  ],
+  'report.week.owner-groups': ['By strategy group: {groups}', '按策略群体：{groups}'],
+  'report.week.more': [
+    '…and {count} more at-risk customers (see the bot or the segment output).',
+    '……另有{count}位流失风险客户（见机器人或细分结果）。',
+  ],
+  'report.week.none': ['Nobody at risk.', '没有流失风险客户。'],
+  'report.week.customer': ['Customer', '客户'],
+  'report.week.expected-loss': ['Expected loss', '预期损失'],
+  'report.week.value-at-risk': ['Value at risk', '风险价值'],
+  'report.week.action': ['Suggested action', '建议动作'],
+  'report.week.groups': ['Customers per strategy group', '各策略群体客户数'],
+  'report.week.groups.note': [
+    'The strategy group follows the segment, so its size is not the churn count; "at risk" counts the group\'s customers on the churn list.',
+    '策略群体随细分群体而定，其人数不是流失人数；“流失风险”一列为该群体中列入流失名单的客户数。',
+  ],
+  'report.week.ungrouped': ['{count} customers are in no strategy group.', '{count}位客户不属于任何策略群体。'],
+  'report.week.next-due': ['Next due', '下次完成时限'],
   // Churn back-test reasons (core/churn, issue 11)
   'churn.reason.silent-vs-gap': [
     'silent {days} days, {ratio}× their usual {gap}-day gap',
@@ -582,12 +624,12 @@ const ENGINE_LABELS = {
     '流失风险 = 预期损失最大的{count}位客户，按 {model} 排序（回测 AUC {auc}，前20名准确率 {p20}，基准流失率 {base}）',
   ],
   'churn.definition.fallback': [
-    "At risk = any SPEC churn rule matches, or P(no purchase in the next {horizon} days) ≥ {threshold} by the customer's own buying rhythm (too little history for a back-test: {why})",
-    '流失风险 = 符合任一SPEC流失规则，或按客户自身购买节奏估计未来{horizon}天不再购买的概率 ≥ {threshold}（历史数据不足以回测：{why}）',
+    "At risk = any rule-based churn rule matches, or P(no purchase in the next {horizon} days) ≥ {threshold} by the customer's own buying rhythm (too little history for a back-test: {why})",
+    '流失风险 = 符合任一规则判定的流失条件，或按客户自身购买节奏估计未来{horizon}天不再购买的概率 ≥ {threshold}（历史数据不足以回测：{why}）',
   ],
   'churn.definition.rules': [
-    'At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: {why}',
-    '流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：{why}',
+    'At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: {why}',
+    '流失风险 = 符合任一规则判定的流失条件（近3个月未消费且订单少、近期有投诉，或累计消费满2,000后90天未消费）；无概率：{why}',
   ],
   'churn.why.customer-rows': [
     'the input is one row per customer, without purchase history',
@@ -595,7 +637,7 @@ const ENGINE_LABELS = {
   ],
   'churn.why.switched-off': ['the churn model is switched off', '流失模型已关闭'],
   'churn.why.failed': ['the churn model could not run ({error})', '流失模型无法运行（{error}）'],
-  'churn.model.rules': ['SPEC churn rules', 'SPEC流失规则'],
+  'churn.model.rules': ['rule-based churn rules', '规则判定'],
   'churn.model.rules-and-cadence': ['rules and cadence', '规则与购买节奏'],
   'churn.model.cadence': ['cadence', '购买节奏'],
   'churn.model.bg-nbd': ['BG/NBD', 'BG/NBD'],
@@ -610,8 +652,8 @@ const ENGINE_LABELS = {
     '细分「{segment}」是方案的分组，不是流失判断：{model} 估计未来{horizon}天不再购买的概率为 {p}，低于 {threshold}',
   ],
   'churn.reason.segment-no-rule': [
-    'segment "{segment}" is the scheme\'s grouping, not the churn decision: no SPEC churn rule matches',
-    '细分「{segment}」是方案的分组，不是流失判断：不符合任何SPEC流失规则',
+    'segment "{segment}" is the scheme\'s grouping, not the churn decision: no rule-based churn rule matches',
+    '细分「{segment}」是方案的分组，不是流失判断：不符合任何规则判定的流失条件',
   ],
   'churn.reason.new-customer': [
     'new customer: one order, {days} days ago; too early to judge churn',

@@ -83,8 +83,8 @@ describe('Block Kit builders', () => {
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-03-01 · Spend: ¥5,000 · Segment: Hibernating
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
-      Decided by SPEC churn rules: no back-test (no probability to measure)
-      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
+      Decided by rule-based churn rules: no back-test (no probability to measure)
+      At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history
       1–2 of 2 · snapshot 2026-11-01"
     `);
   });
@@ -107,8 +107,8 @@ describe('Block Kit builders', () => {
       预期损失未知（改为显示累计消费）
       最近购买: 2026-03-01 · 累计消费: 5,000元 · 细分群体: 休眠客户
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
-      判定依据：SPEC流失规则；无回测（没有可衡量的概率）
-      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细
+      判定依据：规则判定；无回测（没有可衡量的概率）
+      流失风险 = 符合任一规则判定的流失条件（近3个月未消费且订单少、近期有投诉，或累计消费满2,000后90天未消费）；无概率：输入为每位客户一行，无购买明细
       第 1–2 位，共 2 位 · 快照 2026-11-01"
     `);
   });
@@ -176,8 +176,8 @@ describe('Block Kit builders', () => {
       • At risk: 1 · ¥30,000
       • Hibernating: 1 · ¥5,000
       2026-11-01
-      Decided by SPEC churn rules: no back-test (no probability to measure)
-      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history"
+      Decided by rule-based churn rules: no back-test (no probability to measure)
+      At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history"
     `);
     expect(blocksToText(buildAnswerBlocks(answer({ kind: 'summary' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
       "Maria 的客户概况
@@ -187,8 +187,8 @@ describe('Block Kit builders', () => {
       • 流失风险: 1 · 30,000元
       • 休眠客户: 1 · 5,000元
       2026-11-01
-      判定依据：SPEC流失规则；无回测（没有可衡量的概率）
-      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细"
+      判定依据：规则判定；无回测（没有可衡量的概率）
+      流失风险 = 符合任一规则判定的流失条件（近3个月未消费且订单少、近期有投诉，或累计消费满2,000后90天未消费）；无概率：输入为每位客户一行，无购买明细"
     `);
   });
 

@@ -52,8 +52,8 @@ describe('App Home and digest blocks', () => {
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-04-01 · Spend: ¥800 · Segment: New customers
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
-      Decided by SPEC churn rules: no back-test (no probability to measure)
-      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
+      Decided by rule-based churn rules: no back-test (no probability to measure)
+      At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history
       1–2 of 2 · snapshot 2026-11-01
       Contacts logged this week: 2"
     `);
@@ -84,7 +84,7 @@ describe('App Home and digest blocks', () => {
       升级最多 (1)
       • C004 · *女士: 需要关注 → 忠诚客户 (26,000元)
       新增流失风险：0 · 当前流失风险：1（占客户 33.3%）
-      流失风险 = 符合任一SPEC流失规则（A第4步、A表5、B RFM、B流失预警）；无概率：输入为每位客户一行，无购买明细
+      流失风险 = 符合任一规则判定的流失条件（近3个月未消费且订单少、近期有投诉，或累计消费满2,000后90天未消费）；无概率：输入为每位客户一行，无购买明细
       挽回：2 位风险客户中 1 位再次购买 · 已记录联系 0 次，成功率 —"
     `);
   });

@@ -102,7 +102,7 @@ describe('prepareSnapshot', () => {
       baseRate: null,
       threshold: null,
     });
-    expect(prepared.snapshot.churn!.definition.en).toMatch(/^At risk = any SPEC churn rule matches/);
+    expect(prepared.snapshot.churn!.definition.en).toMatch(/^At risk = any rule-based churn rule matches/);
     expect(prepared.snapshot.currency).toEqual({ code: 'CNY', symbol: '¥' });
     const stored = [...prepared.customers];
     expect(stored.every((s) => s.churnProbability === null && s.expectedLoss === 0)).toBe(true);

@@ -38,12 +38,16 @@ describe('decideChurn on customer rows: the SPEC rule union, no probability', ()
     expect(Number.isNaN(result.churn.threshold)).toBe(true);
     expect([...result.churn.probability].every(Number.isNaN)).toBe(true);
     expect(result.churn.definition('en')).toBe(
-      'At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history',
+      'At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history',
     );
   });
 
   it('never misses a lapsed high-spend regular, never flags a new customer', () => {
-    expect(byId.get('R1')).toMatchObject({ churnRisk: true, churnProbability: null, churnModel: 'SPEC churn rules' });
+    expect(byId.get('R1')).toMatchObject({
+      churnRisk: true,
+      churnProbability: null,
+      churnModel: 'rule-based churn rules',
+    });
     expect(byId.get('R1')!.churnReason).toContain('B churn warning: no purchase in 90 days, spend ≥ 2,000');
     expect(byId.get('L1')!.churnRisk).toBe(true);
     expect(byId.get('N1')).toMatchObject({ churnRisk: false });
@@ -57,7 +61,7 @@ describe('decideChurn on customer rows: the SPEC rule union, no probability', ()
 
   it('explains in zh-CN too', () => {
     expect(describeCustomer(result, result.features.ids.indexOf('R1'), 'zh-CN').churnReason).toContain('B 流失预警');
-    expect(result.churn.definition('zh-CN')).toMatch(/^流失风险 = 符合任一SPEC流失规则/);
+    expect(result.churn.definition('zh-CN')).toMatch(/^流失风险 = 符合任一规则判定的流失条件/);
   });
 });
 
@@ -80,7 +84,7 @@ describe('decideChurn on transactions', () => {
     expect(result.churn.source).toBe('model');
     expect(result.churn.model).toBe('rules-and-cadence');
     expect(result.churn.definition('en')).toMatch(
-      /^At risk = any SPEC churn rule matches, or P\(no purchase in the next 90 days\) ≥ 0\.50 by the customer's own buying rhythm \(too little history for a back-test: /,
+      /^At risk = any rule-based churn rule matches, or P\(no purchase in the next 90 days\) ≥ 0\.50 by the customer's own buying rhythm \(too little history for a back-test: /,
     );
     for (let c = 0; c < result.features.count; c++) expect(result.churn.probability[c]).toBeGreaterThanOrEqual(0);
     const byId = records(result);
@@ -176,7 +180,7 @@ describe('the bundled demo: one churn truth, no unexplained contradiction', asyn
     );
     expect(summary.out).toContain(`[Churn risk] ${count}`);
     expect(summary.out).toMatch(
-      /Candidates \(back-test AUC\): SPEC churn rules [\d.]+ · cadence [\d.]+ · BG\/NBD .* · MBG\/NBD .* · gbdt /,
+      /Candidates \(back-test AUC\): rule-based churn rules [\d.]+ · cadence [\d.]+ · BG\/NBD .* · MBG\/NBD .* · gbdt /,
     );
     // The strategy count follows the segment and says so.
     expect(summary.out).toContain('Strategy group (follows the segment; not the churn count)');
