@@ -19,34 +19,16 @@ import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { EXIT, todayOf, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { SEGMENT_FLAGS, SEGMENT_FLAGS_HELP, segmentOptionsFromFlags } from '../segment-flags.js';
+import { SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
 import { readSegmented } from '../read-segmented.js';
 import { buildReportHtml, type RenderedChart, type ReportModel } from '../report/report-html.js';
 import { writeSummaryXlsx } from '../report/write-summary-xlsx.js';
 import { buildWeeklyActions } from '../report/build-weekly-actions.js';
+import { localeForErrors } from '../choose-locale.js';
+import { renderHelp } from '../render-help.js';
 
-export const REPORT_HELP = `Usage: tierline report <file> --out report.html [options]
-
-Reads a customer table or a transaction list like "tierline segment" and
-writes a self-contained HTML report (SPEC §9): the segment summary, charts
-(radar of segment profiles, customer share and revenue contribution as bars
-and pies, spend vs frequency scatter), cross-tabs by region, industry, size,
-channel and account manager, the RFM distribution matrix, the cleaning log
-counts and the run notes. With an earlier snapshot it adds the segment
-migration (heat map, upgrades, downgrades, new and lost customers).
-
-Options:
-  --out <file.html>          the report to write (required)
-  --xlsx <file.xlsx>         also write the summary sheet: segment table and cross-tabs
-  --previous <file>          the earlier snapshot's file (same kind, same options)
-  --previous-as-of YYYY-MM-DD  the earlier analysis date; alone, the same file is
-                             segmented again as of that date
-  --max-points <n>           scatter points at most (default 5000, sampled by segment)
-${SEGMENT_FLAGS_HELP}
-  -h, --help                 this help
-
-Exit codes: 0 ok, 1 bad usage, 2 bad data.
-`;
+/** This command's --help in `locale` (cli.help.report in the catalogue). */
+export const REPORT_HELP = (locale: Locale): string => renderHelp('report', locale);
 
 const OPTIONS = {
   ...SEGMENT_FLAGS,
@@ -149,7 +131,7 @@ async function readPrevious(
 export async function runReport(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const parsed = await parse(argv, io);
   if (parsed === 'help') {
-    io.out(REPORT_HELP);
+    io.out(REPORT_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   const { locale } = parsed;
