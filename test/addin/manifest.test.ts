@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { child, parseXml, walk, type XmlElement } from './support/parse-xml.js';
 import { HAVE_XMLLINT } from '../support/system-tools.js';
+import { projectFileUrl, SUPPORT_URL } from '../../addin/taskpane/project-links.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifestPath = join(repo, 'manifest.xml');
@@ -130,19 +131,37 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('points only at https://localhost:3000, at icons that exist in their stated size and at pages that exist', () => {
+  it('serves pages and ribbon icons from https://localhost:3000 and points support and store icons at the project pages', () => {
     const urls = walk(manifest)
       .flatMap((e) => [e.attributes.DefaultValue, e.name === 'AppDomain' ? e.text : undefined])
       .filter((v): v is string => v?.startsWith('http') ?? false);
     expect(urls.length).toBeGreaterThan(8);
-    for (const url of urls) expect(new URL(url).origin).toBe(ORIGIN);
+    // The support page, the Get Started link and the store icons must work without the dev server.
+    const urlOf = (id: string) => walk(manifest).find((e) => e.attributes.id === id)!.attributes.DefaultValue!;
+    const publicUrls = {
+      support: child(manifest, 'SupportUrl').attributes.DefaultValue!,
+      learnMore: urlOf('GetStarted.LearnMoreUrl'),
+      icon: child(manifest, 'IconUrl').attributes.DefaultValue!,
+      highResolutionIcon: child(manifest, 'HighResolutionIconUrl').attributes.DefaultValue!,
+    };
+    expect(publicUrls).toEqual({
+      support: SUPPORT_URL,
+      learnMore: SUPPORT_URL,
+      icon: projectFileUrl('addin/assets/icon-32.png'),
+      highResolutionIcon: projectFileUrl('addin/assets/icon-64.png'),
+    });
+    for (const url of urls.filter((u) => !Object.values(publicUrls).includes(u)))
+      expect(new URL(url).origin).toBe(ORIGIN);
     const images = child(child(child(manifest, 'VersionOverrides'), 'Resources'), 'bt:Images').children;
     for (const image of images) {
       const size = Number(/(\d+)x\1$/.exec(image.attributes.id!)![1]);
       expect(pngSize(fileOf(image.attributes.DefaultValue!))).toEqual([size, size]);
     }
-    expect(pngSize(fileOf(child(manifest, 'IconUrl').attributes.DefaultValue!))).toEqual([32, 32]);
-    expect(pngSize(fileOf(child(manifest, 'HighResolutionIconUrl').attributes.DefaultValue!))).toEqual([64, 64]);
+    // A project URL names a file of this repository: it must exist (icons at their size).
+    const repoFile = (url: string) => join(repo, url.replace(/^https:\/\/[^/]+\/[^/]+\/[^/]+\/(blob\/)?main\//, ''));
+    expect(pngSize(repoFile(publicUrls.icon))).toEqual([32, 32]);
+    expect(pngSize(repoFile(publicUrls.highResolutionIcon))).toEqual([64, 64]);
+    expect(existsSync(repoFile(publicUrls.support))).toBe(true);
     for (const url of urls.filter((u) => u.endsWith('.html'))) expect(existsSync(fileOf(url))).toBe(true);
   });
 
