@@ -459,9 +459,16 @@ async function undoWrite(
   const { added } = tables;
   if (added) {
     const excelTable = context.workbook.tables.getItemOrNullObject(added.id);
-    const count = excelTable.columns;
-    await attempt(() => count.load('count'));
-    if (!excelTable.isNullObject && count.count === added.from + added.count)
+    await attempt(() => excelTable.load('id'));
+    const columns = excelTable.columns;
+    if (!excelTable.isNullObject) await attempt(() => columns.load('count'));
+    let count: number | undefined;
+    try {
+      count = columns.count;
+    } catch {
+      count = undefined;
+    }
+    if (count === added.from + added.count)
       await attempt(() => {
         for (let j = added.count - 1; j >= 0; j--) excelTable.columns.getItemAt(added.from + j).delete();
       });

@@ -728,7 +728,16 @@ export class FakeWorkbook {
       if (!sheet || !table || !sheet.tables.includes(table)) throw new Error(`ItemNotFound: table ${lookup}`);
       return { sheet, table };
     };
+    let counted: number | undefined;
     const columns = {
+      load: (props: string) => {
+        if (props !== 'count') throw new Error(`not used by the adapter: columns.load(${props})`);
+        this.pending.push(() => ((counted = live().table.box.columnCount), 20));
+      },
+      get count(): number {
+        if (counted === undefined) throw new Error('PropertyNotLoaded: columns.count');
+        return counted;
+      },
       add: (index?: number | null, values?: unknown, name?: string) => {
         if (values !== undefined && values !== null) throw new Error('not used by the adapter: column values');
         this.enqueue(40, () => {

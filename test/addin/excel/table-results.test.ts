@@ -144,6 +144,28 @@ describe('results in an Excel table', () => {
     );
   });
 
+  it('takes its columns out of the analyst’s table again when Excel fails after adding them', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('Data');
+    sheet.put(0, 0, createCustomerSheet(10));
+    sheet.tables.push({
+      name: 'Clients',
+      box: { row: 0, column: 0, rowCount: 11, columnCount: 12 },
+      showTotals: false,
+    });
+    book.select(sheet, 'C3');
+    const before = JSON.stringify(sheet.read({ row: 0, column: 0, rowCount: 11, columnCount: 40 }));
+    book.failAtSync = 6; // probe, table range, read, check, columns + values, summary ← fails
+    const error = await segmentSelection(book.context, request).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as AddinError).code).toBe('excel-failed');
+    expect(sheet.tables[0]!.box.columnCount).toBe(12);
+    expect(JSON.stringify(sheet.read({ row: 0, column: 0, rowCount: 11, columnCount: 40 }))).toBe(before);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Data']);
+  });
+
   it('does not change frozen panes the analyst set', async () => {
     const { book, sheet } = createCustomerBook(12);
     sheet.frozenRows = 3;
