@@ -9,7 +9,7 @@ export const PANE_MESSAGES = {
     '选中客户表（或其中任一单元格），核对列映射，然后点击“细分”。',
   ],
   'pane.scheme': ['Scheme', '细分方案'],
-  'pane.asOf': ['Analysis date (optional)', '分析日期（可选）'],
+  'pane.asOf': ['Analysis date', '分析日期'],
   'pane.asOfHint': ['Empty: the day after the newest purchase.', '留空：最近一次购买的次日。'],
   'pane.locale': ['Language of the results', '结果语言'],
   'pane.k': ['Clusters for k-means (empty: automatic, K = 2…8)', 'k-means聚类数（留空：自动，K = 2…8）'],
@@ -18,7 +18,7 @@ export const PANE_MESSAGES = {
   'pane.noThresholds': ['This scheme has no thresholds to set here.', '此方案没有可在此设置的阈值。'],
   'pane.rangeMin': ['{field} from', '{field}下限'],
   'pane.rangeMax': ['{field} to', '{field}上限'],
-  'pane.unitMonths': ['months', '个月'],
+  'pane.recencyMonths': ['Months since the last purchase', '距最近一次购买的月数'],
   'pane.unitIndustryMean': ['× industry mean order value', '× 行业平均客单价'],
   'pane.slaTitle': ['Response SLA (hours)', '响应时限（小时）'],
   'pane.weightsTitle': ['Indicator group weights (they sum to 1)', '指标组权重（合计为1）'],
@@ -62,8 +62,8 @@ export const PANE_MESSAGES = {
   'pane.remove': ['Remove Tierline results', '删除Tierline结果'],
   'pane.removing': ['Removing…', '正在删除…'],
   'pane.undoNote': [
-    'Excel cannot undo a whole Tierline run: Ctrl+Z does not reach changes an add-in makes. To take the results out, click Remove Tierline results: it removes exactly the columns, colours, table and sheets Tierline added, and nothing else.',
-    'Excel无法撤销整次Tierline运行：Ctrl+Z无法撤销插件所做的更改。如需去掉结果，请点击“删除Tierline结果”：它只删除Tierline添加的列、颜色、表格和工作表，其他内容不受影响。',
+    'Excel cannot undo a whole Tierline run: Ctrl+Z does not take back what an add-in wrote. To take the results out, click Remove Tierline results: it removes exactly the columns, colours, table and sheets Tierline added, and nothing else.',
+    'Excel无法撤销整次Tierline运行：Ctrl+Z无法撤回插件写入的内容。如需去掉结果，请点击“删除Tierline结果”：它只删除Tierline添加的列、颜色、表格和工作表，其他内容不受影响。',
   ],
   'pane.removed': [
     'Removed {columns} result columns and {sheets} sheets that Tierline wrote. Your data is unchanged.',
