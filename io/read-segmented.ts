@@ -11,7 +11,7 @@ import {
   type Segmenter,
 } from '../core/index.js';
 import { withPath } from './file-error.js';
-import { readTable } from './read-table.js';
+import { readTable, type ReadTableResult, type TableSink } from './read-table.js';
 
 /** What to read: the file, the run's options and an optional customer table to join. */
 export interface SegmentFileRequest {
@@ -27,12 +27,20 @@ export interface SegmentFileRequest {
   readonly keepPurchaseDays?: boolean;
   /** Bytes of the file read so far, of `total` (a face may show progress). */
   readonly onProgress?: (bytes: number, total: number) => void;
+  /**
+   * Given the header row as read and the shape it tells; the rows sink it
+   * returns sees the file's data rows too, so a face that writes every input
+   * row beside its results reads the file once.
+   */
+  readonly tap?: (shape: 'customers' | 'transactions', header: readonly string[]) => TableSink['rows'] | undefined;
 }
 
 /** A finished run with the cleaning report of each file read: the file first, then the customer table. */
 export interface SegmentedFile {
   readonly result: SegmentationResult;
   readonly reports: { readonly name: string; readonly report: CleaningReport }[];
+  /** How the file itself was read (format, xlsx date columns, …). */
+  readonly table: ReadTableResult;
 }
 
 /** A customer table was given for a file that is already one row per customer (a usage problem, not a data one). */
@@ -67,10 +75,11 @@ export async function readInput(
 }
 
 /** Streams a file into a segmenter; returns the run (header detection happens on the header row). */
-async function readIntoSegmenter(request: SegmentFileRequest): Promise<Segmenter> {
+async function readIntoSegmenter(request: SegmentFileRequest): Promise<{ run: Segmenter; table: ReadTableResult }> {
   const { file } = request;
   let run: Segmenter | undefined;
-  await readInput(
+  let tap: TableSink['rows'] | undefined;
+  const table = await readInput(
     file,
     {
       header: (cells, rowNumber) => {
@@ -79,8 +88,12 @@ async function readIntoSegmenter(request: SegmentFileRequest): Promise<Segmenter
           onIssue: request.onIssue,
           keepPurchaseDays: request.keepPurchaseDays ?? false,
         });
+        tap = request.tap?.(run.plan.shape === 'transactions' ? 'transactions' : 'customers', cells);
       },
-      rows: (batch, firstRowNumber) => run!.addRows(batch, firstRowNumber),
+      rows: (batch, firstRowNumber) => {
+        run!.addRows(batch, firstRowNumber);
+        tap?.(batch, firstRowNumber);
+      },
     },
     { sheet: request.sheet, ...(request.onProgress ? { onProgress: request.onProgress } : {}) },
   );
@@ -88,7 +101,7 @@ async function readIntoSegmenter(request: SegmentFileRequest): Promise<Segmenter
     throw new DataValidationError([
       { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },
     ]);
-  return run;
+  return { run, table };
 }
 
 async function readAttributes(
@@ -131,7 +144,7 @@ export async function readSegmented(request: SegmentFileRequest): Promise<Segmen
     join = attributes;
     reports.push({ name: request.customers, report: attributes.report });
   }
-  const run = await readIntoSegmenter(request);
+  const { run, table } = await readIntoSegmenter(request);
   if (join && run.plan.shape !== 'transactions') throw new CustomersJoinError();
   const result = run.finish(join);
   if (result.features.count > 0 && result.quality.scored === 0) {
@@ -147,5 +160,5 @@ export async function readSegmented(request: SegmentFileRequest): Promise<Segmen
     ]);
   }
   reports.unshift({ name: request.file, report: result.report });
-  return { result, reports };
+  return { result, reports, table };
 }

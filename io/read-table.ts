@@ -53,6 +53,12 @@ export interface ReadTableResult {
   dataRows: number;
   /** xlsx: the name of the sheet read. */
   sheet?: string;
+  /**
+   * xlsx: 0-based columns holding date cells (read as 'YYYY-MM-DD' text, the
+   * engine's form), so that a writer can put them back as dates; left out
+   * when there are none.
+   */
+  dateColumns?: readonly number[];
 }
 
 // udsv builds a RegExp character class from the delimiter, and quotes and
@@ -102,7 +108,12 @@ export async function readTable(
     batcher.finish();
     if (batcher.headerRow === 0)
       throw createFileError('empty-file', `${fileName} is empty (sheet "${read.sheet}" has no data)`);
-    return { format: 'xlsx', dataRows: batcher.dataRows, sheet: read.sheet };
+    return {
+      format: 'xlsx',
+      dataRows: batcher.dataRows,
+      sheet: read.sheet,
+      ...(read.dateColumns.length > 0 ? { dateColumns: read.dateColumns } : {}),
+    };
   }
 
   const read = await readCsv(path, batcher, {

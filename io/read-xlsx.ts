@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { type Cell, DataValidationError } from '../core/index.js';
-import { convertXlsxCell } from './convert-xlsx-cell.js';
+import { convertXlsxCell, isDateFormat } from './convert-xlsx-cell.js';
 import { createFileError } from './file-error.js';
 import type { RowBatcher } from './row-batcher.js';
 
@@ -38,7 +38,8 @@ interface WorksheetReaderInternals {
 /**
  * Streams one sheet of an xlsx workbook into `batcher` with exceljs'
  * streaming reader. Row numbers are Excel's; rows missing from the sheet are
- * blank rows; cells convert as `convertXlsxCell` says.
+ * blank rows; cells convert as `convertXlsxCell` says. The result names the
+ * columns that hold date cells, so a writer can put them back as dates.
  *
  * Three exceljs 4.4.0 defects are worked around here, all invisible in
  * tests with small ASCII workbooks: it decodes each zip chunk on its own, so
@@ -53,7 +54,7 @@ export async function readXlsx(
   path: string,
   batcher: RowBatcher,
   options: XlsxReadOptions,
-): Promise<{ sheet: string }> {
+): Promise<{ sheet: string; dateColumns: number[] }> {
   const { fileName, size, onProgress } = options;
   let bytesRead = 0;
   let reported = 0;
@@ -115,12 +116,13 @@ export async function readXlsx(
       if (target === null) break;
       if (worksheet.name !== target) continue;
 
+      const dateColumns = new Set<number>();
       await Promise.race([
-        readSheet(worksheet, batcher, fileName, internals.properties?.model?.date1904 === true),
+        readSheet(worksheet, batcher, fileName, internals.properties?.model?.date1904 === true, dateColumns),
         failed.catch((error: unknown) => Promise.reject(unreadable(fileName, error))),
       ]);
       if (onProgress) onProgress(size, size);
-      return { sheet: worksheet.name };
+      return { sheet: worksheet.name, dateColumns: [...dateColumns].sort((a, b) => a - b) };
     }
   } finally {
     // Stop unzipping the rest once the wanted sheet is read.
@@ -142,6 +144,7 @@ async function readSheet(
   batcher: RowBatcher,
   fileName: string,
   date1904: boolean,
+  dateColumns: Set<number>,
 ): Promise<void> {
   worksheet.iterator = decodeSheetXml(worksheet.iterator);
   // Errors thrown by the batcher or the caller's sink pass through unchanged;
@@ -152,7 +155,7 @@ async function readSheet(
       try {
         const gap = row.number - batcher.nextRow;
         if (gap > 0) batcher.addBlankRows(gap);
-        batcher.addRow(convertRow(row, date1904));
+        batcher.addRow(convertRow(row, date1904, dateColumns));
       } catch (error) {
         ownError = error;
         throw error;
@@ -164,13 +167,23 @@ async function readSheet(
   });
 }
 
-function convertRow(row: ExcelJS.Row, date1904: boolean): Cell[] {
+/** Converts a row's cells, noting (0-based) the columns where a date cell was met. */
+function convertRow(row: ExcelJS.Row, date1904: boolean, dateColumns: Set<number>): Cell[] {
   const cells: Cell[] = new Array<Cell>(row.cellCount).fill(null);
   // row.values is 1-based and sparse; eachCell skips empty cells, the rest stay null.
   row.eachCell((cell, column) => {
-    cells[column - 1] = convertXlsxCell(cell.value, cell.numFmt, date1904);
+    const value = cell.value;
+    cells[column - 1] = convertXlsxCell(value, cell.numFmt, date1904);
+    if (value instanceof Date || (isFormulaDate(value) && isDateFormat(cell.numFmt))) dateColumns.add(column - 1);
   });
   return cells;
+}
+
+/** A formula whose cached result is a number (a date when the cell's format says so, as convertXlsxCell reads it). */
+function isFormulaDate(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('result' in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result instanceof Date || typeof result === 'number';
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Block } from '../blocks/build-answer.js';
 import { nextOccurrence, parseSchedule, ScheduleError } from '../digests/parse-schedule.js';
 import { renderDigest } from '../digests/render-digest.js';
 import type { Locale } from '../intents/match-intent.js';
+import { commandUsages } from '../intents/question-registry.js';
 import { message, type MessageId } from '../i18n/messages.js';
 import type { Surface } from './answer-question.js';
 import { localeOf, replyToIntent, replyToQuestion } from './reply-to-question.js';
@@ -15,16 +16,13 @@ export interface CommandReply {
   readonly text: string;
 }
 
-/** The `/crm` usage lines shown with a malformed command. */
-export const CRM_USAGE = {
-  churn: '/crm churn [n] [@owner]',
-  customer: '/crm customer <id>',
-  segment: '/crm segment <name>',
-  summary: '/crm summary [@owner]',
+/** The `/crm` usage lines shown with a malformed command: the questions' from the registry, then digest and users. */
+export const CRM_USAGE: Readonly<Record<string, string>> = {
+  ...commandUsages(),
   digest:
     '/crm digest subscribe #channel|@user weekly mon 09:00 Asia/Shanghai [all|team|owner [@owner]] · /crm digest list · /crm digest unsubscribe <id> · /crm digest preview [@owner]',
   users: '/crm users map "Name=@user" · /crm users list · /crm users role @user manager|admin|none',
-} as const;
+};
 
 /** Splits command text on spaces, keeping "quoted words" together (straight or curly quotes). */
 export function tokenize(text: string): string[] {
@@ -36,8 +34,8 @@ export function tokenize(text: string): string[] {
 const plain = (text: string): CommandReply => ({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], text });
 const say = (id: MessageId, locale: Locale, values?: Record<string, string | number>): CommandReply =>
   plain(message(id, locale, values));
-const usage = (problem: string, which: keyof typeof CRM_USAGE, locale: Locale): CommandReply =>
-  say('error.usage', locale, { problem, usage: CRM_USAGE[which] });
+const usage = (problem: string, which: string, locale: Locale): CommandReply =>
+  say('error.usage', locale, { problem, usage: CRM_USAGE[which] ?? `/crm ${which}` });
 
 /** A Slack user id from `<@U123|name>`, `<@U123>`, `@U123` or `U123`. */
 function slackUserOf(token: string | undefined): string | undefined {

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, Page, ShownCustomer } from '../answers/answer-question.js';
 import type { ChurnSort, Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
+import { helpLines } from '../intents/question-registry.js';
 import type { SnapshotInfo } from '../store/store.js';
 import {
   churnEvidenceLines,
@@ -275,7 +276,7 @@ export function buildSummary(answer: Extract<Answer, { kind: 'summary' }>, local
 export function buildHelpCard(fallback: boolean, locale: Locale): Block[] {
   const blocks: Block[] = [];
   if (fallback) blocks.push(section(message('help.fallback', locale)));
-  blocks.push(header(message('help.title', locale)), section(message('help.body', locale)));
+  blocks.push(header(message('help.title', locale)), section(helpLines(locale).join('\n')));
   return blocks;
 }
 
