@@ -78,9 +78,13 @@ export const BOT_MESSAGES = {
     '{count} 位客户 · {churn} 位有流失风险 · 消费 {revenue}',
   ],
   'bot.help.title': ['What I can answer', '我可以回答这些问题'],
-  'bot.help.body': [
-    '• *who is at churn risk* — your customers most worth winning back (`/crm churn 10`)\n• *C003* or *tell me about Acme* — one customer\n• *show champions* — a segment\n• *my summary* — your customers by segment\n• managers: `/crm churn @maria`, `/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
-    '• *哪些客户有流失风险* — 最值得挽回的客户（`/crm churn 10`）\n• *客户 C003* — 查看单个客户\n• *高价值客户* — 查看一个群体\n• *我的客户概况* — 按群体统计\n• 主管：`/crm churn @maria`、`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
+  'bot.help.churn': ['your customers most likely to leave, ranked', '最可能流失的客户，按风险排序'],
+  'bot.help.lookup': ['one customer, by id or by name', '查看单个客户（编号或名称）'],
+  'bot.help.segment': ['the customers of a segment', '查看一个群体的客户'],
+  'bot.help.summary': ['your customers by segment', '按群体统计我的客户'],
+  'bot.help.managers': [
+    'managers: `/crm churn @maria`, `/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
+    '主管：`/crm churn @maria`、`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
   ],
   'bot.help.fallback': ["I didn't understand that. Here is what I can answer:", '没有理解您的问题。我可以回答：'],
   'bot.install.done': [

@@ -197,20 +197,20 @@ describe('Block Kit builders', () => {
       "I didn't understand that. Here is what I can answer:
       What I can answer
       ──────────────────────────────────
-      • who is at churn risk — your customers most worth winning back (\`/crm churn 10\`)
-      • C003 or tell me about Acme — one customer
-      • show champions — a segment
-      • my summary — your customers by segment
+      • who is at churn risk · who might leave — your customers most likely to leave, ranked · \`/crm churn [n] [@owner]\`
+      • C003 · tell me about c00042 — one customer, by id or by name · \`/crm customer <id>\`
+      • show champions · loyal customers — the customers of a segment · \`/crm segment <name>\`
+      • my summary · overview — your customers by segment · \`/crm summary [@owner]\`
       • managers: \`/crm churn @maria\`, \`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all\`"
     `);
     expect(blocksToText(buildHelpCard(true, 'zh-CN'))).toMatchInlineSnapshot(`
       "没有理解您的问题。我可以回答：
       我可以回答这些问题
       ──────────────────
-      • 哪些客户有流失风险 — 最值得挽回的客户（\`/crm churn 10\`）
-      • 客户 C003 — 查看单个客户
-      • 高价值客户 — 查看一个群体
-      • 我的客户概况 — 按群体统计
+      • 哪些客户有流失风险 · 谁快流失了 — 最可能流失的客户，按风险排序 · \`/crm churn [n] [@owner]\`
+      • 客户 C003 · 查一下 C005 — 查看单个客户（编号或名称） · \`/crm customer <id>\`
+      • 高价值客户 · 休眠客户 — 查看一个群体的客户 · \`/crm segment <name>\`
+      • 我的客户概况 · 客户总览 — 按群体统计我的客户 · \`/crm summary [@owner]\`
       • 主管：\`/crm churn @maria\`、\`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all\`"
     `);
   });
