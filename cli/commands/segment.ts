@@ -16,6 +16,7 @@ import {
   tagLabel,
   tagsOf,
   resultHeaders,
+  RESULT_COLUMNS,
   type Cell,
   type CellIssue,
   type CleaningReport,
@@ -25,13 +26,14 @@ import {
   type SegmentationResult,
 } from '../../core/index.js';
 import { formatCsvRow } from '../../io/format-csv-row.js';
-import { openTableWriter } from '../../io/index.js';
+import { openTableWriter, type OutputCell, type ReadTableResult } from '../../io/index.js';
+import { createRowSpool, type RowSpool } from '../../io/spool-rows.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { chooseFlag, SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
-import { readInput, readSegmented, sheetOption } from '../read-segmented.js';
+import { readSegmented, type ReadRequest } from '../read-segmented.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
 
@@ -82,41 +84,54 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
 }
 
 /** Writes the segmented table: input columns unchanged, then the new ones. */
-async function writeOutput(path: string, source: string, parsed: Parsed, result: SegmentationResult): Promise<number> {
+async function writeOutput(
+  path: string,
+  input: KeptInput | undefined,
+  parsed: Parsed,
+  result: SegmentationResult,
+  table: ReadTableResult,
+): Promise<number> {
   const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const writer = await openTableWriter(path, { format, sheetName: 'Tierline' });
   const locale = parsed.locale;
   const headers = resultHeaders(result, locale);
+  // xlsx dates come back as dates: the input's date columns and the due date.
+  const dates =
+    format === 'xlsx'
+      ? { input: table.dateColumns ?? [], due: RESULT_COLUMNS.indexOf('dueDate') }
+      : { input: [], due: -1 };
+  const withDates = (cells: Cell[], offset: number): OutputCell[] => {
+    const out: OutputCell[] = cells;
+    for (const i of offset === 0 ? dates.input : dates.due >= 0 ? [dates.due] : []) out[i] = asDate(cells[i]);
+    return out;
+  };
   let written = 0;
   try {
-    if (result.plan.shape === 'customers' && result.rowCustomer) {
-      // Second pass over the source keeps memory flat: rows are never held.
+    if (result.plan.shape === 'customers' && result.rowCustomer && input?.header) {
+      // The rows kept while reading (one pass over the source: an xlsx costs far more to parse twice).
       const { rowCustomer, firstDataRow = 0 } = result;
       const blank = headers.map(() => null);
-      await readInput(
-        source,
-        {
-          header: (cells) => writer.writeRow([...cells, ...headers]),
-          rows: (batch, first) => {
-            for (let i = 0; i < batch.length; i++) {
-              const c = rowCustomer[first + i - firstDataRow] ?? -1;
-              const row = batch[i]!;
-              const padded =
-                row.length < result.plan.headers.length
-                  ? [...row, ...new Array(result.plan.headers.length - row.length).fill(null)]
-                  : row;
-              writer.writeRow([...padded, ...(c >= 0 ? resultCells(result, c, locale) : blank)]);
-              written++;
-            }
-          },
-        },
-        { sheet: sheetOption(parsed.values.sheet) },
-      );
+      writer.writeRow([...input.header, ...headers]);
+      input.spool.replay((batch, first) => {
+        for (let i = 0; i < batch.length; i++) {
+          const c = rowCustomer[first + i - firstDataRow] ?? -1;
+          const row = batch[i]!;
+          const padded =
+            row.length < result.plan.headers.length
+              ? [...row, ...new Array<Cell>(result.plan.headers.length - row.length).fill(null)]
+              : [...row];
+          writer.writeRow([
+            ...withDates(padded, 0),
+            ...(c >= 0 ? withDates(resultCells(result, c, locale), 1) : blank),
+          ]);
+          written++;
+        }
+      });
     } else {
       const idHeaders = customerColumns(result).map((column) => label(`column.${column}` as LabelKey, locale));
       writer.writeRow([...idHeaders, ...headers]);
       for (let c = 0; c < result.features.count; c++) {
-        writer.writeRow([...customerCells(result, c), ...resultCells(result, c, locale)]);
+        writer.writeRow([...customerCells(result, c), ...withDates(resultCells(result, c, locale), 1)]);
         written++;
       }
     }
@@ -126,6 +141,37 @@ async function writeOutput(path: string, source: string, parsed: Parsed, result:
   }
   await writer.close();
   return written;
+}
+
+/** A customer-row input's header and rows, kept while it is read for --out. */
+interface KeptInput {
+  header?: readonly string[];
+  readonly spool: RowSpool;
+  readonly tap: NonNullable<ReadRequest['tap']>;
+}
+
+function keepInput(): KeptInput {
+  const kept: KeptInput = {
+    spool: createRowSpool(),
+    tap: (shape, header) => {
+      // A transaction file's output is one row per customer: its rows are not needed again.
+      if (shape !== 'customers') return undefined;
+      kept.header = header;
+      return (batch, first) => kept.spool.add(batch, first);
+    },
+  };
+  return kept;
+}
+
+/** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm:ss' text (as read from an xlsx date cell) as a Date; anything else as it is. */
+function asDate(cell: Cell): OutputCell {
+  if (typeof cell !== 'string') return cell;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(cell);
+  if (!match) return cell;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const date = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, s));
+  // A text that only looks like a date (2025-02-30) stays text.
+  return date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d ? date : cell;
 }
 
 /** Writes all rows with one writer, or nothing: a failure drops the temp file and leaves `path` as it was. */
@@ -357,19 +403,26 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   const all: CellIssue[] = [];
   const collect = wantIssues ? (issue: CellIssue) => all.push(issue) : () => {};
   const customers = typeof parsed.values.customers === 'string' ? parsed.values.customers : undefined;
-  const { result, reports } = await readSegmented(
+  const kept = typeof parsed.values.out === 'string' ? keepInput() : undefined;
+  const { result, reports, table } = await readSegmented(
     {
       file: parsed.file,
       segmentOptions: parsed.segmentOptions,
       customers,
       sheet: parsed.values.sheet,
       onIssue: collect,
+      ...(kept ? { tap: kept.tap } : {}),
     },
     io,
-  );
+  ).catch((error: unknown) => {
+    kept?.spool.dispose();
+    throw error;
+  });
 
   if (typeof parsed.values.out === 'string') {
-    const written = await writeOutput(parsed.values.out, parsed.file, parsed, result);
+    const written = await writeOutput(parsed.values.out, kept, parsed, result, table).finally(() =>
+      kept?.spool.dispose(),
+    );
     io.err(`Wrote ${int(written)} rows to ${parsed.values.out}\n`);
   }
   if (wantIssues) await writeIssues(parsed.values.issues as string, all, parsed.locale);
