@@ -42,16 +42,14 @@ function ruleName(rule: SegmentRule, locale: Locale): string {
   return label(`segment.${rule.id}` as LabelKey, locale);
 }
 
-/** What a threshold counts in, when the field's own name does not say it (months, × industry mean, 0–1). */
+/** What a threshold counts in, when the field's own name does not say it (× industry mean, 0–1). */
 function unitOf(leaf: Condition, locale: Locale): string {
   const unit =
-    leaf.unit === 'months'
-      ? formatPaneLabel('unitMonths', locale)
-      : leaf.relativeTo === 'industryMeanAov'
-        ? formatPaneLabel('unitIndustryMean', locale)
-        : valueKind(leaf.field) === 'rate'
-          ? '0–1'
-          : undefined;
+    leaf.relativeTo === 'industryMeanAov'
+      ? formatPaneLabel('unitIndustryMean', locale)
+      : valueKind(leaf.field) === 'rate'
+        ? '0–1'
+        : undefined;
   if (unit === undefined) return '';
   return locale === 'zh-CN' ? `（${unit}）` : ` (${unit})`;
 }
@@ -62,7 +60,8 @@ function ruleFields(presetId: keyof typeof RULE_PRESETS, locale: Locale): Config
     const group = ruleName(rule, locale);
     for (const leaf of leavesOf(rule.when)) {
       const path = ['presets', presetId, rule.id, conditionKey(leaf)];
-      const name = fieldLabel(leaf.field, locale);
+      // A recency in calendar months is named as such: the field's own name counts days.
+      const name = leaf.unit === 'months' ? formatPaneLabel('recencyMonths', locale) : fieldLabel(leaf.field, locale);
       const unit = unitOf(leaf, locale);
       if (leaf.op === 'between') {
         fields.push({

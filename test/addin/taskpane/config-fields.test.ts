@@ -26,14 +26,14 @@ describe('listConfigFields', () => {
     ]);
     expect(fields[0]).toMatchObject({ group: 'High-value customer', label: '6-month frequency ≥' });
     expect(fields[2]!.label).toBe('6-month frequency from');
-    expect(fields[6]!.label).toMatch(/ > \(months\)$/);
+    expect(fields[6]!.label).toBe('Months since the last purchase >');
   });
 
   it('names the fields in zh-CN', () => {
     const fields = listConfigFields('rules:a-step4-rules', 'zh-CN');
     expect(fields[0]!.group).toBe('高价值客户');
     expect(fields[2]!.label).toMatch(/下限$/);
-    expect(fields[6]!.label).toMatch(/ >（个月）$/);
+    expect(fields[6]!.label).toBe('距最近一次购买的月数 >');
   });
 
   it('gives the value tiers their response SLA and the scorecard its group weights; RFM and k-means none', () => {
