@@ -15,6 +15,7 @@ import {
   type Locale,
   type Message,
 } from '../core/index.js';
+import { IdentifierError, WarehouseError } from '../warehouse/index.js';
 import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
 
 /** Exit code of a bug in Tierline (BSD sysexits EX_SOFTWARE). */
@@ -127,6 +128,14 @@ function describe(error: unknown, context: ErrorContext): { text: string; exit: 
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
   if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError)
     return { text: error.message, exit: EXIT.data };
+  // The SQL engine's problems (issue 12): unreachable database, credentials, timeouts, unreadable Parquet …
+  if (error instanceof WarehouseError)
+    return { text: error.render(locale), exit: error.kind === 'usage' ? EXIT.usage : EXIT.data };
+  if (error instanceof IdentifierError)
+    return {
+      text: label('warehouse.invalid-identifier', locale, { value: error.value, detail: error.message }),
+      exit: EXIT.usage,
+    };
   if (error instanceof DataValidationError)
     return {
       text: error.issues.map((i) => (locale === 'en' ? i.message : formatIssue(i, locale))).join('\n'),

@@ -29,6 +29,74 @@ export const SEGMENT_FLAGS = {
   'churn-models': { type: 'string' },
 } as const;
 
+/** Where `tierline segment` reads from and who aggregates (issue 12): see cli/read-warehouse.ts. */
+export const ENGINE_FLAGS = {
+  engine: { type: 'string' },
+  source: { type: 'string' },
+  table: { type: 'string' },
+  query: { type: 'string' },
+  'statement-timeout': { type: 'string' },
+  explain: { type: 'boolean' },
+} as const;
+
+/** The engine flags, checked: which engine, which source, and the statement timeout. */
+export interface EngineChoice {
+  readonly engine: 'auto' | 'node' | 'duckdb';
+  /** `--source`: a DuckDB file (csv, Parquet, .duckdb) or a PostgreSQL URL. */
+  readonly source?:
+    { readonly kind: 'duckdb'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly table?: string;
+  readonly query?: string;
+  readonly timeoutMs?: number;
+  readonly explain: boolean;
+}
+
+/**
+ * Reads the engine flags.
+ * @throws UsageError for an unknown engine or source, --table with --query, a bad timeout, or --table/--query without --source.
+ */
+export function engineFromFlags(values: {
+  readonly engine?: string;
+  readonly source?: string;
+  readonly table?: string;
+  readonly query?: string;
+  readonly 'statement-timeout'?: string;
+  readonly explain?: boolean;
+}): EngineChoice {
+  const engine = chooseFlag('engine', values.engine, ['auto', 'node', 'duckdb'] as const) ?? 'auto';
+  let source: EngineChoice['source'];
+  if (values.source !== undefined) {
+    if (/^postgres(ql)?:\/\//i.test(values.source)) source = { kind: 'postgres', url: values.source };
+    else if (values.source.startsWith('duckdb:') && values.source.length > 7)
+      source = { kind: 'duckdb', path: values.source.slice(7) };
+    else
+      throw new UsageError(
+        `--source must be duckdb:<file.duckdb|file.parquet|file.csv> or postgres://…; got "${values.source}".`,
+      );
+    if (engine === 'node') throw new UsageError('--engine node reads files; --source is read by the SQL engine.');
+  }
+  if (values.table !== undefined && values.query !== undefined)
+    throw new UsageError('--table and --query both name what to read; give one.');
+  if ((values.table !== undefined || values.query !== undefined) && source === undefined)
+    throw new UsageError('--table and --query read a database: give --source duckdb:<file.duckdb> or postgres://….');
+  let timeoutMs: number | undefined;
+  if (values['statement-timeout'] !== undefined) {
+    timeoutMs = Number(values['statement-timeout']);
+    if (!(Number.isInteger(timeoutMs) && timeoutMs >= 1))
+      throw new UsageError(
+        `--statement-timeout must be a whole number of milliseconds ≥ 1; got "${values['statement-timeout']}".`,
+      );
+  }
+  return {
+    engine,
+    ...(source ? { source } : {}),
+    ...(values.table !== undefined ? { table: values.table } : {}),
+    ...(values.query !== undefined ? { query: values.query } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    explain: values.explain === true,
+  };
+}
+
 /** The English help lines of SEGMENT_FLAGS (the commands' --help renders them in the user's locale: cli/render-help.ts). */
 export const SEGMENT_FLAGS_HELP = describeSegmentFlags('en');
 

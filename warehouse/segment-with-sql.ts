@@ -12,7 +12,7 @@ import {
   type SegmentOptionsInput,
 } from '../core/index.js';
 import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES, type SourceColumn, type SqlEngine } from './engines/sql-engine.js';
-import { buildFeatureQueries, type ColumnMap, type FeatureQueries } from './sql/build-feature-query.js';
+import { buildFeatureQueries, withLines, type ColumnMap, type FeatureQueries } from './sql/build-feature-query.js';
 import { findUnsupportedCells } from './sql/check-sample.js';
 import type { DialectName } from './sql/dialect.js';
 import { WarehouseError } from './warehouse-error.js';
@@ -91,7 +91,7 @@ export async function planSql(
   };
   const queries = buildFeatureQueries(
     {
-      source: engine.relation(5),
+      source: engine.relation,
       columns: header,
       map,
       headerRow: 1,
@@ -105,27 +105,34 @@ export async function planSql(
 
 /**
  * The SQL a data team runs in its own warehouse (`--explain`): the three
- * statements for the dialect, their parameters, and the dialect notes.
+ * statements for the dialect, each with the per-line CTE, the source
+ * relation shown as `source`, and the dialect notes.
  */
-export function explainSql(plan: SqlPlan, dialect: DialectName, sourceText: string): string {
-  const q = plan.queries;
-  const swap = (sql: string) => sql.replaceAll(/read_(csv|parquet)\(\$5[^)]*\)|\$5/g, sourceText);
+export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string, source: string): string {
+  const show = (statement: 'totals' | 'issues' | 'customers') =>
+    withLines(plan.queries, statement).replaceAll(relation, source);
+  const duck = dialect === 'duckdb';
   return [
-    `-- Tierline feature SQL (dialect: ${dialect}). Parameters: $1 date floor, $2 today (or NULL), $3 analysis date,`,
-    `-- $4 start of the 3-month amount-fill window; all are day numbers (days since 1970-01-01).`,
-    `-- Run 1 first; $3 = the given --as-of, else max_day + 1. Columns: ${plan.header.join(', ')}.`,
-    `-- Dialect notes: text casts (${dialect === 'duckdb' ? 'VARCHAR' : 'TEXT'}), regular expressions`,
-    `-- (${dialect === 'duckdb' ? 'regexp_matches / regexp_extract' : '~ / regexp_match'}), arrays (${dialect === 'duckdb' ? 'list(… ORDER BY …)' : 'array_agg(… ORDER BY …)'}),`,
-    `-- integer division (${dialect === 'duckdb' ? '//' : '/ on integers'}). Snowflake/BigQuery/Spark: REGEXP_LIKE, ARRAY_AGG, FLOOR(a / b).`,
+    `-- Tierline feature SQL, ${dialect} dialect. Parameters are named {{floor}} (date floor), {{today}} (or NULL),`,
+    '-- {{asOf}} (analysis date) and {{start3}} (start of the 3-month amount-fill window), all day numbers',
+    '-- (days since 1970-01-01); Tierline binds them ($1, $2, …), never splices values into the text.',
+    '-- Run 1 first: {{asOf}} is the given --as-of, else max_day + 1.',
+    `-- Source columns: ${plan.header.join(', ')}.`,
+    '-- Dialect differences (all else is ANSI: CTEs, window functions, FILTER, CASE, make_date, ordered aggregates):',
+    `--   text casts: ${duck ? 'CAST(x AS VARCHAR)' : 'CAST(x AS TEXT)'}; regular expressions: ${duck ? 'regexp_matches / regexp_extract' : '~ / regexp_match(...)[n]'};`,
+    `--   arrays: ${duck ? 'list(x ORDER BY k)' : 'array_agg(x ORDER BY k)'}; integer division: ${duck ? 'a // b' : 'a / b on integers'};`,
+    `--   line hash for exact duplicates: ${duck ? 'hash(...)' : 'md5(concat_ws(...))'}.`,
+    '--   Snowflake: REGEXP_LIKE, ARRAY_AGG(...) WITHIN GROUP (ORDER BY ...), HASH(...); BigQuery: REGEXP_CONTAINS,',
+    '--   ARRAY_AGG(x ORDER BY k), FARM_FINGERPRINT, DIV(a, b); Spark SQL: rlike, collect_list over a sorted window, xxhash64.',
     '',
     '-- 1. Line totals',
-    `${swap(q.totals)};`,
+    `${show('totals')};`,
     '',
     '-- 2. Cleaning counts per rule, with the first five rows of each',
-    `${swap(q.issues)};`,
+    `${show('issues')};`,
     '',
     '-- 3. One row per customer with its orders',
-    `${swap(q.customers)};`,
+    `${show('customers')};`,
     '',
   ].join('\n');
 }
@@ -186,26 +193,36 @@ export async function segmentWithSql(
 
   const floor = options.dateFloorDay;
   const today = options.todayDay ?? null;
-  const [t] = await engine.all(queries.totals, [floor, today, null, null]);
+  await engine.prepareLines(queries.lines, { floor, today });
+  const [t] = await engine.all(queries.totals, {});
+  // The first unusable cell is named only when a whole column is unusable: then it is on the first data row with an id, in the sample.
+  const sampleCell = (row: unknown, field: string | undefined): string => {
+    const k = field === undefined ? -1 : header.indexOf(field);
+    const r = row === null ? -1 : toNumber(row) - 2;
+    return k >= 0 && r >= 0 && r < sample.length ? (sample[r]![k] ?? '') : '';
+  };
   const totals = {
     dataRows: toNumber(t!.data_rows),
     validDates: toNumber(t!.valid_dates),
     validAmounts: toNumber(t!.valid_amounts),
     maxDay: t!.max_day === null ? Number.NaN : toNumber(t!.max_day),
     ...(t!.bad_date_row !== null
-      ? { firstBadDate: { row: toNumber(t!.bad_date_row), value: String(t!.bad_date_value ?? '') } }
+      ? { firstBadDate: { row: toNumber(t!.bad_date_row), value: sampleCell(t!.bad_date_row, map.orderDate) } }
       : {}),
     ...(t!.bad_amount_row !== null
-      ? { firstBadAmount: { row: toNumber(t!.bad_amount_row), value: String(t!.bad_amount_value ?? '') } }
+      ? {
+          firstBadAmount: {
+            row: toNumber(t!.bad_amount_row),
+            value: sampleCell(t!.bad_amount_row, map.orderAmount ?? map.quantity),
+          },
+        }
       : {}),
   };
   const asOfDay = run.start(totals);
-  const params = [
-    floor,
-    today,
-    Number.isFinite(asOfDay) ? asOfDay : 0,
-    Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
-  ];
+  const params = {
+    asOf: Number.isFinite(asOfDay) ? asOfDay : 0,
+    start3: Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
+  };
 
   const fieldName: Record<string, string> = {
     id: map.customerId,

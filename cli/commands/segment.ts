@@ -32,7 +32,9 @@ import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
-import { chooseFlag, SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
+import { chooseFlag, ENGINE_FLAGS, engineFromFlags, SEGMENT_FLAGS, segmentOptionsFromFlags } from '../segment-flags.js';
+import { explainWarehouse, readWithWarehouse } from '../read-warehouse.js';
+import { redactUrl } from '../../warehouse/index.js';
 import { readSegmented, type ReadRequest } from '../read-segmented.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
@@ -42,6 +44,7 @@ export const SEGMENT_HELP = (locale: Locale): string => renderHelp('segment', lo
 
 const OPTIONS = {
   ...SEGMENT_FLAGS,
+  ...ENGINE_FLAGS,
   out: { type: 'string' },
   format: { type: 'string' },
   issues: { type: 'string' },
@@ -60,6 +63,8 @@ interface Parsed {
 async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | 'help'> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values.help) return 'help';
+  // With --source (issue 12) the data comes from a database or DuckDB file, not <file>.
+  if (values.source !== undefined && positionals.length === 0) positionals.push(redactUrl(values.source));
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
@@ -404,20 +409,30 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
   const collect = wantIssues ? (issue: CellIssue) => all.push(issue) : () => {};
   const customers = typeof parsed.values.customers === 'string' ? parsed.values.customers : undefined;
   const kept = typeof parsed.values.out === 'string' ? keepInput() : undefined;
-  const { result, reports, table } = await readSegmented(
-    {
-      file: parsed.file,
-      segmentOptions: parsed.segmentOptions,
-      customers,
-      sheet: parsed.values.sheet,
-      onIssue: collect,
-      ...(kept ? { tap: kept.tap } : {}),
-    },
-    io,
-  ).catch((error: unknown) => {
-    kept?.spool.dispose();
-    throw error;
-  });
+  const choice = engineFromFlags(parsed.values);
+  const file = choice.source ? undefined : parsed.file;
+  const sqlRequest = { ...(file ? { file } : {}), choice, segmentOptions: parsed.segmentOptions, onIssue: collect };
+  if (choice.explain) {
+    io.out(await explainWarehouse(sqlRequest));
+    return EXIT.ok;
+  }
+  const viaSql = await readWithWarehouse({ ...sqlRequest, ...(customers ? { customers } : {}) }, io);
+  const { result, reports, table } =
+    viaSql ??
+    (await readSegmented(
+      {
+        file: parsed.file,
+        segmentOptions: parsed.segmentOptions,
+        customers,
+        sheet: parsed.values.sheet,
+        onIssue: collect,
+        ...(kept ? { tap: kept.tap } : {}),
+      },
+      io,
+    ).catch((error: unknown) => {
+      kept?.spool.dispose();
+      throw error;
+    }));
 
   if (typeof parsed.values.out === 'string') {
     const written = await writeOutput(parsed.values.out, kept, parsed, result, table).finally(() =>

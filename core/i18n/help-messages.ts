@@ -112,6 +112,12 @@ Options:
                              or one JSON object per customer
   --issues <file.csv>        write every cleaning issue (row, column, value, message)
   --spot-check <file.csv>    write the seeded 10% spot-check sample of customers
+  --engine auto|node|duckdb  who aggregates order lines: auto (default) uses embedded DuckDB
+                             for a large csv/csv.gz and for Parquet, Node otherwise
+  --source <source>          read from duckdb:<file.duckdb|.parquet|.csv> or postgres://…
+                             instead of <file>; with --table <name> or --query "<select>"
+  --statement-timeout <ms>   cancel a database statement after this many milliseconds
+  --explain                  print the feature SQL (DuckDB or PostgreSQL dialect) and exit
   -h, --help                 this help
 
 Exit codes: 0 ok, 1 bad usage, 2 bad data.
@@ -129,6 +135,12 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
                              或每位客户一个 JSON 对象
   --issues <file.csv>        写出全部清洗问题（行、列、值、说明）
   --spot-check <file.csv>    写出按固定种子抽取的 10% 客户抽查样本
+  --engine auto|node|duckdb  由谁汇总订单行：auto（默认）对较大的 csv/csv.gz 和 Parquet
+                             使用内嵌 DuckDB，其余用 Node
+  --source <数据源>          从 duckdb:<file.duckdb|.parquet|.csv> 或 postgres://… 读取，
+                             代替 <文件>；配合 --table <表名> 或 --query "<查询>"
+  --statement-timeout <毫秒> 数据库语句超过该毫秒数即取消
+  --explain                  打印特征 SQL（DuckDB 或 PostgreSQL 方言）后退出
   -h, --help                 显示本帮助
 
 退出码：0 成功，1 用法错误，2 数据错误。

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { bindParameters } from '../sql/build-feature-query.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
 import { firstLine, WarehouseError } from '../warehouse-error.js';
@@ -43,16 +44,14 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     throw new WarehouseError('bad-file', { source: label, format: 'DuckDB', detail: firstLine(error) }, 'data');
   }
   const connection = await instance.connect();
-  let relation: (first: number) => string;
-  let relationParams: SqlValue[] = [];
+  let relation: string;
+  let sourceValues: Record<string, SqlValue> = {};
   if (format === 'database') {
     const query = source.query,
       table = source.table;
-    if (query !== undefined) relation = () => `(${query}) AS tierline_query`;
-    else if (table !== undefined) {
-      const quoted = quoteTableName(table);
-      relation = () => quoted;
-    } else
+    if (query !== undefined) relation = `(${query}) AS tierline_query`;
+    else if (table !== undefined) relation = quoteTableName(table);
+    else
       throw new WarehouseError(
         'invalid-identifier',
         { value: label, detail: 'a .duckdb source needs --table or --query' },
@@ -68,11 +67,11 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
         },
         'usage',
       );
-    relation = (n) =>
+    relation =
       format === 'parquet'
-        ? `read_parquet($${n})`
-        : `read_csv($${n}, all_varchar = true, header = true, null_padding = true)`;
-    relationParams = [source.path];
+        ? 'read_parquet({{source}})'
+        : 'read_csv({{source}}, all_varchar = true, header = true, null_padding = true)';
+    sourceValues = { source: source.path };
   }
   const what = format === 'parquet' ? 'Parquet' : format === 'csv' ? 'csv' : 'DuckDB';
 
@@ -87,35 +86,50 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
       if (timer) clearTimeout(timer);
     }
   }
-  const base = (params: readonly SqlValue[]) => [...params, ...relationParams];
+  const bound = (sql: string, values: Readonly<Record<string, SqlValue>>) =>
+    bindParameters(sql, { ...values, ...sourceValues });
+  let linesReady = false;
+  const withLines = (sql: string) =>
+    linesReady
+      ? `WITH lines AS (SELECT * FROM temp.main.tierline_lines)${sql.startsWith('WITH') ? `,${sql.slice(4)}` : `\n${sql}`}`
+      : sql;
 
   return {
     dialect: DUCKDB,
     label,
     relation,
-    relationParams,
     columns: () =>
       guarded(async () => {
-        const reader = await connection.runAndReadAll(`SELECT * FROM ${relation(1)} LIMIT 0`, relationParams as never);
+        const { sql, values } = bound(`SELECT * FROM ${relation} LIMIT 0`, {});
+        const reader = await connection.runAndReadAll(sql, values as never);
         const names = reader.columnNames();
         const types = reader.columnTypes();
         return names.map((name, i): SourceColumn => ({ name, type: String(types[i]).toUpperCase() }));
       }),
     sample: (limit) =>
       guarded(async () => {
-        const reader = await connection.runAndReadAll(`SELECT * FROM ${relation(1)} LIMIT 0`, relationParams as never);
+        const head = bound(`SELECT * FROM ${relation} LIMIT 0`, {});
+        const reader = await connection.runAndReadAll(head.sql, head.values as never);
         const cols = reader.columnNames().map((n) => `CAST(${quoteIdentifier(n)} AS VARCHAR)`);
-        const rows = await connection.runAndReadAll(
-          `SELECT ${cols.join(', ')} FROM ${relation(1)} LIMIT ${Math.trunc(limit)}`,
-          relationParams as never,
-        );
+        const { sql, values } = bound(`SELECT ${cols.join(', ')} FROM ${relation} LIMIT ${Math.trunc(limit)}`, {});
+        const rows = await connection.runAndReadAll(sql, values as never);
         return rows.getRowsJS().map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    all: (sql, params) =>
-      guarded(async () => (await connection.runAndReadAll(sql, base(params) as never)).getRowObjectsJS()),
-    each: (sql, params, onBatch) =>
+    prepareLines: (linesSql, values) =>
       guarded(async () => {
-        const result = await connection.stream(sql, base(params) as never);
+        const { sql, values: list } = bound(`CREATE OR REPLACE TEMP TABLE tierline_lines AS ${linesSql}`, values);
+        await connection.run(sql, list as never);
+        linesReady = true;
+      }),
+    all: (text, values) =>
+      guarded(async () => {
+        const { sql, values: list } = bound(withLines(text), values);
+        return (await connection.runAndReadAll(sql, list as never)).getRowObjectsJS();
+      }),
+    each: (text, values, onBatch) =>
+      guarded(async () => {
+        const { sql, values: list } = bound(withLines(text), values);
+        const result = await connection.stream(sql, list as never);
         for await (const rows of result.yieldRowObjectJs()) onBatch(rows);
       }),
     async close() {

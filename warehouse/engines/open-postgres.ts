@@ -1,5 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { bindParameters } from '../sql/build-feature-query.js';
 import { POSTGRES } from '../sql/dialect.js';
 import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
 import { firstLine, WarehouseError } from '../warehouse-error.js';
@@ -69,11 +70,19 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
     }
   }
 
+  let linesSql: string | undefined;
+  // PostgreSQL reads the source once per statement, `lines` as a CTE (materialized: it is used more than once).
+  const withLines = (sql: string) => {
+    if (linesSql === undefined) return sql;
+    const cte = `lines AS MATERIALIZED (\n${linesSql}\n)`;
+    return sql.startsWith('WITH') ? `WITH ${cte},${sql.slice(4)}` : `WITH ${cte}\n${sql}`;
+  };
+  let lineValues: Readonly<Record<string, SqlValue>> = {};
+
   return {
     dialect: POSTGRES,
     label,
-    relation: () => relationText,
-    relationParams: [],
+    relation: relationText,
     columns: () =>
       guarded(async () => {
         const result = await client.query(`SELECT * FROM ${relationText} LIMIT 0`);
@@ -93,10 +102,19 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
         });
         return (result.rows as (string | null)[][]).map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    all: (sql, params) => guarded(async () => (await client.query(sql, params as SqlValue[])).rows),
-    each: (sql, params, onBatch) =>
+    async prepareLines(sql, values) {
+      linesSql = sql;
+      lineValues = values;
+    },
+    all: (text, values) =>
       guarded(async () => {
-        const cursor = client.query(new Cursor(sql, params as SqlValue[]));
+        const { sql, values: list } = bindParameters(withLines(text), { ...lineValues, ...values });
+        return (await client.query(sql, list)).rows;
+      }),
+    each: (text, values, onBatch) =>
+      guarded(async () => {
+        const { sql, values: list } = bindParameters(withLines(text), { ...lineValues, ...values });
+        const cursor = client.query(new Cursor(sql, list));
         try {
           for (;;) {
             const rows = (await cursor.read(CURSOR_BATCH)) as Record<string, unknown>[];

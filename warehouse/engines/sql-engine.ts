@@ -19,15 +19,25 @@ export interface SqlEngine {
   readonly dialect: Dialect;
   /** The source as messages name it (a path, or a database URL without its password). */
   readonly label: string;
-  /** The relation the SQL reads, its own parameters numbered from `$first` (after the run's four: 5). */
-  relation(first: number): string;
-  readonly relationParams: readonly SqlValue[];
+  /** The relation the SQL reads; a table function's file is the parameter `{{source}}`. */
+  readonly relation: string;
   columns(): Promise<readonly SourceColumn[]>;
   /** The first `limit` rows, every cell as text (NULL as null). */
   sample(limit: number): Promise<(string | null)[][]>;
-  all(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Makes the per-line statement `lines` readable as `lines` by the next
+   * statements: DuckDB computes it once into a temporary table; PostgreSQL
+   * prefixes each statement with it as a CTE (it reads the source per statement).
+   */
+  prepareLines(linesSql: string, values: Readonly<Record<string, SqlValue>>): Promise<void>;
+  /** Runs a statement with `{{name}}` parameters (bound, never spliced). */
+  all(sql: string, values: Readonly<Record<string, SqlValue>>): Promise<Record<string, unknown>[]>;
   /** Runs `sql`, handing over its rows in batches, never holding the whole result. */
-  each(sql: string, params: readonly SqlValue[], onBatch: (rows: Record<string, unknown>[]) => void): Promise<void>;
+  each(
+    sql: string,
+    values: Readonly<Record<string, SqlValue>>,
+    onBatch: (rows: Record<string, unknown>[]) => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -26,14 +26,45 @@ export interface FeatureQuerySpec {
   readonly refunds: 'net' | 'exclude';
 }
 
-/** The statements of one run and their parameters ($1 date floor, $2 today, $3 asOf, $4 start of the 3-month fill window: day numbers). */
+/**
+ * The statements of one run. Parameters are named placeholders `{{name}}`
+ * (bindParameters numbers them per engine): floor (the date floor), today
+ * (or NULL), asOf (the analysis day), start3 (start of the 3-month fill
+ * window) — all day numbers — and source (the file a table function reads).
+ * `lines` is the per-line table the other three read as `lines`.
+ */
 export interface FeatureQueries {
-  /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad cells): $1, $2. */
+  /** One narrow row per non-blank source row: its cells read and judged. {{floor}}, {{today}}, {{source}}. */
+  readonly lines: string;
+  /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad rows). */
   readonly totals: string;
-  /** Per rule code: the count and the first five example rows; date formats as `date-normalized`: $1–$4. */
+  /** Per rule code: the count and the first five example rows; date formats as `date-normalized`. {{asOf}}, {{start3}}. */
   readonly issues: string;
-  /** One row per customer, in order of first row, with its orders as arrays: $1–$4. */
+  /** One row per customer, in order of first row, with its orders as arrays. {{asOf}}, {{start3}}. */
   readonly customers: string;
+}
+
+/**
+ * Numbers the `{{name}}` placeholders of `sql` as `$1`, `$2`, … in order of
+ * first appearance and returns the values in that order.
+ * @example bindParameters('a = {{x}} AND b = {{y}} OR c = {{x}}', { x: 1, y: 2 }) → { sql: 'a = $1 AND b = $2 OR c = $1', values: [1, 2] }
+ */
+export function bindParameters<T>(sql: string, values: Readonly<Record<string, T>>): { sql: string; values: T[] } {
+  const order: string[] = [];
+  const text = sql.replaceAll(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no value for parameter {{${name}}}`);
+    let k = order.indexOf(name);
+    if (k < 0) k = order.push(name) - 1;
+    return `$${k + 1}`;
+  });
+  return { sql: text, values: order.map((name) => values[name]!) };
+}
+
+/** A statement that reads `lines` as a CTE, for engines that do not materialize it (and for --explain). */
+export function withLines(queries: FeatureQueries, statement: 'totals' | 'issues' | 'customers'): string {
+  const body = queries[statement];
+  const lines = `lines AS (\n${queries.lines}\n)`;
+  return body.startsWith('WITH') ? `WITH ${lines},${body.slice(4)}` : `WITH ${lines}\n${body}`;
 }
 
 const specSchema = z.object({
@@ -77,10 +108,10 @@ export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): Feature
   const q = quoteIdentifier;
   const m = spec.map;
   const T = (name: string) => `trim(${d.text(q(name))})`;
-  const floor = d.param(1, 'INTEGER'),
-    today = d.param(2, 'INTEGER'),
-    asOf = d.param(3, 'INTEGER'),
-    start3 = d.param(4, 'INTEGER');
+  const floor = d.param('floor', 'INTEGER'),
+    today = d.param('today', 'INTEGER'),
+    asOf = d.param('asOf', 'INTEGER'),
+    start3 = d.param('start3', 'INTEGER');
   const number = spec.decimal === '.' ? NUMBER_DOT : NUMBER_COMMA;
   // (12.50) is -12.50, as core's parseNumber reads accounting negatives.
   const toNumber = (e: string): string =>
@@ -103,7 +134,7 @@ export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): Feature
     `CASE WHEN ${mo} IN (4, 6, 9, 11) THEN 30 WHEN ${mo} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END ELSE 31 END`;
 
   // Every CTE below is plain ANSI apart from the Dialect calls.
-  const lines = `WITH src AS (
+  const linesBody = `src AS (
   -- Sheet rows: data row k is row headerRow + k (engines without row numbers number the result as returned).
   SELECT *, row_number() OVER () + ${spec.headerRow} AS tierline_row FROM ${spec.source}
 ),
@@ -116,9 +147,9 @@ cells AS (
     ${amountCells},
     ${m.orderId === undefined ? `''` : `coalesce(${d.text(q(m.orderId))}, '')`} AS order_key,
     ${attributes.length > 0 ? `${attributes.join(',\n    ')},` : ''}
-    -- Exact duplicates: the same text in every column (core hashes the whole line).
-    row_number() OVER (PARTITION BY ${spec.columns.map((c) => d.text(q(c))).join(', ')} ORDER BY tierline_row) AS copy_no,
-    min(tierline_row) OVER (PARTITION BY ${spec.columns.map((c) => d.text(q(c))).join(', ')}) AS copy_of
+    -- Exact duplicates: the same text in every column (core hashes the whole line; so does this, 64 bits).
+    row_number() OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} ORDER BY tierline_row) AS copy_no,
+    min(tierline_row) OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))}) AS copy_of
   FROM src
   WHERE NOT (${blank})
 ),
@@ -162,7 +193,7 @@ judged AS (
     END AS amount
   FROM parsed
 ),
-lines AS (
+classified AS (
   SELECT *,
     id IS NOT NULL AND id <> '' AND NOT ${d.matches('id', FORMULA_ERROR)} AS has_id,
     date_reason IS NULL AS date_ok,
@@ -178,17 +209,27 @@ lines AS (
     END AS date_format
   FROM judged
 ),
-accepted AS (
+`;
+  // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere).
+  const linesSelect = `WITH ${linesBody.trimEnd().replace(/,$/, '')}
+SELECT row_no, id, id_raw, date_raw, date_text, amount_raw, price_text, order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}copy_no, copy_of,
+  has_id, date_ok, amount_ok, amount_usable, day, amount, date_reason, qty_reason, price_reason, date_format
+FROM classified`;
+  const accepted = `accepted AS (
   -- Rows core keeps: a customer id, a usable date, an amount that is usable or empty (filled later).
   SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
 )`;
 
   const asOfPart = `,
+${accepted},
+fill AS (
+  -- SPEC §3 amount-filled: the customer's mean non-negative line over the 3 months before asOf (only customers with an empty amount).
+  SELECT id, avg(CASE WHEN day >= ${start3} AND day < ${asOf} AND amount >= 0 THEN amount END) AS fill
+  FROM accepted WHERE id IN (SELECT id FROM accepted WHERE amount IS NULL) GROUP BY id
+),
 kept AS (
-  SELECT a.*,
-    -- SPEC §3 amount-filled: the customer's mean non-negative line over the 3 months before asOf.
-    coalesce(a.amount, coalesce(avg(CASE WHEN a.day >= ${start3} AND a.day < ${asOf} AND a.amount >= 0 THEN a.amount END) OVER (PARTITION BY a.id), 0)) AS value
-  FROM accepted a
+  SELECT a.*, coalesce(a.amount, f.fill, 0) AS value
+  FROM accepted a LEFT JOIN fill f ON f.id = a.id
 ),
 live AS (
   SELECT * FROM kept WHERE day < ${asOf} AND copy_no = 1
@@ -207,18 +248,15 @@ orders AS (
   GROUP BY 1, 2
 )`;
 
-  const totals = `${lines}
-SELECT
-  (SELECT count(*) FROM lines) AS data_rows,
-  (SELECT count(*) FROM lines WHERE has_id AND date_ok) AS valid_dates,
-  (SELECT count(*) FROM lines WHERE has_id AND amount_ok) AS valid_amounts,
-  (SELECT max(day) FROM accepted) AS max_day,
-  (SELECT row_no FROM lines WHERE has_id AND NOT date_ok ORDER BY row_no LIMIT 1) AS bad_date_row,
-  (SELECT coalesce(date_raw, '') FROM lines WHERE has_id AND NOT date_ok ORDER BY row_no LIMIT 1) AS bad_date_value,
-  (SELECT row_no FROM lines WHERE has_id AND NOT amount_ok ORDER BY row_no LIMIT 1) AS bad_amount_row,
-  (SELECT coalesce(amount_raw, '') FROM lines WHERE has_id AND NOT amount_ok ORDER BY row_no LIMIT 1) AS bad_amount_value,
-  -- $3 and $4 are not known yet (asOf comes from max_day); bound as NULL so every statement takes the same four.
-  ${asOf} IS NULL AND ${start3} IS NULL AS as_of_pending`;
+  const totals = `SELECT
+  count(*) AS data_rows,
+  count(*) FILTER (WHERE has_id AND date_ok) AS valid_dates,
+  count(*) FILTER (WHERE has_id AND amount_ok) AS valid_amounts,
+  max(day) FILTER (WHERE has_id AND date_ok AND amount_usable) AS max_day,
+  -- Only read when no cell of the column is usable: then this is the first data row with an id.
+  min(row_no) FILTER (WHERE has_id AND NOT date_ok) AS bad_date_row,
+  min(row_no) FILTER (WHERE has_id AND NOT amount_ok) AS bad_amount_row
+FROM lines`;
 
   // Which cell an issue names, as a field tag: Node turns it into the user's header.
   const dateColumn = `'date'`;
@@ -245,7 +283,7 @@ SELECT
     FROM counted c JOIN orders o ON o.id = c.id AND o.order_ref = ${m.orderId === undefined ? `CASE WHEN c.value < 0 THEN 'r' || CAST(c.row_no AS VARCHAR) ELSE 'd' || CAST(c.day AS VARCHAR) END` : 'c.order_key'}
     WHERE c.value < 0`,
   ];
-  const issues = `${lines}${asOfPart},
+  const issues = `WITH${asOfPart.slice(1)},
 issues AS (
   ${issueRows.join('\n  UNION ALL\n  ')}
 ),
@@ -259,7 +297,7 @@ SELECT code, reason, row_no, column_name, value, of_row, id, total FROM ranked W
     (_, k) =>
       `(${d.arrayAgg(`attr_${k}`, 'row_no')} FILTER (WHERE attr_${k} <> '' AND NOT ${d.matches(`attr_${k}`, FORMULA_ERROR)}))[1] AS attr_${k}`,
   );
-  const customers = `${lines}${asOfPart},
+  const customers = `WITH${asOfPart.slice(1)},
 people AS (
   SELECT id, min(row_no) AS first_row${attributeAggs.length > 0 ? `,\n    ${attributeAggs.join(',\n    ')}` : ''}
   FROM accepted GROUP BY id
@@ -281,5 +319,5 @@ LEFT JOIN refund_lines r ON r.id = p.id
 LEFT JOIN order_lists o ON o.id = p.id
 ORDER BY p.first_row`;
 
-  return { totals, issues, customers };
+  return { lines: linesSelect, totals, issues, customers };
 }

@@ -20,8 +20,10 @@ export interface Dialect {
   arrayAgg(expr: string, order: string): string;
   /** Integer division of non-negative integers (DuckDB `//`, PostgreSQL `/` on integers; ANSI has none: FLOOR(a / b)). */
   intDiv(a: string, b: string): string;
-  /** A typed, possibly NULL parameter `$n`. */
-  param(n: number, type: 'INTEGER' | 'DOUBLE'): string;
+  /** A typed, possibly NULL named parameter (`{{name}}`, numbered by bindParameters). */
+  param(name: string, type: 'INTEGER' | 'DOUBLE'): string;
+  /** A 64-bit-or-wider hash of several text values (exact-duplicate lines). ANSI has none: md5 / HASH / FARM_FINGERPRINT. */
+  rowHash(values: readonly string[]): string;
 }
 
 const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
@@ -34,7 +36,8 @@ export const DUCKDB: Dialect = {
   strip: (e, p) => `regexp_replace(${e}, ${quoteLiteral(p)}, '', 'g')`,
   arrayAgg: (e, order) => `list(${e} ORDER BY ${order})`,
   intDiv: (a, b) => `(${a} // ${b})`,
-  param: (n, type) => `CAST($${n} AS ${type})`,
+  param: (name, type) => `CAST({{${name}}} AS ${type})`,
+  rowHash: (values) => `hash(${values.join(', ')})`,
 };
 
 export const POSTGRES: Dialect = {
@@ -45,7 +48,9 @@ export const POSTGRES: Dialect = {
   strip: (e, p) => `regexp_replace(${e}, ${quoteLiteral(p)}, '', 'g')`,
   arrayAgg: (e, order) => `array_agg(${e} ORDER BY ${order})`,
   intDiv: (a, b) => `(${a} / ${b})`,
-  param: (n, type) => `CAST($${n} AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`,
+  param: (name, type) => `CAST({{${name}}} AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`,
+  // md5 of the cells joined by a unit separator, NULL kept apart from ''.
+  rowHash: (values) => `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}, chr(30))`).join(', ')}))`,
 };
 
 /** The dialect of an engine name. */
