@@ -435,8 +435,11 @@ set (local development), else an HTTP server for Slack's requests on
 /slack/events (production; every request's signature is verified).
 
 Environment:
-  SLACK_BOT_TOKEN            bot token xoxb-… (required)
+  SLACK_BOT_TOKEN            bot token xoxb-…: one workspace
   SLACK_SIGNING_SECRET       signing secret (required)
+  SLACK_CLIENT_ID            with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: "Add to Slack"
+  SLACK_CLIENT_SECRET        for any workspace (OAuth over HTTP, /slack/install); each
+  SLACK_STATE_SECRET         installation is kept in the store (--db)
   SLACK_APP_TOKEN            app-level token xapp-… with connections:write: Socket Mode
   TIERLINE_MANAGERS          Slack user ids with the manager role, comma-separated
   TIERLINE_ADMINS            Slack user ids with the admin role (import, users), comma-separated
@@ -460,8 +463,11 @@ Options:
 （生产环境；每个请求的签名都会校验）。
 
 环境变量：
-  SLACK_BOT_TOKEN            机器人令牌 xoxb-…（必填）
+  SLACK_BOT_TOKEN            机器人令牌 xoxb-…：单个工作区
   SLACK_SIGNING_SECRET       签名密钥（必填）
+  SLACK_CLIENT_ID            与 SLACK_CLIENT_SECRET、SLACK_STATE_SECRET 一起设置时，
+  SLACK_CLIENT_SECRET        任何工作区都可“添加到 Slack”（OAuth，HTTP 模式，/slack/install）；
+  SLACK_STATE_SECRET         每个工作区的安装信息保存在存储中（--db）
   SLACK_APP_TOKEN            带 connections:write 权限的应用级令牌 xapp-…：使用 Socket Mode
   TIERLINE_MANAGERS          拥有主管角色的 Slack 用户 ID，逗号分隔
   TIERLINE_ADMINS            拥有管理员角色（导入、用户）的 Slack 用户 ID，逗号分隔
