@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeWorkbook } from '../../../bench/addin/fake-excel.js';
 import { SCHEMES } from '../../../core/segment/scheme-registry.js';
 import { findEnglish } from '../../core/i18n/find-english.js';
+import { PANE_MESSAGES } from '../../../core/i18n/pane-messages.js';
 import { CUSTOMER_HEADER } from '../../../bench/addin/customer-sheet.js';
 import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../support/system-tools.js';
 
@@ -121,11 +122,19 @@ async function expectInView(page: Page, selector: string): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
 }
 
-/** English sentences in the pane's visible text, the workbook's own headers and values aside. */
-const englishInPane = async (page: Page): Promise<string[]> =>
-  (await page.locator('body').innerText())
-    .split('\n')
-    .flatMap((line) => findEnglish(line, [...CUSTOMER_HEADER, 'Customers', 'Table', 'Tierline']));
+/**
+ * English in the pane's visible text, the workbook's own headers and values aside: sentences
+ * (the catalogue's detector) and any pane string's English text, however short ("Advanced options").
+ */
+async function englishInPane(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const sentences = text.split('\n').flatMap((line) => findEnglish(line, [...CUSTOMER_HEADER, 'Customers']));
+  const paneStrings = Object.values(PANE_MESSAGES)
+    .filter(([en, zh]) => en !== zh && !en.includes('{'))
+    .map(([en]) => en)
+    .filter((en) => text.includes(en));
+  return [...sentences, ...paneStrings];
+}
 
 /** The segment table's count for one segment label, after a run. */
 async function segmentCount(page: Page, name: string): Promise<number> {
@@ -170,6 +179,8 @@ describe.skipIf(!HAVE_CHROMIUM)('task pane in headless Chromium', () => {
     // Unfolded: a form of the scheme's numbers and a link to the config docs, still no JSON.
     await page.click('#advanced > summary');
     await expect(page.locator('#locale').isVisible()).resolves.toBe(true);
+    // The zh-CN test's detector does see the English pane.
+    expect(await englishInPane(page)).toEqual(expect.arrayContaining(['Advanced options', 'Column mapping']));
     await expect(page.locator('#advanced .thresholds').textContent()).resolves.toBe(
       'This scheme has no thresholds to set here.',
     );
