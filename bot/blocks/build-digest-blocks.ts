@@ -2,7 +2,7 @@ import type { Digest, DigestCustomer } from '../digests/build-digest.js';
 import type { Locale } from '../intents/match-intent.js';
 import { message } from '../i18n/messages.js';
 import type { Block } from './build-answer.js';
-import { escapeMrkdwn, formatCount, formatMoney, formatShare, segmentName } from './format.js';
+import { escapeMrkdwn, formatCount, formatMoney, formatShare, segmentName, suggestedAction } from './format.js';
 
 function change(now: number, before: number): string {
   const d = now - before;
@@ -25,16 +25,52 @@ function customerLine(
 }
 
 /**
+ * The listed customers under the suggested action they share (SPEC §7
+ * Table 6 measures of their strategy group), so an action is written once,
+ * not once per customer. Actions keep the order of their first customer. A
+ * customer whose group `groups` knows but who has none gets the churn-risk
+ * row's win-back action, since everyone listed here is at risk; a customer
+ * `groups` does not know is listed without an action.
+ */
+function linesByAction(
+  digest: Digest,
+  customers: readonly DigestCustomer[],
+  names: ReadonlyMap<string, string | null>,
+  groups: ReadonlyMap<string, string | null>,
+  locale: Locale,
+): string[] {
+  const byAction = new Map<string, string[]>();
+  for (const c of customers) {
+    const action = !groups.has(c.customerId)
+      ? ''
+      : (suggestedAction({ strategyGroup: groups.get(c.customerId) ?? null }, locale) ??
+        suggestedAction({ strategyGroup: 'churn-risk' }, locale)!);
+    const lines = byAction.get(action) ?? [];
+    lines.push(customerLine(digest, c, names, locale));
+    byAction.set(action, lines);
+  }
+  return [...byAction].flatMap(([action, lines]) =>
+    action === ''
+      ? lines
+      : [`▸ ${message('digest.action', locale, { action: escapeMrkdwn(action) })}`, ...lines.map((l) => `    ${l}`)],
+  );
+}
+
+/**
  * The weekly digest as Block Kit: tier counts with the change since the
- * previous snapshot and revenue share, top upgrades and downgrades, new
- * churn risks and win-back. `names` holds the name each listed customer may
- * show on this surface (masked in channels, SPEC §10).
+ * previous snapshot, each tier's share of customers and share of revenue
+ * (labelled, with a note saying what each is), top upgrades and downgrades,
+ * new churn risks grouped under their suggested action, and win-back.
+ * `names` holds the name each listed customer may show on this surface
+ * (masked in channels, SPEC §10); `groups` the strategy group of each listed
+ * customer (digestStrategyGroups).
  */
 export function buildDigestBlocks(
   digest: Digest,
   locale: Locale,
   names: ReadonlyMap<string, string | null>,
   scopeLabel?: string,
+  groups: ReadonlyMap<string, string | null> = new Map(),
 ): Block[] {
   const scope = scopeLabel ?? digest.owner ?? message('digest.scope-all', locale);
   const blocks: Block[] = [
@@ -55,17 +91,28 @@ export function buildDigestBlocks(
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: message('digest.empty', locale) } });
     return blocks;
   }
+  // Two different percentages per tier, each named: its share of the customers and its share of the revenue.
   const tierLines = digest.tiers.map(
     (t) =>
-      `• ${segmentName(digest.snapshot, t.segment, locale)}: ${formatCount(t.count)}${digest.previous ? ` (${change(t.count, t.previousCount)})` : ''} · ${message('digest.revenue-share', locale, { share: formatShare(t.revenueShare) })}`,
+      `• ${message('digest.tier-line', locale, {
+        segment: segmentName(digest.snapshot, t.segment, locale),
+        count: formatCount(t.count),
+        change: digest.previous ? ` (${change(t.count, t.previousCount)})` : '',
+        share: formatShare(digest.total > 0 ? t.count / digest.total : 0),
+        revenueShare: formatShare(t.revenueShare),
+      })}`,
   );
   blocks.push({
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: `*${message('digest.tiers', locale)}* — ${formatCount(digest.total)} · ${formatMoney(digest.totalRevenue, digest.snapshot, locale)}\n${tierLines.join('\n')}`,
+      text: `*${message('digest.tiers', locale)}* — ${message('digest.tiers-total', locale, {
+        count: formatCount(digest.total),
+        revenue: formatMoney(digest.totalRevenue, digest.snapshot, locale),
+      })}\n${tierLines.join('\n')}`,
     },
   });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: message('digest.shares-note', locale) }] });
   if (digest.previous) {
     if (digest.upgrades.length)
       blocks.push({
@@ -87,7 +134,7 @@ export function buildDigestBlocks(
   // Both counts read the snapshot's one at-risk flag; the definition says what it means.
   const risks = [
     `*${message('digest.new-risks', locale, { count: digest.newChurnRisks })}* · ${message('digest.at-risk', locale, { count: formatCount(digest.churnRisks), share: formatShare(digest.total > 0 ? digest.churnRisks / digest.total : 0) })}`,
-    ...digest.newChurnRiskCustomers.map((c) => customerLine(digest, c, names, locale)),
+    ...linesByAction(digest, digest.newChurnRiskCustomers, names, groups, locale),
   ];
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: risks.join('\n') } });
   const definition =

@@ -78,7 +78,7 @@ export function segmentName(snapshot: SnapshotInfo, segment: string, locale: Loc
 }
 
 /** SPEC §7 Table 6 measures and channel of the customer's strategy group, or null without one. */
-export function suggestedAction(customer: StoredCustomer, locale: Locale): string | null {
+export function suggestedAction(customer: Pick<StoredCustomer, 'strategyGroup'>, locale: Locale): string | null {
   const group = customer.strategyGroup;
   if (group === null || !(STRATEGY_GROUPS as readonly string[]).includes(group)) return null;
   const keys = strategyLabelKeys(group as StrategyGroup);

@@ -161,6 +161,16 @@ export const BOT_MESSAGES = {
   'bot.digest.new-risks': ['New churn risks: {count}', '新增流失风险：{count}'],
   'bot.digest.at-risk': ['at risk now: {count} ({share} of customers)', '当前流失风险：{count}（占客户 {share}）'],
   'bot.digest.revenue-share': ['{share} of spend', '占消费 {share}'],
+  'bot.digest.tiers-total': ['{count} customers · revenue {revenue}', '{count}位客户 · 收入{revenue}'],
+  'bot.digest.tier-line': [
+    '{segment}: {count}{change} · {share} of customers · {revenueShare} of revenue',
+    '{segment}：{count}位{change} · 占客户数 {share} · 占收入 {revenueShare}',
+  ],
+  'bot.digest.shares-note': [
+    "Share of customers = the tier's customers ÷ all customers; share of revenue = the tier's spend ÷ all spend in the snapshot.",
+    '占客户数 = 该层客户数 ÷ 全部客户数；占收入 = 该层消费额 ÷ 快照内全部消费额。',
+  ],
+  'bot.digest.action': ['Suggested action: {action}', '建议动作：{action}'],
   'bot.digest.win-back': [
     'Win-back: {won} of {atRisk} at-risk customers bought again · contacts logged {contacts}, {rate} success',
     '挽回：{atRisk} 位风险客户中 {won} 位再次购买 · 已记录联系 {contacts} 次，成功率 {rate}',

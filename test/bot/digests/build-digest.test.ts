@@ -83,14 +83,15 @@ describe('buildDigest', () => {
       "Weekly tier digest — all customers
       ────────────────────────────────────────────────────────────
       Snapshot 2026-11-08, compared with 2026-11-01
-      Tiers — 7 · ¥195,100
-      • Champions: 0 (-1) · 0.0% of spend
-      • Loyal: 1 (±0) · 23.1% of spend
-      • Potential loyalist: 1 (+1) · 10.3% of spend
-      • New customers: 2 (+1) · 4.8% of spend
-      • Need attention: 0 (-1) · 0.0% of spend
-      • At risk: 2 (+1) · 61.5% of spend
-      • Hibernating: 1 (±0) · 0.4% of spend
+      Tiers — 7 customers · revenue ¥195,100
+      • Champions: 0 (-1) · 0.0% of customers · 0.0% of revenue
+      • Loyal: 1 (±0) · 14.3% of customers · 23.1% of revenue
+      • Potential loyalist: 1 (+1) · 14.3% of customers · 10.3% of revenue
+      • New customers: 2 (+1) · 28.6% of customers · 4.8% of revenue
+      • Need attention: 0 (-1) · 0.0% of customers · 0.0% of revenue
+      • At risk: 2 (+1) · 28.6% of customers · 61.5% of revenue
+      • Hibernating: 1 (±0) · 14.3% of customers · 0.4% of revenue
+      Share of customers = the tier's customers ÷ all customers; share of revenue = the tier's spend ÷ all spend in the snapshot.
       Top upgrades (2)
       • C004 · *女士: Need attention → Potential loyalist (¥20,000)
       • C002 · B公司: Hibernating → New customers (¥9,000)
@@ -99,7 +100,7 @@ describe('buildDigest', () => {
       • C003 · Company D: New customers → Hibernating (¥800)
       New churn risks: 1 · at risk now: 4 (57.1% of customers)
       • C001 · *先生: At risk (¥90,000)
-      At risk = any SPEC churn rule matches (A step 4, A Table 5, B RFM, B churn warning); no probability: the input is one row per customer, without purchase history
+      At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history
       Win-back: 1 of 4 at-risk customers bought again · contacts logged 0, — success"
     `);
   });

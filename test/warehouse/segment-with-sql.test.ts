@@ -1,0 +1,159 @@
+// Issue 12: the same order lines through the Node path, embedded DuckDB (csv
+// and Parquet) and PostgreSQL give the same customers, features, segments,
+// churn scores and cleaning counts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SegmentOptionsInput } from '../../core/index.js';
+import { formatCsvRow } from '../../io/format-csv-row.js';
+import { readSegmented } from '../../io/read-segmented.js';
+import { openDuckDb, openPostgres, segmentWithSql, type SqlEngine } from '../../warehouse/index.js';
+import { generateRetailHistory, RETAIL_HEADER } from '../acceptance/retail-order-lines.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { expectSameResult } from './same-result.js';
+
+const history = generateRetailHistory(600, 12);
+
+// Dirty lines first (inside the engine's sample): pounds written in the cell,
+// accounting negatives, a formula error, other date forms, an impossible
+// date, a placeholder, a future date, empty and missing ids, exact
+// duplicates, an empty amount to fill, a cancellation and a refund-only id.
+const DIRTY: string[][] = [
+  ['600001', 'A1', 'MUG', '2', '2023/5/6 10:00', '£2.50', '12346', 'United Kingdom', 'Alice Moore'],
+  ['600001', 'A1', 'MUG', '2', '2023/5/6 10:00', '£2.50', '12346', 'United Kingdom', 'Alice Moore'],
+  ['600002', 'A2', 'JUG', '1', '2023年6月7日', '(3.00)', '12347', 'United Kingdom', ''],
+  ['600003', 'A3', 'CUP', '1', '2023-06-08', '#N/A', '12348', 'United Kingdom', 'Ben Carter'],
+  ['600004', 'A4', 'PAN', '3', '2023-02-30', '1.25', '12349', 'United Kingdom', 'Ben Carter'],
+  ['600005', 'A5', 'POT', '1', '0000-00-00', '4.00', '12350', 'United Kingdom', 'Ben Carter'],
+  ['600006', 'A6', 'LID', '1', '2031-01-01', '4.00', '12350', 'United Kingdom', 'Ben Carter'],
+  ['600007', 'A7', 'TIN', '1', '', '4.00', '12351', 'United Kingdom', 'Ben Carter'],
+  ['600008', 'A8', 'BOX', '1', '2023-07-01 09:00', '4.00', '', 'United Kingdom', ''],
+  ['600009', 'A9', 'BAG', '1', '2023-07-02 09:00', '4.00', '#REF!', 'United Kingdom', ''],
+  ['600010', 'B1', 'BOWL', '2', '2023-07-03 11:00', '', '12352', 'United Kingdom', 'Chloe Price'],
+  ['600011', 'B2', 'BOWL', '2', '2023-07-03 12:00', '5.00', '12352', 'United Kingdom', 'Chloe Price'],
+  ['C600012', 'B3', 'PLATE', '-1', '2023-07-04 12:00', '6.00', '99990', 'United Kingdom', 'Dan Hughes'],
+  ['600013', 'B4', 'FORK', 'x', '2023-07-05 12:00', '1.00', '12353', 'United Kingdom', 'Dan Hughes'],
+];
+
+const OPTIONS: SegmentOptionsInput = { asOf: history.asOf, today: '2027-01-01' };
+
+let dir: string;
+let csv: string;
+let parquet: string;
+let database: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tierline-warehouse-'));
+  csv = join(dir, 'order-lines.csv');
+  parquet = join(dir, 'order-lines.parquet');
+  database = join(dir, 'shop.duckdb');
+  writeFileSync(csv, [RETAIL_HEADER, ...DIRTY, ...history.rows].map((r) => formatCsvRow(r)).join(''));
+  const instance = await DuckDBInstance.create(database);
+  const connection = await instance.connect();
+  await connection.run(
+    'CREATE TABLE order_lines AS SELECT * FROM read_csv($1, all_varchar = true, header = true, null_padding = true)',
+    [csv],
+  );
+  await connection.run(`COPY order_lines TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function viaNode(file: string, options = OPTIONS) {
+  return (await readSegmented({ file, segmentOptions: options })).result;
+}
+
+async function viaSql(open: () => Promise<SqlEngine>, options = OPTIONS) {
+  const engine = await open();
+  try {
+    const result = await segmentWithSql(engine, { segmentOptions: options, unsupported: 'fail' });
+    if (!result) throw new Error('the SQL engine gave up');
+    return result;
+  } finally {
+    await engine.close();
+  }
+}
+
+describe('one feature definition, several executions (issue 12)', () => {
+  it('the Node path sees the planted problems (the comparison below is not vacuous)', async () => {
+    const node = await viaNode(csv);
+    expect(node.report.counts).toMatchObject({
+      'duplicate-transaction': expect.any(Number),
+      'missing-id': expect.any(Number),
+      'invalid-date': expect.any(Number),
+      'future-date': 1,
+      'formula-error': 1,
+      'invalid-number': 1,
+      'missing-value': 1,
+      'amount-filled': 1,
+      'refund-only': expect.any(Number),
+      'date-normalized': expect.any(Number),
+    });
+    expect(node.currency.code).toBe('GBP');
+    expect(node.features.count).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('DuckDB on the csv gives the Node path’s result', async () => {
+    expectSameResult(await viaNode(csv), await viaSql(() => openDuckDb({ path: csv })));
+  }, 120_000);
+
+  it('DuckDB on the same lines as Parquet and in a .duckdb table gives it too', async () => {
+    const node = await viaNode(csv);
+    expectSameResult(node, await viaSql(() => openDuckDb({ path: parquet })));
+    expectSameResult(node, await viaSql(() => openDuckDb({ path: database, table: 'order_lines' })));
+  }, 120_000);
+
+  it('the options reach both: refunds excluded, frequency by order, a 12-month window', async () => {
+    const options: SegmentOptionsInput = { ...OPTIONS, refunds: 'exclude', frequencyBy: 'order', window: 12 };
+    expectSameResult(await viaNode(csv, options), await viaSql(() => openDuckDb({ path: csv }), options));
+  }, 120_000);
+
+  it('the hand-checked 20-line fixture agrees (cancellations, a placeholder date, a duplicate)', async () => {
+    const file = join(import.meta.dirname, '../fixtures/order-lines/hand-20.csv');
+    const options: SegmentOptionsInput = { churn: { enabled: false } };
+    const node = await viaNode(file, options);
+    expect(node.report.counts['refund-only']).toBe(1);
+    expectSameResult(node, await viaSql(() => openDuckDb({ path: file }), options));
+  }, 60_000);
+});
+
+describe('PostgreSQL (issue 12)', () => {
+  let server: TestPostgres;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const columns = RETAIL_HEADER.map((h) => `"${h}" text`).join(', ');
+    await client.query(`CREATE TABLE order_lines (line_no integer PRIMARY KEY, ${columns})`);
+    const rows = [...DIRTY, ...history.rows];
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      const values: (string | number | null)[] = [];
+      const tuples = chunk.map((row, k) => {
+        values.push(start + k + 1, ...row.map((cell) => (cell === '' ? null : cell)));
+        const base = k * (RETAIL_HEADER.length + 1);
+        return `(${Array.from({ length: RETAIL_HEADER.length + 1 }, (_, j) => `$${base + j + 1}`).join(', ')})`;
+      });
+      await client.query(`INSERT INTO order_lines VALUES ${tuples.join(', ')}`, values);
+    }
+    await client.end();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a query over the table (in line order) gives the Node path’s result', async () => {
+    const columns = RETAIL_HEADER.map((h) => `"${h}"`).join(', ');
+    const result = await viaSql(() =>
+      openPostgres({ url: server.url, query: `SELECT ${columns} FROM order_lines ORDER BY line_no` }),
+    );
+    expectSameResult(await viaNode(csv), result);
+  }, 120_000);
+});
