@@ -1,6 +1,7 @@
 import type { Cell, Locale } from '../../core/index.js';
 import { formatBox, intersectBoxes, type CellBox } from './cell-address.js';
 import { createAddinError } from './addin-error.js';
+import { findResultColumns } from './find-result-columns.js';
 import { BLOCK_BUDGET_BYTES, measureRowBytes } from './plan-blocks.js';
 import { queueSettingsLoad, readSettingsItem, type TierlineSettings, type WrittenColumns } from './run-settings.js';
 
@@ -232,7 +233,25 @@ export async function readSource(
     if (current.length !== written.headers.length || current.some((text, i) => text !== written!.headers[i]))
       written = undefined;
   }
+  // No record of earlier columns, but the header ends in Tierline's own: they are output, not input.
+  let cut = box;
+  if (!written) {
+    const first = findResultColumns(values[0] ?? []);
+    if (first !== undefined) {
+      const headers = (values[0] ?? []).slice(first).map((cell) => String(cell ?? ''));
+      written = {
+        headerRow: box.row,
+        firstColumn: box.column + first,
+        columnCount: headers.length,
+        rowCount: box.rowCount,
+        headers,
+        ...(probe.tableId !== undefined ? { table: { id: probe.tableId, created: false } } : {}),
+      };
+      cut = { ...box, columnCount: first };
+      for (const row of values) row.length = first;
+    }
+  }
   const [header = [], ...rows] = values;
   const { written: _dropped, ...rest } = probe;
-  return { ...rest, ...(written ? { written } : {}), header, rows, readSyncs: syncs };
+  return { ...rest, box: cut, ...(written ? { written } : {}), header, rows, readSyncs: syncs };
 }

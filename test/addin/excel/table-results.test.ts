@@ -5,7 +5,7 @@
  * by core's one palette.
  */
 import { describe, expect, it } from 'vitest';
-import { resultCells, segmentColors, segmentTable } from '../../../core/index.js';
+import { resultCells, resultHeaders, segmentColors, segmentTable, type Cell } from '../../../core/index.js';
 import { FakeWorkbook, type FakeSheet } from '../../../bench/addin/fake-excel.js';
 import {
   AS_OF,
@@ -17,6 +17,7 @@ import { AddinError } from '../../../addin/excel/addin-error.js';
 import { segmentSelection } from '../../../addin/excel/segment-selection.js';
 import { SETTINGS_KEY, parseSettings } from '../../../addin/excel/run-settings.js';
 import { pickTextColor } from '../../../addin/excel/segment-colors.js';
+import { makeUniqueHeaders } from '../../../addin/excel/table-headers.js';
 
 const request = { locale: 'en' as const, asOf: AS_OF, today: '2026-11-02' };
 const SEGMENT = 10; // the segment column among the result columns
@@ -164,6 +165,49 @@ describe('results in an Excel table', () => {
     expect(sheet.tables[0]!.box.columnCount).toBe(12);
     expect(JSON.stringify(sheet.read({ row: 0, column: 0, rowCount: 11, columnCount: 40 }))).toBe(before);
     expect(book.sheets.map((s) => s.name)).toEqual(['Data']);
+  });
+
+  it('replaces result columns it finds at the end of the data without a record (the CLI output opened in Excel)', async () => {
+    const rows = createCustomerSheet(10);
+    const result = segmentTable(rows[0]!, rows.slice(1), { asOf: AS_OF, today: '2026-11-02' });
+    const withResults = (headers: readonly string[]) => [
+      [...rows[0]!, ...headers],
+      ...rows
+        .slice(1)
+        .map((row, i) => [
+          ...row,
+          ...resultCells(result, result.rowCustomer![i]!).map((c: Cell) => (c === null || c === undefined ? '' : c)),
+        ]),
+    ];
+    // A plain range: the CLI's --out file.
+    const plain = new FakeWorkbook();
+    const sheet = plain.addSheet('Segmented');
+    sheet.put(0, 0, withResults(resultHeaders(result)) as (string | number | boolean)[][]);
+    plain.select(sheet, 'B2');
+    const outcome = await segmentSelection(plain.context, request);
+    expect(outcome).toMatchObject({
+      source: 'Segmented!A1:L11',
+      target: 'Segmented!M1:AL11',
+      replacedEarlierColumns: true,
+    });
+    expect(sheet.get(0, 38)).toBe('');
+    expect(sheet.tables.map((t) => t.box.columnCount)).toEqual([38]);
+    expectAligned(sheet, 1, 10, 0, 12);
+
+    // The same inside an Excel table (where the second Frequency is Frequency2).
+    const tabled = new FakeWorkbook();
+    const other = tabled.addSheet('Segmented');
+    other.put(
+      0,
+      0,
+      withResults(makeUniqueHeaders([...CUSTOMER_HEADER], resultHeaders(result))) as (string | number | boolean)[][],
+    );
+    other.tables.push({ name: 'Out', box: { row: 0, column: 0, rowCount: 11, columnCount: 38 }, showTotals: false });
+    tabled.select(other, 'C4');
+    await segmentSelection(tabled.context, request);
+    expect(other.tables[0]!.box.columnCount).toBe(38);
+    expect(other.get(0, 38)).toBe('');
+    expectAligned(other, 1, 10, 0, 12);
   });
 
   it('does not change frozen panes the analyst set', async () => {
