@@ -6,7 +6,6 @@ export { FIELD_IDS, isFieldId, type FieldId } from './schema/fields.js';
 export { detectColumns, matchField, isRequiredField, type TableShape } from './headers/detect-columns.js';
 export { normalizeHeader } from './headers/normalize-header.js';
 export { findOwnColumns } from './headers/find-own-columns.js';
-export { findOwnColumns } from './headers/find-own-columns.js';
 export { dayFromCivil, formatDay, parseDay, addDays, addMonths, diffDays, dayInTimeZone } from './parse/civil-day.js';
 export {
   label,
