@@ -89,7 +89,11 @@ function renderPane(
   button.disabled = state.busy;
   button.addEventListener('click', actions.segment);
   // Office.js cannot undo a whole run: the pane says so and offers Remove instead.
-  const remove = h('button', { type: 'button', id: 'remove-results' }, t('remove')) as HTMLButtonElement;
+  const remove = h(
+    'button',
+    { type: 'button', id: 'remove-results', class: 'secondary' },
+    t('remove'),
+  ) as HTMLButtonElement;
   remove.disabled = state.busy;
   remove.addEventListener('click', actions.remove);
   const error =
