@@ -104,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)('tierline report in headless Chromium', () => {
       // Distinct colours, sampled from the rendered SVG: the pie's slices and the scatter's points.
       for (const id of ['pie-customers', 'scatter']) {
         const fills = await page.$$eval(`figure[data-chart="${id}"] [class*="role-mark"] path`, (paths) =>
-          paths.map((p) => getComputedStyle(p).fill),
+          paths.map((p) => p.getAttribute('fill') ?? ''),
         );
         const colors = [...new Set(fills.map(hex).filter((c): c is string => c !== null))];
         expect(colors.length, id).toBe(11);
