@@ -204,7 +204,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     io.out(
       reliability.reliable
         ? '\nModel reliable: enough repeat buyers and purchase cycles.\n'
-        : `\nModel unreliable — churn falls back to the SPEC rules:\n${reliability.reasons.map((r) => `  ${r.message}`).join('\n')}\n`,
+        : `\nModel unreliable — churn falls back to the rule-based churn rules:\n${reliability.reasons.map((r) => `  ${r.message}`).join('\n')}\n`,
     );
     return EXIT.ok;
   }
@@ -275,7 +275,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   if (!reliability.reliable)
     lines.push(
       '',
-      `Model unreliable — churn falls back to the SPEC rules:`,
+      `Model unreliable — churn falls back to the rule-based churn rules:`,
       ...reliability.reasons.map((r) => `  ${r.message}`),
     );
   lines.push(

@@ -16,7 +16,7 @@ Commands:
   model fit|evaluate <transactions>
                    BG/NBD, MBG/NBD and Gamma-Gamma lifetime models
   report <file>    HTML report with charts, cross-tabs and migration (--out report.html)
-  dimensions <file>  SPEC Table 3: availability, Pearson r, relevance, operability, selected
+  dimensions <file>  dimension evaluation: availability, Pearson r, relevance, operability, selected
   import <file>    store a segmented file as a snapshot for the Slack bot
   users map|sync|list|role   link owners (客户经理) to Slack users; manager/admin roles
   ask "<question>" --as <owner>   the bot's answer as text, without Slack
@@ -69,7 +69,7 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data, 70 internal error.
   --decimal auto|.|,         decimal mark of numbers (default auto: per column, 1.000,50 → 1000.5)
   --horizon <days>           churn = no purchase in the next N days (default 90)
   --churn-models a,b|off     churn candidates to back-test: rules, cadence, bg-nbd, mbg-nbd, gbdt
-                             (default all); off: the SPEC churn rules decide, no probability`,
+                             (default all); off: the rule-based churn rules decide, no probability`,
     `  --scheme <方案>            {schemes}
   --k auto|<2-20>            k-means 的聚类数 K（默认 auto：在 2..8 中取轮廓系数最高者）
   --config <file.json|.yaml> 覆盖阈值、价值分层表和评分卡的配置文件
@@ -150,8 +150,10 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
     `Usage: tierline report <file> --out report.html [options]
 
 Reads a customer table or a transaction list like "tierline segment" and
-writes a self-contained HTML report (SPEC §9): the segment summary, charts
-(radar of segment profiles, customer share and revenue contribution as bars
+writes a self-contained HTML report. It opens with what to do this week:
+for each account manager the customers most at risk of leaving, with the
+expected loss and the suggested action, then the strategy groups with their
+KPI. Then the segment summary, charts (radar of segment profiles, customer share and revenue contribution as bars
 and pies, spend vs frequency scatter), cross-tabs by region, industry, size,
 channel and account manager, the RFM distribution matrix, the cleaning log
 counts and the run notes. With an earlier snapshot it adds the segment
@@ -171,8 +173,9 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
 `,
     `用法：tierline report <文件> --out report.html [选项]
 
-像 "tierline segment" 一样读取客户表或交易清单，写出一个独立的 HTML 报告：
-群体汇总、图表（群体画像雷达图、客户占比和收入贡献的柱状图与饼图、
+像 "tierline segment" 一样读取客户表或交易清单，写出一个独立的 HTML 报告。
+报告首先是本周行动：每位客户经理最可能流失的客户、预期损失和建议动作，
+以及各策略群体和效果指标；然后是群体汇总、图表（群体画像雷达图、客户占比和收入贡献的柱状图与饼图、
 消费金额与频次散点图）、按地区、行业、规模、渠道和客户经理的交叉表、
 RFM 分布矩阵、清洗日志统计和运行说明。提供更早的快照时，还会加上群体迁移
 （热力图、升级、降级、新增和流失的客户）。
@@ -252,7 +255,7 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data (including data too thin to fit).
     `Usage: tierline dimensions <file> [options]
 
 Evaluates the candidate segmentation dimensions of a customer table or a
-transaction list (SPEC §4, Table 3 细分维度评估表): for each column, its
+transaction list (the dimension evaluation table, 细分维度评估表): for each column, its
 availability (share of customers with a value), Pearson r with the goal
 metric, the relevance suggested from |r|, operability, the weighted score and
 whether it is selected (score ≥ 4.0). Expert overrides, weights and the
@@ -405,7 +408,7 @@ Exit codes: 0 ok, 1 bad usage, 2 no data to answer from.
 Prints the weekly tier digest the bot posts to subscribed channels: tier
 counts and change since the previous snapshot, revenue share, top upgrades
 and downgrades, new churn risks and win-back. Names are masked as in a
-channel (SPEC §10).
+channel.
 
 Options:
   --preview                  print the digest (required: posting is the bot's job)
