@@ -149,6 +149,7 @@ export async function segmentSelection(
   let layout: TableLayout = { mode: 'none' };
   let freezeRows: number | undefined;
   let keptFreeze: number | undefined;
+  let widths: number[] | undefined;
   const notes: string[] = [];
   if (result.plan.shape === 'customers') {
     if (table.sheetProtected) throw createAddinError('sheet-protected', locale, { sheet: table.sheetName });
@@ -189,6 +190,11 @@ export async function segmentSelection(
       tables: layout.mode === 'create' ? whole : undefined,
     });
     syncs++;
+    // The analyst's column widths before Tierline sized the columns: the earlier run's record where it wrote before.
+    widths = check.widths.map((width, j) => {
+      const at = target.column + j - (earlier?.firstColumn ?? Infinity);
+      return earlier?.widths !== undefined && at >= 0 && at < earlier.widths.length ? earlier.widths[at]! : width;
+    });
     // Freeze the header row when the sheet has no frozen panes and the header is near the top.
     if (check.frozenRows === 0 && table.box.row < FREEZE_HEADER_WITHIN) freezeRows = table.box.row + 1;
     else if (earlier?.frozeRows !== undefined && check.frozenRows === earlier.frozeRows) keptFreeze = earlier.frozeRows;
@@ -286,6 +292,7 @@ export async function segmentSelection(
         headers: [...block.headers],
         ...(tableRecord ? { table: tableRecord } : {}),
         ...(froze !== undefined ? { frozeRows: froze } : {}),
+        ...(widths ? { widths } : {}),
       };
     } else {
       settings.sheets.customers = sheet.id;
@@ -385,7 +392,7 @@ async function checkTarget(
   owned: CellBox | undefined,
   locale: Locale,
   also: { tables?: CellBox | undefined },
-): Promise<{ frozenRows: number }> {
+): Promise<{ frozenRows: number; widths: number[] }> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const lookups: Excel.RangeAreas[] = [];
   for (const part of subtractBox(target, owned)) {
@@ -402,6 +409,11 @@ async function checkTarget(
   merged.load('address,areaCount');
   const frozen = sheet.freezePanes.getLocationOrNullObject();
   frozen.load('rowCount');
+  const columns = Array.from({ length: target.columnCount }, (_, j) => {
+    const cell = sheet.getRangeByIndexes(target.row, target.column + j, 1, 1);
+    cell.load('format/columnWidth');
+    return cell;
+  });
   const overlapping =
     also.tables &&
     sheet
@@ -427,7 +439,10 @@ async function checkTarget(
       target: qualifyAddress(sheetName, formatBox(also.tables)),
       table: other.name,
     });
-  return { frozenRows: frozen.isNullObject ? 0 : frozen.rowCount };
+  return {
+    frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
+    widths: columns.map((cell) => cell.format.columnWidth),
+  };
 }
 
 /**
