@@ -188,6 +188,8 @@ export async function segmentSelection(
     const whole = { ...table.box, columnCount: table.box.columnCount + block.headers.length };
     const check = await checkTarget(context, table.sheetName, target, earlierBox, locale, {
       tables: layout.mode === 'create' ? whole : undefined,
+      // Excel inserts table columns into the table's rows: anything right of them would move.
+      toSheetEnd: layout.mode === 'existing',
     });
     syncs++;
     // The analyst's column widths before Tierline sized the columns: the earlier run's record where it wrote before.
@@ -382,7 +384,10 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
  * Stops when the target area holds anything Tierline did not write: values
  * or formulas outside `owned` (Tierline's earlier columns), or merged cells;
  * or, for a table Tierline is about to make, when that area overlaps
- * another Excel table. Also reads how many rows the sheet has frozen.
+ * another Excel table. `toSheetEnd` (the analyst's table) checks the table's
+ * rows up to the sheet's last column: Excel inserts table columns into those
+ * rows, so anything right of them would move. Also reads how many rows the
+ * sheet has frozen and the target columns' widths.
  * Uses special-cell lookups, so checking 100,000 rows costs one small sync.
  */
 async function checkTarget(
@@ -391,11 +396,12 @@ async function checkTarget(
   target: CellBox,
   owned: CellBox | undefined,
   locale: Locale,
-  also: { tables?: CellBox | undefined },
+  also: { tables?: CellBox | undefined; toSheetEnd?: boolean },
 ): Promise<{ frozenRows: number; widths: number[] }> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const lookups: Excel.RangeAreas[] = [];
-  for (const part of subtractBox(target, owned)) {
+  const checked = also.toSheetEnd ? { ...target, columnCount: MAX_SHEET_COLUMNS - target.column } : target;
+  for (const part of subtractBox(checked, owned)) {
     const range = sheet.getRangeByIndexes(part.row, part.column, part.rowCount, part.columnCount);
     for (const kind of ['Constants', 'Formulas'] as const) {
       const found = range.getSpecialCellsOrNullObject(kind);
