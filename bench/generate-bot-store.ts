@@ -79,7 +79,7 @@ function* customersOf(customers: number, owners: number, later: boolean): Genera
 }
 
 /** Path of the store for (customers, owners), generating it when missing (written to a temp name, then renamed). */
-export function ensureBotStore(customers: number, owners: number, log: (line: string) => void): string {
+export async function ensureBotStore(customers: number, owners: number, log: (line: string) => void): Promise<string> {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = join(DATA_DIR, `bot-store-${customers}-${owners}.db`);
   if (existsSync(path)) return path;
@@ -87,9 +87,9 @@ export function ensureBotStore(customers: number, owners: number, log: (line: st
   rmSync(temp, { force: true });
   log(`  generating ${path} (two snapshots of ${customers.toLocaleString('en-US')} customers, ${owners} owners) …`);
   const store = new SqliteStore(temp);
-  store.addSnapshot(snapshotRow('2026-11-01'), customersOf(customers, owners, false));
-  store.addSnapshot(snapshotRow('2026-11-08'), customersOf(customers, owners, true));
-  store.close();
+  await store.addSnapshot(snapshotRow('2026-11-01'), customersOf(customers, owners, false));
+  await store.addSnapshot(snapshotRow('2026-11-08'), customersOf(customers, owners, true));
+  await store.close();
   for (const suffix of ['-wal', '-shm']) rmSync(temp + suffix, { force: true });
   renameSync(temp, path);
   return path;

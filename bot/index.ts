@@ -12,6 +12,7 @@ export { isTimeZone, parseSchedule, ScheduleError } from './digests/parse-schedu
 export { renderDigest } from './digests/render-digest.js';
 export { buildDigest } from './digests/build-digest.js';
 export { DEFAULT_STORE_PATH, SqliteStore } from './store/sqlite-store.js';
+export { isPostgresUrl, openPostgresStore } from './store/postgres-store.js';
 export type { NewSnapshot, SnapshotInfo, Store, StoredCustomer } from './store/store.js';
 export { openSqliteInstallationStore } from './store/sqlite-installation-store.js';
 export type { InstallationStore } from './store/installation-store.js';

@@ -90,10 +90,7 @@ export function buildResultSection(
       : h(
           'p',
           { class: 'counts' },
-          // Each issue by its name in the pane's language, never its code (issue 14).
-          counts
-            .map(([code, count]) => `${L(`issue.${code}` as LabelKey)} ${(count ?? 0).toLocaleString('en-US')}`)
-            .join(' · '),
+          counts.map(([code, count]) => `${code} ${(count ?? 0).toLocaleString('en-US')}`).join(' · '),
         ),
     listed > 0 ? issues : undefined,
     outcome.report.unlisted > 0

@@ -504,7 +504,7 @@ export class FakeWorkbook {
         format: {
           font: { bold: false, color: '#000000', size: 11 },
           fill: { color: '#FFFFFF' },
-          columnWidth: sheet.columnWidths.get(box.column) ?? 64,
+          columnWidth: 64,
           rowHeight: 15,
         },
         host: 'excel',

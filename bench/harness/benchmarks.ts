@@ -349,7 +349,7 @@ export const botChurnDigest: Benchmark = {
   async prepare(rows, log) {
     // One customer per ten transactions: 1,000,000 at the default 10M rows.
     const customers = customerCount(rows);
-    const path = ensureBotStore(customers, BOT_TARGETS.owners, log);
+    const path = await ensureBotStore(customers, BOT_TARGETS.owners, log);
     const args = [path, String(BOT_TARGETS.owners), String(BOT_TARGETS.queries)];
     return {
       rows: customers,

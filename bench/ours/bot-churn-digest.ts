@@ -20,18 +20,21 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-function timeQueries(run: () => void, count: number): { p50: number; p95: number; max: number } {
+async function timeQueries(
+  run: () => Promise<void>,
+  count: number,
+): Promise<{ p50: number; p95: number; max: number }> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
-    run();
+    await run();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)! };
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   const [path, ownersText, queriesText] = argv;
   if (!path || !ownersText || !queriesText) throw new Error('usage: bot-churn-digest.js STORE.db OWNERS QUERIES');
   const owners = Number(ownersText),
@@ -45,24 +48,24 @@ function main(argv: readonly string[]): void {
     log: () => {},
   };
   const rng = createRng(42);
-  const ask = (owner: string | undefined, offset: number) => {
+  const ask = async (owner: string | undefined, offset: number): Promise<void> => {
     const viewer = owner === undefined ? { manager: true, admin: false } : { owner, manager: false, admin: false };
-    const reply = replyToIntent(deps, viewer, { kind: 'churn' }, 'dm', 'en', { offset });
+    const reply = await replyToIntent(deps, viewer, { kind: 'churn' }, 'dm', 'en', { offset });
     if (reply.answer.kind !== 'churn' || reply.answer.customers.length === 0)
       throw new Error(`no churn answer for ${owner ?? 'manager'}`);
   };
   // One warm-up query: the first one pays for page-cache misses and statement preparation.
-  ask(ownerOf(0, owners), 0);
-  const salesperson = timeQueries(
+  await ask(ownerOf(0, owners), 0);
+  const salesperson = await timeQueries(
     () => ask(ownerOf(rng.int(0, owners - 1), owners), rng.next() < 0.2 ? 5 : 0),
     queries,
   );
-  const manager = timeQueries(() => ask(undefined, 0), Math.max(10, Math.floor(queries / 10)));
+  const manager = await timeQueries(() => ask(undefined, 0), Math.max(10, Math.floor(queries / 10)));
 
   const started = performance.now();
-  const digest = buildDigest(store, undefined)!;
+  const digest = (await buildDigest(store, undefined))!;
   const seconds = (performance.now() - started) / 1000;
-  store.close();
+  await store.close();
   console.log(
     JSON.stringify({
       seconds,
@@ -82,4 +85,4 @@ function main(argv: readonly string[]): void {
   );
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

@@ -29,19 +29,20 @@ export function localeOfValue(value: string | undefined, fallback: Locale): Loca
  * user: button values and modal metadata come back from the client and may
  * be forged, so scoping is decided here again, never trusted from the value.
  */
-export function customerForAction(
+export async function customerForAction(
   deps: BotDeps,
   slackUserId: string,
   customerId: string | undefined,
-):
+): Promise<
   | { viewer: Viewer; snapshot: SnapshotInfo; customer: StoredCustomer }
-  | { error: MessageId; values?: Record<string, string> } {
-  const viewer = resolveViewer(deps.store, slackUserId, deps.access);
-  const snapshot = deps.store.latestSnapshot();
+  | { error: MessageId; values?: Record<string, string> }
+> {
+  const viewer = await resolveViewer(deps.store, slackUserId, deps.access);
+  const snapshot = await deps.store.latestSnapshot();
   if (!snapshot) return { error: 'error.no-snapshot' };
   if (!customerId) return { error: 'lookup.not-found', values: { id: '?' } };
   if (!viewer.manager && viewer.owner === undefined) return { error: 'error.not-mapped' };
-  const customer = deps.store.customer(snapshot.id, customerId);
+  const customer = await deps.store.customer(snapshot.id, customerId);
   if (!customer || !canSee(viewer, customer.owner)) return { error: 'lookup.not-found', values: { id: customerId } };
   return { viewer, snapshot, customer };
 }

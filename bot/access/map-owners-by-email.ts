@@ -35,7 +35,7 @@ export async function mapOwnersByEmail(
         results.push({ owner, email, error: 'users_not_found' });
         continue;
       }
-      store.mapOwner(owner, id, 'email');
+      await store.mapOwner(owner, id, 'email');
       results.push({ owner, email, slackUserId: id });
     } catch (error) {
       results.push({

@@ -24,11 +24,11 @@ export interface AccessConfig {
 }
 
 /** Looks up the viewer of a Slack user: owner mapping and role. */
-export function resolveViewer(store: PeopleStore, slackUserId: string, config: AccessConfig): Viewer {
-  const role = store.roleOf(slackUserId);
+export async function resolveViewer(store: PeopleStore, slackUserId: string, config: AccessConfig): Promise<Viewer> {
+  const role = await store.roleOf(slackUserId);
   const admin = role === 'admin' || config.admins.includes(slackUserId);
   const manager = admin || role === 'manager' || config.managers.includes(slackUserId);
-  const owner = store.ownerOfSlackUser(slackUserId);
+  const owner = await store.ownerOfSlackUser(slackUserId);
   return { slackUserId, ...(owner !== undefined ? { owner } : {}), manager, admin };
 }
 
@@ -43,14 +43,14 @@ export type ScopeError = {
  * owner; a manager gets the requested owner (a mention resolved through the
  * mapping) or everyone (`undefined`).
  */
-export function scopeOwner(
+export async function scopeOwner(
   store: PeopleStore,
   viewer: Viewer,
   requestedSlackUser?: string,
-): { owner: string | undefined } | ScopeError {
+): Promise<{ owner: string | undefined } | ScopeError> {
   if (requestedSlackUser !== undefined && requestedSlackUser !== viewer.slackUserId) {
     if (!viewer.manager) return { error: 'managers-only' };
-    const owner = store.ownerOfSlackUser(requestedSlackUser);
+    const owner = await store.ownerOfSlackUser(requestedSlackUser);
     if (owner === undefined) return { error: 'owner-not-mapped', user: requestedSlackUser };
     return { owner };
   }

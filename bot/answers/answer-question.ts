@@ -120,19 +120,19 @@ function clampPage(request: AnswerRequest, limit?: number): { offset: number; pa
  * same owner filter, so a salesperson cannot reach another owner's customer.
  * @example answerQuestion({ kind: 'churn' }, { store, viewer, locale: 'en', surface: 'dm', today }) // { kind: 'churn', customers: [...] }
  */
-export function answerQuestion(intent: Intent, ctx: AnswerContext, request: AnswerRequest = {}): Answer {
+export async function answerQuestion(intent: Intent, ctx: AnswerContext, request: AnswerRequest = {}): Promise<Answer> {
   if (intent.kind === 'help') return { kind: 'help', fallback: request.unmatched ?? false };
-  const snapshot = ctx.store.latestSnapshot();
+  const snapshot = await ctx.store.latestSnapshot();
   if (!snapshot) return { kind: 'error', id: 'error.no-snapshot' };
   if (snapshot.customerCount === 0)
     return { kind: 'error', id: 'error.empty-snapshot', values: { asOf: snapshot.asOf } };
   switch (intent.kind) {
     case 'churn': {
-      const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
+      const scope = await scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       const { offset, pageSize } = clampPage(request, intent.limit);
       const sort = request.sort ?? intent.sort ?? 'risk';
-      const { customers, total } = ctx.store.churnRisks({
+      const { customers, total } = await ctx.store.churnRisks({
         snapshotId: snapshot.id,
         owner: scope.owner,
         limit: pageSize,
@@ -150,12 +150,12 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext, request: Answ
       };
     }
     case 'segment': {
-      const scope = scopeOwner(ctx.store, ctx.viewer);
+      const scope = await scopeOwner(ctx.store, ctx.viewer);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       if (!snapshot.segments.includes(intent.segment))
         return { kind: 'error', id: 'segment.unknown', values: { segment: intent.segment } };
       const { offset, pageSize } = clampPage(request);
-      const { customers, total } = ctx.store.customersInSegment({
+      const { customers, total } = await ctx.store.customersInSegment({
         snapshotId: snapshot.id,
         owner: scope.owner,
         segment: intent.segment,
@@ -172,38 +172,38 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext, request: Answ
       };
     }
     case 'lookup': {
-      const scope = scopeOwner(ctx.store, ctx.viewer);
+      const scope = await scopeOwner(ctx.store, ctx.viewer);
       if ('error' in scope) return scopeError(scope.error, scope.user);
-      const customer = ctx.store.customer(snapshot.id, intent.customerId);
+      const customer = await ctx.store.customer(snapshot.id, intent.customerId);
       // Another owner's customer reads as "not found": its existence is not the asker's to know.
       if (!customer || !canSee(ctx.viewer, customer.owner))
         return { kind: 'error', id: 'lookup.not-found', values: { id: intent.customerId } };
-      const contacts = ctx.store.executionLog({ customerId: customer.customerId });
+      const contacts = await ctx.store.executionLog({ customerId: customer.customerId });
       return {
         kind: 'customer',
         snapshot,
         customer: show(ctx, [customer])[0]!,
         contacts,
-        snoozedUntil: ctx.store.snoozedUntil(customer.customerId),
+        snoozedUntil: await ctx.store.snoozedUntil(customer.customerId),
       };
     }
     case 'search': {
-      const scope = scopeOwner(ctx.store, ctx.viewer);
+      const scope = await scopeOwner(ctx.store, ctx.viewer);
       if ('error' in scope) return scopeError(scope.error, scope.user);
-      const customers = ctx.store.searchCustomers(snapshot.id, intent.text, scope.owner, DEFAULT_PAGE_SIZE);
+      const customers = await ctx.store.searchCustomers(snapshot.id, intent.text, scope.owner, DEFAULT_PAGE_SIZE);
       if (customers.length === 0) return { kind: 'error', id: 'search.none', values: { text: intent.text } };
       if (customers.length === 1) return answerQuestion({ kind: 'lookup', customerId: customers[0]!.customerId }, ctx);
       return { kind: 'search', snapshot, text: intent.text, customers: show(ctx, customers) };
     }
     case 'summary': {
-      const scope = scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
+      const scope = await scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);
       if ('error' in scope) return scopeError(scope.error, scope.user);
       return {
         kind: 'summary',
         snapshot,
         owner: scope.owner,
         all: scope.owner === undefined,
-        counts: ctx.store.segmentCounts(snapshot.id, scope.owner),
+        counts: await ctx.store.segmentCounts(snapshot.id, scope.owner),
       };
     }
   }

@@ -28,18 +28,20 @@ export async function publishHome(
   slackUserId: string,
   request: HomeRequest = {},
 ): Promise<void> {
-  const viewer = resolveViewer(deps.store, slackUserId, deps.access);
+  const viewer = await resolveViewer(deps.store, slackUserId, deps.access);
   const ctx = { store: deps.store, viewer, locale: deps.defaultLocale, surface: 'dm' as const, today: todayOf(deps) };
-  const summary = answerQuestion({ kind: 'summary' }, ctx);
-  const churn = answerQuestion({ kind: 'churn' }, ctx, {
+  const summary = await answerQuestion({ kind: 'summary' }, ctx);
+  const churn = await answerQuestion({ kind: 'churn' }, ctx, {
     offset: request.offset ?? 0,
     ...(request.pageSize ? { pageSize: request.pageSize } : {}),
     ...(request.sort ? { sort: request.sort } : {}),
   });
-  const contacts = deps.store.executionLog({
-    ...(viewer.manager ? {} : { owner: viewer.owner ?? '\u0000' }),
-    since: mondayOf(ctx.today),
-  }).length;
+  const contacts = (
+    await deps.store.executionLog({
+      ...(viewer.manager ? {} : { owner: viewer.owner ?? '\u0000' }),
+      since: mondayOf(ctx.today),
+    })
+  ).length;
   await client.views.publish({
     user_id: slackUserId,
     view: buildHome(summary, churn, contacts, deps.defaultLocale, request.notice),

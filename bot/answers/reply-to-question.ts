@@ -24,15 +24,19 @@ export function localeOf(text: string, fallback: Locale): Locale {
 }
 
 /** Answers a resolved intent for a viewer and renders it. */
-export function replyToIntent(
+export async function replyToIntent(
   deps: BotDeps,
   viewer: Viewer,
   intent: Intent,
   surface: Surface,
   locale: Locale,
   request: AnswerRequest = {},
-): Reply {
-  const answer = answerQuestion(intent, { store: deps.store, viewer, locale, surface, today: todayOf(deps) }, request);
+): Promise<Reply> {
+  const answer = await answerQuestion(
+    intent,
+    { store: deps.store, viewer, locale, surface, today: todayOf(deps) },
+    request,
+  );
   const requestedUser = intent.kind === 'churn' ? intent.ownerMention : undefined;
   const blocks = buildAnswerBlocks(answer, locale, requestedUser);
   return { blocks, text: blocksToText(blocks), locale, answer };
@@ -40,20 +44,20 @@ export function replyToIntent(
 
 /**
  * Answers a free-text question from a Slack user (DM, mention or `/crm` text).
- * @example replyToQuestion(deps, 'U123', '哪些客户有流失风险', 'dm').answer.kind // 'churn'
+ * @example (await replyToQuestion(deps, 'U123', '哪些客户有流失风险', 'dm')).answer.kind // 'churn'
  */
-export function replyToQuestion(
+export async function replyToQuestion(
   deps: BotDeps,
   slackUserId: string,
   text: string,
   surface: Surface,
   botUserId?: string,
-): Reply {
+): Promise<Reply> {
   const locale = localeOf(text, deps.defaultLocale);
-  const snapshot = deps.store.latestSnapshot();
+  const snapshot = await deps.store.latestSnapshot();
   const vocabulary = snapshot && { segments: snapshot.segments, labels: snapshot.segmentLabels };
   const intent = matchIntent(text, vocabulary, botUserId);
-  const viewer = resolveViewer(deps.store, slackUserId, deps.access);
+  const viewer = await resolveViewer(deps.store, slackUserId, deps.access);
   return replyToIntent(deps, viewer, intent, surface, locale, {
     unmatched: intent.kind === 'help' && !asksForHelp(text),
   });

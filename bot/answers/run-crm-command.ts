@@ -51,11 +51,11 @@ function channelOf(token: string | undefined): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): CommandReply {
+async function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): Promise<CommandReply> {
   if (!viewer.manager) return say('error.managers-only', locale);
   const [action, ...rest] = args;
   if (action === 'list') {
-    const subscriptions = deps.store.subscriptions();
+    const subscriptions = await deps.store.subscriptions();
     if (subscriptions.length === 0) return say('digest.list-empty', locale);
     const now = deps.now();
     return plain(
@@ -71,13 +71,13 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
     const id = Number(rest[0]);
     if (!Number.isInteger(id) || id <= 0)
       return usage(`"${rest[0] ?? ''}" is not a subscription number`, 'digest', locale);
-    if (!deps.store.removeSubscription(id)) return say('digest.no-subscription', locale, { id });
-    deps.scheduler?.refresh();
+    if (!(await deps.store.removeSubscription(id))) return say('digest.no-subscription', locale, { id });
+    await deps.scheduler?.refresh();
     return say('digest.unsubscribed', locale, { id });
   }
   if (action === 'preview') {
     const user = slackUserOf(rest[0]);
-    const owner = user ? deps.store.ownerOfSlackUser(user) : undefined;
+    const owner = user ? await deps.store.ownerOfSlackUser(user) : undefined;
     if (user && owner === undefined) return say('error.owner-not-mapped', locale, { user });
     return renderDigest(deps.store, owner, locale, 'channel');
   }
@@ -99,13 +99,13 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
   let scope: { kind: 'all' } | { kind: 'owner'; owner: string } = { kind: 'all' };
   if (scopeWords[0] === 'owner') {
     const user = slackUserOf(scopeWords[1]);
-    const owner = user ? deps.store.ownerOfSlackUser(user) : (scopeWords[1] ?? viewer.owner);
+    const owner = user ? await deps.store.ownerOfSlackUser(user) : (scopeWords[1] ?? viewer.owner);
     if (user && owner === undefined) return say('error.owner-not-mapped', locale, { user });
     if (owner === undefined) return usage('owner scope needs an owner (@user or "Name")', 'digest', locale);
     scope = { kind: 'owner', owner };
   }
   // 'team': a manager's team is every owner until the store knows teams.
-  deps.store.addSubscription({
+  await deps.store.addSubscription({
     channel,
     cron: schedule.cron,
     timeZone: schedule.timeZone,
@@ -114,7 +114,7 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
     createdBy: viewer.slackUserId ?? '',
     createdAt: deps.now().toISOString(),
   });
-  deps.scheduler?.refresh();
+  await deps.scheduler?.refresh();
   return say('digest.subscribed', locale, {
     channel: /^[UW]/.test(channel) ? `<@${channel}>` : `<#${channel}>`,
     schedule: `\`${schedule.cron}\``,
@@ -124,11 +124,11 @@ function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale
   });
 }
 
-function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): CommandReply {
+async function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): Promise<CommandReply> {
   if (!viewer.admin) return say('error.admins-only', locale);
   const [action, ...rest] = args;
   if (action === 'list') {
-    const mappings = deps.store.ownerMappings();
+    const mappings = await deps.store.ownerMappings();
     return plain(
       mappings.length ? mappings.map((m) => `• ${m.owner} → <@${m.slackUserId}> (${m.source})`).join('\n') : '—',
     );
@@ -139,7 +139,7 @@ function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale)
     const owner = at > 0 ? spec.slice(0, at).trim() : '';
     const user = slackUserOf(spec.slice(at + 1));
     if (!owner || !user) return usage(`"${spec}" is not Name=@user`, 'users', locale);
-    deps.store.mapOwner(owner, user, 'manual');
+    await deps.store.mapOwner(owner, user, 'manual');
     return say('users.mapped', locale, { owner, user });
   }
   if (action === 'role') {
@@ -147,7 +147,7 @@ function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale)
     const role = rest[1];
     if (!user || !['manager', 'admin', 'none'].includes(role ?? ''))
       return usage(`expected @user and manager, admin or none`, 'users', locale);
-    deps.store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
+    await deps.store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
     return plain(`<@${user}>: ${role}`);
   }
   return usage(`unknown users action "${action ?? ''}"`, 'users', locale);
@@ -159,10 +159,15 @@ function runUsers(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale)
  * question. A malformed subcommand gets its usage line, never silence.
  * @example await runCrmCommand(deps, 'U1', 'churn 10', 'dm') // the churn list, 10 per page
  */
-export function runCrmCommand(deps: BotDeps, slackUserId: string, text: string, surface: Surface): CommandReply {
+export async function runCrmCommand(
+  deps: BotDeps,
+  slackUserId: string,
+  text: string,
+  surface: Surface,
+): Promise<CommandReply> {
   const tokens = tokenize(text);
   const locale = localeOf(text, deps.defaultLocale);
-  const viewer = resolveViewer(deps.store, slackUserId, deps.access);
+  const viewer = await resolveViewer(deps.store, slackUserId, deps.access);
   const [sub, ...args] = tokens;
   switch (sub?.toLowerCase()) {
     case undefined:
@@ -191,8 +196,8 @@ export function runCrmCommand(deps: BotDeps, slackUserId: string, text: string, 
     case 'segment': {
       const name = args.join(' ');
       if (!name) return usage('a segment name expected', 'segment', locale);
-      const snapshot = deps.store.latestSnapshot();
-      const reply = replyToQuestion(deps, slackUserId, `show ${name}`, surface);
+      const snapshot = await deps.store.latestSnapshot();
+      const reply = await replyToQuestion(deps, slackUserId, `show ${name}`, surface);
       if (reply.answer.kind === 'segment' || !snapshot) return reply;
       return say('segment.unknown', locale, { segment: name });
     }
@@ -206,7 +211,7 @@ export function runCrmCommand(deps: BotDeps, slackUserId: string, text: string, 
     case 'users':
       return runUsers(deps, viewer, args, locale);
     default: {
-      const reply = replyToQuestion(deps, slackUserId, text, surface);
+      const reply = await replyToQuestion(deps, slackUserId, text, surface);
       return { blocks: reply.blocks, text: reply.text || blocksToText(reply.blocks) };
     }
   }

@@ -64,16 +64,16 @@ function topBy<T extends { customerId: string; revenue: number }>(items: T[], it
  * purchase since, with the execution log's success rate over the period.
  * @returns undefined when the store has no snapshot.
  */
-export function buildDigest(
+export async function buildDigest(
   store: SnapshotStore & ExecutionLogStore,
   owner: string | undefined,
   top = 5,
-): Digest | undefined {
-  const snapshot = store.latestSnapshot();
+): Promise<Digest | undefined> {
+  const snapshot = await store.latestSnapshot();
   if (!snapshot) return undefined;
-  const previous = store.previousSnapshot(snapshot.id);
-  const now = store.digestColumns(snapshot.id, owner);
-  const before = previous ? store.digestColumns(previous.id, owner) : undefined;
+  const previous = await store.previousSnapshot(snapshot.id);
+  const now = await store.digestColumns(snapshot.id, owner);
+  const before = previous ? await store.digestColumns(previous.id, owner) : undefined;
 
   const counts = new Float64Array(snapshot.segments.length),
     revenues = new Float64Array(snapshot.segments.length);
@@ -141,7 +141,7 @@ export function buildDigest(
         if (now.recency[i]! < before.recency[b]! + gap) winBack.won++;
       }
     }
-    const log = store.executionLog({ ...(owner !== undefined ? { owner } : {}), since: previous.asOf });
+    const log = await store.executionLog({ ...(owner !== undefined ? { owner } : {}), since: previous.asOf });
     winBack.contacts = log.length;
     winBack.successes = log.filter((e) => e.result === 'success').length;
   } else {

@@ -6,19 +6,19 @@ import type { Digest } from './build-digest.js';
  * The names the digest may show: masked in a channel (SPEC §10); full only
  * when the digest goes by DM to the owner of those customers.
  */
-export function digestNames(
+export async function digestNames(
   store: SnapshotStore,
   digest: Digest,
   surface: 'channel' | 'dm-owner',
   locale: 'en' | 'zh-CN',
-): Map<string, string | null> {
+): Promise<Map<string, string | null>> {
   const names = new Map<string, string | null>();
   const listed = [...digest.upgrades, ...digest.downgrades, ...digest.newChurnRiskCustomers];
-  listed.forEach((c, i) => {
-    if (names.has(c.customerId)) return;
-    const stored = store.customer(digest.snapshot.id, c.customerId);
+  for (const [i, c] of listed.entries()) {
+    if (names.has(c.customerId)) continue;
+    const stored = await store.customer(digest.snapshot.id, c.customerId);
     const name = stored?.company ?? stored?.name ?? null;
     names.set(c.customerId, surface === 'dm-owner' ? name : maskName(name, i, locale));
-  });
+  }
   return names;
 }

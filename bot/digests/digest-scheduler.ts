@@ -67,7 +67,7 @@ export class DigestScheduler {
     if (!due || now.getTime() - due.getTime() > this.graceMs)
       return { subscriptionId: subscription.id, result: 'not-due' };
     const period = due.toISOString();
-    const claim = this.options.store.claimDigestRun(
+    const claim = await this.options.store.claimDigestRun(
       subscription.id,
       period,
       this.options.worker,
@@ -80,7 +80,7 @@ export class DigestScheduler {
         // A previous claim was not finished: it may have posted before dying.
         const found = await this.options.poster.alreadyPosted(subscription, period, due);
         if (found !== false) {
-          this.options.store.finishDigestRun(subscription.id, period, {
+          await this.options.store.finishDigestRun(subscription.id, period, {
             status: 'posted',
             messageTs: found,
             at: this.now().toISOString(),
@@ -89,7 +89,7 @@ export class DigestScheduler {
         }
       }
       const ts = await this.options.poster.post(subscription, period);
-      this.options.store.finishDigestRun(subscription.id, period, {
+      await this.options.store.finishDigestRun(subscription.id, period, {
         status: 'posted',
         messageTs: ts,
         at: this.now().toISOString(),
@@ -100,7 +100,7 @@ export class DigestScheduler {
       // Slack's own error ("channel_not_found") says more than the client's wrapper code.
       const code = (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? 'error';
       // Failed runs are claimable again on the next tick within the grace window.
-      this.options.store.finishDigestRun(subscription.id, period, {
+      await this.options.store.finishDigestRun(subscription.id, period, {
         status: 'failed',
         error: code,
         at: this.now().toISOString(),
@@ -113,7 +113,7 @@ export class DigestScheduler {
   /** Ticks every subscription (start-up catch-up, and tests with a fake clock). */
   async tick(): Promise<TickOutcome[]> {
     const outcomes: TickOutcome[] = [];
-    for (const subscription of this.options.store.subscriptions())
+    for (const subscription of await this.options.store.subscriptions())
       outcomes.push(await this.tickSubscription(subscription));
     return outcomes;
   }
@@ -121,13 +121,13 @@ export class DigestScheduler {
   /** Catches up, then schedules one croner job per subscription in its time zone. */
   async start(): Promise<TickOutcome[]> {
     const outcomes = await this.tick();
-    this.refresh();
+    await this.refresh();
     return outcomes;
   }
 
   /** Re-reads the subscriptions (after subscribe/unsubscribe) and (re)creates their jobs. */
-  refresh(): void {
-    const current = new Map(this.options.store.subscriptions().map((s) => [s.id, s]));
+  async refresh(): Promise<void> {
+    const current = new Map((await this.options.store.subscriptions()).map((s) => [s.id, s]));
     for (const [id, job] of this.jobs) {
       if (!current.has(id)) {
         job.stop();

@@ -11,17 +11,17 @@ import { digestNames } from './digest-names.js';
  * The digest for one scope as Block Kit and text, names masked for a
  * channel. undefined owner = every owner.
  */
-export function renderDigest(
+export async function renderDigest(
   store: SnapshotStore & ExecutionLogStore,
   owner: string | undefined,
   locale: Locale,
   surface: 'channel' | 'dm-owner' = 'channel',
-): { blocks: Block[]; text: string; digest?: Digest } {
-  const digest = buildDigest(store, owner);
+): Promise<{ blocks: Block[]; text: string; digest?: Digest }> {
+  const digest = await buildDigest(store, owner);
   if (!digest) {
     const text = message('error.no-snapshot', locale);
     return { blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], text };
   }
-  const blocks = buildDigestBlocks(digest, locale, digestNames(store, digest, surface, locale));
+  const blocks = buildDigestBlocks(digest, locale, await digestNames(store, digest, surface, locale));
   return { blocks, text: blocksToText(blocks), digest };
 }

@@ -28,8 +28,8 @@ export function createSlackPoster(
       const toOwner =
         /^[UW]/.test(subscription.channel) &&
         owner !== undefined &&
-        store.ownerOfSlackUser(subscription.channel) === owner;
-      const { blocks, text, digest } = renderDigest(
+        (await store.ownerOfSlackUser(subscription.channel)) === owner;
+      const { blocks, text, digest } = await renderDigest(
         store,
         owner,
         subscription.locale,

@@ -40,7 +40,7 @@ export interface ImportedSnapshot {
 export async function importSnapshot(store: Store, request: SnapshotImport): Promise<ImportedSnapshot> {
   const { result, locale, segmentedOut } = request;
   const prepared = prepareSnapshot(result, request.source, request.importedAt);
-  const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
+  const snapshot = await store.addSnapshot(prepared.snapshot, prepared.customers);
   if (segmentedOut) {
     const out = await openTableWriter(segmentedOut, { format: 'csv' });
     try {

@@ -30,9 +30,9 @@ export interface DigestRun {
 
 /** Digest subscriptions and runs. */
 export interface DigestStore {
-  addSubscription(subscription: Omit<Subscription, 'id'>): Subscription;
-  subscriptions(): Subscription[];
-  removeSubscription(id: number): boolean;
+  addSubscription(subscription: Omit<Subscription, 'id'>): Promise<Subscription>;
+  subscriptions(): Promise<Subscription[]>;
+  removeSubscription(id: number): Promise<boolean>;
 
   /**
    * Claims (subscription, period) for `worker` in one write transaction.
@@ -45,12 +45,12 @@ export interface DigestStore {
     worker: string,
     now: string,
     staleAfterMs: number,
-  ): DigestRun | undefined;
+  ): Promise<DigestRun | undefined>;
   finishDigestRun(
     subscriptionId: number,
     period: string,
     outcome:
       { status: 'posted'; messageTs: string | null; at: string } | { status: 'failed'; error: string; at: string },
-  ): void;
-  digestRuns(subscriptionId: number): DigestRun[];
+  ): Promise<void>;
+  digestRuns(subscriptionId: number): Promise<DigestRun[]>;
 }

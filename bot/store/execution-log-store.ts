@@ -17,13 +17,13 @@ export interface ExecutionLogEntry {
 
 /** Logged contacts and snoozes. */
 export interface ExecutionLogStore {
-  addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry;
+  addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): Promise<ExecutionLogEntry>;
   executionLog(filter: {
     readonly owner?: string;
     readonly customerId?: string;
     readonly since?: string;
-  }): ExecutionLogEntry[];
+  }): Promise<ExecutionLogEntry[]>;
 
-  snooze(customerId: string, owner: string | null, until: string, by: string): void;
-  snoozedUntil(customerId: string): string | undefined;
+  snooze(customerId: string, owner: string | null, until: string, by: string): Promise<void>;
+  snoozedUntil(customerId: string): Promise<string | undefined>;
 }

@@ -4,10 +4,10 @@ export type Role = 'manager' | 'admin';
 
 /** The owner ↔ Slack user map and roles. */
 export interface PeopleStore {
-  mapOwner(owner: string, slackUserId: string, source: 'manual' | 'email'): void;
-  ownerOfSlackUser(slackUserId: string): string | undefined;
-  slackUserOfOwner(owner: string): string | undefined;
-  ownerMappings(): { owner: string; slackUserId: string; source: string }[];
-  setRole(slackUserId: string, role: Role | undefined): void;
-  roleOf(slackUserId: string): Role | undefined;
+  mapOwner(owner: string, slackUserId: string, source: 'manual' | 'email'): Promise<void>;
+  ownerOfSlackUser(slackUserId: string): Promise<string | undefined>;
+  slackUserOfOwner(owner: string): Promise<string | undefined>;
+  ownerMappings(): Promise<{ owner: string; slackUserId: string; source: string }[]>;
+  setRole(slackUserId: string, role: Role | undefined): Promise<void>;
+  roleOf(slackUserId: string): Promise<Role | undefined>;
 }

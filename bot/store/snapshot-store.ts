@@ -101,33 +101,38 @@ export interface DigestColumns {
 /** Snapshots and their customers. */
 export interface SnapshotStore {
   /** Writes a snapshot and its customers in one transaction; returns the new snapshot. */
-  addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): SnapshotInfo;
-  latestSnapshot(): SnapshotInfo | undefined;
+  addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): Promise<SnapshotInfo>;
+  latestSnapshot(): Promise<SnapshotInfo | undefined>;
   /** The snapshot imported before `snapshotId` (by as-of date, then import order). */
-  previousSnapshot(snapshotId: number): SnapshotInfo | undefined;
-  snapshotById(id: number): SnapshotInfo | undefined;
-  customer(snapshotId: number, customerId: string): StoredCustomer | undefined;
+  previousSnapshot(snapshotId: number): Promise<SnapshotInfo | undefined>;
+  snapshotById(id: number): Promise<SnapshotInfo | undefined>;
+  customer(snapshotId: number, customerId: string): Promise<StoredCustomer | undefined>;
   /** Customers whose name or company contains `text` (case-insensitive), owner-scoped. */
-  searchCustomers(snapshotId: number, text: string, owner: string | undefined, limit: number): StoredCustomer[];
+  searchCustomers(
+    snapshotId: number,
+    text: string,
+    owner: string | undefined,
+    limit: number,
+  ): Promise<StoredCustomer[]>;
   /**
    * Churn-risk customers not snoozed at `today`. `sort: 'risk'` (default):
    * churn probability first, ties by expected loss, then spend; `'value'`:
    * expected loss first, then spend. Ties by id. Returns the page and the total.
    */
-  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): {
+  churnRisks(query: CustomerQuery & { readonly today: string; readonly sort?: ChurnSort }): Promise<{
     customers: StoredCustomer[];
     total: number;
-  };
-  customersInSegment(query: CustomerQuery & { readonly segment: string }): {
+  }>;
+  customersInSegment(query: CustomerQuery & { readonly segment: string }): Promise<{
     customers: StoredCustomer[];
     total: number;
-  };
+  }>;
   /** Customers per segment (and their spend) for one owner or all. */
   segmentCounts(
     snapshotId: number,
     owner: string | undefined,
-  ): { segment: string; count: number; revenue: number; churnRisks: number }[];
+  ): Promise<{ segment: string; count: number; revenue: number; churnRisks: number }[]>;
   /** The digest's columns of a snapshot, for one owner or all, in import order. */
-  digestColumns(snapshotId: number, owner: string | undefined): DigestColumns;
-  owners(snapshotId: number): string[];
+  digestColumns(snapshotId: number, owner: string | undefined): Promise<DigestColumns>;
+  owners(snapshotId: number): Promise<string[]>;
 }

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { promiseMethods } from './promise-methods.js';
 import type { DigestRun, DigestStore, Subscription } from './digest-store.js';
 
-interface RunRow {
+/** A digest_runs row (both stores). */
+export interface RunRow {
   subscription_id: number;
   period: string;
   status: DigestRun['status'];
@@ -13,7 +15,8 @@ interface RunRow {
   error: string | null;
 }
 
-function toRun(row: RunRow): DigestRun {
+/** A digest_runs row as a DigestRun. */
+export function toRun(row: RunRow): DigestRun {
   return {
     subscriptionId: row.subscription_id,
     period: row.period,
@@ -29,7 +32,7 @@ function toRun(row: RunRow): DigestRun {
 
 /** Digest subscriptions and runs on a migrated better-sqlite3 connection. */
 export function createSqliteDigestStore(db: Database.Database): DigestStore {
-  return {
+  return promiseMethods<DigestStore>({
     addSubscription(s: Omit<Subscription, 'id'>): Subscription {
       const { lastInsertRowid } = db
         .prepare(
@@ -135,5 +138,5 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
           .all(subscriptionId) as RunRow[]
       ).map(toRun);
     },
-  };
+  });
 }

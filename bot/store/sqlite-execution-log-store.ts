@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
+import { promiseMethods } from './promise-methods.js';
 import type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
 
 /** Logged contacts and snoozes on a migrated better-sqlite3 connection. */
 export function createSqliteExecutionLogStore(db: Database.Database): ExecutionLogStore {
-  return {
+  return promiseMethods<ExecutionLogStore>({
     addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry {
       const { lastInsertRowid } = db
         .prepare(
@@ -75,5 +76,5 @@ export function createSqliteExecutionLogStore(db: Database.Database): ExecutionL
         db.prepare('SELECT until FROM snoozes WHERE customer_id = ?').get(customerId) as { until: string } | undefined
       )?.until;
     },
-  };
+  });
 }

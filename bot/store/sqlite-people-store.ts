@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
+import { promiseMethods } from './promise-methods.js';
 import type { PeopleStore, Role } from './people-store.js';
 
 /** The owner ↔ Slack user map and roles on a migrated better-sqlite3 connection. */
 export function createSqlitePeopleStore(db: Database.Database): PeopleStore {
-  return {
+  return promiseMethods<PeopleStore>({
     mapOwner(owner: string, slackUserId: string, source: 'manual' | 'email'): void {
       db.prepare(
         'INSERT INTO owners (owner, slack_user_id, source) VALUES (?, ?, ?) ON CONFLICT (owner) DO UPDATE SET slack_user_id = excluded.slack_user_id, source = excluded.source',
@@ -48,5 +49,5 @@ export function createSqlitePeopleStore(db: Database.Database): PeopleStore {
         db.prepare('SELECT role FROM roles WHERE slack_user_id = ?').get(slackUserId) as { role: Role } | undefined
       )?.role;
     },
-  };
+  });
 }

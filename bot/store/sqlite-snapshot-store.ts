@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { promiseMethods, type Synchronous } from './promise-methods.js';
 import type {
   ChurnSort,
   CustomerQuery,
@@ -8,53 +9,20 @@ import type {
   SnapshotStore,
   StoredCustomer,
 } from './snapshot-store.js';
-
-interface SnapshotRow {
-  id: number;
-  as_of: string;
-  imported_at: string;
-  source: string;
-  scheme: string;
-  segments: string;
-  segment_labels: string;
-  churn_source: 'model' | 'spec-rule';
-  customer_count: number;
-  // Migration 3; NULL on older snapshots.
-  churn_model: string | null;
-  churn_horizon_days: number | null;
-  churn_threshold: number | null;
-  churn_auc: number | null;
-  churn_precision_at_20: number | null;
-  churn_base_rate: number | null;
-  churn_definition_en: string | null;
-  churn_definition_zh: string | null;
-  currency_code: string | null;
-  currency_symbol: string | null;
-}
-
-interface CustomerRow {
-  customer_id: string;
-  name: string | null;
-  company: string | null;
-  owner: string | null;
-  segment: number;
-  recency_days: number | null;
-  frequency: number | null;
-  monetary: number | null;
-  aov: number | null;
-  last_purchase: string | null;
-  churn_risk: number;
-  churn_reason_en: string | null;
-  churn_reason_zh: string | null;
-  churn_probability: number | null;
-  value_at_risk: number | null;
-  expected_loss: number | null;
-  strategy_group: string | null;
-  due_date: string | null;
-}
-
-const CUSTOMER_COLUMNS =
-  'customer_id, name, company, owner, segment, recency_days, frequency, monetary, aov, last_purchase, churn_risk, churn_reason_en, churn_reason_zh, churn_probability, value_at_risk, strategy_group, due_date, expected_loss';
+import {
+  blob,
+  ColumnsBuilder,
+  columnsOf,
+  columnsOfOwner,
+  CUSTOMER_COLUMNS,
+  customerOfRow,
+  finiteOrNull,
+  SEPARATOR,
+  toSnapshot,
+  type ColumnsRow,
+  type CustomerRow,
+  type SnapshotRow,
+} from './snapshot-rows.js';
 
 /**
  * Churn list orders. Old snapshots (migration < 3) have no expected loss:
@@ -64,121 +32,6 @@ const CHURN_ORDER: Readonly<Record<ChurnSort, string>> = {
   risk: 'c.churn_probability DESC, COALESCE(c.expected_loss, c.rank_value) DESC, c.monetary DESC, c.customer_id',
   value: 'COALESCE(c.expected_loss, c.rank_value) DESC, c.monetary DESC, c.customer_id',
 };
-
-const finiteOrNull = (x: number | null | undefined): number | null =>
-  x !== null && x !== undefined && Number.isFinite(x) ? x : null;
-
-interface ColumnsRow {
-  ids: string;
-  owners: string;
-  owner_index: Buffer;
-  segment: Buffer;
-  churn: Buffer;
-  recency: Buffer;
-  monetary: Buffer;
-}
-
-// Unit separator: cannot appear in a customer id read from csv/xlsx text.
-const SEPARATOR = '\u001f';
-
-const blob = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-
-/** A typed view of a blob, copied so the view is aligned whatever the Buffer's offset. */
-function view<T>(b: Buffer, make: (buffer: ArrayBuffer) => T): T {
-  const copy = new ArrayBuffer(b.byteLength);
-  new Uint8Array(copy).set(b);
-  return make(copy);
-}
-
-function columnsOf(row: ColumnsRow): { columns: DigestColumns; owners: string[]; ownerIndex: Int32Array } {
-  return {
-    columns: {
-      ids: row.ids === '' ? [] : row.ids.split(SEPARATOR),
-      segment: view(row.segment, (b) => new Uint8Array(b)),
-      churn: view(row.churn, (b) => new Uint8Array(b)),
-      recency: view(row.recency, (b) => new Float64Array(b)),
-      monetary: view(row.monetary, (b) => new Float64Array(b)),
-    },
-    owners: JSON.parse(row.owners) as string[],
-    ownerIndex: view(row.owner_index, (b) => new Int32Array(b)),
-  };
-}
-
-/** Collects the digest columns while a snapshot is written. */
-class ColumnsBuilder {
-  private readonly ids: string[] = [];
-  private readonly owners = new Map<string, number>();
-  private readonly ownerIndex: number[] = [];
-  private readonly segment: number[] = [];
-  private readonly churn: number[] = [];
-  private readonly recency: number[] = [];
-  private readonly monetary: number[] = [];
-
-  add(
-    id: string,
-    owner: string | null,
-    segment: number,
-    churn: boolean,
-    recency: number | null,
-    monetary: number | null,
-  ): void {
-    this.ids.push(id);
-    let o = -1;
-    if (owner !== null) {
-      o = this.owners.get(owner) ?? this.owners.size;
-      if (o === this.owners.size) this.owners.set(owner, o);
-    }
-    this.ownerIndex.push(o);
-    this.segment.push(segment);
-    this.churn.push(churn ? 1 : 0);
-    this.recency.push(recency ?? Number.NaN);
-    this.monetary.push(monetary !== null && Number.isFinite(monetary) ? monetary : 0);
-  }
-
-  finish(): { columns: DigestColumns; owners: string[]; ownerIndex: Int32Array } {
-    return {
-      columns: {
-        ids: this.ids,
-        segment: Uint8Array.from(this.segment),
-        churn: Uint8Array.from(this.churn),
-        recency: Float64Array.from(this.recency),
-        monetary: Float64Array.from(this.monetary),
-      },
-      owners: [...this.owners.keys()],
-      ownerIndex: Int32Array.from(this.ownerIndex),
-    };
-  }
-}
-
-function toSnapshot(row: SnapshotRow): SnapshotInfo {
-  return {
-    id: row.id,
-    asOf: row.as_of,
-    importedAt: row.imported_at,
-    source: row.source,
-    scheme: row.scheme,
-    segments: JSON.parse(row.segments) as string[],
-    segmentLabels: JSON.parse(row.segment_labels) as SnapshotInfo['segmentLabels'],
-    churnSource: row.churn_source,
-    customerCount: row.customer_count,
-    ...(row.churn_model !== null
-      ? {
-          churn: {
-            model: row.churn_model,
-            horizonDays: row.churn_horizon_days ?? 0,
-            threshold: row.churn_threshold,
-            auc: row.churn_auc,
-            precisionAt20: row.churn_precision_at_20,
-            baseRate: row.churn_base_rate,
-            definition: { en: row.churn_definition_en ?? '', zh: row.churn_definition_zh ?? '' },
-          },
-        }
-      : {}),
-    ...(row.currency_code !== null
-      ? { currency: { code: row.currency_code, symbol: row.currency_symbol ?? row.currency_code } }
-      : {}),
-  };
-}
 
 /** Snapshots and customers on a migrated better-sqlite3 connection (`SqliteStore` opens and migrates it). */
 export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore {
@@ -194,25 +47,7 @@ export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore 
   }
 
   function toCustomer(snapshotId: number, row: CustomerRow): StoredCustomer {
-    return {
-      customerId: row.customer_id,
-      name: row.name,
-      company: row.company,
-      owner: row.owner,
-      segment: segmentsOf(snapshotId)[row.segment] ?? 'unclassified',
-      recencyDays: row.recency_days,
-      frequency: row.frequency,
-      monetary: row.monetary,
-      averageOrderValue: row.aov,
-      lastPurchaseDate: row.last_purchase,
-      churnRisk: row.churn_risk === 1,
-      churnReasonEn: row.churn_reason_en,
-      churnReasonZh: row.churn_reason_zh,
-      churnProbability: row.churn_probability,
-      expectedLoss: row.expected_loss ?? row.value_at_risk,
-      strategyGroup: row.strategy_group,
-      dueDate: row.due_date,
-    };
+    return customerOfRow(row, segmentsOf(snapshotId));
   }
 
   /** The slow path, for a snapshot stored before migration 2 added snapshot_columns. */
@@ -228,7 +63,7 @@ export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore 
     return builder.finish();
   }
 
-  const store: SnapshotStore = {
+  const store: Synchronous<SnapshotStore> = {
     addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): SnapshotInfo {
       // The digest columns keep a segment in one byte.
       if (snapshot.segments.length > 255)
@@ -430,20 +265,7 @@ export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore 
     digestColumns(snapshotId: number, owner: string | undefined): DigestColumns {
       const row = db.prepare('SELECT * FROM snapshot_columns WHERE snapshot_id = ?').get(snapshotId) as
         ColumnsRow | undefined;
-      const all = row ? columnsOf(row) : columnsFromRows(snapshotId);
-      if (owner === undefined) return all.columns;
-      const o = all.owners.indexOf(owner);
-      const keep: number[] = [];
-      // -1 marks customers without an owner: an unknown owner must not match them.
-      if (o >= 0) for (let i = 0; i < all.ownerIndex.length; i++) if (all.ownerIndex[i] === o) keep.push(i);
-      const { ids, segment, churn, recency, monetary } = all.columns;
-      return {
-        ids: keep.map((i) => ids[i]!),
-        segment: Uint8Array.from(keep, (i) => segment[i]!),
-        churn: Uint8Array.from(keep, (i) => churn[i]!),
-        recency: Float64Array.from(keep, (i) => recency[i]!),
-        monetary: Float64Array.from(keep, (i) => monetary[i]!),
-      };
+      return columnsOfOwner(row ? columnsOf(row) : columnsFromRows(snapshotId), owner);
     },
 
     owners(snapshotId: number): string[] {
@@ -454,5 +276,5 @@ export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore 
       ).map((r) => r.owner);
     },
   };
-  return store;
+  return promiseMethods<SnapshotStore>(store);
 }

@@ -30,7 +30,9 @@ export function createSqliteStore(db: Database.Database): Store {
     ...createSqlitePeopleStore(db),
     ...createSqliteDigestStore(db),
     ...createSqliteExecutionLogStore(db),
-    close: () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

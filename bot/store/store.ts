@@ -3,9 +3,10 @@
  * people, digests, execution log) so a caller can ask for only what it
  * uses; `Store` is all of them on one connection. A later PostgreSQL
  * implementation (several bot instances) implements the same interfaces
- * without touching listeners or digests. All methods are synchronous because
- * better-sqlite3 is; a networked store would wrap them, which is why callers
- * never hold a transaction open across an await.
+ * without touching listeners or digests. Every method returns a promise:
+ * PostgreSQL answers over the network, and SQLite's synchronous answers are
+ * wrapped (promise-methods.ts). A transaction never spans two calls: each
+ * method that needs one (addSnapshot, claimDigestRun) runs it inside itself.
  */
 
 import type { DigestStore } from './digest-store.js';
@@ -29,5 +30,5 @@ export type {
 
 /** The store the bot runs on: every concern, sharing one connection. */
 export interface Store extends SnapshotStore, PeopleStore, DigestStore, ExecutionLogStore {
-  close(): void;
+  close(): Promise<void>;
 }

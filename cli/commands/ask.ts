@@ -64,7 +64,7 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
  * The churn list rows from `from` (0-based rank) up to `to` (exclusive), read
  * page by page through answerQuestion: the same scoping and snoozes as the bot.
  */
-function exportRisks(
+async function exportRisks(
   deps: BotDeps,
   viewer: Viewer,
   intent: Extract<Intent, { kind: 'churn' }>,
@@ -72,10 +72,10 @@ function exportRisks(
   sort: ChurnSort,
   from: number,
   to: number,
-): Answer | ExportedRisk[] {
+): Promise<Answer | ExportedRisk[]> {
   const rows: ExportedRisk[] = [];
   for (let offset = from; offset < to; offset += MAX_PAGE_SIZE) {
-    const answer = answerQuestion(
+    const answer = await answerQuestion(
       intent,
       { store: deps.store, viewer, locale, surface: 'dm', today: todayOf(deps) },
       { offset, pageSize: Math.min(MAX_PAGE_SIZE, to - offset), sort },
@@ -124,11 +124,12 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
   const limit = wholeNumber('--limit', values.limit);
   if (limit !== undefined && !json) throw new UsageError('--limit caps an export: use it with --format json.');
   const question = positionals.join(' ');
-  return withStore(values.db, 'existing', (store: Store) => {
-    const snapshot = store.latestSnapshot();
-    if (values.as !== undefined && snapshot && !store.owners(snapshot.id).includes(values.as)) {
+  return withStore(values.db, 'existing', async (store: Store) => {
+    const snapshot = await store.latestSnapshot();
+    const owners = snapshot ? await store.owners(snapshot.id) : [];
+    if (values.as !== undefined && snapshot && !owners.includes(values.as)) {
       io.err(
-        `tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${store.owners(snapshot.id).slice(0, 8).join(', ')}…\n`,
+        `tierline: no customers are owned by "${values.as}" in the snapshot of ${snapshot.asOf}. Owners: ${owners.slice(0, 8).join(', ')}…\n`,
       );
       return EXIT.usage;
     }
@@ -162,10 +163,10 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
         page === undefined ? (limit ?? pageSize) : from + pageSize,
         limit ?? Number.POSITIVE_INFINITY,
       );
-      const rows = exportRisks(deps, viewer, intent, locale, sort ?? 'risk', from, Math.max(from, to));
+      const rows = await exportRisks(deps, viewer, intent, locale, sort ?? 'risk', from, Math.max(from, to));
       if (!Array.isArray(rows)) {
         // Not a list (no snapshot, not mapped): the bot's sentence, on stderr so stdout stays JSON-only.
-        const text = replyToIntent(deps, viewer, intent, 'dm', locale).text;
+        const text = (await replyToIntent(deps, viewer, intent, 'dm', locale)).text;
         io.err(`tierline: ${text}\n`);
         return noData(rows) === EXIT.data ? EXIT.data : EXIT.usage;
       }
@@ -173,7 +174,7 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
       return EXIT.ok;
     }
     // The terminal is the owner's own screen: like a DM, their customers' names show in full.
-    const reply = replyToIntent(deps, viewer, intent, 'dm', locale, {
+    const reply = await replyToIntent(deps, viewer, intent, 'dm', locale, {
       offset: ((page ?? 1) - 1) * pageSize,
       pageSize,
       ...(sort ? { sort } : {}),

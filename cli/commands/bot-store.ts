@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import {
   DEFAULT_STORE_PATH,
   importSnapshot,
+  isPostgresUrl,
+  openPostgresStore,
   runScheduledImport as runImportQuietly,
   SqliteStore,
   type ImportedSnapshot,
@@ -17,6 +19,59 @@ import { segmentOptionsFromFlags, SEGMENT_FLAGS } from '../segment-flags.js';
 
 /** The `--db` flag every bot command takes. */
 export const DB_FLAG = { db: { type: 'string' } } as const;
+
+/**
+ * The PostgreSQL store named by $TIERLINE_DATABASE_URL, unless --db names a
+ * SQLite file (an explicit flag wins over the environment).
+ * @throws StoreError when the variable is set but is not a postgres:// URL.
+ */
+export function databaseUrl(db: string | undefined): string | undefined {
+  const url = process.env.TIERLINE_DATABASE_URL?.trim();
+  if (db !== undefined || !url) return undefined;
+  if (!isPostgresUrl(url)) throw new StoreError({ key: 'cli.store.pg-bad-url', params: {} }, EXIT.usage);
+  return url;
+}
+
+/** host:port of a connection string, for messages: never the user's password. */
+function serverOf(url: string): { host: string; user: string; database: string } {
+  try {
+    const u = new URL(url);
+    return {
+      host: `${u.hostname || 'localhost'}:${u.port || '5432'}`,
+      user: decodeURIComponent(u.username) || '?',
+      database: decodeURIComponent(u.pathname.replace(/^\//, '')) || '?',
+    };
+  } catch {
+    throw new StoreError({ key: 'cli.store.pg-bad-url', params: {} }, EXIT.usage);
+  }
+}
+
+/** The StoreError for a PostgreSQL failure (pg's error codes: Node's socket errors, SQLSTATE), naming the server. */
+function postgresFailure(error: unknown, url: string): StoreError | undefined {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const { host, user, database } = serverOf(url);
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(
+      String(code),
+    ) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  )
+    return new StoreError(
+      { key: 'cli.store.pg-unreachable', params: { host, code: typeof code === 'string' ? code : 'timeout' } },
+      EXIT.data,
+    );
+  // SQLSTATE 28P01 invalid_password, 28000 invalid_authorization_specification.
+  if (code === '28P01' || code === '28000')
+    return new StoreError({ key: 'cli.store.pg-auth', params: { host, user } }, EXIT.usage);
+  if (code === '3D000')
+    return new StoreError({ key: 'cli.store.pg-no-database', params: { host, database } }, EXIT.usage);
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+    // A server error's message is the server's sentence (no connection string in it).
+    return new StoreError({ key: 'cli.store.pg-other', params: { host, detail: message, code } }, EXIT.data);
+  return undefined;
+}
 
 /** The store path named by --db, $TIERLINE_DB or the default file. */
 export function storePath(db: string | undefined): string {
@@ -61,7 +116,8 @@ function storeFailure(error: unknown, path: string): StoreError | undefined {
 }
 
 /**
- * Opens the store named by --db, $TIERLINE_DB or the default file. Only
+ * Opens the store: PostgreSQL when $TIERLINE_DATABASE_URL is set and --db is
+ * not given, else the SQLite file named by --db, $TIERLINE_DB or the default. Only
  * `create` (import and the bot, the default) makes a new store; the other
  * commands pass `existing` and refuse a
  * missing file instead of silently answering from an empty one. A folder,
@@ -69,7 +125,16 @@ function storeFailure(error: unknown, path: string): StoreError | undefined {
  * errors naming the path (StoreError), never a stack trace.
  * @throws StoreError
  */
-export function openStore(db: string | undefined, mode: 'create' | 'existing' = 'create'): Store {
+export async function openStore(db: string | undefined, mode: 'create' | 'existing' = 'create'): Promise<Store> {
+  const url = databaseUrl(db);
+  if (url !== undefined) {
+    serverOf(url);
+    try {
+      return await openPostgresStore(url);
+    } catch (error) {
+      throw postgresFailure(error, url) ?? error;
+    }
+  }
   const path = storePath(db);
   if (path !== ':memory:') {
     const stats = existsSync(path) ? statSync(path) : undefined;
@@ -113,13 +178,14 @@ export async function withStore<T>(
   mode: 'create' | 'existing',
   work: (store: Store) => Promise<T> | T,
 ): Promise<T> {
-  const store = openStore(db, mode);
+  const store = await openStore(db, mode);
+  const url = databaseUrl(db);
   try {
     return await work(store);
   } catch (error) {
-    throw storeFailure(error, storePath(db)) ?? error;
+    throw (url !== undefined ? postgresFailure(error, url) : storeFailure(error, storePath(db))) ?? error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -98,7 +98,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const clock = { now: () => new Date(), timeZone };
   const log = (line: string) => io.err(`${clock.now().toISOString()} ${line}\n`);
   const unguard = guardProcess(log);
-  const store = openStore(values.db);
+  const store = await openStore(values.db);
   const tempDirs = createTempDirs();
   const imports = createBotImports(store, clock, log);
   const deps: BotDeps = {
@@ -164,11 +164,8 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   // Customer data must not outlive the process, even when the deadline cuts the stop short.
   const cleanUpSync = () => {
     tempDirs.removeAll();
-    try {
-      store.close();
-    } catch {
-      // already closed
-    }
+    // SQLite closes at once; PostgreSQL's pool ends in the background (or with the process).
+    store.close().catch(() => undefined);
   };
   try {
     await Promise.race([startUp, stopped]);

@@ -35,12 +35,12 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
     );
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
     throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
-  return withStore(values.db, 'existing', (store) => {
-    if (!store.latestSnapshot()) {
+  return withStore(values.db, 'existing', async (store) => {
+    if (!(await store.latestSnapshot())) {
       io.err('tierline: the store has no snapshot yet; run tierline import <file> first.\n');
       return EXIT.data;
     }
-    const { text } = renderDigest(
+    const { text } = await renderDigest(
       store,
       values.owner,
       (values.locale as 'en' | 'zh-CN' | undefined) ?? 'en',

@@ -36,8 +36,9 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
   );
   return withStore(values.db, 'create', async (store) => {
     const { snapshot, notes } = await importFile(store, positionals[0]!, values, io, new Date().toISOString());
-    const owners = store.owners(snapshot.id);
-    const unmapped = owners.filter((o) => store.slackUserOfOwner(o) === undefined);
+    const owners = await store.owners(snapshot.id);
+    const unmapped: string[] = [];
+    for (const owner of owners) if ((await store.slackUserOfOwner(owner)) === undefined) unmapped.push(owner);
     // The evidence every churn face shows (issue 11): the ranking model, its back-test and what "at risk" means.
     io.out(
       `Imported ${positionals[0]} as snapshot ${snapshot.id} of ${snapshot.asOf}: ${snapshot.customerCount.toLocaleString('en-US')} customers, ${owners.length} owners, money in ${snapshot.currency?.code ?? 'CNY'}.\n`,

@@ -32,14 +32,14 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
   }
   return withStore(values.db, 'existing', async (store) => {
     if (action === 'list') {
-      for (const m of store.ownerMappings()) io.out(`${m.owner}\t${m.slackUserId}\t${m.source}\n`);
+      for (const m of await store.ownerMappings()) io.out(`${m.owner}\t${m.slackUserId}\t${m.source}\n`);
       return EXIT.ok;
     }
     if (action === 'role') {
       const [user, role] = rest;
       if (!user || !/^[UW][A-Z0-9]{2,}$/.test(user) || !['manager', 'admin', 'none'].includes(role ?? ''))
         throw new UsageError('users role: expected a Slack user id (U…) and manager, admin or none.');
-      store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
+      await store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
       io.out(`${user}: ${role}\n`);
       return EXIT.ok;
     }
@@ -57,19 +57,16 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
         else throw new UsageError(`users map: "${target}" is neither a Slack user id (U…) nor an email.`);
       }
       for (const { owner, user } of direct) {
-        store.mapOwner(owner, user, 'manual');
+        await store.mapOwner(owner, user, 'manual');
         io.out(`${owner} → ${user}\n`);
       }
       if (byEmail.length) return reportEmail(await mapOwnersByEmail(store, client(), byEmail), io);
       return EXIT.ok;
     }
     if (action === 'sync') {
-      const snapshot = store.latestSnapshot();
+      const snapshot = await store.latestSnapshot();
       if (!snapshot) throw new UsageError('users sync: no snapshot yet; run tierline import first.');
-      const pairs = store
-        .owners(snapshot.id)
-        .filter(isEmail)
-        .map((owner) => ({ owner, email: owner }));
+      const pairs = (await store.owners(snapshot.id)).filter(isEmail).map((owner) => ({ owner, email: owner }));
       if (pairs.length === 0) {
         io.out(
           'No owner in the newest snapshot is an email address; map names with: tierline users map "Name=U0123".\n',

@@ -111,6 +111,27 @@ export const CLI_MESSAGES = {
     '--db {path} is an SQLite database but not a Tierline store; point --db at the file "tierline import" created.',
     '--db {path} 是 SQLite 数据库，但不是 Tierline 数据存储；请让 --db 指向 "tierline import" 创建的文件。',
   ],
+  // cli/commands/bot-store.ts, the store on PostgreSQL (TIERLINE_DATABASE_URL); never the password
+  'cli.store.pg-bad-url': [
+    'TIERLINE_DATABASE_URL is not a PostgreSQL connection string; write it as postgres://user:password@host:5432/database.',
+    'TIERLINE_DATABASE_URL 不是 PostgreSQL 连接串；请写成 postgres://user:password@host:5432/database。',
+  ],
+  'cli.store.pg-unreachable': [
+    'TIERLINE_DATABASE_URL: cannot reach PostgreSQL at {host} ({code}); check the host and port, and that the server is running.',
+    'TIERLINE_DATABASE_URL：无法连接 {host} 上的 PostgreSQL（{code}）；请检查主机和端口，并确认服务器正在运行。',
+  ],
+  'cli.store.pg-auth': [
+    'TIERLINE_DATABASE_URL: PostgreSQL at {host} refused user {user} (wrong password or no access); check the credentials.',
+    'TIERLINE_DATABASE_URL：{host} 上的 PostgreSQL 拒绝了用户 {user}（密码错误或无权访问）；请检查用户名和密码。',
+  ],
+  'cli.store.pg-no-database': [
+    'TIERLINE_DATABASE_URL: PostgreSQL at {host} has no database {database}; create it (createdb {database}) or fix the URL.',
+    'TIERLINE_DATABASE_URL：{host} 上的 PostgreSQL 没有数据库 {database}；请先创建（createdb {database}）或修改连接串。',
+  ],
+  'cli.store.pg-other': [
+    'TIERLINE_DATABASE_URL: PostgreSQL at {host}: {detail} ({code}).',
+    'TIERLINE_DATABASE_URL：{host} 上的 PostgreSQL：{detail}（{code}）。',
+  ],
   // cli/commands/segment.ts, the k-means block of the summary
   'cli.kmeans.search': ['K search: {candidates}', 'K值搜索：{candidates}'],
   'cli.kmeans.candidate': [

@@ -193,7 +193,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     const response = await postSigned(url, SECRET, submission, FORM);
     expect(response.status).toBe(200);
     await waitFor('chat.postMessage');
-    expect(store.executionLog({ customerId: 'C005' })).toEqual([
+    expect(await store.executionLog({ customerId: 'C005' })).toEqual([
       expect.objectContaining({
         date: '2026-11-24',
         customerId: 'C005',
@@ -236,7 +236,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       response_action: 'errors',
       errors: { action: 'Required.', result: 'Required.' },
     });
-    expect(store.executionLog({})).toEqual([]);
+    expect(await store.executionLog({})).toEqual([]);
   });
 
   it("refuses a forged button for another owner's customer: no modal, no snooze, no details", async () => {
@@ -244,7 +244,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       await postSigned(url, SECRET, blockAction(USERS.david, action, '{"c":"C005"}'), FORM);
     await waitFor('response/act', 3);
     expect(slack.callsTo('views.open')).toEqual([]);
-    expect(store.snoozedUntil('C005')).toBeUndefined();
+    expect(await store.snoozedUntil('C005')).toBeUndefined();
     for (const call of slack.callsTo('response/act')) expect(JSON.stringify(call.body)).not.toContain('Bob Smith');
     expect(slack.callsTo('response/act').map((c) => c.body.text)).toEqual([
       'No customer C005 among the customers you can see.',
@@ -262,7 +262,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   it('snoozes for 30 days from the bot clock', async () => {
     await postSigned(url, SECRET, blockAction(USERS.maria, 'tierline_snooze', '{"c":"C005"}'), FORM);
     await waitFor('response/act');
-    expect(store.snoozedUntil('C005')).toBe('2026-12-25');
+    expect(await store.snoozedUntil('C005')).toBe('2026-12-25');
   });
 
   it('rejects a bad signature, a stale timestamp and a replayed request with 401', async () => {
@@ -332,14 +332,14 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       { owner: 'Maria Garcia', email: 'maria@example.com', slackUserId: 'UMARIA' },
       { owner: '张伟', email: 'nobody@example.com', error: 'users_not_found' },
     ]);
-    expect(store.slackUserOfOwner('Maria Garcia')).toBe('UMARIA');
-    expect(store.slackUserOfOwner('张伟')).toBeUndefined();
+    expect(await store.slackUserOfOwner('Maria Garcia')).toBe('UMARIA');
+    expect(await store.slackUserOfOwner('张伟')).toBeUndefined();
   });
 
   it('posts the tier chart as a PNG in the digest thread; a chart that fails leaves the digest posted', async () => {
     const { renderPng } = await import('../../io/charts/index.js');
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
-    const subscription = store.addSubscription({
+    const subscription = await store.addSubscription({
       channel: 'CSALES',
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -377,7 +377,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   it("sends an owner's digest by DM with full names; the same digest in a channel is masked", async () => {
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
     const poster = createSlackPoster(store, client);
-    const dm = store.addSubscription({
+    const dm = await store.addSubscription({
       channel: USERS.maria,
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -386,7 +386,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       createdBy: USERS.mona,
       createdAt: 'x',
     });
-    const channel = store.addSubscription({
+    const channel = await store.addSubscription({
       channel: 'CSALES',
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -395,7 +395,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
       createdBy: USERS.mona,
       createdAt: 'x',
     });
-    const notHers = store.addSubscription({
+    const notHers = await store.addSubscription({
       channel: USERS.david,
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -416,7 +416,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   it('records a Slack API error (channel_not_found) as a failed run and posts on the next tick', async () => {
     slack.failNext('chat.postMessage', 200, {}, { ok: false, error: 'channel_not_found' });
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
-    store.addSubscription({
+    await store.addSubscription({
       channel: 'CGONE',
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -436,7 +436,9 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     expect(await scheduler.tick()).toEqual([
       { subscriptionId: 1, period: '2026-11-30T09:00:00.000Z', result: 'failed', error: 'channel_not_found' },
     ]);
-    expect(store.digestRuns(1)).toEqual([expect.objectContaining({ status: 'failed', error: 'channel_not_found' })]);
+    expect(await store.digestRuns(1)).toEqual([
+      expect.objectContaining({ status: 'failed', error: 'channel_not_found' }),
+    ]);
     expect((await scheduler.tick())[0]!.result).toBe('posted');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(logs[0]).toBe('digest failed: subscription 1, period 2026-11-30T09:00:00.000Z, channel_not_found');
@@ -445,7 +447,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   it('retries a digest post after a 429 per its Retry-After header', async () => {
     slack.failNext('chat.postMessage', 429, { 'retry-after': '1' }, { ok: false, error: 'ratelimited' });
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
-    const subscription = store.addSubscription({
+    const subscription = await store.addSubscription({
       channel: 'CSALES',
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -471,7 +473,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   });
 
   it('Sort button under a list: by value replaces the message in the other order, and offers by risk back', async () => {
-    importModelSnapshot(store);
+    await importModelSnapshot(store);
     await postSigned(url, SECRET, slashCommand('churn'), FORM);
     await waitFor('response/cmd');
     const first = slack.callsTo('response/cmd')[0]!.body;
@@ -496,7 +498,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
   describe('App Home tab clicks (no response_url)', () => {
     it('"Next page" re-publishes the Home with the next page of the churn list', async () => {
       // Seven more churn risks for Maria (inactive since March, F 2): 9 in all, two pages of 5.
-      importRows(store, [
+      await importRows(store, [
         ...ROWS,
         ...[1, 2, 3, 4, 5, 6, 7].map((i) => [`C1${i}`, `Extra ${i}`, 'Maria', '2026-03-01', 2, 1000 * i, 0]),
       ]);
@@ -520,7 +522,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     });
 
     it('"Sort by value" re-publishes the Home with the list by expected loss', async () => {
-      importModelSnapshot(store);
+      await importModelSnapshot(store);
       await postSigned(url, SECRET, homeOpened(USERS.maria), 'application/json');
       await waitFor('views.publish');
       const first = slack.callsTo('views.publish')[0]!.body.view;
@@ -543,7 +545,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
         (await postSigned(url, SECRET, homeAction(USERS.maria, 'tierline_snooze', '{"c":"C005"}'), FORM)).status,
       ).toBe(200);
       await waitFor('views.publish');
-      expect(store.snoozedUntil('C005')).toBe('2026-12-25');
+      expect(await store.snoozedUntil('C005')).toBe('2026-12-25');
       const view = slack.callsTo('views.publish')[0]!.body.view as {
         blocks: { type: string; elements?: { text: string }[] }[];
       };
@@ -571,7 +573,7 @@ describe('the bot over HTTP (real Bolt receiver, fake Slack Web API)', () => {
     it("a forged Home click for another owner's customer re-publishes the Home with the refusal and saves nothing", async () => {
       await postSigned(url, SECRET, homeAction(USERS.david, 'tierline_snooze', '{"c":"C005"}'), FORM);
       await waitFor('views.publish');
-      expect(store.snoozedUntil('C005')).toBeUndefined();
+      expect(await store.snoozedUntil('C005')).toBeUndefined();
       const view = JSON.stringify(slack.callsTo('views.publish')[0]!.body.view);
       expect(view).toContain('No customer C005 among the customers you can see.');
       expect(view).not.toContain('Bob Smith');

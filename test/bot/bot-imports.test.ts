@@ -28,12 +28,12 @@ describe('the bot\'s imports read "today" from the clock when they run', () => {
     const snapshot = await imports.scheduledImport(file);
     expect(logs).toEqual(['scheduled import: snapshot 1 of 2026-11-21, 2 customers']);
     expect(snapshot).toMatchObject({ asOf: '2026-11-21', customerCount: 2, importedAt: '2026-11-21T06:00:00.000Z' });
-    expect(store!.customer(snapshot!.id, 'A')).toMatchObject({
+    expect(await store!.customer(snapshot!.id, 'A')).toMatchObject({
       frequency: 2,
       monetary: 150,
       lastPurchaseDate: '2026-11-19',
     });
-    expect(store!.customer(snapshot!.id, 'B')).toMatchObject({ frequency: 1, lastPurchaseDate: '2026-11-20' });
+    expect(await store!.customer(snapshot!.id, 'B')).toMatchObject({ frequency: 1, lastPurchaseDate: '2026-11-20' });
   });
 
   it('the same file imported with the clock still on the 10th drops them as future dates (what a cached today did)', async () => {
@@ -41,8 +41,8 @@ describe('the bot\'s imports read "today" from the clock when they run', () => {
     const snapshot = await imports.scheduledImport(file);
     // B is lost, A keeps one order, and the snapshot is dated wrongly: the audit's reproduction.
     expect(snapshot).toMatchObject({ asOf: '2026-11-06', customerCount: 1 });
-    expect(store!.customer(snapshot!.id, 'A')).toMatchObject({ frequency: 1, monetary: 100 });
-    expect(store!.customer(snapshot!.id, 'B')).toBeUndefined();
+    expect(await store!.customer(snapshot!.id, 'A')).toMatchObject({ frequency: 1, monetary: 100 });
+    expect(await store!.customer(snapshot!.id, 'B')).toBeUndefined();
   });
 
   it("an admin's upload uses the bot's zone: 18:00 UTC on the 20th is already the 21st in Shanghai", async () => {

@@ -20,14 +20,14 @@ afterEach(async () => {
 const FORM = 'application/x-www-form-urlencoded';
 
 /** A store file with the fixture and Maria mapped; optionally a digest that fell due 5 minutes ago (start-up posts it). */
-function storeFile(dueDigest: boolean): string {
+async function storeFile(dueDigest: boolean): Promise<string> {
   const db = join(mkdtempSync(join(tmpdir(), 'tl-bot-')), 'tierline.db');
   const store = new SqliteStore(db);
-  importRows(store);
-  store.mapOwner('Maria', 'UMARIA', 'manual');
+  await importRows(store);
+  await store.mapOwner('Maria', 'UMARIA', 'manual');
   if (dueDigest) {
     const due = new Date(Date.now() - 5 * 60_000);
-    store.addSubscription({
+    await store.addSubscription({
       channel: 'CSALES',
       cron: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`,
       timeZone: 'UTC',
@@ -94,7 +94,7 @@ async function until(check: () => boolean): Promise<void> {
 describe('tierline bot (the binary, HTTP mode)', () => {
   it('starts, answers, posts a missed digest at start-up, survives payload=null, imports an upload leaving no temp files, and stops on SIGTERM', async () => {
     slack = await startFakeSlack();
-    const bot = startBot(storeFile(true), { SLACK_API_URL: slack.apiUrl, TIERLINE_ADMINS: 'UADA' });
+    const bot = startBot(await storeFile(true), { SLACK_API_URL: slack.apiUrl, TIERLINE_ADMINS: 'UADA' });
     const url = `http://127.0.0.1:${(await bot.waitFor(/listening on port (\d+)/))[1]}/slack/events`;
     const command = new URLSearchParams({
       command: '/crm',
@@ -156,7 +156,7 @@ describe('tierline bot (the binary, HTTP mode)', () => {
 
 describe('tierline bot stops within 5 s of SIGTERM/SIGINT while Slack is unreachable', () => {
   it('in HTTP mode, during the start-up digest catch-up that keeps retrying (SIGTERM)', async () => {
-    const bot = startBot(storeFile(true), { SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/` });
+    const bot = startBot(await storeFile(true), { SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/` });
     await bot.waitFor(/listening on port \d+/);
     // Let the catch-up post start failing and retrying.
     await new Promise((r) => setTimeout(r, 500));
@@ -171,7 +171,7 @@ describe('tierline bot stops within 5 s of SIGTERM/SIGINT while Slack is unreach
   }, 20_000);
 
   it('in Socket Mode, while the connection keeps failing (SIGINT)', async () => {
-    const bot = startBot(storeFile(false), {
+    const bot = startBot(await storeFile(false), {
       SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/`,
       SLACK_APP_TOKEN: 'xapp-test',
     });

@@ -108,14 +108,14 @@ describe('the scheduled re-import', () => {
       'scheduled import failed: empty-file',
       'scheduled import failed: ENOENT',
     ]);
-    expect(store.latestSnapshot()?.id).toBe(1);
+    expect((await store.latestSnapshot())?.id).toBe(1);
     store.close();
   });
 
   it("ask --format json exports the churn list: shape, order, --limit, --page by the question's page size, scoping", async () => {
     const path = db();
     const store = new SqliteStore(path);
-    importModelSnapshot(store);
+    await importModelSnapshot(store);
     store.close();
     const rows = async (...args: string[]) => {
       const r = await run('ask', ...args, '--format', 'json', '--db', path);
@@ -265,8 +265,9 @@ describe('the scheduled re-import', () => {
     const refundOnly = new Set(Array.from({ length: 16 }, (_, k) => String(12346 + 25 * k + 24)));
     expect(list.filter((r) => refundOnly.has(r.customerId))).toEqual([]);
     const store = new SqliteStore(path);
-    const snapshot = store.latestSnapshot()!;
-    for (const r of list) expect(store.customer(snapshot.id, r.customerId)!.frequency, r.customerId).toBeGreaterThan(0);
+    const snapshot = (await store.latestSnapshot())!;
+    for (const r of list)
+      expect((await store.customer(snapshot.id, r.customerId))!.frequency, r.customerId).toBeGreaterThan(0);
     store.close();
     expect(list.every((r) => r.currency === 'GBP' && r.churnProbability !== null)).toBe(true);
     const p = list.map((r) => r.churnProbability!);

@@ -28,7 +28,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'addin-tools': { parts: [], packages: ['vite', 'office-addin-dev-certs', '@resvg/resvg-js'], node: true },
   bot: {
     parts: ['core', 'io'],
-    packages: ['zod', '@slack/bolt', '@slack/web-api', 'better-sqlite3', 'croner'],
+    // pg: the store on PostgreSQL for several bot instances (issue 12).
+    packages: ['zod', '@slack/bolt', '@slack/web-api', 'better-sqlite3', 'croner', 'pg'],
     node: true,
   },
   // Issue 12: the SQL engine (embedded DuckDB, PostgreSQL); feeds core per-customer rows.

@@ -12,10 +12,10 @@ import { onButtonClick } from './on-button-click.js';
  */
 export function createDetails(deps: BotDeps) {
   return onButtonClick(deps, async ({ click, surface, client }) => {
-    const viewer = resolveViewer(deps.store, click.userId, deps.access);
+    const viewer = await resolveViewer(deps.store, click.userId, deps.access);
     const customerId = customerIdOfValue(click.value) ?? '?';
     const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(
+    const reply = await replyToIntent(
       deps,
       viewer,
       { kind: 'lookup', customerId },

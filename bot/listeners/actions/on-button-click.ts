@@ -54,7 +54,7 @@ export function onCustomerButtonClick(deps: BotDeps, handle: (button: CustomerBu
   return onButtonClick(deps, async (button) => {
     const { click, surface, client } = button;
     const locale = localeOfValue(click.value, deps.defaultLocale);
-    const found = customerForAction(deps, click.userId, customerIdOfValue(click.value));
+    const found = await customerForAction(deps, click.userId, customerIdOfValue(click.value));
     if ('error' in found) {
       await answerRefusal(deps, surface, client, click.userId, found.error, found.values, locale);
       return;

@@ -46,13 +46,13 @@ export function createPage(deps: BotDeps) {
       });
       return;
     }
-    const viewer = resolveViewer(deps.store, click.userId, deps.access);
+    const viewer = await resolveViewer(deps.store, click.userId, deps.access);
     const intent: Intent =
       value.kind === 'segment' && value.segment
         ? { kind: 'segment', segment: value.segment }
         : { kind: 'churn', ...(value.user ? { ownerMention: value.user } : {}) };
     const where = surface.kind !== 'message' || click.channelId?.startsWith('D') ? 'dm' : 'channel';
-    const reply = replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, {
+    const reply = await replyToIntent(deps, viewer, intent, where, value.locale ?? deps.defaultLocale, {
       offset: value.offset,
       pageSize: value.pageSize,
       ...(value.sort ? { sort: value.sort } : {}),

@@ -16,7 +16,7 @@ export const SNOOZE_DAYS = 30;
 export function createSnooze(deps: BotDeps) {
   return onCustomerButtonClick(deps, async ({ click, surface, client, locale, customer }) => {
     const until = addDays(todayOf(deps), SNOOZE_DAYS);
-    deps.store.snooze(customer.customerId, customer.owner, until, click.userId);
+    await deps.store.snooze(customer.customerId, customer.owner, until, click.userId);
     const text = message('snooze.done', locale, { customer: customer.customerId, until });
     if (surface.kind === 'message')
       await surface.respond({ response_type: 'ephemeral', replace_original: false, text });

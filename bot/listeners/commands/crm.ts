@@ -21,7 +21,7 @@ export function createCrmCommand(deps: BotDeps) {
     }
     const surface = cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') ? 'dm' : 'channel';
     try {
-      const reply = runCrmCommand(deps, cmd.user_id, cmd.text, surface);
+      const reply = await runCrmCommand(deps, cmd.user_id, cmd.text, surface);
       await respond({ response_type: 'ephemeral', blocks: reply.blocks, text: reply.text });
     } catch (error) {
       const code = errorCode(error);

@@ -16,7 +16,7 @@ export function createAppMention(deps: BotDeps) {
     const mention = readMention(event);
     // Bolt gives `say` only when the event names a channel.
     if (!mention || typeof say !== 'function') return;
-    const reply = replyToQuestion(deps, mention.user, mention.text, 'channel', context.botUserId);
+    const reply = await replyToQuestion(deps, mention.user, mention.text, 'channel', context.botUserId);
     await say({ blocks: reply.blocks, text: reply.text, thread_ts: mention.thread_ts ?? mention.ts });
   };
 }

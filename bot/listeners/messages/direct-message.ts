@@ -35,7 +35,7 @@ export function createDirectMessage(deps: BotDeps) {
     }
     // Edits, joins and the bot's own messages carry a subtype or a bot_id: not questions.
     if (dm.subtype !== undefined || dm.fromBot || !dm.user || dm.text === undefined) return;
-    const reply = replyToQuestion(deps, dm.user, dm.text, 'dm', context.botUserId);
+    const reply = await replyToQuestion(deps, dm.user, dm.text, 'dm', context.botUserId);
     await say({ blocks: reply.blocks, text: reply.text });
   };
 }

@@ -39,7 +39,7 @@ export async function handleUpload(
   },
 ): Promise<string> {
   const { file, locale } = args;
-  const viewer = resolveViewer(deps.store, args.userId, deps.access);
+  const viewer = await resolveViewer(deps.store, args.userId, deps.access);
   if (!viewer.admin || !deps.importFile) return message('upload.refused', locale);
   const limit = deps.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const name = file.name ?? 'upload';

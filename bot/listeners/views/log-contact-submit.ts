@@ -64,7 +64,7 @@ export function createLogContactSubmit(deps: BotDeps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    const found = customerForAction(deps, submission.userId, meta.customerId);
+    const found = await customerForAction(deps, submission.userId, meta.customerId);
     if ('error' in found) {
       await ack({
         response_action: 'errors',
@@ -73,7 +73,7 @@ export function createLogContactSubmit(deps: BotDeps) {
       return;
     }
     await ack();
-    const entry = deps.store.addExecutionLog({
+    const entry = await deps.store.addExecutionLog({
       date,
       customerId: found.customer.customerId,
       owner: found.customer.owner,

@@ -11,7 +11,7 @@ import { fixtureStore, USERS } from '../fixtures.js';
 let store: SqliteStore;
 afterEach(() => store?.close());
 
-function answer(
+async function answer(
   intent: Parameters<typeof answerQuestion>[0],
   locale: Locale,
   user: string = USERS.maria,
@@ -19,18 +19,18 @@ function answer(
 ) {
   const ctx: AnswerContext = {
     store,
-    viewer: resolveViewer(store, user, { managers: [], admins: [] }),
+    viewer: await resolveViewer(store, user, { managers: [], admins: [] }),
     locale,
     surface: 'dm',
     today: '2026-11-25',
   };
-  return answerQuestion(intent, ctx, request);
+  return await answerQuestion(intent, ctx, request);
 }
 
 describe('Block Kit builders', () => {
-  it('churn list (en): reason, last purchase, spend, segment, action, three buttons per customer', () => {
+  it('churn list (en): reason, last purchase, spend, segment, action, three buttons per customer', async () => {
     store = fixtureStore();
-    const a = answer({ kind: 'churn' }, 'en');
+    const a = await answer({ kind: 'churn' }, 'en');
     if (a.kind !== 'churn') throw new Error(a.kind);
     const blocks = buildChurnList(a, 'en');
     expect(blocks[3]).toMatchInlineSnapshot(`
@@ -89,9 +89,9 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('churn list (zh-CN)', () => {
+  it('churn list (zh-CN)', async () => {
     store = fixtureStore();
-    const a = answer({ kind: 'churn' }, 'zh-CN');
+    const a = await answer({ kind: 'churn' }, 'zh-CN');
     if (a.kind !== 'churn') throw new Error(a.kind);
     expect(blocksToText(buildChurnList(a, 'zh-CN'))).toMatchInlineSnapshot(`
       "流失风险客户 — Maria
@@ -113,9 +113,9 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('pagination buttons carry the next offset and the manager request', () => {
+  it('pagination buttons carry the next offset and the manager request', async () => {
     store = fixtureStore();
-    const a = answer({ kind: 'churn', ownerMention: USERS.david }, 'en', USERS.mona, { pageSize: 1, offset: 0 });
+    const a = await answer({ kind: 'churn', ownerMention: USERS.david }, 'en', USERS.mona, { pageSize: 1, offset: 0 });
     if (a.kind !== 'churn') throw new Error(a.kind);
     const blocks = buildChurnList(a, 'en', USERS.david);
     expect(blocks.at(-1)).toMatchInlineSnapshot(`
@@ -146,9 +146,9 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('customer card and summary in both locales', () => {
+  it('customer card and summary in both locales', async () => {
     store = fixtureStore();
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'en'), 'en')))
+    expect(blocksToText(buildAnswerBlocks(await answer({ kind: 'lookup', customerId: 'C002' }, 'en'), 'en')))
       .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
@@ -158,7 +158,7 @@ describe('Block Kit builders', () => {
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
       Owner: Maria · Days since purchase: 245 · Purchases: 2 · Average order: ¥2,500 · Due: 2026-11-15"
     `);
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'lookup', customerId: 'C002' }, 'zh-CN'), 'zh-CN')))
+    expect(blocksToText(buildAnswerBlocks(await answer({ kind: 'lookup', customerId: 'C002' }, 'zh-CN'), 'zh-CN')))
       .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
@@ -168,7 +168,7 @@ describe('Block Kit builders', () => {
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
       客户经理: Maria · 距上次购买天数: 245 · 购买次数: 2 · 客单价: 2,500元 · 时间节点: 2026-11-15"
     `);
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'summary' }, 'en'), 'en'))).toMatchInlineSnapshot(`
+    expect(blocksToText(buildAnswerBlocks(await answer({ kind: 'summary' }, 'en'), 'en'))).toMatchInlineSnapshot(`
       "Customers of Maria
       ────────────────────────────────────
       3 customers · 2 at churn risk · spend ¥125,000
@@ -179,7 +179,7 @@ describe('Block Kit builders', () => {
       Decided by rule-based churn rules: no back-test (no probability to measure)
       At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history"
     `);
-    expect(blocksToText(buildAnswerBlocks(answer({ kind: 'summary' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
+    expect(blocksToText(buildAnswerBlocks(await answer({ kind: 'summary' }, 'zh-CN'), 'zh-CN'))).toMatchInlineSnapshot(`
       "Maria 的客户概况
       ──────────────────────
       3 位客户 · 2 位有流失风险 · 消费 125,000元
@@ -192,7 +192,7 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('help card (fallback) in both locales', () => {
+  it('help card (fallback) in both locales', async () => {
     expect(blocksToText(buildHelpCard(true, 'en'))).toMatchInlineSnapshot(`
       "I didn't understand that. Here is what I can answer:
       What I can answer
@@ -215,7 +215,7 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('log contact modal: SPEC Template 3 fields, suggested action prefilled', () => {
+  it('log contact modal: SPEC Template 3 fields, suggested action prefilled', async () => {
     expect(buildLogContactModal('C002', 'C002 · 上海华东科技有限公司', '2026-11-25', 'Phone call', 'zh-CN'))
       .toMatchInlineSnapshot(`
       {
@@ -318,10 +318,10 @@ describe('Block Kit builders', () => {
     `);
   });
 
-  it('never lets a customer name become markup or a mention', () => {
+  it('never lets a customer name become markup or a mention', async () => {
     store = fixtureStore();
-    const s = store.latestSnapshot()!;
-    const c = { ...store.customer(s.id, 'C005')!, displayName: '<!channel> *bold*' };
+    const s = (await store.latestSnapshot())!;
+    const c = { ...(await store.customer(s.id, 'C005'))!, displayName: '<!channel> *bold*' };
     const blocks = buildChurnList(
       {
         kind: 'churn',

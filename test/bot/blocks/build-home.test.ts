@@ -11,21 +11,26 @@ import { fixtureStore, importRows, ROWS, USERS } from '../fixtures.js';
 let store: SqliteStore;
 afterEach(() => store?.close());
 
-function home(user: string, locale: Locale) {
+async function home(user: string, locale: Locale) {
   const ctx: AnswerContext = {
     store,
-    viewer: resolveViewer(store, user, { managers: [], admins: [] }),
+    viewer: await resolveViewer(store, user, { managers: [], admins: [] }),
     locale,
     surface: 'dm',
     today: '2026-11-25',
   };
-  return buildHome(answerQuestion({ kind: 'summary' }, ctx), answerQuestion({ kind: 'churn' }, ctx), 2, locale);
+  return buildHome(
+    await answerQuestion({ kind: 'summary' }, ctx),
+    await answerQuestion({ kind: 'churn' }, ctx),
+    2,
+    locale,
+  );
 }
 
 describe('App Home and digest blocks', () => {
-  it('App Home (en): tiers, top risks with buttons, contacts this week', () => {
+  it('App Home (en): tiers, top risks with buttons, contacts this week', async () => {
     store = fixtureStore();
-    const view = home(USERS.david, 'en');
+    const view = await home(USERS.david, 'en');
     // Two customers' buttons, then the list controls (Sort by value; one page, so no page buttons).
     const actions = view.blocks.filter((b) => b.type === 'actions');
     expect(actions).toHaveLength(3);
@@ -59,21 +64,21 @@ describe('App Home and digest blocks', () => {
     `);
   });
 
-  it('App Home (zh-CN) for an unmapped user says how to get mapped', () => {
+  it('App Home (zh-CN) for an unmapped user says how to get mapped', async () => {
     store = fixtureStore();
-    expect(blocksToText(home(USERS.eve, 'zh-CN').blocks)).toMatchInlineSnapshot(`
+    expect(blocksToText((await home(USERS.eve, 'zh-CN')).blocks)).toMatchInlineSnapshot(`
       "Tierline
       ────────────────
       您的 Slack 账号尚未关联客户经理。请管理员运行 \`/crm users map "姓名=@您"\`。"
     `);
   });
 
-  it('digest (zh-CN), names masked', () => {
+  it('digest (zh-CN), names masked', async () => {
     store = fixtureStore();
     const later = ROWS.map((r) => [...r]);
     later[3] = ['C004', '李娜女士', 'David', '2026-11-06', 7, 26000, 0];
-    importRows(store, later, '2026-11-08');
-    expect(renderDigest(store, 'David', 'zh-CN').text).toMatchInlineSnapshot(`
+    await importRows(store, later, '2026-11-08');
+    expect((await renderDigest(store, 'David', 'zh-CN')).text).toMatchInlineSnapshot(`
       "每周分层简报 — David
       ────────────────────────────
       快照 2026-11-08，对比 2026-11-01

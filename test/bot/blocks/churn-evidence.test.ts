@@ -9,9 +9,9 @@ import { importModelSnapshot } from '../fixtures.js';
 let store: SqliteStore;
 afterEach(() => store?.close());
 
-function churnText(locale: Locale, sort?: ChurnSort): string {
+async function churnText(locale: Locale, sort?: ChurnSort): Promise<string> {
   store = new SqliteStore(':memory:');
-  importModelSnapshot(store);
+  await importModelSnapshot(store);
   const ctx: AnswerContext = {
     store,
     viewer: { owner: 'Maria', manager: false, admin: false },
@@ -19,12 +19,14 @@ function churnText(locale: Locale, sort?: ChurnSort): string {
     surface: 'dm',
     today: '2026-11-25',
   };
-  return blocksToText(buildAnswerBlocks(answerQuestion({ kind: 'churn', ...(sort ? { sort } : {}) }, ctx), locale));
+  return blocksToText(
+    buildAnswerBlocks(await answerQuestion({ kind: 'churn', ...(sort ? { sort } : {}) }, ctx), locale),
+  );
 }
 
 describe('churn list of a model snapshot: order, expected loss, evidence footer', () => {
-  it('en, by risk: probability first, expected loss in pounds, never £0, the evidence and definition in the footer', () => {
-    expect(churnText('en')).toMatchInlineSnapshot(`
+  it('en, by risk: probability first, expected loss in pounds, never £0, the evidence and definition in the footer', async () => {
+    expect(await churnText('en')).toMatchInlineSnapshot(`
       "Customers at churn risk — Maria
       ────────────────────────────────────────────────────────────
       Most likely to leave first (churn probability; ties by expected loss).
@@ -49,8 +51,8 @@ describe('churn list of a model snapshot: order, expected loss, evidence footer'
     `);
   });
 
-  it('zh-CN, by value: largest expected loss first, the footer in Chinese', () => {
-    expect(churnText('zh-CN', 'value')).toMatchInlineSnapshot(`
+  it('zh-CN, by value: largest expected loss first, the footer in Chinese', async () => {
+    expect(await churnText('zh-CN', 'value')).toMatchInlineSnapshot(`
       "流失风险客户 — Maria
       ────────────────────────────
       按预期损失从高到低排序（流失概率 × 未来一年预期价值）。

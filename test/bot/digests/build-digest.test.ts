@@ -13,19 +13,19 @@ LATER[1] = ['C002', '上海华东科技有限公司', 'Maria', '2026-11-05', 3, 
 LATER[0] = ['C001', '张伟先生', 'Maria', '2026-06-01', 12, 90000, 0];
 LATER.push(['C007', '赵敏女士', 'David', '2026-11-06', 1, 300, 0]);
 
-function twoSnapshots(): SqliteStore {
+async function twoSnapshots(): Promise<SqliteStore> {
   const s = new SqliteStore(':memory:');
-  importRows(s, ROWS, '2026-11-01');
-  importRows(s, LATER, '2026-11-08');
-  s.mapOwner('Maria', USERS.maria, 'manual');
+  await importRows(s, ROWS, '2026-11-01');
+  await importRows(s, LATER, '2026-11-08');
+  await s.mapOwner('Maria', USERS.maria, 'manual');
   return s;
 }
 
 describe('buildDigest', () => {
-  it('is the first-snapshot digest when there is nothing to compare with', () => {
+  it('is the first-snapshot digest when there is nothing to compare with', async () => {
     store = new SqliteStore(':memory:');
-    importRows(store);
-    const digest = buildDigest(store, undefined)!;
+    await importRows(store);
+    const digest = (await buildDigest(store, undefined))!;
     expect(digest.previous).toBeUndefined();
     expect(digest.total).toBe(6);
     expect(digest.newChurnRisks).toBe(4);
@@ -33,9 +33,9 @@ describe('buildDigest', () => {
     expect(digest.tiers.reduce((n, t) => n + t.revenueShare, 0)).toBeCloseTo(1, 10);
   });
 
-  it('compares with the previous snapshot: tier change, migration, new risks, win-back and the log success rate', () => {
-    store = twoSnapshots();
-    store.addExecutionLog({
+  it('compares with the previous snapshot: tier change, migration, new risks, win-back and the log success rate', async () => {
+    store = await twoSnapshots();
+    await store.addExecutionLog({
       date: '2026-11-03',
       customerId: 'C002',
       owner: 'Maria',
@@ -45,7 +45,7 @@ describe('buildDigest', () => {
       result: 'success',
       createdAt: 'x',
     });
-    store.addExecutionLog({
+    await store.addExecutionLog({
       date: '2026-11-04',
       customerId: 'C005',
       owner: 'Maria',
@@ -55,31 +55,31 @@ describe('buildDigest', () => {
       result: 'follow-up',
       createdAt: 'x',
     });
-    const digest = buildDigest(store, undefined)!;
+    const digest = (await buildDigest(store, undefined))!;
     expect(digest.snapshot.asOf).toBe('2026-11-08');
     expect(digest.previous!.asOf).toBe('2026-11-01');
     expect(digest.total).toBe(7);
     expect(digest.upgrades.map((u) => u.customerId)).toContain('C002');
     expect(digest.downgrades.map((d) => d.customerId)).toContain('C001');
     expect(digest.winBack).toEqual({ atRisk: 4, won: 1, contacts: 2, successes: 1 });
-    const maria = buildDigest(store, 'Maria')!;
+    const maria = (await buildDigest(store, 'Maria'))!;
     expect(maria.total).toBe(3);
     expect(maria.upgrades.every((u) => ['C001', 'C002', 'C005'].includes(u.customerId))).toBe(true);
   });
 
-  it('masks names in the channel digest, in both locales', () => {
-    store = twoSnapshots();
+  it('masks names in the channel digest, in both locales', async () => {
+    store = await twoSnapshots();
     for (const locale of ['en', 'zh-CN'] as const) {
-      const { text } = renderDigest(store, undefined, locale, 'channel');
+      const { text } = await renderDigest(store, undefined, locale, 'channel');
       expect(text).not.toMatch(/张伟先生|上海华东科技有限公司|赵敏女士|Bob Smith/);
       expect(text).toMatch(locale === 'en' ? /Weekly tier digest — all customers/ : /每周分层简报 — 全部客户/);
     }
-    expect(renderDigest(store, 'Maria', 'en', 'dm-owner').text).toMatch(/上海华东科技有限公司|张伟先生/);
+    expect((await renderDigest(store, 'Maria', 'en', 'dm-owner')).text).toMatch(/上海华东科技有限公司|张伟先生/);
   });
 
-  it('renders the digest text (en)', () => {
-    store = twoSnapshots();
-    expect(renderDigest(store, undefined, 'en').text).toMatchInlineSnapshot(`
+  it('renders the digest text (en)', async () => {
+    store = await twoSnapshots();
+    expect((await renderDigest(store, undefined, 'en')).text).toMatchInlineSnapshot(`
       "Weekly tier digest — all customers
       ────────────────────────────────────────────────────────────
       Snapshot 2026-11-08, compared with 2026-11-01
@@ -105,9 +105,9 @@ describe('buildDigest', () => {
     `);
   });
 
-  it('says there is no data when the store is empty', () => {
+  it('says there is no data when the store is empty', async () => {
     store = new SqliteStore(':memory:');
-    expect(buildDigest(store, undefined)).toBeUndefined();
-    expect(renderDigest(store, undefined, 'zh-CN').text).toContain('还没有客户数据');
+    expect(await buildDigest(store, undefined)).toBeUndefined();
+    expect((await renderDigest(store, undefined, 'zh-CN')).text).toContain('还没有客户数据');
   });
 });

@@ -8,7 +8,7 @@ import { SqliteStore } from '../../../bot/store/sqlite-store.js';
 import type { Subscription } from '../../../bot/store/store.js';
 
 const stores: SqliteStore[] = [];
-afterEach(() => {
+afterEach(async () => {
   while (stores.length) stores.pop()!.close();
 });
 
@@ -42,9 +42,9 @@ function fakeChannel() {
   return poster;
 }
 
-function subscribe(store: SqliteStore, spec: string): Subscription {
+async function subscribe(store: SqliteStore, spec: string): Promise<Subscription> {
   const schedule = parseSchedule(spec.split(' '), new Date('2026-10-01T00:00:00Z'));
-  return store.addSubscription({
+  return await store.addSubscription({
     channel: 'CSALES',
     cron: schedule.cron,
     timeZone: schedule.timeZone,
@@ -59,7 +59,7 @@ describe('DigestScheduler', () => {
   it('fires weekly at 09:00 New York time on both sides of the DST change (13:00Z in EDT, 14:00Z in EST)', async () => {
     const store = new SqliteStore(':memory:');
     stores.push(store);
-    subscribe(store, 'weekly mon 09:00 America/New_York');
+    await subscribe(store, 'weekly mon 09:00 America/New_York');
     const channel = fakeChannel();
     let now = new Date('2026-10-26T12:59:00Z');
     const scheduler = new DigestScheduler({
@@ -87,7 +87,7 @@ describe('DigestScheduler', () => {
     const a = new SqliteStore(path),
       b = new SqliteStore(path);
     stores.push(a, b);
-    subscribe(a, 'weekly mon 09:00 Asia/Shanghai');
+    await subscribe(a, 'weekly mon 09:00 Asia/Shanghai');
     const channel = fakeChannel();
     const now = () => new Date('2026-11-30T01:00:00Z');
     const one = new DigestScheduler({ store: a, poster: channel, worker: 'p1', now });
@@ -101,11 +101,11 @@ describe('DigestScheduler', () => {
     const path = newStorePath();
     const store = new SqliteStore(path);
     stores.push(store);
-    const s = subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
+    const s = await subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
     const channel = fakeChannel();
     const period = '2026-11-30T01:00:00.000Z';
     // The first process claimed and posted, then died before recording the post.
-    store.claimDigestRun(s.id, period, 'dead', '2026-11-30T01:00:00.000Z', 600_000);
+    await store.claimDigestRun(s.id, period, 'dead', '2026-11-30T01:00:00.000Z', 600_000);
     await channel.post(s, period);
     const restarted = new SqliteStore(path);
     stores.push(restarted);
@@ -116,14 +116,16 @@ describe('DigestScheduler', () => {
     now = new Date('2026-11-30T01:11:00Z');
     expect((await scheduler.tick())[0]!.result).toBe('recovered');
     expect(channel.posts).toHaveLength(1);
-    expect(restarted.digestRuns(s.id)).toEqual([expect.objectContaining({ status: 'posted', messageTs: '1.000' })]);
+    expect(await restarted.digestRuns(s.id)).toEqual([
+      expect.objectContaining({ status: 'posted', messageTs: '1.000' }),
+    ]);
   });
 
   it('after a restart mid-post where nothing reached Slack, posts once', async () => {
     const store = new SqliteStore(newStorePath());
     stores.push(store);
-    const s = subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
-    store.claimDigestRun(s.id, '2026-11-30T01:00:00.000Z', 'dead', '2026-11-30T01:00:00.000Z', 600_000);
+    const s = await subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
+    await store.claimDigestRun(s.id, '2026-11-30T01:00:00.000Z', 'dead', '2026-11-30T01:00:00.000Z', 600_000);
     const channel = fakeChannel();
     const scheduler = new DigestScheduler({
       store,
@@ -139,7 +141,7 @@ describe('DigestScheduler', () => {
   it('catches up a digest missed while down, within the grace window only', async () => {
     const store = new SqliteStore(':memory:');
     stores.push(store);
-    subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
+    await subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
     const channel = fakeChannel();
     const late = new DigestScheduler({
       store,
@@ -163,7 +165,7 @@ describe('DigestScheduler', () => {
   it('records a Slack failure and retries on the next tick; nothing is lost', async () => {
     const store = new SqliteStore(':memory:');
     stores.push(store);
-    const s = subscribe(store, 'daily 08:00 Europe/Berlin');
+    const s = await subscribe(store, 'daily 08:00 Europe/Berlin');
     const channel = fakeChannel();
     const logs: string[] = [];
     const scheduler = new DigestScheduler({
@@ -175,7 +177,7 @@ describe('DigestScheduler', () => {
     });
     channel.failNext('slack_webapi_platform_error');
     expect((await scheduler.tick())[0]).toMatchObject({ result: 'failed', error: 'slack_webapi_platform_error' });
-    expect(store.digestRuns(s.id)[0]).toMatchObject({ status: 'failed', error: 'slack_webapi_platform_error' });
+    expect((await store.digestRuns(s.id))[0]).toMatchObject({ status: 'failed', error: 'slack_webapi_platform_error' });
     expect((await scheduler.tick())[0]!.result).toBe('posted');
     expect(channel.posts).toHaveLength(1);
     expect(logs.join('\n')).not.toMatch(/CSALES|Maria/);
@@ -184,7 +186,7 @@ describe('DigestScheduler', () => {
 
 describe('parseSchedule', () => {
   const now = new Date('2026-11-25T00:00:00Z');
-  it('reads weekly, daily and cron schedules', () => {
+  it('reads weekly, daily and cron schedules', async () => {
     expect(parseSchedule(['weekly', 'mon', '09:00', 'Asia/Shanghai'], now)).toMatchObject({
       cron: '0 9 * * 1',
       timeZone: 'Asia/Shanghai',
@@ -216,8 +218,8 @@ describe('DigestScheduler across OS processes', () => {
     const path = newStorePath();
     const store = new SqliteStore(path);
     stores.push(store);
-    subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
-    subscribe(store, 'daily 08:00 UTC');
+    await subscribe(store, 'weekly mon 09:00 Asia/Shanghai');
+    await subscribe(store, 'daily 08:00 UTC');
     const channel = `${path}.channel`;
     const run = (name: string) =>
       new Promise<string[]>((resolve, reject) =>

@@ -33,7 +33,7 @@ describe('bot/import: a segmented run becomes a snapshot', () => {
       asOf: '2026-11-21',
       customerCount: 2,
     });
-    expect(store.latestSnapshot()?.id).toBe(1);
+    expect((await store.latestSnapshot())?.id).toBe(1);
     const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
     expect(lines[0]!.startsWith('Customer ID,')).toBe(true);

@@ -47,7 +47,7 @@ describe('button and modal callbacks (called directly with fakes)', () => {
     expect(reply.text).toContain('C002');
   });
 
-  it('page: a malformed value falls back to the first page', () => {
+  it('page: a malformed value falls back to the first page', async () => {
     expect(parsePageValue('{oops')).toEqual({ kind: 'churn', offset: 0, pageSize: 5 });
     expect(parsePageValue(JSON.stringify({ kind: 'segment', offset: -3, pageSize: 'x', segment: 'loyal' }))).toEqual({
       kind: 'segment',
@@ -87,7 +87,7 @@ describe('button and modal callbacks (called directly with fakes)', () => {
       response_action: 'errors',
       errors: { action: 'No customer C004 among the customers you can see.' },
     });
-    expect(store.executionLog({})).toEqual([]);
+    expect(await store.executionLog({})).toEqual([]);
     expect(f.client.chat.postMessage).not.toHaveBeenCalled();
   });
 
@@ -108,7 +108,7 @@ describe('button and modal callbacks (called directly with fakes)', () => {
         view: { private_metadata: '{"customerId":"C005","locale":"zh-CN"}', state: { values } },
       } as never);
       expect(f.ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { date: '日期格式应为 YYYY-MM-DD。' } });
-      expect(store.executionLog({})).toEqual([]);
+      expect(await store.executionLog({})).toEqual([]);
     },
   );
 });

@@ -33,7 +33,7 @@ describe('/crm', () => {
     expect(await crm('digest subscribe <#C0SALES|sales> weekly mon 09:00 Asia/Shanghai all')).toBe(
       'Subscribed <#C0SALES>: `0 9 * * 1` (Asia/Shanghai), scope all. Next digest 2026-11-30T01:00:00.000Z.',
     );
-    expect(store.subscriptions()).toEqual([
+    expect(await store.subscriptions()).toEqual([
       expect.objectContaining({
         channel: 'C0SALES',
         cron: '0 9 * * 1',
@@ -50,7 +50,7 @@ describe('/crm', () => {
     );
     expect(await crm('digest unsubscribe 1')).toBe('Subscription 1 removed.');
     expect(await crm('digest unsubscribe 1')).toBe('There is no subscription 1.');
-    expect(store.subscriptions().map((s) => s.id)).toEqual([2]);
+    expect((await store.subscriptions()).map((s) => s.id)).toEqual([2]);
   });
 
   it.each([
@@ -66,7 +66,7 @@ describe('/crm', () => {
   ])('answers the malformed "%s" clearly and stores nothing', async (text, expected) => {
     store = fixtureStore();
     expect(await crm(text)).toMatch(expected);
-    expect(store.subscriptions()).toEqual([]);
+    expect(await store.subscriptions()).toEqual([]);
   });
 
   it('refuses digest management to a salesperson', async () => {
@@ -74,17 +74,17 @@ describe('/crm', () => {
     expect(await crm('digest subscribe <#C0SALES> weekly mon 09:00 UTC all', USERS.maria)).toBe(
       'Only managers can do that.',
     );
-    expect(store.subscriptions()).toEqual([]);
+    expect(await store.subscriptions()).toEqual([]);
   });
 
   it('maps owners and roles (admins only)', async () => {
     store = fixtureStore();
     expect(await crm('users map "张伟=<@U0ZHANG|zhang>"', USERS.ada)).toBe('张伟 已关联 <@U0ZHANG>。');
-    expect(store.ownerOfSlackUser('U0ZHANG')).toBe('张伟');
+    expect(await store.ownerOfSlackUser('U0ZHANG')).toBe('张伟');
     expect(await crm('users role <@UEVE> manager', USERS.ada)).toBe('<@UEVE>: manager');
-    expect(store.roleOf(USERS.eve)).toBe('manager');
+    expect(await store.roleOf(USERS.eve)).toBe('manager');
     expect(await crm('users map "X=<@U0X>"', USERS.mona)).toBe('Only admins can do that.');
-    expect(store.ownerOfSlackUser('U0X')).toBeUndefined();
+    expect(await store.ownerOfSlackUser('U0X')).toBeUndefined();
     expect(await crm('users map "X=nobody"', USERS.ada)).toMatch(/is not Name=@user/);
   });
 

@@ -17,7 +17,7 @@ import { fixtureDeps, fixtureStore } from '../fixtures.js';
 const RUNS = 200;
 
 let store: SqliteStore;
-beforeAll(() => {
+beforeAll(async () => {
   store = fixtureStore();
 });
 afterAll(() => {
@@ -256,14 +256,14 @@ describe('fuzzed Slack payloads, every listener called in-process with fakes', (
   }
 
   it('view submission "log contact": never throws, acks once, stores only valid rows of visible customers', async () => {
-    const before = store.executionLog({}).length;
+    const before = (await store.executionLog({})).length;
     await fc.assert(
       fc.asyncProperty(fc.record({ user }, { requiredKeys: [] }), submittedView, async (body, v) => {
         await survives(createLogContactSubmit as never, { body, view: v }, true);
       }),
       { numRuns: RUNS },
     );
-    for (const row of store.executionLog({}).slice(before)) {
+    for (const row of (await store.executionLog({})).slice(before)) {
       expect(row.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(['success', 'follow-up']).toContain(row.result);
     }

@@ -31,7 +31,7 @@ const io = {
 };
 let tempRoot: string;
 let tempDirs: TempDirs;
-beforeEach(() => {
+beforeEach(async () => {
   tempRoot = mkdtempSync(join(tmpdir(), 'tl-upload-root-'));
   tempDirs = createTempDirs(tempRoot);
 });
@@ -63,7 +63,7 @@ describe('uploads in the DM', () => {
       locale: 'en',
     });
     expect(text).toBe('Imported as snapshot of 2026-11-21: 2 customers.');
-    expect(store.latestSnapshot()!.customerCount).toBe(2);
+    expect((await store.latestSnapshot())!.customerCount).toBe(2);
     expect(slack.calls.map((c) => c.method)).toEqual([
       'files.getUploadURLExternal',
       'upload',
@@ -86,16 +86,16 @@ describe('uploads in the DM', () => {
       'That file is 200 MB; the limit is 50 MB.',
     ],
   ])('refuses %s before downloading anything, and the store is unchanged', async (_, user, file, reply) => {
-    const before = store.latestSnapshot();
+    const before = await store.latestSnapshot();
     expect(
       await handleUpload(deps(), { userId: user, channel: 'D1', file, token: 'x', client: client(), locale: 'en' }),
     ).toBe(reply);
     expect(slack.calls).toEqual([]);
-    expect(store.latestSnapshot()).toEqual(before);
+    expect(await store.latestSnapshot()).toEqual(before);
   });
 
   it('says why a .csv that is not a table cannot be read, and keeps the old snapshot', async () => {
-    const before = store.latestSnapshot();
+    const before = await store.latestSnapshot();
     const url = slack.fileUrl('fake.csv', Buffer.from('{"not": "a table"}\n'));
     const text = await handleUpload(deps(), {
       userId: USERS.ada,
@@ -106,7 +106,7 @@ describe('uploads in the DM', () => {
       locale: 'en',
     });
     expect(text).toMatch(/^I could not read that file as a table: .+/);
-    expect(store.latestSnapshot()).toEqual(before);
+    expect(await store.latestSnapshot()).toEqual(before);
   });
 
   it('leaves nothing with customer data in the temp folder after a success, a failed import, a failed download and a failed Slack upload', async () => {

@@ -35,29 +35,33 @@ function oldStore(): string {
 }
 
 describe('store migration 3 (one churn truth)', () => {
-  it('opens a schema-2 store, keeps its snapshot readable with NULLs, and answers from it', () => {
+  it('opens a schema-2 store, keeps its snapshot readable with NULLs, and answers from it', async () => {
     const path = oldStore();
     const store = new SqliteStore(path);
     try {
       const raw = new Database(path, { readonly: true });
       expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       raw.close();
-      const snapshot = store.latestSnapshot()!;
+      const snapshot = (await store.latestSnapshot())!;
       expect(snapshot.churn).toBeUndefined();
       expect(snapshot.currency).toBeUndefined();
       // The old value at risk reads as the expected loss; by risk and by value both work.
-      expect(store.customer(1, 'O2')).toMatchObject({ expectedLoss: 900, churnProbability: 0.45, churnRisk: true });
+      expect(await store.customer(1, 'O2')).toMatchObject({
+        expectedLoss: 900,
+        churnProbability: 0.45,
+        churnRisk: true,
+      });
       expect(
-        store
-          .churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25' })
-          .customers.map((c) => c.customerId),
+        (await store.churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25' })).customers.map(
+          (c) => c.customerId,
+        ),
       ).toEqual(['O2', 'O1']);
       expect(
-        store
-          .churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25', sort: 'value' })
-          .customers.map((c) => c.customerId),
+        (
+          await store.churnRisks({ snapshotId: 1, limit: 5, offset: 0, today: '2026-11-25', sort: 'value' })
+        ).customers.map((c) => c.customerId),
       ).toEqual(['O2', 'O1']);
-      const answer = answerQuestion(
+      const answer = await answerQuestion(
         { kind: 'churn' },
         { store, viewer: { manager: true, admin: false }, locale: 'en', surface: 'dm', today: '2026-11-25' },
       );
@@ -67,9 +71,9 @@ describe('store migration 3 (one churn truth)', () => {
       expect(text).toContain('Expected loss: ¥900');
       expect(text).toContain('Spend: ¥2,000');
       // A new import into the migrated file carries the evidence.
-      importRows(store, undefined, '2026-11-01');
-      expect(store.latestSnapshot()!.churn?.model).toBe('rules');
-      expect(store.snapshotById(1)!.churn).toBeUndefined();
+      await importRows(store, undefined, '2026-11-01');
+      expect((await store.latestSnapshot())!.churn?.model).toBe('rules');
+      expect((await store.snapshotById(1))!.churn).toBeUndefined();
     } finally {
       store.close();
     }

@@ -32,7 +32,7 @@ function transactions(): Cell[][] {
 }
 
 describe('prepareSnapshot', () => {
-  it("stores the run's one churn truth: flag, probability, expected loss, reasons and the evidence", () => {
+  it("stores the run's one churn truth: flag, probability, expected loss, reasons and the evidence", async () => {
     const result = segmentTable(['Customer ID', 'Account manager', 'Order date', 'Amount'], transactions(), {
       today: '2026-12-01',
       currency: 'GBP',
@@ -63,10 +63,10 @@ describe('prepareSnapshot', () => {
     expect(stored.filter((s) => s.churnRisk)).toHaveLength(churn.atRiskCount);
 
     const store = new SqliteStore(':memory:');
-    const snapshot = store.addSnapshot(prepared.snapshot, prepared.customers);
+    const snapshot = await store.addSnapshot(prepared.snapshot, prepared.customers);
     expect(snapshot.churn).toEqual(prepared.snapshot.churn);
     expect(snapshot.currency).toEqual({ code: 'GBP', symbol: '£' });
-    const byRisk = store.churnRisks({
+    const byRisk = await store.churnRisks({
       snapshotId: snapshot.id,
       owner: 'Maria',
       limit: 20,
@@ -77,7 +77,7 @@ describe('prepareSnapshot', () => {
     expect(byRisk.customers.every((c) => c.owner === 'Maria' && c.churnRisk && c.churnProbability !== null)).toBe(true);
     const p = byRisk.customers.map((c) => c.churnProbability!);
     expect(p).toEqual([...p].sort((a, b) => b - a));
-    const byValue = store.churnRisks({
+    const byValue = await store.churnRisks({
       snapshotId: snapshot.id,
       owner: 'Maria',
       limit: 20,
@@ -91,7 +91,7 @@ describe('prepareSnapshot', () => {
     store.close();
   });
 
-  it('customer rows: the SPEC rule union decides, without a probability, and says why', () => {
+  it('customer rows: the SPEC rule union decides, without a probability, and says why', async () => {
     const result = segmentTable(HEADER, ROWS, { asOf: '2026-11-01', today: '2026-11-25' });
     const prepared = prepareSnapshot(result, 'customers.csv', 'x');
     expect(prepared.snapshot.churnSource).toBe('spec-rule');

@@ -8,28 +8,30 @@ import { trackStores } from './track-stores.js';
 const track = trackStores();
 
 describe('SQLite digest store', () => {
-  it('claims a digest period once across two connections to one file; a stale or failed claim can be taken over', () => {
+  it('claims a digest period once across two connections to one file; a stale or failed claim can be taken over', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
     const a = track(new SqliteStore(path)),
       b = track(new SqliteStore(path));
     const period = '2026-11-30T01:00:00.000Z';
-    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:00:00.000Z', 60_000)).toMatchObject({
+    expect(await a.claimDigestRun(1, period, 'A', '2026-11-30T01:00:00.000Z', 60_000)).toMatchObject({
       status: 'claimed',
       claimedBy: 'A',
       attempts: 1,
     });
-    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:00:30.000Z', 60_000)).toBeUndefined();
-    expect(b.claimDigestRun(1, period, 'B', '2026-11-30T01:02:00.000Z', 60_000)).toMatchObject({
+    expect(await b.claimDigestRun(1, period, 'B', '2026-11-30T01:00:30.000Z', 60_000)).toBeUndefined();
+    expect(await b.claimDigestRun(1, period, 'B', '2026-11-30T01:02:00.000Z', 60_000)).toMatchObject({
       claimedBy: 'B',
       attempts: 2,
     });
-    b.finishDigestRun(1, period, { status: 'failed', error: 'ratelimited', at: 'x' });
-    expect(a.claimDigestRun(1, period, 'A', '2026-11-30T01:02:01.000Z', 60_000)).toMatchObject({
+    await b.finishDigestRun(1, period, { status: 'failed', error: 'ratelimited', at: 'x' });
+    expect(await a.claimDigestRun(1, period, 'A', '2026-11-30T01:02:01.000Z', 60_000)).toMatchObject({
       claimedBy: 'A',
       attempts: 3,
     });
-    a.finishDigestRun(1, period, { status: 'posted', messageTs: '1.2', at: 'y' });
-    expect(b.claimDigestRun(1, period, 'B', '2026-12-30T00:00:00.000Z', 60_000)).toBeUndefined();
-    expect(a.digestRuns(1)).toEqual([expect.objectContaining({ status: 'posted', messageTs: '1.2', attempts: 3 })]);
+    await a.finishDigestRun(1, period, { status: 'posted', messageTs: '1.2', at: 'y' });
+    expect(await b.claimDigestRun(1, period, 'B', '2026-12-30T00:00:00.000Z', 60_000)).toBeUndefined();
+    expect(await a.digestRuns(1)).toEqual([
+      expect.objectContaining({ status: 'posted', messageTs: '1.2', attempts: 3 }),
+    ]);
   });
 });

@@ -8,32 +8,32 @@ function peopleStore() {
 }
 
 describe('SQLite people store', () => {
-  it('maps an owner to one Slack user; a new mapping of the owner replaces the old one', () => {
+  it('maps an owner to one Slack user; a new mapping of the owner replaces the old one', async () => {
     const { people, db } = peopleStore();
-    people.mapOwner('Maria', 'UMARIA', 'manual');
-    people.mapOwner('David', 'UDAVID', 'email');
-    expect(people.ownerOfSlackUser('UMARIA')).toBe('Maria');
-    expect(people.slackUserOfOwner('David')).toBe('UDAVID');
-    people.mapOwner('Maria', 'UMARIA2', 'email');
-    expect(people.ownerOfSlackUser('UMARIA')).toBeUndefined();
-    expect(people.ownerOfSlackUser('UMARIA2')).toBe('Maria');
-    expect(people.slackUserOfOwner('Nobody')).toBeUndefined();
-    expect(people.ownerMappings()).toEqual([
+    await people.mapOwner('Maria', 'UMARIA', 'manual');
+    await people.mapOwner('David', 'UDAVID', 'email');
+    expect(await people.ownerOfSlackUser('UMARIA')).toBe('Maria');
+    expect(await people.slackUserOfOwner('David')).toBe('UDAVID');
+    await people.mapOwner('Maria', 'UMARIA2', 'email');
+    expect(await people.ownerOfSlackUser('UMARIA')).toBeUndefined();
+    expect(await people.ownerOfSlackUser('UMARIA2')).toBe('Maria');
+    expect(await people.slackUserOfOwner('Nobody')).toBeUndefined();
+    expect(await people.ownerMappings()).toEqual([
       { owner: 'David', slackUserId: 'UDAVID', source: 'email' },
       { owner: 'Maria', slackUserId: 'UMARIA2', source: 'email' },
     ]);
     db.close();
   });
 
-  it('sets, changes and removes a role', () => {
+  it('sets, changes and removes a role', async () => {
     const { people, db } = peopleStore();
-    expect(people.roleOf('UMONA')).toBeUndefined();
-    people.setRole('UMONA', 'manager');
-    expect(people.roleOf('UMONA')).toBe('manager');
-    people.setRole('UMONA', 'admin');
-    expect(people.roleOf('UMONA')).toBe('admin');
-    people.setRole('UMONA', undefined);
-    expect(people.roleOf('UMONA')).toBeUndefined();
+    expect(await people.roleOf('UMONA')).toBeUndefined();
+    await people.setRole('UMONA', 'manager');
+    expect(await people.roleOf('UMONA')).toBe('manager');
+    await people.setRole('UMONA', 'admin');
+    expect(await people.roleOf('UMONA')).toBe('admin');
+    await people.setRole('UMONA', undefined);
+    expect(await people.roleOf('UMONA')).toBeUndefined();
     db.close();
   });
 });

@@ -14,19 +14,19 @@ import { trackStores } from './track-stores.js';
 const track = trackStores();
 
 describe('SqliteStore', () => {
-  it('migrates a new file to the newest schema and reopens it without re-running migrations', () => {
+  it('migrates a new file to the newest schema and reopens it without re-running migrations', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
     const first = new SqliteStore(path);
-    importRows(first);
+    await importRows(first);
     first.close();
     const db = new Database(path);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
     const again = track(new SqliteStore(path));
-    expect(again.latestSnapshot()?.customerCount).toBe(6);
+    expect((await again.latestSnapshot())?.customerCount).toBe(6);
   });
 
-  it('refuses a store written by a newer schema with code store-too-new', () => {
+  it('refuses a store written by a newer schema with code store-too-new', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'tl-store-')), 'tierline.db');
     const db = new Database(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
@@ -34,7 +34,7 @@ describe('SqliteStore', () => {
     expect(() => new SqliteStore(path)).toThrow(expect.objectContaining({ code: 'store-too-new' }));
   });
 
-  it('is every concern on one connection: a Store is each narrow store, and a concern alone sees what the others wrote', () => {
+  it('is every concern on one connection: a Store is each narrow store, and a concern alone sees what the others wrote', async () => {
     expectTypeOf<Store>().toExtend<SnapshotStore>();
     expectTypeOf<Store>().toExtend<PeopleStore>();
     expectTypeOf<Store>().toExtend<DigestStore>();
@@ -43,10 +43,10 @@ describe('SqliteStore', () => {
     const db = openSqliteDatabase(':memory:');
     const store = createSqliteStore(db);
     try {
-      const snapshot = importRows(store);
-      store.mapOwner('Maria', 'UMARIA', 'manual');
-      expect(createSqlitePeopleStore(db).ownerOfSlackUser('UMARIA')).toBe('Maria');
-      expect(createSqliteSnapshotStore(db).latestSnapshot()).toEqual(snapshot);
+      const snapshot = await importRows(store);
+      await store.mapOwner('Maria', 'UMARIA', 'manual');
+      expect(await createSqlitePeopleStore(db).ownerOfSlackUser('UMARIA')).toBe('Maria');
+      expect(await createSqliteSnapshotStore(db).latestSnapshot()).toEqual(snapshot);
       expect(Object.keys(store)).toHaveLength(28);
     } finally {
       store.close();
@@ -54,10 +54,10 @@ describe('SqliteStore', () => {
     expect(db.open).toBe(false);
   });
 
-  it('keeps the members of a Store on `new SqliteStore`, so they can be passed on alone', () => {
+  it('keeps the members of a Store on `new SqliteStore`, so they can be passed on alone', async () => {
     const store = track(new SqliteStore(':memory:'));
     const { mapOwner, ownerOfSlackUser } = store;
-    mapOwner('David', 'UDAVID', 'manual');
-    expect(ownerOfSlackUser('UDAVID')).toBe('David');
+    await mapOwner('David', 'UDAVID', 'manual');
+    expect(await ownerOfSlackUser('UDAVID')).toBe('David');
   });
 });
