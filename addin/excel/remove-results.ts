@@ -117,6 +117,10 @@ export async function removeResults(context: Excel.RequestContext): Promise<Remo
     } else {
       queueClearColumns(sheet, box);
     }
+    // The columns' widths as they were before Tierline sized them.
+    written.widths?.forEach((width, j) => {
+      sheet.getRangeByIndexes(written.headerRow, written.firstColumn + j, 1, 1).format.columnWidth = width;
+    });
     if (written.frozeRows !== undefined && !target.frozen.isNullObject && target.frozen.rowCount === written.frozeRows)
       sheet.freezePanes.unfreeze();
     columns += written.columnCount;

@@ -20,6 +20,8 @@ const writtenColumnsSchema = z.object({
   table: z.object({ id: z.string(), created: z.boolean() }).optional(),
   /** Rows Tierline froze at the top (the sheet had no frozen panes); Remove unfreezes them. */
   frozeRows: z.number().int().min(1).optional(),
+  /** The widths (points) the sheet's columns had before Tierline sized them; Remove puts them back. */
+  widths: z.array(z.number()).optional(),
 });
 
 const settingsSchema = z.object({

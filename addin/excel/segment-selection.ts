@@ -149,6 +149,7 @@ export async function segmentSelection(
   let layout: TableLayout = { mode: 'none' };
   let freezeRows: number | undefined;
   let keptFreeze: number | undefined;
+  let widths: number[] | undefined;
   const notes: string[] = [];
   if (result.plan.shape === 'customers') {
     if (table.sheetProtected) throw createAddinError('sheet-protected', locale, { sheet: table.sheetName });
@@ -187,8 +188,15 @@ export async function segmentSelection(
     const whole = { ...table.box, columnCount: table.box.columnCount + block.headers.length };
     const check = await checkTarget(context, table.sheetName, target, earlierBox, locale, {
       tables: layout.mode === 'create' ? whole : undefined,
+      // Excel inserts table columns into the table's rows: anything right of them would move.
+      toSheetEnd: layout.mode === 'existing',
     });
     syncs++;
+    // The analyst's column widths before Tierline sized the columns: the earlier run's record where it wrote before.
+    widths = check.widths.map((width, j) => {
+      const at = target.column + j - (earlier?.firstColumn ?? Infinity);
+      return earlier?.widths !== undefined && at >= 0 && at < earlier.widths.length ? earlier.widths[at]! : width;
+    });
     // Freeze the header row when the sheet has no frozen panes and the header is near the top.
     if (check.frozenRows === 0 && table.box.row < FREEZE_HEADER_WITHIN) freezeRows = table.box.row + 1;
     else if (earlier?.frozeRows !== undefined && check.frozenRows === earlier.frozeRows) keptFreeze = earlier.frozeRows;
@@ -286,6 +294,7 @@ export async function segmentSelection(
         headers: [...block.headers],
         ...(tableRecord ? { table: tableRecord } : {}),
         ...(froze !== undefined ? { frozeRows: froze } : {}),
+        ...(widths ? { widths } : {}),
       };
     } else {
       settings.sheets.customers = sheet.id;
@@ -375,7 +384,10 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
  * Stops when the target area holds anything Tierline did not write: values
  * or formulas outside `owned` (Tierline's earlier columns), or merged cells;
  * or, for a table Tierline is about to make, when that area overlaps
- * another Excel table. Also reads how many rows the sheet has frozen.
+ * another Excel table. `toSheetEnd` (the analyst's table) checks the table's
+ * rows up to the sheet's last column: Excel inserts table columns into those
+ * rows, so anything right of them would move. Also reads how many rows the
+ * sheet has frozen and the target columns' widths.
  * Uses special-cell lookups, so checking 100,000 rows costs one small sync.
  */
 async function checkTarget(
@@ -384,11 +396,12 @@ async function checkTarget(
   target: CellBox,
   owned: CellBox | undefined,
   locale: Locale,
-  also: { tables?: CellBox | undefined },
-): Promise<{ frozenRows: number }> {
+  also: { tables?: CellBox | undefined; toSheetEnd?: boolean },
+): Promise<{ frozenRows: number; widths: number[] }> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const lookups: Excel.RangeAreas[] = [];
-  for (const part of subtractBox(target, owned)) {
+  const checked = also.toSheetEnd ? { ...target, columnCount: MAX_SHEET_COLUMNS - target.column } : target;
+  for (const part of subtractBox(checked, owned)) {
     const range = sheet.getRangeByIndexes(part.row, part.column, part.rowCount, part.columnCount);
     for (const kind of ['Constants', 'Formulas'] as const) {
       const found = range.getSpecialCellsOrNullObject(kind);
@@ -402,6 +415,11 @@ async function checkTarget(
   merged.load('address,areaCount');
   const frozen = sheet.freezePanes.getLocationOrNullObject();
   frozen.load('rowCount');
+  const columns = Array.from({ length: target.columnCount }, (_, j) => {
+    const cell = sheet.getRangeByIndexes(target.row, target.column + j, 1, 1);
+    cell.load('format/columnWidth');
+    return cell;
+  });
   const overlapping =
     also.tables &&
     sheet
@@ -427,7 +445,10 @@ async function checkTarget(
       target: qualifyAddress(sheetName, formatBox(also.tables)),
       table: other.name,
     });
-  return { frozenRows: frozen.isNullObject ? 0 : frozen.rowCount };
+  return {
+    frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
+    widths: columns.map((cell) => cell.format.columnWidth),
+  };
 }
 
 /**

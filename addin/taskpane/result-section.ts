@@ -90,7 +90,10 @@ export function buildResultSection(
       : h(
           'p',
           { class: 'counts' },
-          counts.map(([code, count]) => `${code} ${(count ?? 0).toLocaleString('en-US')}`).join(' · '),
+          // Each issue by its name in the pane's language, never its code (issue 14).
+          counts
+            .map(([code, count]) => `${L(`issue.${code}` as LabelKey)} ${(count ?? 0).toLocaleString('en-US')}`)
+            .join(' · '),
         ),
     listed > 0 ? issues : undefined,
     outcome.report.unlisted > 0

@@ -504,7 +504,7 @@ export class FakeWorkbook {
         format: {
           font: { bold: false, color: '#000000', size: 11 },
           fill: { color: '#FFFFFF' },
-          columnWidth: 64,
+          columnWidth: sheet.columnWidths.get(box.column) ?? 64,
           rowHeight: 15,
         },
         host: 'excel',

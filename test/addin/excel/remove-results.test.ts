@@ -26,6 +26,7 @@ function look(sheet: FakeSheet, rows: number, columns = 60) {
     formatted: cells,
     tables: sheet.tables.map((t) => ({ ...t, box: { ...t.box } })),
     frozenRows: sheet.frozenRows,
+    widths: Array.from({ length: columns }, (_, c) => sheet.columnWidths.get(c) ?? 64),
     conditionalFormats: sheet.conditionalFormats.length,
   };
 }
@@ -33,6 +34,7 @@ function look(sheet: FakeSheet, rows: number, columns = 60) {
 describe('removeResults', () => {
   it('takes a plain range back to exactly what it was: columns, table, colours, formats, frozen row, summary sheet', async () => {
     const { book, sheet } = createCustomerBook(25);
+    sheet.columnWidths.set(14, 150); // the analyst had widened column O, where a result column goes
     const before = look(sheet, 30);
     await segmentSelection(book.context, request);
     expect(look(sheet, 30)).not.toEqual(before);

@@ -74,6 +74,7 @@ describe('segmentSelection: write-back on a customer sheet', () => {
       headers,
       table: { id: sheet.tables[0]!.id, created: true },
       frozeRows: 1,
+      widths: new Array(26).fill(64), // the sheet's widths before Tierline sized its columns
     });
     expect(settings).toMatchObject({ scheme: 'rfm', asOf: AS_OF, locale: 'en' });
     expect(book.syncs.every((s) => s.requestBytes < FAKE_PAYLOAD_LIMIT && s.responseBytes < FAKE_PAYLOAD_LIMIT)).toBe(

@@ -110,6 +110,28 @@ describe('results in an Excel table', () => {
     expectAligned(sheet, 3, 10, 1, 13);
   });
 
+  it('refuses to add columns to a table whose rows hold data further right, which the new columns would move', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('Data');
+    sheet.put(0, 0, createCustomerSheet(10));
+    sheet.set(4, 45, 'note far right'); // AT5, beyond the 26 result columns
+    sheet.tables.push({
+      name: 'Clients',
+      box: { row: 0, column: 0, rowCount: 11, columnCount: 12 },
+      showTotals: false,
+    });
+    book.select(sheet, 'C3');
+    const before = JSON.stringify(sheet.rows);
+    const error = await segmentSelection(book.context, request).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as AddinError).code).toBe('target-occupied');
+    expect((error as AddinError).message).toContain('AT5');
+    expect(JSON.stringify(sheet.rows)).toBe(before);
+    expect(sheet.tables[0]!.box.columnCount).toBe(12);
+  });
+
   it('refuses a range whose data + results would overlap another Excel table, and changes nothing', async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet('Data');
