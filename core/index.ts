@@ -17,6 +17,7 @@ export {
   type MessageParams,
 } from './i18n/labels.js';
 export { formatIssue, formatNote } from './i18n/format-issue.js';
+export { CodedError, formatCodedError } from './i18n/coded-error.js';
 export { RFM_SEGMENTS } from './rfm/rfm-segments.js';
 export { RFM8_SEGMENTS } from './rfm/rfm8-classes.js';
 export { assignTags, tagsOf, type TagId } from './tags/assign-tags.js';

@@ -1,3 +1,6 @@
+import { CodedError } from '../i18n/coded-error.js';
+import type { Message } from '../i18n/labels.js';
+
 /** Stable kebab-case codes of the churn back-test's fatal input problems. */
 export const CHURN_ERROR_CODES = [
   /** The event columns have different lengths, or `customers` / `asOfDay` is not a whole number. */
@@ -14,16 +17,14 @@ export type ChurnErrorCode = (typeof CHURN_ERROR_CODES)[number];
 
 /**
  * Thrown when the event list cannot be read at all: a stable `code` and a
- * one-line message naming the column, the first offending event (0-based
+ * one-line catalogue sentence naming the column, the first offending event (0-based
  * index) and its value; `events` holds the first offending indices.
  */
-export class ChurnInputError extends Error {
-  readonly code: ChurnErrorCode;
+export class ChurnInputError extends CodedError<ChurnErrorCode> {
   readonly events: readonly number[];
-  constructor(code: ChurnErrorCode, message: string, events: readonly number[] = []) {
-    super(message);
+  constructor(code: ChurnErrorCode, text: Message, events: readonly number[] = []) {
+    super(code, text);
     this.name = 'ChurnInputError';
-    this.code = code;
     this.events = events;
   }
 }

@@ -54,21 +54,18 @@ export interface PurchaseIndex {
 export function indexPurchases(events: ChurnEvents): PurchaseIndex {
   const { customer, day, value, customers, asOfDay } = events;
   if (!(customer instanceof Int32Array && day instanceof Int32Array && value instanceof Float64Array)) {
-    throw new ChurnInputError(
-      'invalid-events',
-      'Events need customer (Int32Array), day (Int32Array) and value (Float64Array) columns.',
-    );
+    throw new ChurnInputError('invalid-events', { key: 'error.churn.columns' });
   }
   const n = customer.length;
   if (day.length !== n || value.length !== n)
-    throw new ChurnInputError(
-      'invalid-events',
-      `Event columns differ in length: customer ${n}, day ${day.length}, value ${value.length}.`,
-    );
+    throw new ChurnInputError('invalid-events', {
+      key: 'error.churn.column-lengths',
+      params: { customer: n, day: day.length, value: value.length },
+    });
   if (!(Number.isInteger(customers) && customers >= 0))
-    throw new ChurnInputError('invalid-events', `customers must be a whole number ≥ 0 (got ${customers}).`);
+    throw new ChurnInputError('invalid-events', { key: 'error.churn.customers', params: { value: customers } });
   if (!Number.isInteger(asOfDay))
-    throw new ChurnInputError('invalid-events', `asOfDay must be a whole day number (got ${asOfDay}).`);
+    throw new ChurnInputError('invalid-events', { key: 'error.churn.as-of', params: { value: asOfDay } });
   checkAttributes(events.attributes, customers);
   const badCustomer: number[] = [],
     badValue: number[] = [];
@@ -94,7 +91,7 @@ export function indexPurchases(events: ChurnEvents): PurchaseIndex {
     const i = badCustomer[0]!;
     throw new ChurnInputError(
       'invalid-customer',
-      `Event ${i}: customer ${customer[i]} is outside 0–${customers - 1} (column customer).`,
+      { key: 'error.churn.invalid-customer', params: { index: i, customer: customer[i]!, last: customers - 1 } },
       badCustomer,
     );
   }
@@ -102,7 +99,7 @@ export function indexPurchases(events: ChurnEvents): PurchaseIndex {
     const i = badValue[0]!;
     throw new ChurnInputError(
       'invalid-value',
-      `Event ${i}: value ${value[i]} is not a finite number (column value, customer ${customer[i]}).`,
+      { key: 'error.churn.invalid-value', params: { index: i, value: value[i]!, customer: customer[i]! } },
       badValue,
     );
   }
@@ -176,10 +173,10 @@ function checkAttributes(attributes: ChurnAttributes | undefined, customers: num
   if (!attributes) return;
   for (const [name, column] of Object.entries(attributes) as [string, ArrayLike<number> | undefined][]) {
     if (column !== undefined && column.length !== customers) {
-      throw new ChurnInputError(
-        'invalid-attribute',
-        `Attribute ${name} has ${column.length} entries for ${customers} customers.`,
-      );
+      throw new ChurnInputError('invalid-attribute', {
+        key: 'error.churn.invalid-attribute',
+        params: { name, given: column.length, count: customers },
+      });
     }
   }
 }
@@ -211,11 +208,7 @@ export function spendInLastYear(index: PurchaseIndex): Float64Array {
  */
 export function churnEventsFromFeatures(features: CustomerFeatures): ChurnEvents {
   const purchases = features.purchaseDays;
-  if (!purchases)
-    throw new ChurnInputError(
-      'invalid-events',
-      'The customer features carry no purchase history: import transactions with purchase days kept (keepPurchaseDays) to back-test churn models.',
-    );
+  if (!purchases) throw new ChurnInputError('invalid-events', { key: 'error.churn.no-history' });
   const n = features.count;
   const total = purchases.offsets[n] ?? 0;
   const customer = new Int32Array(total);

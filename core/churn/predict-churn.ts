@@ -174,10 +174,10 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
     t = index.asOfDay,
     H = options.horizonDays;
   if (options.expectedValue && options.expectedValue.length !== n) {
-    throw new ChurnInputError(
-      'invalid-attribute',
-      `Option expectedValue has ${options.expectedValue.length} entries for ${n} customers.`,
-    );
+    throw new ChurnInputError('invalid-attribute', {
+      key: 'error.churn.expected-value',
+      params: { given: options.expectedValue.length, count: n },
+    });
   }
   const notes: ChurnNote[] = [];
   if (index.refundsIgnored > 0)

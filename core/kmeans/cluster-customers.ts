@@ -153,11 +153,8 @@ export function clusterCustomers(features: ClusterInput, options?: ClusterOption
   const n = features.count;
   const columns = [features.recencyDays, features.windowFrequency, features.windowMonetary] as const;
   if (columns.some((column) => column.length < n))
-    throw new KMeansError(
-      'invalid-features',
-      `Recency, frequency and spend must each hold ${n} values (one per customer).`,
-    );
-  if (n === 0) throw new KMeansError('no-customers', 'No customers to cluster.');
+    throw new KMeansError('invalid-features', { key: 'error.kmeans.invalid-features', params: { count: n } });
+  if (n === 0) throw new KMeansError('no-customers', { key: 'error.kmeans.no-customers' });
 
   const valid = finiteRows(columns, n);
   const notes: ClusterNote[] = [];
@@ -167,11 +164,12 @@ export function clusterCustomers(features: ClusterInput, options?: ClusterOption
     params: Record<string, string | number> = {},
   ) => notes.push({ code, severity, params, message: clusterNoteMessage({ code, params }, o.locale) });
   if (valid.length < 2) {
-    const why =
+    throw new KMeansError(
+      'too-few-customers',
       n === 1
-        ? 'Only one customer: k-means needs at least two.'
-        : `Only ${valid.length} of ${n} customers have a finite recency, frequency and spend: k-means needs at least two.`;
-    throw new KMeansError('too-few-customers', why);
+        ? { key: 'error.kmeans.one-customer' }
+        : { key: 'error.kmeans.too-few-finite', params: { valid: valid.length, count: n } },
+    );
   }
   if (valid.length < n) note('rows-excluded', 'warning', { count: n - valid.length });
 

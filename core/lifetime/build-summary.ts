@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PurchaseDays } from '../features/customer-features.js';
 import { parseOptions } from '../util/parse-options.js';
+import type { LabelKey, Message } from '../i18n/labels.js';
 import { LifetimeModelError } from './lifetime-error.js';
 
 export const TIME_UNITS = ['days', 'weeks'] as const;
@@ -80,10 +81,10 @@ export function buildLifetimeSummary(
   const { offsets, days, amounts } = purchaseDays;
   const n = offsets.length - 1;
   if (n < 0 || ids.length !== n)
-    throw new LifetimeModelError(
-      'invalid-summary',
-      `Purchase days describe ${Math.max(0, n)} customers but ${ids.length} ids were given.`,
-    );
+    throw new LifetimeModelError('invalid-summary', {
+      key: 'error.lifetime.ids-mismatch',
+      params: { count: Math.max(0, n), ids: ids.length },
+    });
   const perUnit = DAYS_PER_UNIT[options.unit];
   const end = options.calibrationEndDay;
   const observationEnd = options.observationEndDay;
@@ -176,12 +177,12 @@ export function summaryFromColumns(columns: SummaryColumns): LifetimeSummary {
     columns.ids?.length ?? n,
   ];
   if (lengths.some((l) => l !== n))
-    throw new LifetimeModelError(
-      'invalid-summary',
-      `Summary columns have different lengths (${[n, ...lengths].join(', ')}).`,
-    );
+    throw new LifetimeModelError('invalid-summary', {
+      key: 'error.lifetime.column-lengths',
+      params: { lengths: [n, ...lengths].join(', ') },
+    });
   if (columns.holdoutFrequency && !(columns.holdoutLength !== undefined && columns.holdoutLength > 0)) {
-    throw new LifetimeModelError('invalid-summary', 'A holdout frequency column needs a positive holdoutLength.');
+    throw new LifetimeModelError('invalid-summary', { key: 'error.lifetime.holdout-length' });
   }
   const summary: LifetimeSummary = {
     count: n,
@@ -217,20 +218,19 @@ export interface RepeatPurchaseData {
 export function checkRepeatData(data: RepeatPurchaseData): void {
   const n = data.frequency.length;
   if (data.recency.length !== n || data.age.length !== n)
-    throw new LifetimeModelError('invalid-summary', 'frequency, recency and age must have the same length.');
-  const problems = new Map<string, number[]>();
+    throw new LifetimeModelError('invalid-summary', { key: 'error.lifetime.summary-lengths' });
+  const problems = new Map<LabelKey, number[]>();
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i]!,
       tx = data.recency[i]!,
       T = data.age[i]!;
-    let problem: string | undefined;
-    if (!(Number.isInteger(x) && x >= 0)) problem = 'frequency must be a whole number ≥ 0';
+    let problem: LabelKey | undefined;
+    if (!(Number.isInteger(x) && x >= 0)) problem = 'error.lifetime.problem.frequency';
     else if (!(Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && T >= 0))
-      problem = 'recency and age must be finite and ≥ 0';
-    else if (tx > T) problem = 'recency must not exceed age';
-    else if (x === 0 && tx !== 0) problem = 'recency must be 0 when frequency is 0';
-    else if (x > 0 && tx === 0)
-      problem = 'zero recency with repeat purchases (repeats must come after the first purchase)';
+      problem = 'error.lifetime.problem.finite';
+    else if (tx > T) problem = 'error.lifetime.problem.recency-after-age';
+    else if (x === 0 && tx !== 0) problem = 'error.lifetime.problem.recency-without-repeats';
+    else if (x > 0 && tx === 0) problem = 'error.lifetime.problem.repeats-without-recency';
     if (problem) {
       const rows = problems.get(problem) ?? [];
       rows.push(i);
@@ -239,8 +239,13 @@ export function checkRepeatData(data: RepeatPurchaseData): void {
   }
   if (problems.size === 0) return;
   const all = [...problems.values()].flat().sort((a, b) => a - b);
-  const message = [...problems]
-    .map(([problem, rows]) => `${problem}: ${rows.length} customer(s), first at index ${rows.slice(0, 5).join(', ')}`)
-    .join('; ');
-  throw new LifetimeModelError('invalid-summary', `Invalid summary: ${message}.`, all.slice(0, 20));
+  const list: Message[] = [...problems].map(([problem, rows]) => ({
+    key: 'error.lifetime.problem',
+    params: { problem: { key: problem }, count: rows.length, first: rows.slice(0, 5).join(', ') },
+  }));
+  throw new LifetimeModelError(
+    'invalid-summary',
+    { key: 'error.lifetime.invalid-summary', params: { problems: list } },
+    all.slice(0, 20),
+  );
 }

@@ -73,10 +73,7 @@ export function evaluateHoldout(
   const holdout = summary.holdoutFrequency;
   const length = summary.holdoutLength;
   if (!holdout || length === undefined)
-    throw new LifetimeModelError(
-      'no-holdout',
-      'The summary has no holdout period: build it with an observation end after the calibration end.',
-    );
+    throw new LifetimeModelError('no-holdout', { key: 'error.lifetime.no-holdout' });
   const model = TRANSACTION_MODELS[fitted.model];
   const n = summary.count;
   const rows = uniqueRows([summary.frequency, summary.recency, summary.age]);

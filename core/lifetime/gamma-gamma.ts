@@ -34,7 +34,7 @@ export function fitGammaGamma(data: RepeatSpendData, optionsInput: FitOptions = 
   const options = parseOptions(fitOptionsSchema, optionsInput);
   const n = data.frequency.length;
   if (data.monetaryValue.length !== n)
-    throw new LifetimeModelError('invalid-summary', 'frequency and monetaryValue must have the same length.');
+    throw new LifetimeModelError('invalid-summary', { key: 'error.lifetime.spend-lengths' });
   const xs: number[] = [],
     ms: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -43,7 +43,7 @@ export function fitGammaGamma(data: RepeatSpendData, optionsInput: FitOptions = 
     if (!Number.isFinite(x) || !Number.isFinite(m))
       throw new LifetimeModelError(
         'invalid-summary',
-        `Customer at index ${i}: frequency and monetary value must be finite.`,
+        { key: 'error.lifetime.spend-not-finite', params: { index: i } },
         [i],
       );
     if (x > 0 && m > 0) {
@@ -52,17 +52,14 @@ export function fitGammaGamma(data: RepeatSpendData, optionsInput: FitOptions = 
     }
   }
   if (xs.length === 0) {
-    throw new LifetimeModelError(
-      'no-repeat-spend',
-      `None of the ${n} customers has a repeat purchase with a positive amount: the Gamma-Gamma spend model needs x > 0 and mean repeat spend > 0.`,
-    );
+    throw new LifetimeModelError('no-repeat-spend', { key: 'error.lifetime.no-repeat-spend', params: { count: n } });
   }
   const rows = uniqueRows([xs, ms]);
   if (rows.count === 1)
-    throw new LifetimeModelError(
-      'identical-customers',
-      `All ${xs.length} repeat buyers have the same frequency and spend: p, q and v are not identifiable.`,
-    );
+    throw new LifetimeModelError('identical-customers', {
+      key: 'error.lifetime.identical-spenders',
+      params: { count: xs.length },
+    });
   const fit = maximizeLikelihood(
     gammaGammaObjective(rows),
     GAMMA_GAMMA_PARAMETERS,
@@ -72,10 +69,10 @@ export function fitGammaGamma(data: RepeatSpendData, optionsInput: FitOptions = 
     options,
   );
   if (!(fit.params.q > 1)) {
-    throw new LifetimeModelError(
-      'undefined-expectation',
-      `The fitted Gamma-Gamma q is ${fit.params.q.toPrecision(4)} ≤ 1: the population mean spend p·v/(q−1) is not finite, so expected values cannot be computed.`,
-    );
+    throw new LifetimeModelError('undefined-expectation', {
+      key: 'error.lifetime.undefined-expectation',
+      params: { q: fit.params.q.toPrecision(4) },
+    });
   }
   return { model: 'gamma-gamma', ...fit, excluded: n - xs.length };
 }

@@ -1,3 +1,6 @@
+import { CodedError } from '../i18n/coded-error.js';
+import type { Message } from '../i18n/labels.js';
+
 /** Stable kebab-case codes of the lifetime models' fatal problems. */
 export const LIFETIME_ERROR_CODES = [
   /** A summary column is missing, of the wrong length, negative, or inconsistent (e.g. t_x > T). */
@@ -22,16 +25,14 @@ export type LifetimeErrorCode = (typeof LIFETIME_ERROR_CODES)[number];
 
 /**
  * Thrown when data cannot be fitted or scored at all: a stable `code` for
- * exit codes and bot replies, a message for people, and (for row problems)
+ * exit codes and bot replies, a catalogue sentence for people, and (for row problems)
  * the 0-based indices of the first offending customers.
  */
-export class LifetimeModelError extends Error {
-  readonly code: LifetimeErrorCode;
+export class LifetimeModelError extends CodedError<LifetimeErrorCode> {
   readonly customers: readonly number[];
-  constructor(code: LifetimeErrorCode, message: string, customers: readonly number[] = []) {
-    super(message);
+  constructor(code: LifetimeErrorCode, text: Message, customers: readonly number[] = []) {
+    super(code, text);
     this.name = 'LifetimeModelError';
-    this.code = code;
     this.customers = customers;
   }
 }

@@ -269,7 +269,7 @@ function specRuleReasons(summary: LifetimeSummary, given: ArrayLike<number> | un
       if (at >= given.length)
         throw new LifetimeModelError(
           'invalid-summary',
-          `specChurnReasons has ${given.length} entries but customer ${summary.ids[i]} needs index ${at}.`,
+          { key: 'error.lifetime.reasons-index', params: { given: given.length, id: summary.ids[i]!, at } },
           [i],
         );
       out[i] = given[at]! & 3;

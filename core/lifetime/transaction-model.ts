@@ -72,28 +72,20 @@ export function fitTransactionModel(
  */
 export function repeatRows(data: RepeatPurchaseData): UniqueRows {
   const n = data.frequency.length;
-  if (n === 0) throw new LifetimeModelError('no-customers', 'No customers to fit.');
-  if (n === 1)
-    throw new LifetimeModelError(
-      'too-few-customers',
-      'One customer cannot identify a population model; fit on all customers together.',
-      [0],
-    );
+  if (n === 0) throw new LifetimeModelError('no-customers', { key: 'error.lifetime.no-customers' });
+  if (n === 1) throw new LifetimeModelError('too-few-customers', { key: 'error.lifetime.one-customer' }, [0]);
   checkRepeatData(data);
   let repeaters = 0;
   for (let i = 0; i < n; i++) if (data.frequency[i]! > 0) repeaters++;
   if (repeaters === 0) {
-    throw new LifetimeModelError(
-      'no-repeat-buyers',
-      `All ${n} customers bought only once in the calibration period: without repeat purchases the purchase and dropout rates cannot be told apart. Use a longer calibration period or the SPEC rules.`,
-    );
+    throw new LifetimeModelError('no-repeat-buyers', { key: 'error.lifetime.no-repeat-buyers', params: { count: n } });
   }
   const rows = uniqueRows([data.frequency, data.recency, data.age]);
   if (rows.count === 1)
-    throw new LifetimeModelError(
-      'identical-customers',
-      `All ${n} customers have the same frequency, recency and age: the four parameters are not identifiable.`,
-    );
+    throw new LifetimeModelError('identical-customers', {
+      key: 'error.lifetime.identical-customers',
+      params: { count: n },
+    });
   return rows;
 }
 

@@ -1,3 +1,6 @@
+import { CodedError } from '../i18n/coded-error.js';
+import type { Message } from '../i18n/labels.js';
+
 /** Stable kebab-case codes of the gradient-boosting classifier's fatal problems. */
 export const GRADIENT_BOOSTING_ERROR_CODES = [
   /** `rows` or `cols` is not a whole number ≥ 1 (nothing to fit or score). */
@@ -18,16 +21,14 @@ export type GradientBoostingErrorCode = (typeof GRADIENT_BOOSTING_ERROR_CODES)[n
 
 /**
  * Thrown when data cannot be fitted or scored at all: a stable `code` for
- * exit codes and bot replies, a one-line message naming the value, and (for
+ * exit codes and bot replies, a one-line catalogue sentence naming the value, and (for
  * row problems) the 0-based indices of the first offending rows.
  */
-export class GradientBoostingError extends Error {
-  readonly code: GradientBoostingErrorCode;
+export class GradientBoostingError extends CodedError<GradientBoostingErrorCode> {
   readonly rows: readonly number[];
-  constructor(code: GradientBoostingErrorCode, message: string, rows: readonly number[] = []) {
-    super(message);
+  constructor(code: GradientBoostingErrorCode, text: Message, rows: readonly number[] = []) {
+    super(code, text);
     this.name = 'GradientBoostingError';
-    this.code = code;
     this.rows = rows;
   }
 }

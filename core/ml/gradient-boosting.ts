@@ -125,10 +125,10 @@ export function predictGradientBoosting(model: GradientBoostingModel, data: Grad
   checkModel(model);
   checkShape(data);
   if (data.cols !== model.cols)
-    throw new GradientBoostingError(
-      'shape-mismatch',
-      `The data has ${data.cols} feature columns but the model was fitted on ${model.cols}.`,
-    );
+    throw new GradientBoostingError('shape-mismatch', {
+      key: 'error.gbdt.model-columns',
+      params: { cols: data.cols, fitted: model.cols },
+    });
   const { features, rows, cols } = data;
   const forest = compileForest(model.trees);
   const { roots, feature, threshold, missingLeft, left, right, value } = forest;
@@ -267,14 +267,14 @@ function pick(labels: Uint8Array, rows: Uint32Array): Uint8Array {
 function checkShape(data: GradientBoostingData): void {
   const { rows, cols, features } = data;
   if (!Number.isInteger(rows) || rows < 1)
-    throw new GradientBoostingError('no-rows', `rows must be a whole number ≥ 1, got ${rows}.`);
+    throw new GradientBoostingError('no-rows', { key: 'error.gbdt.rows', params: { value: rows } });
   if (!Number.isInteger(cols) || cols < 1)
-    throw new GradientBoostingError('no-rows', `cols must be a whole number ≥ 1, got ${cols}.`);
+    throw new GradientBoostingError('no-rows', { key: 'error.gbdt.cols', params: { value: cols } });
   if (!(features instanceof Float64Array) || features.length !== rows * cols) {
-    throw new GradientBoostingError(
-      'shape-mismatch',
-      `features must be a Float64Array of rows × cols = ${rows * cols} values, got ${features instanceof Float64Array ? features.length : typeof features}.`,
-    );
+    throw new GradientBoostingError('shape-mismatch', {
+      key: 'error.gbdt.features',
+      params: { expected: rows * cols, got: features instanceof Float64Array ? features.length : typeof features },
+    });
   }
 }
 
@@ -284,7 +284,9 @@ function checkLabels(data: GradientBoostingData): Uint8Array {
   if (labels === undefined || labels.length !== data.rows) {
     throw new GradientBoostingError(
       'missing-labels',
-      `Fitting needs one 0/1 label per row: ${data.rows} rows, ${labels === undefined ? 'no labels' : `${labels.length} labels`}.`,
+      labels === undefined
+        ? { key: 'error.gbdt.no-labels', params: { rows: data.rows } }
+        : { key: 'error.gbdt.label-count', params: { rows: data.rows, labels: labels.length } },
     );
   }
   const bad: number[] = [];
@@ -297,14 +299,14 @@ function checkLabels(data: GradientBoostingData): Uint8Array {
   if (bad.length > 0)
     throw new GradientBoostingError(
       'invalid-label',
-      `Labels must be 0 or 1: row ${bad[0]} has ${labels[bad[0]!]}.`,
+      { key: 'error.gbdt.invalid-label', params: { row: bad[0]!, value: labels[bad[0]!]! } },
       bad,
     );
   if (positives === 0 || positives === labels.length)
-    throw new GradientBoostingError(
-      'one-class',
-      `Every label is ${positives === 0 ? 0 : 1}: fitting needs rows of both classes.`,
-    );
+    throw new GradientBoostingError('one-class', {
+      key: 'error.gbdt.one-class',
+      params: { value: positives === 0 ? 0 : 1 },
+    });
   return Uint8Array.from(labels);
 }
 
@@ -315,9 +317,6 @@ function checkModel(model: GradientBoostingModel): void {
     !Array.isArray(model.trees) ||
     !Number.isInteger(model.cols)
   ) {
-    throw new GradientBoostingError(
-      'invalid-model',
-      'Not a gradient-boosting model written by this version of Tierline (kind "gradient-boosting-classifier", version 1).',
-    );
+    throw new GradientBoostingError('invalid-model', { key: 'error.gbdt.invalid-model' });
   }
 }

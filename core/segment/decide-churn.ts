@@ -4,6 +4,7 @@ import { ruleChurnBits } from '../churn/churn-rules.js';
 import type { OriginFeatures } from '../churn/origin-features.js';
 import { predictChurn, type ChurnCandidate, type ChurnModelName, type ChurnNote } from '../churn/predict-churn.js';
 import type { CustomerFeatures } from '../features/customer-features.js';
+import { CodedError } from '../i18n/coded-error.js';
 import { formatNote } from '../i18n/format-issue.js';
 import { label, renderMessage, type LabelKey, type Locale } from '../i18n/labels.js';
 import type { Currency } from '../money/currency.js';
@@ -126,7 +127,8 @@ export function decideChurn(
         whyText = (l) => (problem ? formatNote(problem, l) : '');
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // A coded input error stays a catalogue sentence, so the note reads in the user's locale.
+      const message = error instanceof CodedError ? error.text : error instanceof Error ? error.message : String(error);
       whyText = (l) => label('churn.why.failed', l, { error: message });
       base = ruleUnion(features, horizonDays, [
         {
