@@ -151,19 +151,19 @@ cells AS (
     row_number() OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} ORDER BY tierline_row) AS copy_no,
     min(tierline_row) OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))}) AS copy_of
   FROM src
-  WHERE NOT (${blank})
+  WHERE NOT (${blank})${d.fence}
 ),
 dated AS (
   SELECT *,
     CASE WHEN ${d.matches('date_text', DATE_YMD)} THEN 1 WHEN ${d.matches('date_text', DATE_COMPACT)} THEN 2 ELSE 0 END AS date_kind
-  FROM cells
+  FROM cells${d.fence}
 ),
 ymd AS (
   SELECT *,
     CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 1)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 1)} AS INTEGER) END AS y,
     CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 2)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 2)} AS INTEGER) END AS mo,
     CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 3)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 3)} AS INTEGER) END AS dd
-  FROM dated
+  FROM dated${d.fence}
 ),
 parsed AS (
   SELECT *,
@@ -171,7 +171,7 @@ parsed AS (
       THEN ${days('y', 'mo', 'dd')} END AS civil_day,
     ${numberReason('qty_text')} AS qty_reason,
     ${computed ? numberReason('price_text') : 'CAST(NULL AS VARCHAR)'} AS price_reason
-  FROM ymd
+  FROM ymd${d.fence}
 ),
 judged AS (
   SELECT *,
@@ -191,7 +191,7 @@ judged AS (
       WHEN qty_text IS NULL OR qty_text = '' ${computed ? `OR price_text IS NULL OR price_text = ''` : ''} THEN NULL
       ELSE ${computed ? `${numberValue('qty_text')} * ${numberValue('price_text')}` : numberValue('qty_text')}
     END AS amount
-  FROM parsed
+  FROM parsed${d.fence}
 ),
 classified AS (
   SELECT *,
@@ -207,7 +207,7 @@ classified AS (
       WHEN date_text LIKE '%-%' THEN 'iso'
       ELSE 'slash-ymd'
     END AS date_format
-  FROM judged
+  FROM judged${d.fence}
 ),
 `;
   // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere).

@@ -20,6 +20,13 @@ export interface Dialect {
   arrayAgg(expr: string, order: string): string;
   /** Integer division of non-negative integers (DuckDB `//`, PostgreSQL `/` on integers; ANSI has none: FLOOR(a / b)). */
   intDiv(a: string, b: string): string;
+  /**
+   * Appended to each step of the per-line chain. PostgreSQL inlines a CTE
+   * and substitutes its expressions into the next step, so a column used
+   * five times is computed five times (nested: exponentially); OFFSET 0 keeps
+   * each step a subquery whose columns are computed once per row.
+   */
+  readonly fence: string;
   /** A typed, possibly NULL named parameter (`{{name}}`, numbered by bindParameters). */
   param(name: string, type: 'INTEGER' | 'DOUBLE'): string;
   /** A 64-bit-or-wider hash of several text values (exact-duplicate lines). ANSI has none: md5 / HASH / FARM_FINGERPRINT. */
@@ -38,6 +45,7 @@ export const DUCKDB: Dialect = {
   intDiv: (a, b) => `(${a} // ${b})`,
   param: (name, type) => `CAST({{${name}}} AS ${type})`,
   rowHash: (values) => `hash(${values.join(', ')})`,
+  fence: '',
 };
 
 export const POSTGRES: Dialect = {
@@ -50,6 +58,7 @@ export const POSTGRES: Dialect = {
   intDiv: (a, b) => `(${a} / ${b})`,
   param: (name, type) => `CAST({{${name}}} AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`,
   // md5 of the cells joined by a unit separator, NULL kept apart from ''.
+  fence: '\n  OFFSET 0',
   rowHash: (values) => `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}, chr(30))`).join(', ')}))`,
 };
 
