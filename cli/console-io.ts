@@ -12,6 +12,37 @@ export interface ConsoleIo {
   readonly timeZone: string;
   /** Whether stderr is a terminal (progress lines redraw in place). */
   readonly interactive: boolean;
+  /** --quiet: no progress and no notes (errors still print). */
+  readonly quiet?: boolean;
+  /** Whether stderr may be coloured: a terminal, NO_COLOR unset or empty, TERM not dumb (colorEnabled). */
+  readonly color?: boolean;
+}
+
+/**
+ * Prints a note (what was written where, and the like) on stderr unless the run is --quiet.
+ * @example note(io, 'Wrote 5 rows to out.csv\n')
+ */
+export function note(io: ConsoleIo, text: string): void {
+  if (!io.quiet) io.err(text);
+}
+
+/**
+ * Whether to colour a stream: only a terminal, and never when NO_COLOR is set
+ * to a non-empty value (no-color.org) or TERM is dumb.
+ * @example colorEnabled(true, { NO_COLOR: '1' }) === false
+ */
+export function colorEnabled(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (!isTTY) return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  return env['TERM'] !== 'dumb';
+}
+
+/**
+ * Red, bold text when `io.color` is on; the text unchanged otherwise.
+ * @example paintError({ color: false }, 'tierline:') === 'tierline:'
+ */
+export function paintError(io: Pick<ConsoleIo, 'color'>, text: string): string {
+  return io.color ? `\u001b[1;31m${text}\u001b[0m` : text;
 }
 
 /** Exit codes: 0 ok, 1 bad usage, 2 bad data. */

@@ -1,5 +1,6 @@
 import { removePendingTempFiles } from '../io/write-file-atomic.js';
-import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import { colorEnabled, EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import { readVersion } from './read-version.js';
 import type { Locale } from '../core/index.js';
 import { localeForErrors } from './choose-locale.js';
 import { renderHelp } from './render-help.js';
@@ -33,9 +34,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
  * `--debug` anywhere (or TIERLINE_DEBUG=1) adds the stack to error messages.
  * @returns the exit code (0 ok, 1 bad usage, 2 bad data, 70 internal error).
  */
-export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: ConsoleIo): Promise<number> {
   const debug = argv.includes('--debug') || process.env.TIERLINE_DEBUG === '1';
-  const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
+  // --quiet (-q) anywhere, like --debug: every command's progress and notes go quiet.
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const io: ConsoleIo = quiet ? { ...given, quiet } : given;
+  const [command, ...rest] = argv.filter((arg) => arg !== '--debug' && arg !== '--quiet' && arg !== '-q');
   // The error line's language: --locale, else LC_ALL/LC_MESSAGES/LANG, even when parsing the flags is what failed.
   const context = {
     command: command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '',
@@ -43,6 +47,10 @@ export async function runCli(argv: readonly string[], io: ConsoleIo): Promise<nu
     locale: localeForErrors(rest, process.env),
   };
   try {
+    if (command === '--version' || command === '-V') {
+      io.out(`tierline ${readVersion()}\n`);
+      return EXIT.ok;
+    }
     if (command === undefined || command === '--help' || command === '-h') {
       io.out(MAIN_HELP(context.locale));
       return command === undefined ? EXIT.usage : EXIT.ok;
@@ -83,6 +91,7 @@ export function main(): void {
     // The analyst's calendar day: TZ, else the OS zone.
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     interactive: Boolean(process.stderr.isTTY),
+    color: colorEnabled(Boolean(process.stderr.isTTY), process.env),
   };
   const argv = process.argv.slice(2);
   // A write in progress leaves no temp file behind on a normal exit or Ctrl-C

@@ -5,12 +5,11 @@ import {
   type SegmentedFile,
   type SegmentFileRequest,
 } from '../io/read-segmented.js';
+import type { Locale } from '../core/index.js';
 import { UsageError, type ConsoleIo } from './console-io.js';
+import { startProgress, type ProgressPhase } from './progress.js';
 
 export { readInput, statInputFile, type SegmentedFile } from '../io/read-segmented.js';
-
-// About 100k rows of a typical export: below that a run takes a second or two.
-const PROGRESS_BYTES = 3_000_000;
 
 /** What to read (io's request) with `--sheet` as given on the command line (name or 1-based number). */
 export type ReadRequest = Omit<SegmentFileRequest, 'sheet' | 'onProgress'> & { readonly sheet?: string | boolean };
@@ -38,31 +37,44 @@ export function sheetOption(value: string | boolean | undefined, file?: string):
 
 /**
  * Reads and segments a file the way `tierline segment` does (io's one
- * pipeline), showing progress on stderr for a large file; shared by the
+ * pipeline), with progress on stderr when it is a terminal (reading: rows,
+ * rows/s and an ETA from the bytes read; then scoring); shared by the
  * commands that start from a segmented file.
  * @throws UsageError when --customers is given for a customer-row file; DataValidationError, OptionsError and file errors from reading.
  */
 export async function readSegmented(request: ReadRequest, io: ConsoleIo): Promise<SegmentedFile> {
-  let lastShown = 0;
-  let large = false;
-  let segmented: SegmentedFile;
+  const locale: Locale = request.segmentOptions.locale ?? 'en';
+  const file = basename(request.file);
+  let phase: ProgressPhase = startProgress(io, 'cli.progress.reading', locale, { file });
+  let rows = 0;
+  let fraction = 0;
   try {
-    segmented = await readSegmentedFile({
+    return await readSegmentedFile({
       ...request,
       sheet: sheetOption(request.sheet, request.file),
+      tap: (shape, header) => {
+        const inner = request.tap?.(shape, header);
+        return (batch, first) => {
+          rows += batch.length;
+          phase.update(rows, fraction);
+          inner?.(batch, first);
+        };
+      },
       onProgress: (bytes, total) => {
-        if (total < PROGRESS_BYTES || bytes - lastShown < total / 50) return;
-        large = true;
-        lastShown = bytes;
-        io.err(
-          `${io.interactive ? '\r' : ''}reading ${request.file}: ${Math.round((bytes / total) * 100)}%${io.interactive ? '' : '\n'}`,
-        );
+        fraction = total > 0 ? bytes / total : 0;
+        phase.update(rows, fraction);
+        if (bytes >= total) {
+          // The whole file is read: the engine now scores what it collected.
+          phase.end();
+          phase = startProgress(io, 'cli.progress.scoring', locale, { file });
+          phase.update(rows);
+        }
       },
     });
   } catch (error) {
     if (error instanceof CustomersJoinError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    phase.end();
   }
-  if (large && io.interactive) io.err('\n');
-  return segmented;
 }

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  CodedError,
+  ChurnInputError,
   ConfigError,
   DataValidationError,
-  formatCodedError,
   formatIssue,
+  KMeansError,
   label,
+  LifetimeModelError,
   OptionsError,
   renderMessage,
   type LabelKey,
@@ -15,7 +16,7 @@ import {
   type Message,
 } from '../core/index.js';
 import { IdentifierError, WarehouseError } from '../warehouse/index.js';
-import { EXIT, UsageError, type ConsoleIo } from './console-io.js';
+import { EXIT, paintError, UsageError, type ConsoleIo } from './console-io.js';
 
 /** Exit code of a bug in Tierline (BSD sysexits EX_SOFTWARE). */
 export const EXIT_INTERNAL = 70;
@@ -106,26 +107,30 @@ const isErrno = (error: unknown): error is NodeJS.ErrnoException =>
  */
 export function reportError(error: unknown, io: ConsoleIo, context: ErrorContext): number {
   const { text, exit } = describe(error, context);
+  const prefix = paintError(io, 'tierline:');
   io.err(
     text
       .split('\n')
-      .map((line) => `tierline: ${line}`)
+      .map((line) => `${prefix} ${line}`)
       .join('\n') + '\n',
   );
+  if (error instanceof UsageError) {
+    // One hint line after every usage error, pointing at the command's own --help (issue 13).
+    const help = context.command ? `tierline ${context.command} --help` : 'tierline --help';
+    io.err(`${prefix} ${label('cli.hint.help', context.locale ?? 'en', { help })}\n`);
+  }
   if (context.debug) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
   return exit;
 }
 
 function describe(error: unknown, context: ErrorContext): { text: string; exit: number } {
   const locale = context.locale ?? 'en';
-  if (error instanceof UsageError) {
-    const help = context.command ? `tierline ${context.command} --help` : 'tierline --help';
-    return { text: label('cli.error.see-help', locale, { message: error.message, help }), exit: EXIT.usage };
-  }
+  if (error instanceof UsageError) return { text: error.message, exit: EXIT.usage };
   if (error instanceof StoreError)
     return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
-  if (error instanceof CodedError) return { text: formatCodedError(error, locale), exit: EXIT.data };
+  if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError)
+    return { text: error.message, exit: EXIT.data };
   // The SQL engine's problems (issue 12): unreachable database, credentials, timeouts, unreadable Parquet …
   if (error instanceof WarehouseError)
     return { text: error.render(locale), exit: error.kind === 'usage' ? EXIT.usage : EXIT.data };

@@ -197,6 +197,7 @@ function dateCell(ref: string, date: Date): string {
 }
 
 // Characters XML 1.0 forbids (§2.2), and '&' '<' '>' which it reserves.
+// eslint-disable-next-line no-control-regex -- matching C0 controls is the point: XML cannot carry them.
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -208,6 +209,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeXml(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(
+    // eslint-disable-next-line no-control-regex -- as NEEDS_ESCAPE.
     /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g,
     (match) => (match.length === 2 ? match : (ESCAPES[match] ?? '')),
   );

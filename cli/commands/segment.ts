@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
   churnSummaryLines,
   formatIssue,
@@ -28,7 +28,8 @@ import {
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { openTableWriter, type OutputCell, type ReadTableResult } from '../../io/index.js';
 import { createRowSpool, type RowSpool } from '../../io/spool-rows.js';
-import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
+import { EXIT, note, UsageError, type ConsoleIo } from '../console-io.js';
+import { startProgress } from '../progress.js';
 import { assertOutputsAreNotInputs } from '../guard-output-paths.js';
 import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
@@ -95,10 +96,17 @@ async function writeOutput(
   parsed: Parsed,
   result: SegmentationResult,
   table: ReadTableResult,
+  io: ConsoleIo,
 ): Promise<number> {
   const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const writer = await openTableWriter(path, { format, sheetName: 'Tierline' });
   const locale = parsed.locale;
+  const progress = startProgress(io, 'cli.progress.writing', locale, { file: basename(path) });
+  const total = result.plan.shape === 'customers' && input?.header ? table.dataRows : result.features.count;
+  // Every 1,024 rows is often enough for a line redrawn at most 10 times a second.
+  const tick = (): void => {
+    if ((written & 1023) === 0) progress.update(written, total > 0 ? written / total : undefined);
+  };
   const headers = resultHeaders(result, locale);
   // xlsx dates come back as dates: the input's date columns and the due date.
   const dates =
@@ -130,6 +138,7 @@ async function writeOutput(
             ...(c >= 0 ? withDates(resultCells(result, c, locale), 1) : blank),
           ]);
           written++;
+          tick();
         }
       });
     } else {
@@ -138,13 +147,16 @@ async function writeOutput(
       for (let c = 0; c < result.features.count; c++) {
         writer.writeRow([...customerCells(result, c), ...withDates(resultCells(result, c, locale), 1)]);
         written++;
+        tick();
       }
     }
   } catch (error) {
+    progress.end();
     await writer.abort();
     throw error;
   }
   await writer.close();
+  progress.end();
   return written;
 }
 
@@ -435,10 +447,10 @@ export async function runSegment(argv: readonly string[], io: ConsoleIo): Promis
     }));
 
   if (typeof parsed.values.out === 'string') {
-    const written = await writeOutput(parsed.values.out, kept, parsed, result, table).finally(() =>
+    const written = await writeOutput(parsed.values.out, kept, parsed, result, table, io).finally(() =>
       kept?.spool.dispose(),
     );
-    io.err(`Wrote ${int(written)} rows to ${parsed.values.out}\n`);
+    note(io, `Wrote ${int(written)} rows to ${parsed.values.out}\n`);
   }
   if (wantIssues) await writeIssues(parsed.values.issues as string, all, parsed.locale);
   if (typeof parsed.values['spot-check'] === 'string') {

@@ -7,7 +7,15 @@
  */
 export const CLI_MESSAGES = {
   // cli/report-error.ts
-  'cli.error.see-help': ['{message} (see {help})', '{message}（参见 {help}）'],
+  // The line after every usage error (issue 13).
+  'cli.hint.help': ['Run "{help}" to see the options.', '运行 "{help}" 查看可用选项。'],
+  // cli/progress.ts: one redrawn stderr line per phase, only on a terminal.
+  'cli.progress.reading': ['Reading {file}', '正在读取 {file}'],
+  'cli.progress.scoring': ['Scoring {file}', '正在评分 {file}'],
+  'cli.progress.writing': ['Writing {file}', '正在写入 {file}'],
+  'cli.progress.rows': ['{rows} rows', '{rows} 行'],
+  'cli.progress.rate': ['{rate} rows/s', '每秒 {rate} 行'],
+  'cli.progress.eta': ['ETA {eta}', '预计还需 {eta}'],
   'cli.error.not-found': [
     '{path}: file not found; check the name and the folder.',
     '{path}：文件不存在；请检查文件名和所在文件夹。',

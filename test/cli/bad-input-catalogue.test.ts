@@ -179,7 +179,7 @@ const CASES: Case[] = [
   usage(/help: unknown command "nope"/, ['help', 'nope']),
   usage(/unknown command "SEGMENT"/, ['SEGMENT', '@tx.csv']),
   // segment: arguments
-  usage(/segment: missing <file>\. \(see tierline segment --help\)/, ['segment']),
+  usage(/segment: missing <file>\.\ntierline: Run "tierline segment --help" to see the options\./, ['segment']),
   usage(/segment: one file expected, got 2/, ['segment', '@tx.csv', '@customers.csv']),
   usage(/Unknown option '--bogus'.*tierline segment --help/, ['segment', '@tx.csv', '--bogus']),
   usage(/--scheme must be one of .*; got "rules:nope"/, ['segment', '@tx.csv', '--scheme', 'rules:nope']),
@@ -419,7 +419,7 @@ const CASES: Case[] = [
     check: async (path) => expect(await readCsvRows(path('%tx-out.csv'))).toHaveLength(6),
   },
   // report
-  usage(/report: missing <file>\. \(see tierline report --help\)/, ['report']),
+  usage(/report: missing <file>\.\ntierline: Run "tierline report --help" to see the options\./, ['report']),
   usage(/report: --out <file\.html> is required/, ['report', '@tx.csv']),
   usage(/--max-points must be a whole number ≥ 1; got "0"/, [
     'report',
@@ -511,13 +511,15 @@ const CASES: Case[] = [
     '2024-01-15',
   ]),
   // dimensions
-  usage(/dimensions: missing <file>\. \(see tierline dimensions --help\)/, ['dimensions']),
+  usage(/dimensions: missing <file>\.\ntierline: Run "tierline dimensions --help" to see the options\./, [
+    'dimensions',
+  ]),
   usage(/--goal must be one of .*; got "happiness"/, ['dimensions', '@tx.csv', '--goal', 'happiness']),
   usage(/--format must be one of table, csv, json; got "html"/, ['dimensions', '@tx.csv', '--format', 'html']),
   usage(/in\/missing\.csv: file not found/, ['dimensions', '@missing.csv']),
   data(/header but no data rows/, ['dimensions', '@header.csv']),
   // import
-  usage(/import: missing <file>\. \(see tierline import --help\)/, ['import']),
+  usage(/import: missing <file>\.\ntierline: Run "tierline import --help" to see the options\./, ['import']),
   usage(/--db .*in\/folder\.csv is a folder, not a store file/, ['import', '@tx.csv', '--db', '@folder.csv']),
   usage(/--db .*out\/.*nowhere\/s\.db: the folder .* does not exist; create it/, [
     'import',
@@ -576,7 +578,7 @@ const CASES: Case[] = [
     DB,
   ]),
   // ask
-  usage(/ask: missing the question\. \(see tierline ask --help\)/, ['ask']),
+  usage(/ask: missing the question\.\ntierline: Run "tierline ask --help" to see the options\./, ['ask']),
   usage(/ask: say who is asking: --as <owner> or --manager/, ['ask', 'who is at churn risk']),
   usage(/--page must be a whole number ≥ 1; got "0"/, ['ask', 'hi', '--manager', '--page', '0']),
   usage(/--locale must be en or zh-CN; got "de"/, ['ask', 'hi', '--manager', '--locale', 'de']),
@@ -601,7 +603,7 @@ const CASES: Case[] = [
   usage(/not-a-db\.db is not a Tierline store/, ['digest', '--preview', '--db', '@not-a-db.db']),
   usage(/folder\.csv is a folder, not a store file/, ['digest', '--preview', '--db', '@folder.csv']),
   // bot (no Slack needed: all refused before start)
-  usage(/unexpected argument "now"\. \(see tierline bot --help\)/, ['bot', 'now']),
+  usage(/unexpected argument "now"\.\ntierline: Run "tierline bot --help" to see the options\./, ['bot', 'now']),
   usage(/bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/, ['bot']),
   {
     name: 'bot --port abc',

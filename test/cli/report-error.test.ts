@@ -25,14 +25,14 @@ const errno = (code: string, path?: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: boom`), { code, ...(path ? { path } : {}) });
 
 describe('reportError', () => {
-  it('points a usage error at the command that failed', () => {
+  it('follows a usage error with one hint line pointing at the --help of the command that failed', () => {
     expect(report(new UsageError('--k must be 2–20; got "1".'), 'report')).toEqual({
       code: 1,
-      err: 'tierline: --k must be 2–20; got "1". (see tierline report --help)\n',
+      err: 'tierline: --k must be 2–20; got "1".\ntierline: Run "tierline report --help" to see the options.\n',
     });
     expect(report(new UsageError('unknown command "x".'), '')).toEqual({
       code: 1,
-      err: 'tierline: unknown command "x". (see tierline --help)\n',
+      err: 'tierline: unknown command "x".\ntierline: Run "tierline --help" to see the options.\n',
     });
   });
 
@@ -127,7 +127,7 @@ describe('reportError', () => {
     });
     expect(zh(new UsageError('segment: missing <file>.'))).toEqual({
       code: 1,
-      err: 'tierline: segment: missing <file>.（参见 tierline segment --help）\n',
+      err: 'tierline: segment: missing <file>.\ntierline: 运行 "tierline segment --help" 查看可用选项。\n',
     });
     expect(zh(new TypeError('boom'))).toEqual({
       code: 70,
