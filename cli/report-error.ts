@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  ChurnInputError,
+  CodedError,
   ConfigError,
   DataValidationError,
+  formatCodedError,
   formatIssue,
-  KMeansError,
   label,
-  LifetimeModelError,
   OptionsError,
   renderMessage,
   type LabelKey,
@@ -129,8 +128,7 @@ function describe(error: unknown, context: ErrorContext): { text: string; exit: 
   if (error instanceof StoreError)
     return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
-  if (error instanceof KMeansError || error instanceof LifetimeModelError || error instanceof ChurnInputError)
-    return { text: error.message, exit: EXIT.data };
+  if (error instanceof CodedError) return { text: formatCodedError(error, locale), exit: EXIT.data };
   // The SQL engine's problems (issue 12): unreachable database, credentials, timeouts, unreadable Parquet …
   if (error instanceof WarehouseError)
     return { text: error.render(locale), exit: error.kind === 'usage' ? EXIT.usage : EXIT.data };
