@@ -34,7 +34,8 @@ describe('report: churn evidence and currency', () => {
     expect(page.includes('¥')).toBe(false);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
-    const sheet = book.worksheets[0]!;
+    // The summary sheet follows the "This week" sheet.
+    const sheet = book.getWorksheet('Summary')!;
     expect(String(sheet.getRow(3).getCell(1).value)).toMatch(/^Churn: At risk: \d+ customers/);
     const formats = new Set<string>();
     sheet.eachRow((row) =>

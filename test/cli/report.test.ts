@@ -54,7 +54,7 @@ describe('tierline report', () => {
     // Self-contained: no script, no external resource.
     expect(html).not.toMatch(/<script|src="http|href="http/);
     expect(existsSync(join(dir, 'summary.xlsx'))).toBe(true);
-  });
+  }, 120_000);
 
   it('reports the k-means model (Table 4) with data-named clusters in the charts', async () => {
     const out = join(dir, 'kmeans.html');
@@ -133,5 +133,7 @@ describe('tierline report', () => {
       expect(errors).toEqual([]);
       await page.close();
     },
+    // Two segmentation runs (now and the earlier date) on a shared 2-core machine.
+    120_000,
   );
 });
