@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { bindParameters, buildFeatureQueries, withLines } from '../../../warehouse/sql/build-feature-query.js';
+import { DUCKDB, POSTGRES } from '../../../warehouse/sql/dialect.js';
+import { IdentifierError, quoteIdentifier, quoteTableName } from '../../../warehouse/sql/quote-identifier.js';
+
+const SPEC = {
+  source: '"orders"',
+  columns: ['id', 'day', 'amt'],
+  map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] },
+  headerRow: 1,
+  decimal: '.',
+  refunds: 'net',
+} as const;
+
+describe('quoting (issue 12: no SQL from user strings)', () => {
+  it('doubles embedded quotes, so a hostile name stays one identifier', () => {
+    expect(quoteIdentifier('Order date')).toBe('"Order date"');
+    expect(quoteIdentifier('x"; DROP TABLE t; --')).toBe('"x""; DROP TABLE t; --"');
+  });
+
+  it('splits schema.table on dots, honouring quoted parts', () => {
+    expect(quoteTableName('sales.orders')).toBe('"sales"."orders"');
+    expect(quoteTableName('"my.schema".orders')).toBe('"my.schema"."orders"');
+    expect(quoteTableName('orders; DROP TABLE orders')).toBe('"orders; DROP TABLE orders"');
+  });
+
+  it.each(['', 'a..b', 'a.b.c.d', '"open', 'x\u0000y'])('refuses %j', (name) => {
+    expect(() => quoteTableName(name)).toThrow(IdentifierError);
+  });
+});
+
+describe('bindParameters', () => {
+  it('numbers placeholders in order of first use and repeats the number', () => {
+    expect(bindParameters('a = {{x}} AND b = {{y}} OR c = {{x}}', { x: 1, y: 2 })).toEqual({
+      sql: 'a = $1 AND b = $2 OR c = $1',
+      values: [1, 2],
+    });
+  });
+
+  it('refuses a placeholder without a value', () => {
+    expect(() => bindParameters('{{missing}}', {})).toThrow('no value for parameter {{missing}}');
+  });
+});
+
+describe('buildFeatureQueries', () => {
+  it('binds every value: the statements hold no literal date, floor or as-of', () => {
+    const q = buildFeatureQueries(SPEC, DUCKDB);
+    expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
+    expect(bindParameters(q.customers, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(q.customers).toContain('list(');
+  });
+
+  it('writes the PostgreSQL dialect: TEXT casts, ~, array_agg, md5 line hash, OFFSET 0 fences', () => {
+    const q = buildFeatureQueries(SPEC, POSTGRES);
+    const all = withLines(q, 'customers');
+    expect(all).toContain('CAST("id" AS TEXT)');
+    expect(all).toContain('array_agg(');
+    expect(all).toContain('md5(concat_ws(');
+    expect(all).toContain('OFFSET 0');
+    expect(all).not.toContain('VARCHAR)) AS');
+  });
+});
