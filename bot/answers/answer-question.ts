@@ -2,6 +2,8 @@ import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
 import { maskName } from '../access/mask-name.js';
 import type { ChurnSort, Intent, Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
+import type { Block } from '../blocks/build-answer.js';
+import { findQuestion } from '../intents/question-registry.js';
 import type {
   ExecutionLogEntry,
   ExecutionLogStore,
@@ -74,6 +76,8 @@ export type Answer =
       readonly counts: readonly { segment: string; count: number; revenue: number; churnRisks: number }[];
     }
   | { readonly kind: 'help'; readonly fallback: boolean }
+  // A registry question's own answer (bot/intents/question-registry.ts), already rendered for the asker.
+  | { readonly kind: 'rendered'; readonly question: string; readonly blocks: readonly Block[] }
   | { readonly kind: 'error'; readonly id: MessageId; readonly values?: Readonly<Record<string, string | number>> };
 
 export const DEFAULT_PAGE_SIZE = 5;
@@ -194,6 +198,11 @@ export async function answerQuestion(intent: Intent, ctx: AnswerContext, request
       if (customers.length === 0) return { kind: 'error', id: 'search.none', values: { text: intent.text } };
       if (customers.length === 1) return answerQuestion({ kind: 'lookup', customerId: customers[0]!.customerId }, ctx);
       return { kind: 'search', snapshot, text: intent.text, customers: show(ctx, customers) };
+    }
+    case 'asked': {
+      const question = findQuestion(intent.question);
+      if (!question?.answer) return { kind: 'help', fallback: true };
+      return { kind: 'rendered', question: question.id, blocks: await question.answer(ctx, intent) };
     }
     case 'summary': {
       const scope = await scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);

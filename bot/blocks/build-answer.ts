@@ -295,6 +295,8 @@ export function buildAnswerBlocks(answer: Answer, locale: Locale, requestedUser?
       return buildSummary(answer, locale);
     case 'help':
       return buildHelpCard(answer.fallback, locale);
+    case 'rendered':
+      return [...answer.blocks];
     case 'error':
       return [section(message(answer.id, locale, answer.values))];
   }

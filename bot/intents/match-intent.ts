@@ -68,6 +68,12 @@ function keywordScore(question: Question, lower: string, words: readonly string[
   return best;
 }
 
+/** A recognised question's intent: its own reading of the text, else `asked` for its entry's answer. */
+function intentOf(question: Question, q: QuestionText): Intent {
+  if (question.toIntent) return question.toIntent(q);
+  return { kind: 'asked', question: question.id, ...(q.ownerMention ? { ownerMention: q.ownerMention } : {}) };
+}
+
 /** The intent and whether anything recognised it (false: the help card as a fallback). */
 function recognise(q: QuestionText): { intent: Intent; recognised: boolean } {
   if (q.text === '') return { intent: { kind: 'help' }, recognised: false };
@@ -78,11 +84,11 @@ function recognise(q: QuestionText): { intent: Intent; recognised: boolean } {
   const words = latinWords(q.lower);
   let best: { question: Question; score: number } | undefined;
   for (const question of QUESTIONS) {
-    if (!question.toIntent) continue;
+    if (!question.toIntent && !question.answer) continue;
     const score = keywordScore(question, q.lower, words);
     if (score > 0 && (!best || score > best.score)) best = { question, score };
   }
-  if (best) return { intent: best.question.toIntent!(q), recognised: true };
+  if (best) return { intent: intentOf(best.question, q), recognised: true };
   for (const question of QUESTIONS) {
     const intent = question.lastResort?.(q);
     if (intent) return { intent, recognised: true };

@@ -5,6 +5,8 @@
  */
 
 import type { Locale } from '../../core/index.js';
+import type { AnswerContext } from '../answers/answer-question.js';
+import type { Block } from '../blocks/build-answer.js';
 import type { MessageId } from '../i18n/messages.js';
 
 /** A churn list's order: most likely to leave first (default), or largest expected loss first. */
@@ -16,7 +18,9 @@ export type Intent =
   | { readonly kind: 'search'; readonly text: string }
   | { readonly kind: 'segment'; readonly segment: string }
   | { readonly kind: 'summary'; readonly ownerMention?: string }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'help' }
+  // A registry question with no built-in kind: its entry's `answer` serves it.
+  | { readonly kind: 'asked'; readonly question: string; readonly ownerMention?: string };
 
 /** Segment names as the matcher sees them: the snapshot's ids and labels in both locales. */
 export interface SegmentVocabulary {
@@ -60,4 +64,10 @@ export interface Question {
   readonly help?: MessageId;
   /** Its `/crm` subcommand usage, when it has one. */
   readonly command?: { readonly name: string; readonly usage: string };
+  /**
+   * The answer of a question with no built-in kind (recognised as
+   * `{ kind: 'asked', question: id }`): its blocks for the asker, scoped by
+   * the context's viewer like every answer.
+   */
+  readonly answer?: (ctx: AnswerContext, intent: Extract<Intent, { kind: 'asked' }>) => Promise<Block[]>;
 }

@@ -144,7 +144,12 @@ describe('the phrasing table', () => {
   it("every registry question's own phrasings reach it", () => {
     for (const question of QUESTIONS)
       for (const text of [...question.phrasings.en, ...question.phrasings['zh-CN']]) {
-        expect({ text, kind: matchIntent(text, vocabulary).kind }).toEqual({ text, kind: question.id });
+        const intent = matchIntent(text, vocabulary);
+        // A question with its own answer is recognised as `asked` with its id; a built-in one by its kind.
+        expect({ text, id: intent.kind === 'asked' ? intent.question : intent.kind }).toEqual({
+          text,
+          id: question.id,
+        });
       }
   });
 });
