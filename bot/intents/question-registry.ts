@@ -9,6 +9,7 @@ import type { Locale } from '../../core/index.js';
 import { message } from '../i18n/messages.js';
 import type { QuestionText } from './question.js';
 import { churnQuestion } from './questions/churn.js';
+import { contactsQuestion } from './questions/contacts.js';
 import { helpQuestion } from './questions/help.js';
 import { lookupQuestion } from './questions/lookup.js';
 import { searchQuestion } from './questions/search.js';
@@ -25,6 +26,7 @@ export const QUESTIONS: readonly Question[] = [
   lookupQuestion,
   segmentQuestion,
   summaryQuestion,
+  contactsQuestion,
   searchQuestion,
 ];
 

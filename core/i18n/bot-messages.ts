@@ -82,6 +82,9 @@ export const BOT_MESSAGES = {
   'bot.help.lookup': ['one customer, by id or by name', '查看单个客户（编号或名称）'],
   'bot.help.segment': ['the customers of a segment', '查看一个群体的客户'],
   'bot.help.summary': ['your customers by segment', '按群体统计我的客户'],
+  'bot.help.contacts': ['the contacts logged since Monday', '本周一以来记录的联系'],
+  'bot.contacts.title': ['Contacts logged since {since}', '{since} 以来记录的联系'],
+  'bot.contacts.none': ['No contacts logged since {since}.', '{since} 以来没有记录联系。'],
   'bot.help.managers': [
     'managers: `/crm churn @maria`, `/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
     '主管：`/crm churn @maria`、`/crm digest subscribe #sales weekly mon 09:00 Asia/Shanghai all`',
