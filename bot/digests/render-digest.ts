@@ -6,6 +6,7 @@ import { message } from '../i18n/messages.js';
 import type { ExecutionLogStore, SnapshotStore } from '../store/store.js';
 import { buildDigest, type Digest } from './build-digest.js';
 import { digestNames } from './digest-names.js';
+import { digestStrategyGroups } from './digest-strategy-groups.js';
 
 /**
  * The digest for one scope as Block Kit and text, names masked for a
@@ -22,6 +23,12 @@ export async function renderDigest(
     const text = message('error.no-snapshot', locale);
     return { blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], text };
   }
-  const blocks = buildDigestBlocks(digest, locale, await digestNames(store, digest, surface, locale));
+  const blocks = buildDigestBlocks(
+    digest,
+    locale,
+    await digestNames(store, digest, surface, locale),
+    undefined,
+    await digestStrategyGroups(store, digest),
+  );
   return { blocks, text: blocksToText(blocks), digest };
 }

@@ -99,10 +99,28 @@ describe('buildDigest', () => {
       • C001 · *先生: Champions → At risk (¥90,000)
       • C003 · Company D: New customers → Hibernating (¥800)
       New churn risks: 1 · at risk now: 4 (57.1% of customers)
-      • C001 · *先生: At risk (¥90,000)
+      ▸ Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
+          • C001 · *先生: At risk (¥90,000)
       At risk = any rule-based churn rule matches (no purchase for 3 months with few orders, a recent complaint, or no purchase for 90 days after spending at least 2,000); no probability: the input is one row per customer, without purchase history
       Win-back: 1 of 4 at-risk customers bought again · contacts logged 0, — success"
     `);
+  });
+
+  it('lists new churn risks once under each suggested action they share, largest first', async () => {
+    store = new SqliteStore(':memory:');
+    await importRows(store);
+    const lines = (await renderDigest(store, undefined, 'en')).text.split('\n');
+    // By revenue C005 30,000, C004 20,000, C002 5,000, C003 800; C005 and C002 are in the churn-risk group, C004 and C003 in potential.
+    expect(lines.filter((line) => line.startsWith('▸'))).toEqual([
+      '▸ Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)',
+      '▸ Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)',
+    ]);
+    expect(lines.filter((line) => line.startsWith('    • ')).map((line) => line.slice(6, 10))).toEqual([
+      'C005',
+      'C002',
+      'C004',
+      'C003',
+    ]);
   });
 
   it('says there is no data when the store is empty', async () => {
