@@ -13,7 +13,7 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerMessages } from './listeners/messages/index.js';
 import { register as registerViews } from './listeners/views/index.js';
-import { boltInstallationStore, type InstallationStore } from './store/installation-store.js';
+import { boltInstallationStore, installationKeyOf, type InstallationStore } from './store/installation-store.js';
 
 /** The bot scopes an "Add to Slack" install asks for: the manifest's (test/bot/oauth-install.test.ts checks they match). */
 export const BOT_SCOPES = [
@@ -178,6 +178,7 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
     clientOptions: config.clientOptions ?? {},
     logLevel: LogLevel.ERROR,
   });
+  if (oauth) forgetUninstalls(app, oauth.installations, deps.log);
   registerListeners(app, deps);
   let server: Server | undefined;
   return {
@@ -206,6 +207,21 @@ export function buildApp(config: AppConfig, deps: BotDeps): BuiltApp {
       });
     },
   };
+}
+
+/**
+ * OAuth mode: a workspace that uninstalls the app (or revokes its bot token)
+ * is forgotten, so its token does not stay in the store.
+ */
+function forgetUninstalls(app: App, installations: InstallationStore, log: (line: string) => void): void {
+  const forget = async (context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) => {
+    const key = installationKeyOf(context).key;
+    if (await installations.deleteInstallation(key)) log(`uninstalled: ${key}`);
+  };
+  app.event('app_uninstalled', async ({ context }) => forget(context));
+  app.event('tokens_revoked', async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(context);
+  });
 }
 
 function isInstallRequest(req: IncomingMessage): boolean {

@@ -190,6 +190,30 @@ describe('"Add to Slack" (OAuth mode)', () => {
     expect((await finishInstall(`code=code-acme&state=${install.state}`, install.cookie)).status).toBe(200);
   });
 
+  it('forgets a workspace that uninstalls the app: its token leaves the store, its next event is not answered', async () => {
+    const install = await startInstall();
+    slack.addInstallCode('code-acme', ACME);
+    await finishInstall(`code=code-acme&state=${install.state}`, install.cookie);
+    expect(await installations.findInstallation('team:T0ACME')).toBeDefined();
+    const uninstalled = JSON.stringify({
+      token: 'x',
+      team_id: 'T0ACME',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev-uninstall',
+      event_time: 1,
+      event: { type: 'app_uninstalled' },
+    });
+    expect((await postSigned(`${base}/slack/events`, SECRET, uninstalled, 'application/json')).status).toBe(200);
+    for (let i = 0; i < 100 && (await installations.findInstallation('team:T0ACME')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await installations.findInstallation('team:T0ACME')).toBeUndefined();
+    expect(deps.logs).toContain('uninstalled: team:T0ACME');
+    await postSigned(`${base}/slack/events`, SECRET, mention('T0ACME', 'help'), 'application/json');
+    expect(deps.logs).toContain('event ignored: no installation for this workspace');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
   it('asks for exactly the scopes of the app manifest', () => {
     const manifest = parse(readFileSync(new URL('../../bot/slack-app-manifest.yaml', import.meta.url), 'utf8')) as {
       oauth_config: { scopes: { bot: string[] } };
