@@ -263,46 +263,138 @@ export function applyRules(
   options: ApplyRulesOptions = {},
 ): RuleSchemeResult {
   const locale = options.locale ?? 'en';
-  const n = features.count;
+  const tags = registerPresetTags(preset);
+  const problems = presetProblems(preset, tags.ids.length);
+  if (problems.length > 0) throw new ConfigError(problems);
 
-  // Tag bit order: segment tags, their nodes' tags in tree order, then tag rules.
-  const tagIds: string[] = [];
-  const addTags = (tags: readonly string[] | undefined): number => {
+  const notes: RuleNote[] = [];
+  const industry = usesIndustryMean(preset) ? industryMeans(features, preset.industryMeanAov ?? {}, locale) : undefined;
+  if (industry) notes.push(...industry.notes);
+  const span = dataSpan(features);
+  const compiler = createRuleCompiler(features, tags, { industryRef: industry?.ref, span, locale, notes });
+  const tagText = createTagText(preset, features);
+  const segmentRoots = preset.segments.map((s) =>
+    s.when ? compiler.compileRoot(s.when, (l) => segmentText(s.id, s.label, l)) : undefined,
+  );
+  const tagRoots = (preset.tagRules ?? []).map((r) =>
+    compiler.compileRoot(r.when, (l) => tagText(r.tags[0] ?? r.id, l)),
+  );
+  const skipped = describeSkippedRules(compiler.owners, span, locale);
+  notes.push(...skipped.map((s) => ({ code: s.code, message: s.message })));
+
+  const segmentCount = preset.segments.length;
+  const catchAll = preset.segments[segmentCount - 1]!.when ? -1 : segmentCount - 1;
+  const segments = preset.segments.map((s) => s.id);
+  if (catchAll < 0) segments.push('unclassified');
+  const assignment = assignSegments(
+    features.count,
+    segmentRoots,
+    preset.segments.map((s) => tags.add(s.tags)),
+    catchAll,
+  );
+  addTagRuleTags(
+    features.count,
+    tagRoots,
+    (preset.tagRules ?? []).map((r) => tags.add(r.tags)),
+    assignment.tagMasks,
+  );
+  const { segment, matched, tagMasks } = assignment;
+  const strategy = assignStrategies(preset, segments, segment);
+
+  const ruleRoot = (ruleId: string): CompiledNode | undefined => {
+    const s = preset.segments.findIndex((x) => x.id === ruleId);
+    if (s >= 0) return segmentRoots[s];
+    const t = (preset.tagRules ?? []).findIndex((x) => x.id === ruleId);
+    return t >= 0 ? tagRoots[t] : undefined;
+  };
+  const explainNode = (node: CompiledNode, c: number, l: Locale): string => {
+    const parts: string[] = [];
+    describe(node, c, l, parts);
+    return parts.join(sep(l));
+  };
+
+  return {
+    scheme: 'rules',
+    preset: preset.id,
+    segments,
+    segment,
+    matched,
+    tags: tags.ids,
+    tagMasks,
+    strategy,
+    maintenance: segments.map((_, s) => preset.segments[s]?.maintenance),
+    churnSegment: preset.segments.find((s) => s.churn)?.id,
+    skipped,
+    notes,
+    ...(industry ? { industryMeans: industry.means } : {}),
+    segmentLabel: (s, l = locale) =>
+      s < segmentCount
+        ? segmentText(preset.segments[s]!.id, preset.segments[s]!.label, l)
+        : label('segment.unclassified', l),
+    tagLabel: (t, l = locale) => tagText(tags.ids[t]!, l),
+    tagsOf: (c) => tags.ids.filter((_, i) => (tagMasks[c]! & (1 << i)) !== 0),
+    explain: (c, l = locale) => {
+      const s = segment[c]!;
+      if (s === catchAll) return label('rules.explain.catch-all', l);
+      const root = segmentRoots[s];
+      return root ? explainNode(root, c, l) : label('rules.explain.no-match', l);
+    },
+    explainRule: (c, ruleId, l = locale) => {
+      const root = ruleRoot(ruleId);
+      if (!root) return null;
+      return evaluateAt(root, c) ? explainNode(root, c, l) : null;
+    },
+  };
+}
+
+/** Tag ids in bit order, and the bit mask of a list of tags (a tag's bit is fixed on first sight). */
+interface TagRegistry {
+  readonly ids: string[];
+  add(tags: readonly string[] | undefined): number;
+}
+
+/**
+ * Every tag of the preset in bit order: segment tags, their nodes' tags in
+ * tree order, then tag rules. Registered up front so bits never depend on
+ * which rules later compile.
+ */
+function registerPresetTags(preset: RulePreset): TagRegistry {
+  const ids: string[] = [];
+  const add = (tags: readonly string[] | undefined): number => {
     let mask = 0;
     for (const tag of tags ?? []) {
-      let i = tagIds.indexOf(tag);
-      if (i < 0) i = tagIds.push(tag) - 1;
+      let i = ids.indexOf(tag);
+      if (i < 0) i = ids.push(tag) - 1;
       if (i < 32) mask |= 1 << i;
     }
     return mask >>> 0;
   };
-  const collectTagIds = (node: RuleNode | undefined): void => {
+  const addTree = (node: RuleNode | undefined): void => {
     if (!node) return;
-    addTags(node.tags);
-    if (!isCondition(node)) for (const child of isAll(node) ? node.all : node.any) collectTagIds(child);
+    add(node.tags);
+    if (!isCondition(node)) for (const child of isAll(node) ? node.all : node.any) addTree(child);
   };
   for (const s of preset.segments) {
-    addTags(s.tags);
-    collectTagIds(s.when);
+    add(s.tags);
+    addTree(s.when);
   }
   for (const r of preset.tagRules ?? []) {
-    collectTagIds(r.when);
-    addTags(r.tags);
+    addTree(r.when);
+    add(r.tags);
   }
-  const problems = presetProblems(preset, tagIds.length);
-  if (problems.length > 0) throw new ConfigError(problems);
+  return { ids, add };
+}
 
-  const notes: RuleNote[] = [];
-  const usesIndustry = [...preset.segments, ...(preset.tagRules ?? [])].some((r) =>
+/** Whether any rule compares AOV with the industry mean (only then are the means computed). */
+const usesIndustryMean = (preset: RulePreset): boolean =>
+  [...preset.segments, ...(preset.tagRules ?? [])].some((r) =>
     leavesOf(r.when).some((l) => l.relativeTo === 'industryMeanAov'),
   );
-  const industry = usesIndustry ? industryMeans(features, preset.industryMeanAov ?? {}, locale) : undefined;
-  if (industry) notes.push(...industry.notes);
-  const hasAsOf = Number.isFinite(features.asOfDay);
-  const span = dataSpan(features);
-  let monthsNoted = false;
+
+/** Each rule field's column, read once (undefined when the table lacks it). */
+function createColumnReader(features: CustomerFeatures): (field: RuleFieldId) => Float64Array | undefined {
   const columns = new Map<RuleFieldId, Float64Array | undefined>();
-  const column = (field: RuleFieldId): Float64Array | undefined => {
+  return (field) => {
     if (!columns.has(field)) {
       // Recency first turns "never purchased" into +Infinity, so a table where nobody bought still has it.
       const values =
@@ -313,22 +405,36 @@ export function applyRules(
     }
     return columns.get(field);
   };
+}
 
+/** Compiles rule trees into nodes ready to evaluate; `owners` collects who is skipped for what. */
+interface RuleCompiler {
+  readonly owners: readonly SkipOwner[];
+  compileRoot(node: RuleNode, display: (l: Locale) => string): CompiledNode;
+}
+
+/**
+ * The rule compiler of one run: bounds in days, columns resolved, and every
+ * missing column or too-short history charged to the nearest named node (else
+ * the whole rule). A "months" note is added to `notes` once, when there is no asOf.
+ */
+function createRuleCompiler(
+  features: CustomerFeatures,
+  tags: TagRegistry,
+  run: {
+    readonly industryRef: Float64Array | undefined;
+    readonly span: ReturnType<typeof dataSpan>;
+    readonly locale: Locale;
+    readonly notes: RuleNote[];
+  },
+): RuleCompiler {
+  const { industryRef, span, locale, notes } = run;
+  const column = createColumnReader(features);
+  const hasAsOf = Number.isFinite(features.asOfDay);
+  let monthsNoted = false;
   const owners: SkipOwner[] = [];
-  const compile = (node: RuleNode, owner: SkipOwner, root = false): CompiledNode => {
-    // A missing column skips its nearest named node, else the whole rule (the root).
-    let own = owner;
-    let mine = root ? owner : undefined;
-    if (node.name) {
-      const name = node.name;
-      own = mine = { display: (l) => ruleName(name, l), missing: [] };
-      owners.push(own);
-    }
-    const tagMask = addTags(node.tags);
-    if (!isCondition(node)) {
-      const children = (isAll(node) ? node.all : node.any).map((child) => compile(child, own));
-      return { kind: isAll(node) ? 'all' : 'any', children, tagMask, ...(mine ? { owner: mine } : {}) };
-    }
+
+  const compileLeaf = (node: Condition, own: SkipOwner, mine: SkipOwner | undefined, tagMask: number): LeafNode => {
     const values = column(node.field);
     if (!values && !own.missing.includes(node.field)) own.missing.push(node.field);
     let lo = Number.NEGATIVE_INFINITY,
@@ -363,37 +469,43 @@ export function applyRules(
       loStrict,
       hiStrict,
       months,
-      ...(node.relativeTo && industry ? { ref: industry.ref } : {}),
+      ...(node.relativeTo && industryRef ? { ref: industryRef } : {}),
       tagMask,
       ...(mine ? { owner: mine } : {}),
     };
   };
 
-  const rootOwner = (display: (l: Locale) => string): SkipOwner => {
-    const owner: SkipOwner = { display, missing: [] };
-    owners.push(owner);
-    return owner;
+  const compile = (node: RuleNode, owner: SkipOwner, root = false): CompiledNode => {
+    // A missing column skips its nearest named node, else the whole rule (the root).
+    let own = owner;
+    let mine = root ? owner : undefined;
+    if (node.name) {
+      const name = node.name;
+      own = mine = { display: (l) => ruleName(name, l), missing: [] };
+      owners.push(own);
+    }
+    const tagMask = tags.add(node.tags);
+    if (isCondition(node)) return compileLeaf(node, own, mine, tagMask);
+    const children = (isAll(node) ? node.all : node.any).map((child) => compile(child, own));
+    return { kind: isAll(node) ? 'all' : 'any', children, tagMask, ...(mine ? { owner: mine } : {}) };
   };
-  const segmentRoots = preset.segments.map((s) =>
-    s.when
-      ? compile(
-          s.when,
-          rootOwner((l) => segmentText(s.id, s.label, l)),
-          true,
-        )
-      : undefined,
-  );
-  const segmentMasks = preset.segments.map((s) => addTags(s.tags));
-  const tagRoots = (preset.tagRules ?? []).map((r) =>
-    compile(
-      r.when,
-      rootOwner((l) => tagText(r.tags[0] ?? r.id, l)),
-      true,
-    ),
-  );
-  const tagRuleMasks = (preset.tagRules ?? []).map((r) => addTags(r.tags));
 
-  // Label params of templated tags (「近{n}个月未消费」) from their rule's threshold.
+  return {
+    owners,
+    compileRoot: (node, display) => {
+      const owner: SkipOwner = { display, missing: [] };
+      owners.push(owner);
+      return compile(node, owner, true);
+    },
+  };
+}
+
+/**
+ * A tag's label in a locale: the preset's own, else the catalogue's with the
+ * threshold of its rule as parameter (「近{n}个月未消费」; money in the data's
+ * currency: 「客单价≥1,000元」, "AOV ≥ £1,000"), else the id.
+ */
+function createTagText(preset: RulePreset, features: CustomerFeatures): (tag: string, l: Locale) => string {
   const tagParams = new Map<string, Record<string, string>>();
   const moneyParams = new Map<string, number>();
   for (const r of preset.tagRules ?? []) {
@@ -402,7 +514,6 @@ export function applyRules(
     for (const [name, key] of Object.entries(r.labelParams)) {
       const leaf = leavesOf(r.when).find((l) => conditionKey(l) === key);
       if (leaf) params[name] = formatNumber(leaf.op === 'between' ? leaf.min : leaf.value);
-      // Money thresholds follow the data's currency (「客单价≥1,000元」, "AOV ≥ £1,000").
       if (leaf && valueKind(leaf.field) === 'money')
         moneyParams.set(`${r.tags[0]}:${name}`, leaf.op === 'between' ? leaf.min : leaf.value);
     }
@@ -419,13 +530,20 @@ export function applyRules(
     }
     return out;
   };
-  function tagText(tag: string, l: Locale): string {
+  return (tag, l) => {
     const given = preset.tagLabels?.[tag];
     if (given) return inline(given, l);
     const key = `tag.${tag}`;
     return isLabelKey(key) ? label(key as LabelKey, l, localParams(tag, l)) : tag;
-  }
+  };
+}
 
+/** One skip per owner that lacks a column or enough history, in the order the rules compiled. */
+function describeSkippedRules(
+  owners: readonly SkipOwner[],
+  span: ReturnType<typeof dataSpan>,
+  locale: Locale,
+): RuleSkip[] {
   const skipped: RuleSkip[] = [];
   for (const owner of owners) {
     if (owner.missing.length === 0 && owner.shortBy !== undefined && span) {
@@ -438,7 +556,6 @@ export function applyRules(
         asOf: span.asOf,
       });
       skipped.push({ code: 'rule-skipped', rule, fields: [], message });
-      notes.push({ code: 'rule-skipped', message });
       continue;
     }
     if (owner.missing.length === 0) continue;
@@ -449,15 +566,22 @@ export function applyRules(
       rule,
     });
     skipped.push({ code: 'rule-skipped', rule, fields: owner.missing, message });
-    notes.push({ code: 'rule-skipped', message });
   }
+  return skipped;
+}
 
-  const segmentCount = preset.segments.length;
-  const catchAll = preset.segments[segmentCount - 1]!.when ? -1 : segmentCount - 1;
-  const segments = preset.segments.map((s) => s.id);
-  if (catchAll < 0) segments.push('unclassified');
-  const fallback = catchAll >= 0 ? catchAll : segmentCount;
-
+/**
+ * Segments by first match (SPEC: one primary segment), every matching rule's
+ * bit in `matched`, and the tags of matching segments and their nodes; the
+ * catch-all (a last segment without a condition) takes the rest.
+ */
+function assignSegments(
+  n: number,
+  segmentRoots: readonly (CompiledNode | undefined)[],
+  segmentMasks: readonly number[],
+  catchAll: number,
+): { segment: Uint8Array; matched: Uint32Array; tagMasks: Uint32Array } {
+  const fallback = catchAll >= 0 ? catchAll : segmentRoots.length;
   const segment = new Uint8Array(n).fill(fallback);
   const matched = new Uint32Array(n);
   const tagMasks = new Uint32Array(n);
@@ -485,63 +609,32 @@ export function applyRules(
       tagMasks[c] = (tagMasks[c]! | segmentMasks[catchAll]!) >>> 0;
     }
   }
+  return { segment, matched, tagMasks };
+}
+
+/** Tag rules add their tags (and their matching nodes' tags) whatever the segment. */
+function addTagRuleTags(
+  n: number,
+  tagRoots: readonly CompiledNode[],
+  ruleMasks: readonly number[],
+  tagMasks: Uint32Array,
+): void {
   tagRoots.forEach((root, i) => {
     const match = evaluate(root, n);
-    for (let c = 0; c < n; c++) if (match[c]) tagMasks[c] = (tagMasks[c]! | tagRuleMasks[i]!) >>> 0;
+    for (let c = 0; c < n; c++) if (match[c]) tagMasks[c] = (tagMasks[c]! | ruleMasks[i]!) >>> 0;
     collectTags(root, match, tagMasks);
   });
+}
 
-  const strategy = new Uint8Array(n).fill(NO_STRATEGY);
+/** Each customer's strategy group: its segment's (SPEC §7 Table 6), or none. */
+function assignStrategies(preset: RulePreset, segments: readonly string[], segment: Uint8Array): Uint8Array {
   const groupOf = segments.map((_, s) => {
     const group: StrategyGroup | undefined = preset.segments[s]?.strategyGroup;
     return group ? STRATEGY_GROUPS.indexOf(group) : NO_STRATEGY;
   });
-  for (let c = 0; c < n; c++) strategy[c] = groupOf[segment[c]!]!;
-
-  const ruleRoot = (ruleId: string): CompiledNode | undefined => {
-    const s = preset.segments.findIndex((x) => x.id === ruleId);
-    if (s >= 0) return segmentRoots[s];
-    const t = (preset.tagRules ?? []).findIndex((x) => x.id === ruleId);
-    return t >= 0 ? tagRoots[t] : undefined;
-  };
-  const explainNode = (node: CompiledNode, c: number, l: Locale): string => {
-    const parts: string[] = [];
-    describe(node, c, l, parts);
-    return parts.join(sep(l));
-  };
-
-  return {
-    scheme: 'rules',
-    preset: preset.id,
-    segments,
-    segment,
-    matched,
-    tags: tagIds,
-    tagMasks,
-    strategy,
-    maintenance: segments.map((_, s) => preset.segments[s]?.maintenance),
-    churnSegment: preset.segments.find((s) => s.churn)?.id,
-    skipped,
-    notes,
-    ...(industry ? { industryMeans: industry.means } : {}),
-    segmentLabel: (s, l = locale) =>
-      s < segmentCount
-        ? segmentText(preset.segments[s]!.id, preset.segments[s]!.label, l)
-        : label('segment.unclassified', l),
-    tagLabel: (t, l = locale) => tagText(tagIds[t]!, l),
-    tagsOf: (c) => tagIds.filter((_, i) => (tagMasks[c]! & (1 << i)) !== 0),
-    explain: (c, l = locale) => {
-      const s = segment[c]!;
-      if (s === catchAll) return label('rules.explain.catch-all', l);
-      const root = segmentRoots[s];
-      return root ? explainNode(root, c, l) : label('rules.explain.no-match', l);
-    },
-    explainRule: (c, ruleId, l = locale) => {
-      const root = ruleRoot(ruleId);
-      if (!root) return null;
-      return evaluateAt(root, c) ? explainNode(root, c, l) : null;
-    },
-  };
+  const strategy = new Uint8Array(segment.length).fill(NO_STRATEGY);
+  for (let c = 0; c < segment.length; c++) strategy[c] = groupOf[segment[c]!]!;
+  return strategy;
 }
 
 function testLeaf(leaf: LeafNode, c: number): boolean {
