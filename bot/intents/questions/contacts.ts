@@ -16,10 +16,12 @@ export const contactsQuestion: Question = {
     'zh-CN': ['本周联系记录', '我这周联系了谁', '这周的跟进记录', '看看联系记录'],
   },
   keywords: {
-    en: ['contacts logged', 'contact log', 'did i contact', 'i contacted', 'did i log', 'logged contacts'],
+    en: ['contacts', 'contacts logged', 'contact log', 'did i contact', 'i contacted', 'did i log', 'logged contacts'],
     'zh-CN': ['联系记录', '跟进记录', '联系了谁', '联系过谁'],
   },
   help: 'help.contacts',
+  // `/crm contacts [@owner]` reaches it as a question (run-crm-command reads unknown subcommands as questions).
+  command: { name: 'contacts', usage: '/crm contacts [@owner]' },
   async answer(ctx, intent) {
     const since = mondayOf(ctx.today);
     const scope = await scopeOwner(ctx.store, ctx.viewer, intent.ownerMention);

@@ -1,4 +1,5 @@
 import type { Question, SegmentVocabulary } from '../question.js';
+import { isNearWord } from '../text-similarity.js';
 
 // Everyday names people use for segments that are not the label itself.
 const SEGMENT_ALIASES: readonly { readonly words: readonly string[]; readonly segments: readonly string[] }[] = [
@@ -35,6 +36,20 @@ function findSegment(lower: string, vocabulary: SegmentVocabulary | undefined): 
   return undefined;
 }
 
+/**
+ * A label word of 6 letters or more, give or take a typo ("champoins"), when
+ * nothing else matched: late, so "lose" stays a churn word and not the segment "lost".
+ */
+function findNearSegment(lower: string, vocabulary: SegmentVocabulary | undefined): string | undefined {
+  if (!vocabulary) return undefined;
+  const words = lower.match(/[a-z]+/g) ?? [];
+  for (const [i, segment] of vocabulary.segments.entries()) {
+    const labelWords = [...segment.split('-'), ...(vocabulary.labels.en[i] ?? '').toLowerCase().split(/[^a-z]+/)];
+    if (labelWords.some((l) => l.length >= 6 && words.some((w) => isNearWord(w, l)))) return segment;
+  }
+  return undefined;
+}
+
 /** A segment's customers: "show champions", 「高价值客户」, by the snapshot's own labels or everyday names. */
 export const segmentQuestion: Question = {
   id: 'segment',
@@ -44,6 +59,10 @@ export const segmentQuestion: Question = {
   },
   match: (q) => {
     const segment = findSegment(q.lower, q.vocabulary);
+    return segment ? { kind: 'segment', segment } : undefined;
+  },
+  lastResort: (q) => {
+    const segment = findNearSegment(q.lower, q.vocabulary);
     return segment ? { kind: 'segment', segment } : undefined;
   },
   help: 'help.segment',

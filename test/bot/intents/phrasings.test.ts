@@ -53,6 +53,8 @@ const ENGLISH: readonly (readonly [string, Intent])[] = [
   ['show champions', { kind: 'segment', segment: 'champions' }],
   ['my VIP customers', { kind: 'segment', segment: 'champions' }],
   ['hibernating ones', { kind: 'segment', segment: 'hibernating' }],
+  ['show champoins', { kind: 'segment', segment: 'champions' }],
+  ['hibernatng accounts', { kind: 'segment', segment: 'hibernating' }],
   ['tell me about Acme', { kind: 'search', text: 'Acme' }],
   ['who is Acme Trading', { kind: 'search', text: 'Acme Trading' }],
   ['find Bob Smith', { kind: 'search', text: 'Bob Smith' }],

@@ -5,7 +5,8 @@ import { blocksToText } from '../../../../bot/blocks/blocks-to-text.js';
 import { buildAnswerBlocks } from '../../../../bot/blocks/build-answer.js';
 import { matchIntent, type Locale } from '../../../../bot/intents/match-intent.js';
 import type { SqliteStore } from '../../../../bot/store/sqlite-store.js';
-import { fixtureStore, USERS } from '../../fixtures.js';
+import { runCrmCommand } from '../../../../bot/answers/run-crm-command.js';
+import { fixtureDeps, fixtureStore, USERS } from '../../fixtures.js';
 
 let store: SqliteStore;
 afterEach(() => store?.close());
@@ -44,6 +45,7 @@ describe('the contacts question (a registry entry with its own answer)', () => {
     'contacts logged this week',
     'what did I log?',
     'my contact log',
+    'contacts',
     '本周联系记录',
     '我这周联系了谁',
     '这周的跟进记录',
@@ -80,5 +82,16 @@ describe('the contacts question (a registry entry with its own answer)', () => {
       ['Contacts logged since 2026-11-23', 'No contacts logged since 2026-11-23.'].join('\n'),
     );
     expect(await answerText('contacts logged this week', USERS.eve)).toContain('not linked to an owner');
+  });
+
+  it('/crm contacts asks it too, and the help card lists it with its usage', async () => {
+    store = fixtureStore();
+    const deps = fixtureDeps(store);
+    expect((await runCrmCommand(deps, USERS.maria, 'contacts', 'dm')).text).toContain(
+      'No contacts logged since 2026-11-23.',
+    );
+    expect((await runCrmCommand(deps, USERS.maria, 'help', 'dm')).text).toContain(
+      'who did I contact this week · contacts logged this week — the contacts logged since Monday · `/crm contacts [@owner]`',
+    );
   });
 });
