@@ -1,5 +1,6 @@
 import { BOT_MESSAGES } from './bot-messages.js';
 import { CLI_MESSAGES } from './cli-messages.js';
+import { CUSTOMER_ISSUE_MESSAGES } from './customer-issue-messages.js';
 import { ERROR_MESSAGES } from './error-messages.js';
 import { HELP_MESSAGES } from './help-messages.js';
 import { ISSUE_MESSAGES } from './issue-messages.js';
@@ -602,19 +603,13 @@ const ENGINE_LABELS = {
   'churn.reason.one-order': ['1 order, {spend}', '共 1 单，{spend}'],
   'churn.reason.rule': ['matches the rule "{rule}"', '符合规则「{rule}」'],
   'churn.reason.complaints': ['{n} complaint(s) in 6 months', '近6个月投诉 {n} 次'],
-  'churn.rule.a-step4': ['A step 4: no purchase in 3 months, at most 1 order', 'A 第4步：近3个月未消费且历史消费≤1次'],
+  'churn.rule.a-step4': ['no purchase in 3 months, at most 1 order', '近3个月未消费且历史消费≤1次'],
   'churn.rule.a-table5': [
-    'A Table 5: no purchase in 3 months and at most 3 orders, or a complaint',
-    'A 表5：近3个月未消费且历史消费≤3次，或有投诉',
+    'no purchase in 3 months and at most 3 orders, or a complaint',
+    '近3个月未消费且历史消费≤3次，或有投诉',
   ],
-  'churn.rule.b-rfm': [
-    'B RFM: no purchase in 90 days, at most 1 order in 6 months',
-    'B RFM：90天未消费且近6个月消费≤1次',
-  ],
-  'churn.rule.b-churn-warning': [
-    'B churn warning: no purchase in 90 days, spend ≥ 2,000',
-    'B 流失预警：90天未消费且历史消费≥2,000',
-  ],
+  'churn.rule.b-rfm': ['no purchase in 90 days, at most 1 order in 6 months', '90天未消费且近6个月消费≤1次'],
+  'churn.rule.b-churn-warning': ['no purchase in 90 days, spend ≥ 2,000', '90天未消费且历史消费≥2,000'],
   // One churn truth (issue 11 §3): the definition, the model's name and why the churn column differs from a segment name.
   'churn.definition.model': [
     'At risk = P(no purchase in the next {horizon} days) ≥ {threshold} by {model} (back-test AUC {auc}, precision in top 20 {p20}, base rate {base})',
@@ -679,6 +674,7 @@ const LABELS = {
   ...CLI_MESSAGES,
   ...HELP_MESSAGES,
   ...ERROR_MESSAGES,
+  ...CUSTOMER_ISSUE_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Every catalogue entry, for the completeness test (same keys and placeholders in both locales). */

@@ -75,12 +75,12 @@ describe('Block Kit builders', () => {
       ────────────────────────────────────────────────────────────
       Most likely to leave first (churn probability; ties by expected loss).
       C005 · Bob Smith
-      Reason: silent 335 days since their last purchase; 3 orders, ¥30,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Reason: silent 335 days since their last purchase; 3 orders, ¥30,000 in all; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "no purchase in 90 days, spend ≥ 2,000"
       Expected loss unknown (spend shown instead)
       Last purchase: 2025-12-01 · Spend: ¥30,000 · Segment: At risk
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
       C002 · 上海华东科技有限公司
-      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "no purchase in 90 days, spend ≥ 2,000"
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-03-01 · Spend: ¥5,000 · Segment: Hibernating
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
@@ -99,12 +99,12 @@ describe('Block Kit builders', () => {
       ────────────────────────────
       按流失概率从高到低排序（相同时按预期损失）。
       C005 · Bob Smith
-      原因: 最近一次购买后已 335 天未购买；共 3 单，累计 30,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      原因: 最近一次购买后已 335 天未购买；共 3 单，累计 30,000元；符合规则「近3个月未消费且历史消费≤3次，或有投诉」；符合规则「90天未消费且历史消费≥2,000」
       预期损失未知（改为显示累计消费）
       最近购买: 2025-12-01 · 累计消费: 30,000元 · 细分群体: 流失风险
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
       C002 · 上海华东科技有限公司
-      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「近3个月未消费且历史消费≤3次，或有投诉」；符合规则「90天未消费且历史消费≥2,000」
       预期损失未知（改为显示累计消费）
       最近购买: 2026-03-01 · 累计消费: 5,000元 · 细分群体: 休眠客户
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)
@@ -153,7 +153,7 @@ describe('Block Kit builders', () => {
       .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
-      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"
+      Reason: silent 245 days since their last purchase; 2 orders, ¥5,000 in all; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; matches the rule "no purchase in 90 days, spend ≥ 2,000"
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-03-01 · Spend: ¥5,000 · Segment: Hibernating
       Suggested action: "Welcome back" gift pack; phone call within 3 days to learn why they stopped (Phone + SMS)
@@ -163,7 +163,7 @@ describe('Block Kit builders', () => {
       .toMatchInlineSnapshot(`
       "C002 · 上海华东科技有限公司
       ──────────────────────────────────
-      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「A 表5：近3个月未消费且历史消费≤3次，或有投诉」；符合规则「B 流失预警：90天未消费且历史消费≥2,000」
+      原因: 最近一次购买后已 245 天未购买；共 2 单，累计 5,000元；符合规则「近3个月未消费且历史消费≤3次，或有投诉」；符合规则「90天未消费且历史消费≥2,000」
       预期损失未知（改为显示累计消费）
       最近购买: 2026-03-01 · 累计消费: 5,000元 · 细分群体: 休眠客户
       建议动作: 赠送「回归专享礼包」；3天内电话回访了解流失原因 (电话 + 短信)

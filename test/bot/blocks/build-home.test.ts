@@ -48,12 +48,12 @@ describe('App Home and digest blocks', () => {
       Top customers at churn risk
       Most likely to leave first (churn probability; ties by expected loss).
       C004 · 李娜女士
-      Reason: silent 31 days since their last purchase; 6 orders, ¥20,000 in all; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 2 complaint(s) in 6 months
+      Reason: silent 31 days since their last purchase; 6 orders, ¥20,000 in all; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; 2 complaint(s) in 6 months
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-10-01 · Spend: ¥20,000 · Segment: Need attention
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)
       C003 · Acme Trading Co., Ltd.
-      Reason: silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months
+      Reason: silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "no purchase in 3 months, at most 1 order"; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months
       Expected loss unknown (spend shown instead)
       Last purchase: 2026-04-01 · Spend: ¥800 · Segment: New customers
       Suggested action: Coupon "200 off 1,000"; invitation to the new-product launch (SMS + app push)

@@ -21,7 +21,7 @@ describe('SQLite snapshot store', () => {
       churnRisk: true,
       // The run's one churn truth words it (result.churn.reason): the rule union on customer rows.
       churnReasonEn:
-        'silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "A step 4: no purchase in 3 months, at most 1 order"; matches the rule "A Table 5: no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months',
+        'silent 214 days since their only purchase day; 1 order, ¥800; matches the rule "no purchase in 3 months, at most 1 order"; matches the rule "no purchase in 3 months and at most 3 orders, or a complaint"; 1 complaint(s) in 6 months',
       churnProbability: null,
       expectedLoss: 0,
       monetary: 800,

@@ -111,7 +111,7 @@ describe('the lapsed regular (6 monthly orders, 6,900, silent 150 days)', () => 
       '已 150 天未购买，是其平时间隔（30 天）的 5 倍；共 6 单，累计 6,900',
     );
     expect(formatChurnReasons(p.reasonsOf(customer).slice(2), 'en', money)).toBe(
-      'matches the rule "B churn warning: no purchase in 90 days, spend ≥ 2,000"',
+      'matches the rule "no purchase in 90 days, spend ≥ 2,000"',
     );
     expect(p.expectedLoss[customer]).toBeCloseTo(p.churnProbability[customer]! * 6900, 9); // all 6 orders within the last year
   });

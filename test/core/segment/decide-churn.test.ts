@@ -48,7 +48,7 @@ describe('decideChurn on customer rows: the SPEC rule union, no probability', ()
       churnProbability: null,
       churnModel: 'rule-based churn rules',
     });
-    expect(byId.get('R1')!.churnReason).toContain('B churn warning: no purchase in 90 days, spend ≥ 2,000');
+    expect(byId.get('R1')!.churnReason).toContain('no purchase in 90 days, spend ≥ 2,000');
     expect(byId.get('L1')!.churnRisk).toBe(true);
     expect(byId.get('N1')).toMatchObject({ churnRisk: false });
     expect(byId.get('A1')).toMatchObject({ churnRisk: false, churnReason: null });
@@ -60,7 +60,9 @@ describe('decideChurn on customer rows: the SPEC rule union, no probability', ()
   });
 
   it('explains in zh-CN too', () => {
-    expect(describeCustomer(result, result.features.ids.indexOf('R1'), 'zh-CN').churnReason).toContain('B 流失预警');
+    expect(describeCustomer(result, result.features.ids.indexOf('R1'), 'zh-CN').churnReason).toContain(
+      '90天未消费且历史消费≥2,000',
+    );
     expect(result.churn.definition('zh-CN')).toMatch(/^流失风险 = 符合任一规则判定的流失条件/);
   });
 });
