@@ -95,8 +95,8 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data, 70 internal error.
   'cli.help.scheme': ['{id}{aliases}: {help}', '{id}{aliases}：{help}'],
   'cli.help.scheme-aliases': [' (or {aliases})', '（或 {aliases}）'],
   'cli.help.db-flag': [
-    "  --db <file>                the bot's store (default $TIERLINE_DB or {store})",
-    '  --db <文件>                机器人的数据存储（默认 $TIERLINE_DB 或 {store}）',
+    "  --db <file>                the bot's store (default $TIERLINE_DB or {store}); without --db,\n                             TIERLINE_DATABASE_URL=postgres://… uses a PostgreSQL database",
+    '  --db <文件>                机器人的数据存储（默认 $TIERLINE_DB 或 {store}）；未给 --db 时，\n                             设置 TIERLINE_DATABASE_URL=postgres://… 则使用 PostgreSQL 数据库',
   ],
   'cli.help.segment': [
     `Usage: tierline segment <file> [options]
