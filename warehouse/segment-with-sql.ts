@@ -146,6 +146,33 @@ const toArray = (v: unknown): number[] => {
   return Array.isArray(items) ? items.map(toNumber) : [];
 };
 
+const KEY_ROWS = 2 ** 32;
+const KEY_DAY_OFFSET = 2 ** 19;
+
+/** A customer's orders from the SQL row, sorted by key (first line's day, then row), as core takes them. */
+function toOrders(
+  r: Record<string, unknown>,
+): Pick<CustomerOrders, 'orderDays' | 'orderNets' | 'orderNegative' | 'orderRows'> {
+  let keys: number[], nets: number[], negative: number[];
+  if (r.order_list !== undefined) {
+    const list = (Array.isArray(r.order_list) ? r.order_list : []) as { k: unknown; n: unknown; g: unknown }[];
+    keys = list.map((o) => toNumber(o.k));
+    nets = list.map((o) => toNumber(o.n));
+    negative = list.map((o) => toNumber(o.g));
+  } else {
+    keys = toArray(r.order_keys);
+    nets = toArray(r.order_nets);
+    negative = toArray(r.order_negative);
+  }
+  const order = keys.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
+  return {
+    orderDays: order.map((k) => Math.floor(keys[k]! / KEY_ROWS) - KEY_DAY_OFFSET),
+    orderNets: order.map((k) => nets[k]!),
+    orderNegative: order.map((k) => negative[k]!),
+    orderRows: order.map((k) => keys[k]! % KEY_ROWS),
+  };
+}
+
 /**
  * Segments a source through SQL: the engine cleans and aggregates the lines
  * (one row per customer reaches Node), core scores exactly as for a file.
@@ -274,10 +301,7 @@ export async function segmentWithSql(
         id: String(r.id),
         firstRow: toNumber(r.first_row),
         refundLines: toNumber(r.refund_lines),
-        orderDays: toArray(r.order_days),
-        orderNets: toArray(r.order_nets),
-        orderNegative: toArray(r.order_negative),
-        orderRows: toArray(r.order_rows),
+        ...toOrders(r),
         attributes,
       };
     });

@@ -147,9 +147,8 @@ cells AS (
     ${amountCells},
     ${m.orderId === undefined ? `''` : `coalesce(${d.text(q(m.orderId))}, '')`} AS order_key,
     ${attributes.length > 0 ? `${attributes.join(',\n    ')},` : ''}
-    -- Exact duplicates: the same text in every column (core hashes the whole line; so does this, 64 bits).
-    row_number() OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} ORDER BY tierline_row) AS copy_no,
-    min(tierline_row) OVER (PARTITION BY ${T(m.customerId)}, ${d.rowHash(spec.columns.map((c) => d.text(q(c))))}) AS copy_of
+    -- Exact duplicates: the same text in every column (core hashes the whole line; so does this).
+    ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} AS line_hash
   FROM src
   WHERE NOT (${blank})${d.fence}
 ),
@@ -212,7 +211,7 @@ classified AS (
 `;
   // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere).
   const linesSelect = `WITH ${linesBody.trimEnd().replace(/,$/, '')}
-SELECT row_no, id, id_raw, date_raw, date_text, amount_raw, price_text, order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}copy_no, copy_of,
+SELECT row_no, id, id_raw, date_raw, date_text, amount_raw, price_text, order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}line_hash,
   has_id, date_ok, amount_ok, amount_usable, day, amount, date_reason, qty_reason, price_reason, date_format
 FROM classified`;
   const accepted = `accepted AS (
@@ -227,12 +226,19 @@ fill AS (
   SELECT id, avg(CASE WHEN day >= ${start3} AND day < ${asOf} AND amount >= 0 THEN amount END) AS fill
   FROM accepted WHERE id IN (SELECT id FROM accepted WHERE amount IS NULL) GROUP BY id
 ),
+copies AS (
+  -- Lines written more than once (few): the first copy counts, the others are duplicates (a hash join, not a sort).
+  SELECT id, line_hash, min(row_no) AS first_copy FROM accepted GROUP BY id, line_hash HAVING count(*) > 1
+),
 kept AS (
-  SELECT a.*, coalesce(a.amount, f.fill, 0) AS value
-  FROM accepted a LEFT JOIN fill f ON f.id = a.id
+  SELECT a.*, coalesce(a.amount, f.fill, 0) AS value,
+    CASE WHEN a.row_no > c.first_copy THEN c.first_copy END AS copy_of
+  FROM accepted a
+  LEFT JOIN fill f ON f.id = a.id
+  LEFT JOIN copies c ON c.id = a.id AND c.line_hash = a.line_hash
 ),
 live AS (
-  SELECT * FROM kept WHERE day < ${asOf} AND copy_no = 1
+  SELECT * FROM kept WHERE day < ${asOf} AND copy_of IS NULL
 ),
 counted AS (
   SELECT * FROM live WHERE ${spec.refunds === 'exclude' ? 'value >= 0' : 'TRUE'}
@@ -242,7 +248,7 @@ orders AS (
     ${m.orderId === undefined ? `CASE WHEN value < 0 THEN 'r' || CAST(row_no AS VARCHAR) ELSE 'd' || CAST(day AS VARCHAR) END` : 'order_key'} AS order_ref,
     -- (day, row) of the first line: orders are taken in this order, lines summed in it.
     min((CAST(day AS BIGINT) + 524288) * 4294967296 + row_no) AS first_key,
-    sum(value ORDER BY day, row_no) AS net,
+    ${d.lineSum('value', 'day, row_no')} AS net,
     max(CASE WHEN value < 0 THEN 1 ELSE 0 END) AS negative
   FROM counted
   GROUP BY 1, 2
@@ -275,7 +281,7 @@ FROM lines`;
       : []),
     `SELECT 'date-normalized', date_format, row_no, ${dateColumn}, date_raw, NULL, id FROM lines WHERE has_id AND date_ok AND date_format <> 'iso'`,
     `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, date_text, NULL, id FROM kept WHERE day >= ${asOf}`,
-    `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_no > 1`,
+    `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_of IS NOT NULL`,
     `SELECT 'amount-filled', NULL, row_no, ${amountName}, '', NULL, id FROM live WHERE amount IS NULL`,
     spec.refunds === 'exclude'
       ? `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`
@@ -306,14 +312,11 @@ refund_lines AS (
   SELECT id, count(*) AS refund_lines FROM live WHERE value < 0 GROUP BY id
 ),
 order_lists AS (
-  SELECT id,
-    ${d.arrayAgg(`CAST(${d.intDiv('first_key', '4294967296')} - 524288 AS INTEGER)`, 'first_key')} AS order_days,
-    ${d.arrayAgg('net', 'first_key')} AS order_nets,
-    ${d.arrayAgg('negative', 'first_key')} AS order_negative,
-    ${d.arrayAgg('CAST(first_key % 4294967296 AS INTEGER)', 'first_key')} AS order_rows
+  -- Each order's key = (day of its first line + 2^19) × 2^32 + that line's row; the reader sorts by it.
+  SELECT id, ${d.orderList('first_key', 'net', 'negative')}
   FROM orders GROUP BY id
 )
-SELECT p.id, p.first_row, coalesce(r.refund_lines, 0) AS refund_lines, o.order_days, o.order_nets, o.order_negative, o.order_rows${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
+SELECT p.id, p.first_row, coalesce(r.refund_lines, 0) AS refund_lines, ${d.orderListColumns('o')}${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
 FROM people p
 LEFT JOIN refund_lines r ON r.id = p.id
 LEFT JOIN order_lists o ON o.id = p.id
