@@ -163,7 +163,6 @@ export const BOT_MESSAGES = {
   'bot.digest.downgrades': ['Top downgrades', '降级最多'],
   'bot.digest.new-risks': ['New churn risks: {count}', '新增流失风险：{count}'],
   'bot.digest.at-risk': ['at risk now: {count} ({share} of customers)', '当前流失风险：{count}（占客户 {share}）'],
-  'bot.digest.revenue-share': ['{share} of spend', '占消费 {share}'],
   'bot.digest.tiers-total': ['{count} customers · revenue {revenue}', '{count}位客户 · 收入{revenue}'],
   'bot.digest.tier-line': [
     '{segment}: {count}{change} · {share} of customers · {revenueShare} of revenue',
