@@ -1,5 +1,8 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Cell } from '../core/index.js';
-import { createZipStream, type ZipSink } from './zip-stream.js';
+import { createDeflater, createZipStream, type ZipSink } from './zip-stream.js';
 
 /** A cell the xlsx writer takes: a table cell, or a Date written as an Excel date. */
 export type OutputCell = Cell | Date;
@@ -10,6 +13,8 @@ export interface XlsxSheetEncoder {
   addRow(cells: readonly OutputCell[]): void;
   /** Ends the sheet and the zip; the sink has every byte when this returns. */
   finish(): void;
+  /** Removes the temp file of the deflated sheet; never throws, safe to call twice (finish calls it). */
+  dispose(): void;
 }
 
 // Text of the sheet XML is deflated in pieces this large.
@@ -23,8 +28,6 @@ const MAX_SHARED_STRINGS = 65_536;
 // fictional 1900-02-29) to 1970-01-01; the same constant as convert-xlsx-cell.
 const EXCEL_EPOCH_1900 = 25569;
 const MS_PER_DAY = 86_400_000;
-// Serial 61 is 1900-03-01: before it, the 1900 system's fictional leap day is not yet counted.
-const FIRST_SERIAL_AFTER_LEAP_BUG = 61;
 
 // Style indices into cellXfs below.
 const STYLE_BOLD = 1;
@@ -117,7 +120,30 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
   );
   part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
   part('xl/styles.xml', STYLES);
-  zip.startEntry('xl/worksheets/sheet1.xml');
+
+  // The sheet is deflated into a temp file and placed after the shared
+  // strings at the end: a streaming reader (exceljs', so Tierline's own)
+  // resolves a sheet's shared strings only when their part came first.
+  const spoolDir = mkdtempSync(join(tmpdir(), 'tierline-xlsx-'));
+  const spoolPath = join(spoolDir, 'sheet1.xml.deflated');
+  const spool = openSync(spoolPath, 'w+', 0o600);
+  let spoolOpen = true;
+  let spooled = 0;
+  const deflater = createDeflater();
+  const toSpool = (bytes: Buffer): void => {
+    for (let done = 0; done < bytes.length;) done += writeSync(spool, bytes, done, bytes.length - done, spooled + done);
+    spooled += bytes.length;
+  };
+  const dispose = (): void => {
+    if (!spoolOpen) return;
+    spoolOpen = false;
+    try {
+      closeSync(spool);
+    } catch {
+      // Already closed.
+    }
+    rmSync(spoolDir, { recursive: true, force: true });
+  };
 
   const shared = new Map<string, number>();
   const stringCell = (ref: string, value: string, bold: boolean): string => {
@@ -130,8 +156,8 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
   const columnName = (i: number): string => (columns[i] ??= columnLetters(i));
   let xml = SHEET_HEAD;
   let row = 0;
-  const flush = (): void => {
-    zip.write(Buffer.from(xml, 'utf8'));
+  let flush = (): void => {
+    toSpool(deflater.deflate(Buffer.from(xml, 'utf8')));
     xml = '';
   };
 
@@ -160,6 +186,11 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
     finish() {
       xml += SHEET_TAIL;
       flush();
+      toSpool(deflater.end());
+      flush = (): void => {
+        zip.write(Buffer.from(xml, 'utf8'));
+        xml = '';
+      };
       zip.startEntry('xl/sharedStrings.xml');
       xml = `${XML_HEAD}<sst xmlns="${MAIN_NS}" uniqueCount="${shared.size}">`;
       for (const value of shared.keys()) {
@@ -168,8 +199,19 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
       }
       xml += '</sst>';
       flush();
+      zip.addDeflated('xl/worksheets/sheet1.xml', deflater.entry, (emit) => {
+        const piece = Buffer.alloc(PIECE_CHARS);
+        for (let at = 0; at < spooled;) {
+          const n = readSync(spool, piece, 0, Math.min(piece.length, spooled - at), at);
+          if (n === 0) throw new Error('xlsx: the deflated sheet ended early');
+          emit(Buffer.from(piece.subarray(0, n)));
+          at += n;
+        }
+      });
       zip.finish();
+      dispose();
     },
+    dispose,
   };
 }
 
@@ -190,8 +232,10 @@ function isSpace(code: number): boolean {
 function dateCell(ref: string, date: Date): string {
   const time = date.getTime();
   if (Number.isNaN(time)) return '';
-  let serial = time / MS_PER_DAY + EXCEL_EPOCH_1900;
-  if (serial < FIRST_SERIAL_AFTER_LEAP_BUG) serial -= 1;
+  // Dates before 1900-03-01 (Excel's fictional 1900-02-29) come out a day
+  // late in Excel, exactly as the reader (and exceljs) read them back: a
+  // round trip through Tierline keeps the date, and no customer is that old.
+  const serial = time / MS_PER_DAY + EXCEL_EPOCH_1900;
   const style = time % MS_PER_DAY === 0 ? STYLE_DATE : STYLE_DATE_TIME;
   return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
 }

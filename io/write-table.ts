@@ -201,6 +201,7 @@ async function openXlsxWriter(target: AtomicTarget, path: string, sheetName: str
         await release();
         await target.commit();
       } catch (error) {
+        encoder.dispose();
         await release().catch(() => {});
         await target.abort();
         throw withPath(error, path);
@@ -208,6 +209,7 @@ async function openXlsxWriter(target: AtomicTarget, path: string, sheetName: str
     },
     async abort() {
       closed = true;
+      encoder.dispose();
       await release().catch(() => {});
       await target.abort();
     },
