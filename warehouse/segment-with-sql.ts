@@ -220,7 +220,7 @@ export async function segmentWithSql(
 
   const floor = options.dateFloorDay;
   const today = options.todayDay ?? null;
-  await engine.prepareLines(queries.lines, { floor, today });
+  await engine.prepare('lines', queries.lines, { floor, today });
   const [t] = await engine.all(queries.totals, {});
   // The first unusable cell is named only when a whole column is unusable: then it is on the first data row with an id, in the sample.
   const sampleCell = (row: unknown, field: string | undefined): string => {
@@ -250,6 +250,8 @@ export async function segmentWithSql(
     asOf: Number.isFinite(asOfDay) ? asOfDay : 0,
     start3: Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
   };
+  await engine.prepare('kept', queries.kept, params);
+  await engine.prepare('orders', queries.orders, params);
 
   const fieldName: Record<string, string> = {
     id: map.customerId,

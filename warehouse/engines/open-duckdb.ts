@@ -88,12 +88,12 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
   }
   const bound = (sql: string, values: Readonly<Record<string, SqlValue>>) =>
     bindParameters(sql, { ...values, ...sourceValues });
-  let linesReady = false;
-  const withLines = (sql: string) =>
-    linesReady
-      ? `WITH lines AS (SELECT * FROM temp.main.tierline_lines)${sql.startsWith('WITH') ? `,${sql.slice(4)}` : `\n${sql}`}`
-      : sql;
-
+  const prepared: string[] = [];
+  const withSteps = (sql: string) => {
+    if (prepared.length === 0) return sql;
+    const steps = prepared.map((name) => `${name} AS (SELECT * FROM temp.main.tierline_${name})`).join(',\n');
+    return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
+  };
   return {
     dialect: DUCKDB,
     label,
@@ -115,20 +115,20 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
         const rows = await connection.runAndReadAll(sql, values as never);
         return rows.getRowsJS().map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    prepareLines: (linesSql, values) =>
+    prepare: (name, text, values) =>
       guarded(async () => {
-        const { sql, values: list } = bound(`CREATE OR REPLACE TEMP TABLE tierline_lines AS ${linesSql}`, values);
-        await connection.run(sql, list as never);
-        linesReady = true;
+        const { sql, values: list } = bound(withSteps(text), values);
+        await connection.run(`CREATE OR REPLACE TEMP TABLE tierline_${name} AS ${sql}`, list as never);
+        if (!prepared.includes(name)) prepared.push(name);
       }),
     all: (text, values) =>
       guarded(async () => {
-        const { sql, values: list } = bound(withLines(text), values);
+        const { sql, values: list } = bound(withSteps(text), values);
         return (await connection.runAndReadAll(sql, list as never)).getRowObjectsJS();
       }),
     each: (text, values, onBatch) =>
       guarded(async () => {
-        const { sql, values: list } = bound(withLines(text), values);
+        const { sql, values: list } = bound(withSteps(text), values);
         const result = await connection.stream(sql, list as never);
         for await (const rows of result.yieldRowObjectJs()) onBatch(rows);
       }),

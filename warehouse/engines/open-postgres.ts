@@ -70,15 +70,14 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
     }
   }
 
-  let linesSql: string | undefined;
-  // PostgreSQL reads the source once per statement, `lines` as a CTE (materialized: it is used more than once).
-  const withLines = (sql: string) => {
-    if (linesSql === undefined) return sql;
-    const cte = `lines AS MATERIALIZED (\n${linesSql}\n)`;
-    return sql.startsWith('WITH') ? `WITH ${cte},${sql.slice(4)}` : `WITH ${cte}\n${sql}`;
+  const prepared: { name: string; sql: string }[] = [];
+  let preparedValues: Readonly<Record<string, SqlValue>> = {};
+  // PostgreSQL reads the source once per statement, each step as a CTE (materialized: used more than once).
+  const withSteps = (sql: string) => {
+    if (prepared.length === 0) return sql;
+    const steps = prepared.map((p) => `${p.name} AS MATERIALIZED (\n${p.sql}\n)`).join(',\n');
+    return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
   };
-  let lineValues: Readonly<Record<string, SqlValue>> = {};
-
   return {
     dialect: POSTGRES,
     label,
@@ -102,18 +101,18 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
         });
         return (result.rows as (string | null)[][]).map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    async prepareLines(sql, values) {
-      linesSql = sql;
-      lineValues = values;
+    async prepare(name, sql, values) {
+      prepared.push({ name, sql });
+      preparedValues = { ...preparedValues, ...values };
     },
     all: (text, values) =>
       guarded(async () => {
-        const { sql, values: list } = bindParameters(withLines(text), { ...lineValues, ...values });
+        const { sql, values: list } = bindParameters(withSteps(text), { ...preparedValues, ...values });
         return (await client.query(sql, list)).rows;
       }),
     each: (text, values, onBatch) =>
       guarded(async () => {
-        const { sql, values: list } = bindParameters(withLines(text), { ...lineValues, ...values });
+        const { sql, values: list } = bindParameters(withSteps(text), { ...preparedValues, ...values });
         const cursor = client.query(new Cursor(sql, list));
         try {
           for (;;) {

@@ -25,11 +25,12 @@ export interface SqlEngine {
   /** The first `limit` rows, every cell as text (NULL as null). */
   sample(limit: number): Promise<(string | null)[][]>;
   /**
-   * Makes the per-line statement `lines` readable as `lines` by the next
-   * statements: DuckDB computes it once into a temporary table; PostgreSQL
-   * prefixes each statement with it as a CTE (it reads the source per statement).
+   * Makes a step (`lines`, `kept`, `orders`) readable by that name in the
+   * next statements: DuckDB computes it once into a temporary table;
+   * PostgreSQL prefixes each statement with it as a materialized CTE (it
+   * reads the source once per statement).
    */
-  prepareLines(linesSql: string, values: Readonly<Record<string, SqlValue>>): Promise<void>;
+  prepare(name: string, sql: string, values: Readonly<Record<string, SqlValue>>): Promise<void>;
   /** Runs a statement with `{{name}}` parameters (bound, never spliced). */
   all(sql: string, values: Readonly<Record<string, SqlValue>>): Promise<Record<string, unknown>[]>;
   /** Runs `sql`, handing over its rows in batches, never holding the whole result. */

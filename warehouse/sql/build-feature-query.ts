@@ -36,6 +36,10 @@ export interface FeatureQuerySpec {
 export interface FeatureQueries {
   /** One narrow row per non-blank source row: its cells read and judged. {{floor}}, {{today}}, {{source}}. */
   readonly lines: string;
+  /** The accepted lines with their value (empty amounts filled) and duplicate mark; reads `lines`. {{asOf}}, {{start3}}. */
+  readonly kept: string;
+  /** One row per (customer, order): first line's key, net value, negative flag; reads `kept`. {{asOf}}. */
+  readonly orders: string;
   /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad rows). */
   readonly totals: string;
   /** Per rule code: the count and the first five example rows; date formats as `date-normalized`. {{asOf}}, {{start3}}. */
@@ -60,11 +64,20 @@ export function bindParameters<T>(sql: string, values: Readonly<Record<string, T
   return { sql: text, values: order.map((name) => values[name]!) };
 }
 
-/** A statement that reads `lines` as a CTE, for engines that do not materialize it (and for --explain). */
-export function withLines(queries: FeatureQueries, statement: 'totals' | 'issues' | 'customers'): string {
+/** The steps every later statement reads, in order: computed once (DuckDB temp tables) or as CTEs. */
+export const PREPARED_STEPS = ['lines', 'kept', 'orders'] as const;
+
+/** A statement with the steps it reads as CTEs, for engines that do not materialize them (and for --explain). */
+export function withLines(
+  queries: FeatureQueries,
+  statement: 'totals' | 'issues' | 'customers',
+  materialized = '',
+): string {
   const body = queries[statement];
-  const lines = `lines AS (\n${queries.lines}\n)`;
-  return body.startsWith('WITH') ? `WITH ${lines},${body.slice(4)}` : `WITH ${lines}\n${body}`;
+  const steps = (statement === 'totals' ? ['lines'] : PREPARED_STEPS).map(
+    (name) => `${name} AS ${materialized}(\n${queries[name as 'lines']}\n)`,
+  );
+  return body.startsWith('WITH') ? `WITH ${steps.join(',\n')},${body.slice(4)}` : `WITH ${steps.join(',\n')}\n${body}`;
 }
 
 const specSchema = z.object({
@@ -219,8 +232,11 @@ FROM classified`;
   SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
 )`;
 
-  const asOfPart = `,
-${accepted},
+  const orderRef =
+    m.orderId === undefined
+      ? `CASE WHEN value < 0 THEN 'r' || CAST(row_no AS VARCHAR) ELSE 'd' || CAST(day AS VARCHAR) END`
+      : 'order_key';
+  const keptSelect = `WITH ${accepted},
 fill AS (
   -- SPEC §3 amount-filled: the customer's mean non-negative line over the 3 months before asOf (only customers with an empty amount).
   SELECT id, avg(CASE WHEN day >= ${start3} AND day < ${asOf} AND amount >= 0 THEN amount END) AS fill
@@ -229,30 +245,31 @@ fill AS (
 copies AS (
   -- Lines written more than once (few): the first copy counts, the others are duplicates (a hash join, not a sort).
   SELECT id, line_hash, min(row_no) AS first_copy FROM accepted GROUP BY id, line_hash HAVING count(*) > 1
-),
-kept AS (
-  SELECT a.*, coalesce(a.amount, f.fill, 0) AS value,
-    CASE WHEN a.row_no > c.first_copy THEN c.first_copy END AS copy_of
-  FROM accepted a
-  LEFT JOIN fill f ON f.id = a.id
-  LEFT JOIN copies c ON c.id = a.id AND c.line_hash = a.line_hash
-),
-live AS (
+)
+SELECT a.row_no, a.id, a.date_text, a.amount, a.day, a.order_key,
+  coalesce(a.amount, f.fill, 0) AS value,
+  CASE WHEN a.row_no > c.first_copy THEN c.first_copy END AS copy_of
+FROM accepted a
+LEFT JOIN fill f ON f.id = a.id
+LEFT JOIN copies c ON c.id = a.id AND c.line_hash = a.line_hash`;
+  const live = `live AS (
   SELECT * FROM kept WHERE day < ${asOf} AND copy_of IS NULL
 ),
 counted AS (
   SELECT * FROM live WHERE ${spec.refunds === 'exclude' ? 'value >= 0' : 'TRUE'}
-),
-orders AS (
-  SELECT id,
-    ${m.orderId === undefined ? `CASE WHEN value < 0 THEN 'r' || CAST(row_no AS VARCHAR) ELSE 'd' || CAST(day AS VARCHAR) END` : 'order_key'} AS order_ref,
-    -- (day, row) of the first line: orders are taken in this order, lines summed in it.
-    min((CAST(day AS BIGINT) + 524288) * 4294967296 + row_no) AS first_key,
-    ${d.lineSum('value', 'day, row_no')} AS net,
-    max(CASE WHEN value < 0 THEN 1 ELSE 0 END) AS negative
-  FROM counted
-  GROUP BY 1, 2
 )`;
+  const ordersSelect = `WITH ${live}
+SELECT id,
+  ${orderRef} AS order_ref,
+  -- (day, row) of the first line: orders are taken in this order, lines summed in it.
+  min((CAST(day AS BIGINT) + 524288) * 4294967296 + row_no) AS first_key,
+  ${d.lineSum('value', 'day, row_no')} AS net,
+  max(CASE WHEN value < 0 THEN 1 ELSE 0 END) AS negative
+FROM counted
+GROUP BY 1, 2`;
+  const asOfPart = `,
+${accepted},
+${live}`;
 
   const totals = `SELECT
   count(*) AS data_rows,
@@ -286,7 +303,7 @@ FROM lines`;
     spec.refunds === 'exclude'
       ? `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`
       : `SELECT CASE WHEN o.net > 0 THEN 'refund-in-order' ELSE 'refund-excluded' END, NULL, c.row_no, ${amountName}, CAST(c.value AS VARCHAR), NULL, c.id
-    FROM counted c JOIN orders o ON o.id = c.id AND o.order_ref = ${m.orderId === undefined ? `CASE WHEN c.value < 0 THEN 'r' || CAST(c.row_no AS VARCHAR) ELSE 'd' || CAST(c.day AS VARCHAR) END` : 'c.order_key'}
+    FROM counted c JOIN orders o ON o.id = c.id AND o.order_ref = ${orderRef.replaceAll(/\b(value|row_no|day|order_key)\b/g, 'c.$1')}
     WHERE c.value < 0`,
   ];
   const issues = `WITH${asOfPart.slice(1)},
@@ -322,5 +339,5 @@ LEFT JOIN refund_lines r ON r.id = p.id
 LEFT JOIN order_lists o ON o.id = p.id
 ORDER BY p.first_row`;
 
-  return { lines: linesSelect, totals, issues, customers };
+  return { lines: linesSelect, kept: keptSelect, orders: ordersSelect, totals, issues, customers };
 }

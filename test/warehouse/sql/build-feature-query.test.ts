@@ -46,7 +46,8 @@ describe('buildFeatureQueries', () => {
   it('binds every value: the statements hold no literal date, floor or as-of', () => {
     const q = buildFeatureQueries(SPEC, DUCKDB);
     expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
-    expect(bindParameters(q.customers, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(bindParameters(q.kept, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(bindParameters(q.customers, { asOf: 1 }).values).toEqual([1]);
     expect(q.customers).toContain('list(');
   });
 
