@@ -19,6 +19,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const errors: string[] = [];
   const printed: string[] = [];
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const code = await runCli(['segment', input, '--as-of', AS_OF, '--today', '2026-11-02', '--out', output], {
     out: (text) => printed.push(text),
     err: (text) => errors.push(text),
@@ -27,11 +28,14 @@ async function main(argv: readonly string[]): Promise<void> {
     interactive: false,
   });
   const finished = performance.now();
+  const cpu = process.cpuUsage(cpuStarted);
   if (code !== 0) throw new Error(`tierline segment exited ${code}: ${errors.join('\n')}`);
   console.log(
     JSON.stringify({
       seconds: (finished - started) / 1000,
       peakMemoryMB: process.resourceUsage().maxRSS / 1024,
+      // CPU seconds (user + system) of the same span: steadier than wall time on a busy machine.
+      phases: { cpu: (cpu.user + cpu.system) / 1e6 },
       // The summary's first line: "<file>: customer rows, 100,000 customers, …".
       customers: Number(/([\d,]+) customers/.exec(printed.join('\n'))?.[1]?.replaceAll(',', '') ?? 0),
       timing: 'tierline segment SHEET.xlsx --out OUT.xlsx, after imports',
