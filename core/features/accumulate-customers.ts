@@ -2,6 +2,7 @@ import { checkContact } from '../clean/check-contact.js';
 import { createIndustryMatcher, DEFAULT_INDUSTRIES } from '../clean/industries.js';
 import { createCellContext, readDateCell, readNumberCell } from '../clean/read-cell.js';
 import type { ColumnPlan } from '../headers/detect-columns.js';
+import type { LabelKey } from '../i18n/labels.js';
 import { formatDay } from '../parse/civil-day.js';
 import { createIssue, DataValidationError, type CellIssue } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
@@ -109,13 +110,12 @@ export function createCustomerAccumulator(
       let value: number | string | undefined;
       if (TEXT_KINDS.has(kind)) {
         if (isFormulaError(cell)) {
-          log.add({
-            code: 'formula-error',
-            row: rowNumber,
-            column: name(f),
-            value: cellText(cell),
-            message: `Row ${rowNumber}, ${name(f)}: "${cellText(cell)}" is a formula error; treated as empty.`,
-          });
+          log.add(
+            createIssue('formula-error', rowNumber, name(f), cellText(cell), {
+              key: 'clean.customer.formula-error',
+              params: { row: rowNumber, column: name(f), value: cellText(cell) },
+            }),
+          );
         } else if (!isEmptyCell(cell)) {
           const raw = cellText(cell).trim();
           value = CATEGORY_FIELDS.includes(f) ? normalizeText(raw) : raw;
@@ -191,28 +191,28 @@ export function createCustomerAccumulator(
         rowCustomer.push(-1);
         if (row.every(isEmptyCell)) continue;
         dataRows++;
-        log.add({
-          code: 'missing-id',
-          row: rowNumber,
-          column: idName,
-          value: cellText(idCell),
-          message:
+        log.add(
+          createIssue(
+            'missing-id',
+            rowNumber,
+            idName,
+            cellText(idCell),
             id === ''
-              ? `Row ${rowNumber}: no customer ID; row excluded.`
-              : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.`,
-        });
+              ? { key: 'clean.customer.no-id', params: { row: rowNumber } }
+              : { key: 'clean.customer.id-formula-error', params: { row: rowNumber, column: idName, value: id } },
+          ),
+        );
         continue;
       }
       dataRows++;
       const master = idMap.get(id);
       if (master !== undefined && master !== id) {
-        log.add({
-          code: 'id-unified',
-          row: rowNumber,
-          column: idName,
-          value: id,
-          message: `Row ${rowNumber}, ${idName}: ${id} merged into ${master} (ID mapping).`,
-        });
+        log.add(
+          createIssue('id-unified', rowNumber, idName, id, {
+            key: 'clean.customer.id-unified',
+            params: { row: rowNumber, column: idName, id, master },
+          }),
+        );
         id = master;
       }
       const { values, filled } = parseRow(row, rowNumber);
@@ -244,13 +244,12 @@ export function createCustomerAccumulator(
           const contacts = texts.get('contact');
           if (contacts && contacts[c] === undefined && typeof contact === 'string') {
             contacts[c] = contact;
-            log.add({
-              code: 'contact-missing',
-              row: chosenRow.data[c]!,
-              column: name('contact'),
-              value: contact,
-              message: `Customer ${id}: contact filled from row ${rowNumber} (another record of the same customer).`,
-            });
+            log.add(
+              createIssue('contact-missing', chosenRow.data[c]!, name('contact'), contact, {
+                key: 'clean.customer.contact-from-duplicate',
+                params: { id, row: rowNumber },
+              }),
+            );
           }
         }
       }
@@ -258,134 +257,18 @@ export function createCustomerAccumulator(
     }
   }
 
-  function applyRules(): void {
-    for (const [c, rowsSeen] of rowsOf) {
-      log.add(
-        {
-          code: 'duplicate-id',
-          row: rowsSeen[1]!,
-          column: idName,
-          value: ids[c]!,
-          message: `Customer ${ids[c]} appears in rows ${rowsSeen.join(', ')}; row ${chosenRow.data[c]} used (most filled fields, then first).`,
-        },
-        rowsSeen.length - 1,
-      );
-    }
-    for (const [f, { count, row, value }] of normalizedText) {
-      log.add(
-        {
-          code: 'text-normalized',
-          row,
-          column: name(f),
-          value,
-          message: `${name(f)}: ${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'} normalised for matching (width, traditional characters, spacing; first at row ${row}: "${value}").`,
-        },
-        count,
-      );
-    }
+  /** SPEC §3 on the finished records, each rule a named step. */
+  function applyCleaningRules(): void {
+    const records: CustomerRecords = { ids, chosenRow: chosenRow.data, numbers, texts, name, log };
+    logDuplicateIds(records, rowsOf, idName);
+    logNormalizedText(records, normalizedText);
     dates.flush(log);
-    const n = ids.length;
-    const rowOf = (c: number): number => chosenRow.data[c]!;
-    const logins = numbers.get('logins3m');
-    if (logins) {
-      for (let c = 0; c < n; c++) {
-        if (Number.isNaN(logins.data[c]!)) {
-          logins.data[c] = 0;
-          log.add({
-            code: 'logins-zero',
-            row: rowOf(c),
-            column: name('logins3m'),
-            value: '',
-            message: `Row ${rowOf(c)}, ${name('logins3m')}: empty, filled with 0 (no login recorded = no activity).`,
-          });
-        }
-      }
-    }
-    const registration = numbers.get('registrationDate');
-    const firstPurchase = numbers.get('firstPurchaseDate');
-    if (registration && firstPurchase) {
-      for (let c = 0; c < n; c++) {
-        if (Number.isNaN(registration.data[c]!) && !Number.isNaN(firstPurchase.data[c]!)) {
-          registration.data[c] = firstPurchase.data[c]!;
-          log.add({
-            code: 'registration-date-filled',
-            row: rowOf(c),
-            column: name('registrationDate'),
-            value: '',
-            message: `Row ${rowOf(c)}, ${name('registrationDate')}: empty, filled with the first purchase date ${formatDay(firstPurchase.data[c]!)}.`,
-          });
-        }
-      }
-    }
-    const contacts = texts.get('contact');
-    if (contacts) {
-      for (let c = 0; c < n; c++) {
-        const contact = contacts[c];
-        if (contact === undefined) {
-          log.add({
-            code: 'contact-missing',
-            row: rowOf(c),
-            column: name('contact'),
-            value: '',
-            message: `Row ${rowOf(c)}, ${name('contact')}: empty and no other record of customer ${ids[c]} has one.`,
-          });
-          continue;
-        }
-        const problem = checkContact(contact);
-        // Contacts are personal data: the message names the row, never the number.
-        if (problem)
-          log.add({
-            code: 'contact-invalid',
-            row: rowOf(c),
-            column: name('contact'),
-            value: contact,
-            message: `Row ${rowOf(c)}, ${name('contact')}: ${problem}; kept, please verify.`,
-          });
-      }
-    }
-    const industries = texts.get('industry');
-    if (industries) {
-      const known = createIndustryMatcher(options.industries ?? DEFAULT_INDUSTRIES);
-      for (let c = 0; c < n; c++) {
-        const value = industries[c];
-        if (value !== undefined && !known(value)) {
-          log.add({
-            code: 'industry-unrecognized',
-            row: rowOf(c),
-            column: name('industry'),
-            value,
-            message: `Row ${rowOf(c)}, ${name('industry')}: "${value}" is not in the industry list (GB/T 4754 sections by default); kept, please verify.`,
-          });
-        }
-      }
-    }
-    const f6 = numbers.get('frequency6m');
-    if (f6) {
-      for (let c = 0; c < n; c++) {
-        if (f6.data[c]! / 6 > 20)
-          log.add({
-            code: 'frequency-over-limit',
-            row: rowOf(c),
-            column: name('frequency6m'),
-            value: String(f6.data[c]),
-            message: `Row ${rowOf(c)}, ${name('frequency6m')}: ${f6.data[c]} orders in 6 months is more than 20 a month; please verify.`,
-          });
-      }
-    }
-    for (const f of ['cumulativeSpend', 'amount6m'] as const) {
-      const spend = numbers.get(f);
-      if (!spend) continue;
-      for (let c = 0; c < n; c++) {
-        if (spend.data[c]! < 0)
-          log.add({
-            code: 'negative-spend',
-            row: rowOf(c),
-            column: name(f),
-            value: money.format(spend.data[c]!),
-            message: `Row ${rowOf(c)}, ${name(f)}: negative spend ${money.format(spend.data[c]!)}; kept, please verify.`,
-          });
-      }
-    }
+    fillMissingLogins(records);
+    fillRegistrationDates(records);
+    checkContacts(records);
+    checkIndustries(records, options.industries ?? DEFAULT_INDUSTRIES);
+    flagFrequencyOverLimit(records);
+    flagNegativeSpend(records);
   }
 
   function checkUsable(required: readonly FieldId[]): void {
@@ -416,7 +299,7 @@ export function createCustomerAccumulator(
 
   function finishTable(): CustomerTable {
     checkUsable([]);
-    applyRules();
+    applyCleaningRules();
     const numberViews: Partial<Record<FieldId, Float64Array>> = {};
     for (const [f, nums] of numbers) numberViews[f] = nums.view();
     const textViews: Partial<Record<FieldId, readonly (string | undefined)[]>> = {};
@@ -449,6 +332,175 @@ export function createCustomerAccumulator(
   }
 
   return { addRows, finishTable, finish, currency };
+}
+
+/** The finished customer records the SPEC §3 rules read and fix (columns are per customer). */
+interface CustomerRecords {
+  readonly ids: readonly string[];
+  /** The input row each customer's values came from. */
+  readonly chosenRow: Int32Array;
+  readonly numbers: ReadonlyMap<FieldId, GrowableColumn<Float64Array>>;
+  readonly texts: ReadonlyMap<FieldId, (string | undefined)[]>;
+  readonly name: (field: FieldId) => string;
+  readonly log: IssueLog;
+}
+
+/** One issue per duplicated id, counted once per extra row (SPEC §3 duplicate-id). */
+function logDuplicateIds(records: CustomerRecords, rowsOf: ReadonlyMap<number, number[]>, idName: string): void {
+  for (const [c, rowsSeen] of rowsOf) {
+    const id = records.ids[c]!;
+    records.log.add(
+      createIssue('duplicate-id', rowsSeen[1]!, idName, id, {
+        key: 'clean.customer.duplicate-id',
+        params: { id, rows: rowsSeen.join(', '), used: records.chosenRow[c]! },
+      }),
+      rowsSeen.length - 1,
+    );
+  }
+}
+
+/** One counted issue per text column whose values were normalised for matching. */
+function logNormalizedText(
+  records: CustomerRecords,
+  normalizedText: ReadonlyMap<FieldId, { count: number; row: number; value: string }>,
+): void {
+  for (const [f, { count, row, value }] of normalizedText) {
+    const column = records.name(f);
+    records.log.add(
+      createIssue('text-normalized', row, column, value, {
+        key: count === 1 ? 'clean.customer.text-normalized-one' : 'clean.customer.text-normalized',
+        params: { column, count: count.toLocaleString('en-US'), row, value },
+      }),
+      count,
+    );
+  }
+}
+
+/** SPEC §3: an empty login count is 0 (no login recorded = no activity). */
+function fillMissingLogins({ ids, chosenRow, numbers, name, log }: CustomerRecords): void {
+  const logins = numbers.get('logins3m');
+  if (!logins) return;
+  for (let c = 0; c < ids.length; c++) {
+    if (!Number.isNaN(logins.data[c]!)) continue;
+    logins.data[c] = 0;
+    const row = chosenRow[c]!;
+    log.add(
+      createIssue('logins-zero', row, name('logins3m'), '', {
+        key: 'clean.customer.logins-zero',
+        params: { row, column: name('logins3m') },
+      }),
+    );
+  }
+}
+
+/** SPEC §3: an empty registration date is the first purchase date. */
+function fillRegistrationDates({ ids, chosenRow, numbers, name, log }: CustomerRecords): void {
+  const registration = numbers.get('registrationDate');
+  const firstPurchase = numbers.get('firstPurchaseDate');
+  if (!registration || !firstPurchase) return;
+  for (let c = 0; c < ids.length; c++) {
+    if (!Number.isNaN(registration.data[c]!) || Number.isNaN(firstPurchase.data[c]!)) continue;
+    registration.data[c] = firstPurchase.data[c]!;
+    const row = chosenRow[c]!;
+    log.add(
+      createIssue('registration-date-filled', row, name('registrationDate'), '', {
+        key: 'clean.customer.registration-filled',
+        params: { row, column: name('registrationDate'), date: formatDay(firstPurchase.data[c]!) },
+      }),
+    );
+  }
+}
+
+// checkContact's reasons (core/clean/check-contact.ts) as catalogue sentences.
+const CONTACT_PROBLEMS: Readonly<Record<string, LabelKey>> = {
+  'is not a valid e-mail address': 'clean.contact.not-email',
+  'is not a phone number': 'clean.contact.not-phone',
+  'is not an 11-digit mobile number starting with 1': 'clean.contact.not-mobile',
+};
+
+/** SPEC §3 contacts: missing ones and ones that are not a phone or e-mail (kept, to verify). */
+function checkContacts({ ids, chosenRow, texts, name, log }: CustomerRecords): void {
+  const contacts = texts.get('contact');
+  if (!contacts) return;
+  const column = name('contact');
+  for (let c = 0; c < ids.length; c++) {
+    const contact = contacts[c];
+    const row = chosenRow[c]!;
+    if (contact === undefined) {
+      log.add(
+        createIssue('contact-missing', row, column, '', {
+          key: 'clean.customer.contact-missing',
+          params: { row, column, id: ids[c]! },
+        }),
+      );
+      continue;
+    }
+    const problem = checkContact(contact);
+    // Contacts are personal data: the message names the row, never the number.
+    if (problem) {
+      const key = CONTACT_PROBLEMS[problem];
+      log.add(
+        createIssue('contact-invalid', row, column, contact, {
+          key: 'clean.customer.contact-invalid',
+          params: { row, column, problem: key ? { key } : problem },
+        }),
+      );
+    }
+  }
+}
+
+/** Industries outside the list (GB/T 4754 sections by default) are kept and flagged. */
+function checkIndustries({ ids, chosenRow, texts, name, log }: CustomerRecords, list: readonly string[]): void {
+  const industries = texts.get('industry');
+  if (!industries) return;
+  const known = createIndustryMatcher(list);
+  for (let c = 0; c < ids.length; c++) {
+    const value = industries[c];
+    if (value === undefined || known(value)) continue;
+    const row = chosenRow[c]!;
+    log.add(
+      createIssue('industry-unrecognized', row, name('industry'), value, {
+        key: 'clean.customer.industry-unrecognized',
+        params: { row, column: name('industry'), value },
+      }),
+    );
+  }
+}
+
+/** SPEC §3: more than 20 orders a month over 6 months is flagged for checking. */
+function flagFrequencyOverLimit({ ids, chosenRow, numbers, name, log }: CustomerRecords): void {
+  const f6 = numbers.get('frequency6m');
+  if (!f6) return;
+  for (let c = 0; c < ids.length; c++) {
+    if (!(f6.data[c]! / 6 > 20)) continue;
+    const row = chosenRow[c]!;
+    const value = String(f6.data[c]);
+    log.add(
+      createIssue('frequency-over-limit', row, name('frequency6m'), value, {
+        key: 'clean.customer.frequency-over-limit',
+        params: { row, column: name('frequency6m'), value },
+      }),
+    );
+  }
+}
+
+/** Negative spend is impossible for a total: kept and flagged. */
+function flagNegativeSpend({ ids, chosenRow, numbers, name, log }: CustomerRecords): void {
+  for (const f of ['cumulativeSpend', 'amount6m'] as const) {
+    const spend = numbers.get(f);
+    if (!spend) continue;
+    for (let c = 0; c < ids.length; c++) {
+      if (!(spend.data[c]! < 0)) continue;
+      const row = chosenRow[c]!;
+      const value = money.format(spend.data[c]!);
+      log.add(
+        createIssue('negative-spend', row, name(f), value, {
+          key: 'clean.customer.negative-spend',
+          params: { row, column: name(f), value },
+        }),
+      );
+    }
+  }
 }
 
 function first(...columns: (Float64Array | undefined)[]): (c: number) => number {
