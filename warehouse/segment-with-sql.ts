@@ -155,10 +155,17 @@ function toOrders(
 ): Pick<CustomerOrders, 'orderDays' | 'orderNets' | 'orderNegative' | 'orderRows'> {
   let keys: number[], nets: number[], negative: number[];
   if (r.order_list !== undefined) {
-    const list = (Array.isArray(r.order_list) ? r.order_list : []) as { k: unknown; n: unknown; g: unknown }[];
-    keys = list.map((o) => toNumber(o.k));
-    nets = list.map((o) => toNumber(o.n));
-    negative = list.map((o) => toNumber(o.g));
+    const list = typeof r.order_list === 'string' && r.order_list !== '' ? r.order_list.split(',') : [];
+    keys = new Array<number>(list.length);
+    nets = new Array<number>(list.length);
+    negative = new Array<number>(list.length);
+    list.forEach((item, k) => {
+      const a = item.indexOf(':'),
+        b = item.lastIndexOf(':');
+      keys[k] = Number(item.slice(0, a));
+      nets[k] = Number(item.slice(a + 1, b));
+      negative[k] = Number(item.slice(b + 1));
+    });
   } else {
     keys = toArray(r.order_keys);
     nets = toArray(r.order_nets);

