@@ -145,12 +145,14 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
     rmSync(spoolDir, { recursive: true, force: true });
   };
 
-  const shared = new Map<string, number>();
+  // Each distinct string with the tail of its cell ('" t="s"><v>7</v></c>'), built once.
+  const shared = new Map<string, string>();
   const stringCell = (ref: string, value: string, bold: boolean): string => {
-    let index = shared.get(value);
-    if (index === undefined && shared.size < MAX_SHARED_STRINGS) shared.set(value, (index = shared.size));
-    if (index === undefined) return inlineString(ref, value, bold);
-    return `<c r="${ref}"${bold ? ` s="${STYLE_BOLD}"` : ''} t="s"><v>${index}</v></c>`;
+    let tail = shared.get(value);
+    if (tail === undefined && shared.size < MAX_SHARED_STRINGS)
+      shared.set(value, (tail = `" t="s"><v>${shared.size}</v></c>`));
+    if (tail === undefined) return inlineString(ref, value, bold);
+    return bold ? `<c r="${ref}" s="${STYLE_BOLD}${tail}` : `<c r="${ref}${tail}`;
   };
   const columns: string[] = [];
   const columnName = (i: number): string => (columns[i] ??= columnLetters(i));
