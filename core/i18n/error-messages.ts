@@ -32,7 +32,7 @@ export const ERROR_MESSAGES = {
     '一位客户无法确定总体模型；请用全部客户一起拟合。',
   ],
   'error.lifetime.no-repeat-buyers': [
-    'All {count} customers bought only once in the calibration period: without repeat purchases the purchase and dropout rates cannot be told apart. Use a longer calibration period or the SPEC rules.',
+    'All {count} customers bought only once in the calibration period: without repeat purchases the purchase and dropout rates cannot be told apart. Use a longer calibration period or the rule-based churn rules.',
     '校准期内全部{count}位客户都只购买过一次：没有重复购买，就无法区分购买率和流失率。请使用更长的校准期，或改用规则判定。',
   ],
   'error.lifetime.identical-customers': [

@@ -204,11 +204,13 @@ export function scoreLifetimes(
   const notes: string[] = [];
   if (labelSource === 'spec-rule') {
     notes.push(
-      `Model unreliable: ${reliability.reasons.map((r) => r.message).join(' ')} Churn risk falls back to the SPEC rule (P(alive), CLV and value at risk are shown for information).`,
+      `Model unreliable: ${reliability.reasons.map((r) => r.message).join(' ')} Churn risk falls back to the rule-based churn rules (P(alive), CLV and value at risk are shown for information).`,
     );
   }
   if (!options.specChurnReasons)
-    notes.push('SPEC rule evaluated at the calibration end from purchase history only (no complaint data).');
+    notes.push(
+      'The rule-based churn rules are evaluated at the calibration end from purchase history only (no complaint data).',
+    );
   let intervals: LifetimeIntervals | undefined;
   if (options.intervals) {
     const tCov = models.transactions.logCovariance,

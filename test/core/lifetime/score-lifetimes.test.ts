@@ -88,7 +88,7 @@ describe('scoreLifetimes on CDNOW', () => {
     expect(summary.frequency[at('6')]).toBe(7);
     expect(scores.specRule[at('6')]).toBe(0);
     expect(scores.notes).toContain(
-      'SPEC rule evaluated at the calibration end from purchase history only (no complaint data).',
+      'The rule-based churn rules are evaluated at the calibration end from purchase history only (no complaint data).',
     );
   });
 
@@ -108,7 +108,7 @@ describe('scoreLifetimes on CDNOW', () => {
     expect(fallback.reliability.reasons.map((r) => r.code)).toEqual(['few-repeat-buyers']);
     expect(fallback.labelSource).toBe('spec-rule');
     expect(fallback.notes[0]).toMatch(
-      /^Model unreliable: Only \d+ repeat buyers .* Churn risk falls back to the SPEC rule/,
+      /^Model unreliable: Only \d+ repeat buyers .* Churn risk falls back to the rule-based churn rules/,
     );
     for (let c = 0; c < thin.count; c++) {
       expect(fallback.churnReason[c]! & 1).toBe(0);
