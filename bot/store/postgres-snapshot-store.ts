@@ -36,9 +36,32 @@ const CHURN_ORDER: Readonly<Record<ChurnSort, string>> = {
 };
 const RANK_ORDER = 'rank_value DESC, customer_id COLLATE "C"';
 
-// Customers per INSERT: 20 parameters each, well under PostgreSQL's 65,535.
-const BATCH = 1000;
-const CUSTOMER_PARAMS = 20;
+// Customers per INSERT: one array per column (unnest), so a batch is 20 parameters whatever its size.
+const BATCH = 5000;
+/** PostgreSQL types of the customer columns in insert order: snapshot_id, CUSTOMER_COLUMNS, rank_value. */
+const CUSTOMER_TYPES = [
+  'int',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int',
+  'float8',
+  'float8',
+  'float8',
+  'float8',
+  'text',
+  'int',
+  'text',
+  'text',
+  'float8',
+  'float8',
+  'text',
+  'text',
+  'float8',
+  'float8',
+] as const;
+const INSERT_CUSTOMERS = `INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) SELECT * FROM unnest(${CUSTOMER_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
 /** Snapshots and customers on a migrated PostgreSQL database (postgres-store.ts). */
 export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
@@ -118,20 +141,13 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
         const snapshotId = rows[0]!.id;
         const columns = new ColumnsBuilder();
         let count = 0;
-        let batch: unknown[] = [];
+        let batch: unknown[][] = CUSTOMER_TYPES.map(() => []);
+        let batched = 0;
         const flush = async (): Promise<void> => {
-          if (batch.length === 0) return;
-          const n = batch.length / CUSTOMER_PARAMS;
-          const values = Array.from(
-            { length: n },
-            (_, r) =>
-              `(${Array.from({ length: CUSTOMER_PARAMS }, (_, c) => `$${r * CUSTOMER_PARAMS + c + 1}`).join(', ')})`,
-          ).join(', ');
-          await client.query(
-            `INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) VALUES ${values}`,
-            batch,
-          );
-          batch = [];
+          if (batched === 0) return;
+          await client.query(INSERT_CUSTOMERS, batch);
+          batch = CUSTOMER_TYPES.map(() => []);
+          batched = 0;
         };
         for (const c of customers) {
           const segment = segmentIndex.get(c.segment);
@@ -141,7 +157,7 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
               { code: 'unknown-segment' },
             );
           const rank = c.monetary ?? 0;
-          batch.push(
+          const row = [
             snapshotId,
             c.customerId,
             c.name,
@@ -162,10 +178,12 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
             c.dueDate,
             finiteOrNull(c.expectedLoss),
             Number.isFinite(rank) ? rank : 0,
-          );
+          ];
+          row.forEach((value, i) => batch[i]!.push(value));
+          batched++;
           columns.add(c.customerId, c.owner, segment, c.churnRisk, c.recencyDays, c.monetary);
           count++;
-          if (batch.length >= BATCH * CUSTOMER_PARAMS) await flush();
+          if (batched >= BATCH) await flush();
         }
         await flush();
         const built = columns.finish();
@@ -185,6 +203,8 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
         await client.query('UPDATE snapshots SET customer_count = $1 WHERE id = $2', [count, snapshotId]);
         return snapshotId;
       });
+      // Fresh statistics after a bulk load: without them the planner reads a whole snapshot to answer one owner.
+      await pool.query('ANALYZE customers');
       return (await store.snapshotById(id))!;
     },
 
