@@ -12,7 +12,9 @@ export type Synchronous<T> = {
 
 /**
  * Wraps a synchronous implementation: each method returns a settled promise,
- * and what it throws becomes a rejection (never a throw at the call).
+ * and what it throws becomes a rejection (never a throw at the call). The work
+ * itself is done before the call returns, as better-sqlite3 does it; callers
+ * still await, so the same code runs on PostgreSQL.
  * @example await promiseMethods<{ two(): Promise<number> }>({ two: () => 2 }).two() // 2
  */
 export function promiseMethods<T extends object>(sync: Synchronous<T>): T {
