@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { bindParameters } from '../sql/build-feature-query.js';
@@ -15,6 +16,9 @@ export interface DuckDbSource {
   /** Cancel a statement after this many milliseconds. */
   readonly timeoutMs?: number;
 }
+
+/** DuckDB's own memory ceiling; Node's share (one row per customer) comes on top. */
+export const DUCKDB_MEMORY_LIMIT = '512MB';
 
 /** The file kind DuckDB reads, from the name. */
 export function duckDbFormat(path: string): 'csv' | 'parquet' | 'database' {
@@ -36,10 +40,13 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
   const label = basename(source.path);
   let instance: DuckDBInstance;
   try {
+    // Issue 12 memory target (< 1 GB for the whole run): DuckDB spills its temporary tables and
+    // sorts to disk beyond this instead of taking 80% of the machine's memory.
+    const limits = { memory_limit: DUCKDB_MEMORY_LIMIT, temp_directory: tmpdir() };
     instance =
       format === 'database'
-        ? await DuckDBInstance.create(source.path, { access_mode: 'READ_ONLY' })
-        : await DuckDBInstance.create(':memory:');
+        ? await DuckDBInstance.create(source.path, { access_mode: 'READ_ONLY', ...limits })
+        : await DuckDBInstance.create(':memory:', limits);
   } catch (error) {
     throw new WarehouseError('bad-file', { source: label, format: 'DuckDB', detail: firstLine(error) }, 'data');
   }
