@@ -21,6 +21,7 @@ import {
   type BehaviourField,
   type CustomerFeatures,
 } from './customer-features.js';
+import { logMissingId } from './log-missing-id.js';
 
 /** Parsed customer rows: one record per customer, plus which input row went to whom. */
 export interface CustomerTable {
@@ -191,17 +192,7 @@ export function createCustomerAccumulator(
         rowCustomer.push(-1);
         if (row.every(isEmptyCell)) continue;
         dataRows++;
-        log.add(
-          createIssue(
-            'missing-id',
-            rowNumber,
-            idName,
-            cellText(idCell),
-            id === ''
-              ? { key: 'clean.customer.no-id', params: { row: rowNumber } }
-              : { key: 'clean.customer.id-formula-error', params: { row: rowNumber, column: idName, value: id } },
-          ),
-        );
+        logMissingId(log, rowNumber, idName, idCell, id);
         continue;
       }
       dataRows++;

@@ -6,6 +6,7 @@ import type { IssueLog } from '../report/issue-log.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
 import { cellText, isEmptyCell, isFormulaError } from '../table/cell-text.js';
 import type { RawRow } from '../table/cell.js';
+import { logMissingId } from './log-missing-id.js';
 import { GrowableColumn } from '../util/growable.js';
 import { StringIndex } from '../util/string-index.js';
 import { CurrencyTally } from '../money/detect-currency.js';
@@ -88,6 +89,9 @@ export function createTransactionAccumulator(
     dataRows = 0;
   const firstBad: { date?: CellIssue; amount?: CellIssue } = {};
 
+  // The two line hashes of the row being read (reused: no allocation per row).
+  const lineHash = new Int32Array(2);
+
   function addRows(rows: readonly RawRow[], firstRowNumber: number): void {
     // Decimal mark per column from the whole batch before any cell is read (1.000 above 2.500,50).
     ctx.numbers.learn(rows, amountCol ?? qtyCol, amountName);
@@ -101,29 +105,19 @@ export function createTransactionAccumulator(
       if (id === '' || isFormulaError(id)) {
         if (row.every(isEmptyCell)) continue;
         dataRows++;
-        log.add({
-          code: 'missing-id',
-          row: rowNumber,
-          column: idName,
-          value: cellText(idCell),
-          message:
-            id === ''
-              ? `Row ${rowNumber}: no customer ID; row excluded.`
-              : `Row ${rowNumber}, ${idName}: formula error ${id} instead of a customer ID; row excluded.`,
-        });
+        logMissingId(log, rowNumber, idName, idCell, id);
         continue;
       }
       dataRows++;
       if (idMap.size > 0) {
         const master = idMap.get(id);
         if (master !== undefined && master !== id) {
-          log.add({
-            code: 'id-unified',
-            row: rowNumber,
-            column: idName,
-            value: id,
-            message: `Row ${rowNumber}, ${idName}: ${id} counted as ${master} (ID mapping).`,
-          });
+          log.add(
+            createIssue('id-unified', rowNumber, idName, id, {
+              key: 'clean.transaction.id-unified',
+              params: { row: rowNumber, column: idName, id, master },
+            }),
+          );
           id = master;
         }
       }
@@ -140,13 +134,12 @@ export function createTransactionAccumulator(
         lastQuantity = qty ?? Number.NaN;
       }
       if (day === null)
-        log.add({
-          code: 'missing-value',
-          row: rowNumber,
-          column: dateName,
-          value: '',
-          message: `Row ${rowNumber}, ${dateName}: empty; row excluded.`,
-        });
+        log.add(
+          createIssue('missing-value', rowNumber, dateName, '', {
+            key: 'clean.transaction.date-empty',
+            params: { row: rowNumber, column: dateName },
+          }),
+        );
       const dateOk = day !== null && !Number.isNaN(day);
       // SPEC §3 amount-filled: an empty amount is kept and filled in finish()
       // from the customer's recent orders; an unreadable one is excluded.
@@ -183,22 +176,7 @@ export function createTransactionAccumulator(
         if (list[c] === undefined && !isEmptyCell(row[ci]) && !isFormulaError(row[ci]))
           list[c] = cellText(row[ci]).trim();
       }
-      // Two independent 32-bit hashes of the whole line: exact-duplicate
-      // detection without keeping the line (collision odds ~2^-64 per pair).
-      let h1 = 0x811c9dc5,
-        h2 = 0x9747b28c;
-      for (let k = 0; k < row.length; k++) {
-        const cell = row[k];
-        const text = typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
-        for (let j = 0; j < text.length; j++) {
-          const ch = text.charCodeAt(j);
-          h1 = Math.imul(h1 ^ ch, 0x01000193);
-          h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
-          h2 ^= h2 >>> 15;
-        }
-        h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-        h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-      }
+      hashLine(row, lineHash);
       cust.push(c);
       days.push(day!);
       amounts.push(amountEmpty ? Number.NaN : amount!);
@@ -206,15 +184,10 @@ export function createTransactionAccumulator(
         negativePositions.push(cust.length - 1);
         negativeQuantities!.push(lastQuantity);
       }
-      hashA.push(h1);
-      hashB.push(h2);
+      hashA.push(lineHash[0]!);
+      hashB.push(lineHash[1]!);
       rowNumbers.push(rowNumber);
-      if (orderHash) {
-        const text = cellText(row[orderCol!]);
-        let h = 0x811c9dc5;
-        for (let j = 0; j < text.length; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-        orderHash.push(h);
-      }
+      if (orderHash) orderHash.push(hashText(cellText(row[orderCol!])));
       if (day! > maxDay) maxDay = day!;
     }
   }
@@ -495,4 +468,34 @@ function describeAmountCells(
       return { text: `${column} = ${value}`, value, computed: true };
     },
   };
+}
+
+/**
+ * Two independent 32-bit hashes of a whole line into `out`: exact-duplicate
+ * detection without keeping the line (collision odds ~2^-64 per pair).
+ */
+function hashLine(row: RawRow, out: Int32Array): void {
+  let h1 = 0x811c9dc5,
+    h2 = 0x9747b28c;
+  for (let k = 0; k < row.length; k++) {
+    const cell = row[k];
+    const text = typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
+    for (let j = 0; j < text.length; j++) {
+      const ch = text.charCodeAt(j);
+      h1 = Math.imul(h1 ^ ch, 0x01000193);
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+  }
+  out[0] = h1;
+  out[1] = h2;
+}
+
+/** FNV-1a of a text (an order id), for grouping lines into orders without keeping the ids. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < text.length; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+  return h;
 }

@@ -18,6 +18,14 @@ export const CUSTOMER_ISSUE_MESSAGES = {
     'Row {row}, {column}: {id} merged into {master} (ID mapping).',
     '第{row}行「{column}」：{id} 已按ID映射合并到 {master}。',
   ],
+  'clean.transaction.id-unified': [
+    'Row {row}, {column}: {id} counted as {master} (ID mapping).',
+    '第{row}行「{column}」：{id} 已按ID映射计入 {master}。',
+  ],
+  'clean.transaction.date-empty': [
+    'Row {row}, {column}: empty; row excluded.',
+    '第{row}行「{column}」：为空，该行已排除。',
+  ],
   'clean.customer.contact-from-duplicate': [
     'Customer {id}: contact filled from row {row} (another record of the same customer).',
     '客户 {id}：联系方式取自第{row}行（同一客户的另一条记录）。',
