@@ -9,13 +9,13 @@
  * engine's own streaming. Phases (seconds):
  * - open: opening the engine (DuckDB instance, PostgreSQL connection);
  * - plan: columns and the 2,000-row sample;
- * - lines: the per-line statement (DuckDB: the temporary table; PostgreSQL: nothing, a CTE);
+ * - lines, kept, orders: the engine's steps (DuckDB: temporary tables; PostgreSQL: nothing, CTEs);
  * - totals, issues: the line totals and cleaning-count statements;
  * - customersFirstRow: from sending the per-customer statement to its first batch;
  * - customersStream: the rest of the engine's streaming (database work + rows crossing into JS);
  * - coreAddCustomers: core's addCustomers on those rows (JS);
  * - finish: core's run.finish (scores, segments, tags, strategies, churn model, report).
- * `database` sums lines + totals + issues + customersFirstRow + customersStream:
+ * `database` sums every phase but open, plan, coreAddCustomers and finish:
  * the share of the run spent waiting on the engine (for PostgreSQL, server
  * time plus the wire). Prints one JSON line in the harness's child format.
  */
@@ -23,27 +23,19 @@
 import { parseArgs } from 'node:util';
 import { openDuckDb, openPostgres, segmentWithSql, type SqlEngine, type SqlValue } from '../../warehouse/index.js';
 
-type Phase =
-  | 'open'
-  | 'plan'
-  | 'lines'
-  | 'totals'
-  | 'issues'
-  | 'customersFirstRow'
-  | 'customersStream'
-  | 'coreAddCustomers'
-  | 'finish';
+/** Phases that are not the database's: Node opening, planning, core. */
+const NOT_DATABASE = new Set(['open', 'plan', 'coreAddCustomers', 'finish']);
 
-/** The engine, with each call's time added to `phases`. */
-function timedEngine(engine: SqlEngine, phases: Record<Phase, number>): SqlEngine & { streamEnd: () => number } {
+/** The engine, with each call's time added to `phases` (milliseconds). */
+function timedEngine(engine: SqlEngine, phases: Record<string, number>): SqlEngine & { streamEnd: () => number } {
   let statement = 0;
   let streamEnd = 0;
-  const time = async <T>(phase: Phase, run: () => Promise<T>): Promise<T> => {
+  const time = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
       return await run();
     } finally {
-      phases[phase] += performance.now() - t;
+      phases[phase] = (phases[phase] ?? 0) + performance.now() - t;
     }
   };
   return {
@@ -52,26 +44,25 @@ function timedEngine(engine: SqlEngine, phases: Record<Phase, number>): SqlEngin
     relation: engine.relation,
     columns: () => time('plan', () => engine.columns()),
     sample: (limit) => time('plan', () => engine.sample(limit)),
-    prepareLines: (sql, values) => time('lines', () => engine.prepareLines(sql, values)),
+    // Each step (lines, kept, orders) is its own phase.
+    prepare: (name, sql, values) => time(name, () => engine.prepare(name, sql, values)),
     // segmentWithSql runs `all` twice: the totals, then the cleaning counts.
     all: (sql: string, values: Readonly<Record<string, SqlValue>>) =>
       time(statement++ === 0 ? 'totals' : 'issues', () => engine.all(sql, values)),
     async each(sql, values, onBatch) {
-      const started = performance.now();
-      let first = true;
+      const sent = performance.now();
+      let firstRow = 0;
       let inCore = 0;
       await engine.each(sql, values, (rows) => {
         const t = performance.now();
-        if (first) {
-          phases.customersFirstRow += t - started;
-          first = false;
-        }
+        if (firstRow === 0) firstRow = t - sent;
         onBatch(rows);
         inCore += performance.now() - t;
       });
       streamEnd = performance.now();
-      phases.coreAddCustomers += inCore;
-      phases.customersStream += streamEnd - started - inCore - phases.customersFirstRow;
+      phases['customersFirstRow'] = firstRow;
+      phases['coreAddCustomers'] = inCore;
+      phases['customersStream'] = streamEnd - sent - inCore - firstRow;
     },
     close: () => engine.close(),
     streamEnd: () => streamEnd,
@@ -86,42 +77,33 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   const source = positionals[0];
   if (source === undefined) throw new Error('usage: profile-sql-segment.js <file|postgres://…> [--table name]');
-  const phases: Record<Phase, number> = {
-    open: 0,
-    plan: 0,
-    lines: 0,
-    totals: 0,
-    issues: 0,
-    customersFirstRow: 0,
-    customersStream: 0,
-    coreAddCustomers: 0,
-    finish: 0,
-  };
+  const phases: Record<string, number> = {};
   const started = performance.now();
   const postgres = source.startsWith('postgres://') || source.startsWith('postgresql://');
   const table = values.table === undefined ? {} : { table: values.table };
   const raw = postgres ? await openPostgres({ url: source, ...table }) : await openDuckDb({ path: source });
-  phases.open = performance.now() - started;
+  phases['open'] = performance.now() - started;
   const engine = timedEngine(raw, phases);
   let customers = 0;
   try {
     const result = await segmentWithSql(engine, { segmentOptions: { today: values.today }, unsupported: 'fail' });
-    phases.finish = performance.now() - engine.streamEnd();
+    phases['finish'] = performance.now() - engine.streamEnd();
     customers = result?.features.count ?? 0;
   } finally {
     await engine.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  const inSeconds = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000]));
-  const database =
-    (phases.lines + phases.totals + phases.issues + phases.customersFirstRow + phases.customersStream) / 1000;
+  const database = Object.entries(phases).reduce((sum, [k, v]) => (NOT_DATABASE.has(k) ? sum : sum + v), 0);
   console.log(
     JSON.stringify({
       seconds,
       peakMemoryMB: process.resourceUsage().maxRSS / 1024,
       customers,
       timing: 'segmentWithSql from opening the engine to the finished result, after imports',
-      phases: { ...inSeconds, database },
+      phases: {
+        ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
+        database: database / 1000,
+      },
     }),
   );
 }

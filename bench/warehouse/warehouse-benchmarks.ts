@@ -38,6 +38,24 @@ const GROWTH_TARGETS = { ratio: 10, peakMemoryMB: 1024 } as const;
 const TIERLINE = join(REPO_ROOT, 'bin', 'tierline.js');
 const PROFILER = join(REPO_ROOT, 'dist', 'bench', 'warehouse', 'profile-sql-segment.js');
 const TIME = '/usr/bin/time';
+/**
+ * A run whose resident memory passes this is killed and reported as failed:
+ * the machine is shared, and a runaway engine at 100M rows would take it
+ * down (TIERLINE_BENCH_RSS_CAP_MB overrides).
+ */
+const RSS_CAP_MB = Number(process.env['TIERLINE_BENCH_RSS_CAP_MB'] ?? 6144);
+
+/** Resident MiB of the process GNU time runs (its one child), or 0 when it is not there yet. */
+function childRssMB(timePid: number): number {
+  try {
+    const children = readFileSync(`/proc/${timePid}/task/${timePid}/children`, 'utf8').trim();
+    if (children === '') return 0;
+    const status = readFileSync(`/proc/${children.split(' ')[0]}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Runs `node bin/tierline.js <args>` under /usr/bin/time: wall seconds of
@@ -56,13 +74,31 @@ export function runTierline(args: readonly string[], timing: string): Promise<Ch
       cwd: REPO_ROOT,
     });
     let stdout = '';
+    let overCap = 0;
+    const watchdog = setInterval(() => {
+      const rss = child.pid === undefined ? 0 : childRssMB(child.pid);
+      if (rss <= RSS_CAP_MB) return;
+      overCap = rss;
+      clearInterval(watchdog);
+      const pid = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0];
+      if (pid) process.kill(Number(pid), 'SIGKILL');
+    }, 500);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => (stdout += text));
     child.on('error', (error) =>
       reject(new Error(`${label}: ${error.message} (is ${TIME} installed? apt-get install -y time)`)),
     );
     child.on('close', (code, signal) => {
+      clearInterval(watchdog);
       const wallSeconds = (performance.now() - started) / 1000;
+      if (overCap > 0) {
+        reject(
+          new Error(
+            `${label} killed after ${wallSeconds.toFixed(0)} s: resident memory ${Math.round(overCap)} MB passed the ${RSS_CAP_MB} MB cap`,
+          ),
+        );
+        return;
+      }
       if (code !== 0) {
         reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`));
         return;
