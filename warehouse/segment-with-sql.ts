@@ -8,6 +8,7 @@ import {
   type CountedIssue,
   type CustomerOrders,
   type DateFormat,
+  type LabelKey,
   type SegmentationResult,
   type SegmentOptionsInput,
 } from '../core/index.js';
@@ -66,20 +67,20 @@ export async function planSql(
   const plan = planOrderLines(header, options, 1);
   const col = plan.columns;
   const name = (i: number | undefined) => (i === undefined ? undefined : header[i]);
-  const checkType = (i: number | undefined, field: string, allowed: RegExp[]) => {
+  const checkType = (i: number | undefined, field: LabelKey, allowed: RegExp[]) => {
     if (i === undefined) return;
     const type = columns[i]!.type;
     if (!allowed.some((re) => re.test(type)))
-      throw new WarehouseError('wrong-type', { source: engine.label, column: header[i]!, type, field }, 'data');
+      throw new WarehouseError(
+        'wrong-type',
+        { source: engine.label, column: header[i]!, type, field: { key: field } },
+        'data',
+      );
   };
-  checkType(col.customerId, 'the customer id', [TEXT_TYPES, NUMBER_TYPES, /^UUID/]);
-  checkType(col.orderDate, 'the order date', [TEXT_TYPES, DATE_TYPES]);
-  for (const [i, field] of [
-    [col.orderAmount, 'the order amount'],
-    [col.quantity, 'the quantity'],
-    [col.unitPrice, 'the unit price'],
-  ] as const)
-    checkType(i, field, [TEXT_TYPES, NUMBER_TYPES]);
+  checkType(col.customerId, 'clean.need.customerId', [TEXT_TYPES, NUMBER_TYPES, /^UUID/]);
+  checkType(col.orderDate, 'clean.need.orderDate', [TEXT_TYPES, DATE_TYPES]);
+  for (const i of [col.orderAmount, col.quantity, col.unitPrice])
+    checkType(i, 'clean.need.orderAmount', [TEXT_TYPES, NUMBER_TYPES]);
   const map: ColumnMap = {
     customerId: name(col.customerId)!,
     orderDate: name(col.orderDate)!,

@@ -176,8 +176,8 @@ export const CLI_MESSAGES = {
   ],
   'warehouse.bad-file': ['{source} cannot be read as {format}: {detail}', '{source} 无法按 {format} 读取：{detail}'],
   'warehouse.wrong-type': [
-    '{source}: column {column} holds {type} values; it cannot be {field}.',
-    '{source}：列 {column} 的类型是 {type}，不能作为{field}。',
+    '{source}: column {column} holds {type} values; it cannot be the {field} column.',
+    '{source}：列 {column} 的类型是 {type}，不能作为{field}列。',
   ],
   'warehouse.invalid-identifier': [
     '{value} is not a usable table or column name: {detail}',

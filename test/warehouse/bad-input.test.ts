@@ -122,7 +122,7 @@ describe('warehouse bad input: one line each, nothing written (issue 12)', () =>
       '--out',
       out,
     );
-    expectOneLine(result, 2, /column order_date holds BOOLEAN values; it cannot be the order date/);
+    expectOneLine(result, 2, /column order_date holds BOOLEAN values; it cannot be the order date \(购买日期\) column/);
   }, 60_000);
 
   it('a query that times out', async () => {
