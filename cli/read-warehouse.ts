@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import {
   createAttributeReader,
   DataValidationError,
+  label,
   type AttributeTable,
   type CellIssue,
   type CleaningReport,
@@ -128,9 +129,8 @@ export async function readWithWarehouse(request: WarehouseRequest, io: ConsoleIo
     await engine.close();
   }
   if (!result) {
-    io.err(
-      `${chosen.name}: some cells are written in forms only the Node engine reads; reading it with --engine node.\n`,
-    );
+    const locale = request.segmentOptions.locale === 'zh-CN' ? 'zh-CN' : 'en';
+    io.err(`${label('warehouse.fallback', locale, { source: chosen.name })}\n`);
     return undefined;
   }
   const reports = [{ name: chosen.name, report: result.report }];

@@ -183,6 +183,10 @@ export const CLI_MESSAGES = {
     '{value} is not a usable table or column name: {detail}',
     '{value} 不是可用的表名或列名：{detail}',
   ],
+  'warehouse.fallback': [
+    '{source}: some cells are written in forms only the Node engine reads; reading it with --engine node.',
+    '{source}：部分单元格的写法只有 Node 引擎能读取；改用 --engine node 读取。',
+  ],
   'warehouse.unsupported-cells': [
     '{source}: row {row}, {column}: "{value}" is written in a form the SQL engine does not read the way the Node engine does; use --engine node.',
     '{source}：第{row}行「{column}」：“{value}”的写法 SQL 引擎与 Node 引擎读法不同；请使用 --engine node。',
