@@ -48,7 +48,7 @@ describe('buildFeatureQueries', () => {
     expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
     expect(bindParameters(q.kept, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
     expect(bindParameters(q.customers, { asOf: 1 }).values).toEqual([1]);
-    expect(q.customers).toContain('list(');
+    expect(q.customers).toContain('string_agg(');
   });
 
   it('writes the PostgreSQL dialect: TEXT casts, ~, array_agg, md5 line hash, OFFSET 0 fences', () => {
