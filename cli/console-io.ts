@@ -1,4 +1,4 @@
-import { dayInTimeZone, formatDay } from '../core/index.js';
+import { dayInTimeZone, formatDay, renderMessage, type Message } from '../core/index.js';
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface ConsoleIo {
@@ -50,9 +50,12 @@ export const EXIT = { ok: 0, usage: 1, data: 2 } as const;
 
 /** Raised for bad command-line usage (exit code 1). */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The catalogue sentence, rendered in the user's locale by reportError (`message` is its English). */
+  readonly text: Message | undefined;
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : renderMessage(message, 'en'));
     this.name = 'UsageError';
+    this.text = typeof message === 'string' ? undefined : message;
   }
 }
 

@@ -62,13 +62,19 @@ export async function runCli(argv: readonly string[], given: ConsoleIo): Promise
       }
       const topic = Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
       if (!topic)
-        throw new UsageError(`help: unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}.`);
+        throw new UsageError({
+          key: 'cli.usage.help-unknown-command',
+          params: { command: rest[0], commands: Object.keys(COMMANDS).join(', ') },
+        });
       io.out((await topic()).help(context.locale));
       return EXIT.ok;
     }
     const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!entry)
-      throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}, help.`);
+      throw new UsageError({
+        key: 'cli.usage.unknown-command',
+        params: { command, commands: Object.keys(COMMANDS).join(', ') },
+      });
     return await (await entry()).run(rest, io);
   } catch (error) {
     return reportError(error, io, context);

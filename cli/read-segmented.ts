@@ -27,11 +27,10 @@ export function sheetOption(value: string | boolean | undefined, file?: string):
     );
   if (/^\d+$/.test(value)) {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1)
-      throw new UsageError(`--sheet must be a sheet name or a number from 1 (the first sheet); got "${value}".`);
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError({ key: 'cli.usage.sheet-number', params: { value } });
     return n;
   }
-  if (value.trim() === '') throw new UsageError('--sheet must be a sheet name or a number from 1; got an empty name.');
+  if (value.trim() === '') throw new UsageError({ key: 'cli.usage.sheet-empty' });
   return value;
 }
 

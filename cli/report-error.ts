@@ -124,7 +124,8 @@ export function reportError(error: unknown, io: ConsoleIo, context: ErrorContext
 
 function describe(error: unknown, context: ErrorContext): { text: string; exit: number } {
   const locale = context.locale ?? 'en';
-  if (error instanceof UsageError) return { text: error.message, exit: EXIT.usage };
+  if (error instanceof UsageError)
+    return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: EXIT.usage };
   if (error instanceof StoreError)
     return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
   if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };

@@ -110,7 +110,7 @@ export function chooseFlag<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T))
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
+    throw new UsageError({ key: 'cli.usage.one-of', params: { flag: name, allowed: allowed.join(', '), value } });
   return value as T;
 }
 
@@ -121,7 +121,7 @@ function churnFromFlags(values: FlagValues): Pick<SegmentOptionsInput, 'churn'> 
   if (values.horizon === undefined && values['churn-models'] === undefined) return {};
   const horizonDays = values.horizon === undefined ? undefined : Number(values.horizon);
   if (horizonDays !== undefined && !(Number.isInteger(horizonDays) && horizonDays >= 7 && horizonDays <= 3650))
-    throw new UsageError(`--horizon must be a whole number of days 7–3650; got "${values.horizon}".`);
+    throw new UsageError({ key: 'cli.usage.horizon', params: { value: values.horizon ?? '' } });
   const list = values['churn-models'];
   if (list === 'off') return { churn: { enabled: false, ...(horizonDays !== undefined ? { horizonDays } : {}) } };
   const models = list === undefined ? undefined : list.split(',').map((m) => m.trim());
@@ -138,7 +138,7 @@ function churnFromFlags(values: FlagValues): Pick<SegmentOptionsInput, 'churn'> 
 async function readConfig(path: string): Promise<unknown> {
   const ext = extname(path).toLowerCase();
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
-  if (!format) throw new UsageError(`--config must be a .json, .yaml or .yml file; got "${path}".`);
+  if (!format) throw new UsageError({ key: 'cli.usage.config-type', params: { path } });
   return parseConfigText(await readFile(path, 'utf8'), format);
 }
 
@@ -159,17 +159,20 @@ export async function segmentOptionsFromFlags(
   if (values.window !== undefined) {
     window = values.window === 'all' ? 'all' : Number(values.window);
     if (window !== 'all' && !(Number.isInteger(window) && window >= 1 && window <= 120))
-      throw new UsageError(`--window must be "all" or a number of months 1–120; got "${values.window}".`);
+      throw new UsageError({ key: 'cli.usage.window', params: { value: values.window } });
   }
   let k: 'auto' | number | undefined;
   if (values.k !== undefined) {
     k = values.k === 'auto' ? 'auto' : Number(values.k);
     if (k !== 'auto' && !(Number.isInteger(k) && k >= 2 && k <= 20))
-      throw new UsageError(`--k must be "auto" or a whole number 2–20; got "${values.k}".`);
+      throw new UsageError({ key: 'cli.usage.k', params: { value: values.k } });
   }
   const scheme = values.scheme;
   if (scheme !== undefined && !parseSchemeId(scheme))
-    throw new UsageError(`--scheme must be one of ${SCHEME_IDS.join(', ')}; got "${scheme}".`);
+    throw new UsageError({
+      key: 'cli.usage.one-of',
+      params: { flag: 'scheme', allowed: SCHEME_IDS.join(', '), value: scheme },
+    });
   const options: SegmentOptionsInput = {
     scheme,
     k,

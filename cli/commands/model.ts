@@ -49,7 +49,7 @@ const OPTIONS = {
 function toDay(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const day = parseDay(value);
-  if (day === undefined) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD; got "${value}".`);
+  if (day === undefined) throw new UsageError({ key: 'cli.usage.date', params: { flag, value } });
   return day;
 }
 
@@ -80,10 +80,7 @@ async function readPurchases(file: string, options: SegmentOptionsInput): Promis
  */
 function backtestChurn(features: CustomerFeatures, calibrationEndDay: number, holdoutEndDay: number): ChurnPrediction {
   const horizonDays = holdoutEndDay - calibrationEndDay;
-  if (horizonDays < 7)
-    throw new UsageError(
-      `--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got ${horizonDays}.`,
-    );
+  if (horizonDays < 7) throw new UsageError({ key: 'cli.usage.holdout-horizon', params: { days: horizonDays } });
   return predictChurn({ ...churnEventsFromFeatures(features), asOfDay: holdoutEndDay + 1 }, { horizonDays });
 }
 
@@ -133,24 +130,27 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
   if (action !== 'fit' && action !== 'evaluate')
-    throw new UsageError(`model: unknown action "${action}"; use fit or evaluate.`);
+    throw new UsageError({ key: 'cli.usage.model-action', params: { action } });
   const { values, positionals } = parseCommandArgs(rest, OPTIONS);
   if (values.help) {
     io.out(MODEL_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(`model ${action}: one transaction file expected.`);
+  if (positionals.length !== 1) throw new UsageError({ key: 'cli.usage.model-file', params: { action } });
   const calibrationEndDay = toDay('calibration-end', values['calibration-end']);
-  if (calibrationEndDay === undefined) throw new UsageError(`model ${action}: --calibration-end is required.`);
+  if (calibrationEndDay === undefined)
+    throw new UsageError({ key: 'cli.usage.model-calibration-end', params: { action } });
   const holdoutEndDay = toDay('holdout-end', values['holdout-end']);
   if (action === 'evaluate' && holdoutEndDay === undefined)
-    throw new UsageError('model evaluate: --holdout-end is required.');
+    throw new UsageError({ key: 'cli.usage.model-holdout-end' });
   if (holdoutEndDay !== undefined && holdoutEndDay <= calibrationEndDay)
-    throw new UsageError('--holdout-end must be after --calibration-end.');
+    throw new UsageError({ key: 'cli.usage.holdout-after' });
   const unit = (values.unit ?? 'weeks') as TimeUnit;
-  if (unit !== 'days' && unit !== 'weeks') throw new UsageError(`--unit must be days or weeks; got "${values.unit}".`);
+  if (unit !== 'days' && unit !== 'weeks')
+    throw new UsageError({ key: 'cli.usage.model-unit', params: { value: unit } });
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json; got "${format}".`);
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError({ key: 'cli.usage.model-format', params: { value: format } });
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
 

@@ -83,7 +83,7 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   for (const flag of ['out', 'issues', 'spot-check'] as const) {
     const path = values[flag];
     if (typeof path === 'string' && !/\.(csv|xlsx)$/i.test(path))
-      throw new UsageError(`--${flag} ${path}: name the output .csv or .xlsx.`);
+      throw new UsageError({ key: 'cli.usage.output-type', params: { flag, path } });
   }
   const { options: segmentOptions, locale } = await segmentOptionsFromFlags(values, io);
   return { file: positionals[0]!, segmentOptions, locale, values, format };

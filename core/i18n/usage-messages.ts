@@ -1,0 +1,101 @@
+/**
+ * The `tierline` command's usage errors (issue 14: one catalogue), raised as
+ * UsageError with a Message and rendered in the user's locale by
+ * cli/report-error.ts. The English is what the CLI (and Node's parseArgs)
+ * printed before the move, so scripts and tests that match it keep working.
+ */
+export const USAGE_MESSAGES = {
+  // cli/main.ts
+  'cli.usage.unknown-command': [
+    'unknown command "{command}"; commands: {commands}, help.',
+    '未知命令 "{command}"；可用命令：{commands}、help。',
+  ],
+  'cli.usage.help-unknown-command': [
+    'help: unknown command "{command}"; commands: {commands}.',
+    'help：未知命令 "{command}"；可用命令：{commands}。',
+  ],
+  // cli/parse-command.ts (Node's parseArgs errors, by code)
+  'cli.usage.unknown-option': [
+    "Unknown option '{option}'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"{option}\"",
+    "未知选项 '{option}'。以 '-' 开头的位置参数请放在命令末尾的 '--' 之后，例如 '-- \"{option}\"'。",
+  ],
+  'cli.usage.option-missing-value': ["Option '{option} <value>' argument missing", "选项 '{option}' 缺少取值"],
+  'cli.usage.option-ambiguous': [
+    "Option '{option}' argument is ambiguous.\nDid you forget to specify the option argument for '{option}'?\nTo specify an option argument starting with a dash use '{option}=-XYZ'.",
+    "选项 '{option}' 的取值有歧义。\n是否忘了给 '{option}' 指定取值？\n取值以 '-' 开头时请写成 '{option}=-XYZ'。",
+  ],
+  'cli.usage.unexpected-argument': [
+    "Unexpected argument '{argument}'. This command does not take positional arguments",
+    "多余的参数 '{argument}'。此命令不接受位置参数",
+  ],
+  // cli/segment-flags.ts, cli/commands/*.ts
+  'cli.usage.one-of': [
+    '--{flag} must be one of {allowed}; got "{value}".',
+    '--{flag} 必须是 {allowed} 之一；实际为 "{value}"。',
+  ],
+  'cli.usage.horizon': [
+    '--horizon must be a whole number of days 7–3650; got "{value}".',
+    '--horizon 必须是 7–3650 之间的整数天数；实际为 "{value}"。',
+  ],
+  'cli.usage.config-type': [
+    '--config must be a .json, .yaml or .yml file; got "{path}".',
+    '--config 必须是 .json、.yaml 或 .yml 文件；实际为 "{path}"。',
+  ],
+  'cli.usage.window': [
+    '--window must be "all" or a number of months 1–120; got "{value}".',
+    '--window 必须是 "all" 或 1–120 之间的月数；实际为 "{value}"。',
+  ],
+  'cli.usage.k': [
+    '--k must be "auto" or a whole number 2–20; got "{value}".',
+    '--k 必须是 "auto" 或 2–20 之间的整数；实际为 "{value}"。',
+  ],
+  'cli.usage.date': [
+    '--{flag} must be a date written YYYY-MM-DD; got "{value}".',
+    '--{flag} 必须是 YYYY-MM-DD 格式的日期；实际为 "{value}"。',
+  ],
+  'cli.usage.sheet-number': [
+    '--sheet must be a sheet name or a number from 1 (the first sheet); got "{value}".',
+    '--sheet 必须是工作表名称或从 1（第一个工作表）开始的序号；实际为 "{value}"。',
+  ],
+  'cli.usage.sheet-empty': [
+    '--sheet must be a sheet name or a number from 1; got an empty name.',
+    '--sheet 必须是工作表名称或从 1 开始的序号；实际为空名称。',
+  ],
+  'cli.usage.output-type': [
+    '--{flag} {path}: name the output .csv or .xlsx.',
+    '--{flag} {path}：输出文件请以 .csv 或 .xlsx 结尾。',
+  ],
+  // cli/commands/model.ts
+  'cli.usage.model-action': [
+    'model: unknown action "{action}"; use fit or evaluate.',
+    'model：未知操作 "{action}"；请使用 fit 或 evaluate。',
+  ],
+  'cli.usage.model-file': [
+    'model {action}: one transaction file expected.',
+    'model {action}：需要且只需要一个交易文件。',
+  ],
+  'cli.usage.model-calibration-end': [
+    'model {action}: --calibration-end is required.',
+    'model {action}：必须提供 --calibration-end。',
+  ],
+  'cli.usage.model-holdout-end': [
+    'model evaluate: --holdout-end is required.',
+    'model evaluate：必须提供 --holdout-end。',
+  ],
+  'cli.usage.model-unit': [
+    '--unit must be days or weeks; got "{value}".',
+    '--unit 必须是 days 或 weeks；实际为 "{value}"。',
+  ],
+  'cli.usage.model-format': [
+    '--format must be table or json; got "{value}".',
+    '--format 必须是 table 或 json；实际为 "{value}"。',
+  ],
+  'cli.usage.holdout-after': [
+    '--holdout-end must be after --calibration-end.',
+    '--holdout-end 必须晚于 --calibration-end。',
+  ],
+  'cli.usage.holdout-horizon': [
+    '--holdout-end must be at least 7 days after --calibration-end for the churn back-test; got {days}.',
+    '流失回测要求 --holdout-end 至少比 --calibration-end 晚 7 天；实际为 {days} 天。',
+  ],
+} as const satisfies Record<string, readonly [en: string, zh: string]>;
