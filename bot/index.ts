@@ -15,6 +15,7 @@ export { DEFAULT_STORE_PATH, SqliteStore } from './store/sqlite-store.js';
 export { isPostgresUrl, openPostgresStore } from './store/postgres-store.js';
 export type { NewSnapshot, SnapshotInfo, Store, StoredCustomer } from './store/store.js';
 export { openSqliteInstallationStore } from './store/sqlite-installation-store.js';
+export { openPostgresInstallationStore } from './store/postgres-installation-store.js';
 export type { InstallationStore } from './store/installation-store.js';
 export {
   createBotImports,

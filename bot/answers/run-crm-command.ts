@@ -51,7 +51,19 @@ function channelOf(token: string | undefined): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-async function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: Locale): Promise<CommandReply> {
+/** The Slack workspace a command was typed in (a digest subscription records it, so OAuth mode can post it). */
+export interface CommandWorkspace {
+  readonly teamId?: string | undefined;
+  readonly enterpriseId?: string | undefined;
+}
+
+async function runDigest(
+  deps: BotDeps,
+  viewer: Viewer,
+  args: string[],
+  locale: Locale,
+  workspace: CommandWorkspace,
+): Promise<CommandReply> {
   if (!viewer.manager) return say('error.managers-only', locale);
   const [action, ...rest] = args;
   if (action === 'list') {
@@ -113,6 +125,8 @@ async function runDigest(deps: BotDeps, viewer: Viewer, args: string[], locale: 
     locale,
     createdBy: viewer.slackUserId ?? '',
     createdAt: deps.now().toISOString(),
+    teamId: workspace.teamId ?? null,
+    enterpriseId: workspace.enterpriseId ?? null,
   });
   await deps.scheduler?.refresh();
   return say('digest.subscribed', locale, {
@@ -164,6 +178,7 @@ export async function runCrmCommand(
   slackUserId: string,
   text: string,
   surface: Surface,
+  workspace: CommandWorkspace = {},
 ): Promise<CommandReply> {
   const tokens = tokenize(text);
   const locale = localeOf(text, deps.defaultLocale);
@@ -207,7 +222,7 @@ export async function runCrmCommand(
       return replyToIntent(deps, viewer, { kind: 'summary', ...(user ? { ownerMention: user } : {}) }, surface, locale);
     }
     case 'digest':
-      return runDigest(deps, viewer, args, locale);
+      return runDigest(deps, viewer, args, locale, workspace);
     case 'users':
       return runUsers(deps, viewer, args, locale);
     default: {

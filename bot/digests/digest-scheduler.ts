@@ -33,9 +33,16 @@ export interface SchedulerOptions {
 export type TickOutcome = {
   readonly subscriptionId: number;
   readonly period?: string;
-  readonly result: 'posted' | 'not-due' | 'taken' | 'recovered' | 'failed';
+  readonly result: 'posted' | 'not-due' | 'taken' | 'recovered' | 'failed' | 'skipped';
   readonly error?: string;
 };
+
+/** The workspace a subscription was made in, for logs (ids only). */
+function workspaceOf(subscription: Subscription): string {
+  if (subscription.teamId) return `team ${subscription.teamId}`;
+  if (subscription.enterpriseId) return `enterprise ${subscription.enterpriseId}`;
+  return 'its workspace (none recorded)';
+}
 
 /**
  * Weekly digests, exactly once per (subscription, period). The period is the
@@ -105,6 +112,13 @@ export class DigestScheduler {
         error: code,
         at: this.now().toISOString(),
       });
+      if (code === 'workspace-not-installed') {
+        // OAuth mode: the workspace uninstalled the app (or none was recorded). Nothing to post with: skip.
+        this.options.log?.(
+          `digest skipped: subscription ${subscription.id}, period ${period}, no installation for ${workspaceOf(subscription)}`,
+        );
+        return { subscriptionId: subscription.id, period, result: 'skipped', error: code };
+      }
       this.options.log?.(`digest failed: subscription ${subscription.id}, period ${period}, ${code}`);
       return { subscriptionId: subscription.id, period, result: 'failed', error: code };
     }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { findBotToken, type InstallationStore } from '../store/installation-store.js';
 import type { ExecutionLogStore, PeopleStore, SnapshotStore, Subscription } from '../store/store.js';
 import { digestChartSpec, type ChartRenderer } from './digest-chart.js';
 import type { DigestPoster } from './digest-scheduler.js';
@@ -15,14 +16,35 @@ export const DIGEST_EVENT_TYPE = 'tierline_digest';
  * (subscription, period); `alreadyPosted` looks for it in the channel's
  * history since the period began. Rate limits (429) are retried by the
  * WebClient after the Retry-After the API sends.
+ *
+ * In OAuth mode (`installations` given; the client has no token of its own)
+ * every call carries the bot token of the workspace the subscription was made
+ * in, fetched at post time; a workspace that has uninstalled the app rejects
+ * with code `workspace-not-installed` (the scheduler skips it). In token mode
+ * the client's own token is used, as before.
  */
 export function createSlackPoster(
   store: SnapshotStore & ExecutionLogStore & PeopleStore,
   client: WebClient,
-  options: { readonly renderChart?: ChartRenderer; readonly log?: (line: string) => void } = {},
+  options: {
+    readonly renderChart?: ChartRenderer;
+    readonly log?: (line: string) => void;
+    readonly installations?: Pick<InstallationStore, 'findInstallation'>;
+  } = {},
 ): DigestPoster {
+  // {} in token mode; { token } of the subscription's workspace in OAuth mode.
+  const tokenOf = async (subscription: Subscription): Promise<{ token?: string }> => {
+    if (!options.installations) return {};
+    const token = await findBotToken(options.installations, subscription);
+    if (!token)
+      throw Object.assign(new Error('The workspace of this subscription has no installation.'), {
+        code: 'workspace-not-installed',
+      });
+    return { token };
+  };
   return {
     async post(subscription: Subscription, period: string): Promise<string | null> {
+      const auth = await tokenOf(subscription);
       const owner = subscription.scope.kind === 'owner' ? subscription.scope.owner : undefined;
       // Full names only in a DM to the owner of every customer in it (SPEC §10); anywhere else masked.
       const toOwner =
@@ -36,6 +58,7 @@ export function createSlackPoster(
         toOwner ? 'dm-owner' : 'channel',
       );
       const result = await client.chat.postMessage({
+        ...auth,
         channel: subscription.channel,
         blocks,
         text,
@@ -45,6 +68,7 @@ export function createSlackPoster(
         try {
           const png = await options.renderChart(digestChartSpec(digest, subscription.locale));
           await client.files.uploadV2({
+            ...auth,
             channel_id: subscription.channel,
             thread_ts: result.ts,
             file: png,
@@ -60,11 +84,14 @@ export function createSlackPoster(
       return result.ts ?? null;
     },
     async alreadyPosted(subscription: Subscription, period: string, since: Date): Promise<string | null | false> {
+      const auth = await tokenOf(subscription);
       // A digest sent to a user lives in the app's DM with them: history needs that D… channel.
       const channel = /^[UW]/.test(subscription.channel)
-        ? ((await client.conversations.open({ users: subscription.channel })).channel?.id ?? subscription.channel)
+        ? ((await client.conversations.open({ ...auth, users: subscription.channel })).channel?.id ??
+          subscription.channel)
         : subscription.channel;
       const history = await client.conversations.history({
+        ...auth,
         channel,
         oldest: String(since.getTime() / 1000),
         include_all_metadata: true,

@@ -48,6 +48,9 @@ const COMMAND = z.object({
   text: z.string().max(4_000).catch(''),
   channel_id: z.string().catch(''),
   channel_name: optionalText,
+  // The workspace (and Enterprise Grid org) it was typed in: a digest subscription records them (OAuth mode).
+  team_id: optionalText,
+  enterprise_id: optionalText,
 });
 
 /** A slash command's fields, or undefined for a payload without a user. */

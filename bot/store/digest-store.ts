@@ -11,6 +11,13 @@ export interface Subscription {
   readonly locale: 'en' | 'zh-CN';
   readonly createdBy: string;
   readonly createdAt: string;
+  /**
+   * The Slack workspace (team) and Enterprise Grid org the subscription was
+   * made in: OAuth mode posts with that installation's bot token. Null or
+   * absent in token mode (one workspace) and for subscriptions made before.
+   */
+  readonly teamId?: string | null;
+  readonly enterpriseId?: string | null;
 }
 
 export type DigestRunStatus = 'claimed' | 'posted' | 'failed';

@@ -86,3 +86,26 @@ export function boltInstallationStore(store: InstallationStore, now: () => Date)
     },
   };
 }
+
+/**
+ * The bot token of the workspace a digest subscription was made in: its
+ * team's installation, else its Enterprise Grid org's (an org-wide install).
+ * Undefined when neither is installed (the app was uninstalled) or no
+ * workspace was recorded. The token is a secret: callers pass it to Slack only.
+ * @example await findBotToken(store, { teamId: 'T1', enterpriseId: null }) // 'xoxb-…' from key 'team:T1'
+ */
+export async function findBotToken(
+  store: Pick<InstallationStore, 'findInstallation'>,
+  workspace: { readonly teamId?: string | null; readonly enterpriseId?: string | null },
+): Promise<string | undefined> {
+  const keys = [
+    workspace.teamId ? `team:${workspace.teamId}` : undefined,
+    workspace.enterpriseId ? `enterprise:${workspace.enterpriseId}` : undefined,
+  ];
+  for (const key of keys) {
+    if (!key) continue;
+    const token = (await store.findInstallation(key))?.installation.bot?.token;
+    if (token) return token;
+  }
+  return undefined;
+}

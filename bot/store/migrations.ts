@@ -143,6 +143,12 @@ export const MIGRATIONS: readonly string[] = [
     installed_at TEXT NOT NULL
   );
   `,
+  // 5: the workspace a digest subscription was made in, so OAuth mode posts it
+  // with that workspace's bot token (NULL: made in token mode, or before this).
+  `
+  ALTER TABLE subscriptions ADD COLUMN team_id TEXT;
+  ALTER TABLE subscriptions ADD COLUMN enterprise_id TEXT;
+  `,
 ];
 
 /**

@@ -13,6 +13,8 @@ interface SubscriptionRow {
   locale: 'en' | 'zh-CN';
   created_by: string;
   created_at: string;
+  team_id: string | null;
+  enterprise_id: string | null;
 }
 
 // First key of the two-int advisory locks that guard digest claims ("dgst");
@@ -31,7 +33,7 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
   return {
     async addSubscription(s: Omit<Subscription, 'id'>): Promise<Subscription> {
       const { rows } = await pool.query<{ id: number }>(
-        'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
+        'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at, team_id, enterprise_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
         [
           s.channel,
           s.cron,
@@ -41,9 +43,11 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
           s.locale,
           s.createdBy,
           s.createdAt,
+          s.teamId ?? null,
+          s.enterpriseId ?? null,
         ],
       );
-      return { ...s, id: rows[0]!.id };
+      return { ...s, teamId: s.teamId ?? null, enterpriseId: s.enterpriseId ?? null, id: rows[0]!.id };
     },
 
     async subscriptions(): Promise<Subscription[]> {
@@ -57,6 +61,8 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
         locale: r.locale,
         createdBy: r.created_by,
         createdAt: r.created_at,
+        teamId: r.team_id,
+        enterpriseId: r.enterprise_id,
       }));
     },
 

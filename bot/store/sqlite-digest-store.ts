@@ -36,7 +36,7 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
     addSubscription(s: Omit<Subscription, 'id'>): Subscription {
       const { lastInsertRowid } = db
         .prepare(
-          'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at, team_id, enterprise_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           s.channel,
@@ -47,8 +47,10 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
           s.locale,
           s.createdBy,
           s.createdAt,
+          s.teamId ?? null,
+          s.enterpriseId ?? null,
         );
-      return { ...s, id: Number(lastInsertRowid) };
+      return { ...s, teamId: s.teamId ?? null, enterpriseId: s.enterpriseId ?? null, id: Number(lastInsertRowid) };
     },
 
     subscriptions(): Subscription[] {
@@ -62,6 +64,8 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
         locale: 'en' | 'zh-CN';
         created_by: string;
         created_at: string;
+        team_id: string | null;
+        enterprise_id: string | null;
       }[];
       return rows.map((r) => ({
         id: r.id,
@@ -72,6 +76,8 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
         locale: r.locale,
         createdBy: r.created_by,
         createdAt: r.created_at,
+        teamId: r.team_id,
+        enterpriseId: r.enterprise_id,
       }));
     },
 

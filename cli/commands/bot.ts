@@ -8,6 +8,7 @@ import {
   guardProcess,
   isTimeZone,
   loadSlackRuntime,
+  openPostgresInstallationStore,
   openSqliteInstallationStore,
   parseSchedule,
   ScheduleError,
@@ -19,7 +20,7 @@ import type { VegaLiteSpec } from '../../core/index.js';
 import { renderPng } from '../../io/charts/index.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
-import { DB_FLAG, openStore, storePath } from './bot-store.js';
+import { databaseUrl, DB_FLAG, openStore, storePath } from './bot-store.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
 import type { Locale } from '../../core/index.js';
@@ -99,6 +100,19 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const log = (line: string) => io.err(`${clock.now().toISOString()} ${line}\n`);
   const unguard = guardProcess(log);
   const store = await openStore(values.db);
+  // OAuth mode: installations live beside the rest of the store (the PostgreSQL database when
+  // TIERLINE_DATABASE_URL selects it, so every instance sees every workspace), on their own connection.
+  const url = databaseUrl(values.db);
+  const installations = oauthMode
+    ? url !== undefined
+      ? await openPostgresInstallationStore(url, {
+          onIdleError: (error) => log(`installation store connection lost: ${errorCode(error)}`),
+        }).catch(async (error: unknown) => {
+          await store.close().catch(() => undefined);
+          throw error;
+        })
+      : openSqliteInstallationStore(storePath(values.db))
+    : undefined;
   const tempDirs = createTempDirs();
   const imports = createBotImports(store, clock, log);
   const deps: BotDeps = {
@@ -122,7 +136,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
               clientId: clientId!,
               clientSecret: clientSecret!,
               stateSecret: stateSecret!,
-              installations: openSqliteInstallationStore(storePath(values.db)),
+              installations: installations!,
             },
           }
         : { token: token! }),
@@ -133,7 +147,12 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const renderChart = async (spec: VegaLiteSpec): Promise<Buffer> => (await renderPng(spec)).png;
   const scheduler = new DigestScheduler({
     store,
-    poster: createSlackPoster(store, built.app.client, { renderChart, log }),
+    // OAuth mode: each digest is posted with its own workspace's token, looked up at post time.
+    poster: createSlackPoster(store, built.app.client, {
+      renderChart,
+      log,
+      ...(installations ? { installations } : {}),
+    }),
     worker: `${hostname()}:${process.pid}`,
     now: clock.now,
     log,
@@ -166,6 +185,7 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     tempDirs.removeAll();
     // SQLite closes at once; PostgreSQL's pool ends in the background (or with the process).
     store.close().catch(() => undefined);
+    installations?.close().catch(() => undefined);
   };
   try {
     await Promise.race([startUp, stopped]);

@@ -21,7 +21,10 @@ export function createCrmCommand(deps: BotDeps) {
     }
     const surface = cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') ? 'dm' : 'channel';
     try {
-      const reply = await runCrmCommand(deps, cmd.user_id, cmd.text, surface);
+      const reply = await runCrmCommand(deps, cmd.user_id, cmd.text, surface, {
+        teamId: cmd.team_id,
+        enterpriseId: cmd.enterprise_id,
+      });
       await respond({ response_type: 'ephemeral', blocks: reply.blocks, text: reply.text });
     } catch (error) {
       const code = errorCode(error);

@@ -1,18 +1,13 @@
-import type { Installation } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
-import { boltInstallationStore, installationKeyOf } from '../../../bot/store/installation-store.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { installationKeyOf } from '../../../bot/store/installation-store.js';
 import { createSqliteInstallationStore } from '../../../bot/store/sqlite-installation-store.js';
 import { openSqliteDatabase } from '../../../bot/store/sqlite-store.js';
+import { describeInstallationStore } from './installation-store-contract.js';
 
-const teamInstall = (teamId: string, token: string): Installation =>
-  ({
-    team: { id: teamId, name: teamId },
-    enterprise: undefined,
-    user: { id: 'U1', token: undefined, scopes: undefined },
-    bot: { id: 'B1', userId: 'UB1', token, scopes: ['chat:write'] },
-    isEnterpriseInstall: false,
-    authVersion: 'v2',
-  }) as Installation;
+const open: { close(): void }[] = [];
+afterAll(() => {
+  for (const db of open) db.close();
+});
 
 describe('SQLite installation store', () => {
   it('keys a team install by team and an org-wide install by enterprise', () => {
@@ -25,25 +20,9 @@ describe('SQLite installation store', () => {
     expect(() => installationKeyOf({})).toThrow(expect.objectContaining({ code: 'installation-no-id' }));
   });
 
-  it("stores, replaces on re-install, finds and deletes a workspace's installation through Bolt's interface", async () => {
+  describeInstallationStore(async () => {
     const db = openSqliteDatabase(':memory:');
-    const store = createSqliteInstallationStore(db);
-    const bolt = boltInstallationStore(store, () => new Date('2026-11-25T09:00:00Z'));
-    await bolt.storeInstallation(teamInstall('T1', 'xoxb-old'));
-    await bolt.storeInstallation(teamInstall('T2', 'xoxb-two'));
-    await bolt.storeInstallation(teamInstall('T1', 'xoxb-new'));
-    const found = await bolt.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
-    expect(found.bot?.token).toBe('xoxb-new');
-    expect((await store.findInstallation('team:T1'))?.installedAt).toBe('2026-11-25T09:00:00.000Z');
-    expect(await store.listInstallations()).toEqual([
-      { key: 'team:T1', teamId: 'T1', enterpriseId: null },
-      { key: 'team:T2', teamId: 'T2', enterpriseId: null },
-    ]);
-    await bolt.deleteInstallation!({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
-    await expect(
-      bolt.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }),
-    ).rejects.toMatchObject({ code: 'installation-not-found', message: 'No Slack installation for team:T1.' });
-    expect(await store.deleteInstallation('team:T1')).toBe(false);
-    db.close();
+    open.push(db);
+    return createSqliteInstallationStore(db);
   });
 });
