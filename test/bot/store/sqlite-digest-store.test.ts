@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../bot/store/sqlite-store.js';
+import { describeSubscriptionWorkspace } from './subscription-workspace-contract.js';
 import { trackStores } from './track-stores.js';
 
 const track = trackStores();
@@ -34,4 +35,6 @@ describe('SQLite digest store', () => {
       expect.objectContaining({ status: 'posted', messageTs: '1.2', attempts: 3 }),
     ]);
   });
+
+  describeSubscriptionWorkspace(async () => track(new SqliteStore(':memory:')));
 });
