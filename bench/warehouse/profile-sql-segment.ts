@@ -2,7 +2,7 @@
  * Where the time of a warehouse segmentation goes, measured in one process
  * with the real code (`segmentWithSql`, as `tierline segment` calls it):
  *
- *   node dist/bench/warehouse/profile-sql-segment.js <file.csv|file.parquet|postgres://…> [--table orders]
+ *   node dist/bench/warehouse/profile-sql-segment.js <file.csv|file.parquet|postgres://…> [--table orders] [--trace]
  *
  * The engine is wrapped so that every statement is timed where the SQL
  * engine runs it, and the per-customer callback is timed apart from the
@@ -27,10 +27,15 @@ import { openDuckDb, openPostgres, segmentWithSql, type SqlEngine, type SqlValue
 const NOT_DATABASE = new Set(['open', 'plan', 'coreAddCustomers', 'finish']);
 
 /** The engine, with each call's time added to `phases` (milliseconds). */
-function timedEngine(engine: SqlEngine, phases: Record<string, number>): SqlEngine & { streamEnd: () => number } {
+function timedEngine(
+  engine: SqlEngine,
+  phases: Record<string, number>,
+  trace: (phase: string) => void,
+): SqlEngine & { streamEnd: () => number } {
   let statement = 0;
   let streamEnd = 0;
   const time = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    trace(phase);
     const t = performance.now();
     try {
       return await run();
@@ -50,6 +55,7 @@ function timedEngine(engine: SqlEngine, phases: Record<string, number>): SqlEngi
     all: (sql: string, values: Readonly<Record<string, SqlValue>>) =>
       time(statement++ === 0 ? 'totals' : 'issues', () => engine.all(sql, values)),
     async each(sql, values, onBatch) {
+      trace('customers');
       const sent = performance.now();
       let firstRow = 0;
       let inCore = 0;
@@ -72,7 +78,11 @@ function timedEngine(engine: SqlEngine, phases: Record<string, number>): SqlEngi
 async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { table: { type: 'string' }, today: { type: 'string', default: '2026-12-07' } },
+    options: {
+      table: { type: 'string' },
+      today: { type: 'string', default: '2026-12-07' },
+      trace: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const source = positionals[0];
@@ -83,7 +93,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const table = values.table === undefined ? {} : { table: values.table };
   const raw = postgres ? await openPostgres({ url: source, ...table }) : await openDuckDb({ path: source });
   phases['open'] = performance.now() - started;
-  const engine = timedEngine(raw, phases);
+  // --trace names each step on stderr as it starts, so a failing statement is known.
+  const trace = values.trace ? (phase: string) => console.error(`  ${phase} …`) : () => {};
+  const engine = timedEngine(raw, phases, trace);
   let customers = 0;
   try {
     const result = await segmentWithSql(engine, { segmentOptions: { today: values.today }, unsupported: 'fail' });
