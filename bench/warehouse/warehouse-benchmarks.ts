@@ -29,6 +29,7 @@ import { REFERENCE_DIR, REPO_ROOT, PYTHON } from '../paths.js';
 import { runChild, type ChildRun } from '../harness/run-child.js';
 import type { Benchmark } from '../harness/benchmarks.js';
 import { startPostgres, type TestPostgres } from '../support/start-postgres.js';
+import { redactUrl } from '../../warehouse/index.js';
 import { ensureParquet } from './generate-parquet.js';
 
 /** The targets for the default command on 10M csv rows. */
@@ -66,7 +67,8 @@ function childRssMB(timePid: number): number {
 export function runTierline(args: readonly string[], timing: string): Promise<ChildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'tierline-bench-'));
   const measured = join(dir, 'time.txt');
-  const label = ['tierline', ...args].join(' ');
+  // The PostgreSQL URL carries the throw-away server's password: messages show it redacted.
+  const label = ['tierline', ...args.map((a) => (a.startsWith('postgres://') ? redactUrl(a) : a))].join(' ');
   return new Promise<ChildRun>((resolve, reject) => {
     const started = performance.now();
     const child = spawn(TIME, ['-f', '%e %M', '-o', measured, process.execPath, TIERLINE, ...args], {
