@@ -1,6 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { bindParameters } from '../sql/build-feature-query.js';
 import { DUCKDB } from '../sql/dialect.js';
@@ -39,46 +40,58 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
   await stat(source.path); // ENOENT / EISDIR name the path (cli/report-error.ts)
   const label = basename(source.path);
   let instance: DuckDBInstance;
+  // DuckDB names its spill files the same in every process (duckdb_temp_storage_DEFAULT-0.tmp …):
+  // each run spills into its own folder, or two runs at once corrupt each other's.
+  const spill = mkdtempSync(join(tmpdir(), 'tierline-duckdb-'));
   try {
     // Issue 12 memory target (< 1 GB for the whole run): DuckDB spills its temporary tables and
     // sorts to disk beyond this instead of taking 80% of the machine's memory.
-    const limits = { memory_limit: DUCKDB_MEMORY_LIMIT, temp_directory: tmpdir() };
+    const limits = { memory_limit: DUCKDB_MEMORY_LIMIT, temp_directory: spill };
     instance =
       format === 'database'
         ? await DuckDBInstance.create(source.path, { access_mode: 'READ_ONLY', ...limits })
         : await DuckDBInstance.create(':memory:', limits);
   } catch (error) {
+    rmSync(spill, { recursive: true, force: true });
     throw new WarehouseError('bad-file', { source: label, format: 'DuckDB', detail: firstLine(error) }, 'data');
   }
   const connection = await instance.connect();
   let relation: string;
   let sourceValues: Record<string, SqlValue> = {};
-  if (format === 'database') {
-    const query = source.query,
-      table = source.table;
-    if (query !== undefined) relation = `(${query}) AS tierline_query`;
-    else if (table !== undefined) relation = quoteTableName(table);
-    else
-      throw new WarehouseError(
-        'invalid-identifier',
-        { value: label, detail: 'a .duckdb source needs --table or --query' },
-        'usage',
-      );
-  } else {
-    if (source.query !== undefined || source.table !== undefined)
-      throw new WarehouseError(
-        'invalid-identifier',
-        {
-          value: label,
-          detail: '--table and --query read a database (.duckdb or postgres://), not a csv or Parquet file',
-        },
-        'usage',
-      );
-    relation =
-      format === 'parquet'
-        ? 'read_parquet({{source}})'
-        : 'read_csv({{source}}, all_varchar = true, header = true, null_padding = true)';
-    sourceValues = { source: source.path };
+  // A usage error below leaves no instance or spill folder behind.
+  try {
+    if (format === 'database') {
+      const query = source.query,
+        table = source.table;
+      if (query !== undefined) relation = `(${query}) AS tierline_query`;
+      else if (table !== undefined) relation = quoteTableName(table);
+      else
+        throw new WarehouseError(
+          'invalid-identifier',
+          { value: label, detail: 'a .duckdb source needs --table or --query' },
+          'usage',
+        );
+    } else {
+      if (source.query !== undefined || source.table !== undefined)
+        throw new WarehouseError(
+          'invalid-identifier',
+          {
+            value: label,
+            detail: '--table and --query read a database (.duckdb or postgres://), not a csv or Parquet file',
+          },
+          'usage',
+        );
+      relation =
+        format === 'parquet'
+          ? 'read_parquet({{source}})'
+          : 'read_csv({{source}}, all_varchar = true, header = true, null_padding = true)';
+      sourceValues = { source: source.path };
+    }
+  } catch (error) {
+    closeQuietly(connection);
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+    throw error;
   }
   const what = format === 'parquet' ? 'Parquet' : format === 'csv' ? 'csv' : 'DuckDB';
 
@@ -155,6 +168,7 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     async close() {
       closeQuietly(connection);
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }
