@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], given: ConsoleIo): Promise
       if (!topic)
         throw new UsageError({
           key: 'cli.usage.help-unknown-command',
-          params: { command: rest[0], commands: Object.keys(COMMANDS).join(', ') },
+          params: { command: rest[0], commands: Object.keys(COMMANDS) },
         });
       io.out((await topic()).help(context.locale));
       return EXIT.ok;
@@ -73,7 +73,7 @@ export async function runCli(argv: readonly string[], given: ConsoleIo): Promise
     if (!entry)
       throw new UsageError({
         key: 'cli.usage.unknown-command',
-        params: { command, commands: Object.keys(COMMANDS).join(', ') },
+        params: { command, commands: Object.keys(COMMANDS) },
       });
     return await (await entry()).run(rest, io);
   } catch (error) {

@@ -110,7 +110,7 @@ export function chooseFlag<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T))
-    throw new UsageError({ key: 'cli.usage.one-of', params: { flag: name, allowed: allowed.join(', '), value } });
+    throw new UsageError({ key: 'cli.usage.one-of', params: { flag: name, allowed, value } });
   return value as T;
 }
 
@@ -171,7 +171,7 @@ export async function segmentOptionsFromFlags(
   if (scheme !== undefined && !parseSchemeId(scheme))
     throw new UsageError({
       key: 'cli.usage.one-of',
-      params: { flag: 'scheme', allowed: SCHEME_IDS.join(', '), value: scheme },
+      params: { flag: 'scheme', allowed: SCHEME_IDS, value: scheme },
     });
   const options: SegmentOptionsInput = {
     scheme,

@@ -110,7 +110,7 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
     io.out(ASK_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError('ask: missing the question.');
+  if (positionals.length === 0) throw new UsageError({ key: 'cli.usage.ask-question' });
   if (values.as === undefined && !values.manager)
     throw new UsageError('ask: say who is asking: --as <owner> or --manager.');
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')

@@ -29,10 +29,7 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
     io.out(DIGEST_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
-  if (!values.preview)
-    throw new UsageError(
-      'digest: only --preview is available from the command line; the bot posts digests on schedule.',
-    );
+  if (!values.preview) throw new UsageError({ key: 'cli.usage.digest-preview' });
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
     throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
   return withStore(values.db, 'existing', async (store) => {

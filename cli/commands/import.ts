@@ -26,7 +26,9 @@ export async function runImport(argv: readonly string[], io: ConsoleIo): Promise
   }
   if (positionals.length !== 1)
     throw new UsageError(
-      positionals.length === 0 ? 'import: missing <file>.' : `import: one file expected, got ${positionals.length}.`,
+      positionals.length === 0
+        ? { key: 'cli.usage.missing-file', params: { command: 'import' } }
+        : { key: 'cli.usage.one-file-count', params: { command: 'import', count: positionals.length } },
     );
   // The store is written: it must not be the file (or the customer table) being imported.
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });

@@ -69,8 +69,11 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? 'segment: missing <file>.'
-        : `segment: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`,
+        ? { key: 'cli.usage.missing-file', params: { command: 'segment' } }
+        : {
+            key: 'cli.usage.one-file-got',
+            params: { command: 'segment', count: positionals.length, files: positionals.join(' ') },
+          },
     );
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });

@@ -690,8 +690,10 @@ export interface Message {
   readonly params?: MessageParams;
 }
 
-/** Parameter values: plain text and numbers, or nested Messages rendered in the same locale (a list joined by "; " or "；"). */
-export type MessageParams = Readonly<Record<string, string | number | Message | readonly Message[]>>;
+/** Parameter values: plain text and numbers, a list of plain items (joined by ", " or "、"), or nested Messages rendered in the same locale (a list joined by "; " or "；"). */
+export type MessageParams = Readonly<
+  Record<string, string | number | Message | readonly Message[] | readonly string[]>
+>;
 
 /**
  * The label of `key` in `locale`, with `{name}` placeholders filled (a nested
@@ -706,6 +708,9 @@ export function label(key: LabelKey, locale: Locale, params?: MessageParams): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name]!;
+    // A list of plain items (codes, names) uses the locale's list separator: ", " or "、".
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      return (value as readonly string[]).join(locale === 'zh-CN' ? '、' : ', ');
     if (Array.isArray(value))
       return (value as readonly Message[])
         .map((m) => label(m.key, locale, m.params))

@@ -65,6 +65,21 @@ export const USAGE_MESSAGES = {
     '--{flag} {path}: name the output .csv or .xlsx.',
     '--{flag} {path}：输出文件请以 .csv 或 .xlsx 结尾。',
   ],
+  // cli/commands/segment.ts, import.ts, ask.ts, digest.ts
+  'cli.usage.missing-file': ['{command}: missing <file>.', '{command}：缺少 <file>。'],
+  'cli.usage.one-file-got': [
+    '{command}: one file expected, got {count}: {files}.',
+    '{command}：只需要一个文件，实际给了 {count} 个：{files}。',
+  ],
+  'cli.usage.one-file-count': [
+    '{command}: one file expected, got {count}.',
+    '{command}：只需要一个文件，实际给了 {count} 个。',
+  ],
+  'cli.usage.ask-question': ['ask: missing the question.', 'ask：缺少问题。'],
+  'cli.usage.digest-preview': [
+    'digest: only --preview is available from the command line; the bot posts digests on schedule.',
+    'digest：命令行只支持 --preview；简报由机器人按计划发送。',
+  ],
   // cli/commands/model.ts
   'cli.usage.model-action': [
     'model: unknown action "{action}"; use fit or evaluate.',
