@@ -22,9 +22,7 @@ export function sheetOption(value: string | boolean | undefined, file?: string):
   if (typeof value !== 'string') return undefined;
   // A csv has one table: a --sheet that would be ignored silently is a usage error.
   if (file !== undefined && extname(file).toLowerCase() !== '.xlsx')
-    throw new UsageError(
-      `--sheet picks a sheet of an .xlsx workbook; ${basename(file)} is not one (leave --sheet out).`,
-    );
+    throw new UsageError({ key: 'cli.usage.sheet-not-xlsx', params: { file: basename(file) } });
   if (/^\d+$/.test(value)) {
     const n = Number(value);
     if (!Number.isSafeInteger(n) || n < 1) throw new UsageError({ key: 'cli.usage.sheet-number', params: { value } });

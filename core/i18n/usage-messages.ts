@@ -80,6 +80,19 @@ export const USAGE_MESSAGES = {
     'digest: only --preview is available from the command line; the bot posts digests on schedule.',
     'digest：命令行只支持 --preview；简报由机器人按计划发送。',
   ],
+  // cli/parse-mapping.ts, cli/read-segmented.ts
+  'cli.usage.map-pair': [
+    '--map: "{part}" is not field=header (e.g. --map "customerId=客户编号").',
+    '--map："{part}" 不是 字段=表头 的形式（例如 --map "customerId=客户编号"）。',
+  ],
+  'cli.usage.map-field': [
+    '--map: unknown field "{field}". Known fields: {fields}.',
+    '--map：未知字段 "{field}"。可用字段：{fields}。',
+  ],
+  'cli.usage.sheet-not-xlsx': [
+    '--sheet picks a sheet of an .xlsx workbook; {file} is not one (leave --sheet out).',
+    '--sheet 用于选择 .xlsx 工作簿中的工作表；{file} 不是 .xlsx 工作簿（请去掉 --sheet）。',
+  ],
   // cli/commands/model.ts
   'cli.usage.model-action': [
     'model: unknown action "{action}"; use fit or evaluate.',
