@@ -51,15 +51,19 @@ export function assertOutputsAreNotInputs(
   for (const [i, out] of outs.entries()) {
     const input = ins.find((x) => same(x.id, out.id));
     if (input) {
-      const how = input.path === out.path ? 'is' : 'is the same file as';
-      throw new UsageError(
-        `${out.flag} ${out.path} ${how} the input ${input.flag === '<file>' ? '' : `${input.flag} `}${input.path}: writing it would destroy the source; choose another output name.`,
-      );
+      throw new UsageError({
+        key: input.path === out.path ? 'cli.usage.output-is-input' : 'cli.usage.output-same-as-input',
+        params: {
+          out: `${out.flag} ${out.path}`,
+          input: `${input.flag === '<file>' ? '' : `${input.flag} `}${input.path}`,
+        },
+      });
     }
     const other = outs.slice(0, i).find((x) => same(x.id, out.id));
     if (other)
-      throw new UsageError(
-        `${out.flag} ${out.path} is the same file as ${other.flag} ${other.path}; give each output its own name.`,
-      );
+      throw new UsageError({
+        key: 'cli.usage.output-same-as-output',
+        params: { out: `${out.flag} ${out.path}`, other: `${other.flag} ${other.path}` },
+      });
   }
 }

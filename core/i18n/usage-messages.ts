@@ -93,6 +93,19 @@ export const USAGE_MESSAGES = {
     '--sheet picks a sheet of an .xlsx workbook; {file} is not one (leave --sheet out).',
     '--sheet 用于选择 .xlsx 工作簿中的工作表；{file} 不是 .xlsx 工作簿（请去掉 --sheet）。',
   ],
+  // cli/guard-output-paths.ts
+  'cli.usage.output-is-input': [
+    '{out} is the input {input}: writing it would destroy the source; choose another output name.',
+    '{out} 就是输入文件 {input}：写入会破坏源数据；请换一个输出文件名。',
+  ],
+  'cli.usage.output-same-as-input': [
+    '{out} is the same file as the input {input}: writing it would destroy the source; choose another output name.',
+    '{out} 与输入文件 {input} 是同一个文件：写入会破坏源数据；请换一个输出文件名。',
+  ],
+  'cli.usage.output-same-as-output': [
+    '{out} is the same file as {other}; give each output its own name.',
+    '{out} 与 {other} 是同一个文件；请为每个输出文件取不同的名字。',
+  ],
   // cli/commands/model.ts
   'cli.usage.model-action': [
     'model: unknown action "{action}"; use fit or evaluate.',

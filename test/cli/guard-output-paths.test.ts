@@ -23,9 +23,10 @@ const refuse =
 describe('assertOutputsAreNotInputs', () => {
   it('refuses the same path, however it is written, naming both', () => {
     expect(refuse(input)).toThrow(
-      new UsageError(
-        `--out ${input} is the input ${input}: writing it would destroy the source; choose another output name.`,
-      ),
+      new UsageError({ key: 'cli.usage.output-is-input', params: { out: `--out ${input}`, input } }),
+    );
+    expect(refuse(input)).toThrow(
+      `--out ${input} is the input ${input}: writing it would destroy the source; choose another output name.`,
     );
     expect(refuse(relative(process.cwd(), input))).toThrow(UsageError);
     expect(refuse(`${dir}/sub/../in.csv`, '--issues')).toThrow(/^--issues .* is the same file as the input .*in\.csv/);
