@@ -181,7 +181,7 @@ const CASES: Case[] = [
   // segment: arguments
   usage(/segment: missing <file>\.\ntierline: Run "tierline segment --help" to see the options\./, ['segment']),
   usage(/segment: one file expected, got 2/, ['segment', '@tx.csv', '@customers.csv']),
-  usage(/Unknown option '--bogus'.*tierline segment --help/, ['segment', '@tx.csv', '--bogus']),
+  usage(/Unknown option '--bogus'[^\n]*\ntierline: Run "tierline segment --help"/, ['segment', '@tx.csv', '--bogus']),
   usage(/--scheme must be one of .*; got "rules:nope"/, ['segment', '@tx.csv', '--scheme', 'rules:nope']),
   usage(/--k must be "auto" or a whole number 2–20; got "1"/, ['segment', '@tx.csv', '--k', '1']),
   usage(/--k must be .*; got "abc"/, ['segment', '@tx.csv', '--k', 'abc']),
@@ -541,7 +541,14 @@ const CASES: Case[] = [
   ]),
   usage(/--db .*tx\.csv is the input .*tx\.csv/, ['import', '@tx.csv', '--db', '@tx.csv']),
   usage(/in\/missing\.csv: file not found/, ['import', '@missing.csv', '--db', '%s.db']),
-  usage(/--sheet must be .*got "0".*tierline import --help/, ['import', '@book.xlsx', '--sheet', '0', '--db', '%s.db']),
+  usage(/--sheet must be .*got "0"[^\n]*\ntierline: Run "tierline import --help"/, [
+    'import',
+    '@book.xlsx',
+    '--sheet',
+    '0',
+    '--db',
+    '%s.db',
+  ]),
   data(/empty\.csv is empty/, ['import', '@empty.csv', '--db', '%s.db']),
   // users
   { name: 'users (no action)', args: ['users'], code: 1, out: /Usage: tierline users map/ },
@@ -604,7 +611,7 @@ const CASES: Case[] = [
   usage(/folder\.csv is a folder, not a store file/, ['digest', '--preview', '--db', '@folder.csv']),
   // bot (no Slack needed: all refused before start)
   usage(/unexpected argument "now"\.\ntierline: Run "tierline bot --help" to see the options\./, ['bot', 'now']),
-  usage(/bot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/, ['bot']),
+  usage(/bot: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN \(one workspace\), or SLACK_CLIENT_ID/, ['bot']),
   {
     name: 'bot --port abc',
     args: ['bot', '--port', 'abc'],
@@ -624,14 +631,14 @@ const CASES: Case[] = [
     name: 'segment book.xlsx --sheet 0 --debug',
     args: ['segment', '@book.xlsx', '--sheet', '0', '--debug'],
     code: 1,
-    err: /^tierline: --sheet must be .*got "0".*\nUsageError: .*\n\s+at sheetOption/,
+    err: /^tierline: --sheet must be .*got "0".*\ntierline: Run "tierline segment --help".*\nUsageError: .*\n\s+at sheetOption/,
     stack: true,
   },
   {
     name: 'TIERLINE_DEBUG=1 tierline ask',
     args: ['ask'],
     code: 1,
-    err: /^tierline: ask: missing the question.*\nUsageError: [^\n]*\n\s+at .*runAsk/,
+    err: /^tierline: ask: missing the question.*\ntierline: Run "tierline ask --help".*\nUsageError: [^\n]*\n\s+at .*runAsk/,
     env: { TIERLINE_DEBUG: '1' },
     stack: true,
   },
