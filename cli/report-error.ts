@@ -128,7 +128,12 @@ function describe(error: unknown, context: ErrorContext): { text: string; exit: 
     return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: EXIT.usage };
   if (error instanceof StoreError)
     return { text: error.text ? renderMessage(error.text, locale) : error.message, exit: error.exitCode };
-  if (error instanceof OptionsError || error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
+  if (error instanceof OptionsError)
+    return {
+      text: error.texts.map((m) => (typeof m === 'string' ? m : renderMessage(m, locale))).join('\n'),
+      exit: EXIT.usage,
+    };
+  if (error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
   if (error instanceof CodedError) return { text: formatCodedError(error, locale), exit: EXIT.data };
   // The SQL engine's problems (issue 12): unreachable database, credentials, timeouts, unreadable Parquet …
   if (error instanceof WarehouseError)

@@ -7,6 +7,11 @@
  * the errors said before the move.
  */
 export const ERROR_MESSAGES = {
+  // core/util/parse-options.ts (an entry point's options, validated with zod)
+  'error.options.unknown': ['Unknown option {keys}.', '未知选项 {keys}。'],
+  'error.options.invalid': ['Option "{option}" {problem}.', '选项 "{option}"：{problem}。'],
+  'error.options.date-format': ['must be a date written YYYY-MM-DD', '必须是 YYYY-MM-DD 格式的日期'],
+  'error.options.impossible-date': ['is not a real calendar date', '不是真实存在的日期'],
   // core/kmeans/cluster-customers.ts
   'error.kmeans.invalid-features': [
     'Recency, frequency and spend must each hold {count} values (one per customer).',

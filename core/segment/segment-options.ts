@@ -11,8 +11,8 @@ const YYYY_MM_DD = /^\d{4}-\d{2}-\d{2}$/;
 // Two messages: a wrong shape is named as such, not also as an impossible date.
 const isoDate = z
   .string()
-  .regex(YYYY_MM_DD, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !YYYY_MM_DD.test(s) || parseDay(s) !== undefined, 'is not a real calendar date');
+  .regex(YYYY_MM_DD, 'error.options.date-format')
+  .refine((s) => !YYYY_MM_DD.test(s) || parseDay(s) !== undefined, 'error.options.impossible-date');
 
 /** Options of a segmentation run; every default lives here (SPEC §5a, §3). */
 export const segmentOptionsSchema = z
