@@ -360,7 +360,9 @@ export function formatSummary(
  */
 export function formatChurnLines(result: SegmentationResult, locale: Locale): string[] {
   const [headline, candidates] = churnSummaryLines(result.churn, result.features.count, locale);
-  const notes = result.churn.notes.filter((note) => note.code !== 'fallback').map((note) => `  ${note.message}`);
+  const notes = result.churn.notes
+    .filter((note) => note.code !== 'fallback')
+    .map((note) => `  ${formatNote(note, locale)}`);
   return ['', headline!, ...(candidates ? [`  ${candidates}`] : []), ...notes];
 }
 
