@@ -7,8 +7,11 @@ import {
   columnsOfOwner,
   CUSTOMER_COLUMNS,
   customerOfRow,
-  finiteOrNull,
+  customerValues,
+  indexSegments,
   SEPARATOR,
+  SNAPSHOT_COLUMNS,
+  snapshotValues,
   toSnapshot,
   type ColumnsRow,
   type CustomerRow,
@@ -109,34 +112,12 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
 
   const store: SnapshotStore = {
     async addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): Promise<SnapshotInfo> {
-      if (snapshot.segments.length > 255)
-        throw Object.assign(new Error(`A snapshot holds at most 255 segments; got ${snapshot.segments.length}.`), {
-          code: 'too-many-segments',
-        });
-      const segmentIndex = new Map(snapshot.segments.map((s, i) => [s, i]));
-      const churn = snapshot.churn;
+      const segmentIndex = indexSegments(snapshot.segments);
       const id = await runInTransaction(pool, async (client) => {
+        const values = snapshotValues(snapshot);
         const { rows } = await client.query<{ id: number }>(
-          'INSERT INTO snapshots (as_of, imported_at, source, scheme, segments, segment_labels, churn_source, churn_model, churn_horizon_days, churn_threshold, churn_auc, churn_precision_at_20, churn_base_rate, churn_definition_en, churn_definition_zh, currency_code, currency_symbol) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id',
-          [
-            snapshot.asOf,
-            snapshot.importedAt,
-            snapshot.source,
-            snapshot.scheme,
-            JSON.stringify(snapshot.segments),
-            JSON.stringify(snapshot.segmentLabels),
-            snapshot.churnSource,
-            churn?.model ?? null,
-            churn?.horizonDays ?? null,
-            finiteOrNull(churn?.threshold),
-            finiteOrNull(churn?.auc),
-            finiteOrNull(churn?.precisionAt20),
-            finiteOrNull(churn?.baseRate),
-            churn?.definition.en ?? null,
-            churn?.definition.zh ?? null,
-            snapshot.currency?.code ?? null,
-            snapshot.currency?.symbol ?? null,
-          ],
+          `INSERT INTO snapshots (${SNAPSHOT_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+          values,
         );
         const snapshotId = rows[0]!.id;
         const columns = new ColumnsBuilder();
@@ -150,35 +131,7 @@ export function createPostgresSnapshotStore(pool: pg.Pool): SnapshotStore {
           batched = 0;
         };
         for (const c of customers) {
-          const segment = segmentIndex.get(c.segment);
-          if (segment === undefined)
-            throw Object.assign(
-              new Error(`Customer ${c.customerId} has segment "${c.segment}", which the snapshot does not list.`),
-              { code: 'unknown-segment' },
-            );
-          const rank = c.monetary ?? 0;
-          const row = [
-            snapshotId,
-            c.customerId,
-            c.name,
-            c.company,
-            c.owner,
-            segment,
-            c.recencyDays,
-            c.frequency,
-            c.monetary,
-            c.averageOrderValue,
-            c.lastPurchaseDate,
-            c.churnRisk ? 1 : 0,
-            c.churnReasonEn,
-            c.churnReasonZh,
-            finiteOrNull(c.churnProbability),
-            null,
-            c.strategyGroup,
-            c.dueDate,
-            finiteOrNull(c.expectedLoss),
-            Number.isFinite(rank) ? rank : 0,
-          ];
+          const { values: row, segment } = customerValues(snapshotId, c, segmentIndex);
           row.forEach((value, i) => batch[i]!.push(value));
           batched++;
           columns.add(c.customerId, c.owner, segment, c.churnRisk, c.recencyDays, c.monetary);

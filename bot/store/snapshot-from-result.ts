@@ -1,4 +1,5 @@
 import { describeCustomer, segmentLabel, type SegmentationResult } from '../../core/index.js';
+import { finiteOrNull } from './snapshot-rows.js';
 import type { NewSnapshot, SnapshotChurn, StoredCustomer } from './store.js';
 
 /** What an import stores: the snapshot row and its customers (lazily, so 1M rows stream into one transaction). */
@@ -8,8 +9,6 @@ export interface PreparedSnapshot {
   /** Why churn is decided by the rules or a fallback rather than a back-tested model (the run's churn notes); empty otherwise. */
   readonly modelNotes: readonly string[];
 }
-
-const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** The run's churn evidence as the snapshot stores it. */
 function churnEvidence(result: SegmentationResult): SnapshotChurn {

@@ -5,7 +5,7 @@
  * store's types. SQL stays in each store; only the dialect differs.
  */
 
-import type { DigestColumns, SnapshotInfo, StoredCustomer } from './snapshot-store.js';
+import type { DigestColumns, NewSnapshot, SnapshotInfo, StoredCustomer } from './snapshot-store.js';
 
 export interface SnapshotRow {
   id: number;
@@ -56,6 +56,85 @@ export const CUSTOMER_COLUMNS =
 
 export const finiteOrNull = (x: number | null | undefined): number | null =>
   x !== null && x !== undefined && Number.isFinite(x) ? x : null;
+
+/** Columns of table snapshots a new snapshot fills, in the order of `snapshotValues`. */
+export const SNAPSHOT_COLUMNS =
+  'as_of, imported_at, source, scheme, segments, segment_labels, churn_source, churn_model, churn_horizon_days, churn_threshold, churn_auc, churn_precision_at_20, churn_base_rate, churn_definition_en, churn_definition_zh, currency_code, currency_symbol';
+
+/** The snapshots row of `snapshot`, in SNAPSHOT_COLUMNS order. */
+export function snapshotValues(snapshot: NewSnapshot): unknown[] {
+  const churn = snapshot.churn;
+  return [
+    snapshot.asOf,
+    snapshot.importedAt,
+    snapshot.source,
+    snapshot.scheme,
+    JSON.stringify(snapshot.segments),
+    JSON.stringify(snapshot.segmentLabels),
+    snapshot.churnSource,
+    churn?.model ?? null,
+    churn?.horizonDays ?? null,
+    finiteOrNull(churn?.threshold),
+    finiteOrNull(churn?.auc),
+    finiteOrNull(churn?.precisionAt20),
+    finiteOrNull(churn?.baseRate),
+    churn?.definition.en ?? null,
+    churn?.definition.zh ?? null,
+    snapshot.currency?.code ?? null,
+    snapshot.currency?.symbol ?? null,
+  ];
+}
+
+/** Each segment's byte in the digest columns; a snapshot holds at most 255. */
+export function indexSegments(segments: readonly string[]): Map<string, number> {
+  if (segments.length > 255)
+    throw Object.assign(new Error(`A snapshot holds at most 255 segments; got ${segments.length}.`), {
+      code: 'too-many-segments',
+    });
+  return new Map(segments.map((s, i) => [s, i]));
+}
+
+/**
+ * The customers row of `c` (snapshot_id, CUSTOMER_COLUMNS, rank_value) and its
+ * segment's index; a segment the snapshot does not list is an error.
+ */
+export function customerValues(
+  snapshotId: number,
+  c: StoredCustomer,
+  segmentIndex: ReadonlyMap<string, number>,
+): { values: unknown[]; segment: number } {
+  const segment = segmentIndex.get(c.segment);
+  if (segment === undefined)
+    throw Object.assign(
+      new Error(`Customer ${c.customerId} has segment "${c.segment}", which the snapshot does not list.`),
+      { code: 'unknown-segment' },
+    );
+  // Segment lists and searches show the best customers first: by spend. Churn lists order by CHURN_ORDER.
+  const rank = c.monetary ?? 0;
+  const values = [
+    snapshotId,
+    c.customerId,
+    c.name,
+    c.company,
+    c.owner,
+    segment,
+    c.recencyDays,
+    c.frequency,
+    c.monetary,
+    c.averageOrderValue,
+    c.lastPurchaseDate,
+    c.churnRisk ? 1 : 0,
+    c.churnReasonEn,
+    c.churnReasonZh,
+    finiteOrNull(c.churnProbability),
+    null,
+    c.strategyGroup,
+    c.dueDate,
+    finiteOrNull(c.expectedLoss),
+    Number.isFinite(rank) ? rank : 0,
+  ];
+  return { values, segment };
+}
 
 export interface ColumnsRow {
   ids: string;

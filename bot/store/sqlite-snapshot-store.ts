@@ -16,8 +16,11 @@ import {
   columnsOfOwner,
   CUSTOMER_COLUMNS,
   customerOfRow,
-  finiteOrNull,
+  customerValues,
+  indexSegments,
   SEPARATOR,
+  SNAPSHOT_COLUMNS,
+  snapshotValues,
   toSnapshot,
   type ColumnsRow,
   type CustomerRow,
@@ -65,74 +68,22 @@ export function createSqliteSnapshotStore(db: Database.Database): SnapshotStore 
 
   const store: Synchronous<SnapshotStore> = {
     addSnapshot(snapshot: NewSnapshot, customers: Iterable<StoredCustomer>): SnapshotInfo {
-      // The digest columns keep a segment in one byte.
-      if (snapshot.segments.length > 255)
-        throw Object.assign(new Error(`A snapshot holds at most 255 segments; got ${snapshot.segments.length}.`), {
-          code: 'too-many-segments',
-        });
-      const segmentIndex = new Map(snapshot.segments.map((s, i) => [s, i]));
+      const segmentIndex = indexSegments(snapshot.segments);
       const insertSnapshot = db.prepare(
-        'INSERT INTO snapshots (as_of, imported_at, source, scheme, segments, segment_labels, churn_source, churn_model, churn_horizon_days, churn_threshold, churn_auc, churn_precision_at_20, churn_base_rate, churn_definition_en, churn_definition_zh, currency_code, currency_symbol) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO snapshots (${SNAPSHOT_COLUMNS}) VALUES (${new Array(17).fill('?').join(', ')})`,
       );
       const insertCustomer = db.prepare(
         `INSERT INTO customers (snapshot_id, ${CUSTOMER_COLUMNS}, rank_value) VALUES (${new Array(20).fill('?').join(', ')})`,
       );
-      const churn = snapshot.churn;
       const id = db
         .transaction(() => {
-          const { lastInsertRowid } = insertSnapshot.run(
-            snapshot.asOf,
-            snapshot.importedAt,
-            snapshot.source,
-            snapshot.scheme,
-            JSON.stringify(snapshot.segments),
-            JSON.stringify(snapshot.segmentLabels),
-            snapshot.churnSource,
-            churn?.model ?? null,
-            churn?.horizonDays ?? null,
-            finiteOrNull(churn?.threshold),
-            finiteOrNull(churn?.auc),
-            finiteOrNull(churn?.precisionAt20),
-            finiteOrNull(churn?.baseRate),
-            churn?.definition.en ?? null,
-            churn?.definition.zh ?? null,
-            snapshot.currency?.code ?? null,
-            snapshot.currency?.symbol ?? null,
-          );
+          const { lastInsertRowid } = insertSnapshot.run(...snapshotValues(snapshot));
           const snapshotId = Number(lastInsertRowid);
           let count = 0;
           const columns = new ColumnsBuilder();
           for (const c of customers) {
-            const segment = segmentIndex.get(c.segment);
-            if (segment === undefined)
-              throw Object.assign(
-                new Error(`Customer ${c.customerId} has segment "${c.segment}", which the snapshot does not list.`),
-                { code: 'unknown-segment' },
-              );
-            // Segment lists and searches show the best customers first: by spend. Churn lists order by CHURN_ORDER.
-            const rank = c.monetary ?? 0;
-            insertCustomer.run(
-              snapshotId,
-              c.customerId,
-              c.name,
-              c.company,
-              c.owner,
-              segment,
-              c.recencyDays,
-              c.frequency,
-              c.monetary,
-              c.averageOrderValue,
-              c.lastPurchaseDate,
-              c.churnRisk ? 1 : 0,
-              c.churnReasonEn,
-              c.churnReasonZh,
-              finiteOrNull(c.churnProbability),
-              null,
-              c.strategyGroup,
-              c.dueDate,
-              finiteOrNull(c.expectedLoss),
-              Number.isFinite(rank) ? rank : 0,
-            );
+            const { values, segment } = customerValues(snapshotId, c, segmentIndex);
+            insertCustomer.run(...values);
             columns.add(c.customerId, c.owner, segment, c.churnRisk, c.recencyDays, c.monetary);
             count++;
           }
