@@ -1,21 +1,7 @@
 import type pg from 'pg';
 import type { DigestRun, DigestStore, Subscription } from './digest-store.js';
 import { runInTransaction } from './postgres-client.js';
-import { toRun, type RunRow } from './sqlite-digest-store.js';
-
-interface SubscriptionRow {
-  id: number;
-  channel: string;
-  cron: string;
-  time_zone: string;
-  scope_kind: 'all' | 'owner';
-  scope_owner: string | null;
-  locale: 'en' | 'zh-CN';
-  created_by: string;
-  created_at: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-}
+import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './sqlite-digest-store.js';
 
 // First key of the two-int advisory locks that guard digest claims ("dgst");
 // the second is the hash of (subscription, period).
@@ -52,18 +38,7 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
 
     async subscriptions(): Promise<Subscription[]> {
       const { rows } = await pool.query<SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id');
-      return rows.map((r) => ({
-        id: r.id,
-        channel: r.channel,
-        cron: r.cron,
-        timeZone: r.time_zone,
-        scope: r.scope_kind === 'owner' ? { kind: 'owner', owner: r.scope_owner ?? '' } : { kind: 'all' },
-        locale: r.locale,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-        teamId: r.team_id,
-        enterpriseId: r.enterprise_id,
-      }));
+      return rows.map(toSubscription);
     },
 
     async removeSubscription(id: number): Promise<boolean> {

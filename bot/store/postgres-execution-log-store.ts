@@ -1,17 +1,6 @@
 import type pg from 'pg';
 import type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
-
-interface LogRow {
-  id: number;
-  date: string;
-  customer_id: string;
-  owner: string | null;
-  executor: string;
-  action: string;
-  feedback: string;
-  result: 'success' | 'follow-up';
-  created_at: string;
-}
+import { toLogEntry, type LogRow } from './sqlite-execution-log-store.js';
 
 /** Logged contacts and snoozes on a migrated PostgreSQL database (postgres-store.ts). */
 export function createPostgresExecutionLogStore(pool: pg.Pool): ExecutionLogStore {
@@ -52,17 +41,7 @@ export function createPostgresExecutionLogStore(pool: pg.Pool): ExecutionLogStor
         `SELECT * FROM execution_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date COLLATE "C", id`,
         args,
       );
-      return rows.map((r) => ({
-        id: r.id,
-        date: r.date,
-        customerId: r.customer_id,
-        owner: r.owner,
-        executor: r.executor,
-        action: r.action,
-        feedback: r.feedback,
-        result: r.result,
-        createdAt: r.created_at,
-      }));
+      return rows.map(toLogEntry);
     },
 
     async snooze(customerId: string, owner: string | null, until: string, by: string): Promise<void> {

@@ -30,6 +30,37 @@ export function toRun(row: RunRow): DigestRun {
   };
 }
 
+/** A subscriptions row (both stores). */
+export interface SubscriptionRow {
+  id: number;
+  channel: string;
+  cron: string;
+  time_zone: string;
+  scope_kind: 'all' | 'owner';
+  scope_owner: string | null;
+  locale: 'en' | 'zh-CN';
+  created_by: string;
+  created_at: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+}
+
+/** A subscriptions row as a Subscription. */
+export function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: r.id,
+    channel: r.channel,
+    cron: r.cron,
+    timeZone: r.time_zone,
+    scope: r.scope_kind === 'owner' ? { kind: 'owner', owner: r.scope_owner ?? '' } : { kind: 'all' },
+    locale: r.locale,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    teamId: r.team_id,
+    enterpriseId: r.enterprise_id,
+  };
+}
+
 /** Digest subscriptions and runs on a migrated better-sqlite3 connection. */
 export function createSqliteDigestStore(db: Database.Database): DigestStore {
   return promiseMethods<DigestStore>({
@@ -54,31 +85,8 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
     },
 
     subscriptions(): Subscription[] {
-      const rows = db.prepare('SELECT * FROM subscriptions ORDER BY id').all() as {
-        id: number;
-        channel: string;
-        cron: string;
-        time_zone: string;
-        scope_kind: 'all' | 'owner';
-        scope_owner: string | null;
-        locale: 'en' | 'zh-CN';
-        created_by: string;
-        created_at: string;
-        team_id: string | null;
-        enterprise_id: string | null;
-      }[];
-      return rows.map((r) => ({
-        id: r.id,
-        channel: r.channel,
-        cron: r.cron,
-        timeZone: r.time_zone,
-        scope: r.scope_kind === 'owner' ? { kind: 'owner', owner: r.scope_owner ?? '' } : { kind: 'all' },
-        locale: r.locale,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-        teamId: r.team_id,
-        enterpriseId: r.enterprise_id,
-      }));
+      const rows = db.prepare('SELECT * FROM subscriptions ORDER BY id').all() as SubscriptionRow[];
+      return rows.map(toSubscription);
     },
 
     removeSubscription(id: number): boolean {

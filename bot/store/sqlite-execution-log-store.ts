@@ -2,6 +2,34 @@ import type Database from 'better-sqlite3';
 import { promiseMethods } from './promise-methods.js';
 import type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
 
+/** An execution_log row (both stores). */
+export interface LogRow {
+  id: number;
+  date: string;
+  customer_id: string;
+  owner: string | null;
+  executor: string;
+  action: string;
+  feedback: string;
+  result: 'success' | 'follow-up';
+  created_at: string;
+}
+
+/** An execution_log row as an ExecutionLogEntry. */
+export function toLogEntry(r: LogRow): ExecutionLogEntry {
+  return {
+    id: r.id,
+    date: r.date,
+    customerId: r.customer_id,
+    owner: r.owner,
+    executor: r.executor,
+    action: r.action,
+    feedback: r.feedback,
+    result: r.result,
+    createdAt: r.created_at,
+  };
+}
+
 /** Logged contacts and snoozes on a migrated better-sqlite3 connection. */
 export function createSqliteExecutionLogStore(db: Database.Database): ExecutionLogStore {
   return promiseMethods<ExecutionLogStore>({
@@ -41,28 +69,8 @@ export function createSqliteExecutionLogStore(db: Database.Database): ExecutionL
         .prepare(
           `SELECT * FROM execution_log ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date, id`,
         )
-        .all(...args) as {
-        id: number;
-        date: string;
-        customer_id: string;
-        owner: string | null;
-        executor: string;
-        action: string;
-        feedback: string;
-        result: 'success' | 'follow-up';
-        created_at: string;
-      }[];
-      return rows.map((r) => ({
-        id: r.id,
-        date: r.date,
-        customerId: r.customer_id,
-        owner: r.owner,
-        executor: r.executor,
-        action: r.action,
-        feedback: r.feedback,
-        result: r.result,
-        createdAt: r.created_at,
-      }));
+        .all(...args) as LogRow[];
+      return rows.map(toLogEntry);
     },
 
     snooze(customerId: string, owner: string | null, until: string, by: string): void {
