@@ -27,7 +27,6 @@ export {
   type SnapshotImport,
 } from './import/index.js';
 export { isEmail, mapOwnersByEmail } from './access/map-owners-by-email.js';
-export { maskName } from './access/mask-name.js';
 export type { Viewer } from './access/resolve-viewer.js';
 export { answerQuestion, MAX_PAGE_SIZE, pageSizeOf, type Answer } from './answers/answer-question.js';
 export { localeOf, replyToIntent } from './answers/reply-to-question.js';

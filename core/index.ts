@@ -124,3 +124,4 @@ export { fitGradientBoosting, predictGradientBoosting } from './ml/index.js';
 export { currencyOf, DEFAULT_CURRENCY, type Currency } from './money/currency.js';
 export { formatMoney, excelMoneyFormat } from './money/format-money.js';
 export { currencyOfCell, currencyOfHeader } from './money/detect-currency.js';
+export { maskName } from './text/mask-name.js';

@@ -1,5 +1,5 @@
+import { maskName } from '../../core/index.js';
 import { canSee, scopeOwner, type Viewer } from '../access/resolve-viewer.js';
-import { maskName } from '../access/mask-name.js';
 import type { ChurnSort, Intent, Locale } from '../intents/match-intent.js';
 import type { MessageId } from '../i18n/messages.js';
 import type { Block } from '../blocks/build-answer.js';

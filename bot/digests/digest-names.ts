@@ -1,4 +1,4 @@
-import { maskName } from '../access/mask-name.js';
+import { maskName } from '../../core/index.js';
 import type { SnapshotStore } from '../store/store.js';
 import type { Digest } from './build-digest.js';
 

@@ -1,13 +1,13 @@
 import {
   describeCustomer,
   label,
+  maskName,
   type Locale,
   type SegmentationResult,
   STRATEGY_GROUPS,
   type StrategyGroup,
   strategyLabelKeys,
 } from '../../core/index.js';
-import { maskName } from '../../bot/index.js';
 
 /** One at-risk customer on an owner's list for the week. */
 export interface WeeklyActionCustomer {

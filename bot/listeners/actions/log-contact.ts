@@ -1,4 +1,4 @@
-import { maskName } from '../../access/mask-name.js';
+import { maskName } from '../../../core/index.js';
 import { todayOf, type BotDeps } from '../../bot-deps.js';
 import { suggestedAction } from '../../blocks/format.js';
 import { buildLogContactModal } from '../../blocks/build-log-contact-modal.js';

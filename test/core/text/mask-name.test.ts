@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName } from '../../../bot/access/mask-name.js';
+import { maskName } from '../../../core/text/mask-name.js';
 
 describe('maskName (SPEC §10: 「*先生」, 「A公司」)', () => {
   it.each([

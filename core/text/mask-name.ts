@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/labels.js';
+
 const COMPANY =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|工厂|厂|商行|事务所|研究院|\b(?:inc|ltd|llc|co|corp|gmbh|group|company|limited)\.?$)/i;
 const HONORIFIC = /(先生|女士|小姐|总|经理|老师|博士|\bmr\.?|\bms\.?|\bmrs\.?|\bdr\.?)$/i;
@@ -11,7 +13,7 @@ const HONORIFIC_PREFIX = /^(mr\.?|ms\.?|mrs\.?|dr\.?)\s+/i;
  * @example maskName('张伟先生', 0) // '*先生'
  * @example maskName('上海华东科技有限公司', 0) // 'A公司'
  */
-export function maskName(name: string | null, position: number, locale: 'en' | 'zh-CN'): string | null {
+export function maskName(name: string | null, position: number, locale: Locale): string | null {
   if (name === null || name.trim() === '') return null;
   const trimmed = name.trim();
   if (trimmed.includes('*')) return trimmed;
