@@ -33,6 +33,11 @@ export interface SegmentFileRequest {
    * row beside its results reads the file once.
    */
   readonly tap?: (shape: 'customers' | 'transactions', header: readonly string[]) => TableSink['rows'] | undefined;
+  /**
+   * Rows from somewhere else than `file` (a database `--source`), streamed
+   * into the sink as readTable would; `file` then only names them in messages.
+   */
+  readonly readRows?: (sink: TableSink) => Promise<ReadTableResult>;
 }
 
 /** A finished run with the cleaning report of each file read: the file first, then the customer table. */
@@ -79,24 +84,26 @@ async function readIntoSegmenter(request: SegmentFileRequest): Promise<{ run: Se
   const { file } = request;
   let run: Segmenter | undefined;
   let tap: TableSink['rows'] | undefined;
-  const table = await readInput(
-    file,
-    {
-      header: (cells, rowNumber) => {
-        run = createSegmenter(cells, request.segmentOptions, {
-          headerRow: rowNumber,
-          onIssue: request.onIssue,
-          keepPurchaseDays: request.keepPurchaseDays ?? false,
-        });
-        tap = request.tap?.(run.plan.shape === 'transactions' ? 'transactions' : 'customers', cells);
-      },
-      rows: (batch, firstRowNumber) => {
-        run!.addRows(batch, firstRowNumber);
-        tap?.(batch, firstRowNumber);
-      },
+  const sink: TableSink = {
+    header: (cells, rowNumber) => {
+      run = createSegmenter(cells, request.segmentOptions, {
+        headerRow: rowNumber,
+        onIssue: request.onIssue,
+        keepPurchaseDays: request.keepPurchaseDays ?? false,
+      });
+      tap = request.tap?.(run.plan.shape === 'transactions' ? 'transactions' : 'customers', cells);
     },
-    { sheet: request.sheet, ...(request.onProgress ? { onProgress: request.onProgress } : {}) },
-  );
+    rows: (batch, firstRowNumber) => {
+      run!.addRows(batch, firstRowNumber);
+      tap?.(batch, firstRowNumber);
+    },
+  };
+  const table = request.readRows
+    ? await request.readRows(sink)
+    : await readInput(file, sink, {
+        sheet: request.sheet,
+        ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      });
   if (!run)
     throw new DataValidationError([
       { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },

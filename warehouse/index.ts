@@ -17,3 +17,4 @@ export {
 export { DUCKDB, POSTGRES, dialectOf, type Dialect, type DialectName } from './sql/dialect.js';
 export { quoteIdentifier, quoteTableName, IdentifierError } from './sql/quote-identifier.js';
 export { WarehouseError, type WarehouseErrorCode } from './warehouse-error.js';
+export { readSourceRows, describeSource, type SourceRowsRequest } from './read-source-rows.js';

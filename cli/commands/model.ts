@@ -28,6 +28,8 @@ import { parseCommandArgs } from '../parse-command.js';
 import { formatTable } from '../format-table.js';
 import { parseMapping } from '../parse-mapping.js';
 import { readInput } from '../read-segmented.js';
+import { SOURCE_FLAGS, sourceFromFlags, type RowSource } from '../read-source.js';
+import type { TableSink } from '../../io/index.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
 import type { Locale } from '../../core/index.js';
@@ -43,6 +45,7 @@ const OPTIONS = {
   map: { type: 'string' },
   today: { type: 'string' },
   locale: { type: 'string' },
+  ...SOURCE_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,10 +56,14 @@ function toDay(flag: string, value: string | undefined): number | undefined {
   return day;
 }
 
-/** Reads a transaction file keeping each customer's purchase days. */
-async function readPurchases(file: string, options: SegmentOptionsInput): Promise<{ run: Segmenter }> {
+/** Reads a transaction file (or a --source's rows, issue 12) keeping each customer's purchase days. */
+async function readPurchases(
+  file: string,
+  options: SegmentOptionsInput,
+  source?: RowSource,
+): Promise<{ run: Segmenter }> {
   let run: Segmenter | undefined;
-  await readInput(file, {
+  const sink: TableSink = {
     header: (cells, rowNumber) => {
       run = createSegmenter(
         cells,
@@ -65,7 +72,8 @@ async function readPurchases(file: string, options: SegmentOptionsInput): Promis
       );
     },
     rows: (batch, first) => run!.addRows(batch, first),
-  });
+  };
+  await (source ? source.readRows(sink) : readInput(file, sink));
   if (!run)
     throw new DataValidationError([
       { code: 'empty-file', row: 0, column: '', value: file, message: `${file} has no header row.` },
@@ -136,7 +144,10 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     io.out(MODEL_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError({ key: 'cli.usage.model-file', params: { action } });
+  const source = sourceFromFlags(values, positionals, `model ${action}`);
+  if (!source && positionals.length !== 1) throw new UsageError({ key: 'cli.usage.model-file', params: { action } });
+  // What the output names as the input: the file, or the source (password redacted).
+  const input = source?.name ?? positionals[0]!;
   const calibrationEndDay = toDay('calibration-end', values['calibration-end']);
   if (calibrationEndDay === undefined)
     throw new UsageError({ key: 'cli.usage.model-calibration-end', params: { action } });
@@ -154,10 +165,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const mapping = parseMapping(values.map);
   if ('error' in mapping) throw new UsageError(mapping.error);
 
-  const { run } = await readPurchases(positionals[0]!, {
-    mapping: mapping.mapping,
-    today: values.today ?? todayOf(io),
-  });
+  const { run } = await readPurchases(input, { mapping: mapping.mapping, today: values.today ?? todayOf(io) }, source);
   const result = run.finish();
   const summary = buildLifetimeSummary(result.features.purchaseDays!, result.features.ids, {
     calibrationEndDay,
@@ -198,7 +206,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
       ...(gammaGamma ? parameterRows('Gamma-Gamma', gammaGamma) : []),
     ];
     io.out(
-      `${positionals[0]}: ${summaryLine(summary, result.report)}\n\n${formatTable(['Model', 'Parameter', 'Estimate', 'Std. error', 'Log-likelihood'], rows, new Set([2, 3, 4]))}\n`,
+      `${input}: ${summaryLine(summary, result.report)}\n\n${formatTable(['Model', 'Parameter', 'Estimate', 'Std. error', 'Log-likelihood'], rows, new Set([2, 3, 4]))}\n`,
     );
     if (spendProblem) io.out(`\nGamma-Gamma not fitted: ${spendProblem}\n`);
     io.out(
@@ -252,7 +260,7 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     return EXIT.ok;
   }
   const lines = [
-    `${positionals[0]}: ${summaryLine(summary, result.report)}`,
+    `${input}: ${summaryLine(summary, result.report)}`,
     `Holdout: ${fixed(summary.holdoutLength ?? Number.NaN, 2)} ${unit} after ${values['calibration-end']}`,
   ];
   for (const [i, e] of evaluations.entries()) {

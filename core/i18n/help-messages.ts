@@ -195,6 +195,7 @@ RFM 分布矩阵、清洗日志统计和运行说明。提供更早的快照时�
   'cli.help.model': [
     `Usage: tierline model fit <transactions> --calibration-end YYYY-MM-DD [options]
        tierline model evaluate <transactions> --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [options]
+       tierline model fit|evaluate --source <source> [--table <name> | --query "<select>"] --calibration-end … [options]
 
 Buy-till-you-die models on a transaction file (csv or xlsx): BG/NBD, MBG/NBD
 (one-time buyers may be inactive) and Gamma-Gamma spend, fitted by maximum
@@ -216,6 +217,10 @@ Options:
   --unit days|weeks              time unit of the models (default weeks)
   --format table|json            output (default table)
   --map "field=header,..."       name columns detection missed
+  --source <source>              read the transactions from duckdb:<file.duckdb|.parquet|.csv> or
+                                 postgres://… instead of <transactions>; with --table <name> or
+                                 --query "<select>"
+  --statement-timeout <ms>       cancel a database statement after this many milliseconds
   --today YYYY-MM-DD             today's date for future-date checks (default: system date)
   --locale en|zh-CN              language of the tables and messages (default: LC_ALL/LANG zh* → zh-CN, else en)
   -h, --help                     this help
@@ -224,6 +229,7 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data (including data too thin to fit).
 `,
     `用法：tierline model fit <交易文件> --calibration-end YYYY-MM-DD [选项]
       tierline model evaluate <交易文件> --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [选项]
+      tierline model fit|evaluate --source <数据源> [--table <表名> | --query "<查询>"] --calibration-end … [选项]
 
 基于交易文件（csv 或 xlsx）的客户生命周期模型：BG/NBD、MBG/NBD
 （只购买一次的客户也可能已不活跃）和 Gamma-Gamma 消费金额模型，
@@ -244,6 +250,9 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data (including data too thin to fit).
   --unit days|weeks              模型的时间单位（默认 weeks）
   --format table|json            输出格式（默认 table）
   --map "字段=列标题,..."        指定自动识别遗漏的列
+  --source <数据源>              从 duckdb:<file.duckdb|.parquet|.csv> 或 postgres://… 读取交易，
+                                 代替 <交易文件>；配合 --table <表名> 或 --query "<查询>"
+  --statement-timeout <毫秒>     数据库语句超过该毫秒数即取消
   --today YYYY-MM-DD             检查未来日期所用的今天日期（默认：系统日期）
   --locale en|zh-CN              表格和消息的语言（默认：LC_ALL/LANG 为 zh* 时用 zh-CN，否则 en）
   -h, --help                     显示本帮助
@@ -289,6 +298,7 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
   ],
   'cli.help.import': [
     `Usage: tierline import <file> [options]
+       tierline import --source <source> [--table <name> | --query "<select>"] [options]
 
 Segments a file (csv or xlsx, any shape "tierline segment" reads) and stores
 it in the bot's store as a dated snapshot. The Slack bot and "tierline ask"
@@ -297,11 +307,15 @@ answer from the newest snapshot; digests compare it with the one before.
 Options:
 {db}
 {flags}
+  --source <source>          read the rows from duckdb:<file.duckdb|.parquet|.csv> or postgres://…
+                             instead of <file>; with --table <name> or --query "<select>"
+  --statement-timeout <ms>   cancel a database statement after this many milliseconds
   -h, --help                 this help
 
 Exit codes: 0 ok, 1 bad usage, 2 bad data.
 `,
     `用法：tierline import <文件> [选项]
+      tierline import --source <数据源> [--table <表名> | --query "<查询>"] [选项]
 
 细分一个文件（csv 或 xlsx，"tierline segment" 能读取的任何表格），并作为带日期的
 快照存入机器人的数据存储。Slack 机器人和 "tierline ask" 根据最新快照回答；
@@ -310,6 +324,9 @@ Exit codes: 0 ok, 1 bad usage, 2 bad data.
 选项：
 {db}
 {flags}
+  --source <数据源>          从 duckdb:<file.duckdb|.parquet|.csv> 或 postgres://… 读取各行，
+                             代替 <文件>；配合 --table <表名> 或 --query "<查询>"
+  --statement-timeout <毫秒> 数据库语句超过该毫秒数即取消
   -h, --help                 显示本帮助
 
 退出码：0 成功，1 用法错误，2 数据错误。

@@ -106,6 +106,19 @@ export const USAGE_MESSAGES = {
     '{out} is the same file as {other}; give each output its own name.',
     '{out} 与 {other} 是同一个文件；请为每个输出文件取不同的名字。',
   ],
+  // cli/read-source.ts (import, model: --source, issue 12)
+  'cli.usage.source-and-file': [
+    '{command}: give <file> or --source, not both (got {file} and --source).',
+    '{command}：请给出 <file> 或 --source 其中之一，不要同时给出（实际给了 {file} 和 --source）。',
+  ],
+  'cli.usage.table-and-query': [
+    '{command}: --table and --query both name what to read; give one.',
+    '{command}：--table 和 --query 都指定要读取的内容，只能给出其中一个。',
+  ],
+  'cli.usage.needs-source': [
+    '{command}: {flag} reads from a database: give --source duckdb:<file.duckdb> or postgres://….',
+    '{command}：{flag} 用于从数据库读取：请同时给出 --source duckdb:<file.duckdb> 或 postgres://…。',
+  ],
   // cli/commands/model.ts
   'cli.usage.model-action': [
     'model: unknown action "{action}"; use fit or evaluate.',
