@@ -152,6 +152,14 @@ describe('readSourceRows: the cells of each type (DuckDB)', () => {
     );
   });
 
+  it('cancels a statement that runs longer than the timeout (WarehouseError timeout)', async () => {
+    const sink: TableSink = { header: () => {}, rows: () => {} };
+    const slow = 'SELECT sum(hash(i)) AS s FROM range(1000000000000) AS t(i)';
+    await expect(
+      readSourceRows({ source: { kind: 'duckdb', path: database }, query: slow, timeoutMs: 100 }, sink),
+    ).rejects.toMatchObject({ code: 'timeout', kind: 'data' });
+  }, 60_000);
+
   it('names a source without its password', () => {
     expect(describeSource({ source: { kind: 'postgres', url: 'postgres://u:secret@h:5432/db' }, query: 'x' })).toBe(
       'postgres://u:***@h:5432/db#query',
