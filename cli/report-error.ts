@@ -6,6 +6,7 @@ import {
   ConfigError,
   DataValidationError,
   formatCodedError,
+  formatConfigError,
   formatIssue,
   label,
   OptionsError,
@@ -133,7 +134,7 @@ function describe(error: unknown, context: ErrorContext): { text: string; exit: 
       text: error.texts.map((m) => (typeof m === 'string' ? m : renderMessage(m, locale))).join('\n'),
       exit: EXIT.usage,
     };
-  if (error instanceof ConfigError) return { text: error.message, exit: EXIT.usage };
+  if (error instanceof ConfigError) return { text: formatConfigError(error, locale), exit: EXIT.usage };
   if (error instanceof CodedError) return { text: formatCodedError(error, locale), exit: EXIT.data };
   // The SQL engine's problems (issue 12): unreachable database, credentials, timeouts, unreadable Parquet …
   if (error instanceof WarehouseError)

@@ -103,7 +103,7 @@ export {
   formatSchemeTable,
   type SchemeEntry,
 } from './segment/scheme-registry.js';
-export { ConfigError, parseConfigText, RULE_FIELD_IDS } from './rules/index.js';
+export { ConfigError, formatConfigError, parseConfigText, RULE_FIELD_IDS } from './rules/index.js';
 // The task pane's threshold form (addin/taskpane/config-fields.ts) lists each scheme's editable numbers from these.
 export {
   conditionKey,

@@ -1,14 +1,17 @@
 import {
   DataValidationError,
+  formatConfigError,
   formatNote,
   isFieldId,
   label,
   OptionsError,
+  renderMessage,
   RESULT_COLUMNS,
   resultHeaders,
   segmentTable,
   type CellIssue,
   type CleaningReport,
+  type ConfigError,
   type IssueCode,
   type Locale,
   type SegmentationResult,
@@ -374,8 +377,13 @@ function computeSegments(table: SourceTable, request: SegmentRequest): Segmentat
           missing,
         );
     }
-    if (error instanceof OptionsError || (error instanceof Error && error.name === 'ConfigError'))
-      throw createAddinError('invalid-options', locale, { problems: error.message });
+    // The problems in the pane's language (issue 14), never the English of the error.
+    if (error instanceof OptionsError)
+      throw createAddinError('invalid-options', locale, {
+        problems: error.texts.map((m) => (typeof m === 'string' ? m : renderMessage(m, locale))).join('\n'),
+      });
+    if (error instanceof Error && error.name === 'ConfigError')
+      throw createAddinError('invalid-options', locale, { problems: formatConfigError(error as ConfigError, locale) });
     throw error;
   }
 }

@@ -98,13 +98,15 @@ export const dimensionOptionsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['weights'],
-        message: `relevance ${relevance} + operability ${operability} = ${Number((relevance + operability).toFixed(12))}, expected 1`,
+        message: 'config.dimension-weights',
+        params: { relevance, operability, sum: Number((relevance + operability).toFixed(12)) },
       });
     if (options.availability.mid > options.availability.high)
       ctx.addIssue({
         code: 'custom',
         path: ['availability'],
-        message: `mid ${options.availability.mid} > high ${options.availability.high}`,
+        message: 'config.availability-order',
+        params: { mid: options.availability.mid, high: options.availability.high },
       });
   });
 

@@ -35,7 +35,8 @@ const indicatorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['points'],
-        message: `points tables apply to qualitative indicators (${QUALITATIVE_FIELDS.join(', ')}), not ${indicator.field}`,
+        message: 'config.points-qualitative',
+        params: { fields: [...QUALITATIVE_FIELDS], field: indicator.field },
       });
     }
   });
@@ -73,7 +74,7 @@ export const gradingOptionsSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z0-9-]+$/i, 'ids are letters, digits and -'),
+            id: z.string().regex(/^[a-z0-9-]+$/i, 'config.grade-ids'),
             label: inlineLabel.optional(),
             min: points,
           })
@@ -95,27 +96,43 @@ export const gradingOptionsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['groups'],
-        message: `weights ${INDICATOR_GROUPS.map((g, i) => `${g} ${weights[i]}`).join(' + ')} = ${Number(sum.toFixed(12))}, expected 1`,
+        message: 'config.group-weights',
+        params: {
+          terms: INDICATOR_GROUPS.map((g, i) => `${g} ${weights[i]}`).join(' + '),
+          sum: Number(sum.toFixed(12)),
+        },
       });
     }
     const count = INDICATOR_GROUPS.reduce((a, g) => a + options.groups[g].indicators.length, 0);
-    if (count > 32) ctx.addIssue({ code: 'custom', path: ['groups'], message: `${count} indicators, at most 32` });
+    if (count > 32)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups'],
+        message: 'config.too-many-indicators',
+        params: { count, max: 32 },
+      });
     const grades = options.grades;
     grades.forEach((grade, i) => {
       if (i > 0 && grade.min >= grades[i - 1]!.min)
         ctx.addIssue({
           code: 'custom',
           path: ['grades', i, 'min'],
-          message: `${grade.min} ≥ grades.${i - 1}.min ${grades[i - 1]!.min} (mins must decrease)`,
+          message: 'config.grade-mins-decrease',
+          params: { min: grade.min, previous: i - 1, previousMin: grades[i - 1]!.min },
         });
       if (grades.findIndex((g) => g.id === grade.id) !== i)
-        ctx.addIssue({ code: 'custom', path: ['grades', i, 'id'], message: `duplicate grade id '${grade.id}'` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', i, 'id'],
+          message: 'config.duplicate-grade',
+          params: { id: grade.id },
+        });
     });
     if (grades.length > 0 && grades[grades.length - 1]!.min !== 0)
       ctx.addIssue({
         code: 'custom',
         path: ['grades', grades.length - 1, 'min'],
-        message: 'expected 0 (every score gets a grade)',
+        message: 'config.last-grade-zero',
       });
   });
 

@@ -1,5 +1,5 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
-import { isLabelKey, label, type LabelKey, type Locale } from '../i18n/labels.js';
+import { isLabelKey, label, type LabelKey, type Locale, type Message } from '../i18n/labels.js';
 import { DEFAULT_CURRENCY } from '../money/currency.js';
 import { formatMoney } from '../money/format-money.js';
 import { addMonths } from '../parse/civil-day.js';
@@ -16,7 +16,7 @@ import {
 } from './rule-fields.js';
 import { conditionKey, isAll, isCondition, leavesOf } from './rule-tree.js';
 import type { Condition, InlineLabel, RuleNode, RulePreset } from './rule-types.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, configProblem } from './config-error.js';
 import { dataSpan, spanNeeded } from './data-span.js';
 import { contradictions } from './rules-config.js';
 
@@ -144,29 +144,30 @@ function segmentText(id: string, inlineLabel: InlineLabel | undefined, locale: L
 }
 
 /** Structural problems of a preset (programmer or config errors), all at once. */
-function presetProblems(preset: RulePreset, tagCount: number): string[] {
-  const problems: string[] = [];
+function presetProblems(preset: RulePreset, tagCount: number): Message[] {
+  const problems: Message[] = [];
   const ids = new Set<string>();
   preset.segments.forEach((s, i) => {
-    if (ids.has(s.id)) problems.push(`${preset.id}.${s.id}: duplicate segment id`);
+    if (ids.has(s.id)) problems.push(configProblem(`${preset.id}.${s.id}`, 'config.duplicate-segment'));
     ids.add(s.id);
     if (!s.when && i !== preset.segments.length - 1)
-      problems.push(`${preset.id}.${s.id}: a catch-all segment must be last`);
+      problems.push(configProblem(`${preset.id}.${s.id}`, 'config.catch-all-last'));
   });
-  if (preset.segments.length === 0) problems.push(`${preset.id}: no segments`);
-  if (preset.segments.length > 31) problems.push(`${preset.id}: at most 31 segments`);
-  if (tagCount > 32) problems.push(`${preset.id}: at most 32 tags`);
+  if (preset.segments.length === 0) problems.push(configProblem(preset.id, 'config.no-segments'));
+  if (preset.segments.length > 31) problems.push(configProblem(preset.id, 'config.too-many-segments', { max: 31 }));
+  if (tagCount > 32) problems.push(configProblem(preset.id, 'config.too-many-tags', { max: 32 }));
   for (const rule of [...preset.segments, ...(preset.tagRules ?? [])]) {
     const keys = new Set<string>();
     for (const leaf of leavesOf(rule.when)) {
       const key = conditionKey(leaf);
-      if (keys.has(key))
-        problems.push(`${preset.id}.${rule.id}.${key}: two conditions share this key; give one a \`key\``);
+      const path = `${preset.id}.${rule.id}.${key}`;
+      if (keys.has(key)) problems.push(configProblem(path, 'config.shared-key'));
       keys.add(key);
       const numbers = leaf.op === 'between' ? [leaf.min, leaf.max] : [leaf.value];
-      if (numbers.some((x) => !Number.isFinite(x))) problems.push(`${preset.id}.${rule.id}.${key}: expected number`);
+      if (numbers.some((x) => !Number.isFinite(x)))
+        problems.push(configProblem(path, 'config.expected-type', { type: { key: 'config.type.number' } }));
       if (leaf.unit === 'months' && leaf.field !== 'recencyDays')
-        problems.push(`${preset.id}.${rule.id}.${key}: unit 'months' applies to recencyDays only`);
+        problems.push(configProblem(path, 'config.months-recency-only'));
     }
   }
   return [...problems, ...contradictions(preset, preset.id)];

@@ -1,5 +1,5 @@
 // Rule-based segments with explanations (SPEC §5 general rules, §5a B, §5b, §5f flag, §6 tags).
-export { ConfigError, formatConfigIssues, parseConfigText } from './config-error.js';
+export { ConfigError, configProblem, formatConfigError, formatConfigIssues, parseConfigText } from './config-error.js';
 export {
   applyRules,
   type ApplyRulesOptions,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { dimensionOptionsSchema, type DimensionOptions } from '../dimensions/evaluate-dimensions.js';
 import { gradingOptionsSchema, type GradingOptions } from '../grading/grading-options.js';
 import { valueTierOptionsSchema, type ValueTierOptions } from '../tiers/value-tiers.js';
-import { ConfigError, formatConfigIssues, parseConfigText } from './config-error.js';
+import type { Message } from '../i18n/labels.js';
+import { ConfigError, configProblem, formatConfigIssues, parseConfigText } from './config-error.js';
 import { RULE_PRESETS, type RulePresetId } from './rule-presets.js';
 import { valueKind } from './rule-fields.js';
 import { conditionKey, leavesOf, mapLeaves } from './rule-tree.js';
@@ -29,7 +30,8 @@ export interface RulesConfig {
 
 const finite = z.number();
 // Rates are fractions (SPEC §2: 90% → 0.9); 90 written for 90% would silently match nobody.
-const fraction = z.number().min(0, 'rates are fractions 0–1 (0.9 = 90%)').max(1, 'rates are fractions 0–1 (0.9 = 90%)');
+// The message is a catalogue key (config.rate-fraction), rendered in the reader's locale.
+const fraction = z.number().min(0, 'config.rate-fraction').max(1, 'config.rate-fraction');
 
 /** Shape of one preset's overrides, built from the preset itself so every key is checked. */
 function presetSchema(preset: RulePreset, known: Map<string, readonly string[]>, path: string): z.ZodType {
@@ -110,12 +112,17 @@ export function mergeOverrides(preset: RulePreset, overrides: PresetOverrides | 
  * Thresholds that contradict themselves (a between with min > max), one line
  * each naming both bounds: `presets.x.potential.frequency6m: min 8 > max 7`.
  */
-export function contradictions(preset: RulePreset, path = `presets.${preset.id}`): string[] {
-  const problems: string[] = [];
+export function contradictions(preset: RulePreset, path = `presets.${preset.id}`): Message[] {
+  const problems: Message[] = [];
   for (const rule of [...preset.segments, ...(preset.tagRules ?? [])]) {
     for (const leaf of leavesOf(rule.when)) {
       if (leaf.op === 'between' && leaf.min > leaf.max)
-        problems.push(`${path}.${rule.id}.${conditionKey(leaf)}: min ${leaf.min} > max ${leaf.max}`);
+        problems.push(
+          configProblem(`${path}.${rule.id}.${conditionKey(leaf)}`, 'config.min-above-max', {
+            min: leaf.min,
+            max: leaf.max,
+          }),
+        );
     }
   }
   return problems;
@@ -158,7 +165,7 @@ export function loadRulesConfig(text: string, format: 'json' | 'yaml'): RulesCon
 export function resolveRulePreset(id: string, config?: RulesConfig): RulePreset {
   if (!Object.prototype.hasOwnProperty.call(RULE_PRESETS, id)) {
     throw new ConfigError([
-      `preset: unknown rule preset '${id}' (expected one of: ${Object.keys(RULE_PRESETS).join(', ')})`,
+      configProblem('preset', 'config.unknown-preset', { id, presets: Object.keys(RULE_PRESETS) }),
     ]);
   }
   return mergeOverrides(RULE_PRESETS[id as RulePresetId], config?.presets[id as RulePresetId]);

@@ -66,32 +66,36 @@ export const valueTierOptionsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['subTiers', i, 'id'],
-          message: `expected ${i + 1} (ids run 1, 2, 3, … in order)`,
+          message: 'config.sub-tier-id',
+          params: { expected: i + 1 },
         });
       if (row.fromPercent >= row.toPercent)
         ctx.addIssue({
           code: 'custom',
           path: ['subTiers', i],
-          message: `fromPercent ${row.fromPercent} ≥ toPercent ${row.toPercent}`,
+          message: 'config.sub-tier-range',
+          params: { from: row.fromPercent, to: row.toPercent },
         });
       if (i === 0 && row.fromPercent !== 0)
         ctx.addIssue({
           code: 'custom',
           path: ['subTiers', 0, 'fromPercent'],
-          message: 'expected 0 (the first sub-tier starts with the best customer)',
+          message: 'config.sub-tier-first',
         });
       if (i > 0 && row.fromPercent !== rows[i - 1]!.toPercent) {
         ctx.addIssue({
           code: 'custom',
           path: ['subTiers', i, 'fromPercent'],
-          message: `${row.fromPercent} ≠ the previous row's toPercent ${rows[i - 1]!.toPercent} (no gap or overlap)`,
+          message: 'config.sub-tier-gap',
+          params: { from: row.fromPercent, previous: rows[i - 1]!.toPercent },
         });
       }
       if (i > 0 && VALUE_TIERS.indexOf(row.tier) < VALUE_TIERS.indexOf(rows[i - 1]!.tier)) {
         ctx.addIssue({
           code: 'custom',
           path: ['subTiers', i, 'tier'],
-          message: `'${row.tier}' after '${rows[i - 1]!.tier}' (tiers go high → mid → low)`,
+          message: 'config.sub-tier-order',
+          params: { tier: row.tier, previous: rows[i - 1]!.tier },
         });
       }
     });
@@ -100,7 +104,7 @@ export const valueTierOptionsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['subTiers', rows.length - 1, 'toPercent'],
-        message: 'expected 100 (the last sub-tier ends with the worst customer)',
+        message: 'config.sub-tier-last',
       });
   });
 

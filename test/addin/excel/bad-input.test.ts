@@ -222,6 +222,15 @@ describe('segmentSelection refuses bad input with a clear message and writes not
     expect(error.message).toBe('The settings are not valid: Option "asOf" is not a real calendar date.');
   });
 
+  it('config problems read in the pane locale, each naming its key (issue 14)', async () => {
+    const { book } = createCustomerBook(10);
+    const english = await refusal(book, { config: { tiers: 'high' } });
+    expect(english.message).toBe('The settings are not valid: tiers: expected object');
+    const chinese = await refusal(book, { locale: 'zh-CN', config: { tiers: 'high' } });
+    expect(chinese.code).toBe('invalid-options');
+    expect(chinese.message).toBe('设置无效：tiers：应为键值表');
+  });
+
   it('messages follow the pane locale', async () => {
     const { book, sheet } = createCustomerBook(5);
     book.select(sheet, 'R40');
