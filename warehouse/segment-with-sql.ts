@@ -13,7 +13,13 @@ import {
   type SegmentOptionsInput,
 } from '../core/index.js';
 import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES, type SourceColumn, type SqlEngine } from './engines/sql-engine.js';
-import { buildFeatureQueries, withLines, type ColumnMap, type FeatureQueries } from './sql/build-feature-query.js';
+import {
+  buildFeatureQueries,
+  withLines,
+  type ColumnKind,
+  type ColumnMap,
+  type FeatureQueries,
+} from './sql/build-feature-query.js';
 import { findUnsupportedCells } from './sql/check-sample.js';
 import type { DialectName } from './sql/dialect.js';
 import { WarehouseError } from './warehouse-error.js';
@@ -90,8 +96,20 @@ export async function planSql(
     ...(col.orderId !== undefined ? { orderId: name(col.orderId)! } : {}),
     attributes: ATTRIBUTE_FIELDS.filter((f) => col[f] !== undefined).map((f) => [f, name(col[f])!] as const),
   };
+  // Typed date and amount columns (Parquet, a database table) are judged by typed comparisons, no text.
+  const types: Record<string, ColumnKind> = {};
+  const typeOf = (i: number | undefined, kind: 'date' | 'number') => {
+    if (i === undefined) return;
+    const type = columns[i]!.type;
+    if (kind === 'date' && /^DATE\b/.test(type)) types[header[i]!] = 'date';
+    else if (kind === 'date' && /^TIMESTAMP/.test(type)) types[header[i]!] = 'timestamp';
+    else if (kind === 'number' && NUMBER_TYPES.test(type)) types[header[i]!] = 'number';
+  };
+  typeOf(col.orderDate, 'date');
+  for (const i of [col.orderAmount, col.quantity, col.unitPrice]) typeOf(i, 'number');
   const queries = buildFeatureQueries(
     {
+      types,
       source: engine.relation,
       columns: header,
       map,
@@ -110,7 +128,7 @@ export async function planSql(
  * relation shown as `source`, and the dialect notes.
  */
 export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string, source: string): string {
-  const show = (statement: 'totals' | 'issues' | 'customers') =>
+  const show = (statement: 'totals' | 'issues' | 'orderRows') =>
     withLines(plan.queries, statement).replaceAll(relation, source);
   const duck = dialect === 'duckdb';
   return [
@@ -121,7 +139,7 @@ export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string
     `-- Source columns: ${plan.header.join(', ')}.`,
     '-- Dialect differences (all else is ANSI: CTEs, window functions, FILTER, CASE, make_date, ordered aggregates):',
     `--   text casts: ${duck ? 'CAST(x AS VARCHAR)' : 'CAST(x AS TEXT)'}; regular expressions: ${duck ? 'regexp_matches / regexp_extract' : '~ / regexp_match(...)[n]'};`,
-    `--   arrays: ${duck ? 'list(x ORDER BY k)' : 'array_agg(x ORDER BY k)'}; integer division: ${duck ? 'a // b' : 'a / b on integers'};`,
+    `--   arrays: ${duck ? 'list(x ORDER BY k)' : 'array_agg(x ORDER BY k)'}; integer division: ${duck ? 'a // b' : 'a / b on integers'}; a day as text: ${duck ? 'strftime' : 'to_char'};`,
     `--   line hash for exact duplicates: ${duck ? 'hash(...)' : 'md5(concat_ws(...))'}.`,
     '--   Snowflake: REGEXP_LIKE, ARRAY_AGG(...) WITHIN GROUP (ORDER BY ...), HASH(...); BigQuery: REGEXP_CONTAINS,',
     '--   ARRAY_AGG(x ORDER BY k), FARM_FINGERPRINT, DIV(a, b); Spark SQL: rlike, collect_list over a sorted window, xxhash64.',
@@ -132,55 +150,15 @@ export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string
     '-- 2. Cleaning counts per rule, with the first five rows of each',
     `${show('issues')};`,
     '',
-    '-- 3. One row per customer with its orders',
-    `${show('customers')};`,
+    '-- 3. One row per order, sorted by customer (first row) then (day, row) of its first line; the steps before it',
+    '--    include `customers` (one row per customer: id, first row, refund lines, attributes), read on its own first.',
+    "--    Tierline folds each customer's orders into recency, frequency, spend, 6-month and window figures.",
+    `${show('orderRows')};`,
     '',
   ].join('\n');
 }
 
 const toNumber = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v));
-const toArray = (v: unknown): number[] => {
-  if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v.map(toNumber);
-  // DuckDB's JS conversion gives { items: [...] } for lists in some versions.
-  const items = (v as { items?: unknown[] }).items;
-  return Array.isArray(items) ? items.map(toNumber) : [];
-};
-
-const KEY_ROWS = 2 ** 32;
-const KEY_DAY_OFFSET = 2 ** 19;
-
-/** A customer's orders from the SQL row, sorted by key (first line's day, then row), as core takes them. */
-function toOrders(
-  r: Record<string, unknown>,
-): Pick<CustomerOrders, 'orderDays' | 'orderNets' | 'orderNegative' | 'orderRows'> {
-  let keys: number[], nets: number[], negative: number[];
-  if (r.order_list !== undefined) {
-    const list = typeof r.order_list === 'string' && r.order_list !== '' ? r.order_list.split(',') : [];
-    keys = new Array<number>(list.length);
-    nets = new Array<number>(list.length);
-    negative = new Array<number>(list.length);
-    list.forEach((item, k) => {
-      const a = item.indexOf(':'),
-        b = item.lastIndexOf(':');
-      keys[k] = Number(item.slice(0, a));
-      nets[k] = Number(item.slice(a + 1, b));
-      negative[k] = Number(item.slice(b + 1));
-    });
-  } else {
-    keys = toArray(r.order_keys);
-    nets = toArray(r.order_nets);
-    negative = toArray(r.order_negative);
-  }
-  const order = keys.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
-  return {
-    orderDays: order.map((k) => Math.floor(keys[k]! / KEY_ROWS) - KEY_DAY_OFFSET),
-    orderNets: order.map((k) => nets[k]!),
-    orderNegative: order.map((k) => negative[k]!),
-    orderRows: order.map((k) => keys[k]! % KEY_ROWS),
-  };
-}
-
 /**
  * Segments a source through SQL: the engine cleans and aggregates the lines
  * (one row per customer reaches Node), core scores exactly as for a file.
@@ -258,7 +236,7 @@ export async function segmentWithSql(
     asOf: Number.isFinite(asOfDay) ? asOfDay : 0,
     start3: Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
   };
-  await engine.prepare('kept', queries.kept, params);
+  await engine.prepare('copies', queries.copies, {});
   await engine.prepare('orders', queries.orders, params);
 
   const fieldName: Record<string, string> = {
@@ -299,23 +277,94 @@ export async function segmentWithSql(
   run.addDateFormats(formats);
   run.addCounted([...counted.values()] as CountedIssue[]);
 
-  const attributeFields = map.attributes.map(([field]) => field);
-  await engine.each(queries.customers, params, (rows) => {
-    const batch: CustomerOrders[] = rows.map((r) => {
-      const attributes: Record<string, string | null> = {};
-      attributeFields.forEach((field, k) => {
-        const v = r[`attr_${k}`];
-        attributes[field] = v === null || v === undefined ? null : String(v);
-      });
-      return {
-        id: String(r.id),
-        firstRow: toNumber(r.first_row),
-        refundLines: toNumber(r.refund_lines),
-        ...toOrders(r),
-        attributes,
-      };
-    });
-    run.addCustomers(batch);
-  });
+  await engine.prepare('customers', queries.customers, params);
+  await streamCustomers(engine, queries, params, map, run);
   return run.finish(request.join);
+}
+
+/**
+ * Hands core every customer with its orders: the customers (one row each,
+ * in order of first row) are read first, then the orders stream sorted by
+ * customer and (day, row), read by column; each customer's orders are
+ * gathered (a customer may span batches) and folded by core's
+ * aggregateOrderList, as the Node path folds its own.
+ */
+async function streamCustomers(
+  engine: SqlEngine,
+  queries: FeatureQueries,
+  params: Readonly<Record<string, number>>,
+  map: ColumnMap,
+  run: { addCustomers(batch: readonly CustomerOrders[]): void },
+): Promise<void> {
+  const attributeFields = map.attributes.map(([field]) => field);
+  const ids: string[] = [];
+  const firstRows: number[] = [];
+  const refundLines: number[] = [];
+  const attributeValues: (string | null)[][] = attributeFields.map(() => []);
+  const columns = ['id', 'first_row', 'refund_lines', ...attributeFields.map((_, k) => `attr_${k}`)].join(', ');
+  await engine.eachColumns(`SELECT ${columns} FROM customers ORDER BY first_row`, params, (batch) => {
+    for (const id of batch.texts(0)) ids.push(id ?? '');
+    const first = batch.numbers(1),
+      refunds = batch.numbers(2);
+    for (let r = 0; r < batch.rowCount; r++) {
+      firstRows.push(first[r]!);
+      refundLines.push(refunds[r]!);
+    }
+    attributeFields.forEach((_, k) => attributeValues[k]!.push(...batch.texts(3 + k)));
+  });
+
+  // One customer at a time through one reused object and one-element batch: no per-order objects.
+  const days: number[] = [],
+    nets: number[] = [],
+    negative: number[] = [],
+    rows: number[] = [];
+  const customer = {
+    id: '',
+    firstRow: 0,
+    refundLines: 0,
+    orderDays: days,
+    orderNets: nets,
+    orderNegative: negative,
+    orderRows: rows,
+    attributes: {} as Record<string, string | null>,
+  };
+  const one = [customer];
+  let next = 0; // the next customer to hand over
+  const emit = () => {
+    customer.id = ids[next]!;
+    customer.firstRow = firstRows[next]!;
+    customer.refundLines = refundLines[next]!;
+    if (attributeFields.length > 0) {
+      const values: Record<string, string | null> = {};
+      attributeFields.forEach((field, k) => (values[field] = attributeValues[k]![next] ?? null));
+      customer.attributes = values;
+    }
+    run.addCustomers(one);
+    days.length = nets.length = negative.length = rows.length = 0;
+    next++;
+  };
+  let current = -1; // first row of the customer whose orders are being gathered
+  await engine.eachColumns(queries.orderRows, params, (batch) => {
+    const cust = batch.numbers(0),
+      day = batch.numbers(1),
+      row = batch.numbers(2),
+      net = batch.numbers(3),
+      neg = batch.numbers(4);
+    for (let k = 0; k < batch.rowCount; k++) {
+      const c = cust[k]!;
+      if (c !== current) {
+        if (current !== -1) emit();
+        // Customers without an order before asOf come in their place, with none.
+        while (next < ids.length && firstRows[next] !== c) emit();
+        if (next >= ids.length) throw new Error(`an order of an unknown customer (first row ${c})`);
+        current = c;
+      }
+      days.push(day[k]!);
+      nets.push(net[k]!);
+      negative.push(neg[k]!);
+      rows.push(row[k]!);
+    }
+  });
+  if (current !== -1) emit();
+  while (next < ids.length) emit();
 }

@@ -9,11 +9,12 @@
  * engine's own streaming. Phases (seconds):
  * - open: opening the engine (DuckDB instance, PostgreSQL connection);
  * - plan: columns and the 2,000-row sample;
- * - lines, kept, orders: the engine's steps (DuckDB: temporary tables; PostgreSQL: nothing, CTEs);
+ * - lines, copies, orders, customers: the engine's steps (temporary tables, each computed once);
  * - totals, issues: the line totals and cleaning-count statements;
- * - customersFirstRow: from sending the per-customer statement to its first batch;
- * - customersStream: the rest of the engine's streaming (database work + rows crossing into JS);
- * - coreAddCustomers: core's addCustomers on those rows (JS);
+ * - customerRows: reading the one-row-per-customer table into Node;
+ * - orderRowsFirst: from sending the sorted per-order statement to its first batch (the sort);
+ * - orderRowsStream: the rest of the engine's streaming (database work + columns crossing into JS);
+ * - coreAddCustomers: core's addCustomers on those orders (JS);
  * - finish: core's run.finish (scores, segments, tags, strategies, churn model, report).
  * `database` sums every phase but open, plan, coreAddCustomers and finish:
  * the share of the run spent waiting on the engine (for PostgreSQL, server
@@ -33,6 +34,7 @@ function timedEngine(
   trace: (phase: string) => void,
 ): SqlEngine & { streamEnd: () => number } {
   let statement = 0;
+  let columnReads = 0;
   let streamEnd = 0;
   const time = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
     trace(phase);
@@ -49,26 +51,30 @@ function timedEngine(
     relation: engine.relation,
     columns: () => time('plan', () => engine.columns()),
     sample: (limit) => time('plan', () => engine.sample(limit)),
-    // Each step (lines, kept, orders) is its own phase.
+    // Each step (lines, copies, orders, customers) is its own phase.
     prepare: (name, sql, values) => time(name, () => engine.prepare(name, sql, values)),
     // segmentWithSql runs `all` twice: the totals, then the cleaning counts.
     all: (sql: string, values: Readonly<Record<string, SqlValue>>) =>
       time(statement++ === 0 ? 'totals' : 'issues', () => engine.all(sql, values)),
-    async each(sql, values, onBatch) {
-      trace('customers');
+    each: (sql, values, onBatch) => engine.each(sql, values, onBatch),
+    // Called twice: the customers (one row each), then the order stream.
+    async eachColumns(sql, values, onBatch) {
+      const phase = columnReads++ === 0 ? 'customerRows' : 'orderRows';
+      if (phase === 'customerRows') return time(phase, () => engine.eachColumns(sql, values, onBatch));
+      trace('orderRows');
       const sent = performance.now();
       let firstRow = 0;
       let inCore = 0;
-      await engine.each(sql, values, (rows) => {
+      await engine.eachColumns(sql, values, (batch) => {
         const t = performance.now();
         if (firstRow === 0) firstRow = t - sent;
-        onBatch(rows);
+        onBatch(batch);
         inCore += performance.now() - t;
       });
       streamEnd = performance.now();
-      phases['customersFirstRow'] = firstRow;
+      phases['orderRowsFirst'] = firstRow;
       phases['coreAddCustomers'] = inCore;
-      phases['customersStream'] = streamEnd - sent - inCore - firstRow;
+      phases['orderRowsStream'] = streamEnd - sent - inCore - firstRow;
     },
     close: () => engine.close(),
     streamEnd: () => streamEnd,

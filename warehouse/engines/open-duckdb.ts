@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { bindParameters } from '../sql/build-feature-query.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
 import { firstLine, WarehouseError } from '../warehouse-error.js';
-import type { SourceColumn, SqlEngine, SqlValue } from './sql-engine.js';
+import type { ColumnBatch, SourceColumn, SqlEngine, SqlValue } from './sql-engine.js';
 
 /** What DuckDB reads: a csv (optionally gzipped) or Parquet file, or a table/query of a .duckdb database. */
 export interface DuckDbSource {
@@ -111,7 +111,10 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
   const prepared: string[] = [];
   const withSteps = (sql: string) => {
     if (prepared.length === 0) return sql;
-    const steps = prepared.map((name) => `${name} AS (SELECT * FROM temp.main.tierline_${name})`).join(',\n');
+    // NOT MATERIALIZED: a step read twice is still read from its table, never copied.
+    const steps = prepared
+      .map((name) => `${name} AS NOT MATERIALIZED (SELECT * FROM temp.main.tierline_${name})`)
+      .join(',\n');
     return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
   };
   return {
@@ -165,10 +168,49 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
           onBatch(rows);
         }
       }),
+    eachColumns: (text, values, onBatch) =>
+      guarded(async () => {
+        const { sql, values: list } = bound(withSteps(text), values);
+        const result = await connection.stream(sql, list as never);
+        for (;;) {
+          const chunk = await result.fetchChunk();
+          if (!chunk || chunk.rowCount === 0) break;
+          onBatch(chunkBatch(chunk));
+        }
+      }),
     async close() {
       closeQuietly(connection);
       instance.closeSync();
       rmSync(spill, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A result chunk by column: INTEGER and DOUBLE columns as views of DuckDB's
+ * own vectors (no copy, no per-value call), text as strings.
+ */
+function chunkBatch(chunk: DuckDBDataChunk): ColumnBatch {
+  const rowCount = chunk.rowCount;
+  return {
+    rowCount,
+    numbers(column) {
+      const vector = chunk.getColumnVector(column);
+      // The fixed-width vectors keep their values in a typed array (`items`); fall back to getItem.
+      const items = (vector as unknown as { items?: unknown }).items;
+      if (items instanceof Int32Array || items instanceof Float64Array) return items.subarray(0, rowCount);
+      const out = new Float64Array(rowCount);
+      for (let r = 0; r < rowCount; r++) out[r] = Number(vector.getItem(r));
+      return out;
+    },
+    texts(column) {
+      const vector = chunk.getColumnVector(column);
+      const out = new Array<string | null>(rowCount);
+      for (let r = 0; r < rowCount; r++) {
+        const v = vector.getItem(r);
+        out[r] = v === null ? null : String(v);
+      }
+      return out;
     },
   };
 }

@@ -4,7 +4,7 @@ import { bindParameters } from '../sql/build-feature-query.js';
 import { POSTGRES } from '../sql/dialect.js';
 import { quoteIdentifier, quoteTableName } from '../sql/quote-identifier.js';
 import { firstLine, WarehouseError } from '../warehouse-error.js';
-import type { SourceColumn, SqlEngine, SqlValue } from './sql-engine.js';
+import type { ColumnBatch, SourceColumn, SqlEngine } from './sql-engine.js';
 
 /** A table or query of a PostgreSQL database. */
 export interface PostgresSource {
@@ -70,12 +70,14 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
     }
   }
 
-  const prepared: { name: string; sql: string }[] = [];
-  let preparedValues: Readonly<Record<string, SqlValue>> = {};
-  // PostgreSQL reads the source once per statement, each step as a CTE (materialized: used more than once).
+  const prepared: string[] = [];
+  // Each step is computed once into a temporary table (dropped with the session), analysed so the
+  // planner knows its size; later statements read it by name. NOT MATERIALIZED: never copied again.
   const withSteps = (sql: string) => {
     if (prepared.length === 0) return sql;
-    const steps = prepared.map((p) => `${p.name} AS MATERIALIZED (\n${p.sql}\n)`).join(',\n');
+    const steps = prepared
+      .map((name) => `${name} AS NOT MATERIALIZED (SELECT * FROM pg_temp.tierline_${name})`)
+      .join(',\n');
     return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
   };
   return {
@@ -101,18 +103,36 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
         });
         return (result.rows as (string | null)[][]).map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    async prepare(name, sql, values) {
-      prepared.push({ name, sql });
-      preparedValues = { ...preparedValues, ...values };
-    },
+    prepare: (name, text, values) =>
+      guarded(async () => {
+        const { sql, values: list } = bindParameters(withSteps(text), values);
+        await client.query(`DROP TABLE IF EXISTS pg_temp.tierline_${name}`);
+        await client.query(`CREATE TEMPORARY TABLE tierline_${name} AS ${sql}`, list);
+        await client.query(`ANALYZE pg_temp.tierline_${name}`);
+        if (!prepared.includes(name)) prepared.push(name);
+      }),
     all: (text, values) =>
       guarded(async () => {
-        const { sql, values: list } = bindParameters(withSteps(text), { ...preparedValues, ...values });
+        const { sql, values: list } = bindParameters(withSteps(text), values);
         return (await client.query(sql, list)).rows;
+      }),
+    eachColumns: (text, values, onBatch) =>
+      guarded(async () => {
+        const { sql, values: list } = bindParameters(withSteps(text), values);
+        const cursor = client.query(new Cursor(sql, list, { rowMode: 'array' }));
+        try {
+          for (;;) {
+            const rows = (await cursor.read(CURSOR_BATCH * 10)) as unknown[][];
+            if (rows.length === 0) break;
+            onBatch(rowBatch(rows));
+          }
+        } finally {
+          await cursor.close();
+        }
       }),
     each: (text, values, onBatch) =>
       guarded(async () => {
-        const { sql, values: list } = bindParameters(withSteps(text), { ...preparedValues, ...values });
+        const { sql, values: list } = bindParameters(withSteps(text), values);
         const cursor = client.query(new Cursor(sql, list));
         try {
           for (;;) {
@@ -127,6 +147,15 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
     async close() {
       await client.end().catch(() => undefined);
     },
+  };
+}
+
+/** Cursor rows (arrays) by column. */
+function rowBatch(rows: readonly unknown[][]): ColumnBatch {
+  return {
+    rowCount: rows.length,
+    numbers: (column) => Float64Array.from(rows, (row) => Number(row[column])),
+    texts: (column) => rows.map((row) => (row[column] === null ? null : String(row[column]))),
   };
 }
 

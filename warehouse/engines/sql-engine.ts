@@ -25,10 +25,9 @@ export interface SqlEngine {
   /** The first `limit` rows, every cell as text (NULL as null). */
   sample(limit: number): Promise<(string | null)[][]>;
   /**
-   * Makes a step (`lines`, `kept`, `orders`) readable by that name in the
-   * next statements: DuckDB computes it once into a temporary table;
-   * PostgreSQL prefixes each statement with it as a materialized CTE (it
-   * reads the source once per statement).
+   * Makes a step (`lines`, `kept`, `orders`, `customers`) readable by that
+   * name in the next statements: computed once into a temporary table (the
+   * per-line cleaning runs once, not once per statement).
    */
   prepare(name: string, sql: string, values: Readonly<Record<string, SqlValue>>): Promise<void>;
   /** Runs a statement with `{{name}}` parameters (bound, never spliced). */
@@ -39,7 +38,24 @@ export interface SqlEngine {
     values: Readonly<Record<string, SqlValue>>,
     onBatch: (rows: Record<string, unknown>[]) => void,
   ): Promise<void>;
+  /**
+   * Runs `sql`, handing over its result in column batches (the per-order
+   * stream: millions of rows, so no row objects). Numeric columns must be
+   * INTEGER or DOUBLE PRECISION without NULLs.
+   */
+  eachColumns(
+    sql: string,
+    values: Readonly<Record<string, SqlValue>>,
+    onBatch: (batch: ColumnBatch) => void,
+  ): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One batch of a result, by column position. Valid only during the callback (it may view the engine's memory). */
+export interface ColumnBatch {
+  readonly rowCount: number;
+  numbers(column: number): ArrayLike<number>;
+  texts(column: number): readonly (string | null)[];
 }
 
 /** Text types: every value reads as the Node path reads a csv cell. */

@@ -24,7 +24,17 @@ export interface FeatureQuerySpec {
   readonly headerRow: number;
   readonly decimal: '.' | ',';
   readonly refunds: 'net' | 'exclude';
+  /**
+   * How the source types a column (Parquet schema, database table): `date`,
+   * `timestamp` and `number` columns are judged with typed comparisons, no
+   * text or regular expressions; absent or `text`: the cell's text is read
+   * as the Node path reads it.
+   */
+  readonly types?: Readonly<Record<string, ColumnKind>>;
 }
+
+/** How the feature SQL reads a source column. */
+export type ColumnKind = 'text' | 'date' | 'timestamp' | 'number';
 
 /**
  * The statements of one run. Parameters are named placeholders `{{name}}`
@@ -36,16 +46,22 @@ export interface FeatureQuerySpec {
 export interface FeatureQueries {
   /** One narrow row per non-blank source row: its cells read and judged. {{floor}}, {{today}}, {{source}}. */
   readonly lines: string;
-  /** The accepted lines with their value (empty amounts filled) and duplicate mark; reads `lines`. {{asOf}}, {{start3}}. */
-  readonly kept: string;
-  /** One row per (customer, order): first line's key, net value, negative flag; reads `kept`. {{asOf}}. */
+  /** Lines written more than once: the line hash and the first copy's row; reads `lines`. */
+  readonly copies: string;
+  /** One row per (customer, order): first line's key, net value, negative flag; reads `lines`, `copies`. {{asOf}}, {{start3}}. */
   readonly orders: string;
   /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad rows). */
   readonly totals: string;
   /** Per rule code: the count and the first five example rows; date formats as `date-normalized`. {{asOf}}, {{start3}}. */
   readonly issues: string;
-  /** One row per customer, in order of first row, with its orders as arrays. {{asOf}}, {{start3}}. */
+  /** One row per customer (id, first row, refund lines, attributes) in order of first row; reads `lines`, `copies`. {{asOf}}, {{start3}}. */
   readonly customers: string;
+  /**
+   * One row per order, sorted by customer (their first row, as `customers`)
+   * then (day, row) of the order's first line: cust, day, row_no, net,
+   * negative, all numbers. Reads `orders` and `customers`.
+   */
+  readonly orderRows: string;
 }
 
 /**
@@ -65,18 +81,17 @@ export function bindParameters<T>(sql: string, values: Readonly<Record<string, T
 }
 
 /** The steps every later statement reads, in order: computed once (DuckDB temp tables) or as CTEs. */
-export const PREPARED_STEPS = ['lines', 'kept', 'orders'] as const;
+export const PREPARED_STEPS = ['lines', 'copies', 'orders', 'customers'] as const;
 
 /** A statement with the steps it reads as CTEs, for engines that do not materialize them (and for --explain). */
 export function withLines(
   queries: FeatureQueries,
-  statement: 'totals' | 'issues' | 'customers',
+  statement: 'totals' | 'issues' | 'orderRows',
   materialized = '',
 ): string {
   const body = queries[statement];
-  const steps = (statement === 'totals' ? ['lines'] : PREPARED_STEPS).map(
-    (name) => `${name} AS ${materialized}(\n${queries[name as 'lines']}\n)`,
-  );
+  const needs = statement === 'totals' ? 1 : statement === 'issues' ? 3 : 4;
+  const steps = PREPARED_STEPS.slice(0, needs).map((name) => `${name} AS ${materialized}(\n${queries[name]}\n)`);
   return body.startsWith('WITH') ? `WITH ${steps.join(',\n')},${body.slice(4)}` : `WITH ${steps.join(',\n')}\n${body}`;
 }
 
@@ -86,6 +101,7 @@ const specSchema = z.object({
   headerRow: z.number().int().min(0),
   decimal: z.enum(['.', ',']),
   refunds: z.enum(['net', 'exclude']),
+  types: z.record(z.string(), z.enum(['text', 'date', 'timestamp', 'number'])).optional(),
 });
 
 // The Node path's readers (core/parse/parse-date.ts, parse-number.ts), as
@@ -95,6 +111,8 @@ const specSchema = z.object({
 export const DATE_YMD =
   '^([0-9]{4})[/.年-]([0-9]{1,2})[/.月-]([0-9]{1,2})日?([ T]+[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?[ ]*(Z|[+-][0-9]{2}:?[0-9]{2}|[AaPp][Mm])?)?$';
 export const DATE_COMPACT = '^([0-9]{4})([0-9]{2})([0-9]{2})$';
+/** The plain YYYY-MM-DD most exports write: read by position, without capture groups. */
+export const DATE_PLAIN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 /** `0000-00-00`, `0`: only zeros and date punctuation (check-date.ts ZERO_DATE). */
 export const DATE_ZERO = '^0+([-/.年月日:T ]+0+)*日?$';
 export const FORMULA_ERROR =
@@ -104,6 +122,9 @@ const COMMA_BODY = '[¥￥$€£]?([0-9]+(,[0-9]+)?|[0-9]{1,3}([.][0-9]{3})+(,[0
 /** A number with '.' decimals: sign or accounting parentheses, a currency symbol, thousands commas. */
 export const NUMBER_DOT = `^([+-]?${DOT_BODY}|[(]${DOT_BODY}[)])$`;
 export const NUMBER_COMMA = `^([+-]?${COMMA_BODY}|[(]${COMMA_BODY}[)])$`;
+/** Plain numbers (a subset of NUMBER_DOT / NUMBER_COMMA) that a cast reads as parseNumber does. */
+export const PLAIN_DOT = '^-?[0-9]+([.][0-9]+)?$';
+export const PLAIN_COMMA = '^-?[0-9]+(,[0-9]+)?$';
 /** check-date.ts PLACEHOLDER_DAYS and FAR_FUTURE_DAY, as day numbers. */
 const PLACEHOLDER_DAYS = [-25569, -25568, -25567, 0, 47481];
 const FAR_FUTURE_DAY = 47482;
@@ -114,37 +135,109 @@ const FAR_FUTURE_DAY = 47482;
  * same scoring: the cleaning rules counted per code with example rows, and
  * one row per customer with its orders. Identifiers are quoted, every value
  * is a parameter; nothing from the user's data or flags is spliced in.
- * @example buildFeatureQueries({ source: '"orders"', columns: ['id', 'day', 'amt'], map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] }, headerRow: 1, decimal: '.', refunds: 'net' }, DUCKDB).customers
+ * @example buildFeatureQueries({ source: '"orders"', columns: ['id', 'day', 'amt'], map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] }, headerRow: 1, decimal: '.', refunds: 'net' }, DUCKDB).orderRows
  */
 export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): FeatureQueries {
   specSchema.parse(spec);
   const q = quoteIdentifier;
   const m = spec.map;
-  const T = (name: string) => `trim(${d.text(q(name))})`;
+  const kind = (name: string): ColumnKind => spec.types?.[name] ?? 'text';
+  const T = (name: string) => (kind(name) === 'text' ? `trim(${d.text(q(name))})` : d.text(q(name)));
   const floor = d.param('floor', 'INTEGER'),
     today = d.param('today', 'INTEGER'),
     asOf = d.param('asOf', 'INTEGER'),
     start3 = d.param('start3', 'INTEGER');
   const number = spec.decimal === '.' ? NUMBER_DOT : NUMBER_COMMA;
+  const plain = spec.decimal === '.' ? PLAIN_DOT : PLAIN_COMMA;
   // (12.50) is -12.50, as core's parseNumber reads accounting negatives.
   const toNumber = (e: string): string =>
     `CASE WHEN ${e} LIKE '(%' THEN -1 ELSE 1 END * ` +
     (spec.decimal === '.'
       ? `CAST(${d.strip(e, '[()¥￥$€£,]')} AS DOUBLE PRECISION)`
       : `CAST(replace(${d.strip(e, '[()¥￥$€£.]')}, ',', '.') AS DOUBLE PRECISION)`);
-  // A cell read as a number: NULL when empty, its reason when unusable.
-  const numberReason = (e: string): string =>
-    `CASE WHEN ${e} IS NULL OR ${e} = '' THEN NULL WHEN ${d.matches(e, FORMULA_ERROR)} THEN 'formula-error' WHEN ${d.matches(e, number)} THEN NULL ELSE 'not-a-number' END`;
-  const numberValue = (e: string): string => `CASE WHEN ${d.matches(e, number)} THEN ${toNumber(e)} END`;
+  // A plain number (digits, one decimal separator, a minus) is cast directly: one simple match, no rewriting.
+  const plainNumber = (e: string): string =>
+    spec.decimal === '.' ? `CAST(${e} AS DOUBLE PRECISION)` : `CAST(replace(${e}, ',', '.') AS DOUBLE PRECISION)`;
+  const finite = (e: string): string => `abs(CAST(${e} AS DOUBLE PRECISION)) < CAST('Infinity' AS DOUBLE PRECISION)`;
+  /** A number cell: its text and plain-ness (in `cells`/`dated`), its reason (NULL when usable or empty) and value. */
+  const numberCell = (column: string, name: string) => {
+    if (kind(column) === 'number')
+      return {
+        select: `${q(column)} AS ${name}_typed`,
+        plain: `TRUE AS ${name}_plain`,
+        raw: d.text(`${name}_typed`),
+        reason: `CASE WHEN ${name}_typed IS NULL THEN NULL WHEN ${finite(`${name}_typed`)} THEN NULL ELSE 'not-a-number' END`,
+        empty: `${name}_typed IS NULL`,
+        value: `CAST(${name}_typed AS DOUBLE PRECISION)`,
+      };
+    const e = `${name}_text`;
+    return {
+      select: `${T(column)} AS ${e}, ${d.text(q(column))} AS ${name}_raw`,
+      raw: `${name}_raw`,
+      plain: `${d.matches(e, plain)} AS ${name}_plain`,
+      reason: `CASE WHEN ${e} IS NULL OR ${e} = '' OR ${name}_plain THEN NULL WHEN ${e} LIKE '#%' AND ${d.matches(e, FORMULA_ERROR)} THEN 'formula-error' WHEN ${d.matches(e, number)} THEN NULL ELSE 'not-a-number' END`,
+      empty: `${e} IS NULL OR ${e} = ''`,
+      value: `CASE WHEN ${name}_plain THEN ${plainNumber(e)} WHEN ${d.matches(e, number)} THEN ${toNumber(e)} END`,
+    };
+  };
   const blank = spec.columns.map((c) => `coalesce(${T(c)}, '') = ''`).join(' AND ');
   const computed = m.orderAmount === undefined;
-  const amountCells = computed
-    ? `${T(m.quantity!)} AS qty_text, ${T(m.unitPrice!)} AS price_text, ${d.text(q(m.quantity!))} AS amount_raw`
-    : `${T(m.orderAmount!)} AS qty_text, CAST(NULL AS VARCHAR) AS price_text, ${d.text(q(m.orderAmount!))} AS amount_raw`;
+  const qty = numberCell(computed ? m.quantity! : m.orderAmount!, 'qty');
+  const price = computed ? numberCell(m.unitPrice!, 'price') : undefined;
   const attributes = m.attributes.map(([, column], k) => `${T(column)} AS attr_${k}`);
   const days = (y: string, mo: string, day: string) => `(make_date(${y}, ${mo}, ${day}) - DATE '1970-01-01')`;
   const dim = (y: string, mo: string) =>
     `CASE WHEN ${mo} IN (4, 6, 9, 11) THEN 30 WHEN ${mo} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END ELSE 31 END`;
+  const dateKind = kind(m.orderDate);
+  const typedDate = dateKind === 'date' || dateKind === 'timestamp';
+  const dateValue = `CAST(${q(m.orderDate)} AS DATE)`;
+
+  // The date cell. Text: date_kind 3 is the plain YYYY-MM-DD (read by position, no capture groups),
+  // 1 the other Y-M-D forms, 2 YYYYMMDD, 0 not a date. A typed column: 3 when present.
+  const dateCells = typedDate
+    ? `${q(m.orderDate)} AS date_typed, ${dateValue} AS date_value`
+    : `${T(m.orderDate)} AS date_text, ${d.text(q(m.orderDate))} AS date_raw`;
+  const dateRaw = typedDate ? d.text('date_typed') : 'date_raw';
+  const dateKindExpr = typedDate
+    ? `CASE WHEN date_value IS NULL THEN 0 ELSE 3 END`
+    : `CASE WHEN ${d.matches('date_text', DATE_PLAIN)} THEN 3 WHEN ${d.matches('date_text', DATE_YMD)} THEN 1 WHEN ${d.matches('date_text', DATE_COMPACT)} THEN 2 ELSE 0 END`;
+  const part = (n: 1 | 2 | 3) => {
+    const plainPart = typedDate
+      ? `EXTRACT(${['YEAR', 'MONTH', 'DAY'][n - 1]} FROM date_value)`
+      : `substr(date_text, ${[1, 6, 9][n - 1]}, ${n === 1 ? 4 : 2})`;
+    if (typedDate) return `CAST(${plainPart} AS INTEGER)`;
+    return `CASE date_kind WHEN 3 THEN CAST(${plainPart} AS INTEGER) WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, n)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, n)} AS INTEGER) END`;
+  };
+  // core/clean/read-cell.ts readDateCell, in its order of checks (a plain YYYY-MM-DD is no formula
+  // error and a placeholder only as 0000-00-00; a typed date has no text to misread).
+  const dateReasonText = typedDate
+    ? `WHEN date_value IS NULL THEN 'empty'
+      WHEN NOT isfinite(date_value) OR y > 9999 THEN 'not-a-date'`
+    : `WHEN date_text IS NULL OR date_text = '' THEN 'empty'
+      WHEN date_kind = 3 AND date_text = '0000-00-00' THEN 'placeholder-date'
+      WHEN date_kind <> 3 AND date_text LIKE '#%' AND ${d.matches('date_text', FORMULA_ERROR)} THEN 'formula-error'
+      WHEN date_kind <> 3 AND ${d.matches('date_text', DATE_ZERO)} THEN 'placeholder-date'
+      WHEN date_kind = 0 THEN 'not-a-date'`;
+  const dateFormat =
+    dateKind === 'timestamp'
+      ? `'iso-time'`
+      : dateKind === 'date'
+        ? `'iso'`
+        : `CASE
+      WHEN date_kind = 3 THEN 'iso'
+      WHEN date_kind = 2 THEN 'compact'
+      WHEN date_text LIKE '%年%' THEN 'chinese'
+      WHEN date_text LIKE '%:%' AND date_text LIKE '%-%' THEN 'iso-time'
+      WHEN date_text LIKE '%-%' THEN 'iso'
+      ELSE 'slash-ymd'
+    END`;
+  // The date's text as the issues show it, kept only where it is not the day itself written YYYY-MM-DD.
+  const keptDateText =
+    dateKind === 'timestamp'
+      ? dateRaw
+      : typedDate
+        ? 'CAST(NULL AS VARCHAR)'
+        : 'CASE WHEN date_kind <> 3 THEN date_text END';
 
   // Every CTE below is plain ANSI apart from the Dialect calls.
   const linesBody = `src AS (
@@ -152,13 +245,13 @@ export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): Feature
   SELECT *, row_number() OVER () + ${spec.headerRow} AS tierline_row FROM ${spec.source}
 ),
 cells AS (
-  SELECT tierline_row AS row_no,
+  SELECT CAST(tierline_row AS INTEGER) AS row_no,
     ${T(m.customerId)} AS id,
     ${d.text(q(m.customerId))} AS id_raw,
-    ${T(m.orderDate)} AS date_text,
-    ${d.text(q(m.orderDate))} AS date_raw,
-    ${amountCells},
-    ${m.orderId === undefined ? `''` : `coalesce(${d.text(q(m.orderId))}, '')`} AS order_key,
+    ${dateCells},
+    ${qty.select},
+    ${price ? price.select : 'CAST(NULL AS VARCHAR) AS price_text'},
+    ${m.orderId === undefined ? '0' : d.keyHash(`coalesce(${d.text(q(m.orderId))}, '')`)} AS order_key,
     ${attributes.length > 0 ? `${attributes.join(',\n    ')},` : ''}
     -- Exact duplicates: the same text in every column (core hashes the whole line; so does this).
     ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} AS line_hash
@@ -167,32 +260,29 @@ cells AS (
 ),
 dated AS (
   SELECT *,
-    CASE WHEN ${d.matches('date_text', DATE_YMD)} THEN 1 WHEN ${d.matches('date_text', DATE_COMPACT)} THEN 2 ELSE 0 END AS date_kind
+    ${dateKindExpr} AS date_kind,
+    ${qty.plain}${price ? `,\n    ${price.plain}` : ''}
   FROM cells${d.fence}
 ),
 ymd AS (
   SELECT *,
-    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 1)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 1)} AS INTEGER) END AS y,
-    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 2)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 2)} AS INTEGER) END AS mo,
-    CASE date_kind WHEN 1 THEN CAST(${d.group('date_text', DATE_YMD, 3)} AS INTEGER) WHEN 2 THEN CAST(${d.group('date_text', DATE_COMPACT, 3)} AS INTEGER) END AS dd
+    ${part(1)} AS y,
+    ${part(2)} AS mo,
+    ${part(3)} AS dd
   FROM dated${d.fence}
 ),
 parsed AS (
   SELECT *,
     CASE WHEN date_kind > 0 AND y BETWEEN 1000 AND 9999 AND mo BETWEEN 1 AND 12 AND dd BETWEEN 1 AND ${dim('y', 'mo')}
-      THEN ${days('y', 'mo', 'dd')} END AS civil_day,
-    ${numberReason('qty_text')} AS qty_reason,
-    ${computed ? numberReason('price_text') : 'CAST(NULL AS VARCHAR)'} AS price_reason
+      THEN ${typedDate ? `(date_value - DATE '1970-01-01')` : days('y', 'mo', 'dd')} END AS civil_day,
+    ${qty.reason} AS qty_reason,
+    ${price ? price.reason : 'CAST(NULL AS VARCHAR)'} AS price_reason
   FROM ymd${d.fence}
 ),
 judged AS (
   SELECT *,
-    -- core/clean/read-cell.ts readDateCell, in its order of checks.
     CASE
-      WHEN date_text IS NULL OR date_text = '' THEN 'empty'
-      WHEN ${d.matches('date_text', FORMULA_ERROR)} THEN 'formula-error'
-      WHEN ${d.matches('date_text', DATE_ZERO)} THEN 'placeholder-date'
-      WHEN date_kind = 0 THEN 'not-a-date'
+      ${dateReasonText}
       WHEN civil_day IS NULL THEN 'impossible-date'
       WHEN civil_day IN (${PLACEHOLDER_DAYS.join(', ')}) OR civil_day >= ${FAR_FUTURE_DAY} THEN 'placeholder-date'
       WHEN civil_day < ${floor} THEN 'before-floor'
@@ -200,31 +290,32 @@ judged AS (
     END AS date_reason,
     CASE
       WHEN qty_reason IS NOT NULL OR price_reason IS NOT NULL THEN NULL
-      WHEN qty_text IS NULL OR qty_text = '' ${computed ? `OR price_text IS NULL OR price_text = ''` : ''} THEN NULL
-      ELSE ${computed ? `${numberValue('qty_text')} * ${numberValue('price_text')}` : numberValue('qty_text')}
+      WHEN ${qty.empty} ${price ? `OR ${price.empty}` : ''} THEN NULL
+      ELSE ${price ? `${qty.value} * ${price.value}` : qty.value}
     END AS amount
   FROM parsed${d.fence}
 ),
 classified AS (
   SELECT *,
-    id IS NOT NULL AND id <> '' AND NOT ${d.matches('id', FORMULA_ERROR)} AS has_id,
+    id IS NOT NULL AND id <> '' AND NOT (id LIKE '#%' AND ${d.matches('id', FORMULA_ERROR)}) AS has_id,
     date_reason IS NULL AS date_ok,
     amount IS NOT NULL AS amount_ok,
     qty_reason IS NULL AND price_reason IS NULL AS amount_usable,
     CASE WHEN date_reason IS NULL THEN civil_day END AS day,
-    CASE
-      WHEN date_kind = 2 THEN 'compact'
-      WHEN date_text LIKE '%年%' THEN 'chinese'
-      WHEN date_text LIKE '%:%' AND date_text LIKE '%-%' THEN 'iso-time'
-      WHEN date_text LIKE '%-%' THEN 'iso'
-      ELSE 'slash-ymd'
-    END AS date_format
+    ${dateFormat} AS date_format
   FROM judged${d.fence}
 ),
 `;
-  // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere).
+  // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere):
+  // cell texts only where an issue shows them (a bad or rewritten cell), not for every line.
   const linesSelect = `WITH ${linesBody.trimEnd().replace(/,$/, '')}
-SELECT row_no, id, id_raw, date_raw, date_text, amount_raw, price_text, order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}line_hash,
+SELECT row_no, id,
+  CASE WHEN NOT has_id THEN id_raw END AS id_raw,
+  CASE WHEN date_reason IS NOT NULL OR date_format <> 'iso' THEN ${dateRaw} END AS date_raw,
+  ${keptDateText} AS date_text,
+  CASE WHEN qty_reason IS NOT NULL THEN ${qty.raw} END AS amount_raw,
+  CASE WHEN price_reason IS NOT NULL THEN ${price ? (kind(m.unitPrice!) === 'number' ? price.raw : 'price_text') : 'NULL'} END AS price_text,
+  order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}line_hash,
   has_id, date_ok, amount_ok, amount_usable, day, amount, date_reason, qty_reason, price_reason, date_format
 FROM classified`;
   const accepted = `accepted AS (
@@ -232,33 +323,37 @@ FROM classified`;
   SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
 )`;
 
-  const orderRef =
-    m.orderId === undefined
-      ? `CASE WHEN value < 0 THEN 'r' || CAST(row_no AS VARCHAR) ELSE 'd' || CAST(day AS VARCHAR) END`
-      : 'order_key';
-  const keptSelect = `WITH ${accepted},
+  // An order: with an order id, its (hashed) id; without, a customer's day, and each refund line on its own
+  // (its row above every day number).
+  const orderRef = m.orderId === undefined ? `CASE WHEN value < 0 THEN 4294967296 + row_no ELSE day END` : 'order_key';
+  const copiesSelect = `SELECT line_hash, min(row_no) AS first_copy
+FROM lines
+WHERE has_id AND date_ok AND amount_usable
+GROUP BY line_hash
+HAVING count(*) > 1`;
+  const kept = `${accepted},
 fill AS (
   -- SPEC §3 amount-filled: the customer's mean non-negative line over the 3 months before asOf (only customers with an empty amount).
   SELECT id, avg(CASE WHEN day >= ${start3} AND day < ${asOf} AND amount >= 0 THEN amount END) AS fill
   FROM accepted WHERE id IN (SELECT id FROM accepted WHERE amount IS NULL) GROUP BY id
 ),
-copies AS (
-  -- Lines written more than once (few): the first copy counts, the others are duplicates (a hash join, not a sort).
-  SELECT id, line_hash, min(row_no) AS first_copy FROM accepted GROUP BY id, line_hash HAVING count(*) > 1
-)
-SELECT a.row_no, a.id, a.date_text, a.amount, a.day, a.order_key,
+kept AS (
+  -- Accepted lines with their value (an empty amount filled) and, for a repeated line, the row it repeats.
+  SELECT a.row_no, a.id, a.date_text, a.amount, a.day, a.order_key,
   coalesce(a.amount, f.fill, 0) AS value,
   CASE WHEN a.row_no > c.first_copy THEN c.first_copy END AS copy_of
 FROM accepted a
 LEFT JOIN fill f ON f.id = a.id
-LEFT JOIN copies c ON c.id = a.id AND c.line_hash = a.line_hash`;
+LEFT JOIN copies c ON c.line_hash = a.line_hash
+)`;
   const live = `live AS (
   SELECT * FROM kept WHERE day < ${asOf} AND copy_of IS NULL
 ),
 counted AS (
   SELECT * FROM live WHERE ${spec.refunds === 'exclude' ? 'value >= 0' : 'TRUE'}
 )`;
-  const ordersSelect = `WITH ${live}
+  const ordersSelect = `WITH ${kept},
+${live}
 SELECT id,
   ${orderRef} AS order_ref,
   -- (day, row) of the first line: orders are taken in this order, lines summed in it.
@@ -268,7 +363,7 @@ SELECT id,
 FROM counted
 GROUP BY 1, 2`;
   const asOfPart = `,
-${accepted},
+${kept},
 ${live}`;
 
   const totals = `SELECT
@@ -297,7 +392,7 @@ FROM lines`;
         ]
       : []),
     `SELECT 'date-normalized', date_format, row_no, ${dateColumn}, date_raw, NULL, id FROM lines WHERE has_id AND date_ok AND date_format <> 'iso'`,
-    `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, date_text, NULL, id FROM kept WHERE day >= ${asOf}`,
+    `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, coalesce(date_text, ${d.dayText('day')}), NULL, id FROM kept WHERE day >= ${asOf}`,
     `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_of IS NOT NULL`,
     `SELECT 'amount-filled', NULL, row_no, ${amountName}, '', NULL, id FROM live WHERE amount IS NULL`,
     spec.refunds === 'exclude'
@@ -322,22 +417,24 @@ SELECT code, reason, row_no, column_name, value, of_row, id, total FROM ranked W
   );
   const customers = `WITH${asOfPart.slice(1)},
 people AS (
-  SELECT id, min(row_no) AS first_row${attributeAggs.length > 0 ? `,\n    ${attributeAggs.join(',\n    ')}` : ''}
+  SELECT id, CAST(min(row_no) AS INTEGER) AS first_row${attributeAggs.length > 0 ? `,\n    ${attributeAggs.join(',\n    ')}` : ''}
   FROM accepted GROUP BY id
 ),
 refund_lines AS (
   SELECT id, count(*) AS refund_lines FROM live WHERE value < 0 GROUP BY id
-),
-order_lists AS (
-  -- Each order's key = (day of its first line + 2^19) × 2^32 + that line's row; the reader sorts by it.
-  SELECT id, ${d.orderList('first_key', 'net', 'negative')}
-  FROM orders GROUP BY id
 )
-SELECT p.id, p.first_row, coalesce(r.refund_lines, 0) AS refund_lines, ${d.orderListColumns('o')}${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
+SELECT p.id, p.first_row, CAST(coalesce(r.refund_lines, 0) AS INTEGER) AS refund_lines${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
 FROM people p
-LEFT JOIN refund_lines r ON r.id = p.id
-LEFT JOIN order_lists o ON o.id = p.id
-ORDER BY p.first_row`;
+LEFT JOIN refund_lines r ON r.id = p.id`;
+  // Each order's key = (day of its first line + 2^19) × 2^32 + that line's row: split back into day and row.
+  const orderRows = `SELECT c.first_row AS cust,
+  CAST(${d.intDiv('o.first_key', '4294967296')} - 524288 AS INTEGER) AS day,
+  CAST(o.first_key % 4294967296 AS INTEGER) AS row_no,
+  CAST(o.net AS DOUBLE PRECISION) AS net,
+  CAST(o.negative AS INTEGER) AS negative
+FROM orders o
+JOIN customers c ON c.id = o.id
+ORDER BY c.first_row, o.first_key`;
 
-  return { lines: linesSelect, kept: keptSelect, orders: ordersSelect, totals, issues, customers };
+  return { lines: linesSelect, copies: copiesSelect, orders: ordersSelect, totals, issues, customers, orderRows };
 }

@@ -46,16 +46,29 @@ describe('buildFeatureQueries', () => {
   it('binds every value: the statements hold no literal date, floor or as-of', () => {
     const q = buildFeatureQueries(SPEC, DUCKDB);
     expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
-    expect(bindParameters(q.kept, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
-    expect(bindParameters(q.customers, { asOf: 1 }).values).toEqual([1]);
-    expect(q.customers).toContain('string_agg(');
+    expect(bindParameters(q.copies, {}).values).toEqual([]);
+    expect(bindParameters(q.orders, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(bindParameters(q.customers, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    // One row per order, sorted: no per-customer string or list aggregate for Node to parse.
+    expect(q.orderRows).toContain('ORDER BY c.first_row, o.first_key');
+    expect(withLines(q, 'orderRows')).not.toMatch(/string_agg|list\(/);
   });
 
-  it('writes the PostgreSQL dialect: TEXT casts, ~, array_agg, md5 line hash, OFFSET 0 fences', () => {
+  it('reads a typed date and amount without text or regular expressions; a text column with them', () => {
+    const typed = buildFeatureQueries({ ...SPEC, types: { day: 'date', amt: 'number' } }, DUCKDB).lines;
+    expect(typed).toContain('CAST("day" AS DATE) AS date_value');
+    expect(typed).not.toContain('regexp_extract(date_text');
+    expect(typed).not.toContain('regexp_matches(qty_text');
+    const text = buildFeatureQueries(SPEC, DUCKDB).lines;
+    expect(text).toContain('regexp_extract(date_text');
+    expect(text).toContain("regexp_matches(qty_text, '^-?[0-9]+([.][0-9]+)?$') AS qty_plain");
+  });
+
+  it('writes the PostgreSQL dialect: TEXT casts, ~, integer division, md5 line hash, OFFSET 0 fences', () => {
     const q = buildFeatureQueries(SPEC, POSTGRES);
-    const all = withLines(q, 'customers');
+    const all = withLines(q, 'orderRows');
     expect(all).toContain('CAST("id" AS TEXT)');
-    expect(all).toContain('array_agg(');
+    expect(all).toContain('(o.first_key / 4294967296)');
     expect(all).toContain('md5(concat_ws(');
     expect(all).toContain('OFFSET 0');
     expect(all).not.toContain('VARCHAR)) AS');
