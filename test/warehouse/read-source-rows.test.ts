@@ -191,6 +191,23 @@ describe('the same order lines from a csv file and from DuckDB (issue 12)', () =
     expect(source.report.issues.map((i) => [i.code, i.row])).toEqual(csv.report.issues.map((i) => [i.code, i.row]));
   }, 120_000);
 
+  it('a customer table joins onto the source rows as onto the csv (--customers)', async () => {
+    const customers = join(dir, 'customers.csv');
+    const ids = [...history.buyers].slice(0, 50);
+    const rows = [['客户ID', '所在地区'], ...ids.map((id, i) => [id, i % 2 === 0 ? '华东' : '华南'])];
+    writeFileSync(customers, rows.map((r) => formatCsvRow(r)).join(''));
+    const csv = (await readSegmented({ file: dirtyCsv, customers, segmentOptions: OPTIONS })).result;
+    expect(csv.features.attributes.region?.filter((r) => r === '华东')).toHaveLength(25);
+    const request: SourceRowsRequest = { source: { kind: 'duckdb', path: parquet } };
+    const source = await readSegmented({
+      file: describeSource(request),
+      readRows: (sink) => readSourceRows(request, sink),
+      customers,
+      segmentOptions: OPTIONS,
+    });
+    expectSameResult(csv, source.result);
+  }, 60_000);
+
   it('typed columns (BIGINT ids, TIMESTAMP dates, INTEGER quantities, DECIMAL prices) give the run of their csv export', async () => {
     const csv = await viaCsv(typedCsv);
     expect(csv.features.count).toBeGreaterThan(200);
