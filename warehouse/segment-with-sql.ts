@@ -67,6 +67,7 @@ export interface SqlPlan {
 export async function planSql(
   engine: SqlEngine,
   options: SegmentOptionsInput,
+  rowNumbers: 'window' | 'position' = 'window',
 ): Promise<SqlPlan & { columns: readonly SourceColumn[] }> {
   const columns = await engine.columns();
   const header = columns.map((c) => c.name);
@@ -110,6 +111,7 @@ export async function planSql(
   const queries = buildFeatureQueries(
     {
       types,
+      rowNumbers,
       source: engine.relation,
       columns: header,
       map,
@@ -170,7 +172,12 @@ export async function segmentWithSql(
   engine: SqlEngine,
   request: SqlRunRequest,
 ): Promise<SegmentationResult | undefined> {
-  const planned = await planSql(engine, request.segmentOptions);
+  // DuckDB keeps its temporary table in source order: rows numbered by position, the cleaning in parallel.
+  const planned = await planSql(
+    engine,
+    request.segmentOptions,
+    engine.dialect.name === 'duckdb' ? 'position' : 'window',
+  );
   const { header, map, queries } = planned;
   const run = createOrderListSegmenter(header, request.segmentOptions, {
     headerRow: 1,
@@ -206,7 +213,7 @@ export async function segmentWithSql(
 
   const floor = options.dateFloorDay;
   const today = options.todayDay ?? null;
-  await engine.prepare('lines', queries.lines, { floor, today });
+  await engine.prepare('lines', queries.lines, { floor, today }, queries.linesRead);
   const [t] = await engine.all(queries.totals, {});
   // The first unusable cell is named only when a whole column is unusable: then it is on the first data row with an id, in the sample.
   const sampleCell = (row: unknown, field: string | undefined): string => {

@@ -52,7 +52,7 @@ function timedEngine(
     columns: () => time('plan', () => engine.columns()),
     sample: (limit) => time('plan', () => engine.sample(limit)),
     // Each step (lines, copies, orders, customers) is its own phase.
-    prepare: (name, sql, values) => time(name, () => engine.prepare(name, sql, values)),
+    prepare: (name, sql, values, read) => time(name, () => engine.prepare(name, sql, values, read)),
     // segmentWithSql runs `all` twice: the totals, then the cleaning counts.
     all: (sql: string, values: Readonly<Record<string, SqlValue>>) =>
       time(statement++ === 0 ? 'totals' : 'issues', () => engine.all(sql, values)),

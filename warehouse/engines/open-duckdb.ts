@@ -108,12 +108,15 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
   }
   const bound = (sql: string, values: Readonly<Record<string, SqlValue>>) =>
     bindParameters(sql, { ...values, ...sourceValues });
-  const prepared: string[] = [];
+  const prepared: { name: string; read: string }[] = [];
   const withSteps = (sql: string) => {
     if (prepared.length === 0) return sql;
     // NOT MATERIALIZED: a step read twice is still read from its table, never copied.
     const steps = prepared
-      .map((name) => `${name} AS NOT MATERIALIZED (SELECT * FROM temp.main.tierline_${name})`)
+      .map(
+        ({ name, read }) =>
+          `${name} AS NOT MATERIALIZED (${read.replaceAll('{{table}}', `temp.main.tierline_${name}`)})`,
+      )
       .join(',\n');
     return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
   };
@@ -138,11 +141,11 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
         const rows = await connection.runAndReadAll(sql, values as never);
         return rows.getRowsJS().map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    prepare: (name, text, values) =>
+    prepare: (name, text, values, read = 'SELECT * FROM {{table}}') =>
       guarded(async () => {
         const { sql, values: list } = bound(withSteps(text), values);
         await connection.run(`CREATE OR REPLACE TEMP TABLE tierline_${name} AS ${sql}`, list as never);
-        if (!prepared.includes(name)) prepared.push(name);
+        if (!prepared.some((p) => p.name === name)) prepared.push({ name, read });
       }),
     all: (text, values) =>
       guarded(async () => {

@@ -70,13 +70,15 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
     }
   }
 
-  const prepared: string[] = [];
+  const prepared: { name: string; read: string }[] = [];
   // Each step is computed once into a temporary table (dropped with the session), analysed so the
   // planner knows its size; later statements read it by name. NOT MATERIALIZED: never copied again.
   const withSteps = (sql: string) => {
     if (prepared.length === 0) return sql;
     const steps = prepared
-      .map((name) => `${name} AS NOT MATERIALIZED (SELECT * FROM pg_temp.tierline_${name})`)
+      .map(
+        ({ name, read }) => `${name} AS NOT MATERIALIZED (${read.replaceAll('{{table}}', `pg_temp.tierline_${name}`)})`,
+      )
       .join(',\n');
     return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
   };
@@ -103,13 +105,13 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
         });
         return (result.rows as (string | null)[][]).map((row) => row.map((v) => (v === null ? null : String(v))));
       }),
-    prepare: (name, text, values) =>
+    prepare: (name, text, values, read = 'SELECT * FROM {{table}}') =>
       guarded(async () => {
         const { sql, values: list } = bindParameters(withSteps(text), values);
         await client.query(`DROP TABLE IF EXISTS pg_temp.tierline_${name}`);
         await client.query(`CREATE TEMPORARY TABLE tierline_${name} AS ${sql}`, list);
         await client.query(`ANALYZE pg_temp.tierline_${name}`);
-        if (!prepared.includes(name)) prepared.push(name);
+        if (!prepared.some((p) => p.name === name)) prepared.push({ name, read });
       }),
     all: (text, values) =>
       guarded(async () => {

@@ -27,9 +27,10 @@ export interface SqlEngine {
   /**
    * Makes a step (`lines`, `kept`, `orders`, `customers`) readable by that
    * name in the next statements: computed once into a temporary table (the
-   * per-line cleaning runs once, not once per statement).
+   * per-line cleaning runs once, not once per statement). `read` is how the
+   * next statements read it, `{{table}}` the table (default: all of it).
    */
-  prepare(name: string, sql: string, values: Readonly<Record<string, SqlValue>>): Promise<void>;
+  prepare(name: string, sql: string, values: Readonly<Record<string, SqlValue>>, read?: string): Promise<void>;
   /** Runs a statement with `{{name}}` parameters (bound, never spliced). */
   all(sql: string, values: Readonly<Record<string, SqlValue>>): Promise<Record<string, unknown>[]>;
   /** Runs `sql`, handing over its rows in batches, never holding the whole result. */

@@ -31,6 +31,12 @@ export interface FeatureQuerySpec {
    * as the Node path reads it.
    */
   readonly types?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * `window` (default): rows numbered by row_number() over the source;
+   * `position`: `lines` keeps every row in source order with a `blank` mark
+   * and no number, and `linesRead` numbers the stored rows by position.
+   */
+  readonly rowNumbers?: 'window' | 'position';
 }
 
 /** How the feature SQL reads a source column. */
@@ -46,6 +52,11 @@ export type ColumnKind = 'text' | 'date' | 'timestamp' | 'number';
 export interface FeatureQueries {
   /** One narrow row per non-blank source row: its cells read and judged. {{floor}}, {{today}}, {{source}}. */
   readonly lines: string;
+  /**
+   * How later statements read the stored `lines` table, `{{table}}` its name:
+   * all of it, or (rowNumbers `position`) its non-blank rows numbered by position.
+   */
+  readonly linesRead: string;
   /** Lines written more than once: the line hash and the first copy's row; reads `lines`. */
   readonly copies: string;
   /** One row per (customer, order): first line's key, net value, negative flag; reads `lines`, `copies`. {{asOf}}, {{start3}}. */
@@ -101,6 +112,7 @@ const specSchema = z.object({
   headerRow: z.number().int().min(0),
   decimal: z.enum(['.', ',']),
   refunds: z.enum(['net', 'exclude']),
+  rowNumbers: z.enum(['window', 'position']).optional(),
   types: z.record(z.string(), z.enum(['text', 'date', 'timestamp', 'number'])).optional(),
 });
 
@@ -125,6 +137,11 @@ export const NUMBER_COMMA = `^([+-]?${COMMA_BODY}|[(]${COMMA_BODY}[)])$`;
 /** Plain numbers (a subset of NUMBER_DOT / NUMBER_COMMA) that a cast reads as parseNumber does. */
 export const PLAIN_DOT = '^-?[0-9]+([.][0-9]+)?$';
 export const PLAIN_COMMA = '^-?[0-9]+(,[0-9]+)?$';
+/**
+ * `e = a OR e = b …`: DuckDB plans a constant IN list as a join, which loses
+ * the source order the per-line table is numbered by (rowNumbers `position`).
+ */
+const anyOf = (e: string, values: readonly number[]): string => `(${values.map((v) => `${e} = ${v}`).join(' OR ')})`;
 /** check-date.ts PLACEHOLDER_DAYS and FAR_FUTURE_DAY, as day numbers. */
 const PLACEHOLDER_DAYS = [-25569, -25568, -25567, 0, 47481];
 const FAR_FUTURE_DAY = 47482;
@@ -187,7 +204,7 @@ export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): Feature
   const attributes = m.attributes.map(([, column], k) => `${T(column)} AS attr_${k}`);
   const days = (y: string, mo: string, day: string) => `(make_date(${y}, ${mo}, ${day}) - DATE '1970-01-01')`;
   const dim = (y: string, mo: string) =>
-    `CASE WHEN ${mo} IN (4, 6, 9, 11) THEN 30 WHEN ${mo} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END ELSE 31 END`;
+    `CASE WHEN ${anyOf(mo, [4, 6, 9, 11])} THEN 30 WHEN ${mo} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END ELSE 31 END`;
   const dateKind = kind(m.orderDate);
   const typedDate = dateKind === 'date' || dateKind === 'timestamp';
   const dateValue = `CAST(${q(m.orderDate)} AS DATE)`;
@@ -240,9 +257,12 @@ export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): Feature
         : 'CASE WHEN date_kind <> 3 THEN date_text END';
 
   // Every CTE below is plain ANSI apart from the Dialect calls.
+  // By position: every source row is kept in source order (blank ones marked), and the reader numbers
+  // the stored rows (DuckDB's rowid); no window over the source, so the cleaning runs on every core.
+  const byPosition = spec.rowNumbers === 'position';
   const linesBody = `src AS (
   -- Sheet rows: data row k is row headerRow + k (engines without row numbers number the result as returned).
-  SELECT *, row_number() OVER () + ${spec.headerRow} AS tierline_row FROM ${spec.source}
+  SELECT *, ${byPosition ? 'NULL' : `row_number() OVER () + ${spec.headerRow}`} AS tierline_row FROM ${spec.source}
 ),
 cells AS (
   SELECT CAST(tierline_row AS INTEGER) AS row_no,
@@ -255,8 +275,9 @@ cells AS (
     ${attributes.length > 0 ? `${attributes.join(',\n    ')},` : ''}
     -- Exact duplicates: the same text in every column (core hashes the whole line; so does this).
     ${d.rowHash(spec.columns.map((c) => d.text(q(c))))} AS line_hash
+    ${byPosition ? `, ${blank} AS blank` : ''}
   FROM src
-  WHERE NOT (${blank})${d.fence}
+  ${byPosition ? '' : `WHERE NOT (${blank})`}${d.fence}
 ),
 dated AS (
   SELECT *,
@@ -284,7 +305,7 @@ judged AS (
     CASE
       ${dateReasonText}
       WHEN civil_day IS NULL THEN 'impossible-date'
-      WHEN civil_day IN (${PLACEHOLDER_DAYS.join(', ')}) OR civil_day >= ${FAR_FUTURE_DAY} THEN 'placeholder-date'
+      WHEN ${anyOf('civil_day', PLACEHOLDER_DAYS)} OR civil_day >= ${FAR_FUTURE_DAY} THEN 'placeholder-date'
       WHEN civil_day < ${floor} THEN 'before-floor'
       WHEN ${today} IS NOT NULL AND civil_day > ${today} THEN 'future-date'
     END AS date_reason,
@@ -309,7 +330,7 @@ classified AS (
   // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere):
   // cell texts only where an issue shows them (a bad or rewritten cell), not for every line.
   const linesSelect = `WITH ${linesBody.trimEnd().replace(/,$/, '')}
-SELECT row_no, id,
+SELECT ${byPosition ? 'blank' : 'row_no'}, id,
   CASE WHEN NOT has_id THEN id_raw END AS id_raw,
   CASE WHEN date_reason IS NOT NULL OR date_format <> 'iso' THEN ${dateRaw} END AS date_raw,
   ${keptDateText} AS date_text,
@@ -436,5 +457,17 @@ FROM orders o
 JOIN customers c ON c.id = o.id
 ORDER BY c.first_row, o.first_key`;
 
-  return { lines: linesSelect, copies: copiesSelect, orders: ordersSelect, totals, issues, customers, orderRows };
+  const linesRead = byPosition
+    ? `SELECT CAST(rowid AS INTEGER) + ${spec.headerRow + 1} AS row_no, * EXCLUDE (blank) FROM {{table}} WHERE NOT blank`
+    : 'SELECT * FROM {{table}}';
+  return {
+    lines: linesSelect,
+    linesRead,
+    copies: copiesSelect,
+    orders: ordersSelect,
+    totals,
+    issues,
+    customers,
+    orderRows,
+  };
 }
