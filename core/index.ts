@@ -88,6 +88,7 @@ export {
   type FittedGammaGamma,
   type GammaGammaParams,
   assessReliability,
+  type Reliability,
   scoreLifetimes,
   evaluateHoldout,
   rankAuc,

@@ -1,4 +1,4 @@
-import { dimensionTable, evaluateDimensions, RULE_FIELD_IDS, type Cell } from '../../core/index.js';
+import { dimensionTable, evaluateDimensions, label, RULE_FIELD_IDS, type Cell } from '../../core/index.js';
 import { formatCsvRow } from '../../io/format-csv-row.js';
 import { EXIT, UsageError, type ConsoleIo } from '../console-io.js';
 import { parseCommandArgs } from '../parse-command.js';
@@ -34,8 +34,8 @@ export async function runDimensions(argv: readonly string[], io: ConsoleIo): Pro
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? 'dimensions: missing <file>.'
-        : `dimensions: one file expected, got ${positionals.length}.`,
+        ? { key: 'cli.usage.missing-file', params: { command: 'dimensions' } }
+        : { key: 'cli.usage.one-file-count', params: { command: 'dimensions', count: positionals.length } },
     );
   const goal = chooseFlag('goal', values.goal, RULE_FIELD_IDS);
   const format = chooseFlag('format', values.format, ['table', 'csv', 'json'] as const) ?? 'table';
@@ -61,7 +61,8 @@ export async function runDimensions(argv: readonly string[], io: ConsoleIo): Pro
         numeric,
       ) + '\n',
     );
-    for (const note of evaluation.notes) io.out(`Note: ${note.message}\n`);
+    // The notes are already in the run's locale; the "Note:" before them comes from the catalogue too.
+    for (const note of evaluation.notes) io.out(label('summary.note', locale, { note: note.message }) + '\n');
   }
   return EXIT.ok;
 }

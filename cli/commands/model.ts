@@ -12,13 +12,19 @@ import {
   fitGammaGamma,
   fitMbgNbd,
   type FittedGammaGamma,
+  formatCodedError,
+  formatNote,
   type FittedTransactionModel,
   type HoldoutEvaluation,
+  label,
+  type LabelKey,
   LifetimeModelError,
   type LifetimeSummary,
   parseDay,
   predictChurn,
   rankAuc,
+  type Reliability,
+  renderMessage,
   type Segmenter,
   type SegmentOptionsInput,
   type TimeUnit,
@@ -108,12 +114,30 @@ function parameterRows(name: string, fit: FittedTransactionModel | FittedGammaGa
   ]);
 }
 
-function summaryLine(summary: LifetimeSummary, report: CleaningReport): string {
+/** The data line: customers, repeat buyers, the time unit and the cleaning counts (a zh-CN reader sees each issue's name, not its code). */
+function summaryLine(input: string, summary: LifetimeSummary, report: CleaningReport, locale: Locale): string {
   const repeat = summary.frequency.reduce((n, x) => n + (x > 0 ? 1 : 0), 0);
   const counts = Object.entries(report.counts)
-    .map(([code, n]) => `${code} ${n}`)
-    .join(', ');
-  return `${summary.count.toLocaleString('en-US')} customers (${repeat.toLocaleString('en-US')} repeat buyers) in ${summary.unit}; cleaning: ${counts || 'no issues'}`;
+    .map(([code, n]) => `${locale === 'en' ? code : label(`issue.${code}` as LabelKey, locale)} ${n}`)
+    .join(locale === 'en' ? ', ' : '，');
+  return label('cli.model.summary', locale, {
+    file: input,
+    customers: summary.count.toLocaleString('en-US'),
+    repeat: repeat.toLocaleString('en-US'),
+    unit: unitText(summary.unit, locale),
+    counts: counts || label('summary.no-issues', locale),
+  });
+}
+
+const unitText = (unit: TimeUnit, locale: Locale): string => label(`cli.model.unit.${unit}`, locale);
+
+/** The reliability verdict, and why not, one reason a line. */
+function reliabilityLines(reliability: Reliability, locale: Locale): string[] {
+  if (reliability.reliable) return [label('cli.model.reliable', locale)];
+  return [
+    label('cli.model.unreliable', locale),
+    ...reliability.reasons.map((r) => `  ${renderMessage(r.text, locale)}`),
+  ];
 }
 
 /**
@@ -126,7 +150,7 @@ export async function runModel(argv: readonly string[], io: ConsoleIo): Promise<
   } catch (error) {
     // Data too thin or degenerate for a model is bad data (exit 2), said plainly.
     if (!(error instanceof LifetimeModelError)) throw error;
-    io.err(`tierline: ${error.message}\n`);
+    io.err(`tierline: ${formatCodedError(error, localeForErrors(argv, process.env))}\n`);
     return EXIT.data;
   }
 }
@@ -176,12 +200,17 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const mbgnbd = fitMbgNbd(summary);
   let gammaGamma: FittedGammaGamma | undefined;
   let spendProblem: string | undefined;
+  let spendError: LifetimeModelError | undefined;
   try {
     gammaGamma = fitGammaGamma(summary);
   } catch (error) {
     if (!(error instanceof LifetimeModelError)) throw error;
     spendProblem = error.message;
+    spendError = error;
   }
+  // The tables and lines below are in the user's language (--locale, else the environment's; issue 14).
+  const locale = localeForErrors(argv, process.env);
+  const L = (key: LabelKey): string => label(key, locale);
   const reliability = assessReliability(summary, [bgnbd, mbgnbd, ...(gammaGamma ? [gammaGamma] : [])]);
 
   if (action === 'fit') {
@@ -205,15 +234,21 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
       ...parameterRows('MBG/NBD', mbgnbd),
       ...(gammaGamma ? parameterRows('Gamma-Gamma', gammaGamma) : []),
     ];
+    const header = [
+      L('cli.model.column.model'),
+      L('cli.model.column.parameter'),
+      L('cli.model.column.estimate'),
+      L('cli.model.column.std-error'),
+      L('cli.model.column.log-likelihood'),
+    ];
     io.out(
-      `${input}: ${summaryLine(summary, result.report)}\n\n${formatTable(['Model', 'Parameter', 'Estimate', 'Std. error', 'Log-likelihood'], rows, new Set([2, 3, 4]))}\n`,
+      `${summaryLine(input, summary, result.report, locale)}\n\n${formatTable(header, rows, new Set([2, 3, 4]))}\n`,
     );
-    if (spendProblem) io.out(`\nGamma-Gamma not fitted: ${spendProblem}\n`);
-    io.out(
-      reliability.reliable
-        ? '\nModel reliable: enough repeat buyers and purchase cycles.\n'
-        : `\nModel unreliable — churn falls back to the rule-based churn rules:\n${reliability.reasons.map((r) => `  ${r.message}`).join('\n')}\n`,
-    );
+    if (spendError)
+      io.out(
+        `\n${label('cli.model.gamma-gamma-not-fitted', locale, { reason: formatCodedError(spendError, locale) })}\n`,
+      );
+    io.out(`\n${reliabilityLines(reliability, locale).join('\n')}\n`);
     return EXIT.ok;
   }
 
@@ -260,52 +295,93 @@ async function model(argv: readonly string[], io: ConsoleIo): Promise<number> {
     return EXIT.ok;
   }
   const lines = [
-    `${input}: ${summaryLine(summary, result.report)}`,
-    `Holdout: ${fixed(summary.holdoutLength ?? Number.NaN, 2)} ${unit} after ${values['calibration-end']}`,
+    summaryLine(input, summary, result.report, locale),
+    label('cli.model.holdout', locale, {
+      length: fixed(summary.holdoutLength ?? Number.NaN, 2),
+      unit: unitText(unit, locale),
+      date: values['calibration-end']!,
+    }),
   ];
   for (const [i, e] of evaluations.entries()) {
-    const name = e.model === 'bg-nbd' ? 'BG/NBD' : 'MBG/NBD';
     lines.push(
       '',
-      `${name}: predicted ${fixed(e.totals.predicted, 1)} vs actual ${e.totals.actual} repeat purchases; MAE ${fixed(e.mae)} per customer`,
+      label('cli.model.holdout-totals', locale, {
+        model: label(`churn.model.${e.model}`, locale),
+        predicted: fixed(e.totals.predicted, 1),
+        actual: e.totals.actual,
+        mae: fixed(e.mae),
+      }),
     );
     lines.push(
-      `AUC for "bought again" (${e.holdoutBuyers} customers did): P(alive) ${fixed(e.auc, 3)}, expected purchases ${fixed(expectedAuc[i]!, 3)}`,
+      label('cli.model.holdout-auc', locale, {
+        buyers: e.holdoutBuyers,
+        alive: fixed(e.auc, 3),
+        expected: fixed(expectedAuc[i]!, 3),
+      }),
     );
     lines.push(
       formatTable(
-        ['Calibration purchases', 'Customers', 'Actual mean', 'Predicted mean'],
+        [
+          L('cli.model.column.calibration-purchases'),
+          L('cli.model.column.customers'),
+          L('cli.model.column.actual-mean'),
+          L('cli.model.column.predicted-mean'),
+        ],
         e.buckets.map((b) => [b.label, String(b.customers), fixed(b.actualMean, 3), fixed(b.predictedMean, 3)]),
         new Set([1, 2, 3]),
       ),
     );
   }
-  if (!reliability.reliable)
-    lines.push(
-      '',
-      `Model unreliable — churn falls back to the rule-based churn rules:`,
-      ...reliability.reasons.map((r) => `  ${r.message}`),
-    );
+  if (!reliability.reliable) lines.push('', ...reliabilityLines(reliability, locale));
   lines.push(
     '',
-    `Churn candidates: no purchase in the ${churn.horizonDays} days after ${values['calibration-end']} (to ${values['holdout-end']}), trained on the ${churn.horizonDays} days before`,
+    label('cli.model.churn-candidates', locale, {
+      horizon: churn.horizonDays,
+      from: values['calibration-end']!,
+      to: values['holdout-end']!,
+    }),
   );
+  // English keeps the model ids and reasons it always printed (scripts match them); other locales read names.
+  const modelName = (name: string): string =>
+    locale === 'en' ? name : label(`churn.model.${name}` as LabelKey, locale);
   lines.push(
     formatTable(
-      ['Model', 'AUC', 'Precision top 20', 'Base rate', 'Status', 'Reason'],
-      candidates.map((c) => [
-        c.name,
+      [
+        L('cli.model.column.model'),
+        L('cli.model.column.auc'),
+        L('cli.model.column.precision-top-20'),
+        L('cli.model.column.base-rate'),
+        L('cli.model.column.status'),
+        L('cli.model.column.reason'),
+      ],
+      churn.candidates.map((c) => [
+        modelName(c.name),
         fixed(c.auc, 3),
         fixed(c.precisionAt20, 2),
         fixed(c.baseRate, 2),
-        c.status,
-        c.reason,
+        label(`churn.status.${c.status}`, locale),
+        c.reasonText ? renderMessage(c.reasonText, locale) : locale === 'en' ? c.reason : '',
       ]),
       new Set([1, 2, 3]),
     ),
   );
+  const because = churn.fallback
+    ? churn.notes.find(
+        (n) =>
+          n.code !== 'fallback' &&
+          n.code !== 'refunds-ignored' &&
+          n.code !== 'future-ignored' &&
+          n.code !== 'never-bought',
+      )
+    : undefined;
+  const selected = modelName(churn.selected);
   lines.push(
-    `Selected: ${churn.selected}${churn.fallback ? ` (${churn.notes.find((n) => n.code !== 'fallback' && n.code !== 'refunds-ignored' && n.code !== 'future-ignored' && n.code !== 'never-bought')?.message ?? 'fallback'})` : ''}`,
+    churn.fallback
+      ? label('cli.model.selected-because', locale, {
+          model: selected,
+          reason: because ? formatNote(because, locale) : L('cli.model.fallback'),
+        })
+      : label('cli.model.selected', locale, { model: selected }),
   );
   io.out(lines.join('\n') + '\n');
   return EXIT.ok;

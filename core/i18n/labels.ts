@@ -1,6 +1,7 @@
 import { BOT_MESSAGES } from './bot-messages.js';
 import { CLI_MESSAGES } from './cli-messages.js';
 import { CONFIG_MESSAGES } from './config-messages.js';
+import { MODEL_MESSAGES } from './model-messages.js';
 import { USAGE_MESSAGES } from './usage-messages.js';
 import { CUSTOMER_ISSUE_MESSAGES } from './customer-issue-messages.js';
 import { ERROR_MESSAGES } from './error-messages.js';
@@ -679,6 +680,7 @@ const LABELS = {
   ...CUSTOMER_ISSUE_MESSAGES,
   ...USAGE_MESSAGES,
   ...CONFIG_MESSAGES,
+  ...MODEL_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Every catalogue entry, for the completeness test (same keys and placeholders in both locales). */

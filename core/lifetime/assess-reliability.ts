@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { label, type Message } from '../i18n/labels.js';
 import { parseOptions } from '../util/parse-options.js';
 import { DAYS_PER_UNIT, type LifetimeSummary } from './build-summary.js';
 import type { ParameterFit } from './fit-model.js';
@@ -17,10 +18,22 @@ export type ReliabilityOptions = z.input<typeof reliabilityOptionsSchema>;
 
 export type ReliabilityCode = 'few-repeat-buyers' | 'short-window' | 'not-converged' | 'no-standard-errors';
 
+export interface ReliabilityReason {
+  readonly code: ReliabilityCode;
+  readonly message: string;
+  readonly text: Message;
+}
+
+/** A reason whose text comes from the catalogue (`model.reliability.*`), its English in `message`. */
+function reason(code: ReliabilityCode, params?: Message['params']): ReliabilityReason {
+  const text: Message = { key: `model.reliability.${code}`, ...(params ? { params } : {}) };
+  return { code, message: label(text.key, 'en', text.params), text };
+}
+
 export interface Reliability {
   readonly reliable: boolean;
-  /** Why not, one entry per failed check (empty when reliable). */
-  readonly reasons: readonly { readonly code: ReliabilityCode; readonly message: string }[];
+  /** Why not, one entry per failed check (empty when reliable): `message` in English for logs, `text` for faces (any locale). */
+  readonly reasons: readonly ReliabilityReason[];
   readonly repeatBuyers: number;
   /** Calibration end − earliest first purchase, in days. */
   readonly windowDays: number;
@@ -56,27 +69,17 @@ export function assessReliability(
   }
   const windowDays = maxAge * perUnit;
   const medianInterPurchaseDays = median(gaps);
-  const reasons: { code: ReliabilityCode; message: string }[] = [];
-  if (repeatBuyers < options.minRepeatBuyers) {
-    reasons.push({
-      code: 'few-repeat-buyers',
-      message: `Only ${repeatBuyers} repeat buyers in the calibration period (at least ${options.minRepeatBuyers} needed for stable parameters).`,
-    });
-  }
+  const reasons: ReliabilityReason[] = [];
+  if (repeatBuyers < options.minRepeatBuyers)
+    reasons.push(reason('few-repeat-buyers', { repeat: repeatBuyers, min: options.minRepeatBuyers }));
   if (!(windowDays >= options.minCycles * medianInterPurchaseDays)) {
-    const median = Number.isFinite(medianInterPurchaseDays) ? `${round(medianInterPurchaseDays)} days` : 'unknown';
-    reasons.push({
-      code: 'short-window',
-      message: `The calibration window (${round(windowDays)} days) is shorter than ${options.minCycles} purchase cycles (median time between purchases: ${median}).`,
-    });
+    const median: Message = Number.isFinite(medianInterPurchaseDays)
+      ? { key: 'model.reliability.median-days', params: { days: round(medianInterPurchaseDays) } }
+      : { key: 'model.reliability.median-unknown' };
+    reasons.push(reason('short-window', { days: round(windowDays), cycles: options.minCycles, median }));
   }
-  if (fits.some((fit) => !fit.converged))
-    reasons.push({ code: 'not-converged', message: 'The maximum-likelihood fit did not converge.' });
-  if (fits.some((fit) => !fit.logCovariance))
-    reasons.push({
-      code: 'no-standard-errors',
-      message: 'The likelihood is flat at the optimum (no standard errors): the parameters are not well identified.',
-    });
+  if (fits.some((fit) => !fit.converged)) reasons.push(reason('not-converged'));
+  if (fits.some((fit) => !fit.logCovariance)) reasons.push(reason('no-standard-errors'));
   return { reliable: reasons.length === 0, reasons, repeatBuyers, windowDays, medianInterPurchaseDays };
 }
 

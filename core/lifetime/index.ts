@@ -60,6 +60,7 @@ export {
   type Reliability,
   type ReliabilityCode,
   type ReliabilityOptions,
+  type ReliabilityReason,
 } from './assess-reliability.js';
 export {
   scoreLifetimes,
