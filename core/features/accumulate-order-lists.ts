@@ -1,14 +1,17 @@
 import type { ColumnPlan } from '../headers/detect-columns.js';
 import { addMonths, formatDay } from '../parse/civil-day.js';
 import type { DateFormat } from '../parse/parse-date.js';
-import { createIssue, DataValidationError, type CellIssue, type IssueCode } from '../report/cell-issue.js';
+import { createIssue, type CellIssue, type IssueCode } from '../report/cell-issue.js';
 import type { IssueLog } from '../report/issue-log.js';
 import type { LabelKey, MessageParams } from '../i18n/labels.js';
 import type { SegmentOptions } from '../segment/segment-options.js';
 import { GrowableColumn } from '../util/growable.js';
 import { DateFormatTally } from '../clean/format-tally.js';
 import { aggregateOrderList, type AggregateColumns } from './aggregate-orders.js';
-import { ATTRIBUTE_FIELDS, nanColumn, type AttributeField, type CustomerFeatures } from './customer-features.js';
+import { assertUsableLines } from './assert-usable-lines.js';
+import { createAggregateColumns } from './create-aggregate-columns.js';
+import { ATTRIBUTE_FIELDS, type AttributeField, type CustomerFeatures } from './customer-features.js';
+import { assertSomeCustomerKept, logLeftOutCustomer, logNegativeSpend } from './customer-outcomes.js';
 
 /**
  * One customer as an engine that groups lines into orders itself (the
@@ -77,8 +80,6 @@ const REASON_KEY: Readonly<Record<CellReason, LabelKey>> = {
   'impossible-date': 'clean.impossible-date',
 };
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** The accumulator of per-customer order lists: the seam where an external engine joins core. */
 export interface OrderListAccumulator {
   addCustomers(batch: readonly CustomerOrders[]): void;
@@ -138,19 +139,7 @@ export function createOrderListAccumulator(
     lastPurchaseDay: new GrowableColumn(Float64Array),
   };
   // One customer is aggregated into these one-slot columns, then appended.
-  const one: AggregateColumns = {
-    recencyDays: nanColumn(1),
-    frequency: new Float64Array(1),
-    monetary: new Float64Array(1),
-    frequency6m: new Float64Array(1),
-    amount6m: new Float64Array(1),
-    windowFrequency: new Float64Array(1),
-    windowMonetary: new Float64Array(1),
-    averageOrderValue: nanColumn(1),
-    tenureDays: nanColumn(1),
-    firstPurchaseDay: nanColumn(1),
-    lastPurchaseDay: nanColumn(1),
-  };
+  const one = createAggregateColumns(1);
   const dayList = keepPurchaseDays ? new GrowableColumn(Int32Array, 1 << 16) : undefined;
   const dayAmount = keepPurchaseDays ? new GrowableColumn(Float64Array, 1 << 16) : undefined;
   const dayOffsets = keepPurchaseDays ? new GrowableColumn(Int32Array) : undefined;
@@ -186,23 +175,8 @@ export function createOrderListAccumulator(
       if (!kept) {
         if (dayList) dayList.length = dayAmount!.length = start;
         left.push(customer.id);
-        log.add(
-          customer.refundLines > 0
-            ? {
-                code: 'refund-only',
-                row: customer.firstRow,
-                column: idName,
-                value: customer.id,
-                message: `Customer ${customer.id} has refunds but no purchase before ${formatDay(asOfDay)}; left out of segments, totals and churn lists.`,
-              }
-            : {
-                code: 'no-purchases',
-                row: customer.firstRow,
-                column: idName,
-                value: customer.id,
-                message: `Customer ${customer.id} has no purchase before ${formatDay(asOfDay)} (only later rows or duplicates); left out of segments, totals and churn lists.`,
-              },
-        );
+        const outcome = customer.refundLines > 0 ? 'refund-only' : 'no-purchases';
+        logLeftOutCustomer(log, outcome, customer.id, customer.firstRow, idName, asOfDay);
         continue;
       }
       for (const [name, column] of Object.entries(columns) as [keyof AggregateColumns, GrowableColumn<Float64Array>][])
@@ -211,15 +185,8 @@ export function createOrderListAccumulator(
       firstRows.push(customer.firstRow);
       dayOffsets?.push(dayList!.length);
       for (const field of attributeFields) attributes[field]!.push(customer.attributes?.[field] ?? undefined);
-      if (one.monetary[0]! < 0) {
-        log.add({
-          code: 'negative-spend',
-          row: customer.firstRow,
-          column: amountColumn,
-          value: money.format(one.monetary[0]!),
-          message: `Customer ${customer.id}: refunds exceed purchases (net ${money.format(one.monetary[0]!)}); kept as is, please verify.`,
-        });
-      }
+      const net = one.monetary[0]!;
+      if (net < 0) logNegativeSpend(log, customer.id, customer.firstRow, amountColumn, net);
     }
   }
 
@@ -297,47 +264,8 @@ export function createOrderListAccumulator(
     dateTally.flush(log);
     const dateName = header(col.orderDate);
     const amountName = header(col.orderAmount ?? col.quantity);
-    const fatal: CellIssue[] = [];
-    if (totals.dataRows > 0 && totals.validDates === 0 && totals.firstBadDate) {
-      const { row, value } = totals.firstBadDate;
-      fatal.push(
-        createIssue('invalid-column', row, dateName, value, {
-          key: 'clean.column-no-date',
-          params: { column: dateName, count: totals.dataRows.toLocaleString('en-US'), row, value },
-        }),
-      );
-    }
-    if (totals.dataRows > 0 && totals.validAmounts === 0 && totals.firstBadAmount) {
-      const { row, value } = totals.firstBadAmount;
-      fatal.push(
-        createIssue('invalid-column', row, amountName, value, {
-          key: 'clean.column-no-amount',
-          params: { column: amountName, count: totals.dataRows.toLocaleString('en-US'), row, value },
-        }),
-      );
-    }
-    if (fatal.length > 0) throw new DataValidationError(fatal);
-    if (seen === 0) {
-      throw new DataValidationError([
-        totals.dataRows === 0
-          ? createIssue('header-only', 0, '', '', { key: 'clean.header-only' })
-          : createIssue('no-customers', 0, '', '', {
-              key: 'clean.no-usable-rows',
-              params: { count: totals.dataRows.toLocaleString('en-US') },
-            }),
-      ]);
-    }
-    if (ids.length === 0) {
-      throw new DataValidationError([
-        {
-          code: 'no-customers',
-          row: 0,
-          column: '',
-          value: '',
-          message: `None of the ${seen.toLocaleString('en-US')} customers has a purchase before ${formatDay(asOfDay)}; see the cleaning report.`,
-        },
-      ]);
-    }
+    assertUsableLines(totals, seen, dateName, amountName);
+    assertSomeCustomerKept(ids.length, seen, asOfDay);
     const view = (name: keyof AggregateColumns): Float64Array => columns[name].view().slice();
     return {
       count: ids.length,
