@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cell } from '../core/index.js';
-import { createDeflater, createZipStream, type ZipSink } from './zip-stream.js';
+import { createSpoolDeflater } from './deflate-to-spool.js';
+import { createZipStream, type ZipSink } from './zip-stream.js';
 
 /** A cell the xlsx writer takes: a table cell, or a Date written as an Excel date. */
 export type OutputCell = Cell | Date;
@@ -128,15 +129,11 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
   const spoolPath = join(spoolDir, 'sheet1.xml.deflated');
   const spool = openSync(spoolPath, 'w+', 0o600);
   let spoolOpen = true;
-  let spooled = 0;
-  const deflater = createDeflater();
-  const toSpool = (bytes: Buffer): void => {
-    for (let done = 0; done < bytes.length;) done += writeSync(spool, bytes, done, bytes.length - done, spooled + done);
-    spooled += bytes.length;
-  };
+  const deflater = createSpoolDeflater(spool, 0);
   const dispose = (): void => {
     if (!spoolOpen) return;
     spoolOpen = false;
+    deflater.dispose();
     try {
       closeSync(spool);
     } catch {
@@ -156,7 +153,7 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
   };
   const columns: string[] = [];
   const columnName = (i: number): string => (columns[i] ??= columnLetters(i));
-  const sheetXml = createPieceWriter((bytes) => toSpool(deflater.deflate(bytes)));
+  const sheetXml = createPieceWriter((bytes) => deflater.write(bytes));
   sheetXml.write(SHEET_HEAD);
   let row = 0;
 
@@ -184,14 +181,15 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
     finish() {
       sheetXml.write(SHEET_TAIL);
       sheetXml.flush();
-      toSpool(deflater.end());
+      const sheetEntry = deflater.end();
+      const spooled = sheetEntry.compressed;
       zip.startEntry('xl/sharedStrings.xml');
       const stringsXml = createPieceWriter((bytes) => zip.write(bytes));
       stringsXml.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" uniqueCount="${shared.size}">`);
       for (const value of shared.keys()) stringsXml.write(`<si>${textElement(value)}</si>`);
       stringsXml.write('</sst>');
       stringsXml.flush();
-      zip.addDeflated('xl/worksheets/sheet1.xml', deflater.entry, (emit) => {
+      zip.addDeflated('xl/worksheets/sheet1.xml', sheetEntry, (emit) => {
         const piece = Buffer.alloc(PIECE_BYTES);
         for (let at = 0; at < spooled;) {
           const n = readSync(spool, piece, 0, Math.min(piece.length, spooled - at), at);
