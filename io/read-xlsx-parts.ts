@@ -135,6 +135,19 @@ export function createSharedStringsScanner(): { push(bytes: Buffer): void; reado
           p = gt + 1;
           continue;
         }
+        // Most items are <si><t>text</t></si>: read without a regex.
+        if (b[gt + 1] === 60 && b[gt + 2] === 116 /* t */ && b[gt + 3] === 62) {
+          const textEnd = b.indexOf(60, gt + 4);
+          if (
+            textEnd !== -1 &&
+            textEnd + PLAIN_END.length <= b.length &&
+            b.compare(PLAIN_END, 0, PLAIN_END.length, textEnd, textEnd + PLAIN_END.length) === 0
+          ) {
+            strings.push(textEnd === gt + 4 ? null : decodeXmlText(b.toString('utf8', gt + 4, textEnd)));
+            p = textEnd + PLAIN_END.length;
+            continue;
+          }
+        }
         const end = b.indexOf(SI_END, gt);
         if (end === -1) {
           carry = b.subarray(start);
@@ -152,6 +165,7 @@ export function createSharedStringsScanner(): { push(bytes: Buffer): void; reado
 
 // Namespace prefixes on shared strings are rare; the closing tag is matched by name.
 const SI_END = Buffer.from('</si>');
+const PLAIN_END = Buffer.from('</t></si>');
 
 function nextTag(b: Buffer, from: number, name: string): number {
   for (let p = from; ;) {

@@ -49,6 +49,8 @@ const MS_PER_DAY = 86_400_000;
 // the same double parseFloat gives (Clinger's fast path).
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const MAX_FAST_DIGITS = 15;
+// Bytes of a new piece joined to the cut element carried from the last one.
+const BRIDGE_BYTES = 64 * 1024;
 
 /** Cell types (the `t` attribute) the scanner tells apart. */
 const enum CellType {
@@ -111,9 +113,24 @@ class Scanner implements SheetScanner {
 
   push(bytes: Buffer): void {
     if (this.done) return;
-    const buffer = this.carry === undefined ? bytes : Buffer.concat([this.carry, bytes]);
+    let buffer = bytes;
+    let from = 0;
+    const carry = this.carry;
     this.carry = undefined;
-    const consumed = this.scan(buffer);
+    if (carry !== undefined) {
+      // The cut element is finished in a small bridge (the carry and the
+      // start of the new piece), so the whole piece is not copied behind it.
+      const bridge = Buffer.concat([carry, bytes.subarray(0, Math.min(bytes.length, BRIDGE_BYTES))]);
+      const consumed = this.scan(bridge, 0);
+      if (this.done) return;
+      // 0: the element is longer than the bridge; else it ended past the carry.
+      if (consumed === 0) buffer = Buffer.concat([carry, bytes]);
+      else if (consumed - carry.length >= bytes.length) {
+        if (consumed < bridge.length) this.carry = bridge.subarray(consumed);
+        return;
+      } else from = consumed - carry.length;
+    }
+    const consumed = this.scan(buffer, from);
     if (consumed < buffer.length && !this.done) this.carry = buffer.subarray(consumed);
   }
 
@@ -126,9 +143,9 @@ class Scanner implements SheetScanner {
   }
 
   /** Scans whole elements; returns where an unfinished one starts (or the buffer's length). */
-  private scan(b: Buffer): number {
+  private scan(b: Buffer, start: number): number {
     const length = b.length;
-    let p = 0;
+    let p = start;
     while (p < length) {
       const lt = b.indexOf(LT, p);
       if (lt === -1) return length;

@@ -276,6 +276,9 @@ describe('readXlsx cells', () => {
 
   it('keeps a row and a multi-byte character whole when the inflated pieces cut through them', async () => {
     const names = Array.from({ length: 40_000 }, (_, i) => `客户${i}é${'数据'.repeat(i % 7)}`);
+    // One cell longer than an inflated piece (256 KB) and than the bridge that joins two (64 KB).
+    const giant = 'é'.repeat(200_000);
+    names[20_000] = giant;
     const rows = names
       .map(
         (name, i) =>
@@ -287,6 +290,26 @@ describe('readXlsx cells', () => {
     expect(table.dataRows.length).toBe(names.length);
     expect(table.dataRows.map(([, cells]) => cells[0])).toEqual(names);
     expect(table.dataRows.at(-1)).toEqual([names.length + 1, [names.at(-1), names.length - 1 + 0.5]]);
+  });
+  it('keeps shared strings whole when the inflated pieces cut through them', async () => {
+    const values = Array.from({ length: 30_000 }, (_, i) => (i % 11 === 0 ? '' : `名称${i}${'&é'.repeat(i % 5)}`));
+    const items = values.map((value, i) => {
+      const text = value.replaceAll('&', '&amp;');
+      if (value === '') return '<t></t>';
+      return i % 7 === 0
+        ? `<r><t>${text.slice(0, 2)}</t></r><r><rPr><b/></rPr><t>${text.slice(2)}</t></r>`
+        : `<t>${text}</t>`;
+    });
+    const rows = values.map(
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c><c r="B${i + 2}" t="s"><v>${i + 1}</v></c></row>`,
+    );
+    const path = handWorkbook('strings.xlsx', `<row r="1"><c r="A1" t="s"><v>0</v></c></row>${rows.join('')}`, {
+      strings: ['<t>name</t>', ...items],
+    });
+    const table = await collectTable(path);
+    expect(table.header).toEqual(['name']);
+    // An empty plain string is no value (null), as exceljs read it.
+    expect(table.dataRows.map(([, cells]) => cells[1] ?? null)).toEqual(values.map((v) => (v === '' ? null : v)));
   });
 });
 
