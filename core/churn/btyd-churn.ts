@@ -1,3 +1,4 @@
+import { renderMessage, type Message } from '../i18n/labels.js';
 import { buildLifetimeSummary, type LifetimeSummary } from '../lifetime/build-summary.js';
 import { TRANSACTION_MODELS } from '../lifetime/models.js';
 import {
@@ -36,7 +37,14 @@ export function noPurchaseProbability(
 /** Why a BTYD fit cannot rank churn, in plain words; undefined when it can. */
 export interface DegenerateFit {
   readonly code: 'no-dropout' | 'parameter-at-bound' | 'unidentified' | 'not-converged';
+  /** The reason in English (logs, --format json). */
   readonly reason: string;
+  /** The reason as a catalogue sentence, for faces in other locales. */
+  readonly text: Message;
+}
+
+function degenerate(code: DegenerateFit['code'], text: Message): DegenerateFit {
+  return { code, reason: renderMessage(text, 'en'), text };
 }
 
 /** Parameters beyond these (natural scale) sit at the optimiser's edge, not at an estimate. */
@@ -53,31 +61,37 @@ const MAX_LOG_SD = 5;
  */
 export function assessBtydFit(fit: FittedTransactionModel): DegenerateFit | undefined {
   const { a, b } = fit.params;
-  const noDropout = 'the model finds no drop-out, so it cannot say who has stopped buying';
   if (a < PARAMETER_BOUNDS[0] || a / (a + b) < 1e-4)
-    return { code: 'no-dropout', reason: `${noDropout} (a = ${a.toPrecision(2)}, b = ${b.toPrecision(2)})` };
+    return degenerate('no-dropout', {
+      key: 'churn.degenerate.no-dropout',
+      params: { a: a.toPrecision(2), b: b.toPrecision(2) },
+    });
   const names = fit.parameterNames;
   for (const name of names) {
     const value = fit.params[name];
     if (value < PARAMETER_BOUNDS[0] || value > PARAMETER_BOUNDS[1])
-      return {
-        code: 'parameter-at-bound',
-        reason: `the fit ran to the edge of what is possible (${name} = ${value.toPrecision(2)}), so its probabilities mean nothing`,
-      };
+      return degenerate('parameter-at-bound', {
+        key: 'churn.degenerate.parameter-at-bound',
+        params: { name, value: value.toPrecision(2) },
+      });
   }
-  if (!fit.converged) return { code: 'not-converged', reason: 'the fit did not settle on an answer' };
+  if (!fit.converged) return degenerate('not-converged', { key: 'churn.degenerate.not-converged' });
   const cov = fit.logCovariance;
-  if (!cov) return { code: 'unidentified', reason: 'the data cannot pin the model down (no standard errors)' };
+  if (!cov) return degenerate('unidentified', { key: 'churn.degenerate.no-standard-errors' });
   const k = names.length;
   for (let i = 0; i < k; i++) {
     const sd = Math.sqrt(cov[i * k + i]!);
     if (!(sd <= MAX_LOG_SD)) {
       const name = names[i]!;
-      const what = name === 'a' || name === 'b' ? noDropout : 'the data cannot pin the model down';
-      return {
-        code: 'unidentified',
-        reason: `${what} (standard error of ${name} ≈ ${fit.standardErrors[name].toPrecision(2)}, ${name} = ${fit.params[name].toPrecision(2)})`,
+      const params = {
+        name,
+        se: fit.standardErrors[name].toPrecision(2),
+        value: fit.params[name].toPrecision(2),
       };
+      return degenerate('unidentified', {
+        key: name === 'a' || name === 'b' ? 'churn.degenerate.dropout-unidentified' : 'churn.degenerate.unidentified',
+        params,
+      });
     }
   }
   return undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { rankAuc } from '../lifetime/evaluate-holdout.js';
 import { LifetimeModelError } from '../lifetime/lifetime-error.js';
-import { label, type LabelKey, type Message, type MessageParams } from '../i18n/labels.js';
+import { CodedError } from '../i18n/coded-error.js';
+import { label, renderMessage, type LabelKey, type Message, type MessageParams } from '../i18n/labels.js';
 import { parseOptions } from '../util/parse-options.js';
 import { assessBtydFit, BTYD_FIT_CUSTOMERS, fitBtydAt } from './btyd-churn.js';
 import { applyIsotonic, fitIsotonic } from './calibrate-isotonic.js';
@@ -238,7 +239,10 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
       } catch (error) {
         candidates = candidates.map((c) =>
           c.name === name
-            ? { ...c, status: statusOf(error), reason: `refit on the latest window: ${describe(error)}` }
+            ? withReason(
+                { ...c, status: statusOf(error) },
+                { key: 'churn.candidate.refit-failed', params: { reason: describeText(error) } },
+              )
             : c,
         );
       }
@@ -361,17 +365,13 @@ function fallbackCandidates(check: HistoryCheck, why: ChurnNote): ChurnCandidate
   return CHURN_MODELS.map((name): ChurnCandidate => {
     if ((name === 'rules' || name === 'cadence') && test) {
       const score = name === 'rules' ? flagScore(ruleChurnBits(test)) : test.silentRatio;
-      return { name, ...measure(score, test.lapsed), status: 'ok', reason: 'used as the fallback' };
+      return withReason({ name, ...measure(score, test.lapsed), status: 'ok' }, { key: 'churn.candidate.fallback' });
     }
     if (name === 'rules' || name === 'cadence')
-      return {
-        name,
-        auc: Number.NaN,
-        precisionAt20: Number.NaN,
-        baseRate: Number.NaN,
-        status: 'ok',
-        reason: 'used as the fallback (no window to measure it on)',
-      };
+      return withReason(
+        { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: Number.NaN, status: 'ok' },
+        { key: 'churn.candidate.fallback-unmeasured' },
+      );
     return {
       name,
       auc: Number.NaN,
@@ -392,42 +392,30 @@ function runCandidate(
   const { test } = data;
   try {
     const run = buildRun(name, data);
-    if (typeof run === 'string')
-      return {
-        name,
-        auc: Number.NaN,
-        precisionAt20: Number.NaN,
-        baseRate: baseRateOf(test.lapsed),
-        status: 'degenerate',
-        reason: run,
-      };
+    if ('key' in run)
+      return withReason(
+        { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: 'degenerate' },
+        run,
+      );
     runs.set(name, run);
     const measured = measure(run.testScore, test.lapsed);
     if (!(measured.auc >= 0.5)) {
-      const reasonText: Message = { key: 'churn.reason.worse-than-chance', params: { auc: measured.auc.toFixed(3) } };
-      return {
-        name,
-        ...measured,
-        status: 'degenerate',
-        reason: label(reasonText.key, 'en', reasonText.params),
-        reasonText,
-      };
+      return withReason(
+        { name, ...measured, status: 'degenerate' },
+        { key: 'churn.reason.worse-than-chance', params: { auc: measured.auc.toFixed(3) } },
+      );
     }
     return { name, ...measured, status: 'ok', reason: '' };
   } catch (error) {
-    return {
-      name,
-      auc: Number.NaN,
-      precisionAt20: Number.NaN,
-      baseRate: baseRateOf(test.lapsed),
-      status: statusOf(error),
-      reason: describe(error),
-    };
+    return withReason(
+      { name, auc: Number.NaN, precisionAt20: Number.NaN, baseRate: baseRateOf(test.lapsed), status: statusOf(error) },
+      describeText(error),
+    );
   }
 }
 
 /** A candidate's run, or the plain-words reason its fit is degenerate. */
-function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | string {
+function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | Message {
   const { train, test, now, horizonDays: H, index } = data;
   switch (name) {
     case 'rules':
@@ -444,7 +432,7 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | stri
     case 'mbg-nbd': {
       const atTest = fitBtydAt(index, test.originDay, H, name, data.maxFitCustomers, data.seed);
       const degenerate = assessBtydFit(atTest.fit);
-      if (degenerate) return degenerate.reason;
+      if (degenerate) return degenerate.text;
       const testScore = data.testRows
         ? Float64Array.from(data.testRows, (r) => atTest.noPurchase[r]!)
         : atTest.noPurchase;
@@ -454,7 +442,7 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | stri
         final: () => {
           const atNow = fitBtydAt(index, now.originDay, H, name, data.maxFitCustomers, data.seed);
           const latest = assessBtydFit(atNow.fit);
-          if (latest) throw new DegenerateError(latest.reason);
+          if (latest) throw new DegenerateError(latest.text);
           return atNow.noPurchase;
         },
       };
@@ -522,7 +510,17 @@ function cadenceProbability(f: OriginFeatures, H: number): Float64Array {
 }
 
 /** A latest-window refit that turned out degenerate. */
-class DegenerateError extends Error {}
+/** A fit found degenerate only when refitted on the latest window. */
+class DegenerateError extends CodedError<'degenerate'> {
+  constructor(text: Message) {
+    super('degenerate', text);
+  }
+}
+
+/** A candidate with its reason in English and as a catalogue sentence. */
+function withReason(candidate: Omit<ChurnCandidate, 'reason' | 'reasonText'>, text: Message): ChurnCandidate {
+  return { ...candidate, reason: renderMessage(text, 'en'), reasonText: text };
+}
 
 function statusOf(error: unknown): CandidateStatus {
   if (error instanceof DegenerateError) return 'degenerate';
@@ -534,6 +532,8 @@ function statusOf(error: unknown): CandidateStatus {
   return 'failed';
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** An error as a catalogue sentence: a CodedError's own, else its (English) message verbatim. */
+function describeText(error: unknown): Message {
+  if (error instanceof CodedError) return error.text;
+  return { key: 'churn.candidate.error', params: { error: error instanceof Error ? error.message : String(error) } };
 }

@@ -218,6 +218,34 @@ export const ISSUE_MESSAGES = {
     'it ranks worse than chance on the back-test (AUC {auc})',
     '回测排序效果不如随机（AUC {auc}）',
   ],
+  'churn.degenerate.no-dropout': [
+    'the model finds no drop-out, so it cannot say who has stopped buying (a = {a}, b = {b})',
+    '模型找不到流失，无法判断谁已停止购买（a = {a}，b = {b}）',
+  ],
+  'churn.degenerate.parameter-at-bound': [
+    'the fit ran to the edge of what is possible ({name} = {value}), so its probabilities mean nothing',
+    '拟合跑到了可能取值的边界（{name} = {value}），其概率没有意义',
+  ],
+  'churn.degenerate.not-converged': ['the fit did not settle on an answer', '拟合未能收敛'],
+  'churn.degenerate.no-standard-errors': [
+    'the data cannot pin the model down (no standard errors)',
+    '数据不足以确定模型（无标准误）',
+  ],
+  'churn.degenerate.dropout-unidentified': [
+    'the model finds no drop-out, so it cannot say who has stopped buying (standard error of {name} ≈ {se}, {name} = {value})',
+    '模型找不到流失，无法判断谁已停止购买（{name} 的标准误 ≈ {se}，{name} = {value}）',
+  ],
+  'churn.degenerate.unidentified': [
+    'the data cannot pin the model down (standard error of {name} ≈ {se}, {name} = {value})',
+    '数据不足以确定模型（{name} 的标准误 ≈ {se}，{name} = {value}）',
+  ],
+  'churn.candidate.error': ['{error}', '运行出错：{error}'],
+  'churn.candidate.fallback': ['used as the fallback', '作为兜底方案使用'],
+  'churn.candidate.fallback-unmeasured': [
+    'used as the fallback (no window to measure it on)',
+    '作为兜底方案使用（没有可用于衡量的时间窗口）',
+  ],
+  'churn.candidate.refit-failed': ['refit on the latest window: {reason}', '在最新窗口上重新拟合：{reason}'],
   'churn.status.ok': ['ok', '正常'],
   'churn.status.degenerate': ['degenerate', '退化'],
   'churn.status.not-enough-data': ['not-enough-data', '数据不足'],

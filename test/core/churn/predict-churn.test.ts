@@ -8,6 +8,7 @@ import {
   type ChurnPrediction,
 } from '../../../core/churn/index.js';
 import { formatNumber } from '../../../core/rules/rule-fields.js';
+import { renderMessage } from '../../../core/i18n/labels.js';
 import {
   addLapsedRegular,
   AS_OF,
@@ -60,8 +61,13 @@ describe('generated histories with a known truth', () => {
   test('regulars who stop: BTYD does not fit cadence buying; degenerate fits are listed with a reason and never selected', () => {
     const events = regularsWhoStop(3000, 2);
     const p = predictChurn(events);
-    for (const c of p.candidates.filter((c) => c.status === 'degenerate')) {
+    const degenerate = p.candidates.filter((c) => c.status === 'degenerate');
+    expect(degenerate.length).toBeGreaterThan(0);
+    for (const c of degenerate) {
       expect(c.reason).not.toBe('');
+      // The same reason for a zh-CN reader: a catalogue sentence, never blank or English.
+      expect(c.reason).toBe(renderMessage(c.reasonText!, 'en'));
+      expect(renderMessage(c.reasonText!, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
       expect(p.selected).not.toBe(c.name);
     }
     const winner = p.candidates.find((c) => c.name === p.selected)!;
@@ -83,6 +89,9 @@ describe('generated histories with a known truth', () => {
     expect(p.fallback).toBe(true);
     expect(p.notes.map((n) => n.code)).toEqual(['few-active', 'fallback']);
     expect(p.candidates.find((c) => c.name === 'bg-nbd')!.status).toBe('not-enough-data');
+    const rules = p.candidates.find((c) => c.name === 'rules')!;
+    expect(rules.reason).toMatch(/^used as the fallback/);
+    expect(renderMessage(rules.reasonText!, 'zh-CN')).toMatch(/^作为兜底方案使用/);
   });
 
   test('same input, same output', () => {
