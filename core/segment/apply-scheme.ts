@@ -1,4 +1,5 @@
 import type { CustomerFeatures } from '../features/customer-features.js';
+import { markScoreable, maskUnscoreable } from '../features/mark-scoreable.js';
 import { label, type LabelKey, type Locale } from '../i18n/labels.js';
 import type { ClusterReport } from '../kmeans/cluster-customers.js';
 import type { GradingResult } from '../grading/grade-customers.js';
@@ -136,20 +137,8 @@ function mean(values: Float64Array, scored: Uint8Array): number {
  */
 export function applyScheme(scheme: Scheme, features: CustomerFeatures, tags: TagResult): SchemeResult {
   const n = features.count;
-  const scoreable = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    scoreable[c] =
-      Number.isNaN(features.recencyDays[c]!) ||
-      Number.isNaN(features.windowFrequency[c]!) ||
-      Number.isNaN(features.windowMonetary[c]!)
-        ? 0
-        : 1;
-  }
-  const masked = (values: Float64Array): Float64Array => {
-    const out = new Float64Array(n);
-    for (let c = 0; c < n; c++) out[c] = scoreable[c] ? values[c]! : Number.NaN;
-    return out;
-  };
+  const scoreable = markScoreable(features);
+  const masked = (values: Float64Array): Float64Array => maskUnscoreable(values, scoreable);
   const recency = masked(features.recencyDays),
     frequency = masked(features.windowFrequency),
     monetary = masked(features.windowMonetary);

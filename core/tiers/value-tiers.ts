@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CustomerFeatures } from '../features/customer-features.js';
+import { markScoreable, maskUnscoreable } from '../features/mark-scoreable.js';
 import { label, type LabelKey, type Locale } from '../i18n/labels.js';
 import { midRankFromBest, percentileRanks } from '../rfm/percentile-rank.js';
 import { ConfigError, formatConfigIssues } from '../rules/config-error.js';
@@ -173,20 +174,8 @@ export function assignValueTiers(
 ): ValueTierResult {
   const options = resolveValueTierOptions(optionsInput);
   const n = features.count;
-  const scored = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    scored[c] =
-      Number.isNaN(features.recencyDays[c]!) ||
-      Number.isNaN(features.windowFrequency[c]!) ||
-      Number.isNaN(features.windowMonetary[c]!)
-        ? 0
-        : 1;
-  }
-  const masked = (values: Float64Array): Float64Array => {
-    const out = new Float64Array(n);
-    for (let c = 0; c < n; c++) out[c] = scored[c] ? values[c]! : Number.NaN;
-    return out;
-  };
+  const scored = markScoreable(features);
+  const masked = (values: Float64Array): Float64Array => maskUnscoreable(values, scored);
   const r = percentileRanks(masked(features.recencyDays), 'lower-better');
   const f = percentileRanks(masked(features.windowFrequency), 'higher-better');
   const m = percentileRanks(masked(features.windowMonetary), 'higher-better');
