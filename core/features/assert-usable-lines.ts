@@ -18,23 +18,14 @@ export function assertUsableLines(
   const { dataRows } = totals;
   const count = dataRows.toLocaleString('en-US');
   const fatal: CellIssue[] = [];
-  if (dataRows > 0 && totals.validDates === 0 && totals.firstBadDate) {
-    const { row, value } = totals.firstBadDate;
-    fatal.push(
-      createIssue('invalid-column', row, dateName, value, {
-        key: 'clean.column-no-date',
-        params: { column: dateName, count, row, value },
-      }),
-    );
-  }
-  if (dataRows > 0 && totals.validAmounts === 0 && totals.firstBadAmount) {
-    const { row, value } = totals.firstBadAmount;
-    fatal.push(
-      createIssue('invalid-column', row, amountName, value, {
-        key: 'clean.column-no-amount',
-        params: { column: amountName, count, row, value },
-      }),
-    );
+  const columns = [
+    [totals.validDates, totals.firstBadDate, dateName, 'clean.column-no-date'],
+    [totals.validAmounts, totals.firstBadAmount, amountName, 'clean.column-no-amount'],
+  ] as const;
+  for (const [valid, bad, column, key] of columns) {
+    if (dataRows === 0 || valid > 0 || !bad) continue;
+    const { row, value } = bad;
+    fatal.push(createIssue('invalid-column', row, column, value, { key, params: { column, count, row, value } }));
   }
   if (fatal.length > 0) throw new DataValidationError(fatal);
   if (customers === 0) {
