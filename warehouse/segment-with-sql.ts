@@ -130,7 +130,7 @@ export async function planSql(
  * relation shown as `source`, and the dialect notes.
  */
 export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string, source: string): string {
-  const show = (statement: 'totals' | 'issues' | 'orderRows') =>
+  const show = (statement: 'totals' | 'issues' | 'lineRows') =>
     withLines(plan.queries, statement).replaceAll(relation, source);
   const duck = dialect === 'duckdb';
   return [
@@ -152,10 +152,11 @@ export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string
     '-- 2. Cleaning counts per rule, with the first five rows of each',
     `${show('issues')};`,
     '',
-    '-- 3. One row per order, sorted by customer (first row) then (day, row) of its first line; the steps before it',
-    '--    include `customers` (one row per customer: id, first row, refund lines, attributes), read on its own first.',
-    "--    Tierline folds each customer's orders into recency, frequency, spend, 6-month and window figures.",
-    `${show('orderRows')};`,
+    '-- 3. One row per counted line, sorted by customer (first row) then (day, row); the steps before it include',
+    '--    `customers` (one row per customer: id, first row, refund lines, attributes), read on its own first.',
+    "--    Tierline groups each customer's lines into orders (by order id; else a purchase per day, each refund",
+    '--    line its own) and folds them into recency, frequency, spend, 6-month and window figures.',
+    `${show('lineRows')};`,
     '',
   ].join('\n');
 }
@@ -244,7 +245,6 @@ export async function segmentWithSql(
     start3: Number.isFinite(asOfDay) ? addMonths(asOfDay, -3) : 0,
   };
   await engine.prepare('copies', queries.copies, {});
-  await engine.prepare('orders', queries.orders, params);
 
   const fieldName: Record<string, string> = {
     id: map.customerId,
@@ -285,16 +285,27 @@ export async function segmentWithSql(
   run.addCounted([...counted.values()] as CountedIssue[]);
 
   await engine.prepare('customers', queries.customers, params);
-  await streamCustomers(engine, queries, params, map, run);
+  const refunds = await streamCustomers(engine, queries, params, map, run);
+  run.addCounted(refunds.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, column: amountColumn })) })));
   return run.finish(request.join);
+}
+
+/** Refund lines counted while their orders are summed: the code, the count and the first five rows. */
+interface RefundTally {
+  code: 'refund-in-order' | 'refund-excluded';
+  count: number;
+  examples: { row: number; column: string; value: string; id: string }[];
 }
 
 /**
  * Hands core every customer with its orders: the customers (one row each,
- * in order of first row) are read first, then the orders stream sorted by
- * customer and (day, row), read by column; each customer's orders are
- * gathered (a customer may span batches) and folded by core's
- * aggregateOrderList, as the Node path folds its own.
+ * in order of first row) are read first, then the counted lines stream
+ * sorted by customer and (day, row), read by column. Each customer's lines
+ * are grouped into orders as the Node path groups them (by order id; without
+ * one, a purchase per day and each refund line on its own), summed in
+ * (day, row) order, taken in order of their first line, and folded by core's
+ * aggregateOrderList. Refund lines are counted as they are netted: inside a
+ * purchase (`refund-in-order`) or not (`refund-excluded`).
  */
 async function streamCustomers(
   engine: SqlEngine,
@@ -302,8 +313,9 @@ async function streamCustomers(
   params: Readonly<Record<string, number>>,
   map: ColumnMap,
   run: { addCustomers(batch: readonly CustomerOrders[]): void },
-): Promise<void> {
+): Promise<RefundTally[]> {
   const attributeFields = map.attributes.map(([field]) => field);
+  const byOrderId = map.orderId !== undefined;
   const ids: string[] = [];
   const firstRows: number[] = [];
   const refundLines: number[] = [];
@@ -320,11 +332,32 @@ async function streamCustomers(
     attributeFields.forEach((_, k) => attributeValues[k]!.push(...batch.texts(3 + k)));
   });
 
-  // One customer at a time through one reused object and one-element batch: no per-order objects.
+  const tallies: Record<RefundTally['code'], RefundTally> = {
+    'refund-in-order': { code: 'refund-in-order', count: 0, examples: [] },
+    'refund-excluded': { code: 'refund-excluded', count: 0, examples: [] },
+  };
+  const noteRefund = (code: RefundTally['code'], row: number, value: number, id: string) => {
+    const tally = tallies[code];
+    tally.count++;
+    const examples = tally.examples;
+    if (examples.length === 5 && row > examples[4]!.row) return;
+    let at = examples.length;
+    while (at > 0 && examples[at - 1]!.row > row) at--;
+    examples.splice(at, 0, { row, column: '', value: String(value), id });
+    if (examples.length > 5) examples.pop();
+  };
+
+  // The current customer's lines (reused arrays), then its orders (one reused object and one-element batch).
+  const lineDay: number[] = [],
+    lineRow: number[] = [],
+    lineValue: number[] = [],
+    lineRef: number[] = [],
+    lineOrder: number[] = [];
   const days: number[] = [],
     nets: number[] = [],
     negative: number[] = [],
     rows: number[] = [];
+  const orderOf = new Map<number, number>();
   const customer = {
     id: '',
     firstRow: 0,
@@ -338,7 +371,32 @@ async function streamCustomers(
   const one = [customer];
   let next = 0; // the next customer to hand over
   const emit = () => {
-    customer.id = ids[next]!;
+    const id = ids[next]!;
+    // Lines into orders, in (day, row) order: an order is placed at its first line.
+    orderOf.clear();
+    let dayOrder = -1;
+    for (let j = 0; j < lineDay.length; j++) {
+      const value = lineValue[j]!;
+      let q: number | undefined;
+      if (byOrderId) q = orderOf.get(lineRef[j]!);
+      else if (value >= 0 && dayOrder >= 0 && days[dayOrder] === lineDay[j]) q = dayOrder;
+      if (q === undefined) {
+        q = days.length;
+        days.push(lineDay[j]!);
+        rows.push(lineRow[j]!);
+        nets.push(0);
+        negative.push(0);
+        if (byOrderId) orderOf.set(lineRef[j]!, q);
+        else if (value >= 0) dayOrder = q;
+      }
+      nets[q] = nets[q]! + value;
+      if (value < 0) negative[q] = 1;
+      lineOrder.push(q);
+    }
+    for (let j = 0; j < lineDay.length; j++)
+      if (lineValue[j]! < 0)
+        noteRefund(nets[lineOrder[j]!]! > 0 ? 'refund-in-order' : 'refund-excluded', lineRow[j]!, lineValue[j]!, id);
+    customer.id = id;
     customer.firstRow = firstRows[next]!;
     customer.refundLines = refundLines[next]!;
     if (attributeFields.length > 0) {
@@ -347,31 +405,33 @@ async function streamCustomers(
       customer.attributes = values;
     }
     run.addCustomers(one);
+    lineDay.length = lineRow.length = lineValue.length = lineRef.length = lineOrder.length = 0;
     days.length = nets.length = negative.length = rows.length = 0;
     next++;
   };
-  let current = -1; // first row of the customer whose orders are being gathered
-  await engine.eachColumns(queries.orderRows, params, (batch) => {
+  let current = -1; // first row of the customer whose lines are being gathered
+  await engine.eachColumns(queries.lineRows, params, (batch) => {
     const cust = batch.numbers(0),
       day = batch.numbers(1),
       row = batch.numbers(2),
-      net = batch.numbers(3),
-      neg = batch.numbers(4);
+      value = batch.numbers(3),
+      ref = batch.numbers(4);
     for (let k = 0; k < batch.rowCount; k++) {
       const c = cust[k]!;
       if (c !== current) {
         if (current !== -1) emit();
-        // Customers without an order before asOf come in their place, with none.
+        // Customers without a counted line come in their place, with no orders.
         while (next < ids.length && firstRows[next] !== c) emit();
-        if (next >= ids.length) throw new Error(`an order of an unknown customer (first row ${c})`);
+        if (next >= ids.length) throw new Error(`a line of an unknown customer (first row ${c})`);
         current = c;
       }
-      days.push(day[k]!);
-      nets.push(net[k]!);
-      negative.push(neg[k]!);
-      rows.push(row[k]!);
+      lineDay.push(day[k]!);
+      lineRow.push(row[k]!);
+      lineValue.push(value[k]!);
+      lineRef.push(ref[k]!);
     }
   });
   if (current !== -1) emit();
   while (next < ids.length) emit();
+  return Object.values(tallies).filter((t) => t.count > 0);
 }

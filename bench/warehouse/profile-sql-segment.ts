@@ -9,12 +9,12 @@
  * engine's own streaming. Phases (seconds):
  * - open: opening the engine (DuckDB instance, PostgreSQL connection);
  * - plan: columns and the 2,000-row sample;
- * - lines, copies, orders, customers: the engine's steps (temporary tables, each computed once);
+ * - lines, copies, customers: the engine's steps (temporary tables, each computed once);
  * - totals, issues: the line totals and cleaning-count statements;
  * - customerRows: reading the one-row-per-customer table into Node;
- * - orderRowsFirst: from sending the sorted per-order statement to its first batch (the sort);
- * - orderRowsStream: the rest of the engine's streaming (database work + columns crossing into JS);
- * - coreAddCustomers: core's addCustomers on those orders (JS);
+ * - lineRowsFirst: from sending the sorted per-line statement to its first batch (the sort);
+ * - lineRowsStream: the rest of the engine's streaming (database work + columns crossing into JS);
+ * - coreAddCustomers: grouping those lines into orders and core's addCustomers (JS);
  * - finish: core's run.finish (scores, segments, tags, strategies, churn model, report).
  * `database` sums every phase but open, plan, coreAddCustomers and finish:
  * the share of the run spent waiting on the engine (for PostgreSQL, server
@@ -51,17 +51,17 @@ function timedEngine(
     relation: engine.relation,
     columns: () => time('plan', () => engine.columns()),
     sample: (limit) => time('plan', () => engine.sample(limit)),
-    // Each step (lines, copies, orders, customers) is its own phase.
+    // Each step (lines, copies, customers) is its own phase.
     prepare: (name, sql, values, read) => time(name, () => engine.prepare(name, sql, values, read)),
     // segmentWithSql runs `all` twice: the totals, then the cleaning counts.
     all: (sql: string, values: Readonly<Record<string, SqlValue>>) =>
       time(statement++ === 0 ? 'totals' : 'issues', () => engine.all(sql, values)),
     each: (sql, values, onBatch) => engine.each(sql, values, onBatch),
-    // Called twice: the customers (one row each), then the order stream.
+    // Called twice: the customers (one row each), then the sorted line stream.
     async eachColumns(sql, values, onBatch) {
-      const phase = columnReads++ === 0 ? 'customerRows' : 'orderRows';
+      const phase = columnReads++ === 0 ? 'customerRows' : 'lineRows';
       if (phase === 'customerRows') return time(phase, () => engine.eachColumns(sql, values, onBatch));
-      trace('orderRows');
+      trace('lineRows');
       const sent = performance.now();
       let firstRow = 0;
       let inCore = 0;
@@ -72,9 +72,9 @@ function timedEngine(
         inCore += performance.now() - t;
       });
       streamEnd = performance.now();
-      phases['orderRowsFirst'] = firstRow;
+      phases['lineRowsFirst'] = firstRow;
       phases['coreAddCustomers'] = inCore;
-      phases['orderRowsStream'] = streamEnd - sent - inCore - firstRow;
+      phases['lineRowsStream'] = streamEnd - sent - inCore - firstRow;
     },
     close: () => engine.close(),
     streamEnd: () => streamEnd,

@@ -255,7 +255,7 @@ export const warehousePostgres: Benchmark = {
           const total = profile.report.seconds;
           const share = (k: string) => `${(((p[k] ?? 0) / total) * 100).toFixed(0)}%`;
           result.checks.push(
-            `profiled run ${total.toFixed(1)} s: database ${share('database')} (cleaned lines ${share('lines')}, totals ${share('totals')}, repeated lines ${share('copies')}, orders ${share('orders')}, cleaning counts ${share('issues')}, customers ${share('customers')}, order rows: first after ${(p['orderRowsFirst'] ?? 0).toFixed(1)} s, streaming ${share('orderRowsStream')}), core addCustomers ${share('coreAddCustomers')}, finish ${share('finish')}`,
+            `profiled run ${total.toFixed(1)} s: database ${share('database')} (cleaned lines ${share('lines')}, totals ${share('totals')}, repeated lines ${share('copies')}, cleaning counts ${share('issues')}, customers ${share('customers')}, line rows: first after ${(p['lineRowsFirst'] ?? 0).toFixed(1)} s, streaming ${share('lineRowsStream')}), core addCustomers ${share('coreAddCustomers')}, finish ${share('finish')}`,
           );
         }
         void server.stop();

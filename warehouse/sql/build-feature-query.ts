@@ -59,8 +59,6 @@ export interface FeatureQueries {
   readonly linesRead: string;
   /** Lines written more than once: the line hash and the first copy's row; reads `lines`. */
   readonly copies: string;
-  /** One row per (customer, order): first line's key, net value, negative flag; reads `lines`, `copies`. {{asOf}}, {{start3}}. */
-  readonly orders: string;
   /** Line totals (data rows, valid dates/amounts, newest accepted day, first bad rows). */
   readonly totals: string;
   /** Per rule code: the count and the first five example rows; date formats as `date-normalized`. {{asOf}}, {{start3}}. */
@@ -68,11 +66,12 @@ export interface FeatureQueries {
   /** One row per customer (id, first row, refund lines, attributes) in order of first row; reads `lines`, `copies`. {{asOf}}, {{start3}}. */
   readonly customers: string;
   /**
-   * One row per order, sorted by customer (their first row, as `customers`)
-   * then (day, row) of the order's first line: cust, day, row_no, net,
-   * negative, all numbers. Reads `orders` and `customers`.
+   * One row per counted line (accepted, before asOf, not a repeat; refunds
+   * too unless excluded), sorted by customer (their first row, as
+   * `customers`) then (day, row): cust, day, row_no, value, order_ref (the
+   * order id's hash, or 0), all numbers. Reads `customers`.
    */
-  readonly orderRows: string;
+  readonly lineRows: string;
 }
 
 /**
@@ -92,16 +91,16 @@ export function bindParameters<T>(sql: string, values: Readonly<Record<string, T
 }
 
 /** The steps every later statement reads, in order: computed once (DuckDB temp tables) or as CTEs. */
-export const PREPARED_STEPS = ['lines', 'copies', 'orders', 'customers'] as const;
+export const PREPARED_STEPS = ['lines', 'copies', 'customers'] as const;
 
 /** A statement with the steps it reads as CTEs, for engines that do not materialize them (and for --explain). */
 export function withLines(
   queries: FeatureQueries,
-  statement: 'totals' | 'issues' | 'orderRows',
+  statement: 'totals' | 'issues' | 'lineRows',
   materialized = '',
 ): string {
   const body = queries[statement];
-  const needs = statement === 'totals' ? 1 : statement === 'issues' ? 3 : 4;
+  const needs = statement === 'totals' ? 1 : statement === 'issues' ? 2 : 3;
   const steps = PREPARED_STEPS.slice(0, needs).map((name) => `${name} AS ${materialized}(\n${queries[name]}\n)`);
   return body.startsWith('WITH') ? `WITH ${steps.join(',\n')},${body.slice(4)}` : `WITH ${steps.join(',\n')}\n${body}`;
 }
@@ -150,9 +149,9 @@ const FAR_FUTURE_DAY = 47482;
  * Generates the SQL that computes, from order lines, what core's transaction
  * accumulator computes in Node (SPEC §2–3), so either engine can feed the
  * same scoring: the cleaning rules counted per code with example rows, and
- * one row per customer with its orders. Identifiers are quoted, every value
+ * one row per customer and its lines in order. Identifiers are quoted, every value
  * is a parameter; nothing from the user's data or flags is spliced in.
- * @example buildFeatureQueries({ source: '"orders"', columns: ['id', 'day', 'amt'], map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] }, headerRow: 1, decimal: '.', refunds: 'net' }, DUCKDB).orderRows
+ * @example buildFeatureQueries({ source: '"orders"', columns: ['id', 'day', 'amt'], map: { customerId: 'id', orderDate: 'day', orderAmount: 'amt', attributes: [] }, headerRow: 1, decimal: '.', refunds: 'net' }, DUCKDB).lineRows
  */
 export function buildFeatureQueries(spec: FeatureQuerySpec, d: Dialect): FeatureQueries {
   specSchema.parse(spec);
@@ -344,9 +343,6 @@ FROM classified`;
   SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
 )`;
 
-  // An order: with an order id, its (hashed) id; without, a customer's day, and each refund line on its own
-  // (its row above every day number).
-  const orderRef = m.orderId === undefined ? `CASE WHEN value < 0 THEN 4294967296 + row_no ELSE day END` : 'order_key';
   const copiesSelect = `SELECT line_hash, min(row_no) AS first_copy
 FROM lines
 WHERE has_id AND date_ok AND amount_usable
@@ -373,16 +369,6 @@ LEFT JOIN copies c ON c.line_hash = a.line_hash
 counted AS (
   SELECT * FROM live WHERE ${spec.refunds === 'exclude' ? 'value >= 0' : 'TRUE'}
 )`;
-  const ordersSelect = `WITH ${kept},
-${live}
-SELECT id,
-  ${orderRef} AS order_ref,
-  -- (day, row) of the first line: orders are taken in this order, lines summed in it.
-  min((CAST(day AS BIGINT) + 524288) * 4294967296 + row_no) AS first_key,
-  ${d.lineSum('value', 'day, row_no')} AS net,
-  max(CASE WHEN value < 0 THEN 1 ELSE 0 END) AS negative
-FROM counted
-GROUP BY 1, 2`;
   const asOfPart = `,
 ${kept},
 ${live}`;
@@ -416,11 +402,13 @@ FROM lines`;
     `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, coalesce(date_text, ${d.dayText('day')}), NULL, id FROM kept WHERE day >= ${asOf}`,
     `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_of IS NOT NULL`,
     `SELECT 'amount-filled', NULL, row_no, ${amountName}, '', NULL, id FROM live WHERE amount IS NULL`,
-    spec.refunds === 'exclude'
-      ? `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`
-      : `SELECT CASE WHEN o.net > 0 THEN 'refund-in-order' ELSE 'refund-excluded' END, NULL, c.row_no, ${amountName}, CAST(c.value AS VARCHAR), NULL, c.id
-    FROM counted c JOIN orders o ON o.id = c.id AND o.order_ref = ${orderRef.replaceAll(/\b(value|row_no|day|order_key)\b/g, 'c.$1')}
-    WHERE c.value < 0`,
+    // With refunds netted, whether a refund line stays inside a purchase is known once its order is
+    // summed: the reader of lineRows counts those.
+    ...(spec.refunds === 'exclude'
+      ? [
+          `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`,
+        ]
+      : []),
   ];
   const issues = `WITH${asOfPart.slice(1)},
 issues AS (
@@ -447,15 +435,18 @@ refund_lines AS (
 SELECT p.id, p.first_row, CAST(coalesce(r.refund_lines, 0) AS INTEGER) AS refund_lines${m.attributes.map((_, k) => `, p.attr_${k}`).join('')}
 FROM people p
 LEFT JOIN refund_lines r ON r.id = p.id`;
-  // Each order's key = (day of its first line + 2^19) × 2^32 + that line's row: split back into day and row.
-  const orderRows = `SELECT c.first_row AS cust,
-  CAST(${d.intDiv('o.first_key', '4294967296')} - 524288 AS INTEGER) AS day,
-  CAST(o.first_key % 4294967296 AS INTEGER) AS row_no,
-  CAST(o.net AS DOUBLE PRECISION) AS net,
-  CAST(o.negative AS INTEGER) AS negative
-FROM orders o
-JOIN customers c ON c.id = o.id
-ORDER BY c.first_row, o.first_key`;
+  // The lines core folds into orders, sorted by customer (in order of first row) then (day, row): Node
+  // groups them into orders as the Node path does (by order id, or a customer's day with each refund
+  // line on its own) and sums each order's lines in this order.
+  const lineRows = `WITH${asOfPart.slice(1)}
+SELECT c.first_row AS cust,
+  CAST(l.day AS INTEGER) AS day,
+  CAST(l.row_no AS INTEGER) AS row_no,
+  CAST(l.value AS DOUBLE PRECISION) AS value,
+  ${m.orderId === undefined ? '0' : `CAST(l.order_key % 2147483647 AS INTEGER)`} AS order_ref
+FROM counted l
+JOIN customers c ON c.id = l.id
+ORDER BY c.first_row, l.day, l.row_no`;
 
   const linesRead = byPosition
     ? `SELECT CAST(rowid AS INTEGER) + ${spec.headerRow + 1} AS row_no, * EXCLUDE (blank) FROM {{table}} WHERE NOT blank`
@@ -464,10 +455,9 @@ ORDER BY c.first_row, o.first_key`;
     lines: linesSelect,
     linesRead,
     copies: copiesSelect,
-    orders: ordersSelect,
     totals,
     issues,
     customers,
-    orderRows,
+    lineRows,
   };
 }

@@ -27,13 +27,6 @@ export interface Dialect {
    * each step a subquery whose columns are computed once per row.
    */
   readonly fence: string;
-  /**
-   * The lines of an order summed. PostgreSQL sums in (day, row) order, as
-   * the Node path does, cheaply; DuckDB's ordered aggregates sort per group
-   * (27 s of 30 on 200k lines), so it sums as it reads: the last bits of an
-   * order of three or more lines may differ (1e-15 relative).
-   */
-  lineSum(value: string, order: string): string;
   /** A 64-bit hash of one text (order ids: grouped by it, not by the text). ANSI has none: HASH / FARM_FINGERPRINT. */
   keyHash(value: string): string;
   /** A day number (days since 1970-01-01) written YYYY-MM-DD. Snowflake/BigQuery: TO_CHAR / FORMAT_DATE. */
@@ -57,7 +50,6 @@ export const DUCKDB: Dialect = {
   param: (name, type) => `CAST({{${name}}} AS ${type})`,
   rowHash: (values) => `hash(${values.join(', ')})`,
   fence: '',
-  lineSum: (value) => `sum(${value})`,
   keyHash: (value) => `hash(${value})`,
   dayText: (day) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '%Y-%m-%d')`,
 };
@@ -73,7 +65,6 @@ export const POSTGRES: Dialect = {
   param: (name, type) => `CAST({{${name}}} AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`,
   // md5 of the cells joined by a unit separator, NULL kept apart from ''.
   fence: '\n  OFFSET 0',
-  lineSum: (value, order) => `sum(${value} ORDER BY ${order})`,
   keyHash: (value) => `hashtextextended(${value}, 0)`,
   dayText: (day) => `to_char(DATE '1970-01-01' + CAST(${day} AS INTEGER), 'YYYY-MM-DD')`,
   rowHash: (values) => `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}, chr(30))`).join(', ')}))`,

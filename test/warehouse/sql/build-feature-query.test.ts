@@ -47,11 +47,11 @@ describe('buildFeatureQueries', () => {
     const q = buildFeatureQueries(SPEC, DUCKDB);
     expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
     expect(bindParameters(q.copies, {}).values).toEqual([]);
-    expect(bindParameters(q.orders, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(bindParameters(q.lineRows, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
     expect(bindParameters(q.customers, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
-    // One row per order, sorted: no per-customer string or list aggregate for Node to parse.
-    expect(q.orderRows).toContain('ORDER BY c.first_row, o.first_key');
-    expect(withLines(q, 'orderRows')).not.toMatch(/string_agg|list\(/);
+    // One row per line, sorted: no per-customer string or list aggregate for Node to parse.
+    expect(q.lineRows).toContain('ORDER BY c.first_row, l.day, l.row_no');
+    expect(withLines(q, 'lineRows')).not.toMatch(/string_agg|list\(/);
   });
 
   it('reads a typed date and amount without text or regular expressions; a text column with them', () => {
@@ -64,11 +64,11 @@ describe('buildFeatureQueries', () => {
     expect(text).toContain("regexp_matches(qty_text, '^-?[0-9]+([.][0-9]+)?$') AS qty_plain");
   });
 
-  it('writes the PostgreSQL dialect: TEXT casts, ~, integer division, md5 line hash, OFFSET 0 fences', () => {
+  it('writes the PostgreSQL dialect: TEXT casts, ~, to_char days, md5 line hash, OFFSET 0 fences', () => {
     const q = buildFeatureQueries(SPEC, POSTGRES);
-    const all = withLines(q, 'orderRows');
+    const all = withLines(q, 'lineRows');
     expect(all).toContain('CAST("id" AS TEXT)');
-    expect(all).toContain('(o.first_key / 4294967296)');
+    expect(withLines(q, 'issues')).toContain("to_char(DATE '1970-01-01'");
     expect(all).toContain('md5(concat_ws(');
     expect(all).toContain('OFFSET 0');
     expect(all).not.toContain('VARCHAR)) AS');
