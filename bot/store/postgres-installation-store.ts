@@ -1,7 +1,7 @@
 import type { Installation } from '@slack/bolt';
-import pg from 'pg';
+import type pg from 'pg';
 import type { InstallationKey, InstallationStore, StoredInstallation } from './installation-store.js';
-import { applyPostgresMigrations } from './postgres-migrations.js';
+import { openMigratedPool } from './postgres-client.js';
 
 interface Row {
   key: string;
@@ -61,18 +61,6 @@ export async function openPostgresInstallationStore(
   url: string,
   options: { readonly onIdleError?: (error: Error) => void } = {},
 ): Promise<InstallationStore & { close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000 });
-  pool.on('error', (error) => options.onIdleError?.(error));
-  try {
-    const client = await pool.connect();
-    try {
-      await applyPostgresMigrations(client);
-    } finally {
-      client.release();
-    }
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
+  const pool = await openMigratedPool(url, { max: 2, connectTimeoutMs: 10_000, onIdleError: options.onIdleError });
   return { ...createPostgresInstallationStore(pool), close: () => pool.end() };
 }

@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { createPostgresDigestStore } from './postgres-digest-store.js';
 import { createPostgresExecutionLogStore } from './postgres-execution-log-store.js';
-import { applyPostgresMigrations } from './postgres-migrations.js';
+import { openMigratedPool } from './postgres-client.js';
 import { createPostgresPeopleStore } from './postgres-people-store.js';
 import { createPostgresSnapshotStore } from './postgres-snapshot-store.js';
 import type { Store } from './store.js';
@@ -29,24 +28,11 @@ export interface PostgresStoreOptions {
  * `code` says which; the caller words it (cli/commands/bot-store.ts).
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const pool = new pg.Pool({
-    connectionString: url,
+  const pool = await openMigratedPool(url, {
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    onIdleError: options.onIdleError,
   });
-  // An idle connection that breaks (server restart) must not crash the bot: the next query reconnects.
-  pool.on('error', (error) => options.onIdleError?.(error));
-  try {
-    const client = await pool.connect();
-    try {
-      await applyPostgresMigrations(client);
-    } finally {
-      client.release();
-    }
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
   return {
     ...createPostgresSnapshotStore(pool),
     ...createPostgresPeopleStore(pool),
