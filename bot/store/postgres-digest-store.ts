@@ -1,7 +1,14 @@
 import type pg from 'pg';
 import type { DigestRun, DigestStore, Subscription } from './digest-store.js';
 import { runInTransaction } from './postgres-client.js';
-import { toRun, toSubscription, type RunRow, type SubscriptionRow } from './sqlite-digest-store.js';
+import {
+  SUBSCRIPTION_COLUMNS,
+  subscriptionValues,
+  toRun,
+  toSubscription,
+  type RunRow,
+  type SubscriptionRow,
+} from './sqlite-digest-store.js';
 
 // First key of the two-int advisory locks that guard digest claims ("dgst");
 // the second is the hash of (subscription, period).
@@ -19,19 +26,8 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
   return {
     async addSubscription(s: Omit<Subscription, 'id'>): Promise<Subscription> {
       const { rows } = await pool.query<{ id: number }>(
-        'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at, team_id, enterprise_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
-        [
-          s.channel,
-          s.cron,
-          s.timeZone,
-          s.scope.kind,
-          s.scope.kind === 'owner' ? s.scope.owner : null,
-          s.locale,
-          s.createdBy,
-          s.createdAt,
-          s.teamId ?? null,
-          s.enterpriseId ?? null,
-        ],
+        `INSERT INTO subscriptions (${SUBSCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        subscriptionValues(s),
       );
       return { ...s, teamId: s.teamId ?? null, enterpriseId: s.enterpriseId ?? null, id: rows[0]!.id };
     },

@@ -61,26 +61,33 @@ export function toSubscription(r: SubscriptionRow): Subscription {
   };
 }
 
+/** The subscriptions columns an insert writes (both stores), in subscriptionValues order. */
+export const SUBSCRIPTION_COLUMNS =
+  'channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at, team_id, enterprise_id';
+
+/** The subscriptions row of a new subscription, in SUBSCRIPTION_COLUMNS order. */
+export function subscriptionValues(s: Omit<Subscription, 'id'>): (string | null)[] {
+  return [
+    s.channel,
+    s.cron,
+    s.timeZone,
+    s.scope.kind,
+    s.scope.kind === 'owner' ? s.scope.owner : null,
+    s.locale,
+    s.createdBy,
+    s.createdAt,
+    s.teamId ?? null,
+    s.enterpriseId ?? null,
+  ];
+}
+
 /** Digest subscriptions and runs on a migrated better-sqlite3 connection. */
 export function createSqliteDigestStore(db: Database.Database): DigestStore {
   return promiseMethods<DigestStore>({
     addSubscription(s: Omit<Subscription, 'id'>): Subscription {
       const { lastInsertRowid } = db
-        .prepare(
-          'INSERT INTO subscriptions (channel, cron, time_zone, scope_kind, scope_owner, locale, created_by, created_at, team_id, enterprise_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          s.channel,
-          s.cron,
-          s.timeZone,
-          s.scope.kind,
-          s.scope.kind === 'owner' ? s.scope.owner : null,
-          s.locale,
-          s.createdBy,
-          s.createdAt,
-          s.teamId ?? null,
-          s.enterpriseId ?? null,
-        );
+        .prepare(`INSERT INTO subscriptions (${SUBSCRIPTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(...subscriptionValues(s));
       return { ...s, teamId: s.teamId ?? null, enterpriseId: s.enterpriseId ?? null, id: Number(lastInsertRowid) };
     },
 
