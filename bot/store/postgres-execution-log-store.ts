@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ExecutionLogEntry, ExecutionLogStore } from './execution-log-store.js';
-import { toLogEntry, type LogRow } from './sqlite-execution-log-store.js';
+import { LOG_ENTRY_COLUMNS, logEntryValues, toLogEntry, type LogRow } from './sqlite-execution-log-store.js';
 
 /** Logged contacts and snoozes on a migrated PostgreSQL database (postgres-store.ts). */
 export function createPostgresExecutionLogStore(pool: pg.Pool): ExecutionLogStore {
@@ -8,17 +8,8 @@ export function createPostgresExecutionLogStore(pool: pg.Pool): ExecutionLogStor
     async addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): Promise<ExecutionLogEntry> {
       // One statement: concurrent clicks on several instances each get their own row and id.
       const { rows } = await pool.query<{ id: number }>(
-        'INSERT INTO execution_log (date, customer_id, owner, executor, action, feedback, result, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-        [
-          entry.date,
-          entry.customerId,
-          entry.owner,
-          entry.executor,
-          entry.action,
-          entry.feedback,
-          entry.result,
-          entry.createdAt,
-        ],
+        `INSERT INTO execution_log (${LOG_ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        logEntryValues(entry),
       );
       return { ...entry, id: rows[0]!.id };
     },

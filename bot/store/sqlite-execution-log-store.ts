@@ -30,24 +30,30 @@ export function toLogEntry(r: LogRow): ExecutionLogEntry {
   };
 }
 
+/** The execution_log columns an insert writes (both stores), in logEntryValues order. */
+export const LOG_ENTRY_COLUMNS = 'date, customer_id, owner, executor, action, feedback, result, created_at';
+
+/** The execution_log row of a new entry, in LOG_ENTRY_COLUMNS order. */
+export function logEntryValues(entry: Omit<ExecutionLogEntry, 'id'>): (string | null)[] {
+  return [
+    entry.date,
+    entry.customerId,
+    entry.owner,
+    entry.executor,
+    entry.action,
+    entry.feedback,
+    entry.result,
+    entry.createdAt,
+  ];
+}
+
 /** Logged contacts and snoozes on a migrated better-sqlite3 connection. */
 export function createSqliteExecutionLogStore(db: Database.Database): ExecutionLogStore {
   return promiseMethods<ExecutionLogStore>({
     addExecutionLog(entry: Omit<ExecutionLogEntry, 'id'>): ExecutionLogEntry {
       const { lastInsertRowid } = db
-        .prepare(
-          'INSERT INTO execution_log (date, customer_id, owner, executor, action, feedback, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          entry.date,
-          entry.customerId,
-          entry.owner,
-          entry.executor,
-          entry.action,
-          entry.feedback,
-          entry.result,
-          entry.createdAt,
-        );
+        .prepare(`INSERT INTO execution_log (${LOG_ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(...logEntryValues(entry));
       return { ...entry, id: Number(lastInsertRowid) };
     },
 
