@@ -1,15 +1,12 @@
-import type { Installation } from '@slack/bolt';
 import type pg from 'pg';
 import type { InstallationKey, InstallationStore, StoredInstallation } from './installation-store.js';
+import {
+  installationValues,
+  toStoredInstallation,
+  upsertInstallationSql,
+  type InstallationRow,
+} from './installation-rows.js';
 import { openMigratedPool } from './postgres-client.js';
-
-interface Row {
-  key: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-  installation: string;
-  installed_at: string;
-}
 
 /**
  * Slack installations on a migrated PostgreSQL database (table
@@ -19,23 +16,14 @@ interface Row {
 export function createPostgresInstallationStore(pool: pg.Pool): InstallationStore {
   return {
     async saveInstallation(stored: StoredInstallation): Promise<void> {
-      await pool.query(
-        'INSERT INTO installations (key, team_id, enterprise_id, installation, installed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, installation = excluded.installation, installed_at = excluded.installed_at',
-        [stored.key, stored.teamId, stored.enterpriseId, JSON.stringify(stored.installation), stored.installedAt],
-      );
+      await pool.query(upsertInstallationSql(['$1', '$2', '$3', '$4', '$5']), installationValues(stored));
     },
 
     async findInstallation(key: string): Promise<StoredInstallation | undefined> {
-      const { rows } = await pool.query<Row>('SELECT * FROM installations WHERE key = $1', [key]);
+      const { rows } = await pool.query<InstallationRow>('SELECT * FROM installations WHERE key = $1', [key]);
       const row = rows[0];
       if (!row) return undefined;
-      return {
-        key: row.key,
-        teamId: row.team_id,
-        enterpriseId: row.enterprise_id,
-        installation: JSON.parse(row.installation) as Installation,
-        installedAt: row.installed_at,
-      };
+      return toStoredInstallation(row);
     },
 
     async deleteInstallation(key: string): Promise<boolean> {
@@ -43,7 +31,7 @@ export function createPostgresInstallationStore(pool: pg.Pool): InstallationStor
     },
 
     async listInstallations(): Promise<InstallationKey[]> {
-      const { rows } = await pool.query<Row>(
+      const { rows } = await pool.query<InstallationRow>(
         'SELECT key, team_id, enterprise_id FROM installations ORDER BY key COLLATE "C"',
       );
       return rows.map((r) => ({ key: r.key, teamId: r.team_id, enterpriseId: r.enterprise_id }));
