@@ -22,6 +22,7 @@ import {
   STRATEGY_GROUPS,
 } from '../../core/index.js';
 import type { WeeklyActions } from './build-weekly-actions.js';
+import { SEGMENT_SUMMARY_COLUMNS } from './segment-summary-columns.js';
 
 /** A chart already rendered to SVG; `id` names it in the page (data-chart). */
 export interface RenderedChart {
@@ -101,19 +102,7 @@ const shownSegments = (summary: readonly SegmentSummary[]): SegmentSummary[] =>
 
 function segmentTable(model: ReportModel): string {
   const { locale } = model;
-  const headers: LabelKey[] = [
-    'column.segment',
-    'column.count',
-    'column.share',
-    'column.revenue',
-    'column.revenueShare',
-    'column.meanRecency',
-    'column.medianRecency',
-    'column.meanFrequency',
-    'column.medianFrequency',
-    'column.meanMonetary',
-    'column.medianMonetary',
-  ];
+  const headers = SEGMENT_SUMMARY_COLUMNS;
   const row = (name: string, s: SegmentSummary, cls = ''): string =>
     `<tr${cls}><th scope="row">${esc(name)}</th>${[int(s.count), pct(s.share), money(s.revenue, model.result.currency, locale), pct(s.revenueShare), dec(s.meanRecencyDays), dec(s.medianRecencyDays), dec(s.meanFrequency), dec(s.medianFrequency), money(s.meanMonetary, model.result.currency, locale), money(s.medianMonetary, model.result.currency, locale)].map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`;
   return `<table class="num" id="segment-table"><thead><tr>${headers.map((h) => `<th scope="col">${L(h, locale)}</th>`).join('')}</tr></thead><tbody>${shownSegments(

@@ -10,6 +10,7 @@ import {
   segmentName,
 } from '../../core/index.js';
 import type { ReportModel } from './report-html.js';
+import { SEGMENT_SUMMARY_COLUMNS } from './segment-summary-columns.js';
 
 const PERCENT = '0.0%';
 const INTEGER = '#,##0';
@@ -151,17 +152,7 @@ export async function writeSummaryXlsx(path: string, model: Omit<ReportModel, 'c
 
   title(label('report.segments', locale));
   const columns: LabelKey[] = [
-    'column.segment',
-    'column.count',
-    'column.share',
-    'column.revenue',
-    'column.revenueShare',
-    'column.meanRecency',
-    'column.medianRecency',
-    'column.meanFrequency',
-    'column.medianFrequency',
-    'column.meanMonetary',
-    'column.medianMonetary',
+    ...SEGMENT_SUMMARY_COLUMNS,
     'column.profileRecency',
     'column.profileFrequency',
     'column.profileMonetary',
