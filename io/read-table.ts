@@ -79,7 +79,8 @@ const optionsSchema = z.object({
 
 /**
  * Streams a csv or xlsx file into `sink`, never holding the whole file: csv
- * through udsv in ~1 MB pieces, xlsx through exceljs' streaming reader. The
+ * through udsv in ~1 MB pieces, xlsx through Tierline's streaming reader
+ * (read-xlsx.ts: one sheet inflated and scanned piece by piece). The
  * format comes from the file's first bytes, not its name.
  * @throws DataValidationError `empty-file` (no bytes, or no non-blank row),
  *   `unsupported-file` (.xls, .xlsb, PDF, images, other binary content, a zip

@@ -141,7 +141,7 @@ function describeZip(head: Buffer, tail: Buffer): string | undefined {
   const has = (entry: string): boolean => head.includes(entry) || tail.includes(entry);
   // The central directory at the end lists every part; a truncated file has
   // lost it, but the parts near the start still say "workbook". Such a file
-  // goes to exceljs, whose error then says the workbook is damaged.
+  // goes to the xlsx reader, whose error then says the workbook is damaged.
   if (has('xl/workbook.xml') || has('xl/_rels/') || has('xl/worksheets/')) return undefined;
   if (has('xl/workbook.bin')) {
     return '$FILE is a binary Excel workbook (.xlsb); open it in Excel and save it as .xlsx or .csv';
