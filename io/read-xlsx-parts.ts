@@ -33,21 +33,38 @@ export function parseWorkbookPart(xml: string): WorkbookPart {
   return { sheets, date1904: flag === '1' || flag === 'true' };
 }
 
+/** A relationship of a part: the zip entry it points at and its type (a URI ending in /worksheet, /styles …). */
+export interface Relationship {
+  readonly target: string;
+  readonly type: string;
+}
+
 /**
- * Maps relationship ids to zip entry names, targets resolved against the
- * folder of the part they belong to ('worksheets/sheet1.xml' from xl/ is
- * 'xl/worksheets/sheet1.xml'; an absolute '/xl/…' loses its slash).
- * @example parseRelationships('<Relationship Id="rId1" Target="worksheets/sheet1.xml"/>', 'xl/').get('rId1') === 'xl/worksheets/sheet1.xml'
+ * Maps relationship ids to zip entry names and types, targets resolved
+ * against the folder of the part they belong to ('worksheets/sheet1.xml'
+ * from xl/ is 'xl/worksheets/sheet1.xml'; an absolute '/xl/…' loses its slash).
+ * @example parseRelationships('<Relationship Id="rId1" Type="…/worksheet" Target="worksheets/sheet1.xml"/>', 'xl/').get('rId1')?.target === 'xl/worksheets/sheet1.xml'
  */
-export function parseRelationships(xml: string, folder: string): Map<string, string> {
-  const targets = new Map<string, string>();
+export function parseRelationships(xml: string, folder: string): Map<string, Relationship> {
+  const relationships = new Map<string, Relationship>();
   for (const attributes of findTags(xml, 'Relationship')) {
     const id = attributes.get('Id');
     const target = attributes.get('Target');
     if (id === undefined || target === undefined || attributes.get('TargetMode') === 'External') continue;
-    targets.set(id, resolvePartName(folder, target));
+    relationships.set(id, { target: resolvePartName(folder, target), type: attributes.get('Type') ?? '' });
   }
-  return targets;
+  return relationships;
+}
+
+/**
+ * The target of the first relationship of a type ('styles' matches
+ * …/relationships/styles in both transitional and strict OOXML).
+ * @example findRelationship(relationships, 'sharedStrings') === 'xl/sharedStrings.xml'
+ */
+export function findRelationship(relationships: ReadonlyMap<string, Relationship>, type: string): string | undefined {
+  for (const relationship of relationships.values())
+    if (relationship.type.endsWith(`/${type}`)) return relationship.target;
+  return undefined;
 }
 
 // Excel's built-in number formats that exceljs knows by id (defaultnumformats.js,

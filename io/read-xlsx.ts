@@ -3,6 +3,7 @@ import { DataValidationError } from '../core/index.js';
 import { createFileError } from './file-error.js';
 import {
   createSharedStringsScanner,
+  findRelationship,
   parseDateStyles,
   parseRelationships,
   parseWorkbookPart,
@@ -25,9 +26,10 @@ const PROGRESS_EVERY_BYTES = 1024 * 1024;
 
 /**
  * Streams one sheet of an xlsx workbook into `batcher`. The zip's central
- * directory leads straight to xl/workbook.xml (sheet list, 1904 flag), its
- * relationships, xl/styles.xml (which styles are dates) and
- * xl/sharedStrings.xml, in whatever order they were written; the sheet's
+ * directory leads straight to xl/workbook.xml (sheet list, 1904 flag; else
+ * the part _rels/.rels names), its relationships, the styles part (which
+ * styles are dates) and the shared strings, in whatever order they were
+ * written and whatever their names (exceljs knew only Excel's); the sheet's
  * XML is then inflated with node:zlib and scanned byte by byte as it
  * arrives (scan-xlsx-sheet.ts), never held whole. Row numbers are Excel's;
  * rows missing from the sheet are blank rows. The cells are those exceljs'
@@ -49,22 +51,34 @@ export async function readXlsx(
   const handle = await open(path, 'r');
   try {
     const entries = await zipStep(fileName, () => readZipDirectory(handle, size));
-    const workbookEntry = entries.get('xl/workbook.xml');
-    if (workbookEntry === undefined) throw unreadable(fileName, 'it has no xl/workbook.xml');
     const text = async (entry: ZipEntry | undefined): Promise<string> =>
       entry === undefined ? '' : (await zipStep(fileName, () => readZipEntry(handle, entry))).toString('utf8');
+    // The workbook part is xl/workbook.xml in every file Excel writes; others name it in _rels/.rels.
+    const workbookPath = entries.has('xl/workbook.xml')
+      ? 'xl/workbook.xml'
+      : findRelationship(parseRelationships(await text(entries.get('_rels/.rels')), ''), 'officeDocument');
+    const workbookEntry = workbookPath === undefined ? undefined : entries.get(workbookPath);
+    if (workbookPath === undefined || workbookEntry === undefined) {
+      throw unreadable(fileName, 'it has no xl/workbook.xml');
+    }
+    const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+    const partOf = (path: string | undefined): ZipEntry | undefined =>
+      path === undefined ? undefined : entries.get(path);
 
     const workbook = parseWorkbookPart(await text(checked(fileName, workbookEntry)));
     const sheet = pickSheet(workbook.sheets, options.sheet);
     if (sheet === undefined) throw noSuchSheet(fileName, workbook.sheets, options.sheet);
-    const relationships = parseRelationships(await text(entries.get('xl/_rels/workbook.xml.rels')), 'xl/');
-    const partName = relationships.get(sheet.relationshipId ?? '');
-    const sheetEntry = partName === undefined ? undefined : entries.get(partName);
+    const relationships = parseRelationships(
+      await text(entries.get(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`)),
+      folder,
+    );
+    const sheetEntry = partOf(relationships.get(sheet.relationshipId ?? '')?.target);
     if (sheetEntry === undefined) throw unreadable(fileName, `the part of sheet "${sheet.name}" is missing`);
 
-    const dateStyles = parseDateStyles(await text(checked(fileName, entries.get('xl/styles.xml'))));
+    const stylesEntry = partOf(findRelationship(relationships, 'styles') ?? `${folder}styles.xml`);
+    const dateStyles = parseDateStyles(await text(checked(fileName, stylesEntry)));
     const sharedStrings = createSharedStringsScanner();
-    const stringsEntry = entries.get('xl/sharedStrings.xml');
+    const stringsEntry = partOf(findRelationship(relationships, 'sharedStrings') ?? `${folder}sharedStrings.xml`);
     if (stringsEntry !== undefined) {
       await zipStep(fileName, async () => {
         for await (const piece of streamZipEntry(handle, checked(fileName, stringsEntry)!)) sharedStrings.push(piece);

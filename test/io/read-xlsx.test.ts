@@ -274,6 +274,25 @@ describe('readXlsx cells', () => {
     expect(table.dataRows).toEqual([[2, ['C1', 7]]]);
   });
 
+  it("finds the parts by their relationships whatever their names (exceljs knew only Excel's)", async () => {
+    const path = zipFile('renamed-parts.xlsx', {
+      '[Content_Types].xml': CONTENT_TYPES,
+      '_rels/.rels': `<Relationships xmlns="${RELS}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook2.xml"/></Relationships>`,
+      'xl/workbook2.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Only" sheetId="7" r:id="s1"/></sheets></workbook>`,
+      'xl/_rels/workbook2.xml.rels':
+        `<Relationships xmlns="${RELS}"><Relationship Id="s1" Type="${REL}/worksheet" Target="worksheets/one.xml"/>` +
+        `<Relationship Id="s2" Type="${REL}/styles" Target="look.xml"/>` +
+        `<Relationship Id="s3" Type="${REL}/sharedStrings" Target="../xl/words.xml"/></Relationships>`,
+      'xl/look.xml': STYLES,
+      'xl/words.xml': `<sst xmlns="${MAIN}"><si><t>day</t></si></sst>`,
+      'xl/worksheets/one.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" s="2"><v>45306</v></c></row></sheetData></worksheet>`,
+    });
+    const table = await collectTable(path);
+    expect(table.header).toEqual(['day']);
+    expect(table.dataRows).toEqual([[2, ['2024-01-15']]]);
+    expect(table.result).toEqual({ format: 'xlsx', dataRows: 1, sheet: 'Only', dateColumns: [0] });
+  });
+
   it('keeps a row and a multi-byte character whole when the inflated pieces cut through them', async () => {
     const names = Array.from({ length: 40_000 }, (_, i) => `客户${i}é${'数据'.repeat(i % 7)}`);
     // One cell longer than an inflated piece (256 KB) and than the bridge that joins two (64 KB).
