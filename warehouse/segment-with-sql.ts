@@ -285,6 +285,7 @@ export async function segmentWithSql(
   run.addCounted([...counted.values()] as CountedIssue[]);
 
   await engine.prepare('customers', queries.customers, params);
+  await engine.prepare('customer_lines', queries.customerLines, params);
   const refunds = await streamCustomers(engine, queries, params, map, run);
   run.addCounted(refunds.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, column: amountColumn })) })));
   return run.finish(request.join);

@@ -21,6 +21,17 @@ export interface DuckDbSource {
 /** DuckDB's own memory ceiling; Node's share (one row per customer) comes on top. */
 export const DUCKDB_MEMORY_LIMIT = '512MB';
 
+/** Lines whose steps' tables stay in memory (TEMP); above, a scratch database file (see openDuckDb). */
+export const IN_MEMORY_STEP_ROWS = 3_000_000;
+
+/** Rows of the source, estimated cheaply: a csv's size at ~36 bytes a line, Parquet's metadata; a database: Infinity. */
+async function estimateRows(connection: DuckDBConnection, format: string, path: string): Promise<number> {
+  if (format === 'csv') return (await stat(path)).size / (path.toLowerCase().endsWith('.gz') ? 12 : 36);
+  if (format !== 'parquet') return Number.POSITIVE_INFINITY;
+  const reader = await connection.runAndReadAll('SELECT sum(num_rows) FROM parquet_file_metadata($1)', [path]);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
+
 /** The file kind DuckDB reads, from the name. */
 export function duckDbFormat(path: string): 'csv' | 'parquet' | 'database' {
   const name = path.toLowerCase();
@@ -94,6 +105,24 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     throw error;
   }
   const what = format === 'parquet' ? 'Parquet' : format === 'csv' ? 'csv' : 'DuckDB';
+  // Where the steps' tables live. DuckDB keeps TEMP tables in memory uncompressed (~100 bytes a
+  // line): fastest while they fit under the cap; a bigger source (10M lines: ~1 GB) writes them to a
+  // scratch database file in the private folder instead, stored compressed and evicted by the buffer
+  // pool, which costs CPU but keeps the run inside its memory.
+  let stepSchema = 'temp.main';
+  try {
+    if ((await estimateRows(connection, format, source.path)) > IN_MEMORY_STEP_ROWS) {
+      await connection.run(
+        `ATTACH '${join(spill, 'steps.duckdb').replaceAll("'", "''")}' AS tierline_steps (READ_WRITE)`,
+      );
+      stepSchema = 'tierline_steps.main';
+    }
+  } catch (error) {
+    closeQuietly(connection);
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+    throw describeDuckDbError(error, label, what, source);
+  }
 
   async function guarded<T>(run: () => Promise<T>): Promise<T> {
     const timer =
@@ -115,7 +144,7 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     const steps = prepared
       .map(
         ({ name, read }) =>
-          `${name} AS NOT MATERIALIZED (${read.replaceAll('{{table}}', `temp.main.tierline_${name}`)})`,
+          `${name} AS NOT MATERIALIZED (${read.replaceAll('{{table}}', `${stepSchema}.tierline_${name}`)})`,
       )
       .join(',\n');
     return sql.startsWith('WITH') ? `WITH ${steps},${sql.slice(4)}` : `WITH ${steps}\n${sql}`;
@@ -144,7 +173,9 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     prepare: (name, text, values, read = 'SELECT * FROM {{table}}') =>
       guarded(async () => {
         const { sql, values: list } = bound(withSteps(text), values);
-        await connection.run(`CREATE OR REPLACE TEMP TABLE tierline_${name} AS ${sql}`, list as never);
+        const table =
+          stepSchema === 'temp.main' ? `TEMP TABLE tierline_${name}` : `TABLE ${stepSchema}.tierline_${name}`;
+        await connection.run(`CREATE OR REPLACE ${table} AS ${sql}`, list as never);
         if (!prepared.some((p) => p.name === name)) prepared.push({ name, read });
       }),
     all: (text, values) =>
@@ -174,11 +205,17 @@ export async function openDuckDb(source: DuckDbSource): Promise<SqlEngine> {
     eachColumns: (text, values, onBatch) =>
       guarded(async () => {
         const { sql, values: list } = bound(withSteps(text), values);
-        const result = await connection.stream(sql, list as never);
-        for (;;) {
-          const chunk = await result.fetchChunk();
-          if (!chunk || chunk.rowCount === 0) break;
-          onBatch(chunkBatch(chunk));
+        // The streamed statements give their own ORDER BY: keeping the scan order on top costs memory.
+        await connection.run('SET preserve_insertion_order = false');
+        try {
+          const result = await connection.stream(sql, list as never);
+          for (;;) {
+            const chunk = await result.fetchChunk();
+            if (!chunk || chunk.rowCount === 0) break;
+            onBatch(chunkBatch(chunk));
+          }
+        } finally {
+          await connection.run('RESET preserve_insertion_order');
         }
       }),
     async close() {

@@ -69,9 +69,11 @@ export interface FeatureQueries {
    * One row per counted line (accepted, before asOf, not a repeat; refunds
    * too unless excluded), sorted by customer (their first row, as
    * `customers`) then (day, row): cust, day, row_no, value, order_ref (the
-   * order id's hash, or 0), all numbers. Reads `customers`.
+   * order id's hash, or 0), all numbers. Reads `customerLines`.
    */
   readonly lineRows: string;
+  /** The counted lines with their customer's first row (`cust`), unsorted: what lineRows sorts. {{asOf}}, {{start3}}. */
+  readonly customerLines: string;
 }
 
 /**
@@ -90,8 +92,11 @@ export function bindParameters<T>(sql: string, values: Readonly<Record<string, T
   return { sql: text, values: order.map((name) => values[name]!) };
 }
 
+/** The name later statements read a step by (`customerLines` → customer_lines). */
+export const stepTable = (step: string): string => step.replaceAll(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /** The steps every later statement reads, in order: computed once (DuckDB temp tables) or as CTEs. */
-export const PREPARED_STEPS = ['lines', 'copies', 'customers'] as const;
+export const PREPARED_STEPS = ['lines', 'copies', 'customers', 'customerLines'] as const;
 
 /** A statement with the steps it reads as CTEs, for engines that do not materialize them (and for --explain). */
 export function withLines(
@@ -100,8 +105,10 @@ export function withLines(
   materialized = '',
 ): string {
   const body = queries[statement];
-  const needs = statement === 'totals' ? 1 : statement === 'issues' ? 2 : 3;
-  const steps = PREPARED_STEPS.slice(0, needs).map((name) => `${name} AS ${materialized}(\n${queries[name]}\n)`);
+  const needs = statement === 'totals' ? 1 : statement === 'issues' ? 2 : 4;
+  const steps = PREPARED_STEPS.slice(0, needs).map(
+    (name) => `${stepTable(name)} AS ${materialized}(\n${queries[name]}\n)`,
+  );
   return body.startsWith('WITH') ? `WITH ${steps.join(',\n')},${body.slice(4)}` : `WITH ${steps.join(',\n')}\n${body}`;
 }
 
@@ -438,15 +445,16 @@ LEFT JOIN refund_lines r ON r.id = p.id`;
   // The lines core folds into orders, sorted by customer (in order of first row) then (day, row): Node
   // groups them into orders as the Node path does (by order id, or a customer's day with each refund
   // line on its own) and sums each order's lines in this order.
-  const lineRows = `WITH${asOfPart.slice(1)}
+  const customerLines = `WITH${asOfPart.slice(1)}
 SELECT c.first_row AS cust,
   CAST(l.day AS INTEGER) AS day,
   CAST(l.row_no AS INTEGER) AS row_no,
   CAST(l.value AS DOUBLE PRECISION) AS value,
   ${m.orderId === undefined ? '0' : `CAST(l.order_key % 2147483647 AS INTEGER)`} AS order_ref
 FROM counted l
-JOIN customers c ON c.id = l.id
-ORDER BY c.first_row, l.day, l.row_no`;
+JOIN customers c ON c.id = l.id`;
+  // Sorted on its own (the join stored first): each statement's memory is one operator's, which spills.
+  const lineRows = `SELECT cust, day, row_no, value, order_ref FROM customer_lines ORDER BY cust, day, row_no`;
 
   const linesRead = byPosition
     ? `SELECT CAST(rowid AS INTEGER) + ${spec.headerRow + 1} AS row_no, * EXCLUDE (blank) FROM {{table}} WHERE NOT blank`
@@ -458,6 +466,7 @@ ORDER BY c.first_row, l.day, l.row_no`;
     totals,
     issues,
     customers,
+    customerLines,
     lineRows,
   };
 }

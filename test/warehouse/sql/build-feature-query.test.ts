@@ -47,10 +47,10 @@ describe('buildFeatureQueries', () => {
     const q = buildFeatureQueries(SPEC, DUCKDB);
     expect(bindParameters(q.lines, { floor: 0, today: null }).values).toEqual([0, null]);
     expect(bindParameters(q.copies, {}).values).toEqual([]);
-    expect(bindParameters(q.lineRows, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
+    expect(bindParameters(q.customerLines, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
     expect(bindParameters(q.customers, { asOf: 1, start3: 2 }).values.sort()).toEqual([1, 2]);
     // One row per line, sorted: no per-customer string or list aggregate for Node to parse.
-    expect(q.lineRows).toContain('ORDER BY c.first_row, l.day, l.row_no');
+    expect(q.lineRows).toContain('ORDER BY cust, day, row_no');
     expect(withLines(q, 'lineRows')).not.toMatch(/string_agg|list\(/);
   });
 
