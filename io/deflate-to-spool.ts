@@ -22,7 +22,7 @@ const ZIP32_LIMIT = 0xffff_ffff;
 // Pieces (1 MB each) in flight to the worker before write() waits: bounds memory.
 const MAX_IN_FLIGHT = 4;
 // A worker that makes no progress for this long has died (it cannot report that while this thread waits).
-const STALL_MS = 120_000;
+const STALL_MS = 30_000;
 
 // State shared with the worker: Float64 [position, crc, size, compressed], then Int32 [in flight, failed].
 const STATE_BYTES = 32;
