@@ -104,7 +104,8 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 /**
  * For each cell style (cellXfs index, a cell's `s`), whether its number
  * format shows a date or time: the custom formats of `<numFmts>`, else
- * the built-in ones. Style 0 is never a date, as exceljs read it.
+ * the built-in ones (the language-dependent East Asian ones are dates). Style
+ * 0 is never a date, as exceljs read it.
  * @example parseDateStyles('<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>') // [false, true]
  */
 export function parseDateStyles(xml: string): boolean[] {
@@ -120,7 +121,12 @@ export function parseDateStyles(xml: string): boolean[] {
     if (index === 0) return false;
     const id = parseInt(attributes.get('numFmtId') ?? '', 10);
     if (!id) return false;
-    return isDateFormat(custom.get(id) || BUILT_IN_FORMATS[id]);
+    const code = custom.get(id) || BUILT_IN_FORMATS[id];
+    // 27–36 and 50–58 are built-in formats whose code depends on Excel's
+    // language; in zh-CN, ja-JP and ko-KR every one of them is a date or time
+    // (31 = yyyy"年"m"月"d"日"), so a workbook saved by Chinese Excel keeps its dates.
+    if (code === undefined && ((id >= 27 && id <= 36) || (id >= 50 && id <= 58))) return true;
+    return isDateFormat(code);
   });
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../core/report/cell-issue.js';
 import { openTableWriter, readTable, type TableSink } from '../../io/index.js';
 import { readXlsx, type XlsxReadOptions } from '../../io/read-xlsx.js';
+import { parseDateStyles } from '../../io/read-xlsx-parts.js';
 import { createRowBatcher, type RowBatcher } from '../../io/row-batcher.js';
 import { createZipStream } from '../../io/zip-stream.js';
 import { collectTable, createTempDir } from './collect-table.js';
@@ -437,5 +438,16 @@ describe('readXlsx sheets and bad input', () => {
     await readTable(path, noSink, { onProgress: (read, total) => calls.push([read, total]) });
     expect(calls.at(-1)).toEqual([size, size]);
     expect(calls.every(([read, total]) => read <= total && total === size)).toBe(true);
+  });
+});
+
+describe('parseDateStyles', () => {
+  it('reads the language-dependent built-in formats of Chinese Excel (27–36, 50–58) as dates, the rest by their code', () => {
+    const ids = [0, 14, 2, 27, 31, 36, 37, 49, 50, 58, 59, 164];
+    const xml =
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      `<cellXfs>${ids.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs>`;
+    // Style 0 is never a date; 59 is a built-in without a code (not a date).
+    expect(parseDateStyles(xml)).toEqual([false, true, false, true, true, true, false, false, true, true, false, true]);
   });
 });
