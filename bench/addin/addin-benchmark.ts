@@ -25,7 +25,7 @@ export const addinRows: Benchmark = {
   oursTimes:
     'segmentSelection on a 12-column customer sheet in the mock workbook (locate, block reads, core, 24 result columns in ≤ 4 MB blocks, summary sheet + charts, settings), minus the time inside the mock',
   referenceTimes:
-    'tierline segment SHEET.xlsx --out OUT.xlsx on the same sheet (exceljs streaming read, core, streaming xlsx write)',
+    'tierline segment SHEET.xlsx --out OUT.xlsx on the same sheet (streaming xlsx read, core, streaming xlsx write)',
   async prepare(transactionRows, log) {
     // One sheet row per 100 transactions: the 100,000 rows at the default 10M.
     const rows = Math.max(100, Math.round(transactionRows / 100));

@@ -4,8 +4,8 @@
  *
  *   node dist/bench/ours/segment-xlsx-cli.js SHEET.xlsx OUT.xlsx
  *
- * runs `tierline segment SHEET.xlsx --out OUT.xlsx` in process (exceljs
- * streaming read, core, streaming xlsx write of the input plus the same 24
+ * runs `tierline segment SHEET.xlsx --out OUT.xlsx` in process (streaming
+ * xlsx read, core, streaming xlsx write of the input plus the same 24
  * result columns). Not pandas: there is no pandas equivalent of an Excel
  * add-in; this is the route the add-in saves the analyst. The clock starts
  * after the imports.
