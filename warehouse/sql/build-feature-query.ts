@@ -106,8 +106,10 @@ export function withLines(
 ): string {
   const body = queries[statement];
   const needs = statement === 'totals' ? 1 : statement === 'issues' ? 2 : 4;
-  const steps = PREPARED_STEPS.slice(0, needs).map(
-    (name) => `${stepTable(name)} AS ${materialized}(\n${queries[name]}\n)`,
+  const steps = PREPARED_STEPS.slice(0, needs).map((name) =>
+    name === 'lines'
+      ? `stored_lines AS ${materialized}(\n${queries.lines}\n),\nlines AS (\n${queries.linesRead.replaceAll('{{table}}', 'stored_lines')}\n)`
+      : `${stepTable(name)} AS ${materialized}(\n${queries[name]}\n)`,
   );
   return body.startsWith('WITH') ? `WITH ${steps.join(',\n')},${body.slice(4)}` : `WITH ${steps.join(',\n')}\n${body}`;
 }
@@ -333,18 +335,35 @@ classified AS (
   FROM judged${d.fence}
 ),
 `;
-  // The narrow per-line table every statement reads (DuckDB materializes it once; a CTE elsewhere):
-  // cell texts only where an issue shows them (a bad or rewritten cell), not for every line.
+  // The narrow per-line table every statement reads (stored once): the cell texts an issue shows and
+  // the reasons travel in one `notes` text, NULL on a clean line, unpacked by linesRead — a stored
+  // table with nine mostly-empty text columns cost as much to write as the cleaning itself.
+  const notes: [string, string][] = [
+    ['id_raw', 'CASE WHEN NOT has_id THEN id_raw END'],
+    ['date_raw', `CASE WHEN date_reason IS NOT NULL OR date_format <> 'iso' THEN ${dateRaw} END`],
+    ['date_text', keptDateText],
+    ['amount_raw', `CASE WHEN qty_reason IS NOT NULL THEN ${qty.raw} END`],
+    [
+      'price_text',
+      `CASE WHEN price_reason IS NOT NULL THEN ${price ? (kind(m.unitPrice!) === 'number' ? price.raw : 'price_text') : 'NULL'} END`,
+    ],
+    ['date_reason', 'date_reason'],
+    ['qty_reason', 'qty_reason'],
+    ['price_reason', 'price_reason'],
+    ['date_format', `CASE WHEN date_format <> 'iso' THEN date_format END`],
+  ];
+  const noted = `NOT has_id OR date_reason IS NOT NULL OR qty_reason IS NOT NULL OR price_reason IS NOT NULL OR date_format <> 'iso' OR (${keptDateText}) IS NOT NULL`;
   const linesSelect = `WITH ${linesBody.trimEnd().replace(/,$/, '')}
-SELECT ${byPosition ? 'blank' : 'row_no'}, id,
-  CASE WHEN NOT has_id THEN id_raw END AS id_raw,
-  CASE WHEN date_reason IS NOT NULL OR date_format <> 'iso' THEN ${dateRaw} END AS date_raw,
-  ${keptDateText} AS date_text,
-  CASE WHEN qty_reason IS NOT NULL THEN ${qty.raw} END AS amount_raw,
-  CASE WHEN price_reason IS NOT NULL THEN ${price ? (kind(m.unitPrice!) === 'number' ? price.raw : 'price_text') : 'NULL'} END AS price_text,
-  order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}line_hash,
-  has_id, date_ok, amount_ok, amount_usable, day, amount, date_reason, qty_reason, price_reason, date_format
+SELECT ${byPosition ? 'blank' : 'row_no'}, id, order_key, ${m.attributes.map((_, k) => `attr_${k}, `).join('')}line_hash,
+  has_id, date_ok, amount_ok, amount_usable, day, amount,
+  CASE WHEN ${noted} THEN concat_ws(chr(31), ${notes.map(([, e]) => `coalesce(${e}, '')`).join(', ')}) END AS notes
 FROM classified`;
+  const unpacked = notes
+    .map(
+      ([name], k) =>
+        `${name === 'date_format' ? `coalesce(nullif(split_part(notes, chr(31), ${k + 1}), ''), 'iso')` : `nullif(split_part(notes, chr(31), ${k + 1}), '')`} AS ${name}`,
+    )
+    .join(', ');
   const accepted = `accepted AS (
   -- Rows core keeps: a customer id, a usable date, an amount that is usable or empty (filled later).
   SELECT * FROM lines WHERE has_id AND date_ok AND amount_usable
@@ -457,8 +476,8 @@ JOIN customers c ON c.id = l.id`;
   const lineRows = `SELECT cust, day, row_no, value, order_ref FROM customer_lines ORDER BY cust, day, row_no`;
 
   const linesRead = byPosition
-    ? `SELECT CAST(rowid AS INTEGER) + ${spec.headerRow + 1} AS row_no, * EXCLUDE (blank) FROM {{table}} WHERE NOT blank`
-    : 'SELECT * FROM {{table}}';
+    ? `SELECT CAST(rowid AS INTEGER) + ${spec.headerRow + 1} AS row_no, * EXCLUDE (blank), ${unpacked} FROM {{table}} WHERE NOT blank`
+    : `SELECT *, ${unpacked} FROM {{table}}`;
   return {
     lines: linesSelect,
     linesRead,
