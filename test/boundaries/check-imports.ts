@@ -1,14 +1,23 @@
-// The boundary checker behind test/boundaries/imports.test.ts and test/core/purity.test.ts.
+// The boundary checker behind test/boundaries/imports.test.ts, test/core/purity.test.ts and the
+// build (`npm run build` runs check-boundaries.ts after tsc -b).
 import { builtinModules } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 // Issue 14: what each part may import, checked on every import/export-from and
 // dynamic import(), with package specifiers really resolved from the part's own
 // folder (TypeScript's Bundler resolution, as `tsc -b` does), so a forbidden
 // package is rejected for being forbidden, not for failing to resolve.
-export const root = resolve(import.meta.dirname, '../..');
+export const root = findRoot(import.meta.dirname);
+
+/** The repository: the nearest folder up with a package.json (from test/boundaries/ or from dist/test/boundaries/). */
+function findRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 interface Rule {
   /** Other parts this part may import (its own files are always allowed). */

@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,26 @@ describe('import boundaries (issue 14)', () => {
       writeFileSync(probe, source);
       const where = relative(root, probe);
       expect(checkFile(probe)).toEqual([`${where}: ${reason}`]);
+    });
+
+    it('fails the build: `npm run build` runs the compiled check after tsc -b, and it exits 1 naming the import', () => {
+      const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
+      expect(script.scripts.build).toBe('tsc -b && node dist/test/boundaries/check-boundaries.js');
+      const check = (...files: string[]) =>
+        spawnSync(process.execPath, [join(root, 'dist/test/boundaries/check-boundaries.js'), ...files], {
+          cwd: root,
+          encoding: 'utf8',
+        });
+      writeFileSync(probe, "import { App } from '@slack/bolt';\nexport const a = App;\n");
+      const bad = check(probe);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(
+        `boundaries: ${relative(root, probe)}: core may not import the package "@slack/bolt"`,
+      );
+      // The whole tree as the build checks it: clean.
+      const all = check();
+      expect(all.stderr).toBe('');
+      expect(all.status).toBe(0);
     });
   });
 
