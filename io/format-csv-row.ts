@@ -2,8 +2,7 @@ import type { Cell } from '../core/index.js';
 
 // RFC 4180 §2.6 quotes fields with the delimiter, quotes or line breaks;
 // leading/trailing whitespace is quoted too because Excel and many readers
-// trim it from unquoted fields.
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+// trim it from unquoted fields: /[",\r\n]|^\s|\s$/, tested by needsQuotes below without a regex.
 
 // OWASP CSV Injection: a text cell starting with = + - @ tab or CR is read by
 // spreadsheets as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)).
@@ -35,6 +34,9 @@ export function formatCsvRow(cells: readonly Cell[]): string {
 
 /** Text as a spreadsheet will show it, not run it: `'` before a formula-looking start. */
 export function escapeFormulaText(text: string): string {
+  const first = text.charCodeAt(0);
+  // Most cells start with a letter or digit: the regexes only for the six formula starts.
+  if (first > 64 || (first > 45 && first < 61) || Number.isNaN(first)) return text;
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
@@ -43,5 +45,33 @@ function formatCsvCell(cell: Cell): string {
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const text = escapeFormulaText(cell);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 quoting (above) without a regex: whitespace (JS `\s`) at either end, or one of `",\r\n` inside. */
+function needsQuotes(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 44 || code === 13 || code === 10) return true;
+  }
+  return false;
+}
+
+/** The characters JavaScript's `\s` matches (WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code < 127) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

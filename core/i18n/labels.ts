@@ -709,18 +709,45 @@ export function label(key: LabelKey, locale: Locale, params?: MessageParams): st
   const text = locale === 'zh-CN' ? entry[1] : entry[0];
   if (!params) return text;
   // One pass, so a value that itself contains `{name}` (a customer's search text) is never filled again.
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    const value = params[name]!;
-    // A list of plain items (codes, names) uses the locale's list separator: ", " or "、".
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-      return (value as readonly string[]).join(locale === 'zh-CN' ? '、' : ', ');
-    if (Array.isArray(value))
-      return (value as readonly Message[])
-        .map((m) => label(m.key, locale, m.params))
-        .join(locale === 'zh-CN' ? '；' : '; ');
-    return typeof value === 'object' ? label((value as Message).key, locale, (value as Message).params) : String(value);
-  });
+  const parts = compiledTemplate(text);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out +=
+      (Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]!, locale) : `{${name}}`) +
+      parts[i + 1]!;
+  }
+  return out;
+}
+
+// Templates split once into [text, name, text, name, …, text] (odd places are `{name}` placeholders):
+// per-customer columns render the same few templates hundreds of thousands of times.
+const compiledTemplates = new Map<string, readonly string[]>();
+
+function compiledTemplate(text: string): readonly string[] {
+  let parts = compiledTemplates.get(text);
+  if (parts === undefined) {
+    const split: string[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\{(\w+)\}/g)) {
+      split.push(text.slice(last, match.index), match[1]!);
+      last = match.index + match[0].length;
+    }
+    split.push(text.slice(last));
+    compiledTemplates.set(text, (parts = split));
+  }
+  return parts;
+}
+
+function paramText(value: MessageParams[string], locale: Locale): string {
+  // A list of plain items (codes, names) uses the locale's list separator: ", " or "、".
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return (value as readonly string[]).join(locale === 'zh-CN' ? '、' : ', ');
+  if (Array.isArray(value))
+    return (value as readonly Message[])
+      .map((m) => label(m.key, locale, m.params))
+      .join(locale === 'zh-CN' ? '；' : '; ');
+  return typeof value === 'object' ? label((value as Message).key, locale, (value as Message).params) : String(value);
 }
 
 /** A Message in `locale`. */

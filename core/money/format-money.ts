@@ -1,3 +1,4 @@
+import { groupDigits } from './group-digits.js';
 import type { Locale } from '../i18n/labels.js';
 import type { Currency } from './currency.js';
 
@@ -24,7 +25,10 @@ function numberFormat(fractionDigits: number): Intl.NumberFormat {
  */
 export function formatMoney(amount: number, currency: Currency, locale: Locale, fractionDigits = 2): string {
   if (!Number.isFinite(amount)) return '';
-  const digits = numberFormat(fractionDigits).format(Math.abs(amount));
+  // Whole amounts without the ICU call (the same text: grouped digits, then as many zeros as fraction digits).
+  const digits = Number.isSafeInteger(amount)
+    ? groupDigits(Math.abs(amount)) + (fractionDigits > 0 ? '.' + '0'.repeat(fractionDigits) : '')
+    : numberFormat(fractionDigits).format(Math.abs(amount));
   const sign = amount < 0 && digits.replace(/[0.,]/g, '') !== '' ? '-' : '';
   if (locale === 'zh-CN' && currency.code === 'CNY') return `${sign}${digits}元`;
   // A code used as symbol (no symbol known) reads better with a space: "CHF 1,000".

@@ -1,3 +1,4 @@
+import { groupDigits } from '../money/group-digits.js';
 import {
   BEHAVIOUR_FIELDS,
   type AttributeField,
@@ -112,6 +113,8 @@ export function formatNumber(x: number): string {
   if (Number.isNaN(x)) return '—';
   if (x === Number.POSITIVE_INFINITY) return '∞';
   if (x === Number.NEGATIVE_INFINITY) return '-∞';
+  // Whole numbers (days, orders, most amounts) without the ICU call; -0 is written 0 as Intl would after `+ 0`.
+  if (Number.isSafeInteger(x)) return groupDigits(x + 0);
   return NUMBER.format(x + 0);
 }
 

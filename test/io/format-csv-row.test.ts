@@ -66,3 +66,23 @@ describe('formatCsvRow: OWASP CSV injection', () => {
     ]);
   });
 });
+
+describe('formatCsvRow: RFC 4180 quoting', () => {
+  it('quotes a delimiter, a quote or a line break anywhere, and doubles quotes', () => {
+    expect(formatCsvRow(['a,b', 'say "hi"', 'x\ny', 'x\ry', 'plain', '客户'])).toBe(
+      '"a,b","say ""hi""","x\ny","x\ry",plain,客户\r\n',
+    );
+  });
+
+  it('quotes whitespace at either end, Unicode spaces included, and nothing else', () => {
+    const spaces = ['\t', '\v', '\f', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f'];
+    for (const space of [...spaces, '\u205f', '\u3000', '\ufeff']) {
+      expect([formatCsvRow([`a${space}`]), formatCsvRow([`${space}a`])]).toEqual([
+        `"a${space}"\r\n`,
+        // A leading tab is a formula start: its apostrophe comes first, so no quotes are needed.
+        space === '\t' ? "'\ta\r\n" : `"${space}a"\r\n`,
+      ]);
+    }
+    expect(formatCsvRow(['a b', '\u200b', '中 文'])).toBe('a b,\u200b,中 文\r\n');
+  });
+});
