@@ -18,11 +18,17 @@ import type { EngineChoice } from './segment-flags.js';
 
 /**
  * Above this size `--engine auto` would aggregate a plain csv in embedded
- * DuckDB. Measured on this 2-core machine (load ~20, `--churn-models off`,
- * same run): 200k lines Node 11.4 s / DuckDB 20.3 s, 1M lines Node 26.1 s /
- * DuckDB 57.5 s — the SQL path does not yet beat the Node reader on csv, so
- * auto keeps csv on Node at every size (README "Big files and databases").
- * Parquet, csv.gz and --source always go through SQL (Node reads neither).
+ * DuckDB. Measured on this 2-core machine (shared, load 2–5), the default
+ * command, each pair in one run (wall, CPU, peak RSS): 200k lines Node
+ * 5.9 s / DuckDB 7.6 s; 1M lines Node 7.0 s (6.9 s CPU, 438 MB) / DuckDB
+ * 6.9 s (8.8 s CPU, 624 MB); 10M lines Node 43.1 s (47.4 s CPU, 1.74 GB) /
+ * DuckDB 71.3 s (64.5 s CPU, 1.70 GB). DuckDB draws level at about 1M lines
+ * and falls behind again at 10M (its per-line table no longer fits in memory
+ * and goes to a compressed scratch file), and the peak at 10M is core's
+ * scoring of 1M customers on either path: there is no size where the SQL
+ * path is faster or leaner, so auto keeps csv on Node at every size
+ * (README "Big files and databases"). Parquet, csv.gz and --source always go
+ * through SQL (Node reads neither).
  */
 export const DUCKDB_MIN_BYTES = Number.POSITIVE_INFINITY;
 
