@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cell } from '../core/index.js';
 import { createSpoolDeflater } from './deflate-to-spool.js';
+import { createPieceWriter } from './write-utf8-pieces.js';
 import { createZipStream, type ZipSink } from './zip-stream.js';
 
 /** A cell the xlsx writer takes: a table cell, or a Date written as an Excel date. */
@@ -18,7 +19,7 @@ export interface XlsxSheetEncoder {
   dispose(): void;
 }
 
-// The sheet XML is encoded into one reused buffer and deflated in pieces this large.
+// The deflated sheet is read back from its temp file in pieces this large.
 const PIECE_BYTES = 1024 * 1024;
 // Distinct strings kept in the shared string table; later new strings go
 // inline. The appended result columns (segment, strategy texts) repeat a few
@@ -202,37 +203,6 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
       dispose();
     },
     dispose,
-  };
-}
-
-/**
- * Encodes text as UTF-8 straight into one reused 1 MB buffer and hands each
- * full piece to `out`, which must use it before returning. Joining a
- * megabyte of row strings into one string first and then Buffer.from-ing it
- * flattened a rope of ~100,000 pieces per megabyte: ~2 s of a 100k-row ×
- * 36-column write went there and to the garbage it left (issue 13).
- */
-function createPieceWriter(out: (bytes: Buffer) => void): { write(text: string): void; flush(): void } {
-  const piece = Buffer.allocUnsafe(PIECE_BYTES);
-  let used = 0;
-  const flush = (): void => {
-    if (used === 0) return;
-    out(piece.subarray(0, used));
-    used = 0;
-  };
-  return {
-    write(text) {
-      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-      if (used + text.length * 3 > PIECE_BYTES) {
-        flush();
-        if (text.length * 3 > PIECE_BYTES) {
-          out(Buffer.from(text, 'utf8'));
-          return;
-        }
-      }
-      used += piece.write(text, used);
-    },
-    flush,
   };
 }
 

@@ -7,6 +7,7 @@ import { formatExcelDate } from './convert-xlsx-cell.js';
 import { createXlsxSheetEncoder, type OutputCell } from './encode-xlsx-sheet.js';
 import { createFileError, withPath } from './file-error.js';
 import { formatCsvRow } from './format-csv-row.js';
+import { createPieceWriter } from './write-utf8-pieces.js';
 import { createAtomicTarget, type AtomicTarget } from './write-file-atomic.js';
 
 /** Writes a table row by row without awaiting per row. */
@@ -47,7 +48,6 @@ const optionsSchema = z.object({
   bom: z.boolean().default(true),
 });
 
-const FLUSH_CHARS = 1024 * 1024;
 /** Rows in an Excel worksheet (Excel specifications and limits). */
 const XLSX_MAX_ROWS = 1_048_576;
 
@@ -99,14 +99,11 @@ function formatFromExtension(path: string): 'csv' | 'xlsx' {
  */
 async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): Promise<TableWriter> {
   const handle = await open(target.tempPath, 'wx');
-  let buffer = bom ? '\uFEFF' : '';
   let closed = false;
   let handleOpen = true;
-
-  const flush = (): void => {
-    if (buffer.length === 0) return;
-    const bytes = Buffer.from(buffer, 'utf8');
-    buffer = '';
+  // Each row is encoded into a reused 1 MB buffer as it comes (a megabyte of row strings joined first would survive
+  // in the young generation and be copied by every scavenge until written).
+  const pieces = createPieceWriter((bytes) => {
     try {
       for (let written = 0; written < bytes.length;) {
         written += writeSync(handle.fd, bytes, written, bytes.length - written);
@@ -115,7 +112,9 @@ async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): 
       // ENOSPC and friends carry no path from writeSync.
       throw withPath(error, path);
     }
-  };
+  });
+  if (bom) pieces.write('\uFEFF');
+  const flush = (): void => pieces.flush();
   const release = async (): Promise<void> => {
     if (!handleOpen) return;
     handleOpen = false;
@@ -125,8 +124,7 @@ async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): 
   return {
     writeRow(cells) {
       if (closed) throw new Error(`writeRow after close: ${basename(path)}`);
-      buffer += formatCsvRow(cells.some(isDate) ? cells.map(dateAsText) : (cells as readonly Cell[]));
-      if (buffer.length >= FLUSH_CHARS) flush();
+      pieces.write(formatCsvRow(cells.some(isDate) ? cells.map(dateAsText) : (cells as readonly Cell[])));
     },
     async close() {
       if (closed) return;
@@ -145,7 +143,6 @@ async function openCsvWriter(target: AtomicTarget, path: string, bom: boolean): 
     },
     async abort() {
       closed = true;
-      buffer = '';
       await release().catch(() => {});
       await target.abort();
     },

@@ -131,15 +131,13 @@ async function writeOutput(
       input.spool.replay((batch, first) => {
         for (let i = 0; i < batch.length; i++) {
           const c = rowCustomer[first + i - firstDataRow] ?? -1;
-          const row = batch[i]!;
-          const padded =
-            row.length < result.plan.headers.length
-              ? [...row, ...new Array<Cell>(result.plan.headers.length - row.length).fill(null)]
-              : [...row];
-          writer.writeRow([
-            ...withDates(padded, 0),
-            ...(c >= 0 ? withDates(resultCells(result, c, locale), 1) : blank),
-          ]);
+          // One array per output row: the input cells (padded to the header), then the results.
+          const cells: OutputCell[] = batch[i]!.slice();
+          while (cells.length < result.plan.headers.length) cells.push(null);
+          withDates(cells as Cell[], 0);
+          const results = c >= 0 ? withDates(resultCells(result, c, locale), 1) : blank;
+          for (let j = 0; j < results.length; j++) cells.push(results[j]!);
+          writer.writeRow(cells);
           written++;
           tick();
         }

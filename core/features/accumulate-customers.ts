@@ -57,6 +57,8 @@ const CATEGORY_FIELDS: readonly FieldId[] = [
   'accountManager',
 ];
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Distinct category texts whose normalised form is kept (memory stays bounded when a column is unique per row).
+const MAX_CACHED_CATEGORIES = 65_536;
 
 /**
  * Streams one-row-per-customer tables (SPEC §2 customer basics and
@@ -94,32 +96,59 @@ export function createCustomerAccumulator(
     if (TEXT_KINDS.has(getField(f).kind)) texts.set(f, []);
     else numbers.set(f, new GrowableColumn(Float64Array));
   }
-  const valid = new Map<FieldId, number>();
   const firstInvalid = new Map<FieldId, CellIssue>();
   const normalizedText = new Map<FieldId, { count: number; row: number; value: string }>();
   let dataRows = 0;
 
-  function parseRow(
-    row: RawRow,
-    rowNumber: number,
-  ): { values: Map<FieldId, number | string | undefined>; filled: number } {
-    const values = new Map<FieldId, number | string | undefined>();
+  // Per field, what parseRow needs for each cell, worked out once (the same order as `fields`).
+  const plans = fields.map((f) => {
+    const kind = getField(f).kind;
+    return {
+      field: f,
+      column: col[f]!,
+      header: name(f),
+      kind,
+      text: TEXT_KINDS.has(kind),
+      category: CATEGORY_FIELDS.includes(f),
+      numberKind: numberKindOf(kind),
+    };
+  });
+  const numberColumns = fields.map((f) => numbers.get(f));
+  const textColumns = fields.map((f) => texts.get(f));
+  const validCounts = new Float64Array(fields.length);
+  const contactAt = fields.indexOf('contact');
+  // One row's values, by field position; reused: store() and the duplicate branch read it before the next row.
+  const values: (number | string | undefined)[] = new Array<number | string | undefined>(fields.length);
+
+  // Category values repeat across rows (a few regions, industries, managers): each distinct one is normalised once.
+  const normalizedCategories = new Map<string, string>();
+  const normalizeCategory = (raw: string): string => {
+    let value = normalizedCategories.get(raw);
+    if (value === undefined) {
+      value = normalizeText(raw);
+      if (normalizedCategories.size < MAX_CACHED_CATEGORIES) normalizedCategories.set(raw, value);
+    }
+    return value;
+  };
+
+  /** Parses row's fields into `values`; returns how many are filled. */
+  function parseRow(row: RawRow, rowNumber: number): number {
     let filled = 0;
-    for (const f of fields) {
-      const cell = row[col[f]!];
-      const kind = getField(f).kind;
+    for (let i = 0; i < plans.length; i++) {
+      const { field: f, column, header, kind, text, category, numberKind } = plans[i]!;
+      const cell = row[column];
       let value: number | string | undefined;
-      if (TEXT_KINDS.has(kind)) {
+      if (text) {
         if (isFormulaError(cell)) {
           log.add(
-            createIssue('formula-error', rowNumber, name(f), cellText(cell), {
+            createIssue('formula-error', rowNumber, header, cellText(cell), {
               key: 'clean.customer.formula-error',
-              params: { row: rowNumber, column: name(f), value: cellText(cell) },
+              params: { row: rowNumber, column: header, value: cellText(cell) },
             }),
           );
         } else if (!isEmptyCell(cell)) {
           const raw = cellText(cell).trim();
-          value = CATEGORY_FIELDS.includes(f) ? normalizeText(raw) : raw;
+          value = category ? normalizeCategory(raw) : raw;
           if (value !== raw) {
             const seen = normalizedText.get(f);
             if (seen) seen.count++;
@@ -127,32 +156,18 @@ export function createCustomerAccumulator(
           }
         }
       } else {
-        if (kind === 'money') currency.noteCell(cell, rowNumber, name(f));
+        if (kind === 'money') currency.noteCell(cell, rowNumber, header);
         const parsed =
           kind === 'date'
-            ? readDateCell(cell, rowNumber, name(f), ctx)
-            : readNumberCell(
-                cell,
-                kind === 'days'
-                  ? 'days'
-                  : kind === 'count'
-                    ? 'count'
-                    : kind === 'rate'
-                      ? 'rate'
-                      : kind === 'money'
-                        ? 'money'
-                        : 'number',
-                rowNumber,
-                name(f),
-                ctx,
-              );
+            ? readDateCell(cell, rowNumber, header, ctx)
+            : readNumberCell(cell, numberKind, rowNumber, header, ctx);
         if (parsed === null) value = undefined;
         else if (Number.isNaN(parsed)) {
           if (!firstInvalid.has(f))
             firstInvalid.set(f, {
               code: 'invalid-column',
               row: rowNumber,
-              column: name(f),
+              column: header,
               value: cellText(cell),
               message: '',
             });
@@ -161,18 +176,19 @@ export function createCustomerAccumulator(
       }
       if (value !== undefined) {
         filled++;
-        valid.set(f, (valid.get(f) ?? 0) + 1);
+        validCounts[i]!++;
       }
-      values.set(f, value);
+      values[i] = value;
     }
-    return { values, filled };
+    return filled;
   }
 
-  function store(c: number, values: Map<FieldId, number | string | undefined>): void {
-    for (const [f, value] of values) {
-      const nums = numbers.get(f);
+  function store(c: number): void {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      const nums = numberColumns[i];
       if (nums) nums.data[c] = typeof value === 'number' ? value : Number.NaN;
-      else texts.get(f)![c] = value as string | undefined;
+      else textColumns[i]![c] = value as string | undefined;
     }
   }
 
@@ -206,7 +222,7 @@ export function createCustomerAccumulator(
         );
         id = master;
       }
-      const { values, filled } = parseRow(row, rowNumber);
+      const filled = parseRow(row, rowNumber);
       let c = index.get(id);
       if (c === undefined) {
         c = ids.length;
@@ -217,7 +233,7 @@ export function createCustomerAccumulator(
         chosenRow.push(rowNumber);
         for (const nums of numbers.values()) nums.push(Number.NaN);
         for (const list of texts.values()) list.push(undefined);
-        store(c, values);
+        store(c);
       } else {
         const rowsSeen = rowsOf.get(c) ?? [chosenRow.data[c]!];
         rowsSeen.push(rowNumber);
@@ -225,13 +241,13 @@ export function createCustomerAccumulator(
         // SPEC §3 duplicate-id: keep the row with most filled fields, then the first.
         if (filled > filledCounts.data[c]!) {
           const previousContact = texts.get('contact')?.[c];
-          store(c, values);
+          store(c);
           filledCounts.data[c] = filled;
           chosenRow.data[c] = rowNumber;
           if (previousContact !== undefined && texts.get('contact')![c] === undefined)
             texts.get('contact')![c] = previousContact;
         } else {
-          const contact = values.get('contact');
+          const contact = contactAt >= 0 ? values[contactAt] : undefined;
           const contacts = texts.get('contact');
           if (contacts && contacts[c] === undefined && typeof contact === 'string') {
             contacts[c] = contact;
@@ -266,7 +282,8 @@ export function createCustomerAccumulator(
     const fatal: CellIssue[] = [];
     for (const f of required) {
       const bad = firstInvalid.get(f);
-      if (col[f] !== undefined && dataRows > 0 && (valid.get(f) ?? 0) === 0 && bad) {
+      const at = (fields as readonly FieldId[]).indexOf(f);
+      if (col[f] !== undefined && dataRows > 0 && (at < 0 || validCounts[at] === 0) && bad) {
         fatal.push(
           createIssue('invalid-column', bad.row, bad.column, bad.value, {
             key: 'clean.column-no-value',
@@ -492,6 +509,11 @@ function flagNegativeSpend({ ids, chosenRow, numbers, name, log }: CustomerRecor
       );
     }
   }
+}
+
+/** The number kind readNumberCell checks a non-text, non-date field as. */
+function numberKindOf(kind: FieldKind): 'days' | 'count' | 'rate' | 'money' | 'number' {
+  return kind === 'days' || kind === 'count' || kind === 'rate' || kind === 'money' ? kind : 'number';
 }
 
 function first(...columns: (Float64Array | undefined)[]): (c: number) => number {

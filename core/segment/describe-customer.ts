@@ -283,7 +283,7 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
       m = scheme.m[c]!;
     const stage = result.lifecycle[c]!;
     const group = scheme.strategy[c]!;
-    return [
+    const cells: Cell[] = [
       num(features.recencyDays[c]!),
       num(features.windowFrequency[c]!),
       num(features.windowMonetary[c]!),
@@ -301,9 +301,13 @@ function buildCellWriter(result: SegmentationResult, locale: Locale): (c: number
       result.churn.reason(c, locale),
       probability(result, c),
       churnModel,
-      ...(group < strategyCells.length ? strategyCells[group]! : blankStrategy),
-      ...(scheme.columns?.cells(c, locale) ?? []),
     ];
+    // Pushed, not spread: this runs once per output row.
+    const strategy = group < strategyCells.length ? strategyCells[group]! : blankStrategy;
+    for (let i = 0; i < strategy.length; i++) cells.push(strategy[i]);
+    const extra = scheme.columns?.cells(c, locale);
+    if (extra) for (let i = 0; i < extra.length; i++) cells.push(extra[i]);
+    return cells;
   };
 }
 
