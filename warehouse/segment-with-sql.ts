@@ -141,7 +141,7 @@ export function explainSql(plan: SqlPlan, dialect: DialectName, relation: string
     `-- Source columns: ${plan.header.join(', ')}.`,
     '-- Dialect differences (all else is ANSI: CTEs, window functions, FILTER, CASE, make_date, ordered aggregates):',
     `--   text casts: ${duck ? 'CAST(x AS VARCHAR)' : 'CAST(x AS TEXT)'}; regular expressions: ${duck ? 'regexp_matches / regexp_extract' : '~ / regexp_match(...)[n]'};`,
-    `--   arrays: ${duck ? 'list(x ORDER BY k)' : 'array_agg(x ORDER BY k)'}; integer division: ${duck ? 'a // b' : 'a / b on integers'}; a day as text: ${duck ? 'strftime' : 'to_char'};`,
+    `--   arrays: ${duck ? 'list(x ORDER BY k)' : 'array_agg(x ORDER BY k)'}; order ids hashed: ${duck ? 'hash(x)' : 'hashtextextended(x, 0)'}; a day as text: ${duck ? 'strftime' : 'to_char'};`,
     `--   line hash for exact duplicates: ${duck ? 'hash(...)' : 'md5(concat_ws(...))'}.`,
     '--   Snowflake: REGEXP_LIKE, ARRAY_AGG(...) WITHIN GROUP (ORDER BY ...), HASH(...); BigQuery: REGEXP_CONTAINS,',
     '--   ARRAY_AGG(x ORDER BY k), FARM_FINGERPRINT, DIV(a, b); Spark SQL: rlike, collect_list over a sorted window, xxhash64.',
@@ -286,16 +286,8 @@ export async function segmentWithSql(
 
   await engine.prepare('customers', queries.customers, params);
   await engine.prepare('customer_lines', queries.customerLines, params);
-  const refunds = await streamCustomers(engine, queries, params, map, run);
-  run.addCounted(refunds.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, column: amountColumn })) })));
+  await streamCustomers(engine, queries, params, map, run);
   return run.finish(request.join);
-}
-
-/** Refund lines counted while their orders are summed: the code, the count and the first five rows. */
-interface RefundTally {
-  code: 'refund-in-order' | 'refund-excluded';
-  count: number;
-  examples: { row: number; column: string; value: string; id: string }[];
 }
 
 /**
@@ -305,8 +297,7 @@ interface RefundTally {
  * are grouped into orders as the Node path groups them (by order id; without
  * one, a purchase per day and each refund line on its own), summed in
  * (day, row) order, taken in order of their first line, and folded by core's
- * aggregateOrderList. Refund lines are counted as they are netted: inside a
- * purchase (`refund-in-order`) or not (`refund-excluded`).
+ * aggregateOrderList.
  */
 async function streamCustomers(
   engine: SqlEngine,
@@ -314,7 +305,7 @@ async function streamCustomers(
   params: Readonly<Record<string, number>>,
   map: ColumnMap,
   run: { addCustomers(batch: readonly CustomerOrders[]): void },
-): Promise<RefundTally[]> {
+): Promise<void> {
   const attributeFields = map.attributes.map(([field]) => field);
   const byOrderId = map.orderId !== undefined;
   const ids: string[] = [];
@@ -333,27 +324,11 @@ async function streamCustomers(
     attributeFields.forEach((_, k) => attributeValues[k]!.push(...batch.texts(3 + k)));
   });
 
-  const tallies: Record<RefundTally['code'], RefundTally> = {
-    'refund-in-order': { code: 'refund-in-order', count: 0, examples: [] },
-    'refund-excluded': { code: 'refund-excluded', count: 0, examples: [] },
-  };
-  const noteRefund = (code: RefundTally['code'], row: number, value: number, id: string) => {
-    const tally = tallies[code];
-    tally.count++;
-    const examples = tally.examples;
-    if (examples.length === 5 && row > examples[4]!.row) return;
-    let at = examples.length;
-    while (at > 0 && examples[at - 1]!.row > row) at--;
-    examples.splice(at, 0, { row, column: '', value: String(value), id });
-    if (examples.length > 5) examples.pop();
-  };
-
   // The current customer's lines (reused arrays), then its orders (one reused object and one-element batch).
   const lineDay: number[] = [],
     lineRow: number[] = [],
     lineValue: number[] = [],
-    lineRef: number[] = [],
-    lineOrder: number[] = [];
+    lineRef: number[] = [];
   const days: number[] = [],
     nets: number[] = [],
     negative: number[] = [],
@@ -392,11 +367,7 @@ async function streamCustomers(
       }
       nets[q] = nets[q]! + value;
       if (value < 0) negative[q] = 1;
-      lineOrder.push(q);
     }
-    for (let j = 0; j < lineDay.length; j++)
-      if (lineValue[j]! < 0)
-        noteRefund(nets[lineOrder[j]!]! > 0 ? 'refund-in-order' : 'refund-excluded', lineRow[j]!, lineValue[j]!, id);
     customer.id = id;
     customer.firstRow = firstRows[next]!;
     customer.refundLines = refundLines[next]!;
@@ -406,7 +377,7 @@ async function streamCustomers(
       customer.attributes = values;
     }
     run.addCustomers(one);
-    lineDay.length = lineRow.length = lineValue.length = lineRef.length = lineOrder.length = 0;
+    lineDay.length = lineRow.length = lineValue.length = lineRef.length = 0;
     days.length = nets.length = negative.length = rows.length = 0;
     next++;
   };
@@ -434,5 +405,4 @@ async function streamCustomers(
   });
   if (current !== -1) emit();
   while (next < ids.length) emit();
-  return Object.values(tallies).filter((t) => t.count > 0);
 }

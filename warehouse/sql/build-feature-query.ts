@@ -428,13 +428,19 @@ FROM lines`;
     `SELECT 'after-as-of', NULL, row_no, ${dateColumn}, coalesce(date_text, ${d.dayText('day')}), NULL, id FROM kept WHERE day >= ${asOf}`,
     `SELECT 'duplicate-transaction', NULL, row_no, '', id, copy_of, id FROM kept WHERE day < ${asOf} AND copy_of IS NOT NULL`,
     `SELECT 'amount-filled', NULL, row_no, ${amountName}, '', NULL, id FROM live WHERE amount IS NULL`,
-    // With refunds netted, whether a refund line stays inside a purchase is known once its order is
-    // summed: the reader of lineRows counts those.
-    ...(spec.refunds === 'exclude'
-      ? [
-          `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`,
-        ]
-      : []),
+    // A refund line: excluded, or netted inside its order when that order stays a purchase (net > 0).
+    // Without an order id every refund line is an order of its own; with one, only the orders that
+    // hold a refund line are summed (a semi-join, not every order).
+    spec.refunds === 'exclude' || m.orderId === undefined
+      ? `SELECT 'refund-excluded', NULL, row_no, ${amountName}, CAST(value AS VARCHAR), NULL, id FROM live WHERE value < 0`
+      : `SELECT CASE WHEN o.net > 0 THEN 'refund-in-order' ELSE 'refund-excluded' END, NULL, c.row_no, ${amountName}, CAST(c.value AS VARCHAR), NULL, c.id
+    FROM counted c
+    JOIN (
+      SELECT l.id, l.order_key, sum(l.value) AS net FROM counted l
+      WHERE EXISTS (SELECT 1 FROM counted r WHERE r.value < 0 AND r.id = l.id AND r.order_key = l.order_key)
+      GROUP BY l.id, l.order_key
+    ) o ON o.id = c.id AND o.order_key = c.order_key
+    WHERE c.value < 0`,
   ];
   const issues = `WITH${asOfPart.slice(1)},
 issues AS (
