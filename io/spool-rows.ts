@@ -8,20 +8,28 @@ import type { Cell } from '../core/index.js';
 export interface RowSpool {
   /** Keeps a batch (as readTable hands it over) and the 1-based row number of its first row. */
   add(batch: readonly (readonly Cell[])[], firstRowNumber: number): void;
-  /** Hands every batch back in the order added; may be called more than once. */
+  /** Hands every row back in the order added, in batches of at most REPLAY_ROWS rows; may be called more than once. */
   replay(each: (batch: readonly (readonly Cell[])[], firstRowNumber: number) => void): void;
   /** Removes the temp file; never throws, safe to call twice. */
   dispose(): void;
 }
 
 const HEADER_BYTES = 8;
+/**
+ * Rows per stored record, and so per batch replay hands out. A reader's
+ * 4,096-row batch deserialised at once stayed alive while its rows were
+ * written, long enough to be copied by scavenges and promoted to the old
+ * generation (most of a 100k-row run's garbage-collection time); a small
+ * batch dies young.
+ */
+export const REPLAY_ROWS = 256;
 
 /**
  * Creates a spool of row batches in a private temp folder (mkdtemp, removed
  * by dispose). It lets a command read an input once and still write every
  * input row beside its results afterwards: an xlsx costs far more to parse
- * twice than to serialise (v8.serialize, one record per batch: byte length
- * and first row number, then the batch), and memory stays flat unlike holding
+ * twice than to serialise (v8.serialize, one record per REPLAY_ROWS rows: byte
+ * length and first row number, then the rows), and memory stays flat unlike holding
  * a million-row table. Writes and reads are synchronous, like the table
  * writers, because the read callback that feeds it cannot await.
  * @example
@@ -50,20 +58,25 @@ export function createRowSpool(): RowSpool {
 
   return {
     add(batch, firstRowNumber) {
-      const body = serialize(batch);
-      const header = Buffer.alloc(HEADER_BYTES);
-      header.writeUInt32LE(body.length, 0);
-      header.writeUInt32LE(firstRowNumber, 4);
-      writeAll(header, length);
-      writeAll(body, length + HEADER_BYTES);
-      length += HEADER_BYTES + body.length;
+      for (let at = 0; at < batch.length; at += REPLAY_ROWS) {
+        const body = serialize(batch.length <= REPLAY_ROWS ? batch : batch.slice(at, at + REPLAY_ROWS));
+        const header = Buffer.alloc(HEADER_BYTES);
+        header.writeUInt32LE(body.length, 0);
+        header.writeUInt32LE(firstRowNumber + at, 4);
+        writeAll(header, length);
+        writeAll(body, length + HEADER_BYTES);
+        length += HEADER_BYTES + body.length;
+      }
     },
     replay(each) {
       const header = Buffer.alloc(HEADER_BYTES);
+      // One buffer for every record (grown when needed): the rows deserialised from it are copies.
+      let buffer = Buffer.alloc(0);
       for (let position = 0; position < length;) {
         readAll(header, position);
         const size = header.readUInt32LE(0);
-        const body = Buffer.alloc(size);
+        if (size > buffer.length) buffer = Buffer.alloc(Math.max(size, buffer.length * 2));
+        const body = buffer.subarray(0, size);
         readAll(body, position + HEADER_BYTES);
         each(deserialize(body) as (readonly Cell[])[], header.readUInt32LE(4));
         position += HEADER_BYTES + size;

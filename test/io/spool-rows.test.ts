@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createRowSpool } from '../../io/spool-rows.js';
+import { createRowSpool, REPLAY_ROWS } from '../../io/spool-rows.js';
 
 const spools = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('tierline-spool-'));
 
@@ -19,6 +19,20 @@ describe('createRowSpool', () => {
         [90_000, [['C9', 1e21]]],
       ]);
     }
+    spool.dispose();
+  });
+
+  it('hands a large batch back in batches of REPLAY_ROWS rows, numbered from where each starts', () => {
+    const spool = createRowSpool();
+    const rows = Array.from({ length: 2 * REPLAY_ROWS + 5 }, (_, i) => [`C${i}`, i]);
+    spool.add(rows, 10);
+    const seen: [number, number, unknown][] = [];
+    spool.replay((batch, first) => seen.push([first, batch.length, batch[0]]));
+    expect(seen).toEqual([
+      [10, REPLAY_ROWS, ['C0', 0]],
+      [10 + REPLAY_ROWS, REPLAY_ROWS, [`C${REPLAY_ROWS}`, REPLAY_ROWS]],
+      [10 + 2 * REPLAY_ROWS, 5, [`C${2 * REPLAY_ROWS}`, 2 * REPLAY_ROWS]],
+    ]);
     spool.dispose();
   });
 
