@@ -145,15 +145,17 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
 
   // Each distinct string with the tail of its cell ('" t="s"><v>7</v></c>'), built once.
   const shared = new Map<string, string>();
-  const stringCell = (ref: string, value: string, bold: boolean): string => {
+  // `start` is a cell's opening up to its reference's end: '<c r="B7'.
+  const stringCell = (start: string, value: string, bold: boolean): string => {
     let tail = shared.get(value);
     if (tail === undefined && shared.size < MAX_SHARED_STRINGS)
       shared.set(value, (tail = `" t="s"><v>${shared.size}</v></c>`));
-    if (tail === undefined) return inlineString(ref, value, bold);
-    return bold ? `<c r="${ref}" s="${STYLE_BOLD}${tail}` : `<c r="${ref}${tail}`;
+    if (tail === undefined) return inlineString(start, value, bold);
+    return bold ? `${start}" s="${STYLE_BOLD}${tail}` : start + tail;
   };
+  // '<c r="B' per column, built once.
   const columns: string[] = [];
-  const columnName = (i: number): string => (columns[i] ??= columnLetters(i));
+  const cellOpening = (i: number): string => (columns[i] ??= `<c r="${columnLetters(i)}`);
   const sheetXml = createPieceWriter((bytes) => deflater.write(bytes));
   sheetXml.write(SHEET_HEAD);
   let row = 0;
@@ -162,19 +164,20 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
     addRow(cells) {
       row++;
       const header = row === 1;
-      let text = `<row r="${row}">`;
+      const rowText = String(row);
+      let text = `<row r="${rowText}">`;
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i];
         if (cell === null || cell === undefined || cell === '') continue;
-        const ref = columnName(i) + row;
+        const start = cellOpening(i) + rowText;
         if (typeof cell === 'number') {
-          text += Number.isFinite(cell) ? `<c r="${ref}"><v>${cell}</v></c>` : stringCell(ref, String(cell), header);
+          text += Number.isFinite(cell) ? `${start}"><v>${cell}</v></c>` : stringCell(start, String(cell), header);
         } else if (typeof cell === 'string') {
-          text += stringCell(ref, cell, header);
+          text += stringCell(start, cell, header);
         } else if (typeof cell === 'boolean') {
-          text += `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
+          text += `${start}" t="b"><v>${cell ? 1 : 0}</v></c>`;
         } else if (cell instanceof Date) {
-          text += dateCell(ref, cell);
+          text += dateCell(start, cell);
         }
       }
       sheetXml.write(text + '</row>');
@@ -206,8 +209,8 @@ export function createXlsxSheetEncoder(sheetName: string, sink: ZipSink): XlsxSh
   };
 }
 
-function inlineString(ref: string, value: string, bold: boolean): string {
-  return `<c r="${ref}"${bold ? ` s="${STYLE_BOLD}"` : ''} t="inlineStr"><is>${textElement(value)}</is></c>`;
+function inlineString(start: string, value: string, bold: boolean): string {
+  return `${start}"${bold ? ` s="${STYLE_BOLD}"` : ''} t="inlineStr"><is>${textElement(value)}</is></c>`;
 }
 
 /** A <t> element; xml:space="preserve" keeps leading and trailing spaces that XML would let a reader drop. */
@@ -220,7 +223,7 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
 }
 
-function dateCell(ref: string, date: Date): string {
+function dateCell(start: string, date: Date): string {
   const time = date.getTime();
   if (Number.isNaN(time)) return '';
   // Dates before 1900-03-01 (Excel's fictional 1900-02-29) come out a day
@@ -228,7 +231,7 @@ function dateCell(ref: string, date: Date): string {
   // round trip through Tierline keeps the date, and no customer is that old.
   const serial = time / MS_PER_DAY + EXCEL_EPOCH_1900;
   const style = time % MS_PER_DAY === 0 ? STYLE_DATE : STYLE_DATE_TIME;
-  return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
+  return `${start}" s="${style}"><v>${serial}</v></c>`;
 }
 
 // Characters XML 1.0 forbids (§2.2), and '&' '<' '>' which it reserves.

@@ -116,9 +116,21 @@ async function writeOutput(
     format === 'xlsx'
       ? { input: table.dateColumns ?? [], due: RESULT_COLUMNS.indexOf('dueDate') }
       : { input: [], due: -1 };
+  const dueColumns = dates.due >= 0 ? [dates.due] : [];
+  // A date column repeats a few thousand distinct texts: each is read once (the writer only reads the Date).
+  const datesByText = new Map<string, OutputCell>();
+  const cachedDate = (cell: Cell): OutputCell => {
+    if (typeof cell !== 'string') return cell;
+    let date = datesByText.get(cell);
+    if (date === undefined) {
+      date = asDate(cell);
+      if (datesByText.size < 65_536) datesByText.set(cell, date);
+    }
+    return date;
+  };
   const withDates = (cells: Cell[], offset: number): OutputCell[] => {
     const out: OutputCell[] = cells;
-    for (const i of offset === 0 ? dates.input : dates.due >= 0 ? [dates.due] : []) out[i] = asDate(cells[i]);
+    for (const i of offset === 0 ? dates.input : dueColumns) out[i] = cachedDate(cells[i]);
     return out;
   };
   let written = 0;
