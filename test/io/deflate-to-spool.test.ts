@@ -21,14 +21,18 @@ const pieces = Array.from({ length: 10 }, (_, p) =>
 );
 const whole = Buffer.concat(pieces);
 
-function deflateAll(name: string, workerAfterBytes: number): { bytes: Buffer; entry: object } {
+function deflateAll(
+  name: string,
+  workerAfterBytes: number,
+  input: readonly Buffer[] = pieces,
+): { bytes: Buffer; entry: object } {
   const path = join(temp.dir, name);
   const fd = openSync(path, 'w+');
   try {
     const deflater = createSpoolDeflater(fd, 0, { workerAfterBytes });
     // The caller reuses its buffer at once, as the xlsx encoder does.
-    const reused = Buffer.alloc(Math.max(...pieces.map((piece) => piece.length)));
-    for (const piece of pieces) {
+    const reused = Buffer.alloc(Math.max(...input.map((piece) => piece.length)));
+    for (const piece of input) {
       piece.copy(reused);
       deflater.write(reused.subarray(0, piece.length));
       reused.fill(0);
@@ -51,6 +55,16 @@ describe('createSpoolDeflater', () => {
     expect(switched.entry).toEqual(local.entry);
     expect(local.entry).toEqual({ crc: crc32(whole), size: whole.length, compressed: local.bytes.length });
     expect(inflateRawSync(worker.bytes).equals(whole)).toBe(true);
+  });
+
+  it('passes a piece larger than a shared slot (1 MB) between slot pieces in order', () => {
+    const mixed = [pieces[0]!, Buffer.concat(pieces.slice(1, 5)), ...pieces.slice(5), pieces[1]!];
+    const local = deflateAll('mixed-local.bin', Number.POSITIVE_INFINITY, mixed);
+    const worker = deflateAll('mixed-worker.bin', 0, mixed);
+    expect(mixed[1]!.length).toBeGreaterThan(1024 * 1024);
+    expect(worker.bytes.equals(local.bytes)).toBe(true);
+    expect(worker.entry).toEqual(local.entry);
+    expect(inflateRawSync(worker.bytes).equals(Buffer.concat(mixed))).toBe(true);
   });
 
   it("rethrows the worker's write error with its code", () => {
