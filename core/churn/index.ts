@@ -9,7 +9,14 @@ export {
   type ChurnAttributes,
   type PurchaseIndex,
 } from './churn-events.js';
-export { computeOriginFeatures, featureMatrix, MODEL_FEATURES, type OriginFeatures } from './origin-features.js';
+export {
+  computeOriginFeatures,
+  featureMatrix,
+  findOriginPopulation,
+  MODEL_FEATURES,
+  type OriginFeatures,
+  type OriginPopulation,
+} from './origin-features.js';
 export { CHURN_RULES, CHURN_RULE_THRESHOLDS, ruleChurnBits, type ChurnRule } from './churn-rules.js';
 export { fitIsotonic, applyIsotonic, type IsotonicMap } from './calibrate-isotonic.js';
 export { precisionAtK, maxF1Threshold } from './churn-metrics.js';

@@ -55,15 +55,79 @@ export const MODEL_FEATURES = [
 ] as const;
 
 /**
- * One pass over each customer's purchase days up to o + H.
- * @example computeOriginFeatures(index, t - 90, 90).lapsed // 1 = did not buy in [t − 90, t)
+ * Who can churn as of an origin: the customers who bought before o, their
+ * label when o + H ≤ t, and the population's median gap. Cheap (no feature
+ * columns): the history check and the back-test sample need only this.
  */
-export function computeOriginFeatures(index: PurchaseIndex, originDay: number, horizonDays: number): OriginFeatures {
-  const { offsets, day, orders, value } = index;
+export interface OriginPopulation {
+  readonly originDay: number;
+  /** Customers who bought before o, ascending. */
+  readonly population: Int32Array;
+  /** 1 = no purchase in [o, o + H); undefined when the window passes t. */
+  readonly lapsed?: Uint8Array;
+  /** Median of the repeat buyers' mean gaps (the shrinkage target), in days. */
+  readonly medianGapDays: number;
+}
+
+/**
+ * The population of an origin without its feature columns.
+ * @example findOriginPopulation(index, t - 90, 90).lapsed // 1 = did not buy in [t − 90, t)
+ */
+export function findOriginPopulation(index: PurchaseIndex, originDay: number, horizonDays: number): OriginPopulation {
+  const { offsets, day } = index;
   const labelled = originDay + horizonDays <= index.asOfDay;
   let m = 0;
   for (let c = 0; c < index.customers; c++) if (offsets[c + 1]! > offsets[c]! && day[offsets[c]!]! < originDay) m++;
   const population = new Int32Array(m);
+  const lapsed = labelled ? new Uint8Array(m) : undefined;
+  // The repeat buyers' mean gaps, for the median (same arithmetic as the feature pass).
+  const gaps = new Float64Array(m);
+  const end = originDay + horizonDays;
+  let i = 0,
+    g = 0;
+  for (let c = 0; c < index.customers; c++) {
+    const from = offsets[c]!,
+      to = offsets[c + 1]!;
+    if (to <= from || day[from]! >= originDay) continue;
+    let k = from;
+    while (k < to && day[k]! < originDay) k++;
+    const days = k - from;
+    if (days > 1) gaps[g++] = (day[k - 1]! - day[from]!) / (days - 1);
+    population[i] = c;
+    if (lapsed) lapsed[i] = k < to && day[k]! < end ? 0 : 1;
+    i++;
+  }
+  return {
+    originDay,
+    population,
+    ...(lapsed ? { lapsed } : {}),
+    medianGapDays: medianOf(gaps.subarray(0, g), horizonDays),
+  };
+}
+
+/**
+ * One pass over each customer's purchase days up to o + H. With `subset`,
+ * only the given rows (ascending indices into the origin population from
+ * findOriginPopulation) get features — the back-test's seeded sample — and
+ * the shrinkage still uses the whole population's median gap, so a row's
+ * values equal those of the full computation.
+ * @example computeOriginFeatures(index, t - 90, 90).lapsed // 1 = did not buy in [t − 90, t)
+ */
+export function computeOriginFeatures(
+  index: PurchaseIndex,
+  originDay: number,
+  horizonDays: number,
+  subset?: { readonly origin: OriginPopulation; readonly rows: Int32Array },
+): OriginFeatures {
+  const { offsets, day, orders, value } = index;
+  const labelled = originDay + horizonDays <= index.asOfDay;
+  if (subset && subset.origin.originDay !== originDay) throw new RangeError('subset of another origin');
+  let m = 0;
+  if (subset) m = subset.rows.length;
+  else
+    for (let c = 0; c < index.customers; c++) if (offsets[c + 1]! > offsets[c]! && day[offsets[c]!]! < originDay) m++;
+  const population = new Int32Array(m);
+  if (subset) for (let r = 0; r < m; r++) population[r] = subset.origin.population[subset.rows[r]!]!;
   const cols = () => new Float64Array(m);
   const recencyDays = cols(),
     orderCount = cols(),
@@ -83,7 +147,8 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
   const start6m = addMonths(originDay, -6);
   const end = originDay + horizonDays;
   let i = 0;
-  for (let c = 0; c < index.customers; c++) {
+  for (let next = 0; next < (subset ? m : index.customers); next++) {
+    const c = subset ? population[next]! : next;
     const from = offsets[c]!,
       to = offsets[c + 1]!;
     if (to <= from || day[from]! >= originDay) continue;
@@ -133,7 +198,7 @@ export function computeOriginFeatures(index: PurchaseIndex, originDay: number, h
     if (lapsed) lapsed[i] = k < to && day[k]! < end ? 0 : 1;
     i++;
   }
-  const medianGapDays = medianOf(meanGapDays, horizonDays);
+  const medianGapDays = subset ? subset.origin.medianGapDays : medianOf(meanGapDays, horizonDays);
   for (let r = 0; r < m; r++) {
     // One pseudo-gap at the population median: a one-time buyer gets the
     // median, a regular mostly their own rhythm (a Bayesian-style shrinkage).

@@ -12,7 +12,12 @@ import { maxF1Threshold, precisionAtK } from './churn-metrics.js';
 import { churnReasonsAt, type ChurnReasonItem } from './churn-reasons.js';
 import { ruleChurnBits } from './churn-rules.js';
 import { gradientBoostingCandidate } from './gradient-boosting-candidate.js';
-import { computeOriginFeatures, subsetOrigin, type OriginFeatures } from './origin-features.js';
+import {
+  computeOriginFeatures,
+  findOriginPopulation,
+  type OriginFeatures,
+  type OriginPopulation,
+} from './origin-features.js';
 import { sampleRows } from './sample-rows.js';
 
 /** The candidates, simplest first: a back-test tie goes to the earlier one. */
@@ -201,17 +206,23 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
 
   if (shortfall.problem) {
     notes.unshift(shortfall.problem, churnNote('fallback', 'churn.note.fallback-cadence'));
-    candidates = fallbackCandidates(shortfall, shortfall.problem).filter((c) => options.models.includes(c.name));
+    const test = shortfall.test && computeOriginFeatures(index, shortfall.test.originDay, H);
+    candidates = fallbackCandidates(test as Labelled | undefined, shortfall.problem).filter((c) =>
+      options.models.includes(c.name),
+    );
     selected = 'rules-and-cadence';
     probability = cadenceProbability(now, H);
     threshold = fixed ?? 0.5;
     decideAtRisk = (p, r) => nowRuleBits[r] !== 0 || p[r]! >= threshold;
   } else {
-    // Large windows are measured on a seeded sample: every candidate sees the same rows.
+    // Large windows are measured on a seeded sample: every candidate sees the same rows, and
+    // only those rows get feature columns (a row's values equal the full computation's).
     const trainRows = sampleRows(shortfall.train!.population.length, options.maxBacktestRows, options.seed);
     const testRows = sampleRows(shortfall.test!.population.length, options.maxBacktestRows, options.seed + 1);
-    const train = trainRows ? subsetOrigin(shortfall.train!, trainRows) : shortfall.train!;
-    const test = testRows ? subsetOrigin(shortfall.test!, testRows) : shortfall.test!;
+    const featuresOf = (origin: OriginPopulation, rows: Int32Array | undefined) =>
+      computeOriginFeatures(index, origin.originDay, H, rows ? { origin, rows } : undefined) as Labelled;
+    const train = featuresOf(shortfall.train!, trainRows);
+    const test = featuresOf(shortfall.test!, testRows);
     const data: BacktestData = {
       index,
       events,
@@ -302,10 +313,13 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
   };
 }
 
+type Labelled = OriginFeatures & { readonly lapsed: Uint8Array };
+
+/** The back-test origins' populations (no feature columns: at 1M customers those would cost ~120 MB each). */
 interface HistoryCheck {
   readonly problem?: ChurnNote;
-  readonly train?: OriginFeatures & { readonly lapsed: Uint8Array };
-  readonly test?: OriginFeatures & { readonly lapsed: Uint8Array };
+  readonly train?: OriginPopulation & { readonly lapsed: Uint8Array };
+  readonly test?: OriginPopulation & { readonly lapsed: Uint8Array };
 }
 
 /** Is there 2H of history with enough customers of both kinds in each window? */
@@ -313,14 +327,14 @@ function checkHistory(index: PurchaseIndex, H: number, minCustomers: number, min
   const t = index.asOfDay;
   if (index.purchases === 0) return { problem: churnNote('no-events', 'churn.note.no-events') };
   const span = t - index.firstDay;
-  const test = computeOriginFeatures(index, t - H, H) as OriginFeatures & { lapsed: Uint8Array };
+  const test = findOriginPopulation(index, t - H, H) as OriginPopulation & { lapsed: Uint8Array };
   if (!(index.firstDay < t - 2 * H)) {
     return {
       problem: churnNote('short-history', 'churn.note.short-history', { span, horizon: H, need: 2 * H }),
       ...(test.population.length > 0 ? { test } : {}),
     };
   }
-  const train = computeOriginFeatures(index, t - 2 * H, H) as OriginFeatures & { lapsed: Uint8Array };
+  const train = findOriginPopulation(index, t - 2 * H, H) as OriginPopulation & { lapsed: Uint8Array };
   for (const [name, f] of [
     ['training', train],
     ['test', test],
@@ -360,8 +374,7 @@ function checkHistory(index: PurchaseIndex, H: number, minCustomers: number, min
 }
 
 /** Rules and cadence measured on the test window when it has both kinds; the others not run. */
-function fallbackCandidates(check: HistoryCheck, why: ChurnNote): ChurnCandidate[] {
-  const test = check.test;
+function fallbackCandidates(test: Labelled | undefined, why: ChurnNote): ChurnCandidate[] {
   return CHURN_MODELS.map((name): ChurnCandidate => {
     if ((name === 'rules' || name === 'cadence') && test) {
       const score = name === 'rules' ? flagScore(ruleChurnBits(test)) : test.silentRatio;

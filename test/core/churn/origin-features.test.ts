@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import {
   computeOriginFeatures,
   featureMatrix,
+  findOriginPopulation,
   indexPurchases,
   MODEL_FEATURES,
   ruleChurnBits,
@@ -98,4 +99,26 @@ test('rules: one-time buyer silent 4 months (A step 4, A Table 5); a complaint a
   expect(bits[0]! & 0b0011).toBe(0b0011);
   expect(bits[1]).toBe(0b0010);
   expect(ruleChurnBits(f)[1]).toBe(0);
+});
+
+test("a subset of an origin's rows has the full computation's values, shrunk to the whole population's median gap", () => {
+  // Gaps before o = 200: customer 0 every 10 days, 1 every 40, 3 every 20 (median 20); 2 bought once; 4 only after o.
+  const idx = index(
+    [0, 0, 0, 1, 1, 2, 3, 3, 3, 4, 0],
+    [150, 160, 170, 100, 140, 180, 120, 140, 160, 250, 220],
+    [10, 10, 10, 5, 5, 8, 3, 3, 3, 9, 10],
+    5,
+    400,
+  );
+  const origin = findOriginPopulation(idx, 200, 90);
+  expect(Array.from(origin.population)).toEqual([0, 1, 2, 3]);
+  expect(Array.from(origin.lapsed!)).toEqual([0, 1, 1, 1]); // only 0 buys again in [200, 290)
+  expect(origin.medianGapDays).toBe(20);
+  const full = computeOriginFeatures(idx, 200, 90);
+  const part = computeOriginFeatures(idx, 200, 90, { origin, rows: Int32Array.of(1, 2) });
+  expect(Array.from(part.population)).toEqual([1, 2]);
+  expect(part.medianGapDays).toBe(20);
+  expect(Array.from(part.usualGapDays)).toEqual([30, 20]); // (40 + 20) / 2; the one-time buyer gets the median
+  for (const key of ['recencyDays', 'orders', 'spend', 'meanGapDays', 'silentRatio', 'spend6m', 'lapsed'] as const)
+    expect(Array.from(part[key]!)).toEqual([full[key]![1], full[key]![2]]);
 });
