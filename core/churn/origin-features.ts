@@ -231,16 +231,21 @@ export function computeOriginFeatures(
 
 /**
  * The supervised model's row-major feature matrix (MODEL_FEATURES order,
- * NaN = missing): behaviour as of o plus the static customer fields.
+ * NaN = missing): behaviour as of o plus the static customer fields; with
+ * `from` and `count`, only population rows from … from + count − 1.
  * @example featureMatrix(features, attributes).length === features.population.length * MODEL_FEATURES.length
  */
-export function featureMatrix(f: OriginFeatures, attributes: ChurnAttributes | undefined): Float64Array {
-  const m = f.population.length,
-    cols = MODEL_FEATURES.length;
-  const out = new Float64Array(m * cols);
-  for (let r = 0; r < m; r++) {
+export function featureMatrix(
+  f: OriginFeatures,
+  attributes: ChurnAttributes | undefined,
+  from = 0,
+  count = f.population.length - from,
+): Float64Array {
+  const cols = MODEL_FEATURES.length;
+  const out = new Float64Array(count * cols);
+  for (let r = from; r < from + count; r++) {
     const c = f.population[r]!;
-    const at = r * cols;
+    const at = (r - from) * cols;
     out[at] = f.recencyDays[r]!;
     out[at + 1] = f.orders[r]!;
     out[at + 2] = f.spend[r]!;
@@ -271,9 +276,39 @@ function medianOf(values: Float64Array, fallback: number): number {
   const finite = new Float64Array(n);
   n = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite[n++] = values[i]!;
-  finite.sort();
+  // Selection instead of a full sort (~0.1 s per origin at 1M customers): the same order statistics.
   const mid = n >> 1;
-  return n % 2 === 1 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+  const upper = selectKth(finite, mid);
+  if (n % 2 === 1) return upper;
+  let lower = finite[0]!;
+  for (let i = 1; i < mid; i++) if (finite[i]! > lower) lower = finite[i]!;
+  return (lower + upper) / 2;
+}
+
+/** The k-th smallest (0-based) of finite values, rearranging them so that everything before k is ≤ it (Hoare's selection). */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0,
+    hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo,
+      j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const x = a[i]!;
+        a[i] = a[j]!;
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /**

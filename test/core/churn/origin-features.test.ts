@@ -122,3 +122,19 @@ test("a subset of an origin's rows has the full computation's values, shrunk to 
   for (const key of ['recencyDays', 'orders', 'spend', 'meanGapDays', 'silentRatio', 'spend6m', 'lapsed'] as const)
     expect(Array.from(part[key]!)).toEqual([full[key]![1], full[key]![2]]);
 });
+
+test('a block of feature-matrix rows equals the same rows of the whole matrix; an even count of gaps takes the middle mean', () => {
+  // Gaps before o = 200: 10, 40, 20, 30 days → median (20 + 30) / 2.
+  const idx = index(
+    [0, 0, 1, 1, 2, 2, 3, 3, 4],
+    [150, 160, 100, 140, 160, 180, 120, 150, 190],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    5,
+    400,
+  );
+  const f = computeOriginFeatures(idx, 200, 90);
+  expect(f.medianGapDays).toBe(25);
+  const cols = MODEL_FEATURES.length;
+  const whole = featureMatrix(f, undefined);
+  expect(Array.from(featureMatrix(f, undefined, 1, 3))).toEqual(Array.from(whole.subarray(cols, 4 * cols)));
+});
