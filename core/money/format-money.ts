@@ -25,10 +25,14 @@ function numberFormat(fractionDigits: number): Intl.NumberFormat {
  */
 export function formatMoney(amount: number, currency: Currency, locale: Locale, fractionDigits = 2): string {
   if (!Number.isFinite(amount)) return '';
-  // Whole amounts without the ICU call (the same text: grouped digits, then as many zeros as fraction digits).
+  // Whole amounts, and any amount to 0 places, without the ICU call (the same text: grouped digits, then as many
+  // zeros as fraction digits; Math.round of a positive value rounds half up like Intl's halfExpand).
+  const abs = Math.abs(amount);
   const digits = Number.isSafeInteger(amount)
-    ? groupDigits(Math.abs(amount)) + (fractionDigits > 0 ? '.' + '0'.repeat(fractionDigits) : '')
-    : numberFormat(fractionDigits).format(Math.abs(amount));
+    ? groupDigits(abs) + (fractionDigits > 0 ? '.' + '0'.repeat(fractionDigits) : '')
+    : fractionDigits === 0 && abs < Number.MAX_SAFE_INTEGER
+      ? groupDigits(Math.round(abs))
+      : numberFormat(fractionDigits).format(abs);
   const sign = amount < 0 && digits.replace(/[0.,]/g, '') !== '' ? '-' : '';
   if (locale === 'zh-CN' && currency.code === 'CNY') return `${sign}${digits}元`;
   // A code used as symbol (no symbol known) reads better with a space: "CHF 1,000".
