@@ -7,7 +7,7 @@ import {
   type TransactionModelName,
   type TransactionParams,
 } from '../lifetime/transaction-model.js';
-import { uniqueRows } from '../lifetime/unique-rows.js';
+import { uniqueRows, type UniqueRows } from '../lifetime/unique-rows.js';
 import type { PurchaseIndex } from './churn-events.js';
 import { sampleRows } from './sample-rows.js';
 
@@ -121,8 +121,10 @@ export function fitBtydAt(
   model: TransactionModelName,
   maxFitCustomers = BTYD_FIT_CUSTOMERS,
   seed = 42,
+  reuse?: BtydSummaryCache,
 ): BtydOriginFit {
-  const summary = summaryAt(index, originDay);
+  const cached = reuse?.last?.originDay === originDay && reuse.last.index === index ? reuse.last : undefined;
+  const summary = cached?.summary ?? summaryAt(index, originDay);
   const sample = sampleRows(summary.count, maxFitCustomers, seed);
   const pick = (column: Float64Array): Float64Array => (sample ? Float64Array.from(sample, (i) => column[i]!) : column);
   const fit = fitTransactionModel(
@@ -130,7 +132,8 @@ export function fitBtydAt(
     model,
     {},
   );
-  const rows = uniqueRows([summary.frequency, summary.recency, summary.age]);
+  const rows = cached?.rows ?? uniqueRows([summary.frequency, summary.recency, summary.age]);
+  if (reuse) reuse.last = { index, originDay, summary, rows };
   const [xs, txs, ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const perRow = new Float64Array(rows.count);
   for (let u = 0; u < rows.count; u++)
@@ -138,6 +141,22 @@ export function fitBtydAt(
   const noPurchase = new Float64Array(summary.count);
   for (let i = 0; i < summary.count; i++) noPurchase[i] = perRow[rows.rowOf[i]!]!;
   return { fit, noPurchase };
+}
+
+/**
+ * The last origin's (x, t_x, T) summary and its distinct rows, so BG/NBD and
+ * MBG/NBD at one origin build them once (~0.3 s and ~60 MB at 1M customers).
+ * Holds one origin; the caller drops it when done.
+ */
+export interface BtydSummaryCache {
+  last:
+    | {
+        readonly index: PurchaseIndex;
+        readonly originDay: number;
+        readonly summary: LifetimeSummary;
+        readonly rows: UniqueRows;
+      }
+    | undefined;
 }
 
 const idCache = new WeakMap<PurchaseIndex, string[]>();

@@ -4,7 +4,7 @@ import { LifetimeModelError } from '../lifetime/lifetime-error.js';
 import { CodedError } from '../i18n/coded-error.js';
 import { label, renderMessage, type LabelKey, type Message, type MessageParams } from '../i18n/labels.js';
 import { parseOptions } from '../util/parse-options.js';
-import { assessBtydFit, BTYD_FIT_CUSTOMERS, fitBtydAt } from './btyd-churn.js';
+import { assessBtydFit, BTYD_FIT_CUSTOMERS, fitBtydAt, type BtydSummaryCache } from './btyd-churn.js';
 import { applyIsotonic, fitIsotonic } from './calibrate-isotonic.js';
 import { ChurnInputError } from './churn-error.js';
 import { indexPurchases, spendInLastYear, type ChurnEvents, type PurchaseIndex } from './churn-events.js';
@@ -159,6 +159,8 @@ export interface BacktestData {
   /** Rows of the test origin's full population kept in `test` (undefined = all). */
   readonly testRows: Int32Array | undefined;
   readonly seed: number;
+  /** One origin's BTYD summary, shared by the BG/NBD and MBG/NBD fits there. */
+  readonly btydSummary: BtydSummaryCache;
 }
 
 /**
@@ -235,11 +237,13 @@ export function predictChurn(events: ChurnEvents, optionsInput: ChurnOptions = {
       maxFitCustomers: options.maxFitCustomers,
       testRows,
       seed: options.seed,
+      btydSummary: { last: undefined },
     };
     const runs = new Map<ChurnModelName, CandidateRun>();
     candidates = CHURN_MODELS.filter((name) => options.models.includes(name)).map((name) =>
       runCandidate(name, data, runs),
     );
+    data.btydSummary.last = undefined; // the test origin's summary is done with; a refit at t shares its own
     let final: Float64Array | undefined;
     let chosen: ChurnModelName | undefined;
     // Refitting may reveal a degenerate latest fit: then the next best ranks.
@@ -443,7 +447,7 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | Mess
       return calibratedRun(train.silentRatio, test.silentRatio, now.silentRatio, train.lapsed, test.lapsed);
     case 'bg-nbd':
     case 'mbg-nbd': {
-      const atTest = fitBtydAt(index, test.originDay, H, name, data.maxFitCustomers, data.seed);
+      const atTest = fitBtydAt(index, test.originDay, H, name, data.maxFitCustomers, data.seed, data.btydSummary);
       const degenerate = assessBtydFit(atTest.fit);
       if (degenerate) return degenerate.text;
       const testScore = data.testRows
@@ -453,7 +457,7 @@ function buildRun(name: ChurnModelName, data: BacktestData): CandidateRun | Mess
         testScore,
         testProbability: testScore,
         final: () => {
-          const atNow = fitBtydAt(index, now.originDay, H, name, data.maxFitCustomers, data.seed);
+          const atNow = fitBtydAt(index, now.originDay, H, name, data.maxFitCustomers, data.seed, data.btydSummary);
           const latest = assessBtydFit(atNow.fit);
           if (latest) throw new DegenerateError(latest.text);
           return atNow.noPurchase;

@@ -28,6 +28,16 @@ describe('indexPurchases', () => {
     expect(index).toMatchObject({ firstDay: 10, purchases: 4, refundsIgnored: 2, futureIgnored: 1 });
   });
 
+  test('merging same-day orders in place keeps each later customer and the earliest day intact', () => {
+    // Customer 0 merges three day-5 orders; customer 1's unsorted days then move left over the freed places.
+    const index = indexPurchases(events([0, 0, 0, 1, 1, 1, 1], [5, 5, 5, 30, 3, 30, 8], [1, 2, 4, 8, 16, 32, 64], 2));
+    expect(Array.from(index.offsets)).toEqual([0, 1, 4]);
+    expect(Array.from(index.day)).toEqual([5, 3, 8, 30]);
+    expect(Array.from(index.orders)).toEqual([3, 1, 1, 2]);
+    expect(Array.from(index.value)).toEqual([7, 16, 64, 40]);
+    expect(index.firstDay).toBe(3);
+  });
+
   test('source columns are not modified', () => {
     const input = events([0, 0], [9, 3], [1, 2], 1);
     indexPurchases(input);
