@@ -45,6 +45,7 @@ export function gradientBoostingCandidate(data: BacktestData): CandidateRun {
   const predict = (model: ReturnType<typeof fit>, f: OriginFeatures) =>
     predictGradientBoosting(model, { features: matrix(f), rows: f.population.length, cols });
   const testProbability = predict(fit(train, train.lapsed), test);
+  matrices.delete(train); // only the test origin's matrix is needed again (the refit)
   const final = () => {
     const model = fit(test, test.lapsed);
     matrices.clear();
