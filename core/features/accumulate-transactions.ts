@@ -52,26 +52,35 @@ export function createTransactionAccumulator(
   const currency = noteCurrencyHeaders(plan, columns);
   const reader = new TransactionRowReader(columns, options, log, currency);
   const customers = new TransactionCustomers(columns);
-  const lines = new TransactionLines(columns);
+  // Dropped at the finish: scoring (the churn models) must not keep every line's columns alive (~300 MB at 10M lines).
+  let lines: TransactionLines | undefined = new TransactionLines(columns);
+  let finishedRows = 0;
 
   function addRows(rows: readonly RawRow[], firstRowNumber: number): void {
+    const store = linesBeforeFinish();
     reader.learnBatch(rows);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNumber = firstRowNumber + i;
       if (!reader.read(row, rowNumber)) continue;
       const c = customers.add(reader.id, row, rowNumber);
-      lines.push(row, c, reader.day, reader.amount, reader.quantity, rowNumber);
+      store.push(row, c, reader.day, reader.amount, reader.quantity, rowNumber);
     }
   }
 
+  function linesBeforeFinish(): TransactionLines {
+    if (!lines) throw new Error('the transaction accumulator has already finished');
+    return lines;
+  }
+
   function finish(): CustomerFeatures {
+    const store = linesBeforeFinish();
     reader.flush();
     assertUsableLines(reader, customers.count, columns.dateName, columns.amountName);
-    const asOfDay = options.asOfDay ?? lines.maxDay + 1;
-    const amount = lines.describeAmounts(columns.amountCell);
+    const asOfDay = options.asOfDay ?? store.maxDay + 1;
+    const amount = store.describeAmounts(columns.amountCell);
     const out = createAggregateColumns(customers.count);
-    const lineColumns = lines.view();
+    const lineColumns = store.view();
     const aggregator = new OrderAggregator(
       lineColumns,
       {
@@ -92,7 +101,7 @@ export function createTransactionAccumulator(
     const seen = { ids: customers.ids, firstRows: customers.firstRows.view(), attributes: customers.attributes };
     const kept = aggregateCustomers(
       { ...seen, idName: columns.idName, amountColumn: amount.column },
-      groupLinesByCustomer(lines.customer.view(), customers.count),
+      groupLinesByCustomer(store.customer.view(), customers.count),
       lineColumns.days,
       aggregator,
       out,
@@ -105,13 +114,16 @@ export function createTransactionAccumulator(
       days: aggregator.dayList.view(),
       amounts: aggregator.dayAmount!.view(),
     };
-    return selectKeptFeatures(kept, seen, out, { asOfDay, asOfSource }, purchaseDays);
+    const features = selectKeptFeatures(kept, seen, out, { asOfDay, asOfSource }, purchaseDays);
+    finishedRows = store.length;
+    lines = undefined;
+    return features;
   }
 
   return {
     addRows,
     get rowCount() {
-      return lines.length;
+      return lines ? lines.length : finishedRows;
     },
     currency,
     finish,
