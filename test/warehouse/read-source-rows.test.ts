@@ -277,6 +277,17 @@ describe('the same order lines from PostgreSQL (issue 12)', () => {
     expect(result.label).not.toContain(server.password);
   });
 
+  it("reads dates as YYYY-MM-DD when the server's DateStyle is another (SQL, DMY: 05/01/2024)", async () => {
+    const url = `${server.url}${server.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c DateStyle=SQL,DMY')}`;
+    const probe = new pg.Client({ connectionString: url });
+    await probe.connect();
+    const shown = await probe.query<{ d: string }>(`SELECT CAST(DATE '2024-01-05' AS text) AS d`);
+    await probe.end();
+    expect(shown.rows[0]!.d).toBe('05/01/2024'); // the connection really has the other style
+    const { rows } = await collect({ source: { kind: 'postgres', url }, table: 'kinds' });
+    expect(rows).toEqual(KIND_ROWS);
+  });
+
   it('a text table of the dirty lines and a typed table give the csv runs', async () => {
     expectSameResult(
       await viaCsv(dirtyCsv),

@@ -55,6 +55,8 @@ export async function openPostgres(source: PostgresSource): Promise<SqlEngine> {
   });
   try {
     await client.connect();
+    // Dates and timestamps cast to text must read YYYY-MM-DD like a csv export, whatever the server's default.
+    await client.query("SET DateStyle = 'ISO, YMD'");
     if (source.timeoutMs !== undefined)
       await client.query(`SET statement_timeout = ${Math.max(1, Math.trunc(source.timeoutMs))}`);
   } catch (error) {
