@@ -22,28 +22,56 @@ export interface RowSource {
   readonly readRows: (sink: TableSink) => Promise<ReadTableResult>;
 }
 
+/** How a command spells the source flags in its messages: `tierline import` the defaults, `tierline bot` its --import-* flags. */
+export interface SourceFlagNames {
+  /** The alternative to a source: `<file>` or `--import-file`. */
+  readonly file: string;
+  readonly source: string;
+  readonly table: string;
+  readonly query: string;
+  readonly 'statement-timeout': string;
+}
+
+const DEFAULT_NAMES: SourceFlagNames = {
+  file: '<file>',
+  source: '--source',
+  table: '--table',
+  query: '--query',
+  'statement-timeout': '--statement-timeout',
+};
+
 /**
  * The `--source` of `command`, or undefined when the rows come from the
- * <file> argument.
+ * <file> argument (`names` spells the flags in messages, for `tierline bot`'s --import-* flags).
  * @throws UsageError for <file> and --source together, --table with --query, --table/--query/--statement-timeout without --source, a malformed source or timeout.
  */
 export function sourceFromFlags(
   values: SourceFlagValues,
   positionals: readonly string[],
   command: string,
+  names: SourceFlagNames = DEFAULT_NAMES,
 ): RowSource | undefined {
   if (values.source !== undefined && positionals.length > 0)
-    throw new UsageError({ key: 'cli.usage.source-and-file', params: { command, file: positionals[0]! } });
+    throw new UsageError({
+      key: 'cli.usage.source-and-file',
+      params: { command, file: positionals[0]!, fileArg: names.file, sourceFlag: names.source },
+    });
   if (values.table !== undefined && values.query !== undefined)
-    throw new UsageError({ key: 'cli.usage.table-and-query', params: { command } });
+    throw new UsageError({
+      key: 'cli.usage.table-and-query',
+      params: { command, tableFlag: names.table, queryFlag: names.query },
+    });
   if (values.source === undefined) {
     const flag = (['table', 'query', 'statement-timeout'] as const).find((f) => values[f] !== undefined);
     if (flag !== undefined)
-      throw new UsageError({ key: 'cli.usage.needs-source', params: { command, flag: `--${flag}` } });
+      throw new UsageError({
+        key: 'cli.usage.needs-source',
+        params: { command, flag: names[flag], sourceFlag: names.source },
+      });
     return undefined;
   }
   // The source's form and the timeout are checked as `tierline segment` checks them.
-  const choice = engineFromFlags(values);
+  const choice = engineFromFlags(values, names);
   const request: SourceRowsRequest = {
     source: choice.source!,
     ...(choice.table !== undefined ? { table: choice.table } : {}),

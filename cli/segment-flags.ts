@@ -55,14 +55,20 @@ export interface EngineChoice {
  * Reads the engine flags.
  * @throws UsageError for an unknown engine or source, --table with --query, a bad timeout, or --table/--query without --source.
  */
-export function engineFromFlags(values: {
-  readonly engine?: string;
-  readonly source?: string;
-  readonly table?: string;
-  readonly query?: string;
-  readonly 'statement-timeout'?: string;
-  readonly explain?: boolean;
-}): EngineChoice {
+export function engineFromFlags(
+  values: {
+    readonly engine?: string;
+    readonly source?: string;
+    readonly table?: string;
+    readonly query?: string;
+    readonly 'statement-timeout'?: string;
+    readonly explain?: boolean;
+  },
+  names: { readonly source: string; readonly 'statement-timeout': string } = {
+    source: '--source',
+    'statement-timeout': '--statement-timeout',
+  },
+): EngineChoice {
   const engine = chooseFlag('engine', values.engine, ['auto', 'node', 'duckdb'] as const) ?? 'auto';
   let source: EngineChoice['source'];
   if (values.source !== undefined) {
@@ -71,7 +77,7 @@ export function engineFromFlags(values: {
       source = { kind: 'duckdb', path: values.source.slice(7) };
     else
       throw new UsageError(
-        `--source must be duckdb:<file.duckdb|file.parquet|file.csv> or postgres://…; got "${values.source}".`,
+        `${names.source} must be duckdb:<file.duckdb|file.parquet|file.csv> or postgres://…; got "${values.source}".`,
       );
     if (engine === 'node') throw new UsageError('--engine node reads files; --source is read by the SQL engine.');
   }
@@ -84,7 +90,7 @@ export function engineFromFlags(values: {
     timeoutMs = Number(values['statement-timeout']);
     if (!(Number.isInteger(timeoutMs) && timeoutMs >= 1))
       throw new UsageError(
-        `--statement-timeout must be a whole number of milliseconds ≥ 1; got "${values['statement-timeout']}".`,
+        `${names['statement-timeout']} must be a whole number of milliseconds ≥ 1; got "${values['statement-timeout']}".`,
       );
   }
   return {

@@ -1,4 +1,5 @@
 import type { SegmentOptionsInput } from '../../core/index.js';
+import type { ReadTableResult, TableSink } from '../../io/index.js';
 import { readSegmented } from '../../io/read-segmented.js';
 import { todayOf, type BotDeps, type ImportedUpload } from '../bot-deps.js';
 import type { SnapshotInfo, Store } from '../store/store.js';
@@ -16,6 +17,21 @@ export interface FileImport {
   readonly importedAt: string;
   /** Write the segmented table here as csv. */
   readonly segmentedOut?: string;
+  /**
+   * Streams the raw rows into io's sink instead of reading `file` (a
+   * database source: the CLI builds it, bot/ does not read databases);
+   * `file` then only names the rows in the snapshot and in messages.
+   */
+  readonly readRows?: RowReader;
+}
+
+/** Streams a source's raw rows into io's sink as io's readTable streams a file's (io/read-segmented.ts's `readRows`). */
+export type RowReader = (sink: TableSink) => Promise<ReadTableResult>;
+
+/** Rows to re-import that are not a file: a database table or query read by `readRows`, named `name` (password redacted). */
+export interface RowsImport {
+  readonly name: string;
+  readonly readRows: RowReader;
 }
 
 /**
@@ -32,6 +48,7 @@ export async function importFile(store: Store, request: FileImport): Promise<Imp
     customers: request.customers,
     sheet: request.sheet,
     keepPurchaseDays: true,
+    ...(request.readRows ? { readRows: request.readRows } : {}),
   });
   const locale = segmentOptions.locale ?? 'en';
   return importSnapshot(store, {
@@ -55,11 +72,12 @@ export function createBotImports(
   log: (line: string) => void,
 ): {
   importUpload: (path: string, source: string, segmentedOut: string) => Promise<ImportedUpload>;
-  scheduledImport: (file: string) => Promise<SnapshotInfo | undefined>;
+  /** Re-imports a file, or rows read by a reader (the CLI's `--import-source`); a failure is logged by its code, the store unchanged. */
+  scheduledImport: (source: string | RowsImport) => Promise<SnapshotInfo | undefined>;
 } {
-  const importNow = (file: string, segmentedOut?: string) =>
+  const importNow = (source: string | RowsImport, segmentedOut?: string) =>
     importFile(store, {
-      file,
+      ...(typeof source === 'string' ? { file: source } : { file: source.name, readRows: source.readRows }),
       segmentOptions: { today: todayOf(clock), locale: 'en' },
       importedAt: clock.now().toISOString(),
       ...(segmentedOut ? { segmentedOut } : {}),
@@ -69,6 +87,6 @@ export function createBotImports(
       const { snapshot } = await importNow(path, segmentedOut);
       return { asOf: snapshot.asOf, customers: snapshot.customerCount };
     },
-    scheduledImport: (file) => runScheduledImport(() => importNow(file), log),
+    scheduledImport: (source) => runScheduledImport(() => importNow(source), log),
   };
 }

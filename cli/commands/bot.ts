@@ -23,6 +23,7 @@ import { parseCommandArgs } from '../parse-command.js';
 import { databaseUrl, DB_FLAG, openStore, storePath } from './bot-store.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
+import { sourceFromFlags, type SourceFlagNames } from '../read-source.js';
 import type { Locale } from '../../core/index.js';
 import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
@@ -35,6 +36,10 @@ const OPTIONS = {
   host: { type: 'string' },
   'import-file': { type: 'string' },
   'import-schedule': { type: 'string' },
+  'import-source': { type: 'string' },
+  'import-table': { type: 'string' },
+  'import-query': { type: 'string' },
+  'import-statement-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,6 +48,15 @@ const ids = (value: string | undefined): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** The scheduled re-import's source flags, as `tierline import`'s --source flags are named in messages (issue 12). */
+const IMPORT_SOURCE_NAMES: SourceFlagNames = {
+  file: '--import-file',
+  source: '--import-source',
+  table: '--import-table',
+  query: '--import-query',
+  'statement-timeout': '--import-statement-timeout',
+};
 
 /** After SIGINT/SIGTERM the bot exits within this, whatever Slack does (start-up catch-up, retries, Socket Mode reconnects). */
 export const STOP_DEADLINE_MS = 3_000;
@@ -75,8 +89,20 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number; got "${values.port}".`);
+  // A database re-import (issue 12): checked as `tierline import --source` checks its flags; the CLI reads the rows, bot/ segments them.
+  const importSource = sourceFromFlags(
+    {
+      source: values['import-source'],
+      table: values['import-table'],
+      query: values['import-query'],
+      'statement-timeout': values['import-statement-timeout'],
+    },
+    values['import-file'] !== undefined ? [values['import-file']] : [],
+    'bot',
+    IMPORT_SOURCE_NAMES,
+  );
   let importSchedule;
-  if (values['import-file'] !== undefined) {
+  if (values['import-file'] !== undefined || importSource !== undefined) {
     try {
       importSchedule = parseSchedule((values['import-schedule'] ?? 'daily 06:00 UTC').split(/\s+/), new Date());
     } catch (error) {
@@ -169,10 +195,15 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     const caughtUp = await scheduler.start();
     for (const o of caughtUp)
       if (o.result !== 'not-due') log(`start-up digest check: subscription ${o.subscriptionId} ${o.result}`);
-    if (importSchedule && values['import-file']) {
-      const file = values['import-file'];
+    const scheduled = importSource
+      ? { name: importSource.name, readRows: importSource.readRows }
+      : values['import-file'];
+    if (importSchedule && scheduled !== undefined) {
+      log(
+        `scheduled import of ${typeof scheduled === 'string' ? scheduled : scheduled.name}: next ${importSchedule.next.toISOString()}`,
+      );
       importJob = new Cron(importSchedule.cron, { timezone: importSchedule.timeZone, protect: true }, () =>
-        imports.scheduledImport(file).then(() => undefined),
+        imports.scheduledImport(scheduled).then(() => undefined),
       );
     }
   })().finally(() => {

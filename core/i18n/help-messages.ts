@@ -473,6 +473,11 @@ Options:
   --host <address>           HTTP address (default 0.0.0.0)
   --import-file <file>       re-import this file on a schedule
   --import-schedule "<spec>" when, e.g. "daily 06:00 Asia/Shanghai" (default daily 06:00 UTC)
+  --import-source <src>      re-import from a database instead: duckdb:<file.duckdb> or
+                             postgres://… (with --import-table or --import-query)
+  --import-table <name>      the table or view to re-import
+  --import-query "<sql>"     a SELECT whose rows to re-import
+  --import-statement-timeout <ms>  cancel the re-import's query after this many ms
 {db}
   -h, --help                 this help
 `,
@@ -501,6 +506,11 @@ Options:
   --host <地址>              HTTP 监听地址（默认 0.0.0.0）
   --import-file <文件>       按计划重新导入此文件
   --import-schedule "<计划>" 导入时间，例如 "daily 06:00 Asia/Shanghai"（默认每天 06:00 UTC）
+  --import-source <来源>     改为从数据库重新导入：duckdb:<file.duckdb> 或
+                             postgres://…（同时给出 --import-table 或 --import-query）
+  --import-table <表名>      要重新导入的表或视图
+  --import-query "<SQL>"     要重新导入其结果行的 SELECT 查询
+  --import-statement-timeout <毫秒>  重新导入的查询超过此毫秒数即取消
 {db}
   -h, --help                 显示本帮助
 `,

@@ -108,16 +108,16 @@ export const USAGE_MESSAGES = {
   ],
   // cli/read-source.ts (import, model: --source, issue 12)
   'cli.usage.source-and-file': [
-    '{command}: give <file> or --source, not both (got {file} and --source).',
-    '{command}：请给出 <file> 或 --source 其中之一，不要同时给出（实际给了 {file} 和 --source）。',
+    '{command}: give {fileArg} or {sourceFlag}, not both (got {file} and {sourceFlag}).',
+    '{command}：请给出 {fileArg} 或 {sourceFlag} 其中之一，不要同时给出（实际给了 {file} 和 {sourceFlag}）。',
   ],
   'cli.usage.table-and-query': [
-    '{command}: --table and --query both name what to read; give one.',
-    '{command}：--table 和 --query 都指定要读取的内容，只能给出其中一个。',
+    '{command}: {tableFlag} and {queryFlag} both name what to read; give one.',
+    '{command}：{tableFlag} 和 {queryFlag} 都指定要读取的内容，只能给出其中一个。',
   ],
   'cli.usage.needs-source': [
-    '{command}: {flag} reads from a database: give --source duckdb:<file.duckdb> or postgres://….',
-    '{command}：{flag} 用于从数据库读取：请同时给出 --source duckdb:<file.duckdb> 或 postgres://…。',
+    '{command}: {flag} reads from a database: give {sourceFlag} duckdb:<file.duckdb> or postgres://….',
+    '{command}：{flag} 用于从数据库读取：请同时给出 {sourceFlag} duckdb:<file.duckdb> 或 postgres://…。',
   ],
   // cli/commands/model.ts
   'cli.usage.model-action': [
