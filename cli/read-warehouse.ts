@@ -73,14 +73,12 @@ async function chooseEngine(
   const open = () => openDuckDb({ path: file, ...timeout });
   if (lower.endsWith('.parquet') || lower.endsWith('.gz')) {
     if (choice.engine === 'node')
-      throw new UsageError(`--engine node reads csv and xlsx; ${basename(file)} is read by --engine duckdb.`);
+      throw new UsageError({ key: 'cli.usage.engine-node-file', params: { file: basename(file) } });
     return { open, unsupported: 'fail', name: file };
   }
   if (lower.endsWith('.xlsx')) {
     if (choice.engine === 'duckdb')
-      throw new UsageError(
-        `--engine duckdb reads csv, csv.gz and Parquet; ${basename(file)} is read by --engine node.`,
-      );
+      throw new UsageError({ key: 'cli.usage.engine-duckdb-file', params: { file: basename(file) } });
     return undefined;
   }
   if (choice.engine === 'node') return undefined;

@@ -75,23 +75,21 @@ export function engineFromFlags(
     if (/^postgres(ql)?:\/\//i.test(values.source)) source = { kind: 'postgres', url: values.source };
     else if (values.source.startsWith('duckdb:') && values.source.length > 7)
       source = { kind: 'duckdb', path: values.source.slice(7) };
-    else
-      throw new UsageError(
-        `${names.source} must be duckdb:<file.duckdb|file.parquet|file.csv> or postgres://…; got "${values.source}".`,
-      );
-    if (engine === 'node') throw new UsageError('--engine node reads files; --source is read by the SQL engine.');
+    else throw new UsageError({ key: 'cli.usage.source-form', params: { flag: names.source, value: values.source } });
+    if (engine === 'node') throw new UsageError({ key: 'cli.usage.engine-node-source' });
   }
   if (values.table !== undefined && values.query !== undefined)
-    throw new UsageError('--table and --query both name what to read; give one.');
+    throw new UsageError({ key: 'cli.usage.segment-table-and-query' });
   if ((values.table !== undefined || values.query !== undefined) && source === undefined)
-    throw new UsageError('--table and --query read a database: give --source duckdb:<file.duckdb> or postgres://….');
+    throw new UsageError({ key: 'cli.usage.segment-needs-source' });
   let timeoutMs: number | undefined;
   if (values['statement-timeout'] !== undefined) {
     timeoutMs = Number(values['statement-timeout']);
     if (!(Number.isInteger(timeoutMs) && timeoutMs >= 1))
-      throw new UsageError(
-        `${names['statement-timeout']} must be a whole number of milliseconds ≥ 1; got "${values['statement-timeout']}".`,
-      );
+      throw new UsageError({
+        key: 'cli.usage.statement-timeout',
+        params: { flag: names['statement-timeout'], value: values['statement-timeout'] },
+      });
   }
   return {
     engine,

@@ -56,7 +56,7 @@ export interface ExportedRisk {
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number ≥ 1; got "${value}".`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ key: 'cli.usage.whole-number', params: { flag, value } });
   return n;
 }
 
@@ -111,18 +111,17 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError({ key: 'cli.usage.ask-question' });
-  if (values.as === undefined && !values.manager)
-    throw new UsageError('ask: say who is asking: --as <owner> or --manager.');
+  if (values.as === undefined && !values.manager) throw new UsageError({ key: 'cli.usage.ask-who' });
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
-    throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
+    throw new UsageError({ key: 'cli.usage.locale', params: { value: values.locale } });
   if (values.sort !== undefined && values.sort !== 'risk' && values.sort !== 'value')
-    throw new UsageError(`--sort must be risk or value; got "${values.sort}".`);
+    throw new UsageError({ key: 'cli.usage.ask-sort', params: { value: values.sort } });
   if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
-    throw new UsageError(`--format must be text or json; got "${values.format}".`);
+    throw new UsageError({ key: 'cli.usage.ask-format', params: { value: values.format } });
   const json = values.format === 'json';
   const page = wholeNumber('--page', values.page);
   const limit = wholeNumber('--limit', values.limit);
-  if (limit !== undefined && !json) throw new UsageError('--limit caps an export: use it with --format json.');
+  if (limit !== undefined && !json) throw new UsageError({ key: 'cli.usage.ask-limit' });
   const question = positionals.join(' ');
   return withStore(values.db, 'existing', async (store: Store) => {
     const snapshot = await store.latestSnapshot();
@@ -154,10 +153,7 @@ export async function runAsk(argv: readonly string[], io: ConsoleIo): Promise<nu
         ? EXIT.data
         : EXIT.ok;
     if (json) {
-      if (intent.kind !== 'churn')
-        throw new UsageError(
-          `--format json exports the churn list; "${question}" is not a churn question (try "who is at churn risk").`,
-        );
+      if (intent.kind !== 'churn') throw new UsageError({ key: 'cli.usage.ask-json-churn', params: { question } });
       const from = page === undefined ? 0 : (page - 1) * pageSize;
       const to = Math.min(
         page === undefined ? (limit ?? pageSize) : from + pageSize,

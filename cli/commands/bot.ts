@@ -67,7 +67,8 @@ export const STOP_DEADLINE_MS = 3_000;
  */
 export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
+  if (positionals.length > 0)
+    throw new UsageError({ key: 'cli.usage.extra-argument', params: { argument: positionals[0]! } });
   if (values.help) {
     io.out(BOT_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
@@ -78,17 +79,13 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = process.env;
   const oauthMode = Boolean(clientId || clientSecret || stateSecret);
   if (oauthMode && !(clientId && clientSecret && stateSecret))
-    throw new UsageError('bot: OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
-  if (oauthMode && process.env.SLACK_APP_TOKEN)
-    throw new UsageError('bot: OAuth mode ("Add to Slack") runs over HTTP; unset SLACK_APP_TOKEN.');
-  if ((!oauthMode && !token) || !signingSecret)
-    throw new UsageError(
-      'bot: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Add to Slack) (see bot/README.md).',
-    );
+    throw new UsageError({ key: 'cli.usage.bot-oauth-incomplete' });
+  if (oauthMode && process.env.SLACK_APP_TOKEN) throw new UsageError({ key: 'cli.usage.bot-oauth-socket' });
+  if ((!oauthMode && !token) || !signingSecret) throw new UsageError({ key: 'cli.usage.bot-credentials' });
   const locale = process.env.TIERLINE_LOCALE === 'zh-CN' ? 'zh-CN' : 'en';
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number; got "${values.port}".`);
+    throw new UsageError({ key: 'cli.usage.port', params: { value: String(values.port) } });
   // A database re-import (issue 12): checked as `tierline import --source` checks its flags; the CLI reads the rows, bot/ segments them.
   const importSource = sourceFromFlags(
     {
@@ -106,13 +103,13 @@ export async function runBot(argv: readonly string[], io: ConsoleIo): Promise<nu
     try {
       importSchedule = parseSchedule((values['import-schedule'] ?? 'daily 06:00 UTC').split(/\s+/), new Date());
     } catch (error) {
-      if (error instanceof ScheduleError) throw new UsageError(`--import-schedule: ${error.message}`);
+      if (error instanceof ScheduleError)
+        throw new UsageError({ key: 'cli.usage.import-schedule', params: { reason: error.message } });
       throw error;
     }
   }
   const timeZone = process.env.TIERLINE_TIME_ZONE || systemTimeZone();
-  if (!isTimeZone(timeZone))
-    throw new UsageError(`TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "${timeZone}".`);
+  if (!isTimeZone(timeZone)) throw new UsageError({ key: 'cli.usage.time-zone', params: { value: timeZone } });
   // The Slack runtime loads on use (the façade keeps it out of import/ask/digest).
   const { buildApp, createSlackPoster } = await loadSlackRuntime();
   // Handlers first: a SIGTERM during start-up (catch-up digests, Socket Mode connecting) must still stop the bot.

@@ -24,14 +24,15 @@ const OPTIONS = {
  */
 export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
+  if (positionals.length > 0)
+    throw new UsageError({ key: 'cli.usage.extra-argument', params: { argument: positionals[0]! } });
   if (values.help) {
     io.out(DIGEST_HELP(localeForErrors(argv, process.env)));
     return EXIT.ok;
   }
   if (!values.preview) throw new UsageError({ key: 'cli.usage.digest-preview' });
   if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'zh-CN')
-    throw new UsageError(`--locale must be en or zh-CN; got "${values.locale}".`);
+    throw new UsageError({ key: 'cli.usage.locale', params: { value: values.locale } });
   return withStore(values.db, 'existing', async (store) => {
     if (!(await store.latestSnapshot())) {
       io.err('tierline: the store has no snapshot yet; run tierline import <file> first.\n');

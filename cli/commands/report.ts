@@ -59,13 +59,19 @@ async function parse(argv: readonly string[], io: ConsoleIo): Promise<Parsed | '
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? 'report: missing <file>.'
-        : `report: one file expected, got ${positionals.length}: ${positionals.join(' ')}.`,
+        ? { key: 'cli.usage.missing-file', params: { command: 'report' } }
+        : {
+            key: 'cli.usage.one-file-got',
+            params: { command: 'report', count: positionals.length, files: positionals.join(' ') },
+          },
     );
-  if (values.out === undefined) throw new UsageError('report: --out <file.html> is required.');
+  if (values.out === undefined) throw new UsageError({ key: 'cli.usage.report-out' });
   const maxPoints = values['max-points'] === undefined ? 5000 : Number(values['max-points']);
   if (!(Number.isInteger(maxPoints) && maxPoints >= 1))
-    throw new UsageError(`--max-points must be a whole number ≥ 1; got "${values['max-points']}".`);
+    throw new UsageError({
+      key: 'cli.usage.whole-number',
+      params: { flag: '--max-points', value: String(values['max-points']) },
+    });
   const named = (path: string | undefined, flag: string) => (path === undefined ? undefined : { path, flag });
   // Before the config is read or anything opened: an output that is an input would destroy it.
   assertOutputsAreNotInputs(
@@ -110,7 +116,10 @@ async function readPrevious(
     current.asOf !== '' &&
     parsed.previousAsOf >= current.asOf
   ) {
-    throw new UsageError(`--previous-as-of ${parsed.previousAsOf} must be before the analysis date ${current.asOf}.`);
+    throw new UsageError({
+      key: 'cli.usage.previous-as-of',
+      params: { previous: parsed.previousAsOf, current: current.asOf },
+    });
   }
   const segmentOptions: SegmentOptionsInput = { ...parsed.segmentOptions };
   if (parsed.previousAsOf !== undefined) segmentOptions.asOf = parsed.previousAsOf;

@@ -15,7 +15,7 @@ const OPTIONS = { ...DB_FLAG, help: { type: 'boolean', short: 'h' } } as const;
 
 function client(): WebClient {
   const token = process.env.SLACK_BOT_TOKEN;
-  if (!token) throw new UsageError('users: matching by email calls Slack; set SLACK_BOT_TOKEN.');
+  if (!token) throw new UsageError({ key: 'cli.usage.users-token' });
   return new WebClient(token, process.env.SLACK_API_URL ? { slackApiUrl: process.env.SLACK_API_URL } : {});
 }
 
@@ -38,23 +38,23 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
     if (action === 'role') {
       const [user, role] = rest;
       if (!user || !/^[UW][A-Z0-9]{2,}$/.test(user) || !['manager', 'admin', 'none'].includes(role ?? ''))
-        throw new UsageError('users role: expected a Slack user id (U…) and manager, admin or none.');
+        throw new UsageError({ key: 'cli.usage.users-role' });
       await store.setRole(user, role === 'none' ? undefined : (role as 'manager' | 'admin'));
       io.out(`${user}: ${role}\n`);
       return EXIT.ok;
     }
     if (action === 'map') {
-      if (rest.length === 0) throw new UsageError('users map: expected "Owner name=U0123".');
+      if (rest.length === 0) throw new UsageError({ key: 'cli.usage.users-map-empty' });
       const byEmail: { owner: string; email: string }[] = [];
       const direct: { owner: string; user: string }[] = [];
       for (const pair of rest) {
         const at = pair.lastIndexOf('=');
         const owner = at > 0 ? pair.slice(0, at).trim() : '';
         const target = pair.slice(at + 1).trim();
-        if (!owner || !target) throw new UsageError(`users map: "${pair}" is not "Owner name=U0123".`);
+        if (!owner || !target) throw new UsageError({ key: 'cli.usage.users-map-pair', params: { pair } });
         if (isEmail(target)) byEmail.push({ owner, email: target });
         else if (/^[UW][A-Z0-9]{2,}$/.test(target)) direct.push({ owner, user: target });
-        else throw new UsageError(`users map: "${target}" is neither a Slack user id (U…) nor an email.`);
+        else throw new UsageError({ key: 'cli.usage.users-map-target', params: { target } });
       }
       for (const { owner, user } of direct) {
         await store.mapOwner(owner, user, 'manual');
@@ -65,7 +65,7 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
     }
     if (action === 'sync') {
       const snapshot = await store.latestSnapshot();
-      if (!snapshot) throw new UsageError('users sync: no snapshot yet; run tierline import first.');
+      if (!snapshot) throw new UsageError({ key: 'cli.usage.users-no-snapshot' });
       const pairs = (await store.owners(snapshot.id)).filter(isEmail).map((owner) => ({ owner, email: owner }));
       if (pairs.length === 0) {
         io.out(
@@ -75,7 +75,7 @@ export async function runUsers(argv: readonly string[], io: ConsoleIo): Promise<
       }
       return reportEmail(await mapOwnersByEmail(store, client(), pairs), io);
     }
-    throw new UsageError(`users: unknown action "${action}"; use map, sync, list or role.`);
+    throw new UsageError({ key: 'cli.usage.users-action', params: { action: String(action) } });
   });
 }
 

@@ -29,6 +29,118 @@ export const USAGE_MESSAGES = {
     "多余的参数 '{argument}'。此命令不接受位置参数",
   ],
   // cli/segment-flags.ts, cli/commands/*.ts
+  // cli/commands/{bot,ask,digest}.ts
+  'cli.usage.bot-oauth-incomplete': [
+    'bot: OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.',
+    'bot：OAuth 模式（“添加到 Slack”）需要同时设置 SLACK_CLIENT_ID、SLACK_CLIENT_SECRET 和 SLACK_STATE_SECRET。',
+  ],
+  'cli.usage.bot-oauth-socket': [
+    'bot: OAuth mode ("Add to Slack") runs over HTTP; unset SLACK_APP_TOKEN.',
+    'bot：OAuth 模式（“添加到 Slack”）通过 HTTP 运行；请取消设置 SLACK_APP_TOKEN。',
+  ],
+  'cli.usage.bot-credentials': [
+    'bot: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (Add to Slack) (see bot/README.md).',
+    'bot：请设置 SLACK_SIGNING_SECRET 和 SLACK_BOT_TOKEN（单个工作区），或 SLACK_CLIENT_ID、SLACK_CLIENT_SECRET 和 SLACK_STATE_SECRET（“添加到 Slack”）（见 bot/README.md）。',
+  ],
+  'cli.usage.port': ['--port must be a port number; got "{value}".', '--port 必须是端口号；实际为 "{value}"。'],
+  'cli.usage.import-schedule': ['--import-schedule: {reason}', '--import-schedule 无效：{reason}'],
+  'cli.usage.time-zone': [
+    'TIERLINE_TIME_ZONE must be an IANA time zone like Asia/Shanghai; got "{value}".',
+    'TIERLINE_TIME_ZONE 必须是 IANA 时区，例如 Asia/Shanghai；实际为 "{value}"。',
+  ],
+  'cli.usage.extra-argument': ['unexpected argument "{argument}".', '多余的参数 "{argument}"。'],
+  'cli.usage.locale': [
+    '--locale must be en or zh-CN; got "{value}".',
+    '--locale 必须是 en 或 zh-CN；实际为 "{value}"。',
+  ],
+  'cli.usage.whole-number': [
+    '{flag} must be a whole number ≥ 1; got "{value}".',
+    '{flag} 必须是 ≥ 1 的整数；实际为 "{value}"。',
+  ],
+  'cli.usage.ask-who': [
+    'ask: say who is asking: --as <owner> or --manager.',
+    'ask：请说明提问者：--as <负责人> 或 --manager。',
+  ],
+  'cli.usage.ask-sort': [
+    '--sort must be risk or value; got "{value}".',
+    '--sort 必须是 risk 或 value；实际为 "{value}"。',
+  ],
+  'cli.usage.ask-format': [
+    '--format must be text or json; got "{value}".',
+    '--format 必须是 text 或 json；实际为 "{value}"。',
+  ],
+  'cli.usage.ask-limit': [
+    '--limit caps an export: use it with --format json.',
+    '--limit 用于限制导出条数：请与 --format json 一起使用。',
+  ],
+  'cli.usage.ask-json-churn': [
+    '--format json exports the churn list; "{question}" is not a churn question (try "who is at churn risk").',
+    '--format json 只导出流失名单；“{question}”不是流失问题（可以问“哪些客户有流失风险”）。',
+  ],
+  // cli/segment-flags.ts, cli/read-warehouse.ts
+  'cli.usage.source-form': [
+    '{flag} must be duckdb:<file.duckdb|file.parquet|file.csv> or postgres://…; got "{value}".',
+    '{flag} 必须是 duckdb:<file.duckdb|file.parquet|file.csv> 或 postgres://…；实际为 "{value}"。',
+  ],
+  'cli.usage.segment-table-and-query': [
+    '--table and --query both name what to read; give one.',
+    '--table 和 --query 都指定要读取的内容，只能给出其中一个。',
+  ],
+  'cli.usage.segment-needs-source': [
+    '--table and --query read a database: give --source duckdb:<file.duckdb> or postgres://….',
+    '--table 和 --query 用于读取数据库：请给出 --source duckdb:<file.duckdb> 或 postgres://…。',
+  ],
+  'cli.usage.engine-node-source': [
+    '--engine node reads files; --source is read by the SQL engine.',
+    '--engine node 只读取文件；--source 由 SQL 引擎读取。',
+  ],
+  'cli.usage.statement-timeout': [
+    '{flag} must be a whole number of milliseconds ≥ 1; got "{value}".',
+    '{flag} 必须是 ≥ 1 的整数毫秒数；实际为 "{value}"。',
+  ],
+  'cli.usage.engine-node-file': [
+    '--engine node reads csv and xlsx; {file} is read by --engine duckdb.',
+    '--engine node 只读取 csv 和 xlsx；{file} 需用 --engine duckdb 读取。',
+  ],
+  'cli.usage.engine-duckdb-file': [
+    '--engine duckdb reads csv, csv.gz and Parquet; {file} is read by --engine node.',
+    '--engine duckdb 只读取 csv、csv.gz 和 Parquet；{file} 需用 --engine node 读取。',
+  ],
+  // cli/commands/report.ts
+  'cli.usage.report-out': ['report: --out <file.html> is required.', 'report：必须给出 --out <file.html>。'],
+  'cli.usage.previous-as-of': [
+    '--previous-as-of {previous} must be before the analysis date {current}.',
+    '--previous-as-of {previous} 必须早于分析日期 {current}。',
+  ],
+  // cli/commands/users.ts
+  'cli.usage.users-token': [
+    'users: matching by email calls Slack; set SLACK_BOT_TOKEN.',
+    'users：按邮箱匹配需要调用 Slack；请设置 SLACK_BOT_TOKEN。',
+  ],
+  'cli.usage.users-role': [
+    'users role: expected a Slack user id (U…) and manager, admin or none.',
+    'users role：需要一个 Slack 用户 ID（U…）以及 manager、admin 或 none。',
+  ],
+  'cli.usage.users-map-empty': [
+    'users map: expected "Owner name=U0123".',
+    'users map：需要 "负责人姓名=U0123" 的形式。',
+  ],
+  'cli.usage.users-map-pair': [
+    'users map: "{pair}" is not "Owner name=U0123".',
+    'users map："{pair}" 不是 "负责人姓名=U0123" 的形式。',
+  ],
+  'cli.usage.users-map-target': [
+    'users map: "{target}" is neither a Slack user id (U…) nor an email.',
+    'users map："{target}" 既不是 Slack 用户 ID（U…）也不是邮箱。',
+  ],
+  'cli.usage.users-no-snapshot': [
+    'users sync: no snapshot yet; run tierline import first.',
+    'users sync：还没有快照；请先运行 tierline import。',
+  ],
+  'cli.usage.users-action': [
+    'users: unknown action "{action}"; use map, sync, list or role.',
+    'users：未知操作 "{action}"；请使用 map、sync、list 或 role。',
+  ],
   'cli.usage.one-of': [
     '--{flag} must be one of {allowed}; got "{value}".',
     '--{flag} 必须是 {allowed} 之一；实际为 "{value}"。',

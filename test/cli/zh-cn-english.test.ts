@@ -123,6 +123,23 @@ const USAGE: readonly (readonly string[])[] = [
   ['ask'],
   ['digest'],
   ['bot', '--port', 'abc'],
+  ['bot', 'extra'],
+  ['ask', 'who is at churn risk'],
+  ['ask', 'who is at churn risk', '--as', 'A', '--sort', 'nope'],
+  ['ask', 'who is at churn risk', '--as', 'A', '--limit', '0'],
+  ['ask', 'who is at churn risk', '--as', 'A', '--limit', '3'],
+  ['digest', '--preview', '--locale', 'fr'],
+  ['users', 'frobnicate'],
+  ['users', 'map'],
+  ['users', 'map', 'nobody'],
+  ['users', 'role', 'x'],
+  ['report', '@tx.csv', '--out', '@r.html', '--max-points', '0'],
+  ['report'],
+  ['segment', '@tx.csv', '--engine', 'node', '--source', 'duckdb:x.duckdb'],
+  ['segment', '--source', 'mysql://host/db'],
+  ['segment', '@tx.csv', '--table', 't'],
+  ['segment', '--source', 'duckdb:x.duckdb', '--table', 't', '--query', 'select 1'],
+  ['segment', '--source', 'duckdb:x.duckdb', '--statement-timeout', 'soon'],
 ];
 const resolveArgs = (argv: readonly string[]): string[] => argv.map((a) => (a.startsWith('@') ? at(a.slice(1)) : a));
 
