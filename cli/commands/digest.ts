@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../parse-command.js';
 import { DB_FLAG, withStore } from './bot-store.js';
 import { localeForErrors } from '../choose-locale.js';
 import { renderHelp } from '../render-help.js';
-import type { Locale } from '../../core/index.js';
+import { renderMessage, type Locale } from '../../core/index.js';
 import { DEFAULT_STORE_PATH } from '../../bot/index.js';
 
 /** This command's --help in `locale` (cli.help.digest in the catalogue). */
@@ -35,7 +35,8 @@ export async function runDigest(argv: readonly string[], io: ConsoleIo): Promise
     throw new UsageError({ key: 'cli.usage.locale', params: { value: values.locale } });
   return withStore(values.db, 'existing', async (store) => {
     if (!(await store.latestSnapshot())) {
-      io.err('tierline: the store has no snapshot yet; run tierline import <file> first.\n');
+      const locale = (values.locale as Locale | undefined) ?? localeForErrors(argv, process.env);
+      io.err(`tierline: ${renderMessage({ key: 'cli.usage.digest-no-snapshot' }, locale)}\n`);
       return EXIT.data;
     }
     const { text } = await renderDigest(

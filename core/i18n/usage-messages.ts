@@ -113,6 +113,10 @@ export const USAGE_MESSAGES = {
     '--previous-as-of {previous} 必须早于分析日期 {current}。',
   ],
   // cli/commands/users.ts
+  'cli.usage.digest-no-snapshot': [
+    'the store has no snapshot yet; run tierline import <file> first.',
+    '数据库里还没有快照；请先运行 tierline import <file>。',
+  ],
   'cli.usage.users-token': [
     'users: matching by email calls Slack; set SLACK_BOT_TOKEN.',
     'users：按邮箱匹配需要调用 Slack；请设置 SLACK_BOT_TOKEN。',

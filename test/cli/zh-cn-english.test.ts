@@ -26,6 +26,7 @@ beforeAll(() => {
   const tx = ['Customer ID,Order date,Amount', 'C1,2024-01-05,100', 'C1,2024-03-01,50', 'C2,2024-02-10,80'];
   writeFileSync(at('tx.csv'), tx.join('\n') + '\n');
   writeFileSync(at('bad.json'), '{ "presets": ');
+  writeFileSync(at('empty.db'), ''); // a store with no snapshot yet
   writeFileSync(at('bad.yaml'), 'presets: [\n');
   writeFileSync(at('unknown-key.json'), '{ "nonsense": 1 }');
   writeFileSync(at('wrong-type.json'), '{ "tiers": "high" }');
@@ -129,6 +130,7 @@ const USAGE: readonly (readonly string[])[] = [
   ['ask', 'who is at churn risk', '--as', 'A', '--limit', '0'],
   ['ask', 'who is at churn risk', '--as', 'A', '--limit', '3'],
   ['digest', '--preview', '--locale', 'fr'],
+  ['digest', '--preview', '--db', '@empty.db'],
   ['users', 'frobnicate'],
   ['users', 'map'],
   ['users', 'map', 'nobody'],
