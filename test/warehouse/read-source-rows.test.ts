@@ -15,27 +15,14 @@ import { readSegmented } from '../../io/read-segmented.js';
 import { describeSource, readSourceRows, type SourceRowsRequest } from '../../warehouse/index.js';
 import { generateRetailHistory, RETAIL_HEADER } from '../acceptance/retail-order-lines.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { DIRTY_ORDER_LINES } from './dirty-order-lines.js';
 import { expectSameResult } from './same-result.js';
 
 const history = generateRetailHistory(300, 21);
 
-// Dirty lines (the kinds the SQL path's equality test plants): pounds in the
-// cell, an accounting negative, a formula error, Chinese and impossible
-// dates, a placeholder, a future date, missing and error ids, an exact
-// duplicate, an empty amount, a cancellation.
-const DIRTY: string[][] = [
-  ['600001', 'A1', 'MUG', '2', '2023/5/6 10:00', '£2.50', '12346', 'United Kingdom', 'Alice Moore'],
-  ['600001', 'A1', 'MUG', '2', '2023/5/6 10:00', '£2.50', '12346', 'United Kingdom', 'Alice Moore'],
-  ['600002', 'A2', 'JUG', '1', '2023年6月7日', '(3.00)', '12347', 'United Kingdom', ''],
-  ['600003', 'A3', 'CUP', '1', '2023-06-08', '#N/A', '12348', 'United Kingdom', 'Ben Carter'],
-  ['600004', 'A4', 'PAN', '3', '2023-02-30', '1.25', '12349', 'United Kingdom', 'Ben Carter'],
-  ['600005', 'A5', 'POT', '1', '0000-00-00', '4.00', '12350', 'United Kingdom', 'Ben Carter'],
-  ['600006', 'A6', 'LID', '1', '2031-01-01', '4.00', '12350', 'United Kingdom', 'Ben Carter'],
-  ['600008', 'A8', 'BOX', '1', '2023-07-01 09:00', '4.00', '', 'United Kingdom', ''],
-  ['600009', 'A9', 'BAG', '1', '2023-07-02 09:00', '4.00', '#REF!', 'United Kingdom', ''],
-  ['600010', 'B1', 'BOWL', '2', '2023-07-03 11:00', '', '12352', 'United Kingdom', 'Chloe Price'],
-  ['C600012', 'B3', 'PLATE', '-1', '2023-07-04 12:00', '6.00', '99990', 'United Kingdom', 'Dan Hughes'],
-];
+// The dirty lines the SQL path's equality test plants (pounds, accounting negatives, formula errors, other date
+// forms, placeholders, future dates, missing ids, duplicates, an empty amount, a cancellation).
+const DIRTY = DIRTY_ORDER_LINES;
 
 // The typed copy: ids as BIGINT, dates as TIMESTAMP, quantities as INTEGER, prices as DECIMAL.
 const TYPED_SELECT = `SELECT InvoiceNo, StockCode, Description, CAST(Quantity AS INTEGER) AS Quantity,
