@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { DataValidationError } from '../../core/report/cell-issue.js';
 import type { Cell } from '../../core/table/cell.js';
-import { readTable, type ReadTableOptions, type ReadTableResult } from '../../io/index.js';
+import { readTable, type ReadTableOptions, type ReadTableResult, type TableSink } from '../../io/index.js';
 
 /** Everything a readTable sink saw, with the batch contract checked on the way. */
 export interface CollectedTable {
@@ -77,3 +78,16 @@ export function createTempDir(prefix: string): {
     },
   };
 }
+
+/** The DataValidationError a promise rejects with. */
+export async function rejection(promise: Promise<unknown>): Promise<DataValidationError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataValidationError);
+  return error as DataValidationError;
+}
+
+/** A sink that keeps nothing (for calls expected to fail). */
+export const noSink: TableSink = { header: () => {}, rows: () => {} };

@@ -2,26 +2,13 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { DataValidationError } from '../../core/report/cell-issue.js';
 import type { Cell } from '../../core/table/cell.js';
 import { openTableWriter, readTable, type ReadTableResult, type TableSink } from '../../io/index.js';
 import { escapeFormulaText } from '../../io/format-csv-row.js';
-import { collectTable, createTempDir } from './collect-table.js';
+import { collectTable, createTempDir, noSink, rejection } from './collect-table.js';
 
 const temp = createTempDir('read');
 afterAll(() => temp.cleanup());
-
-/** The DataValidationError a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<DataValidationError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataValidationError);
-  return error as DataValidationError;
-}
-
-const noSink: TableSink = { header: () => {}, rows: () => {} };
 
 describe('readTable types', () => {
   it('has the documented signature', () => {

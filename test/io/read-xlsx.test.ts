@@ -8,7 +8,7 @@ import { readXlsx, type XlsxReadOptions } from '../../io/read-xlsx.js';
 import { parseDateStyles } from '../../io/read-xlsx-parts.js';
 import { createRowBatcher, type RowBatcher } from '../../io/row-batcher.js';
 import { createZipStream } from '../../io/zip-stream.js';
-import { collectTable, createTempDir } from './collect-table.js';
+import { collectTable, createTempDir, noSink, rejection } from './collect-table.js';
 import { readXlsxWithExceljs } from './support/read-xlsx-with-exceljs.js';
 
 const temp = createTempDir('read-xlsx');
@@ -37,18 +37,6 @@ async function readWith(reader: Reader, path: string, sheet?: string | number): 
     return { error: error instanceof DataValidationError ? error.issues : String(error) };
   }
 }
-
-/** The DataValidationError a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<DataValidationError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataValidationError);
-  return error as DataValidationError;
-}
-
-const noSink: TableSink = { header: () => {}, rows: () => {} };
 
 /** A zip of the given parts (the repo's own zip writer), as an .xlsx file in the temp folder. */
 function zipFile(name: string, parts: Readonly<Record<string, string>>): string {
